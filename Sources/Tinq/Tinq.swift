@@ -1,0 +1,3 @@
+@_exported import TinqCorpus
+@_exported import TinqEngine
+@_exported import TinqSyntax

@@ -1,0 +1,2 @@
+import TinqCorpus
+import TinqSyntax

@@ -1,0 +1,225 @@
+/// `SourceRange` is a half-open range of UTF-8 byte offsets into the source text of a statement.
+///
+/// Offsets are kept in tokens and nodes; line and column (counted in characters a person sees)
+/// are computed only when a diagnostic is rendered.
+public struct SourceRange: Sendable, Hashable {
+  /// The first byte.
+  public var start: Int
+  /// One past the last byte.
+  public var end: Int
+
+  /// `init(_:_:)` makes a range.
+  public init(_ start: Int, _ end: Int) {
+    self.start = start
+    self.end = max(start, end)
+  }
+
+  /// The empty range at 0, used by trees built in code.
+  public static let none = SourceRange(0, 0)
+
+  /// `to(_:)` returns the range from this one's start to `other`'s end.
+  public func to(_ other: SourceRange) -> SourceRange { SourceRange(start, max(end, other.end)) }
+}
+
+// The syntax tree. Names match the grammar's productions (grammar/tinq.ebnf). Every node carries
+// its source range; `==` compares structure *and* ranges, and `erasingRanges()` gives the
+// structural form used to compare a reparsed tree with the original.
+
+/// statement -> query | count | show | explain | let
+public indirect enum Statement: Sendable, Equatable {
+  case query(Query)
+  case count(CountStatement)
+  case show(ShowStatement)
+  case explain(ExplainStatement)
+  case letBinding(LetStatement)
+}
+
+/// The four collections a query can range over.
+public enum CollectionKind: String, Sendable, Equatable, CaseIterable {
+  case articles, citations, people, organizations
+}
+
+/// collection -> "articles" | "citations" | "people" | "organizations"
+public struct CollectionRef: Sendable, Equatable {
+  public var kind: CollectionKind
+  public var range: SourceRange
+  public init(kind: CollectionKind, range: SourceRange = .none) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// field -> identifier
+public struct FieldRef: Sendable, Equatable {
+  /// The field name, lowercased.
+  public var name: String
+  public var range: SourceRange
+  public init(name: String, range: SourceRange = .none) {
+    self.name = name
+    self.range = range
+  }
+}
+
+/// query -> collection [where] [order by] [limit] [select]
+public struct Query: Sendable, Equatable {
+  public var collection: CollectionRef
+  public var filter: Expression?
+  public var order: [OrderKey]
+  public var limit: LimitClause?
+  public var select: [FieldRef]
+  public var range: SourceRange
+  public init(
+    collection: CollectionRef, filter: Expression? = nil, order: [OrderKey] = [], limit: LimitClause? = nil,
+    select: [FieldRef] = [], range: SourceRange = .none
+  ) {
+    self.collection = collection
+    self.filter = filter
+    self.order = order
+    self.limit = limit
+    self.select = select
+    self.range = range
+  }
+}
+
+/// count -> "count" collection [where] ["by" field]
+public struct CountStatement: Sendable, Equatable {
+  public var collection: CollectionRef
+  public var filter: Expression?
+  public var groupBy: FieldRef?
+  public var range: SourceRange
+  public init(collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, range: SourceRange = .none) {
+    self.collection = collection
+    self.filter = filter
+    self.groupBy = groupBy
+    self.range = range
+  }
+}
+
+/// show -> "show" (string | identifier)
+public struct ShowStatement: Sendable, Equatable {
+  /// The id or unique id prefix.
+  public var id: String
+  public var range: SourceRange
+  public init(id: String, range: SourceRange = .none) {
+    self.id = id
+    self.range = range
+  }
+}
+
+/// explain -> "explain" statement
+public struct ExplainStatement: Sendable, Equatable {
+  public var statement: Statement
+  public var range: SourceRange
+  public init(statement: Statement, range: SourceRange = .none) {
+    self.statement = statement
+    self.range = range
+  }
+}
+
+/// let -> "let" identifier "=" literal — binds a name usable wherever a literal is.
+public struct LetStatement: Sendable, Equatable {
+  public var name: String
+  public var value: Literal
+  public var range: SourceRange
+  public init(name: String, value: Literal, range: SourceRange = .none) {
+    self.name = name
+    self.value = value
+    self.range = range
+  }
+}
+
+/// order_key -> field ["asc" | "desc"]
+public struct OrderKey: Sendable, Equatable {
+  public var field: FieldRef
+  public var descending: Bool
+  public var range: SourceRange
+  public init(field: FieldRef, descending: Bool = false, range: SourceRange = .none) {
+    self.field = field
+    self.descending = descending
+    self.range = range
+  }
+}
+
+/// limit -> "limit" integer ["offset" integer]
+public struct LimitClause: Sendable, Equatable {
+  public var count: Int
+  public var offset: Int?
+  public var range: SourceRange
+  public init(count: Int, offset: Int? = nil, range: SourceRange = .none) {
+    self.count = count
+    self.offset = offset
+    self.range = range
+  }
+}
+
+/// literal -> string | integer | date | variable
+public struct Literal: Sendable, Equatable {
+  public enum Value: Sendable, Equatable, Hashable {
+    case string(String)
+    case integer(Int)
+    case date(PartialDateLiteral)
+    /// A name bound by `let`, resolved by the checker.
+    case variable(String)
+  }
+  public var value: Value
+  public var range: SourceRange
+  public init(_ value: Value, range: SourceRange = .none) {
+    self.value = value
+    self.range = range
+  }
+}
+
+/// A date literal as written: `2021-06-30`, `2021-06` (a bare `2021` is an integer).
+public struct PartialDateLiteral: Sendable, Equatable, Hashable {
+  public var year: Int
+  public var month: Int?
+  public var day: Int?
+  public init(year: Int, month: Int? = nil, day: Int? = nil) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+}
+
+/// Comparison operators.
+public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
+  case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}
+
+/// Boolean operators, in one precedence table (`or` binds loosest).
+public enum LogicalOperator: String, Sendable, Equatable, CaseIterable {
+  case or, and
+  /// Binding power: higher binds tighter.
+  public var precedence: Int { self == .or ? 1 : 2 }
+}
+
+/// expression -> or_expr; the node kinds below are the productions of predicates.
+public indirect enum Expression: Sendable, Equatable {
+  /// lhs and/or rhs
+  case logical(LogicalOperator, Expression, Expression, SourceRange)
+  /// not operand
+  case not(Expression, SourceRange)
+  /// field op literal
+  case comparison(FieldRef, ComparisonOperator, Literal, SourceRange)
+  /// field [not] between low and high
+  case between(FieldRef, Literal, Literal, negated: Bool, SourceRange)
+  /// field [not] in (literal, ...)
+  case inList(FieldRef, [Literal], negated: Bool, SourceRange)
+  /// field is [not] null
+  case isNull(FieldRef, negated: Bool, SourceRange)
+  /// [field] contains phrase — without a field: title or body.
+  case contains(FieldRef?, Literal, SourceRange)
+  /// cites "number"
+  case cites(Literal, SourceRange)
+  /// mentions "name"
+  case mentions(Literal, SourceRange)
+
+  /// The node's source range.
+  public var range: SourceRange {
+    switch self {
+    case .logical(_, _, _, let r), .not(_, let r), .comparison(_, _, _, let r), .between(_, _, _, _, let r),
+      .inList(_, _, _, let r), .isNull(_, _, let r), .contains(_, _, let r), .cites(_, let r), .mentions(_, let r):
+      return r
+    }
+  }
+}
