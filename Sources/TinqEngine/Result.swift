@@ -1,0 +1,89 @@
+import TinqCorpus
+import TinqSyntax
+
+/// `Value` is one typed cell of a result row. Unknown values are `.null`.
+public enum Value: Sendable, Hashable {
+  case null
+  case text(String)
+  case integer(Int)
+  case date(PartialDate)
+  /// A list (citations, people, ranks, ...).
+  case list([Value])
+  /// A small record, e.g. a person with name, rank and positions; keys in display order.
+  case object(keys: [String], values: [Value])
+
+  /// True for `.null`.
+  public var isNull: Bool { if case .null = self { return true } else { return false } }
+}
+
+/// `RowSet` is the rows of a query over any collection: column names in display order and one
+/// array of values per row, aligned with `columns`.
+public struct RowSet: Sendable, Equatable {
+  /// Which collection the rows come from.
+  public var collection: CollectionKind
+  /// Column names in display order (`id` first for article rows).
+  public var columns: [String]
+  /// The rows; `rows[i][j]` is the value of `columns[j]`.
+  public var rows: [[Value]]
+
+  /// `init(collection:columns:rows:)` makes a row set.
+  public init(collection: CollectionKind, columns: [String], rows: [[Value]]) {
+    self.collection = collection
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// `value(_:row:)` returns the value of a named column in a row, or `.null` if there is no such column.
+  public func value(_ column: String, row: Int) -> Value {
+    guard let j = columns.firstIndex(of: column), rows.indices.contains(row) else { return .null }
+    return rows[row][j]
+  }
+}
+
+/// `GroupedCount` is the answer to `count ... by FIELD`: one row per value (unknown as `.null`,
+/// its own row), ordered by value.
+public struct GroupedCount: Sendable, Equatable {
+  /// The field grouped by; also the key name in JSON output.
+  public var field: String
+  /// (value, count) pairs in order.
+  public var groups: [(value: Value, count: Int)]
+
+  /// `init(field:groups:)` makes a grouped count.
+  public init(field: String, groups: [(value: Value, count: Int)]) {
+    self.field = field
+    self.groups = groups
+  }
+
+  public static func == (a: GroupedCount, b: GroupedCount) -> Bool {
+    a.field == b.field && a.groups.count == b.groups.count
+      && zip(a.groups, b.groups).allSatisfy { $0.value == $1.value && $0.count == $1.count }
+  }
+}
+
+/// `ArticleDetail` is the answer to `show ID`: one article in full, with where each value came from.
+public struct ArticleDetail: Sendable, Equatable {
+  /// The article.
+  public var article: Article
+  public init(article: Article) { self.article = article }
+}
+
+/// `QueryResult` is the typed result of one statement.
+public enum QueryResult: Sendable, Equatable {
+  /// Rows of a query (`articles where ...`, `citations ...`).
+  case rows(RowSet)
+  /// The number from `count COLLECTION [where ...]`.
+  case count(Int)
+  /// The rows of `count COLLECTION ... by FIELD`.
+  case groups(GroupedCount)
+  /// One article, from `show ID`.
+  case article(ArticleDetail)
+  /// The text of `explain STATEMENT`: the checked query and the plan with row counts.
+  case plan(String)
+  /// A `let` binding took effect.
+  case binding(name: String, value: Value)
+}
+
+/// `OutputFormat` is how results are rendered.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case table, json, jsonl, csv, markdown
+}

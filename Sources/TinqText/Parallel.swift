@@ -1,0 +1,24 @@
+import Dispatch
+
+/// `Parallel` runs independent pieces of work on every core and collects their results in order.
+public enum Parallel {
+  /// `map(_:_:)` calls `transform` for each index in `0..<count`, concurrently, and returns the
+  /// results in index order.
+  public static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = Slots<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(transform(i), at: i) }
+    return slots.collect()
+  }
+}
+
+/// Write-once result slots: each index is written by exactly one worker and read only after
+/// `concurrentPerform` has returned, which orders every write before the reads.
+private final class Slots<T: Sendable>: @unchecked Sendable {
+  private var values: [T?]
+  init(count: Int) { values = [T?](repeating: nil, count: count) }
+  func store(_ value: T, at i: Int) {
+    values.withUnsafeMutableBufferPointer { $0[i] = value }
+  }
+  func collect() -> [T] { values.compactMap { $0 } }
+}
