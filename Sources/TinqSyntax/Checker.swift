@@ -1,0 +1,248 @@
+/// `Checker` is the pass between parsing and evaluation: it resolves `let` variables and
+/// validates a statement against `Schema` — collections, fields, value types, and predicates
+/// used on the wrong collection — so that the evaluator sees only statements that make sense.
+public enum Checker {
+  /// `check(_:bindings:)` validates `statement` and returns it with every `$variable` replaced by
+  /// its bound literal value; nothing else is changed. `bindings` maps lowercased names (as
+  /// `LetStatement.name` spells them) to values.
+  public static func check(_ statement: Statement, bindings: [String: Literal.Value]) throws(Diagnostic) -> Statement {
+    let context = CheckContext(bindings: bindings)
+    return try context.check(statement, explainDepth: 0)
+  }
+}
+
+/// `CheckContext` carries the bindings through one check.
+struct CheckContext {
+  let bindings: [String: Literal.Value]
+
+  func check(_ statement: Statement, explainDepth: Int) throws(Diagnostic) -> Statement {
+    switch statement {
+    case .query(var q):
+      let collection = q.collection.kind
+      if let filter = q.filter { q.filter = try checkFilter(filter, in: collection) }
+      for key in q.order {
+        let spec = try field(key.field, in: collection)
+        if spec.type == .textList {
+          throw Diagnostic(
+            "cannot order by `\(spec.name)`: it is a list of text", at: key.field.range,
+            notes: ["note: order by a text, integer or date field"])
+        }
+      }
+      if let limit = q.limit {
+        if limit.count < 0 { throw Diagnostic("`limit` must not be negative, found \(limit.count)", at: limit.range) }
+        if let offset = limit.offset, offset < 0 {
+          throw Diagnostic("`offset` must not be negative, found \(offset)", at: limit.range)
+        }
+      }
+      for selected in q.select { _ = try field(selected, in: collection) }
+      return .query(q)
+    case .count(var c):
+      if let filter = c.filter { c.filter = try checkFilter(filter, in: c.collection.kind) }
+      if let group = c.groupBy { _ = try field(group, in: c.collection.kind) }
+      return .count(c)
+    case .show:
+      return statement
+    case .explain(var e):
+      switch e.statement {
+      case .letBinding, .explain:
+        throw Diagnostic(
+          "`explain` takes a query, a `count` or a `show` statement", at: e.range,
+          notes: ["note: e.g. `explain articles where year >= 2021`"])
+      default:
+        e.statement = try check(e.statement, explainDepth: explainDepth + 1)
+        return .explain(e)
+      }
+    case .letBinding(var l):
+      l.value = try resolve(l.value)
+      return .letBinding(l)
+    }
+  }
+
+  // MARK: Names
+
+  func field(_ ref: FieldRef, in collection: CollectionKind) throws(Diagnostic) -> FieldSpec {
+    if let spec = Schema.field(ref.name, in: collection) { return spec }
+    let names = Schema.fields(of: collection).map(\.name)
+    var notes = ["note: \(collection.rawValue) has the fields " + names.joined(separator: ", ")]
+    if let near = Suggestions.nearest(to: ref.name, in: names) { notes.insert("help: did you mean `\(near)`?", at: 0) }
+    throw Diagnostic("unknown field `\(ref.name)` in \(collection.rawValue)", at: ref.range, notes: notes)
+  }
+
+  func resolve(_ literal: Literal) throws(Diagnostic) -> Literal {
+    guard case .variable(let name) = literal.value else { return literal }
+    guard let value = bindings[name], value != .variable(name) else {
+      var notes = ["help: define it first, e.g. `let \(name) = \"...\"`"]
+      if let near = Suggestions.nearest(to: name, in: Array(bindings.keys).sorted()) {
+        notes.insert("help: did you mean `$\(near)`?", at: 0)
+      }
+      throw Diagnostic("unknown variable `$\(name)`", at: literal.range, notes: notes)
+    }
+    if case .variable = value { throw Diagnostic("variable `$\(name)` is bound to another variable", at: literal.range) }
+    return Literal(value, range: literal.range)
+  }
+
+  // MARK: Expressions
+
+  /// Checks a whole filter after making sure its size is within what later passes can walk.
+  func checkFilter(_ e: Expression, in collection: CollectionKind) throws(Diagnostic) -> Expression {
+    // Trees built in code never went through the parser's limits; count without recursing.
+    var stack = [e]
+    var predicates = 0
+    while let node = stack.popLast() {
+      switch node {
+      case .logical(_, let l, let r, _): stack.append(l); stack.append(r)
+      case .not(let inner, _): stack.append(inner)
+      default: predicates += 1
+      }
+      if predicates + stack.count > Parser.maxPredicates + Parser.maxDepth {
+        throw Diagnostic(
+          "too many predicates: a statement may test at most \(Parser.maxPredicates) conditions", at: e.range)
+      }
+    }
+    return try checkExpression(e, in: collection)
+  }
+
+  func checkExpression(_ e: Expression, in collection: CollectionKind) throws(Diagnostic) -> Expression {
+    switch e {
+    case .logical(let op, _, _, _):
+      var rights: [(Expression, SourceRange)] = []
+      var node = e
+      while case .logical(op, let lhs, let rhs, let range) = node {
+        rights.append((rhs, range))
+        node = lhs
+      }
+      var result = try checkExpression(node, in: collection)
+      for (rhs, range) in rights.reversed() {
+        result = .logical(op, result, try checkExpression(rhs, in: collection), range)
+      }
+      return result
+    case .not(let inner, let range):
+      return .not(try checkExpression(inner, in: collection), range)
+    case .comparison(let ref, let op, let value, let range):
+      let spec = try field(ref, in: collection)
+      if spec.type == .textList && op != .equal && op != .notEqual {
+        throw Diagnostic(
+          "`\(op.rawValue)` does not apply to `\(spec.name)`, a list of text", at: range,
+          notes: ["note: a list field takes `contains`, `=`, `!=`, `in` or `is null`"])
+      }
+      return .comparison(ref, op, try typed(value, for: spec), range)
+    case .between(let ref, let low, let high, let negated, let range):
+      let spec = try field(ref, in: collection)
+      if spec.type == .textList {
+        throw Diagnostic(
+          "`between` does not apply to `\(spec.name)`, a list of text", at: range,
+          notes: ["note: a list field takes `contains`, `=`, `!=`, `in` or `is null`"])
+      }
+      return .between(ref, try typed(low, for: spec), try typed(high, for: spec), negated: negated, range)
+    case .inList(let ref, let values, let negated, let range):
+      let spec = try field(ref, in: collection)
+      var checked: [Literal] = []
+      checked.reserveCapacity(values.count)
+      for value in values { checked.append(try typed(value, for: spec)) }
+      return .inList(ref, checked, negated: negated, range)
+    case .isNull(let ref, _, _):
+      _ = try field(ref, in: collection)
+      return e
+    case .contains(let ref, let phrase, let range):
+      if let ref {
+        let spec = try field(ref, in: collection)
+        guard spec.type == .text || spec.type == .textList else {
+          throw Diagnostic(
+            "`contains` does not apply to `\(spec.name)`, \(Self.describe(spec.type))", at: range,
+            notes: ["note: `contains` searches text and list-of-text fields"])
+        }
+        return .contains(ref, try text(phrase, for: "contains"), range)
+      }
+      try articlesOnly("contains", in: collection, at: range, note: "name the field to search, e.g. `name contains \"...\"`")
+      return .contains(nil, try text(phrase, for: "contains"), range)
+    case .cites(let number, let range):
+      try articlesOnly("cites", in: collection, at: range, note: nil)
+      return .cites(try text(number, for: "cites"), range)
+    case .mentions(let name, let range):
+      try articlesOnly("mentions", in: collection, at: range, note: nil)
+      return .mentions(try text(name, for: "mentions"), range)
+    }
+  }
+
+  func articlesOnly(_ word: String, in collection: CollectionKind, at range: SourceRange, note: String?) throws(Diagnostic) {
+    guard collection != .articles else { return }
+    let bare = word == "contains" ? "`contains` without a field" : "`\(word)`"
+    throw Diagnostic(
+      "\(bare) applies only to articles, not to \(collection.rawValue)", at: range,
+      notes: note.map { ["help: " + $0] } ?? [])
+  }
+
+  // MARK: Types
+
+  static func describe(_ type: FieldType) -> String {
+    switch type {
+    case .text: return "text"
+    case .integer: return "an integer"
+    case .date: return "a date"
+    case .textList: return "a list of text"
+    }
+  }
+
+  static func describe(_ value: Literal.Value) -> String {
+    switch value {
+    case .string: return "a string"
+    case .integer: return "an integer"
+    case .date: return "a date"
+    case .variable: return "a variable"
+    }
+  }
+
+  /// A literal after `contains`, `cites` or `mentions`, which must be text.
+  func text(_ literal: Literal, for word: String) throws(Diagnostic) -> Literal {
+    let value = try resolve(literal)
+    guard case .string = value.value else {
+      throw Diagnostic(
+        "`\(word)` takes text; expected a string, found \(Self.describe(value.value))", at: literal.range,
+        notes: ["help: write it in double quotes, \(Printer.quote(Printer.print(value)))"])
+    }
+    return value
+  }
+
+  static func fits(_ value: Literal.Value, _ type: FieldType) -> Bool {
+    switch (type, value) {
+    case (.text, .string), (.textList, .string), (.integer, .integer), (.date, .date), (.date, .integer): return true
+    default: return false
+    }
+  }
+
+  /// A literal compared with a field, which must fit the field's type.
+  func typed(_ literal: Literal, for spec: FieldSpec) throws(Diagnostic) -> Literal {
+    let value = try resolve(literal)
+    let expected: String
+    if Self.fits(value.value, spec.type) { return value }
+    switch (spec.type, value.value) {
+    case (.text, _), (.textList, _): expected = "a string"
+    case (.integer, _): expected = "an integer"
+    case (.date, _): expected = "a date (2021-06-30 or 2021-06) or a year"
+    }
+    var notes: [String] = []
+    if case .string(let s) = value.value, spec.type != .text, spec.type != .textList,
+      let parsed = try? Parser.parseLiteralText(s), Self.fits(parsed.value, spec.type)
+    {
+      notes.append("help: write it without quotes: \(Printer.print(parsed))")
+    } else if spec.type == .text || spec.type == .textList {
+      notes.append("help: write it in double quotes: \(Printer.quote(Printer.print(value)))")
+    }
+    throw Diagnostic(
+      "`\(spec.name)` is \(Self.describe(spec.type)); expected \(expected), found \(Self.describe(value.value))",
+      at: literal.range, notes: notes)
+  }
+}
+
+extension Parser {
+  /// `parseLiteralText(_:)` reads `text` as a single number or date literal, for suggestions.
+  static func parseLiteralText(_ text: String) throws(Diagnostic) -> Literal {
+    let tokens = Lexer.tokenize(text)
+    guard tokens.count == 2 else { throw Diagnostic("not a literal", at: .none) }
+    switch tokens[0].kind {
+    case .integer(let n): return Literal(.integer(n))
+    case .date(let d): return Literal(.date(d))
+    default: throw Diagnostic("not a literal", at: .none)
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import TinqText
+
+/// `SourceLocation` is a position as a person sees it: 1-based line and column, the column
+/// counting characters (grapheme clusters), so `Đ` is one column whether typed NFC or NFD.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+  /// `line` is the 1-based line number.
+  public var line: Int
+  /// `column` is the 1-based column, in characters.
+  public var column: Int
+
+  /// `init(line:column:)` makes a location.
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  /// `description` is `line:column`.
+  public var description: String { "\(line):\(column)" }
+}
+
+/// `DiagnosticFormatter` renders a `Diagnostic` for people: `FILE:LINE:COL: error: message`,
+/// the source line, a caret under the range, then the notes.
+///
+/// Rendering is kept apart from parsing and checking so that nodes and tokens carry only byte
+/// offsets; lines and columns are computed here, when a message is shown.
+public enum DiagnosticFormatter {
+  /// `location(of:in:)` converts a UTF-8 byte offset into a line and a character column.
+  public static func location(of offset: Int, in source: String) -> SourceLocation {
+    let utf8 = source.utf8
+    let target = min(max(0, offset), utf8.count)
+    let (lineNumber, lineStart) = lineContaining(target, in: source)
+    let prefix = slice(source, lineStart, target)
+    return SourceLocation(line: lineNumber, column: prefix.count + 1)
+  }
+
+  /// `render(_:source:file:)` formats `d` as a compiler would: location, message, source line,
+  /// caret (`^~~~` under the range), then one line per note.
+  public static func render(_ d: Diagnostic, source: String, file: String) -> String {
+    let count = source.utf8.count
+    let start = min(max(0, d.range.start), count)
+    let end = min(max(start, d.range.end), count)
+    let (lineNumber, lineStart) = lineContaining(start, in: source)
+    let lineEnd = endOfLine(from: lineStart, in: source)
+    let before = slice(source, lineStart, start)
+    let under = slice(source, start, min(end, lineEnd))
+    var line = slice(source, lineStart, lineEnd)
+    if line.hasSuffix("\r") { line.removeLast() }
+
+    var out = "\(file):\(lineNumber):\(before.count + 1): error: \(d.message)\n"
+    out += visible(line) + "\n"
+    // Tabs are copied so the caret lines up however the terminal expands them.
+    var pad = ""
+    for character in visible(before) {
+      pad += character == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(character))
+    }
+    let width = max(1, DisplayWidth.of(visible(under)))
+    out += pad + "^" + String(repeating: "~", count: width - 1)
+    for note in d.notes {
+      out += "\n"
+      out += note.hasPrefix("note:") || note.hasPrefix("help:") ? note : "note: " + note
+    }
+    return out
+  }
+
+  /// The 1-based number of the line holding `offset` and that line's first byte.
+  static func lineContaining(_ offset: Int, in source: String) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    for byte in source.utf8 {
+      if i >= offset { break }
+      if byte == 0x0A {
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    return (line, lineStart)
+  }
+
+  static func endOfLine(from start: Int, in source: String) -> Int {
+    var i = 0
+    for byte in source.utf8 {
+      if i >= start && byte == 0x0A { return i }
+      i += 1
+    }
+    return i
+  }
+
+  /// The text between two byte offsets; offsets inside a scalar decode as U+FFFD, never trap.
+  static func slice(_ source: String, _ start: Int, _ end: Int) -> String {
+    let utf8 = source.utf8
+    guard start < end, let from = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex),
+      let to = utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex)
+    else { return "" }
+    return String(decoding: utf8[from..<to], as: UTF8.self)
+  }
+
+  /// Control characters are shown as `�` so the source line cannot move the cursor or ring a bell.
+  static func visible(_ line: String) -> String {
+    var out = ""
+    for character in line {
+      if character == "\t" {
+        out.append(character)
+      } else if let v = character.unicodeScalars.first?.value, v < 0x20 || v == 0x7F {
+        out.append("\u{FFFD}")
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+}

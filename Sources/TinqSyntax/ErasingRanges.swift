@@ -1,0 +1,77 @@
+// `erasingRanges()` on every node: the structural form of a tree, used to compare a reparsed
+// tree with the original (`==` compares ranges too).
+
+extension Statement {
+  /// `erasingRanges()` returns the statement with every source range set to `.none`.
+  public func erasingRanges() -> Statement {
+    switch self {
+    case .query(let q): return .query(q.erasingRanges())
+    case .count(let c):
+      return .count(
+        CountStatement(
+          collection: CollectionRef(kind: c.collection.kind), filter: c.filter?.erasingRanges(),
+          groupBy: c.groupBy?.erasingRanges()))
+    case .show(let s): return .show(ShowStatement(id: s.id))
+    case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
+    case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))
+    }
+  }
+}
+
+extension Query {
+  /// `erasingRanges()` returns the query with every source range set to `.none`.
+  public func erasingRanges() -> Query {
+    Query(
+      collection: CollectionRef(kind: collection.kind), filter: filter?.erasingRanges(),
+      order: order.map { OrderKey(field: $0.field.erasingRanges(), descending: $0.descending) },
+      limit: limit.map { LimitClause(count: $0.count, offset: $0.offset) },
+      select: select.map { $0.erasingRanges() })
+  }
+}
+
+extension FieldRef {
+  /// `erasingRanges()` returns the field reference without its range.
+  public func erasingRanges() -> FieldRef { FieldRef(name: name) }
+}
+
+extension Literal {
+  /// `erasingRanges()` returns the literal without its range.
+  public func erasingRanges() -> Literal { Literal(value) }
+}
+
+extension Expression {
+  /// `erasingRanges()` returns the expression with every source range set to `.none`.
+  ///
+  /// A chain of one operator is rebuilt in a loop along its left spine, so a long `and` chain
+  /// costs no stack.
+  public func erasingRanges() -> Expression {
+    switch self {
+    case .logical(let op, _, _, _):
+      var rights: [Expression] = []
+      var node = self
+      while case .logical(op, let lhs, let rhs, _) = node {
+        rights.append(rhs)
+        node = lhs
+      }
+      var result = node.erasingRanges()
+      for rhs in rights.reversed() { result = .logical(op, result, rhs.erasingRanges(), .none) }
+      return result
+    case .not(let inner, _):
+      return .not(inner.erasingRanges(), .none)
+    case .comparison(let field, let op, let value, _):
+      return .comparison(field.erasingRanges(), op, value.erasingRanges(), .none)
+    case .between(let field, let low, let high, let negated, _):
+      return .between(field.erasingRanges(), low.erasingRanges(), high.erasingRanges(), negated: negated, .none)
+    case .inList(let field, let values, let negated, _):
+      return .inList(field.erasingRanges(), values.map { $0.erasingRanges() }, negated: negated, .none)
+    case .isNull(let field, let negated, _):
+      return .isNull(field.erasingRanges(), negated: negated, .none)
+    case .contains(let field, let phrase, _):
+      return .contains(field?.erasingRanges(), phrase.erasingRanges(), .none)
+    case .cites(let number, _):
+      return .cites(number.erasingRanges(), .none)
+    case .mentions(let name, _):
+      return .mentions(name.erasingRanges(), .none)
+    }
+  }
+}

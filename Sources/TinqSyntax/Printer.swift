@@ -1,0 +1,112 @@
+/// `Printer` turns a syntax tree back into canonical query text: lowercase keywords, single
+/// spaces, `asc` left out, strings always quoted, and parentheses only where precedence needs them.
+///
+/// Parsing the printed text gives the same tree again (ranges aside); a property test holds the
+/// printer and the parser to that.
+public enum Printer {
+  /// `print(_:)` returns the canonical text of a statement.
+  public static func print(_ statement: Statement) -> String {
+    switch statement {
+    case .query(let q):
+      var out = q.collection.kind.rawValue
+      if let filter = q.filter { out += " where " + print(filter) }
+      if !q.order.isEmpty {
+        out += " order by " + q.order.map { $0.field.name + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+      }
+      if let limit = q.limit {
+        out += " limit \(limit.count)"
+        if let offset = limit.offset { out += " offset \(offset)" }
+      }
+      if !q.select.isEmpty { out += " select " + q.select.map(\.name).joined(separator: ", ") }
+      return out
+    case .count(let c):
+      var out = "count " + c.collection.kind.rawValue
+      if let filter = c.filter { out += " where " + print(filter) }
+      if let group = c.groupBy { out += " by " + group.name }
+      return out
+    case .show(let s):
+      return "show " + quote(s.id)
+    case .explain(let e):
+      return "explain " + print(e.statement)
+    case .letBinding(let l):
+      return "let \(l.name) = " + print(l.value)
+    }
+  }
+
+  /// `print(_:)` returns the canonical text of an expression.
+  public static func print(_ e: Expression) -> String {
+    switch e {
+    case .logical(let op, _, _, _):
+      // Walk the left spine of one operator in a loop: a long `a and b and c ...` chain is deep
+      // only on its left side, and printing it must not recurse once per operand.
+      var rights: [Expression] = []
+      var node = e
+      while case .logical(op, let lhs, let rhs, _) = node {
+        rights.append(rhs)
+        node = lhs
+      }
+      var out = operand(node, of: op, onRight: false)
+      for rhs in rights.reversed() { out += " \(op.rawValue) " + operand(rhs, of: op, onRight: true) }
+      return out
+    case .not(let inner, _):
+      if case .logical = inner { return "not (" + print(inner) + ")" }
+      return "not " + print(inner)
+    case .comparison(let field, let op, let value, _):
+      return "\(field.name) \(op.rawValue) \(print(value))"
+    case .between(let field, let low, let high, let negated, _):
+      return "\(field.name)\(negated ? " not" : "") between \(print(low)) and \(print(high))"
+    case .inList(let field, let values, let negated, _):
+      return "\(field.name)\(negated ? " not" : "") in (" + values.map { print($0) }.joined(separator: ", ") + ")"
+    case .isNull(let field, let negated, _):
+      return "\(field.name) is \(negated ? "not " : "")null"
+    case .contains(let field, let phrase, _):
+      return (field.map { $0.name + " " } ?? "") + "contains " + print(phrase)
+    case .cites(let number, _):
+      return "cites " + print(number)
+    case .mentions(let name, _):
+      return "mentions " + print(name)
+    }
+  }
+
+  /// An operand of `op`, parenthesised when it binds more loosely, or equally on the right
+  /// (the parser groups `a and b and c` to the left).
+  static func operand(_ e: Expression, of op: LogicalOperator, onRight: Bool) -> String {
+    guard case .logical(let inner, _, _, _) = e else { return print(e) }
+    let needsParentheses = inner.precedence < op.precedence || (onRight && inner.precedence == op.precedence)
+    return needsParentheses ? "(" + print(e) + ")" : print(e)
+  }
+
+  /// `print(_:)` returns the canonical text of a literal.
+  public static func print(_ literal: Literal) -> String {
+    switch literal.value {
+    case .string(let s): return quote(s)
+    case .integer(let n): return String(n)
+    case .date(let d): return print(d)
+    case .variable(let name): return "$" + name
+    }
+  }
+
+  /// `print(_:)` returns a date literal as `YYYY-MM-DD` or `YYYY-MM`.
+  public static func print(_ date: PartialDateLiteral) -> String {
+    func padded(_ n: Int, _ width: Int) -> String {
+      let digits = String(n)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    var out = padded(date.year, 4)
+    if let month = date.month {
+      out += "-" + padded(month, 2)
+      if let day = date.day { out += "-" + padded(day, 2) }
+    }
+    return out
+  }
+
+  /// `quote(_:)` writes text as a string literal, escaping `"` and `\`.
+  public static func quote(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" || scalar == "\\" { out.unicodeScalars.append("\\") }
+      out.unicodeScalars.append(scalar)
+    }
+    return out + "\""
+  }
+}

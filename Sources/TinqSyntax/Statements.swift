@@ -1,0 +1,236 @@
+// Statement-level productions: statement, query and its clauses, count, show, explain, let.
+
+extension ParserState {
+  static let statementStart = "a statement (a collection, `count`, `show`, `explain` or `let`)"
+  static let statementWords = ["count", "show", "explain", "let"] + CollectionKind.allCases.map(\.rawValue)
+
+  /// statement -> query | count | show | explain | let
+  mutating func parseStatement() throws(Diagnostic) -> Statement {
+    switch current.kind {
+    case .keyword(.count): return .count(try parseCount())
+    case .keyword(.show): return .show(try parseShow())
+    case .keyword(.explain): return .explain(try parseExplain())
+    case .keyword(.let): return .letBinding(try parseLet())
+    case .identifier: return .query(try parseQuery())
+    case .keyword(let k) where k.isClauseWord:
+      throw error(
+        expected: Self.statementStart,
+        notes: ["note: a query starts with the collection it ranges over, e.g. `articles \(k.rawValue) ...`"])
+    default:
+      throw error(expected: Self.statementStart, suggestFrom: Self.statementWords)
+    }
+  }
+
+  /// collection -> "articles" | "citations" | "people" | "organizations"
+  mutating func parseCollection(after context: String? = nil) throws(Diagnostic) -> CollectionRef {
+    let token = current
+    guard case .identifier(let name) = token.kind else {
+      let what = context.map { "a collection after `\($0)`" } ?? "a collection"
+      throw error(expected: what, notes: [Self.collectionsNote])
+    }
+    guard let kind = CollectionKind(rawValue: name.lowercased()) else {
+      var notes = [Self.collectionsNote]
+      if let near = Suggestions.nearest(to: name, in: CollectionKind.allCases.map(\.rawValue)) {
+        notes.insert("help: did you mean `\(near)`?", at: 0)
+      } else if let near = Suggestions.nearest(to: name, in: Self.statementWords) {
+        notes.insert("help: did you mean `\(near)`?", at: 0)
+      }
+      throw Diagnostic("unknown collection \(describe(token))", at: token.range, notes: notes)
+    }
+    advance()
+    return CollectionRef(kind: kind, range: token.range)
+  }
+
+  static var collectionsNote: String {
+    "note: the collections are " + CollectionKind.allCases.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// query -> collection [where_clause] [order_clause] [limit_clause] [select_clause]
+  mutating func parseQuery() throws(Diagnostic) -> Query {
+    let collection = try parseCollection()
+    var query = Query(collection: collection, range: collection.range)
+    var remaining: [Keyword] = [.where, .order, .limit, .select]
+    if at(.where), !atStatementEnd {
+      query.filter = try parseWhereClause()
+      remaining = [.and, .or, .order, .limit, .select]
+    }
+    if at(.order), !atStatementEnd {
+      query.order = try parseOrderClause()
+      remaining = [.limit, .select]
+    }
+    if at(.limit), !atStatementEnd {
+      query.limit = try parseLimitClause()
+      remaining = [.offset, .select]
+      if query.limit?.offset != nil { remaining = [.select] }
+    }
+    if at(.select), !atStatementEnd {
+      query.select = try parseSelectClause()
+      remaining = []
+    }
+    try expectStatementEnd(couldContinueWith: remaining)
+    query.range = SourceRange(collection.range.start, previousEnd)
+    return query
+  }
+
+  /// `expectStatementEnd(couldContinueWith:)` requires the statement to end here and otherwise
+  /// names the clauses that could have come next.
+  mutating func expectStatementEnd(couldContinueWith remaining: [Keyword]) throws(Diagnostic) {
+    guard !atStatementEnd else { return }
+    let names = remaining.map { $0 == .order ? "`order by`" : "`\($0.rawValue)`" } + ["end of statement"]
+    let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+    var notes: [String] = []
+    if case .keyword(let k) = current.kind, [.where, .order, .limit, .offset, .select, .by].contains(k) {
+      if k == .offset {
+        notes.append("note: `offset` comes after `limit N`")
+      } else if k == .by {
+        notes.append("note: `by FIELD` groups a `count` statement")
+      } else {
+        notes.append("note: clauses go in the order `where`, `order by`, `limit`, `select`")
+      }
+    }
+    throw error(expected: expected, notes: notes, suggestFrom: remaining.map(\.rawValue))
+  }
+
+  /// where_clause -> "where" expression
+  mutating func parseWhereClause() throws(Diagnostic) -> Expression {
+    advance()
+    return try parseExpression()
+  }
+
+  /// order_clause -> "order" "by" order_key { "," order_key }
+  mutating func parseOrderClause() throws(Diagnostic) -> [OrderKey] {
+    advance()
+    guard consume(.by) else { throw error(expected: "`by` after `order`", suggestFrom: ["by"]) }
+    var keys = [try parseOrderKey()]
+    while case .comma = current.kind {
+      advance()
+      keys.append(try parseOrderKey())
+    }
+    return keys
+  }
+
+  /// order_key -> field [ "asc" | "desc" ]
+  mutating func parseOrderKey() throws(Diagnostic) -> OrderKey {
+    let field = try parseField(purpose: "a field to order by")
+    var key = OrderKey(field: field, range: field.range)
+    if at(.asc) || at(.desc), !atStatementEnd {
+      key.descending = at(.desc)
+      key.range = field.range.to(current.range)
+      advance()
+    }
+    return key
+  }
+
+  /// field -> identifier (lowercased: field names are case-insensitive)
+  mutating func parseField(purpose: String) throws(Diagnostic) -> FieldRef {
+    guard case .identifier(let name) = current.kind else { throw error(expected: purpose) }
+    let field = FieldRef(name: name.lowercased(), range: current.range)
+    advance()
+    return field
+  }
+
+  /// limit_clause -> "limit" integer [ "offset" integer ]
+  mutating func parseLimitClause() throws(Diagnostic) -> LimitClause {
+    let start = current.range
+    advance()
+    let count = try parseRowCount(purpose: "the number of rows after `limit`")
+    var clause = LimitClause(count: count, range: start.to(SourceRange(start.start, previousEnd)))
+    if at(.offset), !atStatementEnd {
+      advance()
+      clause.offset = try parseRowCount(purpose: "the number of rows to skip after `offset`")
+      clause.range = SourceRange(start.start, previousEnd)
+    }
+    return clause
+  }
+
+  mutating func parseRowCount(purpose: String) throws(Diagnostic) -> Int {
+    guard case .integer(let n) = current.kind else {
+      if case .variable = current.kind {
+        throw Diagnostic(
+          "expected \(purpose), found \(describe(current))", at: current.range,
+          notes: ["note: `limit` and `offset` take a number written out, not a variable"])
+      }
+      throw error(expected: purpose)
+    }
+    advance()
+    return n
+  }
+
+  /// select_clause -> "select" field { "," field }
+  mutating func parseSelectClause() throws(Diagnostic) -> [FieldRef] {
+    advance()
+    var fields = [try parseField(purpose: "a field to select")]
+    while case .comma = current.kind {
+      advance()
+      fields.append(try parseField(purpose: "a field to select"))
+    }
+    return fields
+  }
+
+  /// count -> "count" collection [ where_clause ] [ "by" field ]
+  mutating func parseCount() throws(Diagnostic) -> CountStatement {
+    let start = current.range
+    advance()
+    let collection = try parseCollection(after: "count")
+    var statement = CountStatement(collection: collection)
+    var remaining: [Keyword] = [.where, .by]
+    if at(.where), !atStatementEnd {
+      statement.filter = try parseWhereClause()
+      remaining = [.and, .or, .by]
+    }
+    if at(.by), !atStatementEnd {
+      advance()
+      statement.groupBy = try parseField(purpose: "a field to count by")
+      remaining = []
+    }
+    try expectStatementEnd(couldContinueWith: remaining)
+    statement.range = SourceRange(start.start, previousEnd)
+    return statement
+  }
+
+  /// show -> "show" ( string | identifier | integer )
+  mutating func parseShow() throws(Diagnostic) -> ShowStatement {
+    let start = current.range
+    advance()
+    let id: String
+    switch current.kind {
+    case .string(let s): id = s
+    case .identifier, .integer, .date: id = text(current.range)
+    default:
+      throw error(
+        expected: "an article id or id prefix after `show`",
+        notes: ["note: write the id bare, e.g. `show 000_d0844a13450a2335` or `show 000`, or quoted"])
+    }
+    advance()
+    try expectStatementEnd(couldContinueWith: [])
+    return ShowStatement(id: id, range: SourceRange(start.start, previousEnd))
+  }
+
+  /// explain -> "explain" statement
+  mutating func parseExplain() throws(Diagnostic) -> ExplainStatement {
+    let start = current.range
+    try enter()
+    advance()
+    let statement = try parseStatement()
+    depth -= 1
+    return ExplainStatement(statement: statement, range: SourceRange(start.start, previousEnd))
+  }
+
+  /// let -> "let" name "=" literal   (name written bare or as `$name`)
+  mutating func parseLet() throws(Diagnostic) -> LetStatement {
+    let start = current.range
+    advance()
+    let name: String
+    switch current.kind {
+    case .identifier(let n): name = n.lowercased()
+    case .variable(let n): name = n
+    default: throw error(expected: "a variable name after `let`")
+    }
+    advance()
+    guard case .comparison(.equal) = current.kind else { throw error(expected: "`=` after the variable name") }
+    advance()
+    let value = try parseLiteral(purpose: "a value for `\(name)`")
+    try expectStatementEnd(couldContinueWith: [])
+    return LetStatement(name: name, value: value, range: SourceRange(start.start, previousEnd))
+  }
+}
