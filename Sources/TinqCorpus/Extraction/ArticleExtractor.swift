@@ -1,0 +1,96 @@
+import TinqText
+
+/// `ArticleMetadata` holds the fields a JSON Lines record gives beside the body; each one, when
+/// present, wins over what extraction would find.
+public struct ArticleMetadata: Sendable, Hashable {
+  /// The headline.
+  public var title: String?
+  /// The date as written in the record (ISO or a Vietnamese form).
+  public var date: String?
+  /// The outlet.
+  public var source: String?
+  /// The author.
+  public var author: String?
+  /// The URL.
+  public var url: String?
+
+  /// `init(title:date:source:author:url:)` makes metadata; every field is optional.
+  public init(title: String? = nil, date: String? = nil, source: String? = nil, author: String? = nil, url: String? = nil) {
+    self.title = title
+    self.date = date
+    self.source = source
+    self.author = author
+    self.url = url
+  }
+}
+
+/// `ArticleExtractor` turns one article's raw text into an `Article`: it normalises the text, sets
+/// aside headline, dateline and scraper residue, then runs each rule over what is left.
+public enum ArticleExtractor {
+  /// `extract(text:id:origin:metadata:)` extracts everything from one article's raw text; fields in
+  /// `metadata` win over extraction, which fills what is missing.
+  public static func extract(text: String, id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
+    let normalized = TextNormalizer.normalize(text)
+    let layout = Layout(text: normalized)
+    var provenance: [String: Provenance] = [:]
+    var article = Article(id: id, body: layout.body, origin: origin)
+
+    if let t = layout.titleLine {
+      article.title = t.text
+      provenance["title"] = Provenance(rule: "headline", line: t.number, excerpt: t.text)
+    }
+    // The lead is the first content line; an outlet marker there names the source.
+    var leadSkip: (line: Int, words: Int)? = nil
+    if let lead = layout.content.first, let marker = Sources.outletMarker(in: lead) {
+      article.source = marker.source
+      provenance["source"] = Provenance(rule: "outlet marker", line: lead.number, excerpt: lead.excerpt(0, 0))
+      leadSkip = (lead.number, marker.words)
+    }
+    let bylines = Bylines.find(layout.content)
+    if let author = bylines.author {
+      article.author = author
+      provenance["author"] = bylines.provenance
+    }
+    let storyLines = layout.content.filter { !bylines.reporterLines.contains($0.number) }
+    if let found = layout.dateline {
+      article.date = found.date
+      provenance["date"] = Provenance(rule: "dateline", line: found.line.number, excerpt: found.line.text)
+    } else if let (date, p) = Dates.inText(storyLines, leadSkip: leadSkip) {
+      article.date = date
+      provenance["date"] = p
+    }
+    let withTitle = (layout.titleLine.map { [$0] } ?? []) + layout.content
+    var citations = Citations.extract(withTitle)
+    CitationResolver.resolveWithin(&citations)
+    article.citations = Citations.deduplicated(citations)
+    article.people = People.extract(
+      (layout.titleLine.map { [$0] } ?? []) + storyLines, skipping: bylines.reporterLines)
+    article.organizations = Organizations.extract(withTitle)
+
+    // Metadata wins.
+    func clean(_ s: String?) -> String? {
+      guard let s else { return nil }
+      let t = TextNormalizer.normalize(s).trimmingSpaces
+      return t.isEmpty ? nil : t
+    }
+    if let t = clean(metadata.title) {
+      article.title = t
+      provenance["title"] = Provenance(rule: "jsonl", excerpt: t)
+    }
+    if let raw = clean(metadata.date), let d = Dates.parseMetadata(raw) {
+      article.date = d
+      provenance["date"] = Provenance(rule: "jsonl", excerpt: raw)
+    }
+    if let s = clean(metadata.source) {
+      article.source = s
+      provenance["source"] = Provenance(rule: "jsonl", excerpt: s)
+    }
+    if let a = clean(metadata.author) {
+      article.author = a
+      provenance["author"] = Provenance(rule: "jsonl", excerpt: a)
+    }
+    if let u = clean(metadata.url) { article.url = u }
+    article.provenance = provenance
+    return article
+  }
+}

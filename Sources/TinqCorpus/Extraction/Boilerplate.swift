@@ -1,0 +1,117 @@
+/// `Layout` sorts the lines of one article into headline, dateline, residue, a stripped trailing
+/// block and the body, before any rule looks for values: what is removed here can never give an
+/// article a name, date or citation.
+struct Layout: Sendable {
+  /// Lines whose whole text is scraper residue (compared lowercased).
+  static let residueLines: Set<String> = [
+    "chia sẻ bài viết", "chia sẻ", "bình luận", "leftcenterrightdel", "gửi bình luận", "in bài viết",
+    "chia sẻ facebook", "bài viết liên quan", "ý kiến bạn đọc", "lưu bài viết", "bản in",
+  ]
+  /// Lines that start a trailing block of other articles, dropped with everything after them.
+  static let tailStarters: Set<String> = [
+    "có thể bạn quan tâm", "tin liên quan", "tin cùng chuyên mục", "bài viết cùng chuyên mục", "tin khác",
+    "các tin khác", "xem thêm", "đọc thêm", "tin mới nhất",
+  ]
+
+  /// Every line of the text (1-based numbering by position).
+  var all: [String]
+  /// The headline line, when there is one.
+  var titleLine: TextLine?
+  /// The dateline and the date it gives.
+  var dateline: (line: TextLine, date: PartialDate)?
+  /// The content lines kept in the body, in order (title and dateline excluded).
+  var content: [TextLine]
+  /// The body text.
+  var body: String
+
+  init(text: String) {
+    let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    all = rawLines.map { String($0) }
+    var candidates: [(Int, String)] = []
+    for (index, raw) in rawLines.enumerated() {
+      var line = String(ScanText.trimmed(raw))
+      let lower = line.lowercased()
+      if Layout.tailStarters.contains(Layout.stripEndPunctuation(lower)) { break }
+      if Layout.residueLines.contains(Layout.stripEndPunctuation(lower)) {
+        candidates.append((index + 1, ""))
+        continue
+      }
+      if lower.contains("leftcenterrightdel") {
+        line = String(ScanText.trimmed(Substring(line.replacingOccurrences(of: "leftcenterrightdel", with: ""))))
+      }
+      candidates.append((index + 1, line))
+    }
+    // The dateline and site header sit among the first lines or the last few.
+    var datelineIndex: Int? = nil
+    var headerIndexes: Set<Int> = []
+    let nonEmpty = candidates.indices.filter { !candidates[$0].1.isEmpty }
+    let probe = Array(nonEmpty.prefix(4)) + Array(nonEmpty.suffix(3))
+    var foundDateline: (TextLine, PartialDate)? = nil
+    for k in Set(probe).sorted() {
+      let (number, text) = candidates[k]
+      switch Dates.classifyStampLine(text, nearTop: nonEmpty.prefix(3).contains(k)) {
+      case .dateline(let date):
+        if datelineIndex == nil {
+          datelineIndex = k
+          foundDateline = (TextLine(number: number, text: text), date)
+        }
+      case .header:
+        headerIndexes.insert(k)
+      case .none:
+        break
+      }
+    }
+    dateline = foundDateline.map { (line: $0.0, date: $0.1) }
+    // The headline: the first remaining line, short, without a final period, followed by more text.
+    var titleIndex: Int? = nil
+    let remaining = nonEmpty.filter { $0 != datelineIndex && !headerIndexes.contains($0) }
+    if remaining.count >= 2, let first = remaining.first, Layout.looksLikeHeadline(candidates[first].1) {
+      let next = candidates[remaining[1]].1
+      if next.count > candidates[first].1.count || datelineIndex.map({ $0 > first }) == true {
+        titleIndex = first
+      }
+    }
+    titleLine = titleIndex.map { TextLine(number: candidates[$0].0, text: candidates[$0].1) }
+    // The body: kept lines, a paragraph repeated right after itself (a doubled caption) kept once.
+    var kept: [TextLine] = []
+    var bodyLines: [String] = []
+    var previousParagraph = ""
+    for k in candidates.indices {
+      if k == titleIndex || k == datelineIndex || headerIndexes.contains(k) { continue }
+      let (number, text) = candidates[k]
+      if text.isEmpty {
+        if let last = bodyLines.last, !last.isEmpty { bodyLines.append("") }
+        continue
+      }
+      if text == previousParagraph { continue }
+      previousParagraph = text
+      kept.append(TextLine(number: number, text: text))
+      bodyLines.append(text)
+    }
+    while let last = bodyLines.last, last.isEmpty { bodyLines.removeLast() }
+    content = kept
+    body = bodyLines.joined(separator: "\n")
+  }
+
+  static func stripEndPunctuation(_ s: String) -> String {
+    var t = Substring(s)
+    while let last = t.last, last == ":" || last == "." || last == " " || last == "!" { t = t.dropLast() }
+    return String(t)
+  }
+
+  /// `looksLikeHeadline(_:)` accepts a short line without final sentence punctuation that is not a
+  /// byline, caption or outlet-marked lead.
+  static func looksLikeHeadline(_ line: String) -> Bool {
+    guard let last = line.last, let first = line.unicodeScalars.first else { return false }
+    if ".,;:…-".contains(last) { return false }
+    if line.count > 220 { return false }
+    let wordCount = line.split(separator: " ").count
+    guard wordCount >= 3, wordCount <= 40 else { return false }
+    guard ScanText.isUppercaseScalar(first.value) || (first.value < 0x80 && ScanText.isDigit(UInt8(first.value)))
+      || first == "[" || first == "\""
+    else { return false }
+    if Sources.outletMarker(in: TextLine(number: 0, text: line)) != nil { return false }
+    if Bylines.isBylineLine(line) { return false }
+    return true
+  }
+}

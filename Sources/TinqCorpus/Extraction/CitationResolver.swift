@@ -1,0 +1,73 @@
+/// `CitationResolver` turns short references into full numbers when that is unambiguous: first
+/// within the article, then across the corpus. A short reference keeps `isPartial` when several
+/// documents fit or none does: it is never dropped and never guessed.
+public enum CitationResolver {
+  /// `Key` groups documents that a short reference could mean: the same type and number value.
+  struct Key: Hashable {
+    var type: String
+    var value: Int
+  }
+
+  /// `resolve(_:)` resolves short references to a full number when the article itself, else the
+  /// corpus, makes it unambiguous; otherwise they stay partial (`isPartial` = true).
+  public static func resolve(_ articles: inout [Article]) {
+    var corpus: [Key: [Citation]] = [:]
+    for article in articles {
+      for c in article.citations where !c.isPartial {
+        guard let key = key(c) else { continue }
+        if !(corpus[key]?.contains(where: { $0.number == c.number }) ?? false) { corpus[key, default: []].append(c) }
+      }
+    }
+    for index in articles.indices where articles[index].citations.contains(where: \.isPartial) {
+      var citations = articles[index].citations
+      resolveWithin(&citations)
+      for k in citations.indices where citations[k].isPartial {
+        guard let key = key(citations[k]), let candidates = corpus[key] else { continue }
+        let fitting = candidates.filter { fits(citations[k], $0) }
+        if fitting.count == 1, let full = fitting.first { citations[k] = resolved(citations[k], by: full, scope: "corpus") }
+      }
+      articles[index].citations = Citations.deduplicated(citations)
+    }
+  }
+
+  /// `resolveWithin(_:)` resolves short references against the full citations of the same article.
+  static func resolveWithin(_ citations: inout [Citation]) {
+    let full = citations.filter { !$0.isPartial }
+    guard !full.isEmpty else { return }
+    for k in citations.indices where citations[k].isPartial {
+      guard let key = key(citations[k]) else { continue }
+      var fitting: [Citation] = []
+      for f in full where Self.key(f) == key && fits(citations[k], f) && !fitting.contains(where: { $0.number == f.number }) {
+        fitting.append(f)
+      }
+      if fitting.count == 1, let f = fitting.first { citations[k] = resolved(citations[k], by: f, scope: "article") }
+    }
+  }
+
+  static func key(_ c: Citation) -> Key? {
+    guard let type = c.type else { return nil }
+    let digits = c.number.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { return nil }
+    return Key(type: type, value: value)
+  }
+
+  /// `fits(_:_:)` checks what the short reference does say: a year, a symbol `03/NĐ-CP`.
+  static func fits(_ partial: Citation, _ full: Citation) -> Bool {
+    if let y = partial.year, full.year != y { return false }
+    if let i = partial.issuer, full.issuer != i { return false }
+    if let slash = partial.number.firstIndex(of: "/") {
+      let symbol = partial.number[partial.number.index(after: slash)...]
+      if !full.number.hasSuffix("/" + symbol) { return false }
+    }
+    return true
+  }
+
+  static func resolved(_ partial: Citation, by full: Citation, scope: String) -> Citation {
+    var c = full
+    c.isPartial = false
+    c.provenance = Provenance(
+      rule: partial.provenance.rule + " (resolved in " + scope + ")", line: partial.provenance.line,
+      excerpt: partial.provenance.excerpt)
+    return c
+  }
+}

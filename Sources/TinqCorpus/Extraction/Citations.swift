@@ -1,0 +1,238 @@
+/// `Citations` reads legal document references: a type noun (`Nghị định`, `các Nghị định`) with an
+/// optional `số` and one or more numbers, or a full symbol (`03/2019/NĐ-CP`, `51-NQ/TW`) on its own.
+/// Numbers follow the official conventions (see DOMAIN.md): normative documents
+/// `number/year/TYPE-ISSUER` with two-digit numbers below 10, party documents `number-TYPE/ISSUER`,
+/// administrative ones `number/TYPE-ISSUER`, each kept as written otherwise.
+enum Citations {
+  /// Document types by head noun.
+  static let types = PhraseTable<String>(
+    [
+      "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Luật", "Kết luận",
+      "Kế hoạch", "Hướng dẫn", "Quy định", "Công văn", "Thông báo", "Công điện", "Pháp lệnh", "Đề án", "Quy chế",
+      "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp",
+    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")])
+  /// Document types by symbol code.
+  static let codeTypes: [String: String] = [
+    "NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch", "KL": "Kết luận", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QyĐ": "Quy định",
+    "QC": "Quy chế", "TB": "Thông báo", "CĐ": "Công điện", "CTr": "Chương trình", "ĐA": "Đề án",
+    "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật",
+  ]
+  /// Codes of document kinds that always carry a year; without it the reference is short.
+  static let normativeCodes: Set<String> = ["NĐ", "TT", "TTLT"]
+  static let hSo = ScanText.wordHashes("số")[0]
+  static let hVa = ScanText.wordHashes("và")[0]
+  static let hNam = ScanText.wordHashes("năm")[0]
+
+  /// `extract(_:)` returns the citations of the given lines in order of first appearance.
+  static func extract(_ lines: [TextLine]) -> [Citation] {
+    var result: [Citation] = []
+    for line in lines {
+      var consumedUntil = 0
+      let w = line.words
+      var i = 0
+      while i < w.count {
+        if w[i].start < consumedUntil {
+          i += 1
+          continue
+        }
+        if w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
+          var k = i + count
+          if k < w.count, w[k].hash == hSo, line.gapIsSpace(after: k - 1) { k += 1 }
+          guard k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
+            let (first, end) = parseNumber(line, at: w[k].start, type: type)
+          else {
+            i += count
+            continue
+          }
+          var found = [first]
+          var cursor = end
+          // One head noun for several: `các Nghị định 74, 77 và 78`.
+          while let next = listContinuation(line, from: cursor), let (c, e) = parseNumber(line, at: next, type: type) {
+            found.append(c)
+            cursor = e
+          }
+          for var c in found {
+            c.provenance = Provenance(
+              rule: "citation", line: line.number, excerpt: ScanText.string(line.bytes, w[i].start, cursor))
+            result.append(c)
+          }
+          consumedUntil = cursor
+          while i < w.count, w[i].start < cursor { i += 1 }
+          continue
+        }
+        // A bare symbol: digits directly followed by `/` or `-` and letters.
+        if w[i].isNumber, i == 0 || !(line.gap(after: i - 1).last.map { $0 == 0x2F || $0 == 0x2D } ?? false),
+          let (c, end) = parseNumber(line, at: w[i].start, type: nil), !c.isPartial || c.number.contains("/")
+        {
+          var cited = c
+          if cited.type != nil {
+            cited.provenance = Provenance(
+              rule: "citation symbol", line: line.number, excerpt: ScanText.string(line.bytes, w[i].start, end))
+            result.append(cited)
+          }
+          consumedUntil = end
+          while i < w.count, w[i].start < end { i += 1 }
+          continue
+        }
+        i += 1
+      }
+    }
+    return deduplicated(result)
+  }
+
+  static func deduplicated(_ citations: [Citation]) -> [Citation] {
+    var seen: Set<String> = []
+    var out: [Citation] = []
+    for c in citations where seen.insert((c.type ?? "") + "\u{1}" + c.number).inserted { out.append(c) }
+    return out
+  }
+
+  /// `listContinuation(_:from:)` returns where the next number of a list starts: after `, ` or ` và `.
+  static func listContinuation(_ line: TextLine, from: Int) -> Int? {
+    let b = line.bytes
+    var p = from
+    if p < b.count, b[p] == 0x2C {
+      p += 1
+      while p < b.count, b[p] == 0x20 { p += 1 }
+    } else {
+      while p < b.count, b[p] == 0x20 { p += 1 }
+      guard p + 4 <= b.count, b[p] == 0x76, b[p + 1] == 0xC3, b[p + 2] == 0xA0, b[p + 3] == 0x20 else { return nil }
+      p += 4
+      while p < b.count, b[p] == 0x20 { p += 1 }
+    }
+    // `số` may repeat: `và số 78`.
+    if p + 4 <= b.count, b[p] == 0x73, b[p + 1] == 0xE1, b[p + 2] == 0xBB, b[p + 3] == 0x91 {
+      p += 4
+      while p < b.count, b[p] == 0x20 { p += 1 }
+    }
+    guard p < b.count, ScanText.isDigit(b[p]) else { return nil }
+    // Only a plain number or a symbol continues a list, not a date or an amount.
+    var q = p
+    while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
+    if q - p > 4 { return nil }
+    if q < b.count, b[q] == 0x2E || (b[q] == 0x2C && q + 1 < b.count && ScanText.isDigit(b[q + 1])) { return nil }
+    if q < b.count, ScanText.isLetterStart(b, q) { return nil }
+    return p
+  }
+
+  /// `symbolPart(_:from:)` reads a run of letters and digits forming one part of a symbol.
+  static func symbolPart(_ b: [UInt8], from: Int) -> Int {
+    var p = from
+    while p < b.count {
+      let (v, w) = ScanText.decode(b, at: p)
+      guard ScanText.isWordScalar(v) else { break }
+      p += w
+    }
+    return p
+  }
+
+  /// `parseNumber(_:at:type:)` reads a document number at byte `at` and returns the citation and
+  /// the byte where it ends.
+  static func parseNumber(_ line: TextLine, at start: Int, type: String?) -> (Citation, Int)? {
+    let b = line.bytes
+    var p = start
+    while p < b.count, ScanText.isDigit(b[p]) { p += 1 }
+    let digitsEnd = p
+    guard digitsEnd - start <= 5, let value = ScanText.int(b, start, digitsEnd) else { return nil }
+    let written = ScanText.string(b, start, digitsEnd)
+    func upper(_ s: String) -> Bool { s.unicodeScalars.first.map { ScanText.isUppercaseScalar($0.value) } ?? false }
+    // number/YYYY/CODE-ISSUER or number/YYYY/ISSUER (laws: 80/2015/QH13)
+    if p + 5 < b.count, b[p] == 0x2F, ScanText.isDigit(b[p + 1]) {
+      var q = p + 1
+      while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
+      if q - p - 1 == 4, q < b.count, b[q] == 0x2F, let year = ScanText.int(b, p + 1, q),
+        (1900...2100).contains(year)
+      {
+        let codeStart = q + 1
+        let codeEnd = symbolPart(b, from: codeStart)
+        let code = ScanText.string(b, codeStart, codeEnd)
+        guard upper(code) else { return nil }
+        var issuer: String? = code
+        var docCode: String? = nil
+        var end = codeEnd
+        if codeEnd + 1 < b.count, b[codeEnd] == 0x2D {
+          let issuerEnd = symbolPart(b, from: codeEnd + 1)
+          if issuerEnd > codeEnd + 1 {
+            issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+            docCode = code
+            end = issuerEnd
+          }
+        }
+        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "/"
+          + ScanText.string(b, codeStart, end)
+        let t = type ?? docCode.flatMap { codeTypes[$0] } ?? (issuer?.hasPrefix("QH") == true ? "Luật" : nil)
+        return (Citation(type: t, number: number, issuer: issuer, year: year), end)
+      }
+    }
+    // number-CODE/ISSUER (party), or with a space slip `09 CT/TW`
+    var dashAt = p
+    if p < b.count, b[p] == 0x20, p + 1 < b.count, !ScanText.isDigit(b[p + 1]) { dashAt = p }
+    if dashAt < b.count, b[dashAt] == 0x2D || b[dashAt] == 0x20 {
+      let codeStart = dashAt + 1
+      let codeEnd = symbolPart(b, from: codeStart)
+      if codeEnd > codeStart, codeEnd + 1 < b.count, b[codeEnd] == 0x2F {
+        let code = ScanText.string(b, codeStart, codeEnd)
+        let issuerEnd = symbolPart(b, from: codeEnd + 1)
+        if let codeType = codeTypes[code], issuerEnd > codeEnd + 1 {
+          let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+          return (
+            Citation(type: type ?? codeType, number: written + "-" + code + "/" + issuer, issuer: issuer, year: nil),
+            issuerEnd
+          )
+        }
+      }
+    }
+    // number/CODE-ISSUER (administrative) or a short `03/NĐ-CP`; number/ISSUER-UNIT letters
+    if p + 1 < b.count, b[p] == 0x2F, !ScanText.isDigit(b[p + 1]) {
+      let codeEnd = symbolPart(b, from: p + 1)
+      let code = ScanText.string(b, p + 1, codeEnd)
+      if upper(code), codeEnd + 1 < b.count, b[codeEnd] == 0x2D {
+        let issuerEnd = symbolPart(b, from: codeEnd + 1)
+        if issuerEnd > codeEnd + 1 {
+          let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+          let symbol = written + "/" + code + "-" + issuer
+          if let codeType = codeTypes[code] {
+            let partial = normativeCodes.contains(code)
+            return (
+              Citation(type: type ?? codeType, number: symbol, issuer: issuer, year: nil, isPartial: partial), issuerEnd
+            )
+          }
+          // Official letters: issuer and drafting unit, no type code.
+          return (Citation(type: type ?? (code == "UBND" || code.count >= 2 ? "Công văn" : nil), number: symbol,
+            issuer: code, year: nil), issuerEnd)
+        }
+      }
+      return nil
+    }
+    // A bare number after a type noun is a short reference: `Nghị định số 03`, `Nghị định 03 năm 2019`.
+    guard let t = type else { return (Citation(type: nil, number: written, issuer: nil, year: nil, isPartial: true), p) }
+    if p < b.count, ScanText.isLetterStart(b, p) || b[p] == 0x2F || b[p] == 0x2D || b[p] == 0x2E && p + 1 < b.count
+      && ScanText.isDigit(b[p + 1])
+    {
+      return nil
+    }
+    var year: Int? = nil
+    var end = p
+    let tail = ScanText.string(b, p, min(b.count, p + 12))
+    if tail.hasPrefix(" năm "), tail.count >= 9 {
+      let yStart = p + " năm ".utf8.count
+      if yStart + 4 <= b.count, let y = ScanText.int(b, yStart, yStart + 4), (1900...2100).contains(y),
+        yStart + 4 == b.count || !ScanText.isDigit(b[yStart + 4])
+      {
+        year = y
+        end = yStart + 4
+      }
+    }
+    return (Citation(type: t, number: written, issuer: nil, year: year, isPartial: true), end)
+  }
+}
+
+extension ScanText {
+  /// `isLetterStart(_:_:)` tells whether a letter starts at byte `i`.
+  static func isLetterStart(_ b: [UInt8], _ i: Int) -> Bool {
+    guard i < b.count else { return false }
+    let (v, _) = decode(b, at: i)
+    return isWordScalar(v) && !(v >= 0x30 && v <= 0x39)
+  }
+}

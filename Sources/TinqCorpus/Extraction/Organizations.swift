@@ -1,0 +1,106 @@
+/// `Organizations` maps organisation names and abbreviations, written in any capitalisation after
+/// the first letter, to one canonical full name. Topic abbreviations (QP-AN, ANTT) are not listed,
+/// so they never become organisations.
+enum Organizations {
+  struct Entry: Sendable {
+    var name: String
+    var abbreviation: String?
+  }
+
+  static let canonical: [(String, String?, [String])] = [
+    ("Bộ Công an", "BCA", ["Bộ Công an", "BCA"]),
+    ("Bộ Quốc phòng", "BQP", ["Bộ Quốc phòng", "BQP"]),
+    ("Bộ Tổng Tham mưu", "BTTM", ["Bộ Tổng Tham mưu", "BTTM"]),
+    ("Tổng cục Chính trị", nil, ["Tổng cục Chính trị"]),
+    ("Tổng cục Hậu cần", nil, ["Tổng cục Hậu cần"]),
+    ("Tổng cục Kỹ thuật", nil, ["Tổng cục Kỹ thuật", "Tổng cục Kĩ thuật"]),
+    ("Tổng cục Tình báo", nil, ["Tổng cục Tình báo"]),
+    ("Cục Tác chiến", nil, ["Cục Tác chiến"]),
+    ("Quân ủy Trung ương", "QUTW", ["Quân ủy Trung ương", "Quân uỷ Trung ương", "QUTW"]),
+    ("Đảng ủy Công an Trung ương", "ĐUCA", ["Đảng ủy Công an Trung ương", "Đảng uỷ Công an Trung ương", "ĐUCA"]),
+    (
+      "Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh",
+      ["Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự CHQS tỉnh"]
+    ),
+    (
+      "Bộ Chỉ huy Quân sự thành phố", "Bộ CHQS thành phố",
+      ["Bộ Chỉ huy Quân sự thành phố", "Bộ CHQS thành phố", "Bộ Chỉ huy Quân sự CHQS thành phố"]
+    ),
+    ("Bộ đội Biên phòng", "BĐBP", ["Bộ đội Biên phòng", "BĐBP"]),
+    ("Cảnh sát biển", "CSB", ["Cảnh sát biển", "CSB"]),
+    ("Quân đội nhân dân", "QĐND", ["Quân đội nhân dân", "QĐND"]),
+    ("Công an nhân dân", "CAND", ["Công an nhân dân", "CAND"]),
+    ("Ủy ban nhân dân tỉnh", "UBND tỉnh", ["Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh", "UBND tỉnh"]),
+    (
+      "Ủy ban nhân dân thành phố", "UBND thành phố",
+      ["Ủy ban nhân dân thành phố", "Uỷ ban nhân dân thành phố", "UBND thành phố"]
+    ),
+    ("Hội đồng nhân dân tỉnh", "HĐND tỉnh", ["Hội đồng nhân dân tỉnh", "HĐND tỉnh"]),
+    ("Chính phủ", nil, ["Chính phủ"]),
+    ("Bộ Chính trị", nil, ["Bộ Chính trị"]),
+    ("Ban Bí thư", nil, ["Ban Bí thư"]),
+    ("Ban Chấp hành Trung ương Đảng", "BCHTW", ["Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"]),
+    ("Quốc hội", nil, ["Quốc hội"]),
+    ("Ủy ban Thường vụ Quốc hội", "UBTVQH", ["Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội", "UBTVQH"]),
+    ("Bộ Ngoại giao", nil, ["Bộ Ngoại giao"]),
+    ("Bộ Tư pháp", nil, ["Bộ Tư pháp"]),
+    ("Bộ Nội vụ", "BNV", ["Bộ Nội vụ"]),
+    ("Bộ Tài chính", nil, ["Bộ Tài chính"]),
+    ("Văn phòng Chính phủ", "VPCP", ["Văn phòng Chính phủ", "VPCP"]),
+    ("Văn phòng Trung ương Đảng", "VPTW", ["Văn phòng Trung ương Đảng", "VPTW"]),
+    ("Cục Cảnh sát biển", nil, ["Cục Cảnh sát biển"]),
+  ]
+
+  static let table: PhraseTable<Entry> = PhraseTable(
+    canonical.flatMap { name, abbreviation, variants in
+      variants.map { ($0, Entry(name: name, abbreviation: abbreviation)) }
+    })
+  static let hQuanKhu = ScanText.wordHashes("quân khu")
+
+  /// `match(_:at:)` returns the organisation naming at word `i`, if any, with the words it spans.
+  static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Entry)? {
+    let w = line.words
+    guard w[i].isCapitalized else { return nil }
+    if i + 2 < w.count, w[i].hash == hQuanKhu[0], w[i + 1].hash == hQuanKhu[1], w[i + 2].isNumber,
+      line.gapIsSpace(after: i), line.gapIsSpace(after: i + 1),
+      let n = ScanText.int(line.bytes, w[i + 2].start, w[i + 2].end), (1...9).contains(n)
+    {
+      return (3, Entry(name: "Quân khu " + String(n), abbreviation: nil))
+    }
+    guard let (count, entry) = table.match(line, at: i, allowParens: true) else { return nil }
+    // An abbreviation must be written in capitals, and `CSB 4035` is a ship, not the service.
+    if count == 1 {
+      var q = w[i].start
+      while q < w[i].end {
+        let (v, width) = ScanText.decode(line.bytes, at: q)
+        if !ScanText.isUppercaseScalar(v) && v > 0x39 { return nil }
+        q += width
+      }
+      if i + 1 < w.count, w[i + 1].isNumber, line.gapIsSpace(after: i) { return nil }
+    }
+    return (count, entry)
+  }
+
+  /// `extract(_:)` returns each organisation once, in order of first mention.
+  static func extract(_ lines: [TextLine]) -> [OrganizationMention] {
+    var seen: Set<String> = []
+    var result: [OrganizationMention] = []
+    for line in lines {
+      var i = 0
+      while i < line.words.count {
+        if let (count, entry) = match(line, at: i) {
+          if seen.insert(entry.name).inserted {
+            result.append(
+              OrganizationMention(
+                name: entry.name, abbreviation: entry.abbreviation,
+                provenance: Provenance(rule: "organization", line: line.number, excerpt: line.excerpt(i, i + count - 1))))
+          }
+          i += count
+        } else {
+          i += 1
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,268 @@
+import TinqText
+
+/// `ScanText` holds the byte-level helpers every extraction rule shares. Rules work on UTF-8 bytes
+/// of NFC text because building a `String` per word would blow the per-article time budget.
+enum ScanText {
+  /// Lowercase mappings for U+0000..U+1EFF, kept only where the UTF-8 length does not change, so a
+  /// lowercased copy of a line has the same byte offsets as the line itself.
+  static let lowerTable: [UInt32] = {
+    var table = [UInt32](repeating: 0, count: 0x1F00)
+    for value in 0..<UInt32(0x1F00) {
+      table[Int(value)] = value
+      guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase else { continue }
+      let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+      guard mapped.count == 1, let lower = mapped.first,
+        UTF8.width(lower) == UTF8.width(scalar)
+      else { continue }
+      table[Int(value)] = lower.value
+    }
+    return table
+  }()
+
+  /// `lowercased(_:)` returns the bytes of `text` lowercased with offsets preserved.
+  static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+    var out = bytes
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        if b >= 0x41 && b <= 0x5A { out[i] = b + 32 }
+        i += 1
+        continue
+      }
+      let (value, width) = decode(bytes, at: i)
+      if value < 0x1F00 {
+        let lower = lowerTable[Int(value)]
+        if lower != value, let scalar = Unicode.Scalar(lower) {
+          var k = i
+          for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() where k < n {
+            out[k] = unit
+            k += 1
+          }
+        }
+      }
+      i += width
+    }
+    return out
+  }
+
+  /// `decode(_:at:)` decodes one scalar of valid UTF-8, returning its value and byte width.
+  @inline(__always)
+  static func decode(_ bytes: [UInt8], at i: Int) -> (UInt32, Int) {
+    let b = bytes[i]
+    let n = bytes.count
+    if b < 0x80 { return (UInt32(b), 1) }
+    if b < 0xE0, i + 1 < n { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b < 0xF0, i + 2 < n {
+      return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    if i + 3 < n {
+      return (
+        UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+          | UInt32(bytes[i + 3] & 0x3F), 4
+      )
+    }
+    return (0xFFFD, 1)
+  }
+
+  /// `isWordScalar(_:)` tells letters and digits from punctuation; any non-ASCII scalar outside the
+  /// punctuation blocks counts as a letter.
+  @inline(__always)
+  static func isWordScalar(_ v: UInt32) -> Bool {
+    if v < 0x80 {
+      return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+    if v >= 0x80 && v <= 0xBF { return false }
+    if v == 0xD7 || v == 0xF7 { return false }
+    if v >= 0x2000 && v <= 0x2BFF { return false }
+    if v >= 0x3000 && v <= 0x303F { return false }
+    if v >= 0xFE00 && v <= 0xFE6F { return false }
+    return true
+  }
+
+  /// `isUppercaseScalar(_:)` tells whether a scalar is an uppercase letter.
+  @inline(__always)
+  static func isUppercaseScalar(_ v: UInt32) -> Bool {
+    if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+    if v < 0x1F00 { return lowerTable[Int(v)] != v }
+    return false
+  }
+
+  /// `hash(_:_:)` is FNV-1a over a byte range, the key of a lowercased word.
+  @inline(__always)
+  static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = start
+    while i < end {
+      h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return h
+  }
+
+  /// `wordHashes(_:)` splits a phrase into lowercased word hashes, the form tables are kept in.
+  static func wordHashes(_ phrase: String) -> [UInt64] {
+    let lower = lowercased(Array(TextNormalizer.normalize(phrase).utf8))
+    return words(in: lower, lower: lower).map(\.hash)
+  }
+
+  /// `words(in:lower:)` splits a line into words, each with its lowercased hash.
+  static func words(in bytes: [UInt8], lower: [UInt8]) -> [Word] {
+    var result: [Word] = []
+    result.reserveCapacity(bytes.count / 5)
+    var i = 0
+    let n = bytes.count
+    var start = -1
+    var cap = false
+    var digits = true
+    while i < n {
+      let (v, w) = decode(bytes, at: i)
+      if isWordScalar(v) {
+        if start < 0 {
+          start = i
+          cap = isUppercaseScalar(v)
+          digits = true
+        }
+        if !(v >= 0x30 && v <= 0x39) { digits = false }
+      } else if start >= 0 {
+        result.append(Word(start: start, end: i, hash: hash(lower, start, i), isCapitalized: cap, isNumber: digits))
+        start = -1
+      }
+      i += w
+    }
+    if start >= 0 {
+      result.append(Word(start: start, end: n, hash: hash(lower, start, n), isCapitalized: cap, isNumber: digits))
+    }
+    return result
+  }
+
+  /// `string(_:_:_:)` makes a String from a byte range of valid UTF-8.
+  @inline(__always)
+  static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    guard start < end, start >= 0, end <= bytes.count else { return "" }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  /// `int(_:_:_:)` reads decimal digits, nil when the range is not all digits or too long.
+  static func int(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+    guard start < end, end - start <= 9 else { return nil }
+    var value = 0
+    for i in start..<end {
+      let b = bytes[i]
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      value = value * 10 + Int(b - 0x30)
+    }
+    return value
+  }
+
+  /// `isDigit(_:)` tells ASCII digits.
+  @inline(__always)
+  static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+  /// `trimmed(_:)` drops spaces and tabs at both ends.
+  static func trimmed(_ s: Substring) -> Substring {
+    var a = s.startIndex
+    var b = s.endIndex
+    while a < b, s[a] == " " || s[a] == "\t" { a = s.index(after: a) }
+    while b > a {
+      let p = s.index(before: b)
+      if s[p] == " " || s[p] == "\t" { b = p } else { break }
+    }
+    return s[a..<b]
+  }
+}
+
+/// `Word` is one word of a line: a byte range, the hash of its lowercased bytes, and its shape.
+struct Word: Sendable {
+  var start: Int
+  var end: Int
+  var hash: UInt64
+  var isCapitalized: Bool
+  var isNumber: Bool
+}
+
+/// `TextLine` is one line of normalised article text prepared for the rules.
+struct TextLine: Sendable {
+  /// The 1-based line number in the normalised text.
+  var number: Int
+  /// The line with surrounding spaces trimmed.
+  var text: String
+  var bytes: [UInt8]
+  var lower: [UInt8]
+  var words: [Word]
+
+  init(number: Int, text: String) {
+    self.number = number
+    self.text = text
+    bytes = Array(text.utf8)
+    lower = ScanText.lowercased(bytes)
+    words = ScanText.words(in: bytes, lower: lower)
+  }
+
+  /// `gapIsSpace(_:_:allowParens:)` tells whether only spaces (and optionally brackets) separate
+  /// word `a` from word `a + 1`.
+  func gapIsSpace(after a: Int, allowParens: Bool = false) -> Bool {
+    guard a + 1 < words.count else { return false }
+    let from = words[a].end
+    let to = words[a + 1].start
+    if to - from < 1 { return false }
+    for i in from..<to {
+      let b = bytes[i]
+      if b == 0x20 { continue }
+      if allowParens && (b == 0x28 || b == 0x29) { continue }
+      return false
+    }
+    return true
+  }
+
+  /// `gap(after:)` returns the bytes between word `a` and the next word (or the line end).
+  func gap(after a: Int) -> ArraySlice<UInt8> {
+    let from = words[a].end
+    let to = a + 1 < words.count ? words[a + 1].start : bytes.count
+    return bytes[from..<to]
+  }
+
+  /// `word(_:)` returns word `i` as written.
+  func word(_ i: Int) -> String { ScanText.string(bytes, words[i].start, words[i].end) }
+
+  /// `excerpt(_:_:)` returns the text of words `a...b` as written.
+  func excerpt(_ a: Int, _ b: Int) -> String {
+    guard a <= b, a >= 0, b < words.count else { return "" }
+    return ScanText.string(bytes, words[a].start, words[b].end)
+  }
+}
+
+/// `PhraseTable` finds the longest listed phrase that starts at a word, comparing lowercased word
+/// hashes, so a table of a hundred phrases costs one dictionary probe per word.
+struct PhraseTable<Payload: Sendable>: Sendable {
+  private var byFirst: [UInt64: [(hashes: [UInt64], payload: Payload)]] = [:]
+
+  init(_ entries: [(String, Payload)]) {
+    for (phrase, payload) in entries {
+      let hashes = ScanText.wordHashes(phrase)
+      guard let first = hashes.first else { continue }
+      byFirst[first, default: []].append((hashes, payload))
+    }
+    for key in byFirst.keys { byFirst[key]?.sort { $0.hashes.count > $1.hashes.count } }
+  }
+
+  /// `match(_:at:allowParens:)` returns the number of words and payload of the longest phrase
+  /// starting at word `i` of `line`.
+  func match(_ line: TextLine, at i: Int, allowParens: Bool = false) -> (count: Int, payload: Payload)? {
+    guard i < line.words.count, let candidates = byFirst[line.words[i].hash] else { return nil }
+    outer: for candidate in candidates {
+      let count = candidate.hashes.count
+      guard i + count <= line.words.count else { continue }
+      for k in 1..<max(count, 1) {
+        if line.words[i + k].hash != candidate.hashes[k] { continue outer }
+        if !line.gapIsSpace(after: i + k - 1, allowParens: allowParens) { continue outer }
+      }
+      return (count, candidate.payload)
+    }
+    return nil
+  }
+
+  /// `contains(firstWord:)` tells whether any phrase starts with this word hash.
+  func startsAny(_ hash: UInt64) -> Bool { byFirst[hash] != nil }
+}

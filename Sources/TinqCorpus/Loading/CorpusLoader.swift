@@ -1,0 +1,267 @@
+import Dispatch
+import Foundation
+
+/// `LoadedArticles` is what loading a corpus gives: the articles, in a deterministic order, and a
+/// warning for every file or line that was skipped.
+public struct LoadedArticles: Sendable {
+  /// The articles.
+  public var articles: [Article]
+  /// The skipped files and lines, with reasons.
+  public var warnings: [LoadWarning]
+
+  /// `init(articles:warnings:)` makes a result.
+  public init(articles: [Article] = [], warnings: [LoadWarning] = []) {
+    self.articles = articles
+    self.warnings = warnings
+  }
+}
+
+/// `CorpusPathError` is a corpus path that does not exist or cannot be opened.
+public struct CorpusPathError: Error, Sendable, CustomStringConvertible {
+  /// The path as given.
+  public var path: String
+  /// What went wrong, naming the path.
+  public var description: String
+
+  /// `init(path:description:)` makes an error.
+  public init(path: String, description: String) {
+    self.path = path
+    self.description = description
+  }
+}
+
+/// `CorpusLoader` reads `.txt` articles and `.jsonl` files into articles, using both cores.
+public enum CorpusLoader {
+  /// How many bytes of a JSON Lines file are read at a time.
+  static let chunkSize = 4 << 20
+
+  /// `load(paths:)` loads directories (recursively: `*.txt` and `*.jsonl`, other files ignored),
+  /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
+  /// exist or cannot be opened; bad files and lines become warnings and are skipped. Citations are
+  /// resolved across the result. Order: paths as given, directory entries by name, lines in order.
+  public static func load(paths: [String]) throws(CorpusPathError) -> LoadedArticles {
+    var files: [String] = []
+    var warnings: [LoadWarning] = []
+    let fm = FileManager.default
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CorpusPathError(path: path, description: "\(path): no such file or directory")
+      }
+      if isDirectory.boolValue {
+        guard (try? fm.contentsOfDirectory(atPath: path)) != nil else {
+          throw CorpusPathError(path: path, description: "\(path): cannot open directory")
+        }
+        var visited: Set<String> = []
+        collect(directory: path, into: &files, visited: &visited, depth: 0)
+      } else {
+        guard fm.isReadableFile(atPath: path) else {
+          throw CorpusPathError(path: path, description: "\(path): cannot open file")
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "txt" || ext == "jsonl" {
+          files.append(path)
+        } else {
+          warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
+        }
+      }
+    }
+    var articles: [Article] = []
+    var pendingText: [(path: String, text: String)] = []
+    func flushText() {
+      let batch = pendingText
+      articles += extractInParallel(batch.count) { i in
+        let item = batch[i]
+        let name = ((item.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return ArticleExtractor.extract(text: item.text, id: name, origin: item.path)
+      }
+      pendingText.removeAll()
+    }
+    for file in files {
+      if (file as NSString).pathExtension.lowercased() == "jsonl" {
+        flushText()
+        loadJSONLines(file, into: &articles, warnings: &warnings)
+      } else {
+        switch readText(file) {
+        case .ok(let text): pendingText.append((file, text))
+        case .skipped(let warning): warnings.append(warning)
+        }
+        if pendingText.count >= 4096 { flushText() }
+      }
+    }
+    flushText()
+    CitationResolver.resolve(&articles)
+    return LoadedArticles(articles: articles, warnings: warnings)
+  }
+
+  /// `collect(directory:into:visited:depth:)` lists `.txt` and `.jsonl` files by name, recursively,
+  /// visiting each real directory once so symlink loops end.
+  static func collect(directory: String, into files: inout [String], visited: inout Set<String>, depth: Int) {
+    let real = (directory as NSString).resolvingSymlinksInPath
+    guard depth < 64, visited.insert(real).inserted else { return }
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+    for name in names.sorted() where !name.hasPrefix(".") {
+      let full = (directory as NSString).appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+      if isDirectory.boolValue {
+        collect(directory: full, into: &files, visited: &visited, depth: depth + 1)
+      } else {
+        let ext = (name as NSString).pathExtension.lowercased()
+        if ext == "txt" || ext == "jsonl" { files.append(full) }
+      }
+    }
+  }
+
+  /// `Loaded` is a value read from a file or line, or the warning that skipped it.
+  enum Loaded<T> {
+    case ok(T)
+    case skipped(LoadWarning)
+  }
+
+  /// `readText(_:)` reads one article file, refusing empty, binary and non-UTF-8 files.
+  static func readText(_ path: String) -> Loaded<String> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .skipped(LoadWarning(path: path, reason: "cannot read file"))
+    }
+    return decodeText(data, path: path)
+  }
+
+  static func decodeText(_ data: Data, path: String) -> Loaded<String> {
+    if data.isEmpty { return .skipped(LoadWarning(path: path, reason: "empty file")) }
+    if data.contains(0) { return .skipped(LoadWarning(path: path, reason: "binary file")) }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      return .skipped(LoadWarning(path: path, reason: "not valid UTF-8"))
+    }
+    if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.value == 0xFEFF }) {
+      return .skipped(LoadWarning(path: path, reason: "empty file"))
+    }
+    return .ok(text)
+  }
+
+  /// `loadJSONLines(_:into:warnings:)` streams a JSON Lines file in chunks split at newlines, so a
+  /// large file is never held whole, and decodes each chunk's lines on all cores.
+  static func loadJSONLines(_ path: String, into articles: inout [Article], warnings: inout [LoadWarning]) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      warnings.append(LoadWarning(path: path, reason: "cannot read file"))
+      return
+    }
+    defer { try? handle.close() }
+    let fileName = (path as NSString).lastPathComponent
+    var carry: [UInt8] = []
+    var lineNumber = 0
+    var sawData = false
+    var first = true
+    while true {
+      let data: Data
+      do {
+        data = try handle.read(upToCount: chunkSize) ?? Data()
+      } catch {
+        warnings.append(LoadWarning(path: path, reason: "cannot read file"))
+        return
+      }
+      let atEnd = data.isEmpty
+      if !atEnd { sawData = true }
+      var buffer = carry
+      buffer.append(contentsOf: data)
+      if first, !atEnd {
+        first = false
+        if buffer.prefix(65536).contains(0) && !buffer.prefix(65536).contains(0x0A) {
+          warnings.append(LoadWarning(path: path, reason: "binary file"))
+          return
+        }
+      }
+      var end = buffer.count
+      if !atEnd {
+        guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
+          carry = buffer
+          continue
+        }
+        end = lastNewline + 1
+      }
+      carry = Array(buffer[end...])
+      // Split into lines.
+      var lines: [(Int, Range<Int>)] = []
+      var start = 0
+      var i = 0
+      while i < end {
+        if buffer[i] == 0x0A {
+          lineNumber += 1
+          lines.append((lineNumber, start..<i))
+          start = i + 1
+        }
+        i += 1
+      }
+      if start < end {
+        lineNumber += 1
+        lines.append((lineNumber, start..<end))
+      }
+      let batchLines = lines
+      let batch = buffer
+      let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
+        let (number, range) = batchLines[k]
+        let slice = batch[range]
+        if slice.contains(0) { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
+        switch JSONLines.decode(slice) {
+        case nil: return nil
+        case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
+        case .article(let id, let body, let metadata):
+          return .ok(
+            ArticleExtractor.extract(
+              text: body, id: id ?? "\(fileName):\(number)", origin: "\(path):\(number)", metadata: metadata))
+        }
+      }
+      for r in results {
+        switch r {
+        case .ok(let a): articles.append(a)
+        case .skipped(let w): warnings.append(w)
+        case nil: break
+        }
+      }
+      if atEnd { break }
+    }
+    if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }
+  }
+
+  /// `extractInParallel(_:_:)` runs `body` for indexes `0..<count` on all cores, keeping order.
+  static func extractInParallel(_ count: Int, _ body: @Sendable (Int) -> Article) -> [Article] {
+    mapInParallel(count, body)
+  }
+
+  /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order.
+  static func mapInParallel<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+    if count < 8 || workers == 1 { return (0..<count).map(body) }
+    let chunks = min(count, workers * 4)
+    let results = ChunkResults<T>(chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      let lower = count * c / chunks
+      let upper = count * (c + 1) / chunks
+      results.set(c, (lower..<upper).map(body))
+    }
+    return results.joined()
+  }
+}
+
+/// `ChunkResults` collects per-chunk results written by concurrent workers; each slot is written
+/// by exactly one worker and read only after all have finished, under a lock.
+final class ChunkResults<T>: @unchecked Sendable {
+  private var slots: [[T]]
+  private let lock = NSLock()
+
+  init(_ count: Int) { slots = Array(repeating: [], count: count) }
+
+  func set(_ index: Int, _ value: [T]) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func joined() -> [T] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.flatMap { $0 }
+  }
+}
