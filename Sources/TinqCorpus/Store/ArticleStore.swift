@@ -1,0 +1,345 @@
+import TinqText
+
+/// `CitedDocument` is one distinct legal document cited in the corpus, with the articles citing it.
+public struct CitedDocument: Sendable {
+  /// The citation as first seen (number, type, issuer, year, partial).
+  public var citation: Citation
+  /// The ordinals of the articles citing it, increasing.
+  public var articles: [Int]
+  /// The number taken apart once, so a query tests hundreds of documents in microseconds.
+  let parsed: CitationPattern?
+  let folded: String
+
+  init(citation: Citation, articles: [Int]) {
+    self.citation = citation
+    self.articles = articles
+    parsed = CitationPattern.parse(citation.number, type: citation.type)
+    folded = Fold.matchKey(citation.number, bare: true)
+  }
+}
+
+/// `NamedEntity` is one distinct person or organisation in the corpus.
+public struct NamedEntity: Sendable {
+  /// The name as first seen.
+  public var name: String
+  /// For an organisation, its abbreviation, when known.
+  public var abbreviation: String?
+  /// For a person, the ranks seen across articles, in order of first sight.
+  public var ranks: [String]
+  /// For a person, the positions seen across articles, in order of first sight.
+  public var positions: [String]
+  /// The ordinals of the articles mentioning it, increasing.
+  public var articles: [Int]
+}
+
+/// `ArticleStore` holds a corpus in memory with the indexes the evaluator needs: by citation, by
+/// person, by organisation, by year and date, by exact id, source and author, and a positional
+/// full-text index over title and body. It is immutable once built, so any number of queries may
+/// read it at once.
+public struct ArticleStore: Sendable {
+  /// The articles, in load order; an article's position here is its *ordinal*.
+  public let articles: [Article]
+  /// The positional full-text index over title and body.
+  public let fullText: FullTextIndex
+  /// Distinct cited documents, in order of first citation.
+  public let documents: [CitedDocument]
+  /// Distinct people, in order of first mention.
+  public let people: [NamedEntity]
+  /// Distinct organisations, in order of first mention.
+  public let organizations: [NamedEntity]
+
+  let idIndex: [String: Int]
+  let sortedIDs: [(id: String, ordinal: Int)]
+  let entityByToned: [String: [Int]]  // person or organisation (negative-free: people first, then orgs offset)
+  let entityByBare: [String: [Int]]
+  /// Per year, the articles dated in it.
+  let byYear: [Int: DocSet]
+  /// Articles with a date, sorted by date ordinal (stable by article ordinal).
+  public let dateOrder: [(ordinal: Int, article: Int)]
+  /// Source and author values → articles, folded as `=` compares them.
+  let bySource: EqualityIndex
+  let byAuthor: EqualityIndex
+
+  /// The number of articles.
+  public var count: Int { articles.count }
+
+  /// `init(articles:)` builds every index, using both cores for the full-text index.
+  public init(articles: [Article]) {
+    self.articles = articles
+    let n = articles.count
+    // The full-text index parallelises internally; the small indexes are built beside it.
+    enum Built: Sendable {
+      case fullText(FullTextIndex)
+      case entities(Entities)
+    }
+    let built = Parallel.map(2) { job -> Built in
+      job == 0 ? .fullText(FullTextIndex.build(articles: articles)) : .entities(ArticleStore.buildEntities(articles))
+    }
+    var fullText: FullTextIndex? = nil
+    var builtEntities: Entities? = nil
+    for b in built {
+      switch b {
+      case .fullText(let f): fullText = f
+      case .entities(let e): builtEntities = e
+      }
+    }
+    self.fullText = fullText ?? FullTextIndex.build(articles: articles)
+    let entities = builtEntities ?? ArticleStore.buildEntities(articles)
+    documents = entities.docs
+    people = entities.people
+    organizations = entities.orgs
+    entityByToned = entities.toned
+    entityByBare = entities.bare
+
+    var idIndex: [String: Int] = [:]
+    var byYear: [Int: DocSet] = [:]
+    var dated: [(ordinal: Int, article: Int)] = []
+    var bySource = EqualityIndex(universe: n)
+    var byAuthor = EqualityIndex(universe: n)
+    for (i, a) in articles.enumerated() {
+      if idIndex[a.id] == nil { idIndex[a.id] = i }
+      if let d = a.date {
+        byYear[d.year, default: DocSet(universe: n)].insert(i)
+        dated.append((d.ordinal, i))
+      }
+      if let s = a.source { bySource.insert(s, i) }
+      if let s = a.author { byAuthor.insert(s, i) }
+    }
+    dated.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
+    self.idIndex = idIndex
+    self.sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
+    self.byYear = byYear
+    self.dateOrder = dated
+    self.bySource = bySource
+    self.byAuthor = byAuthor
+  }
+
+  typealias Entities = (
+    docs: [CitedDocument], people: [NamedEntity], orgs: [NamedEntity], toned: [String: [Int]], bare: [String: [Int]]
+  )
+
+  static func buildEntities(_ articles: [Article]) -> Entities {
+    var docs: [CitedDocument] = []
+    var docIndex: [String: Int] = [:]
+    var people: [NamedEntity] = []
+    var personIndex: [String: Int] = [:]
+    var orgs: [NamedEntity] = []
+    var orgIndex: [String: Int] = [:]
+    for (i, a) in articles.enumerated() {
+      for c in a.citations {
+        let key = (c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number
+        if let d = docIndex[key] {
+          if docs[d].articles.last != i { docs[d].articles.append(i) }
+        } else {
+          docIndex[key] = docs.count
+          docs.append(
+            CitedDocument(citation: c, articles: [i]))
+        }
+      }
+      for p in a.people {
+        let key = Fold.matchKey(p.name, bare: false)
+        let e: Int
+        if let found = personIndex[key] {
+          e = found
+        } else {
+          e = people.count
+          personIndex[key] = e
+          people.append(NamedEntity(name: p.name, abbreviation: nil, ranks: [], positions: [], articles: []))
+        }
+        if let r = p.rank, !people[e].ranks.contains(r) { people[e].ranks.append(r) }
+        for pos in p.positions where !people[e].positions.contains(pos) { people[e].positions.append(pos) }
+        if people[e].articles.last != i { people[e].articles.append(i) }
+      }
+      for o in a.organizations {
+        let key = Fold.matchKey(o.name, bare: false)
+        let e: Int
+        if let found = orgIndex[key] {
+          e = found
+        } else {
+          e = orgs.count
+          orgIndex[key] = e
+          orgs.append(NamedEntity(name: o.name, abbreviation: o.abbreviation, ranks: [], positions: [], articles: []))
+        }
+        if orgs[e].abbreviation == nil { orgs[e].abbreviation = o.abbreviation }
+        if orgs[e].articles.last != i { orgs[e].articles.append(i) }
+      }
+    }
+    // Entity keys: people are 0..<people.count, organisations follow.
+    var toned: [String: [Int]] = [:]
+    var bare: [String: [Int]] = [:]
+    func add(_ name: String, _ entity: Int) {
+      let t = Fold.matchKey(name, bare: false)
+      let b = Fold.matchKey(name, bare: true)
+      if !(toned[t]?.contains(entity) ?? false) { toned[t, default: []].append(entity) }
+      if !(bare[b]?.contains(entity) ?? false) { bare[b, default: []].append(entity) }
+    }
+    for (e, p) in people.enumerated() { add(p.name, e) }
+    for (e, o) in orgs.enumerated() {
+      add(o.name, people.count + e)
+      if let abbr = o.abbreviation { add(abbr, people.count + e) }
+    }
+    return (docs, people, orgs, toned, bare)
+  }
+
+  // MARK: - Lookups the planner uses
+
+  /// `documents(matching:)` returns the distinct documents a user's number can mean.
+  public func documents(matching text: String) -> [CitedDocument] {
+    let query = CitationQuery(text)
+    return documents.filter { query.matches(parsed: $0.parsed, folded: $0.folded) }
+  }
+
+  /// `articles(citing:)` returns the articles citing a document the user's number can mean.
+  public func articles(citing text: String) -> DocSet {
+    var set = DocSet(universe: count)
+    for d in documents(matching: text) { for i in d.articles { set.insert(i) } }
+    return set
+  }
+
+  /// `entities(named:)` returns the people (0..<people.count) and organisations (after them)
+  /// whose name or abbreviation is `text`, folded: without diacritics when typed without them.
+  public func entities(named text: String) -> [Int] {
+    let query = NameQuery(text)
+    return (query.bare ? entityByBare[query.key] : entityByToned[query.key]) ?? []
+  }
+
+  /// `articles(mentioning:)` returns the articles in which a person or organisation so named was extracted.
+  public func articles(mentioning text: String) -> DocSet {
+    var set = DocSet(universe: count)
+    for e in entities(named: text) {
+      let list = e < people.count ? people[e].articles : organizations[e - people.count].articles
+      for i in list { set.insert(i) }
+    }
+    return set
+  }
+
+  /// `articles(inYears:)` returns the articles dated in the closed range of years.
+  public func articles(inYears range: ClosedRange<Int>) -> DocSet {
+    var set = DocSet(universe: count)
+    for (y, s) in byYear where range.contains(y) { set.formUnion(s) }
+    return set
+  }
+
+  /// `articles(dated:)` returns the articles whose date passes `predicate` (called once per
+  /// distinct date precision run, via the sorted date order).
+  public func articles(datedWhere predicate: (PartialDate) -> Bool) -> DocSet {
+    var set = DocSet(universe: count)
+    for entry in dateOrder {
+      if let d = articles[entry.article].date, predicate(d) { set.insert(entry.article) }
+    }
+    return set
+  }
+
+  /// Articles whose date ordinal lies in `range` (ordinals are `PartialDate.ordinal`).
+  public func articles(dateOrdinals range: ClosedRange<Int>) -> DocSet {
+    var set = DocSet(universe: count)
+    var lo = 0
+    var hi = dateOrder.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if dateOrder[mid].ordinal < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var i = lo
+    while i < dateOrder.count, dateOrder[i].ordinal <= range.upperBound {
+      set.insert(dateOrder[i].article)
+      i += 1
+    }
+    return set
+  }
+
+  /// Every article with a date.
+  public var dated: DocSet { DocSet(universe: count, members: dateOrder.map(\.article)) }
+
+  /// `ordinal(ofID:)` returns the article with exactly this id.
+  public func ordinal(ofID id: String) -> Int? { idIndex[id] }
+
+  /// `ordinals(withIDPrefix:)` returns the articles whose id starts with `prefix`, in id order.
+  public func ordinals(withIDPrefix prefix: String) -> [Int] {
+    var lo = 0
+    var hi = sortedIDs.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if sortedIDs[mid].id < prefix { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [Int] = []
+    var i = lo
+    while i < sortedIDs.count, sortedIDs[i].id.hasPrefix(prefix) {
+      out.append(sortedIDs[i].ordinal)
+      i += 1
+    }
+    return out
+  }
+
+  /// `articles(withSource:)` and `articles(withAuthor:)` answer equality on those fields, folded
+  /// for case and tone placement.
+  public func articles(withSource value: String) -> DocSet { bySource.lookup(value) }
+
+  public func articles(withAuthor value: String) -> DocSet { byAuthor.lookup(value) }
+}
+
+/// `EqualityIndex` answers `FIELD = "value"` for a short text field, with `=`'s folding: case and
+/// tone placement never matter, and a value typed without diacritics matches with or without them.
+struct EqualityIndex: Sendable {
+  let universe: Int
+  var toned: [String: DocSet] = [:]
+  var bare: [String: DocSet] = [:]
+
+  init(universe: Int) { self.universe = universe }
+
+  mutating func insert(_ value: String, _ ordinal: Int) {
+    toned[Fold.matchKey(value, bare: false), default: DocSet(universe: universe)].insert(ordinal)
+    bare[Fold.matchKey(value, bare: true), default: DocSet(universe: universe)].insert(ordinal)
+  }
+
+  func lookup(_ value: String) -> DocSet {
+    let useBare = !Fold.hasDiacritics(value)
+    return (useBare ? bare : toned)[Fold.matchKey(value, bare: useBare)] ?? DocSet(universe: universe)
+  }
+}
+
+/// `CitationQuery` is what a user typed after `cites`, ready to test documents with; the index
+/// and the row-by-row check use this one definition.
+public struct CitationQuery: Sendable {
+  let pattern: CitationPattern?
+  let folded: String
+
+  /// `init(_:)` reads the typed number.
+  public init(_ text: String) {
+    pattern = CitationPattern.parse(text)
+    folded = Fold.matchKey(text, bare: true)
+  }
+
+  /// `matches(_:)` tells whether a citation is a document the typed number can mean.
+  public func matches(_ c: Citation) -> Bool {
+    matches(parsed: CitationPattern.parse(c.number, type: c.type), folded: Fold.matchKey(c.number, bare: true))
+  }
+
+  func matches(parsed: CitationPattern?, folded documentFolded: String) -> Bool {
+    if let pattern {
+      guard let parsed else { return false }
+      return pattern.matches(parsed)
+    }
+    return documentFolded == folded
+  }
+}
+
+/// `NameQuery` is what a user typed after `mentions`, folded as names are compared.
+public struct NameQuery: Sendable {
+  let bare: Bool
+  let key: String
+
+  /// `init(_:)` folds the typed name: without diacritics when typed without them.
+  public init(_ text: String) {
+    bare = !Fold.hasDiacritics(text)
+    key = Fold.matchKey(text, bare: bare)
+  }
+
+  /// `matches(_:)` tells whether a name (or abbreviation) is the one typed.
+  public func matches(_ name: String) -> Bool { Fold.matchKey(name, bare: bare) == key }
+
+  /// `matches(_:)` tells whether the article mentions the person or organisation.
+  public func mentionedIn(_ a: Article) -> Bool {
+    a.people.contains { matches($0.name) }
+      || a.organizations.contains { matches($0.name) || ($0.abbreviation.map(matches) ?? false) }
+  }
+}

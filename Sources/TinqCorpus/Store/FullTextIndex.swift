@@ -1,0 +1,402 @@
+import Synchronization
+import TinqText
+
+/// `Lexicon` interns syllables: each distinct bare key gets an id, and each toned form of it a
+/// small *variant* number, so positions can be stored under the bare key with one extra byte that
+/// says which diacritics the text had.
+///
+/// Built concurrently (workers keep a local cache and take the lock only on a miss), then frozen.
+final class Lexicon: Sendable {
+  struct Entry: Sendable {
+    var bare: UInt32
+    var variant: UInt32
+  }
+
+  struct State {
+    var bareIDs: [String: UInt32] = [:]
+    var tonedIDs: [String: Entry] = [:]
+    var variants: [[String]] = []  // per bare id: toned keys in variant order
+  }
+
+  let state = Mutex(State())
+
+  /// `intern(_:)` returns the entry of a raw syllable (as it appeared in the text).
+  func intern(_ syllable: Substring) -> Entry {
+    let toned = Fold.tonedKey(syllable.unicodeScalars)
+    return state.withLock { s in
+      if let e = s.tonedIDs[toned] { return e }
+      let bare = Fold.bareKey(syllable.unicodeScalars)
+      let bareID: UInt32
+      if let id = s.bareIDs[bare] {
+        bareID = id
+      } else {
+        bareID = UInt32(s.variants.count)
+        s.bareIDs[bare] = bareID
+        s.variants.append([])
+      }
+      let e = Entry(bare: bareID, variant: UInt32(s.variants[Int(bareID)].count))
+      s.variants[Int(bareID)].append(toned)
+      s.tonedIDs[toned] = e
+      return e
+    }
+  }
+
+  func bareID(_ key: String) -> UInt32? { state.withLock { $0.bareIDs[key] } }
+  func entry(toned key: String) -> Entry? { state.withLock { $0.tonedIDs[key] } }
+  var count: Int { state.withLock { $0.variants.count } }
+}
+
+/// Little-endian base-128 integers, the compact form of every posting.
+enum VarInt {
+  @inline(__always)
+  static func append(_ value: UInt32, to out: inout [UInt8]) {
+    var v = value
+    while v >= 0x80 {
+      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    out.append(UInt8(v))
+  }
+
+  @inline(__always)
+  static func read(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+    var result: UInt32 = 0
+    var shift: UInt32 = 0
+    while i < p.count {
+      let b = p[i]
+      i += 1
+      result |= UInt32(b & 0x7F) << shift
+      if b < 0x80 { break }
+      shift += 7
+      if shift > 28 { break }
+    }
+    return result
+  }
+}
+
+/// `Segment` is the positional index of a contiguous run of articles (built by one worker).
+///
+/// For each term present (sorted by bare id): a doc stream of (doc delta, byte length of its
+/// positions) pairs and a position stream of (position delta, variant) pairs, all varints.
+struct Segment: Sendable {
+  var firstDoc: Int
+  var docCount: Int
+  var terms: [UInt32] = []  // sorted bare ids
+  var docStart: [UInt32] = []  // per term: offset into docStream; one extra at the end
+  var posStart: [UInt32] = []  // per term: offset into posStream
+  var termDocs: [UInt32] = []  // per term: number of documents
+  var docStream: [UInt8] = []
+  var posStream: [UInt8] = []
+
+  func slot(of term: UInt32) -> Int? {
+    var lo = 0
+    var hi = terms.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if terms[mid] < term { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < terms.count && terms[lo] == term ? lo : nil
+  }
+}
+
+/// `SegmentBuilder` accumulates one segment, article by article.
+struct SegmentBuilder {
+  var firstDoc: Int
+  var docCount = 0
+  var slotOf: [UInt32: Int] = [:]
+  var slotTerm: [UInt32] = []
+  var docBuf: [[UInt8]] = []
+  var posBuf: [[UInt8]] = []
+  var slotDocs: [UInt32] = []
+  var lastDoc: [Int] = []
+  var scratch: [UInt64] = []
+
+  init(firstDoc: Int) { self.firstDoc = firstDoc }
+
+  /// `add(tokens:)` adds the next article: its tokens in order, (bare id, variant), with
+  /// `UInt32.max` as a gap token that takes a position but is not indexed.
+  mutating func add(tokens: [Lexicon.Entry]) {
+    let doc = docCount
+    docCount += 1
+    scratch.removeAll(keepingCapacity: true)
+    for (pos, t) in tokens.enumerated() where t.bare != UInt32.max {
+      scratch.append(UInt64(t.bare) << 32 | UInt64(pos))
+    }
+    scratch.sort()
+    var i = 0
+    while i < scratch.count {
+      let term = UInt32(truncatingIfNeeded: scratch[i] >> 32)
+      let slot: Int
+      if let s = slotOf[term] {
+        slot = s
+      } else {
+        slot = slotTerm.count
+        slotOf[term] = slot
+        slotTerm.append(term)
+        docBuf.append([])
+        posBuf.append([])
+        slotDocs.append(0)
+        lastDoc.append(-1)
+      }
+      let startBytes = posBuf[slot].count
+      var lastPos: UInt32 = 0
+      var first = true
+      while i < scratch.count, UInt32(truncatingIfNeeded: scratch[i] >> 32) == term {
+        let pos = UInt32(truncatingIfNeeded: scratch[i])
+        VarInt.append(first ? pos : pos - lastPos, to: &posBuf[slot])
+        VarInt.append(tokens[Int(pos)].variant, to: &posBuf[slot])
+        lastPos = pos
+        first = false
+        i += 1
+      }
+      VarInt.append(UInt32(doc - lastDoc[slot]), to: &docBuf[slot])
+      VarInt.append(UInt32(posBuf[slot].count - startBytes), to: &docBuf[slot])
+      lastDoc[slot] = doc
+      slotDocs[slot] += 1
+    }
+  }
+
+  /// `finish()` packs the segment into its compact form.
+  func finish() -> Segment {
+    var seg = Segment(firstDoc: firstDoc, docCount: docCount)
+    let order = slotTerm.indices.sorted { slotTerm[$0] < slotTerm[$1] }
+    seg.terms.reserveCapacity(order.count)
+    seg.docStream.reserveCapacity(docBuf.reduce(0) { $0 + $1.count })
+    seg.posStream.reserveCapacity(posBuf.reduce(0) { $0 + $1.count })
+    for slot in order {
+      seg.terms.append(slotTerm[slot])
+      seg.docStart.append(UInt32(seg.docStream.count))
+      seg.posStart.append(UInt32(seg.posStream.count))
+      seg.termDocs.append(slotDocs[slot])
+      seg.docStream.append(contentsOf: docBuf[slot])
+      seg.posStream.append(contentsOf: posBuf[slot])
+    }
+    seg.docStart.append(UInt32(seg.docStream.count))
+    seg.posStart.append(UInt32(seg.posStream.count))
+    return seg
+  }
+}
+
+/// Which part of an article a phrase must occur in.
+public enum TextScope: Sendable, Equatable {
+  case titleOrBody, title, body
+}
+
+/// `FullTextIndex` is the positional index over the folded syllables of every article's title and
+/// body, in segments of contiguous articles. Title syllables take positions `0..<t`, the body
+/// starts at `t + 1`, so no phrase spans the two.
+public struct FullTextIndex: Sendable {
+  let lexicon: Lexicon
+  let segments: [Segment]
+  /// Per article: the number of title positions (the body starts one after).
+  let titleLength: [UInt32]
+  /// The number of articles.
+  public let universe: Int
+
+  /// The number of distinct bare syllables.
+  public var vocabularySize: Int { lexicon.count }
+
+  /// The bytes held by postings (for the benchmark's memory accounting).
+  public var postingBytes: Int {
+    segments.reduce(0) { $0 + $1.docStream.count + $1.posStream.count + $1.terms.count * 16 }
+  }
+
+  /// `build(titles:bodies:)` indexes the articles, using every core.
+  static func build(articles: [Article]) -> FullTextIndex {
+    let lexicon = Lexicon()
+    let n = articles.count
+    let segmentSize = 1024
+    let segmentCount = (n + segmentSize - 1) / segmentSize
+    let built = Parallel.map(segmentCount) { s -> (Segment, [UInt32]) in
+      let lo = s * segmentSize
+      let hi = min(n, lo + segmentSize)
+      var builder = SegmentBuilder(firstDoc: lo)
+      var cache: [Substring: Lexicon.Entry] = [:]
+      var tokens: [Lexicon.Entry] = []
+      var titles: [UInt32] = []
+      titles.reserveCapacity(hi - lo)
+      for d in lo..<hi {
+        tokens.removeAll(keepingCapacity: true)
+        let a = articles[d]
+        if let title = a.title {
+          FullTextIndex.tokenize(title, lexicon: lexicon, cache: &cache, into: &tokens)
+        }
+        titles.append(UInt32(tokens.count))
+        tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
+        FullTextIndex.tokenize(a.body, lexicon: lexicon, cache: &cache, into: &tokens)
+        builder.add(tokens: tokens)
+      }
+      return (builder.finish(), titles)
+    }
+    let segments = built.map(\.0)
+    var titleLength: [UInt32] = []
+    titleLength.reserveCapacity(n)
+    for b in built { titleLength.append(contentsOf: b.1) }
+    return FullTextIndex(
+      lexicon: lexicon, segments: segments, titleLength: titleLength, universe: n)
+  }
+
+  static func tokenize(
+    _ text: String, lexicon: Lexicon, cache: inout [Substring: Lexicon.Entry], into tokens: inout [Lexicon.Entry]
+  ) {
+    Syllables.forEachRange(in: text) { range in
+      let syllable = text[range]
+      if let e = cache[syllable] {
+        tokens.append(e)
+      } else {
+        let e = lexicon.intern(syllable)
+        cache[syllable] = e
+        tokens.append(e)
+      }
+    }
+  }
+
+  /// One syllable of a query: its bare id and, for a toned query, the one variant allowed.
+  struct QueryTerm {
+    var bare: UInt32
+    var variant: UInt32?
+  }
+
+  /// `resolve(_:)` maps a phrase to query terms, or nil when some syllable never occurs.
+  func resolve(_ phrase: Phrase) -> [QueryTerm]? {
+    var terms: [QueryTerm] = []
+    for (i, bare) in phrase.bareKeys.enumerated() {
+      if let toned = phrase.tonedKeys {
+        guard let e = lexicon.entry(toned: toned[i]) else { return nil }
+        terms.append(QueryTerm(bare: e.bare, variant: e.variant))
+      } else {
+        guard let id = lexicon.bareID(bare) else { return nil }
+        terms.append(QueryTerm(bare: id, variant: nil))
+      }
+    }
+    return terms
+  }
+
+  /// `documents(containing:scope:within:)` returns the articles in which `phrase` occurs (in
+  /// `scope`), considering only articles in `within` when given.
+  public func documents(containing phrase: Phrase, scope: TextScope = .titleOrBody, within: DocSet? = nil) -> DocSet {
+    var result = DocSet(universe: universe)
+    guard !phrase.isEmpty, let terms = resolve(phrase) else { return result }
+    for seg in segments {
+      search(seg, terms: terms, scope: scope, within: within, into: &result)
+    }
+    return result
+  }
+
+  /// A term's postings within one segment.
+  struct Cursor {
+    var docPtr: Int
+    var docEnd: Int
+    var posPtr: Int
+    var doc: Int = -1
+    var posLen: Int = 0
+    var count: UInt32
+    var phraseOffset: Int
+    var variant: UInt32?
+  }
+
+  func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    var cursors: [Cursor] = []
+    for (k, t) in terms.enumerated() {
+      guard let slot = seg.slot(of: t.bare) else { return }
+      cursors.append(
+        Cursor(
+          docPtr: Int(seg.docStart[slot]), docEnd: Int(seg.docStart[slot + 1]), posPtr: Int(seg.posStart[slot]),
+          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant))
+    }
+    // The rarest term drives; the others follow.
+    cursors.sort { $0.count < $1.count }
+    let needsPositions = cursors.count > 1 || scope != .titleOrBody || cursors[0].variant != nil
+    seg.docStream.withUnsafeBufferPointer { docs in
+      seg.posStream.withUnsafeBufferPointer { poss in
+        var first = [Int]()
+        var others = [[Int]](repeating: [], count: cursors.count)
+        outer: while advance(&cursors[0], docs) {
+          let target = cursors[0].doc
+          var k = 1
+          while k < cursors.count {
+            while cursors[k].doc < target {
+              if !advance(&cursors[k], docs) { break outer }
+            }
+            if cursors[k].doc != target { continue outer }
+            k += 1
+          }
+          let global = seg.firstDoc + target
+          if let within, !within.contains(global) { continue }
+          if !needsPositions {
+            result.insert(global)
+            continue
+          }
+          let title = Int(titleLength[global])
+          // Candidate starts from the driving term, checked against the others.
+          positions(of: cursors[0], poss, into: &first)
+          for k in 1..<cursors.count { positions(of: cursors[k], poss, into: &others[k]) }
+          for p in first {
+            let start = p - cursors[0].phraseOffset
+            if start < 0 { continue }
+            let end = start + terms.count - 1
+            switch scope {
+            case .titleOrBody: break
+            case .title: if end >= title { continue }
+            case .body: if start <= title { continue }
+            }
+            var ok = true
+            for k in 1..<cursors.count {
+              if !sortedContains(others[k], start + cursors[k].phraseOffset) {
+                ok = false
+                break
+              }
+            }
+            if ok {
+              result.insert(global)
+              break
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  func advance(_ c: inout Cursor, _ docs: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard c.docPtr < c.docEnd else {
+      c.doc = Int.max
+      return false
+    }
+    c.posPtr += c.posLen
+    let delta = Int(VarInt.read(docs, &c.docPtr))
+    c.posLen = Int(VarInt.read(docs, &c.docPtr))
+    // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
+    c.doc += delta
+    return true
+  }
+
+  /// Decodes the positions of a cursor's current document, keeping only the allowed variant.
+  @inline(__always)
+  func positions(of c: Cursor, _ poss: UnsafeBufferPointer<UInt8>, into out: inout [Int]) {
+    out.removeAll(keepingCapacity: true)
+    var i = c.posPtr
+    let end = c.posPtr + c.posLen
+    var pos = 0
+    var first = true
+    while i < end {
+      let delta = Int(VarInt.read(poss, &i))
+      let variant = VarInt.read(poss, &i)
+      pos = first ? delta : pos + delta
+      first = false
+      if let v = c.variant, v != variant { continue }
+      out.append(pos)
+    }
+  }
+
+  @inline(__always)
+  func sortedContains(_ a: [Int], _ x: Int) -> Bool {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < a.count && a[lo] == x
+  }
+}

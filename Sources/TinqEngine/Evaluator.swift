@@ -1,0 +1,253 @@
+import TinqCorpus
+import TinqSyntax
+import TinqText
+
+/// `EvaluationFailure` is why a checked statement produced no result.
+public enum EvaluationFailure: Error, Sendable {
+  /// The statement was interrupted through its `Cancellation`.
+  case cancelled
+  /// The statement cannot be answered (an unknown id for `show`, ...), with its position.
+  case diagnostic(Diagnostic)
+}
+
+/// `Evaluator` runs checked statements against a store: plan the `where` clause, run the plan,
+/// order, cut and project the rows.
+public struct Evaluator: Sendable {
+  /// The store queries run against.
+  public let store: ArticleStore
+
+  /// `init(store:)` makes an evaluator over a store.
+  public init(store: ArticleStore) { self.store = store }
+
+  /// `run(_:cancellation:)` evaluates one checked statement.
+  public func run(_ statement: Statement, cancellation: Cancellation? = nil) throws(EvaluationFailure) -> QueryResult {
+    do {
+      switch statement {
+      case .query(let q):
+        return .rows(try rows(q, cancellation: cancellation).rows)
+      case .count(let c):
+        return try count(c, cancellation: cancellation).result
+      case .show(let s):
+        return .article(ArticleDetail(article: store.articles[try resolveID(s)]))
+      case .explain(let e):
+        return .plan(try explain(e.statement, cancellation: cancellation))
+      case .letBinding(let l):
+        return .binding(name: l.name, value: Self.value(of: l.value.value))
+      }
+    } catch is Cancelled {
+      throw .cancelled
+    } catch let d as Diagnostic {
+      throw .diagnostic(d)
+    } catch {
+      throw .cancelled
+    }
+  }
+
+  static func value(of literal: Literal.Value) -> Value {
+    switch literal {
+    case .string(let s): return .text(s)
+    case .integer(let i): return .integer(i)
+    case .date(let d): return .date(PartialDate(year: d.year, month: d.month, day: d.day))
+    case .variable: return .null
+    }
+  }
+
+  // MARK: - Filtering
+
+  func filter(_ collection: CollectionKind, _ e: Expression?, cancellation: Cancellation?) throws -> (
+    set: DocSet, table: Table, execution: Execution
+  ) {
+    let table = Table.of(collection, in: store)
+    let execution = Execution(store: store, table: table, cancellation: cancellation)
+    let all = DocSet.all(universe: table.count)
+    guard let e else { return (all, table, execution) }
+    let plan = Planner.plan(e, collection: collection)
+    return (try execution.run(plan, within: all), table, execution)
+  }
+
+  // MARK: - Rows
+
+  func rows(_ q: Query, cancellation: Cancellation?) throws -> (rows: RowSet, execution: Execution) {
+    let (set, table, execution) = try filter(q.collection.kind, q.filter, cancellation: cancellation)
+    var ordinals = try order(set, by: q.order, table: table, cancellation: cancellation)
+    if let limit = q.limit {
+      let offset = min(max(0, limit.offset ?? 0), ordinals.count)
+      let end = min(ordinals.count, offset + max(0, limit.count))
+      ordinals = Array(ordinals[offset..<max(offset, end)])
+    }
+    let columns = q.select.isEmpty ? defaultColumns(q.collection.kind) : q.select.map(\.name)
+    let rows = ordinals.map { i in columns.map { table.value($0, i) } }
+    return (RowSet(collection: q.collection.kind, columns: columns, rows: rows), execution)
+  }
+
+  /// A sort key for one value: unknowns are handled apart (always last).
+  enum SortKey: Comparable {
+    case number(Int)
+    case text([UInt32])
+
+    static func < (a: SortKey, b: SortKey) -> Bool {
+      switch (a, b) {
+      case (.number(let x), .number(let y)): return x < y
+      case (.text(let x), .text(let y)): return x.lexicographicallyPrecedes(y)
+      case (.number, .text): return true
+      case (.text, .number): return false
+      }
+    }
+  }
+
+  static func sortKey(_ v: Value) -> SortKey? {
+    switch v {
+    case .null: return nil
+    case .integer(let i): return .number(i)
+    case .date(let d): return .number(d.ordinal)
+    case .text(let s): return .text(VietnameseCollation.sortKey(s))
+    case .list(let items): return items.first.flatMap(sortKey)
+    case .object(_, let values): return values.first.flatMap(sortKey)
+    }
+  }
+
+  /// `order(_:by:table:)` sorts the rows, stably, unknown values last in both directions.
+  func order(_ set: DocSet, by keys: [OrderKey], table: Table, cancellation: Cancellation?) throws -> [Int] {
+    guard !keys.isEmpty else { return set.members }
+    if keys.count == 1, table.collection == .articles, keys[0].field.name == "date" || keys[0].field.name == "year" {
+      return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.name == "year")
+    }
+    let members = set.members
+    var columns: [[SortKey?]] = []
+    for key in keys {
+      if cancellation?.isCancelled == true { throw Cancelled() }
+      columns.append(members.map { Self.sortKey(table.value(key.field.name, $0)) })
+    }
+    let indices = Array(members.indices).sorted { a, b in
+      for (k, key) in keys.enumerated() {
+        switch (columns[k][a], columns[k][b]) {
+        case (nil, nil): continue
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?):
+          if x == y { continue }
+          return key.descending ? y < x : x < y
+        }
+      }
+      return a < b
+    }
+    return indices.map { members[$0] }
+  }
+
+  /// Ordering by date walks the store's date order instead of sorting: equal dates keep load order.
+  func orderByDate(_ set: DocSet, descending: Bool, yearOnly: Bool) -> [Int] {
+    let order = store.dateOrder
+    var out: [Int] = []
+    var dated = DocSet(universe: set.universe)
+    func key(_ i: Int) -> Int { yearOnly ? order[i].ordinal / 10_000 : order[i].ordinal }
+    var groups: [Range<Int>] = []
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count, key(end) == key(start) { end += 1 }
+      groups.append(start..<end)
+      start = end
+    }
+    for g in (descending ? groups.reversed() : groups) {
+      var members = order[g].map(\.article).filter { set.contains($0) }
+      if yearOnly { members.sort() }
+      for m in members {
+        out.append(m)
+        dated.insert(m)
+      }
+    }
+    set.subtracting(dated).forEach { out.append($0) }
+    return out
+  }
+
+  // MARK: - Counting
+
+  func count(_ c: CountStatement, cancellation: Cancellation?) throws -> (result: QueryResult, execution: Execution) {
+    let (set, table, execution) = try filter(c.collection.kind, c.filter, cancellation: cancellation)
+    guard let by = c.groupBy else { return (.count(set.count), execution) }
+    var counts: [Value: Int] = [:]
+    set.forEach { i in
+      let v = table.value(by.name, i)
+      switch v {
+      case .list(let items):
+        if items.isEmpty { counts[.null, default: 0] += 1 }
+        var seen = Set<Value>()
+        for item in items {
+          let key: Value
+          if case .object(_, let values) = item { key = values.first ?? .null } else { key = item }
+          if seen.insert(key).inserted { counts[key, default: 0] += 1 }
+        }
+      default:
+        counts[v, default: 0] += 1
+      }
+    }
+    let groups = counts.map { (value: $0.key, count: $0.value, key: Self.sortKey($0.key)) }
+      .sorted { a, b in
+        switch (a.key, b.key) {
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?): return x < y
+        }
+      }
+      .map { (value: $0.value, count: $0.count) }
+    return (.groups(GroupedCount(field: by.name, groups: groups)), execution)
+  }
+
+  // MARK: - show and explain
+
+  func resolveID(_ s: ShowStatement) throws -> Int {
+    if let i = store.ordinal(ofID: s.id) { return i }
+    let matches = store.ordinals(withIDPrefix: s.id)
+    if matches.count == 1 { return matches[0] }
+    if matches.isEmpty {
+      throw Diagnostic("no article has the id or id prefix \"\(s.id)\"", at: s.range)
+    }
+    let shown = matches.prefix(5).map { store.articles[$0].id }
+    throw Diagnostic(
+      "the id prefix \"\(s.id)\" is ambiguous: \(matches.count) articles match", at: s.range,
+      notes: ["note: candidates: " + shown.joined(separator: ", ") + (matches.count > 5 ? ", ..." : "")])
+  }
+
+  func explain(_ statement: Statement, cancellation: Cancellation?) throws -> String {
+    var lines = ["query: " + Printer.print(statement)]
+    switch statement {
+    case .query(let q):
+      let (rows, execution) = try self.rows(q, cancellation: cancellation)
+      lines.append("collection: \(q.collection.kind.rawValue) (\(Table.of(q.collection.kind, in: store).count) rows)")
+      if q.filter != nil { lines.append("where:\n" + execution.describe()) }
+      if !q.order.isEmpty { lines.append("order: " + (q.order.count == 1 && ["date", "year"].contains(q.order[0].field.name) && q.collection.kind == .articles ? "walk the date index" : "sort by collation keys")) }
+      lines.append("result: \(rows.rows.count) rows")
+    case .count(let c):
+      let (result, execution) = try count(c, cancellation: cancellation)
+      lines.append("collection: \(c.collection.kind.rawValue) (\(Table.of(c.collection.kind, in: store).count) rows)")
+      if c.filter != nil { lines.append("where:\n" + execution.describe()) }
+      switch result {
+      case .count(let n): lines.append("result: count \(n)")
+      case .groups(let g): lines.append("result: \(g.groups.count) groups by \(g.field)")
+      default: break
+      }
+    case .show(let s):
+      let i = try resolveID(s)
+      lines.append("lookup: id index, then id prefix → \(store.articles[i].id)")
+    case .explain(let inner):
+      lines.append(try explain(inner.statement, cancellation: cancellation))
+    case .letBinding:
+      lines.append("binding: no evaluation")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension Evaluator {
+  /// `referenceFilter(_:where:)` answers a `where` clause the naive way, checking every predicate on
+  /// every row with no index. The planner must return exactly these rows; the tests compare them.
+  public func referenceFilter(_ collection: CollectionKind, where e: Expression) -> [Int] {
+    let table = Table.of(collection, in: store)
+    return (0..<table.count).filter { Reference.test(e, row: $0, table: table) }
+  }
+
+  /// `plannedFilter(_:where:)` answers a `where` clause through the planner and indexes.
+  public func plannedFilter(_ collection: CollectionKind, where e: Expression) -> [Int] {
+    (try? filter(collection, e, cancellation: nil).set.members) ?? []
+  }
+}
