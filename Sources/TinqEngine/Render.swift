@@ -1,0 +1,92 @@
+import TinqCorpus
+import TinqText
+
+/// `Renderer` turns a `QueryResult` into text in one `OutputFormat`; the CLI, the REPL and
+/// embedding programs all print through it, so every surface shows a result the same way.
+public struct Renderer: Sendable {
+  /// The output format.
+  public var format: OutputFormat
+  /// The terminal width in columns for `table`, or nil for no limit.
+  public var width: Int?
+  /// Whether `table` may use ANSI colour (a bold header).
+  public var color: Bool
+
+  /// `init(format:width:color:)` makes a renderer; `width` nil means cells are never cut.
+  public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
+    self.format = format
+    self.width = width.map { max($0, 20) }
+    self.color = color
+  }
+
+  /// `render(_:)` returns the text of a result, ending with a newline unless it is empty.
+  public func render(_ result: QueryResult) -> String {
+    switch format {
+    case .table: return TableRenderer(width: width, color: color).render(result)
+    case .json: return JSONRenderer(pretty: true).render(result)
+    case .jsonl: return JSONRenderer(pretty: false).render(result)
+    case .csv: return CSVRenderer().render(result)
+    case .markdown: return MarkdownRenderer().render(result)
+    }
+  }
+}
+
+/// `CellText` spells values the way flat formats (table, csv, markdown) show them.
+enum CellText {
+  /// `of(_:)` returns one value as a single line: lists joined with `; `, a record as its first
+  /// value with the rest in parentheses, unknown as the empty string.
+  static func of(_ value: Value) -> String {
+    switch value {
+    case .null: return ""
+    case .text(let s): return s
+    case .integer(let n): return String(n)
+    case .date(let d): return d.description
+    case .list(let items): return items.map(of).filter { !$0.isEmpty }.joined(separator: "; ")
+    case .object(_, let values):
+      let parts = values.map(of).filter { !$0.isEmpty }
+      guard let first = parts.first else { return "" }
+      let rest = parts.dropFirst()
+      return rest.isEmpty ? first : first + " (" + rest.joined(separator: ", ") + ")"
+    }
+  }
+
+  /// `singleLine(_:)` replaces line breaks and tabs with spaces so one row stays one line.
+  static func singleLine(_ text: String) -> String {
+    guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
+    return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+  }
+
+  /// `isNumeric(_:)` tells whether a value is right-aligned in a table.
+  static func isNumeric(_ value: Value) -> Bool {
+    if case .integer = value { return true }
+    return false
+  }
+}
+
+/// `ArticleDisplay` lists the parts of an article in the order every format shows them.
+enum ArticleDisplay {
+  /// The scalar fields of `show`, with their values (nil when unknown).
+  static func scalars(_ a: Article) -> [(name: String, value: Value)] {
+    [
+      ("id", .text(a.id)),
+      ("title", a.title.map(Value.text) ?? .null),
+      ("date", a.date.map(Value.date) ?? .null),
+      ("year", a.year.map(Value.integer) ?? .null),
+      ("source", a.source.map(Value.text) ?? .null),
+      ("author", a.author.map(Value.text) ?? .null),
+      ("url", a.url.map(Value.text) ?? .null),
+      ("origin", a.origin.map(Value.text) ?? .null),
+    ]
+  }
+
+  /// `provenanceText(_:)` spells where a value came from: `rule, line N: "excerpt"`.
+  static func provenanceText(_ p: Provenance) -> String {
+    var parts: [String] = []
+    if !p.rule.isEmpty { parts.append(p.rule) }
+    if let line = p.line { parts.append("line \(line)") }
+    var text = parts.joined(separator: ", ")
+    if !p.excerpt.isEmpty {
+      text += (text.isEmpty ? "" : ": ") + "\"" + CellText.singleLine(p.excerpt) + "\""
+    }
+    return text
+  }
+}

@@ -1,0 +1,94 @@
+import TinqCorpus
+
+/// `FlatTable` is a result as a header and rows of cell text, the shape CSV and Markdown share.
+struct FlatTable {
+  var header: [String]
+  var rows: [[String]]
+
+  /// `init?(_:)` flattens a result; nil for results that are not tabular (`show`, `explain`, `let`).
+  init?(_ result: QueryResult) {
+    switch result {
+    case .rows(let set):
+      header = set.columns
+      rows = set.rows.map { row in set.columns.indices.map { j in j < row.count ? CellText.of(row[j]) : "" } }
+    case .count(let n):
+      header = ["count"]
+      rows = [[String(n)]]
+    case .groups(let grouped):
+      header = [grouped.field, "count"]
+      rows = grouped.groups.map { [CellText.of($0.value), String($0.count)] }
+    case .article(let detail):
+      let a = detail.article
+      let scalars = ArticleDisplay.scalars(a)
+      header = scalars.map(\.name) + ["citations", "people", "organizations", "body"]
+      let people = a.people.map { p in
+        CellText.of(.object(keys: ["name", "rank"], values: [.text(p.name), p.rank.map(Value.text) ?? .null]))
+      }
+      rows = [
+        scalars.map { CellText.of($0.value) } + [
+          a.citations.map(\.number).joined(separator: "; "), people.joined(separator: "; "),
+          a.organizations.map(\.name).joined(separator: "; "), a.body,
+        ]
+      ]
+    case .plan, .binding:
+      return nil
+    }
+  }
+}
+
+/// `CSVRenderer` writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they
+/// hold a comma, a quote, CR or LF, quotes doubled.
+struct CSVRenderer {
+  func render(_ result: QueryResult) -> String {
+    if case .plan(let text) = result { return line(["plan"]) + line([text]) }
+    guard let table = FlatTable(result) else { return "" }
+    return line(table.header) + table.rows.map(line).joined()
+  }
+
+  func line(_ fields: [String]) -> String {
+    fields.map(CSVRenderer.field).joined(separator: ",") + "\r\n"
+  }
+
+  static func field(_ text: String) -> String {
+    let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+  }
+}
+
+/// `MarkdownRenderer` writes a GitHub-style pipe table, escaping `|` and keeping each row on
+/// one line.
+struct MarkdownRenderer {
+  func render(_ result: QueryResult) -> String {
+    if case .plan(let text) = result { return "```\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n" }
+    guard let table = FlatTable(result) else { return "" }
+    var out = row(table.header)
+    out += "|" + table.header.map { _ in " --- |" }.joined() + "\n"
+    for r in table.rows { out += row(r) }
+    return out
+  }
+
+  func row(_ cells: [String]) -> String {
+    "|" + cells.map { " " + MarkdownRenderer.escape($0) + " |" }.joined() + "\n"
+  }
+
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for ch in CellText.singleLine(text) {
+      if ch == "|" || ch == "\\" { out.append("\\") }
+      out.append(ch)
+    }
+    return out
+  }
+}
+
+extension String {
+  /// `replacingAll(_:with:)` replaces every occurrence of one character, without Foundation.
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for ch in self {
+      if ch == target { out += replacement } else { out.append(ch) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,157 @@
+import TinqCorpus
+import TinqText
+
+/// `TableRenderer` draws results for people at a terminal: psql-style aligned columns measured
+/// in displayed columns (so NFC and NFD Vietnamese line up), cut with `…` to fit the width.
+struct TableRenderer {
+  var width: Int?
+  var color: Bool
+
+  /// The narrowest a column is cut to; below this a cell says nothing useful.
+  static let minimumColumn = 4
+  /// The longest bar of a grouped count.
+  static let maximumBar = 40
+
+  func render(_ result: QueryResult) -> String {
+    switch result {
+    case .rows(let set):
+      let numeric = set.columns.indices.map { j in set.rows.contains { row in j < row.count && CellText.isNumeric(row[j]) } }
+      let cells = set.rows.map { row in
+        set.columns.indices.map { j in j < row.count ? CellText.singleLine(CellText.of(row[j])) : "" }
+      }
+      return grid(header: set.columns, rows: cells, rightAlign: numeric) + footer(set.rows.count)
+    case .count(let n):
+      return "\(n)\n"
+    case .groups(let grouped):
+      return groups(grouped)
+    case .article(let detail):
+      return article(detail.article)
+    case .plan(let text):
+      return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+    case .binding:
+      return ""
+    }
+  }
+
+  func footer(_ count: Int) -> String {
+    count == 1 ? "(1 row)\n" : "(\(count) rows)\n"
+  }
+
+  /// `fit(_:separator:)` shrinks the widest columns, one step at a time, until the row fits.
+  func fit(_ natural: [Int], separator: Int) -> [Int] {
+    guard let width, !natural.isEmpty else { return natural }
+    var widths = natural
+    let overhead = separator * (widths.count - 1) + 2
+    var excess = widths.reduce(0, +) + overhead - width
+    while excess > 0 {
+      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+        widths[widest] > TableRenderer.minimumColumn
+      else { break }
+      let next = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
+      let step = max(1, min(excess, widths[widest] - max(next, TableRenderer.minimumColumn)))
+      widths[widest] -= step
+      excess -= step
+    }
+    return widths
+  }
+
+  func grid(header: [String], rows: [[String]], rightAlign: [Bool]) -> String {
+    let natural = header.indices.map { j in
+      rows.reduce(DisplayWidth.of(header[j])) { max($0, DisplayWidth.of($1[j])) }
+    }
+    let widths = fit(natural, separator: 3)
+    var out = ""
+    let head = header.indices.map { j in DisplayWidth.pad(DisplayWidth.truncate(header[j], to: widths[j]), to: widths[j]) }
+      .joined(separator: " │ ")
+    let trimmedHead = trimTrailingSpaces(head)
+    out += " " + (color ? "\u{1B}[1m" + trimmedHead + "\u{1B}[0m" : trimmedHead) + "\n"
+    out += widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼") + "\n"
+    for row in rows {
+      let line = row.indices.map { j in
+        DisplayWidth.pad(DisplayWidth.truncate(row[j], to: widths[j]), to: widths[j], rightAlign: rightAlign[j])
+      }.joined(separator: " │ ")
+      out += " " + trimTrailingSpaces(line) + "\n"
+    }
+    return out
+  }
+
+  func trimTrailingSpaces(_ s: String) -> String {
+    var end = s.endIndex
+    while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+    return String(s[..<end])
+  }
+
+  func groups(_ grouped: GroupedCount) -> String {
+    let labels = grouped.groups.map { g in g.value.isNull ? "(unknown)" : CellText.singleLine(CellText.of(g.value)) }
+    let counts = grouped.groups.map { String($0.count) }
+    let labelWidth = labels.reduce(DisplayWidth.of(grouped.field)) { max($0, DisplayWidth.of($1)) }
+    let countWidth = counts.reduce(5) { max($0, $1.count) }
+    var barRoom = TableRenderer.maximumBar
+    if let width { barRoom = max(1, min(barRoom, width - min(labelWidth, width / 2) - countWidth - 8)) }
+    let fitted = fit([labelWidth, countWidth, barRoom], separator: 3)
+    let largest = grouped.groups.map(\.count).max() ?? 0
+    var rows: [[String]] = []
+    for (i, g) in grouped.groups.enumerated() {
+      var blocks = largest > 0 ? (g.count * fitted[2] + largest / 2) / largest : 0
+      if g.count > 0 { blocks = max(blocks, 1) }
+      rows.append([labels[i], counts[i], String(repeating: "█", count: blocks)])
+    }
+    return grid(header: [grouped.field, "count", ""], rows: rows, rightAlign: [false, true, false])
+      + footer(grouped.groups.count)
+  }
+
+  func article(_ a: Article) -> String {
+    var out = ""
+    let heading = "Article " + a.id
+    out += (color ? "\u{1B}[1m" + heading + "\u{1B}[0m" : heading) + "\n"
+    let scalars = ArticleDisplay.scalars(a).filter { $0.name != "id" }
+    let nameWidth = scalars.map { DisplayWidth.of($0.name) }.max() ?? 0
+    for (name, value) in scalars {
+      var line = "  " + DisplayWidth.pad(name, to: nameWidth) + "  "
+      line += value.isNull ? "(unknown)" : CellText.singleLine(CellText.of(value))
+      if let p = a.provenance[name] ?? (name == "year" ? a.provenance["date"] : nil) {
+        line += "   ← " + ArticleDisplay.provenanceText(p)
+      }
+      out += line + "\n"
+    }
+    out += section("Citations", count: a.citations.count)
+    for c in a.citations {
+      var parts = [c.number]
+      if let type = c.type { parts.append(type) }
+      if let issuer = c.issuer { parts.append("issuer " + issuer) }
+      if c.isPartial { parts.append("partial") }
+      out += "  " + parts.joined(separator: ", ") + "\n"
+      out += provenanceLine(c.provenance)
+    }
+    out += section("People", count: a.people.count)
+    for p in a.people {
+      var line = "  " + p.name
+      if let rank = p.rank { line += " — " + rank }
+      if !p.positions.isEmpty { line += (p.rank == nil ? " — " : ", ") + p.positions.joined(separator: "; ") }
+      out += line + "\n" + provenanceLine(p.provenance)
+    }
+    out += section("Organizations", count: a.organizations.count)
+    for o in a.organizations {
+      out += "  " + o.name + (o.abbreviation.map { " (" + $0 + ")" } ?? "") + "\n" + provenanceLine(o.provenance)
+    }
+    out += "\n"
+    out += color ? "\u{1B}[1mBody\u{1B}[0m\n" : "Body\n"
+    for line in a.body.split(separator: "\n", omittingEmptySubsequences: false) {
+      out += line.isEmpty ? "\n" : "  " + line + "\n"
+    }
+    return out
+  }
+
+  func section(_ title: String, count: Int) -> String {
+    let text = "\(title) (\(count))"
+    return "\n" + (color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text) + "\n"
+  }
+
+  func provenanceLine(_ p: Provenance) -> String {
+    let text = ArticleDisplay.provenanceText(p)
+    guard !text.isEmpty else { return "" }
+    let line = "      ← " + text
+    if let width { return DisplayWidth.truncate(line, to: width) + "\n" }
+    return line + "\n"
+  }
+}
