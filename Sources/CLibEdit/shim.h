@@ -1,6 +1,124 @@
 #ifndef TINQ_CLIBEDIT_SHIM_H
 #define TINQ_CLIBEDIT_SHIM_H
-#include <stdio.h>
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <editline/readline.h>
+
+/* Small fixed-signature helpers for what Swift cannot do itself: install a signal handler that
+   only touches a sig_atomic_t, call the variadic ioctl, and feed libedit decoded characters.
+   Only TinqShell includes this header, so the statics below exist once. */
+
+static volatile sig_atomic_t tinq_sigint_seen = 0;
+
+static void tinq_sigint_handler(int signo) {
+  (void)signo;
+  tinq_sigint_seen = 1;
+}
+
+/* Installs the SIGINT handler without SA_RESTART, so a blocked read or poll returns EINTR. */
+static inline int tinq_install_sigint_handler(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = tinq_sigint_handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  return sigaction(SIGINT, &action, NULL);
+}
+
+static inline int tinq_interrupted(void) { return tinq_sigint_seen != 0; }
+
+static inline void tinq_clear_interrupt(void) { tinq_sigint_seen = 0; }
+
+/* The terminal's width in columns, or 0 when fd is not a terminal. */
+static inline int tinq_terminal_width(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return (int)size.ws_col;
+}
+
+/* True when the current LC_CTYPE codeset is UTF-8. */
+static inline int tinq_codeset_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* Reads one byte from fd 0, waking every 100 ms to notice Ctrl-C even when the signal was
+   delivered to another thread. Returns the byte, -1 at end of input, -2 when interrupted. */
+static inline int tinq_read_byte(void) {
+  for (;;) {
+    if (tinq_sigint_seen) return -2;
+    struct pollfd pfd = {.fd = 0, .events = POLLIN, .revents = 0};
+    int ready = poll(&pfd, 1, 100);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (ready == 0) continue;
+    unsigned char byte;
+    ssize_t n = read(0, &byte, 1);
+    if (n == 1) return byte;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    return -1;
+  }
+}
+
+/* rl_getc_function for libedit: decodes UTF-8 itself (libedit takes the returned int as one
+   wide character) and ends the line (-1) when Ctrl-C was pressed; the caller tells that apart
+   from end of input with tinq_interrupted(). */
+static int tinq_getc(FILE *stream) {
+  (void)stream;
+  int first = tinq_read_byte();
+  if (first < 0) return -1;
+  if (first < 0x80) return first;
+  int extra;
+  int value;
+  if ((first & 0xE0) == 0xC0) { extra = 1; value = first & 0x1F; }
+  else if ((first & 0xF0) == 0xE0) { extra = 2; value = first & 0x0F; }
+  else if ((first & 0xF8) == 0xF0) { extra = 3; value = first & 0x07; }
+  else return 0xFFFD;
+  for (int i = 0; i < extra; i++) {
+    int next = tinq_read_byte();
+    if (next < 0) return -1;
+    if ((next & 0xC0) != 0x80) return 0xFFFD;
+    value = (value << 6) | (next & 0x3F);
+  }
+  if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0xFFFD;
+  return value;
+}
+
+/* Sets up libedit's readline layer: our input function and no signal handlers of its own (it
+   would re-raise SIGINT to the whole process group), then the completion hooks. */
+static inline void tinq_configure_readline(rl_completion_func_t *complete, char *(*word_break_hook)(void)) {
+  rl_getc_function = tinq_getc;
+  rl_catch_signals = 0;
+  rl_readline_name = "tinq";
+  rl_initialize();
+  rl_attempted_completion_function = complete;
+  rl_completion_word_break_hook = word_break_hook;
+}
+
+static inline const char *tinq_line_buffer(void) { return rl_line_buffer; }
+static inline int tinq_line_point(void) { return rl_point; }
+static inline int tinq_history_length(void) { return history_length; }
+static inline void tinq_completion_done(int append_character) {
+  rl_attempted_completion_over = 1;
+  rl_completion_append_character = append_character;
+}
+
+/* Sets the characters that end a word for completion (libedit reads this global each time). */
+static inline void tinq_set_word_breaks(const char *chars) { rl_basic_word_break_characters = chars; }
+
+/* The text of history entry `offset` from the oldest, or NULL. */
+static inline const char *tinq_history_line(int offset) {
+  HIST_ENTRY *entry = history_get(history_base + offset);
+  return entry == NULL ? NULL : entry->line;
+}
 #endif

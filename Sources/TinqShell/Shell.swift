@@ -1,2 +1,345 @@
 import CLibEdit
+import Foundation
 import Tinq
+
+/// `ShellOptions` are the settings a script or the REPL runs under; meta-commands change them.
+public struct ShellOptions: Sendable, Equatable {
+  /// The output format.
+  public var format: OutputFormat
+  /// Whether to print `Run Time: real S.SSSSSS` on stderr after each statement.
+  public var timer: Bool
+  /// Whether a script goes on after a failing statement.
+  public var keepGoing: Bool
+  /// The table width in columns, or nil for no limit.
+  public var width: Int?
+  /// Whether tables may use colour.
+  public var color: Bool
+
+  /// `init(format:timer:keepGoing:width:color:)` makes options.
+  public init(format: OutputFormat = .table, timer: Bool = false, keepGoing: Bool = false, width: Int? = nil, color: Bool = false) {
+    self.format = format
+    self.timer = timer
+    self.keepGoing = keepGoing
+    self.width = width
+    self.color = color
+  }
+}
+
+/// `OutputStream` writes text to a file descriptor, retrying short writes.
+public final class OutputStream: @unchecked Sendable {
+  let fd: Int32
+  let owned: Bool
+
+  /// `standardOutput` is fd 1.
+  public static let standardOutput = OutputStream(fd: 1, owned: false)
+  /// `standardError` is fd 2.
+  public static let standardError = OutputStream(fd: 2, owned: false)
+
+  init(fd: Int32, owned: Bool) {
+    self.fd = fd
+    self.owned = owned
+  }
+
+  /// `open(path:)` creates or truncates a file for writing.
+  public static func open(path: String) -> OutputStream? {
+    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    return fd < 0 ? nil : OutputStream(fd: fd, owned: true)
+  }
+
+  deinit { if owned { close(fd) } }
+
+  /// `write(_:)` writes all of `text`.
+  public func write(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += n
+      }
+    }
+  }
+}
+
+/// `ScriptPiece` is one step of a script: a meta-command line, or statements starting at a line.
+public enum ScriptPiece: Sendable, Equatable {
+  /// A meta-command and its 1-based line.
+  case meta(String, line: Int)
+  /// Statement text and the 1-based line it starts on.
+  case statements(String, line: Int)
+
+  /// The words that begin a statement: a complete statement followed by a line starting with
+  /// one of these is run on its own, so timings and errors are per statement.
+  static let starters: Set<String> =
+    Set(CollectionKind.allCases.map(\.rawValue)).union(["count", "show", "explain", "let"])
+
+  /// `split(_:)` cuts a script into meta-commands and runs of statements.
+  public static func split(_ text: String) -> [ScriptPiece] {
+    var pieces: [ScriptPiece] = []
+    var buffer = ""
+    var bufferLine = 1
+    var hasContent = false
+    func flush() {
+      if hasContent { pieces.append(.statements(buffer, line: bufferLine)) }
+      buffer = ""
+      hasContent = false
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, rawLine) in lines.enumerated() {
+      let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+      let number = index + 1
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let complete = !hasContent || !Session.isIncomplete(buffer)
+      if MetaCommand.isMetaCommand(line), complete {
+        flush()
+        pieces.append(.meta(trimmed, line: number))
+        continue
+      }
+      let firstWord = trimmed.prefix { $0.isLetter }.lowercased()
+      if hasContent, complete, starters.contains(firstWord) { flush() }
+      if !hasContent {
+        if trimmed.isEmpty { continue }
+        bufferLine = number
+        hasContent = true
+        buffer = line
+      } else {
+        buffer += "\n" + line
+      }
+    }
+    flush()
+    return pieces
+  }
+}
+
+/// `Shell` runs statements and meta-commands against a session and prints the results: the
+/// engine behind `tinq -e`, `tinq run`, statements piped on stdin, `.read` and the REPL.
+public struct Shell {
+  /// The corpus and its `let` bindings.
+  public var session: Session
+  /// The current settings.
+  public var options: ShellOptions
+  /// Where results go (`.output` changes it).
+  public var output: OutputStream
+  /// Where errors, warnings and timings go.
+  public var errors: OutputStream
+  /// Whether statements run on a worker thread that Ctrl-C can cancel (the REPL).
+  public var interruptible = false
+  /// Set by `.quit`.
+  public private(set) var wantsToQuit = false
+
+  /// The deepest `.read` nesting, so a script reading itself stops instead of recursing.
+  static let maximumReadDepth = 16
+
+  /// `init(session:options:output:errors:)` makes a shell.
+  public init(session: Session, options: ShellOptions, output: OutputStream = .standardOutput, errors: OutputStream = .standardError) {
+    self.session = session
+    self.options = options
+    self.output = output
+    self.errors = errors
+  }
+
+  var renderer: Renderer {
+    let toTerminal = output === OutputStream.standardOutput
+    return Renderer(format: options.format, width: toTerminal ? options.width : nil, color: toTerminal && options.color)
+  }
+
+  /// `runScript(_:file:depth:)` runs a whole script; it stops at the first error unless
+  /// `keepGoing`, and returns false when anything failed.
+  public mutating func runScript(_ text: String, file: String, depth: Int = 0) -> Bool {
+    var ok = true
+    for piece in ScriptPiece.split(text) {
+      let pieceOK: Bool
+      switch piece {
+      case .meta(let line, let number):
+        pieceOK = runMeta(line, file: file, line: number, depth: depth)
+      case .statements(let source, let number):
+        pieceOK = runStatements(source, file: file, firstLine: number)
+      }
+      if !pieceOK {
+        ok = false
+        if !options.keepGoing { return false }
+      }
+      if wantsToQuit { break }
+    }
+    return ok
+  }
+
+  /// `runStatements(_:file:firstLine:)` runs statement text whose first line is line
+  /// `firstLine` of `file`, printing results and errors; returns false on any error.
+  public mutating func runStatements(_ source: String, file: String, firstLine: Int = 1) -> Bool {
+    // Blank lines in front keep the session's line numbers those of the file.
+    let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
+    let start = ContinuousClock.now
+    let outcomes = interruptible ? runInterruptibly(padded, file: file) : session.run(padded, file: file, keepGoing: options.keepGoing)
+    let elapsed = ContinuousClock.now - start
+    var ok = true
+    for outcome in outcomes {
+      switch outcome.result {
+      case .success(let result):
+        output.write(renderer.render(result))
+      case .failure(let error):
+        ok = false
+        if error.isCancelled {
+          errors.write("Interrupted.\n")
+        } else {
+          errors.write(error.rendered.hasSuffix("\n") ? error.rendered : error.rendered + "\n")
+        }
+      }
+    }
+    if options.timer {
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      errors.write("Run Time: real " + String(format: "%.6f", seconds) + "\n")
+    }
+    return ok
+  }
+
+  /// Runs statements on a worker thread while this thread watches for Ctrl-C and cancels them.
+  mutating func runInterruptibly(_ source: String, file: String) -> [StatementOutcome] {
+    let cancellation = Cancellation()
+    let box = WorkBox(session: session)
+    let keepGoing = options.keepGoing
+    tinq_clear_interrupt()
+    let thread = Thread {
+      var session = box.session
+      let outcomes = session.run(source, file: file, keepGoing: keepGoing, cancellation: cancellation)
+      box.finish(session: session, outcomes: outcomes)
+    }
+    thread.stackSize = 64 << 20
+    thread.start()
+    while !box.wait(seconds: 0.05) {
+      if tinq_interrupted() != 0 {
+        tinq_clear_interrupt()
+        cancellation.cancel()
+      }
+    }
+    tinq_clear_interrupt()
+    session = box.session
+    return box.outcomes
+  }
+
+  /// `runMeta(_:file:line:depth:)` runs one meta-command line; returns false when it failed.
+  public mutating func runMeta(_ text: String, file: String = "<input>", line: Int = 1, depth: Int = 0) -> Bool {
+    switch MetaCommand.parse(text) {
+    case .failure(let error):
+      errors.write("\(file):\(line): error: \(error.message)\n")
+      return false
+    case .success(let command):
+      return execute(command, file: file, line: line, depth: depth)
+    }
+  }
+
+  mutating func execute(_ command: MetaCommand, file: String, line: Int, depth: Int) -> Bool {
+    switch command {
+    case .help:
+      output.write(MetaCommand.helpText)
+    case .quit:
+      wantsToQuit = true
+    case .mode(let format):
+      options.format = format
+    case .timer(let on):
+      options.timer = on
+    case .output(let path):
+      guard let path else {
+        output = .standardOutput
+        return true
+      }
+      guard let stream = OutputStream.open(path: path) else {
+        errors.write("\(file):\(line): error: cannot open \(path) for writing\n")
+        return false
+      }
+      output = stream
+    case .read(let path):
+      guard depth < Shell.maximumReadDepth else {
+        errors.write("\(file):\(line): error: .read nested more than \(Shell.maximumReadDepth) deep\n")
+        return false
+      }
+      guard let text = Shell.readText(path) else {
+        errors.write("\(file):\(line): error: cannot read \(path)\n")
+        return false
+      }
+      return runScript(text, file: path, depth: depth + 1)
+    case .corpus:
+      output.write(Shell.describe(session.corpus))
+    case .schema:
+      output.write(Shell.schemaText())
+    case .load(let path):
+      do {
+        let before = session.corpus.articleCount
+        let warningsBefore = session.corpus.warnings.count
+        session.corpus = try session.corpus.adding(paths: [path])
+        for warning in session.corpus.warnings.dropFirst(warningsBefore) { errors.write("warning: \(warning)\n") }
+        output.write("Loaded \(session.corpus.articleCount - before) articles from \(path); \(session.corpus.articleCount) in all.\n")
+      } catch {
+        errors.write("\(file):\(line): error: \(error.description)\n")
+        return false
+      }
+    }
+    return true
+  }
+
+  /// `readText(_:)` reads a UTF-8 script file, or stdin for `-`.
+  public static func readText(_ path: String) -> String? {
+    if path == "-" {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      return String(decoding: data, as: UTF8.self)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `describe(_:)` is the text of `.corpus`.
+  public static func describe(_ corpus: Corpus) -> String {
+    var out = "paths:    " + (corpus.paths.isEmpty ? "(in memory)" : corpus.paths.joined(separator: ", ")) + "\n"
+    out += "articles: \(corpus.articleCount)\n"
+    out += "warnings: \(corpus.warnings.count)\n"
+    for warning in corpus.warnings { out += "  \(warning)\n" }
+    return out
+  }
+
+  /// `schemaText()` is the text of `.schema`: each collection with its fields and types.
+  public static func schemaText() -> String {
+    var out = ""
+    for collection in CollectionKind.allCases {
+      out += collection.rawValue + "\n"
+      let fields = Schema.fields(of: collection)
+      let nameWidth = fields.map(\.name.count).max() ?? 0
+      let typeWidth = fields.map(\.type.rawValue.count).max() ?? 0
+      for field in fields {
+        out += "  " + field.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+        out += field.type.rawValue.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  " + field.summary + "\n"
+      }
+    }
+    return out
+  }
+}
+
+/// `WorkBox` hands a session to a worker thread and its results back, guarded by a condition.
+final class WorkBox: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var done = false
+  private(set) var session: Session
+  private(set) var outcomes: [StatementOutcome] = []
+
+  init(session: Session) { self.session = session }
+
+  func finish(session: Session, outcomes: [StatementOutcome]) {
+    condition.lock()
+    self.session = session
+    self.outcomes = outcomes
+    done = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// `wait(seconds:)` returns true once the work is done, false after the timeout.
+  func wait(seconds: Double) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    if !done { _ = condition.wait(until: Date(timeIntervalSinceNow: seconds)) }
+    return done
+  }
+}

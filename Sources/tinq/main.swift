@@ -1,1 +1,98 @@
+import ArgumentParser
+import Foundation
+import Tinq
 import TinqShell
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// The options shared by `tinq` and `tinq run`.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .customLong("corpus"), help: ArgumentHelp("A folder, .txt or .jsonl file to load (repeatable); default: the bundled seeds.", valueName: "path"))
+  var corpus: [String] = []
+
+  @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown.")
+  var format: OutputFormat = .table
+
+  @Flag(name: .long, help: "Print 'Run Time: real S.SSSSSS' on stderr after each statement.")
+  var timer = false
+
+  @Flag(name: .long, help: "Go on after a failing statement instead of stopping.")
+  var keepGoing = false
+}
+
+/// `tinq`: the REPL, `-e` statements, or statements piped on stdin.
+struct TinqCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tinq",
+    abstract: "Query Vietnamese news articles: legal citations, people, organisations, dates and text.",
+    discussion: """
+      Examples:
+        tinq                                      REPL over the bundled seed articles
+        tinq --corpus articles/ --corpus more.jsonl
+        tinq -e 'count articles by year'
+        tinq -e 'articles where cites "03/2019/NĐ-CP" order by date' --format json
+        tinq -e 'articles where mentions "nguyen tan cuong" select id, title'
+        tinq run report.tinq --format csv > report.csv
+        echo 'count articles' | tinq
+
+      Exit status: 0 success, 1 an error in a query or script, 2 a usage or I/O error.
+      Colour is used only on a terminal and never when NO_COLOR is set.
+      """,
+    version: "tinq " + Repl.version,
+    subcommands: [RunCommand.self]
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(name: .customShort("e"), help: ArgumentHelp("Statements to run, then exit (repeatable).", valueName: "statements"))
+  var execute: [String] = []
+
+  func run() throws {
+    let request = LaunchRequest(
+      corpusPaths: common.corpus, statements: execute, format: common.format, timer: common.timer,
+      keepGoing: common.keepGoing)
+    throw ExitCode(Launcher.run(request))
+  }
+}
+
+/// `tinq run FILE...`: run saved scripts.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run saved scripts of statements and meta-commands ('-' reads stdin).",
+    discussion: """
+      Examples:
+        tinq run queries.tinq
+        tinq run --keep-going --timer a.tinq b.tinq
+        cat queries.tinq | tinq run -
+      """
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Argument(help: ArgumentHelp("Script files; '-' is stdin.", valueName: "file"))
+  var files: [String]
+
+  func run() throws {
+    let request = LaunchRequest(
+      corpusPaths: common.corpus, scripts: files, format: common.format, timer: common.timer,
+      keepGoing: common.keepGoing)
+    throw ExitCode(Launcher.run(request))
+  }
+}
+
+// Usage errors exit with 2 (not ArgumentParser's 64), as the issue's exit codes require.
+do {
+  var command = try TinqCommand.parseAsRoot()
+  try command.run()
+} catch let exit as ExitCode {
+  Foundation.exit(exit.rawValue)
+} catch {
+  let code = TinqCommand.exitCode(for: error)
+  if code == .success {
+    print(TinqCommand.fullMessage(for: error))
+    Foundation.exit(0)
+  }
+  FileHandle.standardError.write(Data((TinqCommand.fullMessage(for: error) + "\n").utf8))
+  Foundation.exit(Launcher.usageFailure)
+}

@@ -1,0 +1,104 @@
+import CLibEdit
+import Foundation
+import Tinq
+
+/// `LaunchRequest` is what the command line asked for, already parsed.
+public struct LaunchRequest: Sendable, Equatable {
+  /// `--corpus` paths; empty means the bundled seeds.
+  public var corpusPaths: [String]
+  /// `-e` statements, in order.
+  public var statements: [String]
+  /// `tinq run` files (`-` is stdin); nil when not running scripts.
+  public var scripts: [String]?
+  /// `--format`.
+  public var format: OutputFormat
+  /// `--timer`.
+  public var timer: Bool
+  /// `--keep-going`.
+  public var keepGoing: Bool
+
+  /// `init(...)` makes a request.
+  public init(
+    corpusPaths: [String] = [], statements: [String] = [], scripts: [String]? = nil, format: OutputFormat = .table,
+    timer: Bool = false, keepGoing: Bool = false
+  ) {
+    self.corpusPaths = corpusPaths
+    self.statements = statements
+    self.scripts = scripts
+    self.format = format
+    self.timer = timer
+    self.keepGoing = keepGoing
+  }
+}
+
+/// `Launcher` turns a request into a run and an exit code: 0 success, 1 a query or script
+/// error, 2 a usage or I/O error.
+public enum Launcher {
+  /// Exit code for success.
+  public static let success: Int32 = 0
+  /// Exit code for an error in a query or script.
+  public static let queryFailure: Int32 = 1
+  /// Exit code for a usage or I/O error.
+  public static let usageFailure: Int32 = 2
+
+  /// `run(_:environment:)` loads the corpus, then runs `-e` statements, scripts, piped stdin
+  /// or the REPL, and returns the exit code.
+  public static func run(_ request: LaunchRequest, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+    let errors = OutputStream.standardError
+    let corpus: Corpus
+    do {
+      corpus = request.corpusPaths.isEmpty ? try Corpus.bundledSeeds() : try Corpus.load(paths: request.corpusPaths)
+    } catch {
+      errors.write("tinq: error: \(error.description)\n")
+      return usageFailure
+    }
+    for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
+
+    let stdoutIsTerminal = isatty(1) != 0
+    let noColor = (environment["NO_COLOR"].map { !$0.isEmpty }) ?? false
+    let width = stdoutIsTerminal ? Int(tinq_terminal_width(1)) : 0
+    let options = ShellOptions(
+      format: request.format, timer: request.timer, keepGoing: request.keepGoing,
+      width: width > 0 ? width : nil, color: stdoutIsTerminal && !noColor)
+    var shell = Shell(session: Session(corpus: corpus), options: options)
+
+    if let scripts = request.scripts {
+      var texts: [(String, String)] = []
+      for path in scripts {
+        guard let text = Shell.readText(path) else {
+          errors.write("tinq: error: cannot read script \(path)\n")
+          return usageFailure
+        }
+        texts.append((path == "-" ? "<stdin>" : path, text))
+      }
+      var ok = true
+      for (name, text) in texts {
+        if !shell.runScript(text, file: name) {
+          ok = false
+          if !request.keepGoing { break }
+        }
+        if shell.wantsToQuit { break }
+      }
+      return ok ? success : queryFailure
+    }
+    if !request.statements.isEmpty {
+      var ok = true
+      for statement in request.statements {
+        if !shell.runScript(statement, file: "<command line>") {
+          ok = false
+          if !request.keepGoing { break }
+        }
+        if shell.wantsToQuit { break }
+      }
+      return ok ? success : queryFailure
+    }
+    if isatty(0) == 0 {
+      let text = Shell.readText("-") ?? ""
+      return shell.runScript(text, file: "<stdin>") ? success : queryFailure
+    }
+    let description = request.corpusPaths.isEmpty ? "the bundled seeds" : request.corpusPaths.joined(separator: ", ")
+    var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
+    repl.run(banner: Repl.banner(corpus: corpus, description: description))
+    return success
+  }
+}

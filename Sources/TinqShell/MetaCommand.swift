@@ -1,0 +1,130 @@
+import Tinq
+
+/// `MetaCommand` is one sqlite3-style dot command; these steer the shell and are not part of
+/// the query language.
+public enum MetaCommand: Sendable, Equatable {
+  /// `.help`: list the meta-commands.
+  case help
+  /// `.mode FORMAT`: choose the output format.
+  case mode(OutputFormat)
+  /// `.timer on|off`: print `Run Time: real S.SSSSSS` after each statement.
+  case timer(Bool)
+  /// `.read FILE`: run a script.
+  case read(String)
+  /// `.output FILE` sends results to a file; `.output` alone sends them back to the terminal.
+  case output(String?)
+  /// `.corpus`: the loaded paths, article count and load warnings.
+  case corpus
+  /// `.schema`: the collections with their fields and types.
+  case schema
+  /// `.load PATH`: add files or folders to the corpus.
+  case load(String)
+  /// `.quit` or `.exit`: leave.
+  case quit
+
+  /// `names` lists every meta-command, as offered by completion.
+  public static let names = [
+    ".help", ".mode", ".timer", ".read", ".output", ".corpus", ".schema", ".load", ".quit", ".exit",
+  ]
+
+  /// `helpText` is what `.help` prints.
+  public static let helpText = """
+    .corpus              Show the loaded paths, article count and load warnings
+    .exit                Leave (also .quit or Ctrl-D on an empty line)
+    .help                Show this message
+    .load PATH           Add a file or folder (.txt, .jsonl) to the corpus
+    .mode FORMAT         Set the output format: table, json, jsonl, csv, markdown
+    .output [FILE]       Send results to FILE, or back to the terminal without FILE
+    .read FILE           Run the statements and meta-commands in FILE
+    .schema              Show the collections with their fields and types
+    .timer on|off        Print "Run Time: real S.SSSSSS" on stderr after each statement
+
+    """
+
+  /// `isMetaCommand(_:)` tells whether a line is a meta-command (starts with `.`).
+  public static func isMetaCommand(_ line: String) -> Bool {
+    line.drop { $0 == " " || $0 == "\t" }.first == "."
+  }
+
+  /// `parse(_:)` reads one meta-command line; the error is a message for the user.
+  public static func parse(_ line: String) -> Result<MetaCommand, MetaCommandError> {
+    let words = splitArguments(line)
+    guard let name = words.first?.lowercased() else { return .failure(MetaCommandError("empty meta-command")) }
+    let arguments = Array(words.dropFirst())
+    func one(_ usage: String) -> Result<String, MetaCommandError> {
+      arguments.count == 1 ? .success(arguments[0]) : .failure(MetaCommandError("usage: \(usage)"))
+    }
+    func none() -> MetaCommandError? {
+      arguments.isEmpty ? nil : MetaCommandError("\(name) takes no arguments")
+    }
+    switch name {
+    case ".help":
+      return none().map { .failure($0) } ?? .success(.help)
+    case ".quit", ".exit":
+      return none().map { .failure($0) } ?? .success(.quit)
+    case ".corpus":
+      return none().map { .failure($0) } ?? .success(.corpus)
+    case ".schema":
+      return none().map { .failure($0) } ?? .success(.schema)
+    case ".mode":
+      let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: "|")
+      return one(".mode \(formats)").flatMap { word in
+        OutputFormat(rawValue: word.lowercased()).map { .success(.mode($0)) }
+          ?? .failure(MetaCommandError("unknown format '\(word)'; expected one of \(formats)"))
+      }
+    case ".timer":
+      return one(".timer on|off").flatMap { word in
+        switch word.lowercased() {
+        case "on", "1", "yes", "true": return .success(.timer(true))
+        case "off", "0", "no", "false": return .success(.timer(false))
+        default: return .failure(MetaCommandError("usage: .timer on|off"))
+        }
+      }
+    case ".read":
+      return one(".read FILE").map { .read($0) }
+    case ".load":
+      return one(".load PATH").map { .load($0) }
+    case ".output":
+      if arguments.isEmpty { return .success(.output(nil)) }
+      return one(".output [FILE]").map { .output($0) }
+    default:
+      let near = names.first { $0.hasPrefix(String(name.prefix(3))) && name.count > 1 }
+      return .failure(MetaCommandError("unknown meta-command \(name)" + (near.map { "; did you mean \($0)?" } ?? "") + " (.help lists them)"))
+    }
+  }
+
+  /// `splitArguments(_:)` splits a line at spaces, keeping `"quoted words"` together so a path
+  /// may contain spaces.
+  static func splitArguments(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quote: Character? = nil
+    var any = false
+    for ch in line {
+      if let q = quote {
+        if ch == q { quote = nil } else { current.append(ch) }
+      } else if ch == "\"" || ch == "'" {
+        quote = ch
+        any = true
+      } else if ch == " " || ch == "\t" || ch == "\r" || ch == "\n" {
+        if any || !current.isEmpty { words.append(current) }
+        current = ""
+        any = false
+      } else {
+        current.append(ch)
+      }
+    }
+    if any || !current.isEmpty { words.append(current) }
+    return words
+  }
+}
+
+/// `MetaCommandError` is a meta-command that could not be understood.
+public struct MetaCommandError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// `message` says what was wrong and what would be right.
+  public var message: String
+  /// `init(_:)` makes an error.
+  public init(_ message: String) { self.message = message }
+  /// `description` is the message.
+  public var description: String { message }
+}
