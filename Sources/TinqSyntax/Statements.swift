@@ -88,6 +88,9 @@ extension ParserState {
         notes.append("note: clauses go in the order `where`, `order by`, `limit`, `select`")
       }
     }
+    if case .keyword(let k) = current.kind, [.count, .show, .explain, .let].contains(k) {
+      notes.append("help: separate statements with `;`")
+    }
     throw error(expected: expected, notes: notes, suggestFrom: remaining.map(\.rawValue))
   }
 
