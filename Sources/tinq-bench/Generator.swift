@@ -36,6 +36,9 @@ struct ArticleGenerator: Sendable {
   /// The fraction citing it only through a short reference (`Nghị định số 03`).
   static let shortReferenceRate = 0.05
 
+  /// `version` changes whenever the output for a given seed changes, so stale corpora are rebuilt.
+  static let version = 1
+
   /// `init(seed:pools:)` makes a generator.
   init(seed: UInt64, pools: Pools = .standard) {
     self.seed = seed
