@@ -48,7 +48,7 @@ let package = Package(
       name: "tinq-bench",
       dependencies: ["Tinq", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TinqTests", dependencies: ["Tinq", "TinqText", "TinqCorpus", "TinqSyntax", "TinqEngine"]),
+    .testTarget(name: "TinqTests", dependencies: ["Tinq", "TinqText", "TinqCorpus", "TinqSyntax", "TinqEngine", "tinq-bench"]),
     .testTarget(name: "TinqShellTests", dependencies: ["TinqShell"]),
     .testTarget(name: "EmbeddingExampleTests", dependencies: ["Tinq"]),
   ],
