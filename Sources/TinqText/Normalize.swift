@@ -18,35 +18,59 @@ public enum TextNormalizer {
     }
     guard needsScalarPass else { return text }
     var composed = hasCombining ? text.precomposedStringWithCanonicalMapping : text
-    var out = String.UnicodeScalarView()
+    // Rewriting bytes rather than appending to a `UnicodeScalarView` keeps loading fast: the
+    // scalar-view append was most of the time spent extracting an article.
+    var out: [UInt8] = []
+    out.reserveCapacity(composed.utf8.count)
     var changed = false
     var previousWasCR = false
-    for (i, scalar) in composed.unicodeScalars.enumerated() {
+    var isFirst = true
+    let bytes = Array(composed.utf8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      let end = min(i + width, bytes.count)
+      var value = UInt32(b)
+      if width == 2, end == i + 2 {
+        value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+      } else if width == 3, end == i + 3 {
+        value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+      } else if width == 4 {
+        value = 0x10000  // not rewritten below
+      }
+      let wasFirst = isFirst
+      isFirst = false
       if previousWasCR {
         previousWasCR = false
-        if scalar == "\n" { changed = true; continue }
+        if value == 0x0A {
+          changed = true
+          i = end
+          continue
+        }
       }
-      switch scalar.value {
-      case 0xFEFF where i == 0, 0x200B, 0x200C, 0x200D, 0x2060:
+      switch value {
+      case 0xFEFF where wasFirst, 0x200B, 0x200C, 0x200D, 0x2060:
         changed = true  // BOM and zero-width characters
       case 0x0D:
-        out.append("\n")
+        out.append(0x0A)
         previousWasCR = true
         changed = true
       case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-        out.append(" ")
+        out.append(0x20)
         changed = true
       case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB:
-        out.append("\"")
+        out.append(0x22)
         changed = true
       case 0x2018, 0x2019, 0x201A, 0x201B:
-        out.append("'")
+        out.append(0x27)
         changed = true
       default:
-        out.append(scalar)
+        out.append(contentsOf: bytes[i..<end])
       }
+      i = end
     }
-    if changed { composed = String(out) }
+    if changed { composed = String(decoding: out, as: UTF8.self) }
     return composed
   }
 }
