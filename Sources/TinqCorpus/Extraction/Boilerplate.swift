@@ -25,18 +25,33 @@ struct Layout: Sendable {
   var body: String
 
   init(text: String) {
-    let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    all = rawLines.map { String($0) }
+    // Lines are cut and checked on bytes: Character-level String work costs more than every rule
+    // together.
+    let bytes = Array(text.utf8)
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for (i, b) in bytes.enumerated() where b == 0x0A {
+      ranges.append(start..<i)
+      start = i + 1
+    }
+    ranges.append(start..<bytes.count)
+    all = ranges.map { ScanText.string(bytes, $0.lowerBound, $0.upperBound) }
     var candidates: [(Int, String)] = []
-    for (index, raw) in rawLines.enumerated() {
-      var line = String(ScanText.trimmed(raw))
-      let lower = line.lowercased()
-      if Layout.tailStarters.contains(Layout.stripEndPunctuation(lower)) { break }
-      if Layout.residueLines.contains(Layout.stripEndPunctuation(lower)) {
-        candidates.append((index + 1, ""))
-        continue
+    for (index, range) in ranges.enumerated() {
+      var a = range.lowerBound
+      var z = range.upperBound
+      while a < z, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+      while z > a, bytes[z - 1] == 0x20 || bytes[z - 1] == 0x09 { z -= 1 }
+      if z - a <= 48 {
+        let key = Layout.stripEndPunctuation(String(decoding: ScanText.lowercased(Array(bytes[a..<z])), as: UTF8.self))
+        if Layout.tailStarters.contains(key) { break }
+        if Layout.residueLines.contains(key) {
+          candidates.append((index + 1, ""))
+          continue
+        }
       }
-      if lower.contains("leftcenterrightdel") {
+      var line = ScanText.string(bytes, a, z)
+      if Layout.containsResidueMarker(bytes, a, z) {
         line = String(ScanText.trimmed(Substring(line.replacingOccurrences(of: "leftcenterrightdel", with: ""))))
       }
       candidates.append((index + 1, line))
@@ -67,7 +82,7 @@ struct Layout: Sendable {
     let remaining = nonEmpty.filter { $0 != datelineIndex && !headerIndexes.contains($0) }
     if remaining.count >= 2, let first = remaining.first, Layout.looksLikeHeadline(candidates[first].1) {
       let next = candidates[remaining[1]].1
-      if next.count > candidates[first].1.count || datelineIndex.map({ $0 > first }) == true {
+      if next.utf8.count > candidates[first].1.utf8.count || datelineIndex.map({ $0 > first }) == true {
         titleIndex = first
       }
     }
@@ -93,6 +108,24 @@ struct Layout: Sendable {
     body = bodyLines.joined(separator: "\n")
   }
 
+  static let marker = Array("leftcenterrightdel".utf8)
+
+  /// `containsResidueMarker(_:_:_:)` looks for the layout residue word inside a line.
+  static func containsResidueMarker(_ b: [UInt8], _ a: Int, _ z: Int) -> Bool {
+    let m = marker
+    guard z - a >= m.count else { return false }
+    var i = a
+    while i + m.count <= z {
+      if b[i] == 0x6C || b[i] == 0x4C {
+        var k = 1
+        while k < m.count, b[i + k] | 0x20 == m[k] { k += 1 }
+        if k == m.count { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
   static func stripEndPunctuation(_ s: String) -> String {
     var t = Substring(s)
     while let last = t.last, last == ":" || last == "." || last == " " || last == "!" { t = t.dropLast() }
@@ -104,7 +137,7 @@ struct Layout: Sendable {
   static func looksLikeHeadline(_ line: String) -> Bool {
     guard let last = line.last, let first = line.unicodeScalars.first else { return false }
     if ".,;:…-".contains(last) { return false }
-    if line.count > 220 { return false }
+    if line.utf8.count > 400 { return false }
     let wordCount = line.split(separator: " ").count
     guard wordCount >= 3, wordCount <= 40 else { return false }
     guard ScanText.isUppercaseScalar(first.value) || (first.value < 0x80 && ScanText.isDigit(UInt8(first.value)))
