@@ -26,9 +26,8 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 public enum DiagnosticFormatter {
   /// `location(of:in:)` converts a UTF-8 byte offset into a line and a character column.
   public static func location(of offset: Int, in source: String) -> SourceLocation {
-    let utf8 = source.utf8
-    let target = min(max(0, offset), utf8.count)
-    let (lineNumber, lineStart) = lineContaining(target, in: source)
+    let (lineNumber, lineStart) = lineContaining(boundary(offset, in: source), in: source)
+    let target = graphemeStart(boundary(offset, in: source), lineStart: lineStart, in: source)
     let prefix = slice(source, lineStart, target)
     return SourceLocation(line: lineNumber, column: prefix.count + 1)
   }
@@ -36,10 +35,9 @@ public enum DiagnosticFormatter {
   /// `render(_:source:file:)` formats `d` as a compiler would: location, message, source line,
   /// caret (`^~~~` under the range), then one line per note.
   public static func render(_ d: Diagnostic, source: String, file: String) -> String {
-    let count = source.utf8.count
-    let start = min(max(0, d.range.start), count)
-    let end = min(max(start, d.range.end), count)
-    let (lineNumber, lineStart) = lineContaining(start, in: source)
+    let (lineNumber, lineStart) = lineContaining(boundary(d.range.start, in: source), in: source)
+    let start = graphemeStart(boundary(d.range.start, in: source), lineStart: lineStart, in: source)
+    let end = max(start, boundary(d.range.end, in: source))
     let lineEnd = endOfLine(from: lineStart, in: source)
     let before = slice(source, lineStart, start)
     let under = slice(source, start, min(end, lineEnd))
@@ -60,6 +58,30 @@ public enum DiagnosticFormatter {
       out += note.hasPrefix("note:") || note.hasPrefix("help:") ? note : "note: " + note
     }
     return out
+  }
+
+  /// `boundary(_:in:)` clamps an offset into the source and moves it back to the start of a scalar.
+  static func boundary(_ offset: Int, in source: String) -> Int {
+    let utf8 = source.utf8
+    var target = min(max(0, offset), utf8.count)
+    while target > 0, target < utf8.count,
+      let i = utf8.index(utf8.startIndex, offsetBy: target, limitedBy: utf8.endIndex), utf8[i] & 0xC0 == 0x80
+    {
+      target -= 1
+    }
+    return target
+  }
+
+  /// `graphemeStart(_:lineStart:in:)` moves an offset back to the start of the character holding
+  /// it, so a range starting at a combining mark is shown under its letter.
+  static func graphemeStart(_ offset: Int, lineStart: Int, in source: String) -> Int {
+    var position = lineStart
+    for character in slice(source, lineStart, endOfLine(from: lineStart, in: source)) {
+      let next = position + character.utf8.count
+      if next > offset { return position }
+      position = next
+    }
+    return position
   }
 
   /// The 1-based number of the line holding `offset` and that line's first byte.

@@ -50,6 +50,7 @@ extension ParserState {
     let collection = try parseCollection()
     var query = Query(collection: collection, range: collection.range)
     var remaining: [Keyword] = [.where, .order, .limit, .select]
+    var afterList = false
     if at(.where), !atStatementEnd {
       query.filter = try parseWhereClause()
       remaining = [.and, .or, .order, .limit, .select]
@@ -57,26 +58,29 @@ extension ParserState {
     if at(.order), !atStatementEnd {
       query.order = try parseOrderClause()
       remaining = [.limit, .select]
+      afterList = true
     }
     if at(.limit), !atStatementEnd {
       query.limit = try parseLimitClause()
       remaining = [.offset, .select]
+      afterList = false
       if query.limit?.offset != nil { remaining = [.select] }
     }
     if at(.select), !atStatementEnd {
       query.select = try parseSelectClause()
       remaining = []
+      afterList = true
     }
-    try expectStatementEnd(couldContinueWith: remaining)
+    try expectStatementEnd(couldContinueWith: remaining, afterList: afterList)
     query.range = SourceRange(collection.range.start, previousEnd)
     return query
   }
 
   /// `expectStatementEnd(couldContinueWith:)` requires the statement to end here and otherwise
   /// names the clauses that could have come next.
-  mutating func expectStatementEnd(couldContinueWith remaining: [Keyword]) throws(Diagnostic) {
+  mutating func expectStatementEnd(couldContinueWith remaining: [Keyword], afterList: Bool = false) throws(Diagnostic) {
     guard !atStatementEnd else { return }
-    let names = remaining.map { $0 == .order ? "`order by`" : "`\($0.rawValue)`" } + ["end of statement"]
+    let names = (afterList ? ["`,`"] : []) + remaining.map { $0 == .order ? "`order by`" : "`\($0.rawValue)`" } + ["end of statement"]
     let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     var notes: [String] = []
     if case .keyword(let k) = current.kind, [.where, .order, .limit, .offset, .select, .by].contains(k) {
