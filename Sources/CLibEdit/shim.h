@@ -105,6 +105,21 @@ static inline void tinq_configure_readline(rl_completion_func_t *complete, char 
   rl_completion_word_break_hook = word_break_hook;
 }
 
+/* Tab runs through libedit's bind wrapper, which refreshes rl_line_buffer and rl_point before
+   calling us; libedit's own completion key asks the word-break hook while they are stale. */
+static int tinq_tab_key(int count, int key) {
+  rl_complete(count, key);
+  /* The wrapper drops rl_complete's request to redraw: go to the line's start, clear below,
+     and redraw the prompt and line (after a candidate list this lands under the list). */
+  FILE *out = rl_outstream != NULL ? rl_outstream : stdout;
+  fputs("\r\033[J", out);
+  fflush(out);
+  rl_forced_update_display();
+  return 0;
+}
+
+static inline void tinq_bind_tab(void) { rl_add_defun("tinq-complete", tinq_tab_key, '\t'); }
+
 static inline const char *tinq_line_buffer(void) { return rl_line_buffer; }
 static inline int tinq_line_point(void) { return rl_point; }
 static inline int tinq_history_length(void) { return history_length; }

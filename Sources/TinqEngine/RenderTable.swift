@@ -38,19 +38,23 @@ struct TableRenderer {
   }
 
   /// `fit(_:separator:)` shrinks the widest columns, one step at a time, until the row fits.
-  func fit(_ natural: [Int], separator: Int) -> [Int] {
+  /// Columns in `protected` (the `id`) are cut only when cutting the others was not enough.
+  func fit(_ natural: [Int], separator: Int, protected: Set<Int> = []) -> [Int] {
     guard let width, !natural.isEmpty else { return natural }
     var widths = natural
     let overhead = separator * (widths.count - 1) + 2
     var excess = widths.reduce(0, +) + overhead - width
-    while excess > 0 {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-        widths[widest] > TableRenderer.minimumColumn
-      else { break }
-      let next = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
-      let step = max(1, min(excess, widths[widest] - max(next, TableRenderer.minimumColumn)))
-      widths[widest] -= step
-      excess -= step
+    for pass in 0..<2 {
+      let candidates = widths.indices.filter { pass == 1 || !protected.contains($0) }
+      while excess > 0 {
+        guard let widest = candidates.max(by: { widths[$0] < widths[$1] }),
+          widths[widest] > TableRenderer.minimumColumn
+        else { break }
+        let next = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+        let step = max(1, min(excess, widths[widest] - max(next, TableRenderer.minimumColumn)))
+        widths[widest] -= step
+        excess -= step
+      }
     }
     return widths
   }
@@ -59,7 +63,8 @@ struct TableRenderer {
     let natural = header.indices.map { j in
       rows.reduce(DisplayWidth.of(header[j])) { max($0, DisplayWidth.of($1[j])) }
     }
-    let widths = fit(natural, separator: 3)
+    // The id and short columns (dates, years) stay whole while long text columns give way.
+    let widths = fit(natural, separator: 3, protected: Set(header.indices.filter { header[$0] == "id" || natural[$0] <= 10 }))
     var out = ""
     let head = header.indices.map { j in DisplayWidth.pad(DisplayWidth.truncate(header[j], to: widths[j]), to: widths[j]) }
       .joined(separator: " │ ")

@@ -18,6 +18,9 @@ public final class LineEditor {
   nonisolated(unsafe) static var completer: (@Sendable (String) -> CompletionResult)?
   /// `context` is the earlier lines of a statement being continued, for completion.
   nonisolated(unsafe) static var context = ""
+  /// The statement up to the cursor, taken in the word-break hook where `rl_point` counts
+  /// bytes (in the completion function libedit has reset it to count characters).
+  nonisolated(unsafe) static var prefixAtTab = ""
   nonisolated(unsafe) static var wordBreaks: UnsafeMutablePointer<CChar>? = strdup(Completer.wordBreaks)
   nonisolated(unsafe) static var stringBreaks: UnsafeMutablePointer<CChar>? = strdup(Completer.stringBreaks)
 
@@ -40,6 +43,7 @@ public final class LineEditor {
     tinq_install_sigint_handler()
     tinq_configure_readline({ text, _, _ in LineEditor.completions(text) }, { LineEditor.chooseWordBreaks() })
     tinq_set_word_breaks(LineEditor.wordBreaks)
+    tinq_bind_tab()
     using_history()
     stifle_history(Int32(historyLimit))
     if let historyPath {
@@ -106,7 +110,8 @@ public final class LineEditor {
   /// libedit asks for the word breaks just before completing: inside a string only the quote
   /// breaks, so `mentions "nguyen tan c` is completed as one word.
   static func chooseWordBreaks() -> UnsafeMutablePointer<CChar>? {
-    let breaks = Completer.isInsideString(linePrefix()) ? stringBreaks : wordBreaks
+    prefixAtTab = linePrefix()
+    let breaks = Completer.isInsideString(prefixAtTab) ? stringBreaks : wordBreaks
     tinq_set_word_breaks(breaks)
     return breaks
   }
@@ -114,14 +119,17 @@ public final class LineEditor {
   static func completions(_ text: UnsafePointer<CChar>?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     tinq_completion_done(0)
     guard let completer else { return nil }
-    let result = completer(linePrefix())
+    let result = completer(prefixAtTab)
     guard !result.candidates.isEmpty else { return nil }
     tinq_completion_done(result.candidates.count == 1 ? 32 : 0)
     let list = [result.insertion] + (result.candidates.count > 1 ? result.candidates : [])
-    guard let matches = malloc((list.count + 1) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else { return nil }
-    let array = matches.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: list.count + 1)
+    // libedit looks at matches[2] even for a single match, so the list ends with two NULLs.
+    let slots = list.count + 2
+    guard let matches = malloc(slots * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else { return nil }
+    let array = matches.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
     for (i, item) in list.enumerated() { array[i] = strdup(item) }
     array[list.count] = nil
+    array[list.count + 1] = nil
     return array
   }
 }
