@@ -13,8 +13,6 @@ struct Layout: Sendable {
     "các tin khác", "xem thêm", "đọc thêm", "tin mới nhất",
   ]
 
-  /// Every line of the text (1-based numbering by position).
-  var all: [String]
   /// The headline line, when there is one.
   var titleLine: TextLine?
   /// The dateline and the date it gives.
@@ -35,7 +33,6 @@ struct Layout: Sendable {
       start = i + 1
     }
     ranges.append(start..<bytes.count)
-    all = ranges.map { ScanText.string(bytes, $0.lowerBound, $0.upperBound) }
     var candidates: [(Int, String)] = []
     for (index, range) in ranges.enumerated() {
       var a = range.lowerBound

@@ -237,12 +237,16 @@ struct TextLine: Sendable {
 /// hashes, so a table of a hundred phrases costs one dictionary probe per word.
 struct PhraseTable<Payload: Sendable>: Sendable {
   private var byFirst: [UInt64: [(hashes: [UInt64], payload: Payload)]] = [:]
+  /// A 4096-bit filter over first-word hashes: most words of a text start no phrase, and testing a
+  /// bit is far cheaper than hashing a key into the dictionary.
+  private var filter = [UInt64](repeating: 0, count: 64)
 
   init(_ entries: [(String, Payload)]) {
     for (phrase, payload) in entries {
       let hashes = ScanText.wordHashes(phrase)
       guard let first = hashes.first else { continue }
       byFirst[first, default: []].append((hashes, payload))
+      filter[Int((first >> 6) & 63)] |= 1 << (first & 63)
     }
     for key in byFirst.keys { byFirst[key]?.sort { $0.hashes.count > $1.hashes.count } }
   }
@@ -250,7 +254,9 @@ struct PhraseTable<Payload: Sendable>: Sendable {
   /// `match(_:at:allowParens:)` returns the number of words and payload of the longest phrase
   /// starting at word `i` of `line`.
   func match(_ line: TextLine, at i: Int, allowParens: Bool = false) -> (count: Int, payload: Payload)? {
-    guard i < line.words.count, let candidates = byFirst[line.words[i].hash] else { return nil }
+    guard i < line.words.count, startsAny(line.words[i].hash), let candidates = byFirst[line.words[i].hash] else {
+      return nil
+    }
     outer: for candidate in candidates {
       let count = candidate.hashes.count
       guard i + count <= line.words.count else { continue }
@@ -264,5 +270,6 @@ struct PhraseTable<Payload: Sendable>: Sendable {
   }
 
   /// `contains(firstWord:)` tells whether any phrase starts with this word hash.
-  func startsAny(_ hash: UInt64) -> Bool { byFirst[hash] != nil }
+  @inline(__always)
+  func startsAny(_ hash: UInt64) -> Bool { filter[Int((hash >> 6) & 63)] & (1 << (hash & 63)) != 0 }
 }
