@@ -86,15 +86,15 @@ struct CheckContext {
   /// Checks a whole filter after making sure its size is within what later passes can walk.
   func checkFilter(_ e: Expression, in collection: CollectionKind) throws(Diagnostic) -> Expression {
     // Trees built in code never went through the parser's limits; count without recursing.
-    var stack = [e]
+    var stack = [(e, 1)]
     var predicates = 0
-    while let node = stack.popLast() {
+    while let (node, depth) = stack.popLast() {
       switch node {
-      case .logical(_, let l, let r, _): stack.append(l); stack.append(r)
-      case .not(let inner, _): stack.append(inner)
+      case .logical(_, let l, let r, _): stack.append((l, depth + 1)); stack.append((r, depth + 1))
+      case .not(let inner, _): stack.append((inner, depth + 1))
       default: predicates += 1
       }
-      if predicates + stack.count > Parser.maxPredicates + Parser.maxDepth {
+      if predicates > Parser.maxPredicates || depth > Parser.maxPredicates + Parser.maxDepth {
         throw Diagnostic(
           "too many predicates: a statement may test at most \(Parser.maxPredicates) conditions", at: e.range)
       }

@@ -39,12 +39,17 @@ public enum DiagnosticFormatter {
     let start = graphemeStart(boundary(d.range.start, in: source), lineStart: lineStart, in: source)
     let end = max(start, boundary(d.range.end, in: source))
     let lineEnd = endOfLine(from: lineStart, in: source)
-    let before = slice(source, lineStart, start)
-    let under = slice(source, start, min(end, lineEnd))
-    var line = slice(source, lineStart, lineEnd)
+    let column = slice(source, lineStart, start).count + 1
+    // A very long line is shown as a window around the caret, marked with `…` where cut.
+    let windowStart = start - lineStart > 120 ? boundary(start - 100, in: source) : lineStart
+    let windowEnd = lineEnd - start > 240 ? boundary(start + 200, in: source) : lineEnd
+    let cutBefore = windowStart > lineStart ? "…" : ""
+    let before = cutBefore + slice(source, windowStart, start)
+    let under = slice(source, start, min(end, windowEnd))
+    var line = cutBefore + slice(source, windowStart, windowEnd) + (windowEnd < lineEnd ? "…" : "")
     if line.hasSuffix("\r") { line.removeLast() }
 
-    var out = "\(file):\(lineNumber):\(before.count + 1): error: \(d.message)\n"
+    var out = "\(file):\(lineNumber):\(column): error: \(d.message)\n"
     out += visible(line) + "\n"
     // Tabs are copied so the caret lines up however the terminal expands them.
     var pad = ""
