@@ -65,17 +65,22 @@ struct TableRenderer {
     }
     // The id and short columns (dates, years) stay whole while long text columns give way.
     let widths = fit(natural, separator: 3, protected: Set(header.indices.filter { header[$0] == "id" || natural[$0] <= 10 }))
+    // On a terminal too narrow for even the shortest columns, lines are cut as a last resort.
+    func clip(_ line: String) -> String {
+      guard let width else { return line }
+      return DisplayWidth.truncate(line, to: width)
+    }
     var out = ""
     let head = header.indices.map { j in DisplayWidth.pad(DisplayWidth.truncate(header[j], to: widths[j]), to: widths[j]) }
       .joined(separator: " │ ")
-    let trimmedHead = trimTrailingSpaces(head)
-    out += " " + (color ? "\u{1B}[1m" + trimmedHead + "\u{1B}[0m" : trimmedHead) + "\n"
-    out += widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼") + "\n"
+    let trimmedHead = clip(" " + trimTrailingSpaces(head))
+    out += (color ? "\u{1B}[1m" + trimmedHead + "\u{1B}[0m" : trimmedHead) + "\n"
+    out += clip(widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼")) + "\n"
     for row in rows {
       let line = row.indices.map { j in
         DisplayWidth.pad(DisplayWidth.truncate(row[j], to: widths[j]), to: widths[j], rightAlign: rightAlign[j])
       }.joined(separator: " │ ")
-      out += " " + trimTrailingSpaces(line) + "\n"
+      out += clip(" " + trimTrailingSpaces(line)) + "\n"
     }
     return out
   }
