@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// Parses and checks `source`; returns the checked statement printed, or `error: message`.
-func checked(_ source: String, bindings: [String: Literal.Value] = [:]) -> String {
+func syntaxChecked(_ source: String, bindings: [String: Literal.Value] = [:]) -> String {
   do {
     return Printer.print(try Checker.check(try Parser.parseStatement(source), bindings: bindings))
   } catch {
@@ -68,7 +68,7 @@ func checked(_ source: String, bindings: [String: Literal.Value] = [:]) -> Strin
 
   @Test(arguments: rejected)
   func rejectsWithAMessageNamingTheProblem(source: String, message: String) {
-    #expect(checked(source) == "error: " + message)
+    #expect(syntaxChecked(source) == "error: " + message)
   }
 
   @Test func substitutesVariablesAndNothingElse() throws {
@@ -76,10 +76,10 @@ func checked(_ source: String, bindings: [String: Literal.Value] = [:]) -> Strin
       "since": .integer(2021), "decree": .string("03/2019/NĐ-CP"), "month": .date(PartialDateLiteral(year: 2021, month: 6)),
     ]
     #expect(
-      checked("articles where year >= $since and cites $decree or date < $MONTH", bindings: bindings)
+      syntaxChecked("articles where year >= $since and cites $decree or date < $MONTH", bindings: bindings)
         == "articles where year >= 2021 and cites \"03/2019/NĐ-CP\" or date < 2021-06")
-    #expect(checked("let copy = $since", bindings: bindings) == "let copy = 2021")
-    #expect(checked("articles where title = $since", bindings: bindings) == "error: `title` is text; expected a string, found an integer")
+    #expect(syntaxChecked("let copy = $since", bindings: bindings) == "let copy = 2021")
+    #expect(syntaxChecked("articles where title = $since", bindings: bindings) == "error: `title` is text; expected a string, found an integer")
     let statement = try Parser.parseStatement("articles where year >= $since")
     guard case .query(let q) = try Checker.check(statement, bindings: bindings),
       case .comparison(_, _, let value, _) = q.filter

@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// Parses and checks `source`, returning the rendered diagnostic, or "ok".
-func diagnose(_ source: String, file: String = "<query>") -> String {
+func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
   do {
     let statement = try Parser.parseStatement(source)
     _ = try Checker.check(statement, bindings: ["since": .integer(2021)])
@@ -194,13 +194,13 @@ func diagnose(_ source: String, file: String = "<query>") -> String {
 
   @Test(arguments: golden)
   func rendersGoldenText(source: String, expected: String) {
-    #expect(diagnose(source) == expected)
+    #expect(syntaxDiagnose(source) == expected)
   }
 
   @Test func secondLineAndFileName() {
     let source = "articles\n  where year >= \"x\""
     #expect(
-      diagnose(source, file: "q.tinq") == """
+      syntaxDiagnose(source, file: "q.tinq") == """
         q.tinq:2:17: error: `year` is an integer; expected an integer, found a string
           where year >= "x"
                         ^~~
@@ -211,7 +211,7 @@ func diagnose(_ source: String, file: String = "<query>") -> String {
   @Test(arguments: ["Đà", "Đa\u{300}", "D\u{335}a\u{300}"])
   func caretCountsCharacters(text: String) {
     let source = "articles where title = \"\(text)\" and yaer = 1"
-    let lines = diagnose(source).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = syntaxDiagnose(source).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first?.hasPrefix("<query>:1:33: error: unknown field `yaer`") == true)
     #expect(lines.count > 2 && lines[2] == String(repeating: " ", count: 32) + "^~~~")
   }
@@ -235,7 +235,7 @@ func diagnose(_ source: String, file: String = "<query>") -> String {
   }
 
   @Test func controlCharactersDoNotReachTheTerminal() {
-    let rendered = diagnose("articles where title = \"a\u{7}\" and yaer = 1")
+    let rendered = syntaxDiagnose("articles where title = \"a\u{7}\" and yaer = 1")
     #expect(!rendered.contains("\u{7}"))
     let lines = rendered.split(separator: "\n")
     #expect(lines.count > 2 && lines[1] == "articles where title = \"a\u{FFFD}\" and yaer = 1")

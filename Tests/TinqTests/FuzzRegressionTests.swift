@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// Runs every pass the fuzz harness runs on `source`; a crash here is a test failure.
-func exerciseAllPasses(_ source: String) {
+func syntaxExerciseAllPasses(_ source: String) {
   _ = Lexer.tokenize(source)
   _ = Parser.isIncomplete(source)
   var statements: [Statement] = []
@@ -37,11 +37,11 @@ func exerciseAllPasses(_ source: String) {
 
   @Test(arguments: found)
   func fuzzFindingsStayFixed(source: String) {
-    exerciseAllPasses(source)
+    syntaxExerciseAllPasses(source)
   }
 
   @Test func randomBytesNeverCrash() {
-    var rng = SeededGenerator(seed: 42)
+    var rng = SyntaxSeededRNG(seed: 42)
     let alphabet = Array("articles where and or not ( ) \" \\ = != < > 2021-06 $x -- ; \n cites in between is null , ".utf8)
     for round in 0..<2_000 {
       let length = Int.random(in: 0..<80, using: &rng)
@@ -49,14 +49,14 @@ func exerciseAllPasses(_ source: String) {
       for _ in 0..<length {
         bytes.append(round % 2 == 0 ? UInt8.random(in: 0...255, using: &rng) : alphabet[Int.random(in: 0..<alphabet.count, using: &rng)])
       }
-      exerciseAllPasses(String(decoding: bytes, as: UTF8.self))
+      syntaxExerciseAllPasses(String(decoding: bytes, as: UTF8.self))
     }
   }
 
   @Test func nulAndInvalidUTF8() {
-    exerciseAllPasses("articles where title = \"a\u{0}b\"")
-    exerciseAllPasses("\u{0}\u{0}")
-    exerciseAllPasses(String(decoding: [0x61, 0xFF, 0xC3, 0x28, 0xE2, 0x82, 0x22, 0x0A, 0xF0, 0x9F] as [UInt8], as: UTF8.self))
+    syntaxExerciseAllPasses("articles where title = \"a\u{0}b\"")
+    syntaxExerciseAllPasses("\u{0}\u{0}")
+    syntaxExerciseAllPasses(String(decoding: [0x61, 0xFF, 0xC3, 0x28, 0xE2, 0x82, 0x22, 0x0A, 0xF0, 0x9F] as [UInt8], as: UTF8.self))
   }
 
   @Test func hundredThousandParenthesesReportNestingDepth() {
@@ -65,7 +65,7 @@ func exerciseAllPasses(_ source: String) {
       "articles where " + String(repeating: "not ", count: 100_000) + "year = 1"]
     {
       #expect(throws: Diagnostic.self) { try Parser.parseStatement(text) }
-      exerciseAllPasses(text)
+      syntaxExerciseAllPasses(text)
     }
     #expect(throws: Diagnostic("nesting too deep: more than 200 levels of parentheses, `not` or `explain`", at: SourceRange(215, 216))) {
       try Parser.parseStatement("articles where " + source)
@@ -75,20 +75,20 @@ func exerciseAllPasses(_ source: String) {
 
   @Test func twoHundredLevelsAreFine() throws {
     let text = "articles where " + String(repeating: "(", count: 200) + "year = 1" + String(repeating: ")", count: 200)
-    exerciseAllPasses(text)
+    syntaxExerciseAllPasses(text)
     _ = try Parser.parseStatement(text)
   }
 
   @Test func twentyThousandAndsEndInADiagnostic() {
     let text = "articles where " + Array(repeating: "year = 1", count: 20_001).joined(separator: " and ")
     #expect(throws: Diagnostic.self) { try Parser.parseStatement(text) }
-    exerciseAllPasses(text)
+    syntaxExerciseAllPasses(text)
   }
 
   @Test func longestAllowedChainPassesEveryPass() throws {
     let text = "articles where " + Array(repeating: "year = 1", count: Parser.maxPredicates).joined(separator: " or ")
     let statement = try Parser.parseStatement(text)
-    exerciseAllPasses(text)
+    syntaxExerciseAllPasses(text)
     #expect(Printer.print(statement) == text)
   }
 
@@ -109,7 +109,7 @@ func exerciseAllPasses(_ source: String) {
 
   @Test func longLinesAreShownAsAWindowAroundTheCaret() {
     let text = "articles where title = \"" + String(repeating: "x", count: 1_000) + "\" and yaer = 1 and title = \"" + String(repeating: "y", count: 1_000) + "\""
-    let lines = diagnose(text).split(separator: "\n")
+    let lines = syntaxDiagnose(text).split(separator: "\n")
     #expect(lines.first == "<query>:1:1031: error: unknown field `yaer` in articles")
     #expect(lines.count > 2 && lines[1] == "…" + String(repeating: "x", count: 94) + "\" and yaer = 1 and title = \"" + String(repeating: "y", count: 178) + "…")
     #expect(lines.count > 2 && lines[2] == String(repeating: " ", count: 101) + "^~~~")

@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// A compact spelling of token kinds so a table row reads like the input.
-func spell(_ kind: TokenKind) -> String {
+func syntaxSpell(_ kind: TokenKind) -> String {
   switch kind {
   case .keyword(let k): return "kw:" + k.rawValue
   case .identifier(let s): return "id:" + s
@@ -20,8 +20,8 @@ func spell(_ kind: TokenKind) -> String {
   }
 }
 
-func lexed(_ source: String) -> [String] {
-  Lexer.tokenize(source).map { spell($0.kind) }
+func syntaxLexed(_ source: String) -> [String] {
+  Lexer.tokenize(source).map { syntaxSpell($0.kind) }
 }
 
 @Suite struct LexerTests {
@@ -50,7 +50,7 @@ func lexed(_ source: String) -> [String] {
 
   @Test(arguments: cases)
   func tokenizes(source: String, expected: [String]) {
-    #expect(lexed(source) == expected)
+    #expect(syntaxLexed(source) == expected)
   }
 
   static let errors: [(String, String)] = [
@@ -81,9 +81,9 @@ func lexed(_ source: String) -> [String] {
   }
 
   @Test func leapDaysFollowTheGregorianRules() {
-    #expect(lexed("2020-02-29") == ["date:2020-02-29", "eof"])
-    #expect(lexed("2000-02-29") == ["date:2000-02-29", "eof"])
-    #expect(lexed("1900-02-29").first?.hasPrefix("error:") == true)
+    #expect(syntaxLexed("2020-02-29") == ["date:2020-02-29", "eof"])
+    #expect(syntaxLexed("2000-02-29") == ["date:2000-02-29", "eof"])
+    #expect(syntaxLexed("1900-02-29").first?.hasPrefix("error:") == true)
   }
 
   @Test func rangesAreUTF8Offsets() {

@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// Parses `source` and returns its canonical printed form, or the error message.
-func parsedText(_ source: String) -> String {
+func syntaxPrinted(_ source: String) -> String {
   do {
     return Printer.print(try Parser.parseStatement(source))
   } catch {
@@ -51,7 +51,7 @@ func parsedText(_ source: String) -> String {
 
   @Test(arguments: canonical)
   func parsesToCanonicalText(source: String, expected: String) {
-    #expect(parsedText(source) == expected)
+    #expect(syntaxPrinted(source) == expected)
   }
 
   static let issueExamples = [
@@ -149,7 +149,7 @@ func parsedText(_ source: String) -> String {
   }
 
   @Test func singleStatementRejectsASecond() {
-    #expect(parsedText("articles\ncount articles") == "error: expected `where`, `order by`, `limit`, `select` or end of statement, found `count`")
-    #expect(parsedText("articles; count articles") == "error: expected end of input after the statement, found `count`")
+    #expect(syntaxPrinted("articles\ncount articles") == "error: expected `where`, `order by`, `limit`, `select` or end of statement, found `count`")
+    #expect(syntaxPrinted("articles; count articles") == "error: expected end of input after the statement, found `count`")
   }
 }

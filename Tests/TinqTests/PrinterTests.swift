@@ -2,7 +2,7 @@ import Testing
 import TinqSyntax
 
 /// SplitMix64: a small seeded generator, so every run of the property test sees the same trees.
-struct SeededGenerator: RandomNumberGenerator {
+struct SyntaxSeededRNG: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
@@ -14,9 +14,9 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 }
 
-/// `TreeGenerator` builds random syntax trees (ranges `.none`) covering every node kind.
-struct TreeGenerator {
-  var rng: SeededGenerator
+/// `SyntaxTreeGenerator` builds random syntax trees (ranges `.none`) covering every node kind.
+struct SyntaxTreeGenerator {
+  var rng: SyntaxSeededRNG
   let names = ["year", "title", "date", "people", "x", "đại_tá", "a_1", "name", "articles", "type"]
   let textPieces = ["", "a", "ma túy", "\"", "\\", "\\\"", "NĐ-CP", "\n", "--", "'", "Đ\u{300}", "😀", "where", ";", " "]
 
@@ -87,7 +87,7 @@ struct TreeGenerator {
 @Suite struct PrinterTests {
   @Test(arguments: [1, 2, 3, 4] as [UInt64])
   func printedTreesParseBackToThemselves(seed: UInt64) throws {
-    var generator = TreeGenerator(rng: SeededGenerator(seed: seed))
+    var generator = SyntaxTreeGenerator(rng: SyntaxSeededRNG(seed: seed))
     for _ in 0..<1_000 {
       let tree = generator.statement()
       let text = Printer.print(tree)
