@@ -1,16 +1,19 @@
 /// `FieldType` is the type of a field in a collection.
 public enum FieldType: String, Sendable, Equatable {
-  case text, integer, date
+  /// `text`, `integer` and `date` are single values; a date may be partial (a year, a month).
   /// A list of text values (citations, people, ranks, ...).
   case textList = "list of text"
 }
 
 /// `FieldSpec` describes one field of a collection.
 public struct FieldSpec: Sendable, Equatable {
+  /// `name` is the field name, lowercase, as written in queries.
   public var name: String
+  /// `type` decides which predicates and literals the checker accepts.
   public var type: FieldType
   /// One line for `.schema` and error messages.
   public var summary: String
+  /// `init(_:_:_:)` describes a field.
   public init(_ name: String, _ type: FieldType, _ summary: String) {
     self.name = name
     self.type = type

@@ -36,13 +36,17 @@ public indirect enum Statement: Sendable, Equatable {
 
 /// The four collections a query can range over.
 public enum CollectionKind: String, Sendable, Equatable, CaseIterable {
+  /// `articles` are the documents; the other three have one row per distinct item found in them.
   case articles, citations, people, organizations
 }
 
 /// collection -> "articles" | "citations" | "people" | "organizations"
 public struct CollectionRef: Sendable, Equatable {
+  /// `kind` is which collection.
   public var kind: CollectionKind
+  /// `range` is where the name was written.
   public var range: SourceRange
+  /// `init(kind:range:)` makes a collection reference.
   public init(kind: CollectionKind, range: SourceRange = .none) {
     self.kind = kind
     self.range = range
@@ -53,7 +57,9 @@ public struct CollectionRef: Sendable, Equatable {
 public struct FieldRef: Sendable, Equatable {
   /// The field name, lowercased.
   public var name: String
+  /// `range` is where the name was written.
   public var range: SourceRange
+  /// `init(name:range:)` makes a field reference; `name` should already be lowercased.
   public init(name: String, range: SourceRange = .none) {
     self.name = name
     self.range = range
@@ -62,12 +68,19 @@ public struct FieldRef: Sendable, Equatable {
 
 /// query -> collection [where] [order by] [limit] [select]
 public struct Query: Sendable, Equatable {
+  /// `collection` is what the query ranges over.
   public var collection: CollectionRef
+  /// `filter` is the `where` expression, if any.
   public var filter: Expression?
+  /// `order` lists the `order by` keys, most significant first.
   public var order: [OrderKey]
+  /// `limit` is the `limit`/`offset` clause, if any.
   public var limit: LimitClause?
+  /// `select` lists the fields to show; empty means the collection's default columns.
   public var select: [FieldRef]
+  /// `range` covers the whole query.
   public var range: SourceRange
+  /// `init(collection:filter:order:limit:select:range:)` makes a query.
   public init(
     collection: CollectionRef, filter: Expression? = nil, order: [OrderKey] = [], limit: LimitClause? = nil,
     select: [FieldRef] = [], range: SourceRange = .none
@@ -83,10 +96,15 @@ public struct Query: Sendable, Equatable {
 
 /// count -> "count" collection [where] ["by" field]
 public struct CountStatement: Sendable, Equatable {
+  /// `collection` is what is counted.
   public var collection: CollectionRef
+  /// `filter` is the `where` expression, if any.
   public var filter: Expression?
+  /// `groupBy` is the `by` field, if any: one row per value.
   public var groupBy: FieldRef?
+  /// `range` covers the whole statement.
   public var range: SourceRange
+  /// `init(collection:filter:groupBy:range:)` makes a count statement.
   public init(collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, range: SourceRange = .none) {
     self.collection = collection
     self.filter = filter
@@ -99,7 +117,9 @@ public struct CountStatement: Sendable, Equatable {
 public struct ShowStatement: Sendable, Equatable {
   /// The id or unique id prefix.
   public var id: String
+  /// `range` covers the whole statement.
   public var range: SourceRange
+  /// `init(id:range:)` makes a show statement.
   public init(id: String, range: SourceRange = .none) {
     self.id = id
     self.range = range
@@ -108,8 +128,11 @@ public struct ShowStatement: Sendable, Equatable {
 
 /// explain -> "explain" statement
 public struct ExplainStatement: Sendable, Equatable {
+  /// `statement` is the statement to explain.
   public var statement: Statement
+  /// `range` covers the whole statement.
   public var range: SourceRange
+  /// `init(statement:range:)` makes an explain statement.
   public init(statement: Statement, range: SourceRange = .none) {
     self.statement = statement
     self.range = range
@@ -118,9 +141,13 @@ public struct ExplainStatement: Sendable, Equatable {
 
 /// let -> "let" identifier "=" literal — binds a name usable wherever a literal is.
 public struct LetStatement: Sendable, Equatable {
+  /// `name` is the variable's name, lowercased, without `$`.
   public var name: String
+  /// `value` is the bound literal.
   public var value: Literal
+  /// `range` covers the whole statement.
   public var range: SourceRange
+  /// `init(name:value:range:)` makes a let statement.
   public init(name: String, value: Literal, range: SourceRange = .none) {
     self.name = name
     self.value = value
@@ -130,9 +157,13 @@ public struct LetStatement: Sendable, Equatable {
 
 /// order_key -> field ["asc" | "desc"]
 public struct OrderKey: Sendable, Equatable {
+  /// `field` is the field to order by.
   public var field: FieldRef
+  /// `descending` is true for `desc`.
   public var descending: Bool
+  /// `range` covers the field and its direction.
   public var range: SourceRange
+  /// `init(field:descending:range:)` makes an order key.
   public init(field: FieldRef, descending: Bool = false, range: SourceRange = .none) {
     self.field = field
     self.descending = descending
@@ -142,9 +173,13 @@ public struct OrderKey: Sendable, Equatable {
 
 /// limit -> "limit" integer ["offset" integer]
 public struct LimitClause: Sendable, Equatable {
+  /// `count` is the most rows to return.
   public var count: Int
+  /// `offset` is how many rows to skip first, if given.
   public var offset: Int?
+  /// `range` covers the clause.
   public var range: SourceRange
+  /// `init(count:offset:range:)` makes a limit clause.
   public init(count: Int, offset: Int? = nil, range: SourceRange = .none) {
     self.count = count
     self.offset = offset
@@ -154,6 +189,7 @@ public struct LimitClause: Sendable, Equatable {
 
 /// literal -> string | integer | date | variable
 public struct Literal: Sendable, Equatable {
+  /// `Value` is what a literal denotes.
   public enum Value: Sendable, Equatable, Hashable {
     case string(String)
     case integer(Int)
@@ -161,8 +197,11 @@ public struct Literal: Sendable, Equatable {
     /// A name bound by `let`, resolved by the checker.
     case variable(String)
   }
+  /// `value` is what the literal denotes.
   public var value: Value
+  /// `range` is where the literal was written.
   public var range: SourceRange
+  /// `init(_:range:)` makes a literal.
   public init(_ value: Value, range: SourceRange = .none) {
     self.value = value
     self.range = range
@@ -171,9 +210,13 @@ public struct Literal: Sendable, Equatable {
 
 /// A date literal as written: `2021-06-30`, `2021-06` (a bare `2021` is an integer).
 public struct PartialDateLiteral: Sendable, Equatable, Hashable {
+  /// `year` is the year, 1 to 9999 when parsed.
   public var year: Int
+  /// `month` is 1 to 12, or nil for a whole year.
   public var month: Int?
+  /// `day` is the day of the month, or nil for a whole month.
   public var day: Int?
+  /// `init(year:month:day:)` makes a date literal.
   public init(year: Int, month: Int? = nil, day: Int? = nil) {
     self.year = year
     self.month = month
@@ -183,11 +226,13 @@ public struct PartialDateLiteral: Sendable, Equatable, Hashable {
 
 /// Comparison operators.
 public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
+  /// The operators, spelt as in queries.
   case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 }
 
 /// Boolean operators, in one precedence table (`or` binds loosest).
 public enum LogicalOperator: String, Sendable, Equatable, CaseIterable {
+  /// `or` and `and`, spelt as in queries.
   case or, and
   /// Binding power: higher binds tighter.
   public var precedence: Int { self == .or ? 1 : 2 }

@@ -4,8 +4,11 @@
 /// `articles` is also a field of `citations`, and an unknown name deserves a "did you mean" answer
 /// from the checker rather than a parse error.
 public enum Keyword: String, CaseIterable, Sendable {
+  /// Clause and boolean words.
   case `where`, and, or, not, order, by, asc, desc, limit, offset, select
+  /// Words that start statements other than queries.
   case count, show, explain, `let`
+  /// Predicate words.
   case between, `in`, `is`, null, contains, cites, mentions
 
   /// `lookup(_:)` returns the keyword spelt by `text`, ignoring case, or nil.
