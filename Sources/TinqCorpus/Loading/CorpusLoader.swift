@@ -33,7 +33,7 @@ public struct CorpusPathError: Error, Sendable, CustomStringConvertible {
 /// `CorpusLoader` reads `.txt` articles and `.jsonl` files into articles, using both cores.
 public enum CorpusLoader {
   /// How many bytes of a JSON Lines file are read at a time.
-  static let chunkSize = 4 << 20
+  static let chunkSize = 1 << 20
 
   /// `load(paths:)` loads directories (recursively: `*.txt` and `*.jsonl`, other files ignored),
   /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
@@ -163,24 +163,23 @@ public enum CorpusLoader {
       }
       let atEnd = data.isEmpty
       if !atEnd { sawData = true }
-      var buffer = carry
-      buffer.append(contentsOf: data)
+      // Appending in place keeps a very long line linear to read.
+      carry.append(contentsOf: data)
       if first, !atEnd {
         first = false
-        if buffer.prefix(65536).contains(0) && !buffer.prefix(65536).contains(0x0A) {
+        if carry.prefix(65536).contains(0) {
           warnings.append(LoadWarning(path: path, reason: "binary file"))
           return
         }
       }
-      var end = buffer.count
+      var end = carry.count
       if !atEnd {
-        guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
-          carry = buffer
-          continue
-        }
+        // Earlier bytes of `carry` hold no newline, so only the new data is searched.
+        guard let lastNewline = carry[(carry.count - data.count)...].lastIndex(of: 0x0A) else { continue }
         end = lastNewline + 1
       }
-      carry = Array(buffer[end...])
+      let buffer = carry
+      carry = Array(carry[end...])
       // Split into lines.
       var lines: [(Int, Range<Int>)] = []
       var start = 0

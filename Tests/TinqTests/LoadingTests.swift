@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import TinqCorpus
+
+/// A scratch directory removed when the test ends.
+final class ScratchDirectory {
+  let url: URL
+  var path: String { url.path }
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-load-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  @discardableResult
+  func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: file)
+    return file.path
+  }
+
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+}
+
+let sampleArticle = """
+  Tiêu đề bài viết mẫu về phối hợp
+
+  15/01/2020 - 21:48
+
+  (CT)- Ngày 15-1-2020, Bộ Công an triển khai Nghị định số 03/2019/NĐ-CP của Chính phủ.
+  """
+
+@Suite struct LoadingTests {
+  @Test func hostileFilesAreSkippedWithReasons() throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a_good.txt", sampleArticle)
+    let invalid = try dir.write("b_invalid.txt", [0x41, 0x20, 0xC3, 0x28, 0xFF, 0x0A])
+    let empty = try dir.write("c_empty.txt", [])
+    let binary = try dir.write("d_binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])
+    let blank = try dir.write("e_blank.txt", "  \n\r\n ")
+    try dir.write("f_notes.md", "ignored")
+    try dir.write("sub/g_good.txt", sampleArticle)
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["a_good", "g_good"])
+    let reasons = Dictionary(uniqueKeysWithValues: loaded.warnings.map { ($0.path, $0.reason) })
+    #expect(reasons[invalid] == "not valid UTF-8")
+    #expect(reasons[empty] == "empty file")
+    #expect(reasons[binary] == "binary file")
+    #expect(reasons[blank] == "empty file")
+    #expect(loaded.warnings.count == 4)
+    #expect(loaded.warnings.allSatisfy { $0.line == nil })
+  }
+
+  @Test func missingPathThrows() throws {
+    let dir = try ScratchDirectory()
+    let missing = dir.path + "/nope"
+    #expect(throws: CorpusPathError.self) { try CorpusLoader.load(paths: [missing]) }
+    do {
+      _ = try CorpusLoader.load(paths: [missing])
+    } catch {
+      #expect(error.path == missing)
+      #expect(error.description.contains(missing))
+    }
+  }
+
+  @Test func jsonLinesMetadataWinsAndBadLinesAreSkipped() throws {
+    let dir = try ScratchDirectory()
+    let body = sampleArticle.replacingOccurrences(of: "\n", with: "\\n")
+    let lines = [
+      #"{"id": "x1", "title": "Tiêu đề JSONL", "date": "2021-06-30", "source": "QĐND", "author": "A B", "url": "https://e.vn/1", "body": "\#(body)"}"#,
+      #"{"id": "x2", "content": "Bài chỉ có nội dung. Bộ Quốc phòng họp."}"#,
+      "",
+      "{not json",
+      #"{"id": "x4", "title": "no body"}"#,
+      #"["an", "array"]"#,
+      #"{"text": "Bài không có id, ngày 2 tháng 3.", "date": "05/01/2016"}"#,
+      #"{"id": 7, "body": "Id là số.", "date": "2021"}"#,
+      #"{"body": 12}"#,
+      #"{"id": "x9", "body": "Tháng.", "date": "2021-06"}"#,
+    ]
+    let file = try dir.write("corpus.jsonl", lines.joined(separator: "\r\n"))
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.map(\.id) == ["x1", "x2", "corpus.jsonl:7", "7", "x9"])
+    let a = try #require(loaded.articles.first)
+    #expect(a.title == "Tiêu đề JSONL")
+    #expect(a.date?.description == "2021-06-30")
+    #expect(a.source == "QĐND")
+    #expect(a.author == "A B")
+    #expect(a.url == "https://e.vn/1")
+    #expect(a.provenance["date"]?.rule == "jsonl")
+    // Extraction still fills the rest and strips the headline and dateline from the body.
+    #expect(a.citations.map(\.number) == ["03/2019/NĐ-CP"])
+    #expect(a.body.hasPrefix("(CT)- Ngày 15-1-2020"))
+    #expect(loaded.articles[1].title == nil)
+    #expect(loaded.articles[1].organizations.map(\.name) == ["Bộ Quốc phòng"])
+    #expect(loaded.articles[2].date?.description == "2016-01-05")
+    #expect(loaded.articles[3].date?.description == "2021")
+    #expect(loaded.articles[4].date?.description == "2021-06")
+    #expect(loaded.warnings.map(\.line) == [4, 5, 6, 9])
+    #expect(loaded.warnings.allSatisfy { $0.path == file })
+    #expect(loaded.warnings[1].reason == "missing body")
+    #expect(loaded.warnings[0].description.hasPrefix(file + ":4: "))
+  }
+
+  @Test func jsonLinesInvalidUTF8LineIsSkipped() throws {
+    let dir = try ScratchDirectory()
+    var bytes = Array(#"{"id": "ok", "body": "Bài một."}"#.utf8) + [0x0A]
+    bytes += Array(#"{"id": "bad", "body": "B"#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8) + [0x0A]
+    bytes += Array(#"{"id": "ok2", "body": "Bài hai."}"#.utf8)
+    let file = try dir.write("x.jsonl", bytes)
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.map(\.id) == ["ok", "ok2"])
+    #expect(loaded.warnings == [LoadWarning(path: file, line: 2, reason: "not valid UTF-8")])
+  }
+
+  @Test func emptyJSONLinesFileIsReported() throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("empty.jsonl", [])
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.isEmpty)
+    #expect(loaded.warnings == [LoadWarning(path: file, reason: "empty file")])
+  }
+
+  @Test func pathsCombineInOrder() throws {
+    let one = try ScratchDirectory()
+    let two = try ScratchDirectory()
+    try one.write("b.txt", "Bài B.")
+    try one.write("a.txt", "Bài A.")
+    let single = try two.write("z.txt", "Bài Z.")
+    try two.write("lines.jsonl", #"{"id": "j1", "body": "J."}"# + "\n" + #"{"id": "j2", "body": "K."}"#)
+    let loaded = try CorpusLoader.load(paths: [single, one.path, two.path])
+    #expect(loaded.articles.map(\.id) == ["z", "a", "b", "j1", "j2", "z"])
+    #expect(loaded.articles.first?.origin == single)
+  }
+
+  @Test func largeJSONLinesFileStreamsAcrossChunks() throws {
+    let dir = try ScratchDirectory()
+    // More than one read chunk, so records straddle chunk boundaries.
+    var text = ""
+    let body = String(repeating: "Bộ Công an phối hợp Bộ Quốc phòng. ", count: 60)
+    for i in 0..<700 { text += #"{"id": "n\#(i)", "body": "\#(body)"}"# + "\n" }
+    let file = try dir.write("big.jsonl", text)
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.warnings.isEmpty)
+    #expect(loaded.articles.count == 700)
+    #expect(loaded.articles.map(\.id) == (0..<700).map { "n\($0)" })
+  }
+}
+
+@Suite struct LoadingEdgeTests {
+  @Test func binaryJSONLinesFileIsSkipped() throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("blob.jsonl", [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00])
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.isEmpty)
+    #expect(loaded.warnings == [LoadWarning(path: file, reason: "binary file")])
+  }
+
+  @Test func explicitFileOfAnotherKindIsAWarning() throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("notes.md", "Bài.")
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.isEmpty)
+    #expect(loaded.warnings.map(\.path) == [file])
+  }
+
+  @Test func oneHugeLineWithoutNewlineLoads() throws {
+    let dir = try ScratchDirectory()
+    let body = String(repeating: "Bộ Công an. ", count: 100_000)
+    let file = try dir.write("huge.jsonl", #"{"id": "h", "body": "\#(body)"}"#)
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.map(\.id) == ["h"])
+    #expect(loaded.articles.first?.organizations.map(\.name) == ["Bộ Công an"])
+  }
+
+  @Test func symlinkLoopEnds() throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    try FileManager.default.createSymbolicLink(atPath: dir.path + "/loop", withDestinationPath: dir.path)
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["a"])
+  }
+}
