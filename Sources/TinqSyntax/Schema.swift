@@ -1,6 +1,7 @@
 /// `FieldType` is the type of a field in a collection.
 public enum FieldType: String, Sendable, Equatable {
   /// `text`, `integer` and `date` are single values; a date may be partial (a year, a month).
+  case text, integer, date
   /// A list of text values (citations, people, ranks, ...).
   case textList = "list of text"
 }
