@@ -7,7 +7,7 @@ public enum Checker {
   /// `LetStatement.name` spells them) to values.
   public static func check(_ statement: Statement, bindings: [String: Literal.Value]) throws(Diagnostic) -> Statement {
     let context = CheckContext(bindings: bindings)
-    return try context.check(statement, explainDepth: 0)
+    return try context.check(statement)
   }
 }
 
@@ -15,7 +15,7 @@ public enum Checker {
 struct CheckContext {
   let bindings: [String: Literal.Value]
 
-  func check(_ statement: Statement, explainDepth: Int) throws(Diagnostic) -> Statement {
+  func check(_ statement: Statement) throws(Diagnostic) -> Statement {
     switch statement {
     case .query(var q):
       let collection = q.collection.kind
@@ -49,7 +49,7 @@ struct CheckContext {
           "`explain` takes a query, a `count` or a `show` statement", at: e.range,
           notes: ["note: e.g. `explain articles where year >= 2021`"])
       default:
-        e.statement = try check(e.statement, explainDepth: explainDepth + 1)
+        e.statement = try check(e.statement)
         return .explain(e)
       }
     case .letBinding(var l):

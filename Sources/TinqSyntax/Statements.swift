@@ -35,6 +35,9 @@ extension ParserState {
       } else if let near = Suggestions.nearest(to: name, in: Self.statementWords) {
         notes.insert("help: did you mean `\(near)`?", at: 0)
       }
+      if Schema.field(name.lowercased(), in: .articles) != nil {
+        notes.insert("help: a query starts with its collection, e.g. `articles where \(name.lowercased()) ...`", at: 0)
+      }
       throw Diagnostic("unknown collection \(describe(token))", at: token.range, notes: notes)
     }
     advance()

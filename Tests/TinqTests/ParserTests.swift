@@ -148,6 +148,15 @@ func syntaxPrinted(_ source: String) -> String {
     #expect(Parser.isIncomplete(source) == expected)
   }
 
+  @Test func aFieldWhereTheCollectionBelongsGetsAHint() throws {
+    #expect(throws: Diagnostic(
+      "unknown collection `year`", at: SourceRange(0, 4),
+      notes: ["help: a query starts with its collection, e.g. `articles where year ...`",
+        "note: the collections are articles, citations, people, organizations"])) {
+      try Parser.parseStatement("year > 2020")
+    }
+  }
+
   @Test func singleStatementRejectsASecond() {
     #expect(syntaxPrinted("articles\ncount articles") == "error: expected `where`, `order by`, `limit`, `select` or end of statement, found `count`")
     #expect(syntaxPrinted("articles; count articles") == "error: expected end of input after the statement, found `count`")
