@@ -213,6 +213,9 @@ struct Comparer {
   /// How many differing articles per side are read back to name a reason.
   var sample = 200
 
+  /// The differing ids read back: the same sorted prefix wherever it is taken.
+  func sampled(_ ids: Set<String>) -> [String] { Array(ids.sorted().prefix(sample)) }
+
   func compare(suite: [BenchQuery], tinq: MeasureReport, fts5: FTS5Report) -> [Comparison] {
     var wanted = Set<String>()
     var pending: [(BenchQuery, [String], [String])] = []
@@ -223,8 +226,8 @@ struct Comparer {
       pending.append((q, a, b))
       let sa = Set(a)
       let sb = Set(b)
-      wanted.formUnion(sa.subtracting(sb).prefix(sample))
-      wanted.formUnion(sb.subtracting(sa).prefix(sample))
+      wanted.formUnion(sampled(sa.subtracting(sb)))
+      wanted.formUnion(sampled(sb.subtracting(sa)))
     }
     let texts = RawTexts.read(ids: wanted, corpus: corpus)
     return pending.map { q, a, b in
@@ -234,7 +237,7 @@ struct Comparer {
         name: q.name, tinqCount: a.count, fts5Count: b.count, onlyTinq: sa.subtracting(sb).count,
         onlyFTS5: sb.subtracting(sa).count, sameOrder: q.ordered ? a == b : nil, reasons: [:], examples: [:])
       func record(_ ids: Set<String>, tinqSide: Bool) {
-        for id in ids.sorted().prefix(sample) {
+        for id in sampled(ids) {
           let r = texts[id].map { Reasons.name(text: $0, query: q, tinqSide: tinqSide) } ?? "article text not found"
           c.reasons[r, default: 0] += 1
           if (c.examples[r]?.count ?? 0) < 3 { c.examples[r, default: []].append(id) }
