@@ -111,7 +111,7 @@ enum Citations {
     var q = p
     while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
     if q - p > 4 { return nil }
-    if q < b.count, b[q] == 0x2E || (b[q] == 0x2C && q + 1 < b.count && ScanText.isDigit(b[q + 1])) { return nil }
+    if q + 1 < b.count, b[q] == 0x2E || b[q] == 0x2C, ScanText.isDigit(b[q + 1]) { return nil }
     if q < b.count, ScanText.isLetterStart(b, q) { return nil }
     return p
   }

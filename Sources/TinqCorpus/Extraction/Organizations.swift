@@ -49,6 +49,10 @@ enum Organizations {
     ("Văn phòng Chính phủ", "VPCP", ["Văn phòng Chính phủ", "VPCP"]),
     ("Văn phòng Trung ương Đảng", "VPTW", ["Văn phòng Trung ương Đảng", "VPTW"]),
     ("Cục Cảnh sát biển", nil, ["Cục Cảnh sát biển"]),
+    ("Quân chủng Hải quân", nil, ["Quân chủng Hải quân"]),
+    ("Quân chủng Phòng không - Không quân", nil, ["Quân chủng Phòng không - Không quân"]),
+    ("Bộ Tư lệnh Cảnh sát biển", nil, ["Bộ Tư lệnh Cảnh sát biển"]),
+    ("Bộ Tư lệnh Bộ đội Biên phòng", nil, ["Bộ Tư lệnh Bộ đội Biên phòng"]),
   ]
 
   static let table: PhraseTable<Entry> = PhraseTable(

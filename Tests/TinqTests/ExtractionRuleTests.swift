@@ -1,0 +1,219 @@
+import Testing
+import TinqCorpus
+
+/// Extracts a snippet as a whole article.
+func extracted(_ text: String) -> Article { ArticleExtractor.extract(text: text, id: "t", origin: nil) }
+
+@Suite struct ExtractionDateTests {
+  static let cases: [(String, String?)] = [
+    ("15/01/2020 - 21:48\n\nTiêu đề bài\n\nNội dung bài viết dài hơn tiêu đề.", "2020-01-15"),
+    ("04:01, 05/01/2016\n\nNội dung bài viết.", "2016-01-05"),
+    ("Tiêu đề bài\n\nCập nhật ngày: 01/03/2024 06:16:15\n\nNội dung bài viết.", "2024-03-01"),
+    // A site header with today's date is not the publication date.
+    ("Thứ Sáu, 19/10/2018\n\nTiêu đề bài\n\nNội dung bài viết dài hơn tiêu đề.", nil),
+    ("Ngày 15-1-2020, Bộ Công an họp.", "2020-01-15"),
+    ("(CT)- Ngày 15-1-2020, Bộ Công an họp.", "2020-01-15"),
+    ("ngày 05 tháng 3 năm 2020, hội nghị khai mạc.", "2020-03-05"),
+    ("Ngày 9/2, hội nghị tổng kết công tác năm 2022.", "2022-02-09"),
+    // The year must be in the same sentence.
+    ("Ngày 9/2, hội nghị họp. Năm 2022 có nhiều việc.", nil),
+    ("Sáng 28/1, đoàn công tác đến thăm.", nil),
+    ("Thực hiện Nghị định số 03/2019/NĐ-CP ngày 5/9/2019 của Chính phủ.", nil),
+    ("Bầu cử đại biểu nhiệm kỳ 2021-2026 thành công.", nil),
+    ("Giai đoạn 2016 - 2021 đạt nhiều kết quả.", nil),
+    ("Ông sinh năm 1972 tại Hà Nội.", nil),
+    ("Kỷ niệm 85 năm (28/1/1941-28/1/2026), tỉnh tổ chức lễ.", nil),
+    ("6 tháng đầu năm 2021, lực lượng đã làm tốt.", "2021"),
+    ("Ngày 31/2/2020, một ngày không có.", nil),
+    ("Bài viết chính.\n\nCó thể bạn quan tâm\n\nNgày 15-1-2020, tin khác.", nil),
+    ("Năm 2019, hai lực lượng phối hợp tốt.", nil),
+  ]
+
+  @Test(arguments: cases)
+  func date(_ text: String, _ expected: String?) {
+    #expect(extracted(text).date?.description == expected)
+  }
+
+  @Test func datelineAndHeaderAreNotBody() {
+    let a = extracted("Thứ Sáu, 19/10/2018\n\nTiêu đề bài\n\n15/01/2020 - 21:48\n\nNội dung bài viết dài hơn tiêu đề.")
+    #expect(a.date?.description == "2020-01-15")
+    #expect(a.body == "Nội dung bài viết dài hơn tiêu đề.")
+    #expect(a.title == "Tiêu đề bài")
+  }
+}
+
+struct CitationCase: Sendable, CustomStringConvertible {
+  var text: String
+  /// `type|number|issuer|year|partial`
+  var expected: [String]
+  var description: String { text }
+}
+
+@Suite struct ExtractionCitationTests {
+  static let cases: [CitationCase] = [
+    .init(text: "Theo Nghị định số 03/2019/NĐ-CP của Chính phủ.", expected: ["Nghị định|03/2019/NĐ-CP|CP|2019|full"]),
+    .init(text: "Theo Nghị định 3/2019/NĐ-CP.", expected: ["Nghị định|03/2019/NĐ-CP|CP|2019|full"]),
+    .init(
+      text: "Nghị quyết 28-NQ/TW và Nghị quyết 28/NQ-CP khác nhau.",
+      expected: ["Nghị quyết|28-NQ/TW|TW|-|full", "Nghị quyết|28/NQ-CP|CP|-|full"]),
+    .init(text: "Thực hiện Chỉ thị số 09 CT/TW.", expected: ["Chỉ thị|09-CT/TW|TW|-|full"]),
+    .init(
+      text: "Thay thế các Nghị định 74, 77 và 78.",
+      expected: ["Nghị định|74|-|-|partial", "Nghị định|77|-|-|partial", "Nghị định|78|-|-|partial"]),
+    .init(text: "Quyết định số 110 của Bộ Tổng tham mưu.", expected: ["Quyết định|110|-|-|partial"]),
+    .init(text: "Theo Nghị định số 03/NĐ-CP.", expected: ["Nghị định|03/NĐ-CP|CP|-|partial"]),
+    .init(text: "Nghị định 03 năm 2019 quy định.", expected: ["Nghị định|03|-|2019|partial"]),
+    .init(text: "Luật số 64/2025/QH15 có hiệu lực.", expected: ["Luật|64/2025/QH15|QH15|2025|full"]),
+    .init(text: "Kết luận 127-KL/TW của Bộ Chính trị.", expected: ["Kết luận|127-KL/TW|TW|-|full"]),
+    .init(text: "Theo 18/2020/QĐ-TTg và 77/QĐ-UBND.", expected: [
+      "Quyết định|18/2020/QĐ-TTg|TTg|2020|full", "Quyết định|77/QĐ-UBND|UBND|-|full",
+    ]),
+    .init(text: "Kế hoạch 118-KH/ĐUCA được ban hành.", expected: ["Kế hoạch|118-KH/ĐUCA|ĐUCA|-|full"]),
+    // Resolved within the article.
+    .init(
+      text: "Nghị định số 03/2019/NĐ-CP ra đời. Thực hiện Nghị định số 03 tốt.",
+      expected: ["Nghị định|03/2019/NĐ-CP|CP|2019|full"]),
+    // Two candidates: the short reference stays partial.
+    .init(
+      text: "Nghị định 03/2019/NĐ-CP và Nghị định 03/2020/NĐ-CP. Theo Nghị định số 03.",
+      expected: ["Nghị định|03/2019/NĐ-CP|CP|2019|full", "Nghị định|03/2020/NĐ-CP|CP|2020|full", "Nghị định|03|-|-|partial"]),
+    // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
+    .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
+    .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
+  ]
+
+  @Test(arguments: cases)
+  func citations(_ c: CitationCase) {
+    let got = extracted(c.text).citations.map {
+      [$0.type ?? "-", $0.number, $0.issuer ?? "-", $0.year.map(String.init) ?? "-", $0.isPartial ? "partial" : "full"]
+        .joined(separator: "|")
+    }
+    #expect(got == c.expected)
+  }
+
+  @Test func corpusResolvesOnlyWhenUnambiguous() {
+    var articles = [
+      extracted("Nghị định số 03/2019/NĐ-CP ra đời."),
+      extracted("Thực hiện Nghị định số 03 tốt."),
+      extracted("Quyết định số 110 của Bộ Tổng tham mưu."),
+    ]
+    CitationResolver.resolve(&articles)
+    #expect(articles[1].citations.map(\.number) == ["03/2019/NĐ-CP"])
+    #expect(articles[1].citations.first?.isPartial == false)
+    #expect(articles[1].citations.first?.provenance.rule.contains("corpus") == true)
+    #expect(articles[2].citations.first?.isPartial == true)
+
+    articles.append(extracted("Nghị định số 03/2020/NĐ-CP khác."))
+    articles.append(extracted("Lại theo Nghị định số 03."))
+    CitationResolver.resolve(&articles)
+    #expect(articles[4].citations.map(\.number) == ["03"])
+    #expect(articles[4].citations.first?.isPartial == true)
+  }
+}
+
+@Suite struct ExtractionPeopleAndOrganizationTests {
+  static let organizationCases: [(String, [String])] = [
+    (
+      "BCA và BQP phối hợp với Bộ CHQS tỉnh, BĐBP, CSB, QĐND, CAND.",
+      [
+        "Bộ Công an", "Bộ Quốc phòng", "Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng", "Cảnh sát biển", "Quân đội nhân dân",
+        "Công an nhân dân",
+      ]
+    ),
+    ("Bảo đảm QP-AN và ANTT trên địa bàn.", []),
+    ("Tàu CSB 4035 tuần tra.", []),
+    ("Cục Tác chiến Bộ tổng tham mưu và Quân khu 7.", ["Cục Tác chiến", "Bộ Tổng Tham mưu", "Quân khu 7"]),
+    ("Uỷ ban nhân dân tỉnh và HĐND tỉnh họp với Chính phủ.", ["Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Chính phủ"]),
+  ]
+
+  @Test(arguments: organizationCases)
+  func organizations(_ text: String, _ expected: [String]) {
+    #expect(extracted(text).organizations.map(\.name) == expected)
+  }
+
+  struct PersonCase: Sendable, CustomStringConvertible {
+    var text: String
+    /// `name|rank|position;position`
+    var expected: [String]
+    var description: String { text }
+  }
+
+  static let personCases: [PersonCase] = [
+    .init(
+      text: "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ CHQS tỉnh phát biểu.",
+      expected: ["Nguyễn Văn An|Đại tá|Chỉ huy trưởng Bộ CHQS tỉnh"]),
+    .init(text: "Hôm qua đại tá Lê Văn Bình dự họp.", expected: ["Lê Văn Bình|Đại tá|"]),
+    .init(
+      text: "Phó Đô đốc Phạm Hoài Nam, Tư lệnh Quân chủng Hải quân dự.",
+      expected: ["Phạm Hoài Nam|Phó Đô đốc|Tư lệnh Quân chủng Hải quân"]),
+    .init(text: "Binh nhì Trần Văn Cường được khen.", expected: ["Trần Văn Cường|Binh nhì|"]),
+    .init(
+      text: "Thiếu tướng, PGS.TS Nguyễn Văn Dũng, Viện trưởng phát biểu.",
+      expected: ["Nguyễn Văn Dũng|Thiếu tướng|Viện trưởng"]),
+    .init(
+      text: "Trung tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an dự. Sau đó Trung tướng Trần Quốc Tỏ, Ủy viên Trung ương Đảng phát biểu.",
+      expected: ["Trần Quốc Tỏ|Trung tướng|Thứ trưởng Bộ Công an;Ủy viên Trung ương Đảng"]),
+    .init(text: "Chánh Văn phòng Bộ Công an Nguyễn Danh Cộng nhấn mạnh.", expected: ["Nguyễn Danh Cộng||Chánh Văn phòng Bộ Công an"]),
+    // A place after a position is not a person.
+    .init(text: "Giám đốc Công an tỉnh Cần Thơ cho biết.", expected: []),
+    // Reporters from bylines and photo credits are not people in the story.
+    .init(text: "Bộ Công an họp.\n\nCác đại biểu dự họp. Ảnh: Nguyễn Văn Em\n\nTin, ảnh: TRẦN VĂN PHONG", expected: []),
+  ]
+
+  @Test(arguments: personCases)
+  func people(_ c: PersonCase) {
+    let got = extracted(c.text).people.map { [$0.name, $0.rank ?? "", $0.positions.joined(separator: ";")].joined(separator: "|") }
+    #expect(got == c.expected)
+  }
+}
+
+@Suite struct ExtractionLayoutTests {
+  static let titleCases: [(String, String?)] = [
+    ("Đây là đoạn đầu tiên của bài viết, kết thúc bằng dấu chấm.\n\nĐoạn hai.", nil),
+    ("Tiêu đề ngắn gọn\n\nĐoạn dẫn dài hơn nhiều so với tiêu đề của bài viết này.", "Tiêu đề ngắn gọn"),
+    ("Chỉ một dòng không có dấu chấm", nil),
+    ("", nil),
+  ]
+
+  @Test(arguments: titleCases)
+  func title(_ text: String, _ expected: String?) {
+    #expect(extracted(text).title == expected)
+  }
+
+  static let authorCases: [(String, String?)] = [
+    ("Bài viết.\n\nCác đại biểu dự họp. Ảnh: Trần Văn Phúc", "Trần Văn Phúc"),
+    ("Bài viết.\n\nẢnh 1. Ảnh: Trần Văn Phúc\n\nẢnh 2. Ảnh: Lê Thị Hoa", nil),
+    ("Bài viết.\n\nTin, ảnh: KIỀU CHINH\n\nChia sẻ bài viết", "KIỀU CHINH"),
+    ("Bài viết.\n\nThiếu tá Lê Văn Hùng\n\nTrợ lý Tuyên huấn", "Lê Văn Hùng"),
+    ("Bài viết không có tên tác giả.", nil),
+  ]
+
+  @Test(arguments: authorCases)
+  func author(_ text: String, _ expected: String?) {
+    #expect(extracted(text).author == expected)
+  }
+
+  static let sourceCases: [(String, String?)] = [
+    ("(QĐND) - Sáng nay, hội nghị khai mạc.", "QĐND"),
+    ("BDK - Thực hiện tốt công tác.", "BDK"),
+    ("Hà Nội - Sáng nay, hội nghị khai mạc.", nil),
+    ("ANTT được bảo đảm.", nil),
+  ]
+
+  @Test(arguments: sourceCases)
+  func source(_ text: String, _ expected: String?) {
+    #expect(extracted(text).source == expected)
+  }
+
+  @Test func residueIsRemoved() {
+    let a = extracted("Đoạn một.\n\nleftcenterrightdel\nChú thích ảnh.\n\nChú thích ảnh.\n\nChia sẻ bài viết\n\nBÌNH LUẬN")
+    #expect(a.body == "Đoạn một.\n\nChú thích ảnh.")
+  }
+
+  @Test(arguments: ["\u{0}\u{1}\u{2}", String(repeating: "(", count: 10_000), String(repeating: "Nghị định số ", count: 2000),
+    "Ngày", "Ngày 9/", "Nghị định số 99999999999999999999", String(repeating: "Thượng tướng ", count: 3000), "\r\r\n\n\r"])
+  func hostileTextDoesNotCrash(_ text: String) {
+    let a = extracted(text)
+    #expect(a.id == "t")
+  }
+}
