@@ -1,9 +1,11 @@
 #ifndef TINQ_CLIBEDIT_SHIM_H
 #define TINQ_CLIBEDIT_SHIM_H
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,11 @@ static inline int tinq_install_sigint_handler(void) {
   action.sa_handler = tinq_sigint_handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
+  /* A parent may have left SIGINT blocked; Ctrl-C must reach us all the same. */
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
   return sigaction(SIGINT, &action, NULL);
 }
 
@@ -42,6 +49,28 @@ static inline int tinq_terminal_width(int fd) {
   struct winsize size;
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
   return (int)size.ws_col;
+}
+
+/* Sets a terminal's size (tests give their pseudo-terminal one). */
+static inline int tinq_set_terminal_size(int fd, int columns, int rows) {
+  struct winsize size;
+  memset(&size, 0, sizeof size);
+  size.ws_col = (unsigned short)columns;
+  size.ws_row = (unsigned short)rows;
+  return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+/* Opens a pseudo-terminal master (close-on-exec) and unlocks its slave, /dev/pts/<number>;
+   Glibc's posix_openpt family is not visible to Swift without _GNU_SOURCE. */
+static inline int tinq_open_pseudo_terminal(int *number) {
+  int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  int unlock = 0;
+  if (ioctl(fd, TIOCSPTLCK, &unlock) != 0 || ioctl(fd, TIOCGPTN, number) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 /* True when the current LC_CTYPE codeset is UTF-8. */

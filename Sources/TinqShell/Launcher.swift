@@ -44,7 +44,7 @@ public enum Launcher {
   /// `run(_:environment:)` loads the corpus, then runs `-e` statements, scripts, piped stdin
   /// or the REPL, and returns the exit code.
   public static func run(_ request: LaunchRequest, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
-    let errors = OutputStream.standardError
+    let errors = TextOutput.standardError
     let corpus: Corpus
     do {
       corpus = request.corpusPaths.isEmpty ? try Corpus.bundledSeeds() : try Corpus.load(paths: request.corpusPaths)

@@ -25,15 +25,15 @@ public struct ShellOptions: Sendable, Equatable {
   }
 }
 
-/// `OutputStream` writes text to a file descriptor, retrying short writes.
-public final class OutputStream: @unchecked Sendable {
+/// `TextOutput` writes text to a file descriptor, retrying short writes.
+public final class TextOutput: @unchecked Sendable {
   let fd: Int32
   let owned: Bool
 
   /// `standardOutput` is fd 1.
-  public static let standardOutput = OutputStream(fd: 1, owned: false)
+  public static let standardOutput = TextOutput(fd: 1, owned: false)
   /// `standardError` is fd 2.
-  public static let standardError = OutputStream(fd: 2, owned: false)
+  public static let standardError = TextOutput(fd: 2, owned: false)
 
   init(fd: Int32, owned: Bool) {
     self.fd = fd
@@ -41,9 +41,9 @@ public final class OutputStream: @unchecked Sendable {
   }
 
   /// `open(path:)` creates or truncates a file for writing.
-  public static func open(path: String) -> OutputStream? {
+  public static func open(path: String) -> TextOutput? {
     let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    return fd < 0 ? nil : OutputStream(fd: fd, owned: true)
+    return fd < 0 ? nil : TextOutput(fd: fd, owned: true)
   }
 
   deinit { if owned { close(fd) } }
@@ -123,9 +123,9 @@ public struct Shell {
   /// The current settings.
   public var options: ShellOptions
   /// Where results go (`.output` changes it).
-  public var output: OutputStream
+  public var output: TextOutput
   /// Where errors, warnings and timings go.
-  public var errors: OutputStream
+  public var errors: TextOutput
   /// Whether statements run on a worker thread that Ctrl-C can cancel (the REPL).
   public var interruptible = false
   /// Set by `.quit`.
@@ -135,7 +135,7 @@ public struct Shell {
   static let maximumReadDepth = 16
 
   /// `init(session:options:output:errors:)` makes a shell.
-  public init(session: Session, options: ShellOptions, output: OutputStream = .standardOutput, errors: OutputStream = .standardError) {
+  public init(session: Session, options: ShellOptions, output: TextOutput = .standardOutput, errors: TextOutput = .standardError) {
     self.session = session
     self.options = options
     self.output = output
@@ -143,7 +143,7 @@ public struct Shell {
   }
 
   var renderer: Renderer {
-    let toTerminal = output === OutputStream.standardOutput
+    let toTerminal = output === TextOutput.standardOutput
     return Renderer(format: options.format, width: toTerminal ? options.width : nil, color: toTerminal && options.color)
   }
 
@@ -247,7 +247,7 @@ public struct Shell {
         output = .standardOutput
         return true
       }
-      guard let stream = OutputStream.open(path: path) else {
+      guard let stream = TextOutput.open(path: path) else {
         errors.write("\(file):\(line): error: cannot open \(path) for writing\n")
         return false
       }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// A tiny RFC 4180 reader, so CSV output is checked by parsing it back.
+func readCSV(_ text: String) -> [[String]] {
+  var rows: [[String]] = []
+  var row: [String] = []
+  var field = ""
+  var quoted = false
+  var pendingQuote = false
+  for c in text {
+    if quoted {
+      if pendingQuote {
+        pendingQuote = false
+        if c == "\"" {
+          field.append("\"")
+          continue
+        }
+        quoted = false
+      } else if c == "\"" {
+        pendingQuote = true
+        continue
+      } else {
+        field.append(c)
+        continue
+      }
+    }
+    switch c {
+    case "\"": quoted = true
+    case ",":
+      row.append(field)
+      field = ""
+    case "\r\n", "\n":
+      row.append(field)
+      rows.append(row)
+      row = []
+      field = ""
+    default: field.append(c)
+    }
+  }
+  if !field.isEmpty || !row.isEmpty {
+    row.append(field)
+    rows.append(row)
+  }
+  return rows
+}
+
+/// `tinq` run as a process: exit codes, error positions and every output format.
+@Suite struct CommandLineTests {
+  @Test(arguments: [
+    (["-e", "count articles"], Int32(0)),
+    (["-e", "count articles where"], Int32(1)),
+    (["-e", "articles wher year = 2020"], Int32(1)),
+    (["--no-such-flag"], Int32(2)),
+    (["--format", "yaml", "-e", "count articles"], Int32(2)),
+    (["--corpus", "/nonexistent/tinq-corpus", "-e", "count articles"], Int32(2)),
+    (["run", "/nonexistent/script.tinq"], Int32(2)),
+    (["--version"], Int32(0)),
+    (["--help"], Int32(0)),
+  ])
+  func exitCodes(arguments: [String], expected: Int32) throws {
+    let result = try runTinq(arguments)
+    #expect(result.status == expected, "stderr: \(result.stderr)")
+  }
+
+  @Test func helpShowsExamples() throws {
+    let result = try runTinq(["--help"])
+    #expect(result.stdout.contains("Examples:"))
+    #expect(result.stdout.contains("tinq run"))
+  }
+
+  @Test func errorOnLineThreeOfAScriptIsReportedThereAndStopsTheScript() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("report.tinq")
+    try "count articles\ncount articles where year = 2022\narticles where yeer = 2020\ncount articles where year = 2021\n"
+      .write(to: script, atomically: true, encoding: .utf8)
+    let result = try runTinq(["run", script.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("report.tinq:3:16: error:"), "\(result.stderr)")
+    #expect(result.stderr.contains("articles where yeer = 2020"))
+    #expect(result.stderr.contains("^"))
+    #expect(result.stdout == "5\n2\n")
+
+    let going = try runTinq(["run", "--keep-going", script.path])
+    #expect(going.status == 1)
+    #expect(going.stdout == "5\n2\n1\n")
+  }
+
+  @Test func statementsFromStdinAndDash() throws {
+    let piped = try runTinq([], stdin: "count articles\ncount articles where year = 2021\n")
+    #expect(piped.status == 0)
+    #expect(piped.stdout == "5\n1\n")
+    let dash = try runTinq(["run", "-"], stdin: ".mode json\ncount articles\n")
+    #expect(dash.status == 0)
+    #expect(dash.stdout == "{\n  \"count\": 5\n}\n")
+  }
+
+  @Test func timerPrintsRunTimeOnStderr() throws {
+    let result = try runTinq(["--timer", "-e", "count articles"])
+    #expect(result.stdout == "5\n")
+    let line = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(line.wholeMatch(of: /Run Time: real \d+\.\d{6}/) != nil, "\(result.stderr)")
+    let script = try runTinq(["run", "-"], stdin: "count articles\n.timer on\ncount articles\n")
+    #expect(script.stderr.components(separatedBy: "Run Time: real").count - 1 == 1)
+  }
+
+  @Test func jsonIsWellFormed() throws {
+    let result = try runTinq(["--format", "json", "-e", "articles order by id"])
+    #expect(result.status == 0)
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(rows.count == 5)
+    #expect(rows.first?["id"] as? String == "000_d0844a13450a2335")
+    #expect(rows.first?["date"] as? String == "2020-01-15")
+    #expect(rows.first?["year"] as? Int == 2020)
+    #expect(rows.first?["citations"] is [Any])
+    let grouped = try runTinq(["--format", "json", "-e", "count articles by year"])
+    let groups = try #require(try JSONSerialization.jsonObject(with: Data(grouped.stdout.utf8)) as? [[String: Any]])
+    #expect(groups.contains { $0["year"] as? Int == 2022 && $0["count"] as? Int == 2 })
+  }
+
+  @Test func jsonLinesAreOneObjectPerLine() throws {
+    let result = try runTinq(["--format", "jsonl", "-e", "articles"])
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 5)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(object?["id"] is String)
+    }
+  }
+
+  @Test func csvParsesBack() throws {
+    let result = try runTinq(["--format", "csv", "-e", "articles order by id select id, title, people"])
+    #expect(result.status == 0)
+    let rows = readCSV(result.stdout)
+    #expect(rows.count == 6)
+    #expect(rows.first == ["id", "title", "people"])
+    #expect(rows.allSatisfy { $0.count == 3 })
+    #expect(rows[1][1] == "Nâng cao hiệu quả công tác phối hợp, đảm bảo an ninh quốc gia, an toàn xã hội")
+  }
+
+  @Test func markdownAndTableAreWellFormed() throws {
+    let markdown = try runTinq(["--format", "markdown", "-e", "articles select id, title"])
+    let lines = markdown.stdout.split(separator: "\n")
+    #expect(lines.count == 7)
+    #expect(lines.allSatisfy { $0.hasPrefix("|") && $0.hasSuffix("|") })
+    let table = try runTinq(["-e", "articles select id, title"])
+    #expect(table.stdout.hasSuffix("(5 rows)\n"))
+    #expect(!table.stdout.contains("\u{1B}["))
+  }
+
+  @Test func corpusWarningsGoToStderrWithoutChangingTheExitCode() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\"id\": \"a\", \"body\": \"Nghị định số 03/2019/NĐ-CP\"}\n{not json\n"
+      .write(to: dir.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
+    let result = try runTinq(["--corpus", dir.path, "-e", "count articles"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "1\n")
+    #expect(result.stderr.contains("c.jsonl:2"))
+  }
+}

@@ -1,0 +1,81 @@
+import Testing
+import Tinq
+import TinqShell
+
+/// Completion decided from the text before the cursor, without a terminal.
+@Suite struct CompletionTests {
+  static let corpus = Corpus(articles: [
+    Article(
+      id: "004_adcf2f97b390286b", body: "",
+      citations: [Citation(type: "Nghị định", number: "03/2019/NĐ-CP", issuer: "CP", year: 2019)],
+      people: [PersonMention(name: "Nguyễn Tân Cương"), PersonMention(name: "Nguyễn Trọng Nghĩa")],
+      organizations: [OrganizationMention(name: "Bộ Công an", abbreviation: "BCA")]),
+    Article(
+      id: "001_0ef710d98552a17e", body: "",
+      citations: [Citation(type: "Nghị định", number: "77/2010/NĐ-CP", issuer: "CP", year: 2010)]),
+  ])
+  var vocabulary: CompletionVocabulary { CompletionTests.corpus.completionVocabulary }
+
+  @Test(arguments: [
+    ("art", ["articles"]),
+    ("cou", ["count"]),
+    (".mo", [".mode"]),
+    ("articles wh", ["where"]),
+    ("count articles ", ["where", "by"]),
+    ("articles order ", ["by"]),
+    ("articles where ye", ["year"]),
+    ("articles where year ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
+    ("articles where year = 2020 ", ["and", "or", "order", "limit", "select"]),
+    ("articles where year = 2020 and ci", ["cites", "citations"]),
+    ("articles order by ti", ["title"]),
+    ("articles select id, ti", ["title"]),
+    ("people where ra", ["ranks"]),
+    ("count people by pos", ["positions"]),
+    ("articles where not me", ["mentions"]),
+  ])
+  func keywordsAndFields(prefix: String, expected: [String]) {
+    let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
+    #expect(result.candidates == expected)
+    #expect(!result.insideString)
+  }
+
+  @Test func statementStartOffersCollectionsStatementsAndMetaCommands() {
+    let result = Completer.complete(prefix: "", vocabulary: vocabulary)
+    for word in ["articles", "citations", "people", "organizations", "count", "show", "explain", "let", ".help"] {
+      #expect(result.candidates.contains(word), "\(word)")
+    }
+  }
+
+  @Test func fieldsFollowTheCollection() {
+    let result = Completer.complete(prefix: "citations where ", vocabulary: vocabulary)
+    #expect(result.candidates.contains("issuer"))
+    #expect(!result.candidates.contains("mentions"))
+  }
+
+  @Test(arguments: [
+    ("articles where mentions \"nguyen tan c", "nguyen tan c", ["Nguyễn Tân Cương"], "Nguyễn Tân Cương\""),
+    ("articles where cites \"03/", "03/", ["03/2019/NĐ-CP"], "03/2019/NĐ-CP\""),
+    ("articles where cites \"77/2010/nd", "77/2010/nd", ["77/2010/NĐ-CP"], "77/2010/NĐ-CP\""),
+    ("show \"004", "004", ["004_adcf2f97b390286b"], "004_adcf2f97b390286b\""),
+    ("articles where mentions \"nguyen t", "nguyen t", ["Nguyễn Tân Cương", "Nguyễn Trọng Nghĩa"], "Nguyễn T"),
+    ("articles where mentions \"bc", "bc", ["BCA"], "BCA\""),
+    ("articles where title contains \"ng", "ng", [], "ng"),
+  ])
+  func insideStringsByFoldedPrefix(prefix: String, word: String, expected: [String], insertion: String) {
+    let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
+    #expect(result.insideString)
+    #expect(result.word == word)
+    #expect(result.candidates == expected)
+    #expect(result.insertion == insertion)
+  }
+
+  @Test func commonPrefixNeverDropsWhatWasTyped() {
+    let result = CompletionResult(word: "nguyen tan", candidates: ["Nguyễn Tân Cương", "Nguyễn Tấn Dũng"], insideString: true)
+    #expect(result.insertion == "nguyen tan")
+  }
+
+  @Test func aClosedStringIsNotCompletedInside() {
+    #expect(!Completer.isInsideString("articles where cites \"03/2019/NĐ-CP\" "))
+    #expect(Completer.isInsideString("articles where cites \"03/2019/NĐ-CP\" or cites \"7"))
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The REPL driven through a real pseudo-terminal, with `LANG` and `LC_*` unset.
+@Suite(.serialized) struct ReplTests {
+  func start(history: URL) throws -> PseudoTerminal {
+    let terminal = try PseudoTerminal(environment: ["TINQ_HISTORY": history.path])
+    terminal.expect(".help for help")
+    terminal.expect("tinq> ")
+    return terminal
+  }
+
+  @Test func vietnameseTypedWithoutALocaleArrivesWhole() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send("articles where mentions \"Nguyễn Tân Cương\" select id\r")
+    t.expect("004_adcf2f97b390286b")
+    t.expect("(2 rows)")
+    t.send("articles where title contains \"quốc phòng\" select id\r")
+    t.expect("004_adcf2f97b390286b")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func tabCompletesAKeywordAndACitationNumber() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send("cou\t")
+    t.expect("count ")
+    t.send("art\t")
+    t.expect("count articles ")
+    t.send("\r")
+    t.expect("\n5\n")
+    t.send("count articles where cites \"03/\t")
+    t.expect("03/2019/NĐ-CP\"")
+    t.send("\r")
+    t.expect("\n4\n")
+    t.send("count articles where mentions \"nguyen tan c\t")
+    t.expect("\"Nguyễn Tân Cương\"")
+    t.send("\r")
+    t.expect("\n2\n")
+    t.send(".exit\r")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func ctrlCAbandonsAHalfTypedLineAndTheREPLGoesOn() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send("articles where ye")
+    t.expect("articles where ye")
+    t.send("\u{03}")
+    t.expect("^C")
+    t.expect("tinq> ")
+    t.send("count articles where\r")
+    t.expect("...> ")
+    t.send("\u{03}")
+    t.expect("tinq> ")
+    t.send("count articles\r")
+    t.expect("\n5\n")
+    #expect(!t.text.contains("error"))
+    t.send("\u{04}")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func aMultiLineStatementContinuesThenRuns() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send("count articles where\r")
+    t.expect("  ...> ")
+    t.send("year = 2022 and\r")
+    t.expect("  ...> ")
+    t.send("cites \"03/2019/NĐ-CP\"\r")
+    t.expect("\n2\n")
+    t.send("articles where year =\r")
+    t.expect("  ...> ")
+    t.send("\"x\"\r")
+    t.expect("error")
+    t.expect("tinq> ")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func historySurvivesASecondRun() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = dir.appendingPathComponent("nested/state/history")
+    do {
+      let t = try start(history: history)
+      t.send("count articles where\r")
+      t.expect("...> ")
+      t.send("year = 2021\r")
+      t.expect("\n1\n")
+      t.send("count articles where year = 2021\r")
+      t.expect("\n1\n")
+      t.send(".quit\r")
+      #expect(t.waitForExit() == 0)
+    }
+    // libedit writes spaces in its history file as \040.
+    let saved = try String(contentsOf: history, encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+    #expect(saved.contains("count articles where year = 2021"))
+    // One entry for the multi-line statement and none for its repeat.
+    let occurrences = saved.components(separatedBy: "year = 2021").count - 1
+    #expect(occurrences == 1)
+    let t = try start(history: history)
+    t.send("\u{10}")  // Ctrl-P: the previous history entry, `.quit`
+    t.expect(".quit")
+    t.send("\u{10}")
+    t.expect("count articles where year = 2021")
+    t.send("\r")
+    t.expect("\n1\n")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func unwritableHistoryIsOneWarning() throws {
+    let t = try start(history: URL(fileURLWithPath: "/proc/tinq-no-such-dir/history"))
+    t.send("count articles\r")
+    t.expect("\n5\n")
+    t.send("count articles where year = 2022\r")
+    t.expect("\n2\n")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+    #expect(t.text.components(separatedBy: "warning:").count - 1 == 1)
+  }
+}
