@@ -141,8 +141,9 @@ struct ParserState {
   /// `describe(_:)` names a token for "found ..." the way it was written.
   func describe(_ token: Token) -> String {
     if case .endOfInput = token.kind { return "end of input" }
-    var written = text(token.range)
-    if written.count > 32 { written = String(written.prefix(31)) + "…" }
+    // Only the start of a long token is shown, so only the start is decoded.
+    var written = text(SourceRange(token.range.start, min(token.range.end, token.range.start + 160)))
+    if written.count > 32 || token.range.end - token.range.start > 160 { written = String(written.prefix(31)) + "…" }
     written = written.replacingOccurrences(of: "\n", with: " ")
     return "`\(written)`"
   }

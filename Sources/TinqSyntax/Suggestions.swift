@@ -3,8 +3,9 @@ public enum Suggestions {
   /// `nearest(to:in:)` returns the candidate closest to `word` by edit distance (a swap of two
   /// neighbouring letters counts as one edit), or nil when none is close enough to be a typo.
   public static func nearest(to word: String, in candidates: [String]) -> String? {
-    let typed = Array(word.lowercased())
     // A long word is not a typo of a short keyword, and comparing it would cost time.
+    guard word.utf8.count <= 160 else { return nil }
+    let typed = Array(word.lowercased())
     guard !typed.isEmpty, typed.count <= 40 else { return nil }
     let allowed = typed.count <= 4 ? 1 : typed.count <= 8 ? 2 : 3
     var best: (String, Int)? = nil
