@@ -9,14 +9,27 @@ public enum TextNormalizer {
   /// `normalize(_:)` returns `text` in NFC with CRLF/CR turned into LF, a leading BOM removed,
   /// NBSP and other Unicode spaces turned into U+0020, and curly quotes made straight.
   public static func normalize(_ text: String) -> String {
+    // One pass over the bytes finds whether anything needs changing; most text needs nothing.
     var needsScalarPass = false
     var hasCombining = false
-    for byte in text.utf8 where byte >= 0x80 || byte == 0x0D {
-      // 0xCC/0xCD lead the UTF-8 of U+0300–U+036F, the combining marks of NFD Vietnamese.
-      if byte == 0xCC || byte == 0xCD { hasCombining = true }
-      needsScalarPass = true
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == 0x0D {
+        needsScalarPass = true
+      } else if byte == 0xCC || byte == 0xCD {
+        // 0xCC/0xCD lead the UTF-8 of U+0300–U+036F, the combining marks of NFD Vietnamese.
+        hasCombining = true
+      } else if previous == 0xC2 && (byte == 0xA0 || byte == 0xAB || byte == 0xBB) {
+        needsScalarPass = true  // NBSP, « and »
+      } else if previous == 0xE2 && (byte == 0x80 || byte == 0x81) {
+        needsScalarPass = true  // general punctuation: spaces, zero-width characters, curly quotes
+      } else if (previous == 0xEF && byte == 0xBB) || (previous == 0xE3 && byte == 0x80) {
+        needsScalarPass = true  // the BOM, the ideographic space
+      }
+      previous = byte
     }
-    guard needsScalarPass else { return text }
+    guard needsScalarPass || hasCombining else { return text }
+    if !needsScalarPass { return text.precomposedStringWithCanonicalMapping }
     var composed = hasCombining ? text.precomposedStringWithCanonicalMapping : text
     var out = String.UnicodeScalarView()
     var changed = false
