@@ -2,6 +2,25 @@
 @_exported import TinqEngine
 @_exported import TinqSyntax
 import TinqSeeds
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Loading frees far more than it keeps (file chunks, decoded lines, per-worker buffers); glibc
+/// keeps freed memory in its arenas unless asked to hand it back, which would count against
+/// the resident size for as long as the corpus is open.
+func releaseFreeMemory() {
+  #if canImport(Glibc)
+    // malloc_trim is glibc's own (malloc.h is not in Swift's Glibc module), so look it up.
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "malloc_trim")
+      ?? dlsym(nil, "malloc_trim")
+    {
+      _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+  #endif
+}
 import TinqText
 
 /// `CorpusError` is why a corpus could not be loaded at all (a path that does not exist, or no
@@ -69,7 +88,9 @@ public struct Corpus: Sendable {
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }
-    return Corpus(store: ArticleStore(articles: loaded.articles), paths: paths, warnings: loaded.warnings)
+    let store = ArticleStore(articles: loaded.articles)
+    releaseFreeMemory()
+    return Corpus(store: store, paths: paths, warnings: loaded.warnings)
   }
 
   /// `bundledSeeds()` loads the five seed articles bundled with Tinq, its default corpus.

@@ -247,6 +247,11 @@ public struct ArticleStore: Sendable {
     return set
   }
 
+  /// The years articles are dated in, each with its articles, in increasing order.
+  public var years: [(year: Int, articles: DocSet)] {
+    byYear.sorted { $0.key < $1.key }.map { (year: $0.key, articles: $0.value) }
+  }
+
   /// Every article with a date.
   public var dated: DocSet { DocSet(universe: count, members: dateOrder.map(\.article)) }
 

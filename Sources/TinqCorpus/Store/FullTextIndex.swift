@@ -143,8 +143,12 @@ struct SegmentBuilder {
       var first = true
       while i < scratch.count, UInt32(truncatingIfNeeded: scratch[i] >> 32) == term {
         let pos = UInt32(truncatingIfNeeded: scratch[i])
-        VarInt.append(first ? pos : pos - lastPos, to: &posBuf[slot])
-        VarInt.append(tokens[Int(pos)].variant, to: &posBuf[slot])
+        // Most occurrences are a term's first-seen (variant 0) form: a low bit says whether a
+        // variant number follows, so they cost no extra byte.
+        let delta = first ? pos : pos - lastPos
+        let variant = tokens[Int(pos)].variant
+        VarInt.append(delta << 1 | (variant == 0 ? 0 : 1), to: &posBuf[slot])
+        if variant != 0 { VarInt.append(variant, to: &posBuf[slot]) }
         lastPos = pos
         first = false
         i += 1
@@ -211,7 +215,7 @@ public struct FullTextIndex: Sendable {
       let lo = s * segmentSize
       let hi = min(n, lo + segmentSize)
       var builder = SegmentBuilder(firstDoc: lo)
-      var cache: [Substring: Lexicon.Entry] = [:]
+      var scanner = SyllableScanner(lexicon: lexicon)
       var tokens: [Lexicon.Entry] = []
       var titles: [UInt32] = []
       titles.reserveCapacity(hi - lo)
@@ -219,11 +223,11 @@ public struct FullTextIndex: Sendable {
         tokens.removeAll(keepingCapacity: true)
         let a = articles[d]
         if let title = a.title {
-          FullTextIndex.tokenize(title, lexicon: lexicon, cache: &cache, into: &tokens)
+          scanner.scan(title, into: &tokens)
         }
         titles.append(UInt32(tokens.count))
         tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
-        FullTextIndex.tokenize(a.body, lexicon: lexicon, cache: &cache, into: &tokens)
+        scanner.scan(a.body, into: &tokens)
         builder.add(tokens: tokens)
       }
       return (builder.finish(), titles)
@@ -234,21 +238,6 @@ public struct FullTextIndex: Sendable {
     for b in built { titleLength.append(contentsOf: b.1) }
     return FullTextIndex(
       lexicon: lexicon, segments: segments, titleLength: titleLength, universe: n)
-  }
-
-  static func tokenize(
-    _ text: String, lexicon: Lexicon, cache: inout [Substring: Lexicon.Entry], into tokens: inout [Lexicon.Entry]
-  ) {
-    Syllables.forEachRange(in: text) { range in
-      let syllable = text[range]
-      if let e = cache[syllable] {
-        tokens.append(e)
-      } else {
-        let e = lexicon.intern(syllable)
-        cache[syllable] = e
-        tokens.append(e)
-      }
-    }
   }
 
   /// One syllable of a query: its bare id and, for a toned query, the one variant allowed.
@@ -380,8 +369,9 @@ public struct FullTextIndex: Sendable {
     var pos = 0
     var first = true
     while i < end {
-      let delta = Int(VarInt.read(poss, &i))
-      let variant = VarInt.read(poss, &i)
+      let code = VarInt.read(poss, &i)
+      let delta = Int(code >> 1)
+      let variant = code & 1 == 0 ? 0 : VarInt.read(poss, &i)
       pos = first ? delta : pos + delta
       first = false
       if let v = c.variant, v != variant { continue }
