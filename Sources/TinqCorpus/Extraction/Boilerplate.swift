@@ -33,7 +33,7 @@ struct Layout: Sendable {
       start = i + 1
     }
     ranges.append(start..<bytes.count)
-    var candidates: [(Int, String)] = []
+    var candidates: [(Int, [UInt8])] = []
     for (index, range) in ranges.enumerated() {
       var a = range.lowerBound
       var z = range.upperBound
@@ -43,13 +43,14 @@ struct Layout: Sendable {
         let key = Layout.stripEndPunctuation(String(decoding: ScanText.lowercased(Array(bytes[a..<z])), as: UTF8.self))
         if Layout.tailStarters.contains(key) { break }
         if Layout.residueLines.contains(key) {
-          candidates.append((index + 1, ""))
+          candidates.append((index + 1, []))
           continue
         }
       }
-      var line = ScanText.string(bytes, a, z)
+      var line = Array(bytes[a..<z])
       if Layout.containsResidueMarker(bytes, a, z) {
-        line = String(ScanText.trimmed(Substring(line.replacingOccurrences(of: "leftcenterrightdel", with: ""))))
+        let text = ScanText.string(bytes, a, z).replacingOccurrences(of: "leftcenterrightdel", with: "")
+        line = Array(ScanText.trimmed(Substring(text)).utf8)
       }
       candidates.append((index + 1, line))
     }
@@ -60,12 +61,14 @@ struct Layout: Sendable {
     let probe = Array(nonEmpty.prefix(4)) + Array(nonEmpty.suffix(3))
     var foundDateline: (TextLine, PartialDate)? = nil
     for k in Set(probe).sorted() {
-      let (number, text) = candidates[k]
+      let (number, lineBytes) = candidates[k]
+      guard lineBytes.count <= 80 else { continue }
+      let text = String(decoding: lineBytes, as: UTF8.self)
       switch Dates.classifyStampLine(text, nearTop: nonEmpty.prefix(3).contains(k)) {
       case .dateline(let date):
         if datelineIndex == nil {
           datelineIndex = k
-          foundDateline = (TextLine(number: number, text: text), date)
+          foundDateline = (TextLine(number: number, bytes: lineBytes), date)
         }
       case .header:
         headerIndexes.insert(k)
@@ -77,32 +80,41 @@ struct Layout: Sendable {
     // The headline: the first remaining line, short, without a final period, followed by more text.
     var titleIndex: Int? = nil
     let remaining = nonEmpty.filter { $0 != datelineIndex && !headerIndexes.contains($0) }
-    if remaining.count >= 2, let first = remaining.first, Layout.looksLikeHeadline(candidates[first].1) {
+    if remaining.count >= 2, let first = remaining.first, candidates[first].1.count <= 400,
+      Layout.looksLikeHeadline(String(decoding: candidates[first].1, as: UTF8.self))
+    {
       let next = candidates[remaining[1]].1
-      if next.utf8.count > candidates[first].1.utf8.count || datelineIndex.map({ $0 > first }) == true {
+      if next.count > candidates[first].1.count || datelineIndex.map({ $0 > first }) == true {
         titleIndex = first
       }
     }
-    titleLine = titleIndex.map { TextLine(number: candidates[$0].0, text: candidates[$0].1) }
+    titleLine = titleIndex.map { TextLine(number: candidates[$0].0, bytes: candidates[$0].1) }
     // The body: kept lines, a paragraph repeated right after itself (a doubled caption) kept once.
     var kept: [TextLine] = []
-    var bodyLines: [String] = []
-    var previousParagraph = ""
+    // The body is assembled as bytes and made a String once.
+    var bodyBytes: [UInt8] = []
+    bodyBytes.reserveCapacity(bytes.count)
+    var pendingBreaks = 0
+    var previousParagraph: [UInt8] = []
     for k in candidates.indices {
       if k == titleIndex || k == datelineIndex || headerIndexes.contains(k) { continue }
       let (number, text) = candidates[k]
       if text.isEmpty {
-        if let last = bodyLines.last, !last.isEmpty { bodyLines.append("") }
+        if !bodyBytes.isEmpty { pendingBreaks = 2 }
         continue
       }
       if text == previousParagraph { continue }
       previousParagraph = text
-      kept.append(TextLine(number: number, text: text))
-      bodyLines.append(text)
+      kept.append(TextLine(number: number, bytes: text))
+      if !bodyBytes.isEmpty {
+        bodyBytes.append(0x0A)
+        if pendingBreaks == 2 { bodyBytes.append(0x0A) }
+      }
+      pendingBreaks = 0
+      bodyBytes.append(contentsOf: text)
     }
-    while let last = bodyLines.last, last.isEmpty { bodyLines.removeLast() }
     content = kept
-    body = bodyLines.joined(separator: "\n")
+    body = String(decoding: bodyBytes, as: UTF8.self)
   }
 
   static let marker = Array("leftcenterrightdel".utf8)

@@ -68,12 +68,18 @@ enum Bylines {
 
   static func isBylineLine(_ line: String) -> Bool { bylineName(line) != nil }
 
+  /// `bylineName(_:)` on a prepared line, checking its bytes before making a String.
+  static func bylineName(_ line: TextLine) -> String? {
+    guard line.bytes.count <= 90, line.bytes.contains(0x3A) else { return nil }
+    return bylineName(line.text)
+  }
+
   /// `find(_:)` applies the byline rules to the kept lines.
   static func find(_ lines: [TextLine]) -> Found {
     var found = Found(author: nil, provenance: nil, reporterLines: [])
     var bylines: [(String, Provenance)] = []
     for line in lines {
-      if let name = bylineName(line.text) {
+      if let name = bylineName(line) {
         bylines.append((name, Provenance(rule: "byline", line: line.number, excerpt: line.text)))
         found.reporterLines.insert(line.number)
       }
@@ -81,12 +87,12 @@ enum Bylines {
     // A signature block: `Thượng tá Nguyễn Văn Cường` then position lines, at the very end.
     var signature: (String, Provenance)? = nil
     let tail = lines.suffix(3)
-    for (offset, line) in tail.enumerated() where signature == nil && bylineName(line.text) == nil {
+    for (offset, line) in tail.enumerated() where signature == nil && bylineName(line) == nil {
       guard let (rankWords, rank) = People.ranks.match(line, at: 0), let name = People.nameRun(line, from: rankWords),
         name.end == line.words.count - 1, line.words[name.end].end == line.bytes.count
       else { continue }
       let positionLines = tail.dropFirst(offset + 1)
-      guard positionLines.allSatisfy({ $0.text.utf8.count <= 120 && $0.text.last != "." }) else { continue }
+      guard positionLines.allSatisfy({ $0.bytes.count <= 120 && $0.bytes.last != 0x2E }) else { continue }
       let excerpt = ([line.text] + positionLines.map(\.text)).joined(separator: " / ")
       signature = (
         line.excerpt(name.start, name.end),
@@ -96,7 +102,7 @@ enum Bylines {
     }
     // A trailing lone name: the last line, two to five capitalised words and nothing else.
     var trailing: (String, Provenance)? = nil
-    if let last = lines.last, signature == nil, bylineName(last.text) == nil, isLoneName(last) {
+    if let last = lines.last, signature == nil, bylineName(last) == nil, isLoneName(last) {
       trailing = (last.text, Provenance(rule: "trailing name", line: last.number, excerpt: last.text))
       found.reporterLines.insert(last.number)
     }

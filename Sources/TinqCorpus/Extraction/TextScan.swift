@@ -186,16 +186,20 @@ struct Word: Sendable {
 struct TextLine: Sendable {
   /// The 1-based line number in the normalised text.
   var number: Int
-  /// The line with surrounding spaces trimmed.
-  var text: String
   var bytes: [UInt8]
   var lower: [UInt8]
   var words: [Word]
 
+  /// The line with surrounding spaces trimmed, made on demand: most lines never need a String.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
   init(number: Int, text: String) {
+    self.init(number: number, bytes: Array(text.utf8))
+  }
+
+  init(number: Int, bytes: [UInt8]) {
     self.number = number
-    self.text = text
-    bytes = Array(text.utf8)
+    self.bytes = bytes
     lower = ScanText.lowercased(bytes)
     words = ScanText.words(in: bytes, lower: lower)
   }
