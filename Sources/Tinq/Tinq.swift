@@ -14,9 +14,8 @@ func releaseFreeMemory() {
   #if canImport(Glibc)
     // malloc_trim is glibc's own (malloc.h is not in Swift's Glibc module), so look it up.
     typealias Trim = @convention(c) (Int) -> Int32
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "malloc_trim")
-      ?? dlsym(nil, "malloc_trim")
-    {
+    // A nil handle is RTLD_DEFAULT: search every loaded object.
+    if let symbol = dlsym(nil, "malloc_trim") {
       _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
   #endif
