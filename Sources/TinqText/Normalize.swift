@@ -59,6 +59,16 @@ public enum TextNormalizer {
           }
           let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
           let end = min(i + width, n)
+          if b != 0x0D && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF {
+            // No rewritten scalar starts with this byte: copy the letter as is.
+            previousWasCR = false
+            for k in i..<end {
+              buffer[o] = bytes[k]
+              o += 1
+            }
+            i = end
+            continue
+          }
           var value = UInt32(b)
           if width == 2, end == i + 2 {
             value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
