@@ -22,6 +22,7 @@ enum ScanText {
   /// `lowercased(_:)` returns the bytes of `text` lowercased with offsets preserved.
   static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
     var out = bytes
+    let lowerTable = Self.lowerTable
     var i = 0
     let n = bytes.count
     while i < n {
@@ -111,28 +112,41 @@ enum ScanText {
   static func words(in bytes: [UInt8], lower: [UInt8]) -> [Word] {
     var result: [Word] = []
     result.reserveCapacity(bytes.count / 5)
+    let table = lowerTable  // one lazy-initialisation check per line, not per letter
     var i = 0
     let n = bytes.count
     var start = -1
     var cap = false
     var digits = true
+    var h: UInt64 = 0
     while i < n {
-      let (v, w) = decode(bytes, at: i)
-      if isWordScalar(v) {
+      let b = bytes[i]
+      var v = UInt32(b)
+      var w = 1
+      if b >= 0x80 { (v, w) = decode(bytes, at: i) }
+      let isWord: Bool
+      if b < 0x80 {
+        isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+      } else {
+        isWord = isWordScalar(v)
+      }
+      if isWord {
         if start < 0 {
           start = i
-          cap = isUppercaseScalar(v)
+          cap = v < 0x80 ? (b >= 0x41 && b <= 0x5A) : (v < 0x1F00 && table[Int(v)] != v)
           digits = true
+          h = 0xcbf2_9ce4_8422_2325
         }
-        if !(v >= 0x30 && v <= 0x39) { digits = false }
+        if !(b >= 0x30 && b <= 0x39) { digits = false }
+        for k in i..<min(i + w, n) { h = (h ^ UInt64(lower[k])) &* 0x100_0000_01b3 }
       } else if start >= 0 {
-        result.append(Word(start: start, end: i, hash: hash(lower, start, i), isCapitalized: cap, isNumber: digits))
+        result.append(Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits))
         start = -1
       }
       i += w
     }
     if start >= 0 {
-      result.append(Word(start: start, end: n, hash: hash(lower, start, n), isCapitalized: cap, isNumber: digits))
+      result.append(Word(start: start, end: n, hash: h, isCapitalized: cap, isNumber: digits))
     }
     return result
   }
