@@ -1,0 +1,54 @@
+// How another program embeds Tinq in its own tests: build a corpus in memory, run queries, and
+// assert on typed results. Nothing here touches the file system.
+import Testing
+import Tinq
+
+@Suite struct EmbeddingExample {
+  let corpus = Corpus(articles: [
+    Article(
+      id: "a", title: "Hội nghị giao ban", date: PartialDate(year: 2020, month: 1, day: 15),
+      body: "Hai bộ quán triệt Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy.",
+      citations: [Citation(type: "Nghị định", number: "03/2019/NĐ-CP", issuer: "CP", year: 2019)],
+      people: [PersonMention(name: "Nguyễn Tân Cương", rank: "Thượng tướng")]),
+    Article(
+      id: "b", date: PartialDate(year: 2021),
+      body: "Tiếp tục thực hiện Nghị định số 03 trong năm 2021.",
+      citations: [Citation(type: "Nghị định", number: "03", issuer: nil, year: nil, isPartial: true)]),
+    Article(id: "c", body: "Bài viết không có ngày và không trích dẫn văn bản nào."),
+  ])
+
+  @Test func countsAndRows() throws {
+    // The short reference in "b" resolves to the only decree numbered 03 in the corpus.
+    #expect(try corpus.query("count articles where cites \"3/2019/nd-cp\"") == .count(2))
+    #expect(try corpus.query("count articles where contains \"ma tuy\"") == .count(1))
+    #expect(try corpus.query("count articles where year is null") == .count(1))
+
+    guard case .rows(let rows) = try corpus.query("articles where mentions \"nguyen tan cuong\" select id, date") else {
+      Issue.record("expected rows")
+      return
+    }
+    #expect(rows.columns == ["id", "date"])
+    #expect(rows.rows == [[.text("a"), .date(PartialDate(year: 2020, month: 1, day: 15))]])
+  }
+
+  @Test func groupedCountsAreTyped() throws {
+    let result = try corpus.query("count articles by year")
+    #expect(result == .groups(GroupedCount(field: "year", groups: [(.integer(2020), 1), (.integer(2021), 1), (.null, 1)])))
+  }
+
+  @Test func errorsArePositioned() {
+    do {
+      _ = try corpus.query("articles wher year = 2020")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.line == 1)
+      #expect(error.column == 10)
+      #expect(error.rendered.hasPrefix("<query>:1:10: error:"))
+    }
+  }
+
+  @Test func parseAndCheckWithoutRunning() {
+    #expect(Tinq.check("count articles where year >= 2021").isEmpty)
+    #expect(Tinq.check("count articles where year >= \"abc\"").count == 1)
+  }
+}
