@@ -217,3 +217,14 @@ struct CitationCase: Sendable, CustomStringConvertible {
     #expect(a.id == "t")
   }
 }
+
+@Suite struct ExtractionScaleTests {
+  /// Long lines without sentence ends must not make extraction quadratic.
+  @Test(arguments: ["Ngày 9/2; ", "Các đồng chí Ủy viên Trung ương Đảng: Thượng tướng Nguyễn Văn An, ", "Cục trưởng Bộ Công an "])
+  func longRepeatedLineIsFast(_ unit: String) {
+    let text = String(repeating: unit, count: 4_000)
+    let start = ContinuousClock.now
+    _ = extracted(text)
+    #expect(ContinuousClock.now - start < .seconds(10))
+  }
+}

@@ -203,7 +203,9 @@ enum Dates {
   static func completeWithYear(_ line: TextLine, day: Int?, month: Int?, after: Int) -> (PartialDate, Int)? {
     let w = line.words
     var k = after + 1
-    while k + 1 < w.count {
+    // A sentence longer than this is not a sentence; the bound keeps hostile lines linear.
+    let horizon = min(w.count, after + 300)
+    while k + 1 < horizon {
       if isSentenceStart(line, k) && line.gap(after: k - 1).contains(0x2E) { return nil }
       if w[k].hash == hNam, w[k + 1].isNumber, w[k + 1].end - w[k + 1].start == 4,
         !(k > 0 && w[k - 1].hash == hSinh), line.gapIsSpace(after: k)

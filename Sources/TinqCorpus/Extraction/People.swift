@@ -70,7 +70,9 @@ enum People {
   static func position(_ line: TextLine, from i: Int) -> Int? {
     guard let (count, _) = positionHeads.match(line, at: i) else { return nil }
     var end = i + count - 1
-    while end + 1 < line.words.count {
+    var steps = 0
+    while end + 1 < line.words.count, steps < 12 {
+      steps += 1
       let gap = line.gap(after: end)
       let spaced = gap.allSatisfy { $0 == 0x20 } && gap.count == 1
       let dashed = Array(gap) == [0x20, 0x2D, 0x20]
@@ -115,7 +117,9 @@ enum People {
         if w[i].hash == hCac, i + 2 < limit, w[i + 1].hash == hDongChi[0], w[i + 2].hash == hDongChi[1],
           let end = position(line, from: i + 3), end + 1 < w.count, line.gap(after: end).first == 0x3A
         {
-          let sentenceEnd = (end + 1..<w.count).first { line.gap(after: $0).contains(0x2E) } ?? w.count
+          // Bounded, so a huge line without periods stays linear.
+          let horizon = min(w.count, end + 300)
+          let sentenceEnd = (end + 1..<horizon).first { line.gap(after: $0).contains(0x2E) } ?? horizon
           shared = (line.excerpt(i + 3, end), end + 1, sentenceEnd)
           i = end + 1
           continue
