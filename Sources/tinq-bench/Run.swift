@@ -408,7 +408,7 @@ enum ReportPrinter {
       zip(cells, widths).map { c, w in c.count >= w ? c + " " : c + String(repeating: " ", count: w - c.count) }
         .joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
-    let w = [26, 24, 24, 16]
+    let w = [26, 28, 28, 16]
     for size in r.sizes {
       let t = size.tinq
       s += "\n== \(size.articles) articles, \(mb(t.corpusBytes)) (\(size.corpus))\n"
