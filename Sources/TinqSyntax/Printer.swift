@@ -29,7 +29,7 @@ public enum Printer {
     case .explain(let e):
       return "explain " + print(e.statement)
     case .letBinding(let l):
-      return "let \(l.name) = " + print(l.value)
+      return "let \(variableName(l.name)) = " + print(l.value)
     }
   }
 
@@ -74,6 +74,13 @@ public enum Printer {
     guard case .logical(let inner, _, _, _) = e else { return print(e) }
     let needsParentheses = inner.precedence < op.precedence || (onRight && inner.precedence == op.precedence)
     return needsParentheses ? "(" + print(e) + ")" : print(e)
+  }
+
+  /// The name bound by `let`, bare when it reads back as that name, else with `$` (`let $let = 1`).
+  static func variableName(_ name: String) -> String {
+    let tokens = Lexer.tokenize(name)
+    if tokens.count == 2, case .identifier(let word) = tokens[0].kind, word.lowercased() == name { return name }
+    return "$" + name
   }
 
   /// `print(_:)` returns the canonical text of a literal.

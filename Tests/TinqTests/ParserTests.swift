@@ -44,6 +44,8 @@ func syntaxPrinted(_ source: String) -> String {
     ("explain count articles by year", "explain count articles by year"),
     ("let since = 2021", "let since = 2021"),
     ("let $Who = \"Tô Lâm\"", "let who = \"Tô Lâm\""),
+    ("let $where = 1", "let $where = 1"),
+    ("let $5 = 1", "let $5 = 1"),
     ("articles -- comment\n where year = 1", "articles where year = 1"),
     ("#!/usr/bin/env tinq\narticles", "articles"),
     ("articles where title contains \"ma túy\"\nlimit 1", "articles where title contains \"ma túy\" limit 1"),

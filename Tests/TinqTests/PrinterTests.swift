@@ -79,7 +79,7 @@ struct SyntaxTreeGenerator {
     case 8 where depth > 0:
       return .explain(ExplainStatement(statement: statement(depth: depth - 1)))
     default:
-      return .letBinding(LetStatement(name: pick(["since", "x", "đ_1"]), value: literal()))
+      return .letBinding(LetStatement(name: pick(["since", "x", "đ_1", "let", "where", "5", "0x"]), value: literal()))
     }
   }
 }
