@@ -147,6 +147,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Phó Đô đốc Phạm Hoài Nam, Tư lệnh Quân chủng Hải quân dự.",
       expected: ["Phạm Hoài Nam|Phó Đô đốc|Tư lệnh Quân chủng Hải quân"]),
     .init(text: "Binh nhì Trần Văn Cường được khen.", expected: ["Trần Văn Cường|Binh nhì|"]),
+    .init(text: "Đại tá Nguyễn Văn An Giám đốc Công an tỉnh dự.", expected: ["Nguyễn Văn An|Đại tá|"]),
     .init(
       text: "Thiếu tướng, PGS.TS Nguyễn Văn Dũng, Viện trưởng phát biểu.",
       expected: ["Nguyễn Văn Dũng|Thiếu tướng|Viện trưởng"]),

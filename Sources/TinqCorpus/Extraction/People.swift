@@ -57,7 +57,9 @@ enum People {
     guard i < w.count, w[i].isCapitalized, !w[i].isNumber else { return nil }
     var end = i
     while end + 1 < w.count, end - i < 4, line.gapIsSpace(after: end), w[end + 1].isCapitalized,
-      !w[end + 1].isNumber, !ranks.startsAny(w[end + 1].hash) || ranks.match(line, at: end + 1) == nil
+      !w[end + 1].isNumber, !ranks.startsAny(w[end + 1].hash) || ranks.match(line, at: end + 1) == nil,
+      // `Nguyễn Văn An Giám đốc ...`: a title or an organisation ends the name.
+      positionHeads.match(line, at: end + 1) == nil, Organizations.match(line, at: end + 1) == nil
     {
       end += 1
     }
