@@ -173,6 +173,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
     ("Đây là đoạn đầu tiên của bài viết, kết thúc bằng dấu chấm.\n\nĐoạn hai.", nil),
     ("Tiêu đề ngắn gọn\n\nĐoạn dẫn dài hơn nhiều so với tiêu đề của bài viết này.", "Tiêu đề ngắn gọn"),
     ("Chỉ một dòng không có dấu chấm", nil),
+    ("2 giờ trước\n\nTiêu đề ngắn gọn\n\nĐoạn dẫn dài hơn nhiều so với tiêu đề của bài viết này.", "Tiêu đề ngắn gọn"),
     ("", nil),
   ]
 

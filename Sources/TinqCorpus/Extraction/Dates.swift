@@ -24,6 +24,13 @@ enum Dates {
   static func classifyStampLine(_ line: String, nearTop: Bool) -> StampKind {
     guard !line.isEmpty, line.utf8.count <= 80 else { return .none }
     var s = Substring(line.lowercased())
+    // A relative stamp (`2 giờ trước`) carries no date but is no headline either.
+    let parts = s.split(separator: " ")
+    if parts.count == 3, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil, parts[2] == "trước",
+      ["giây", "phút", "giờ", "ngày", "tuần", "tháng", "năm"].contains(String(parts[1]))
+    {
+      return .header
+    }
     var hasPrefix = false
     var hasWeekday = false
     for _ in 0..<2 {
