@@ -104,12 +104,12 @@ enum ScanText {
 
   /// `wordHashes(_:)` splits a phrase into lowercased word hashes, the form tables are kept in.
   static func wordHashes(_ phrase: String) -> [UInt64] {
-    let lower = lowercased(Array(TextNormalizer.normalize(phrase).utf8))
-    return words(in: lower, lower: lower).map(\.hash)
+    words(in: Array(TextNormalizer.normalize(phrase).utf8)).map(\.hash)
   }
 
-  /// `words(in:lower:)` splits a line into words, each with its lowercased hash.
-  static func words(in bytes: [UInt8], lower: [UInt8]) -> [Word] {
+  /// `words(in:)` splits a line into words, each with the hash of its lowercased UTF-8, lowercasing
+  /// on the fly so no lowercased copy of the line is made.
+  static func words(in bytes: [UInt8]) -> [Word] {
     var result: [Word] = []
     result.reserveCapacity(bytes.count / 5)
     let table = lowerTable  // one lazy-initialisation check per line, not per letter
@@ -138,7 +138,21 @@ enum ScanText {
           h = 0xcbf2_9ce4_8422_2325
         }
         if !(b >= 0x30 && b <= 0x39) { digits = false }
-        for k in i..<min(i + w, n) { h = (h ^ UInt64(lower[k])) &* 0x100_0000_01b3 }
+        if b < 0x80 {
+          h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)) &* 0x100_0000_01b3
+        } else {
+          let lv = v < 0x1F00 ? table[Int(v)] : v
+          if w == 2 {
+            h = (h ^ UInt64(0xC0 | (lv >> 6))) &* 0x100_0000_01b3
+            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* 0x100_0000_01b3
+          } else if w == 3 {
+            h = (h ^ UInt64(0xE0 | (lv >> 12))) &* 0x100_0000_01b3
+            h = (h ^ UInt64(0x80 | ((lv >> 6) & 0x3F))) &* 0x100_0000_01b3
+            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* 0x100_0000_01b3
+          } else {
+            for k in i..<min(i + w, n) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+          }
+        }
       } else if start >= 0 {
         result.append(Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits))
         start = -1
@@ -201,7 +215,6 @@ struct TextLine: Sendable {
   /// The 1-based line number in the normalised text.
   var number: Int
   var bytes: [UInt8]
-  var lower: [UInt8]
   var words: [Word]
 
   /// The line with surrounding spaces trimmed, made on demand: most lines never need a String.
@@ -214,8 +227,7 @@ struct TextLine: Sendable {
   init(number: Int, bytes: [UInt8]) {
     self.number = number
     self.bytes = bytes
-    lower = ScanText.lowercased(bytes)
-    words = ScanText.words(in: bytes, lower: lower)
+    words = ScanText.words(in: bytes)
   }
 
   /// `gapIsSpace(_:_:allowParens:)` tells whether only spaces (and optionally brackets) separate
