@@ -62,7 +62,8 @@ struct Layout: Sendable {
     var foundDateline: (TextLine, PartialDate)? = nil
     for k in Set(probe).sorted() {
       let (number, lineBytes) = candidates[k]
-      guard lineBytes.count <= 80 else { continue }
+      // Every stamp has a digit; checking bytes first spares the String work on other lines.
+      guard lineBytes.count <= 80, lineBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       let text = String(decoding: lineBytes, as: UTF8.self)
       switch Dates.classifyStampLine(text, nearTop: nonEmpty.prefix(3).contains(k)) {
       case .dateline(let date):
