@@ -230,3 +230,14 @@ struct CitationCase: Sendable, CustomStringConvertible {
     #expect(ContinuousClock.now - start < .seconds(10))
   }
 }
+
+@Suite struct ExtractionOfficialLetterTests {
+  @Test(arguments: [
+    ("Công văn số 123/UBND-VX của tỉnh.", ["Công văn|123/UBND-VX|UBND"]),
+    // Without a head noun nothing says what `123/UBND-VX` is.
+    ("Theo số 123/UBND-VX của tỉnh.", []),
+  ])
+  func officialLetters(_ text: String, _ expected: [String]) {
+    #expect(extracted(text).citations.map { [$0.type ?? "-", $0.number, $0.issuer ?? "-"].joined(separator: "|") } == expected)
+  }
+}

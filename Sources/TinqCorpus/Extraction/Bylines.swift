@@ -44,7 +44,7 @@ enum Sources {
 enum Bylines {
   static let bylinePrefixes = [
     "tin, ảnh", "tin và ảnh", "tin ảnh", "bài, ảnh", "bài và ảnh", "bài ảnh", "tin", "bài", "bài viết",
-    "nhóm pv", "nhóm phóng viên", "tác giả", "bài và ảnh", "tin, ảnh, video", "video", "thực hiện",
+    "nhóm pv", "nhóm phóng viên", "tác giả", "tin, ảnh, video", "video", "thực hiện",
   ]
 
   /// What the byline rules found.

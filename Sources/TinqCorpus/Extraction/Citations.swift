@@ -198,9 +198,9 @@ enum Citations {
               Citation(type: type ?? codeType, number: symbol, issuer: issuer, year: nil, isPartial: partial), issuerEnd
             )
           }
-          // Official letters: issuer and drafting unit, no type code.
-          return (Citation(type: type ?? (code == "UBND" || code.count >= 2 ? "Công văn" : nil), number: symbol,
-            issuer: code, year: nil), issuerEnd)
+          // Official letters (`123/UBND-VX`): issuer and drafting unit, no type code; only a head
+          // noun says what they are.
+          return (Citation(type: type, number: symbol, issuer: code, year: nil), issuerEnd)
         }
       }
       return nil

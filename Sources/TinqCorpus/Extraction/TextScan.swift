@@ -90,18 +90,6 @@ enum ScanText {
     return false
   }
 
-  /// `hash(_:_:)` is FNV-1a over a byte range, the key of a lowercased word.
-  @inline(__always)
-  static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    var i = start
-    while i < end {
-      h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3
-      i += 1
-    }
-    return h
-  }
-
   /// `wordHashes(_:)` splits a phrase into lowercased word hashes, the form tables are kept in.
   static func wordHashes(_ phrase: String) -> [UInt64] {
     words(in: Array(TextNormalizer.normalize(phrase).utf8)).map(\.hash)
