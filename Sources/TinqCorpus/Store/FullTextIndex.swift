@@ -296,10 +296,10 @@ public struct FullTextIndex: Sendable {
     // The rarest term drives; the others follow.
     cursors.sort { $0.count < $1.count }
     let needsPositions = cursors.count > 1 || scope != .titleOrBody || cursors[0].variant != nil
+    // Offsets of each cursor's term within the phrase, for the position check.
+    var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
     seg.docStream.withUnsafeBufferPointer { docs in
       seg.posStream.withUnsafeBufferPointer { poss in
-        var first = [Int]()
-        var others = [[Int]](repeating: [], count: cursors.count)
         outer: while advance(&cursors[0], docs) {
           let target = cursors[0].doc
           var k = 1
@@ -316,32 +316,73 @@ public struct FullTextIndex: Sendable {
             result.insert(global)
             continue
           }
-          let title = Int(titleLength[global])
-          // Candidate starts from the driving term, checked against the others.
-          positions(of: cursors[0], poss, into: &first)
-          for k in 1..<cursors.count { positions(of: cursors[k], poss, into: &others[k]) }
-          for p in first {
-            let start = p - cursors[0].phraseOffset
-            if start < 0 { continue }
-            let end = start + terms.count - 1
-            switch scope {
-            case .titleOrBody: break
-            case .title: if end >= title { continue }
-            case .body: if start <= title { continue }
-            }
-            var ok = true
-            for k in 1..<cursors.count {
-              if !sortedContains(others[k], start + cursors[k].phraseOffset) {
-                ok = false
-                break
-              }
-            }
-            if ok {
-              result.insert(global)
-              break
-            }
+          for k in cursors.indices {
+            streams[k] = PositionStream(
+              ptr: cursors[k].posPtr, end: cursors[k].posPtr + cursors[k].posLen, offset: cursors[k].phraseOffset,
+              variant: cursors[k].variant)
+          }
+          if Self.phraseOccurs(&streams, poss, length: terms.count, title: Int(titleLength[global]), scope: scope) {
+            result.insert(global)
           }
         }
+      }
+    }
+  }
+
+  /// One term's positions in one document, decoded as they are needed.
+  struct PositionStream {
+    var ptr = 0
+    var end = 0
+    var offset = 0
+    var variant: UInt32? = nil
+    var pos = -1
+    var started = false
+
+    /// Moves to the next position holding the wanted variant; false at the end.
+    @inline(__always)
+    mutating func next(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+      while ptr < end {
+        let code = VarInt.read(p, &ptr)
+        let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr)
+        pos = started ? pos + Int(code >> 1) : Int(code >> 1)
+        started = true
+        if let variant, variant != v { continue }
+        return true
+      }
+      return false
+    }
+  }
+
+  /// `phraseOccurs` finds the first start at which every term stands at its offset (leapfrogging
+  /// the streams forward, never back), and stops there: a document needs one occurrence.
+  @inline(__always)
+  static func phraseOccurs(
+    _ streams: inout [PositionStream], _ poss: UnsafeBufferPointer<UInt8>, length: Int, title: Int, scope: TextScope
+  ) -> Bool {
+    var candidate = -length - 1
+    while true {
+      var aligned = true
+      for k in streams.indices {
+        let want = candidate + streams[k].offset
+        while !streams[k].started || streams[k].pos < want {
+          if !streams[k].next(poss) { return false }
+        }
+        if streams[k].pos > want {
+          candidate = streams[k].pos - streams[k].offset
+          aligned = false
+          break
+        }
+      }
+      if aligned {
+        switch scope {
+        case .titleOrBody: return true
+        case .title:
+          if candidate + length - 1 < title { return true }
+          return false  // later starts are further from the title
+        case .body:
+          if candidate > title { return true }
+        }
+        candidate += 1
       }
     }
   }
@@ -358,35 +399,5 @@ public struct FullTextIndex: Sendable {
     // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
     c.doc += delta
     return true
-  }
-
-  /// Decodes the positions of a cursor's current document, keeping only the allowed variant.
-  @inline(__always)
-  func positions(of c: Cursor, _ poss: UnsafeBufferPointer<UInt8>, into out: inout [Int]) {
-    out.removeAll(keepingCapacity: true)
-    var i = c.posPtr
-    let end = c.posPtr + c.posLen
-    var pos = 0
-    var first = true
-    while i < end {
-      let code = VarInt.read(poss, &i)
-      let delta = Int(code >> 1)
-      let variant = code & 1 == 0 ? 0 : VarInt.read(poss, &i)
-      pos = first ? delta : pos + delta
-      first = false
-      if let v = c.variant, v != variant { continue }
-      out.append(pos)
-    }
-  }
-
-  @inline(__always)
-  func sortedContains(_ a: [Int], _ x: Int) -> Bool {
-    var lo = 0
-    var hi = a.count
-    while lo < hi {
-      let mid = (lo + hi) >> 1
-      if a[mid] < x { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < a.count && a[lo] == x
   }
 }
