@@ -155,6 +155,11 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Trung tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an dự. Sau đó Trung tướng Trần Quốc Tỏ, Ủy viên Trung ương Đảng phát biểu.",
       expected: ["Trần Quốc Tỏ|Trung tướng|Thứ trưởng Bộ Công an;Ủy viên Trung ương Đảng"]),
     .init(text: "Chánh Văn phòng Bộ Công an Nguyễn Danh Cộng nhấn mạnh.", expected: ["Nguyễn Danh Cộng||Chánh Văn phòng Bộ Công an"]),
+    .init(
+      text: "Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao Lê Hoài Trung gặp đối tác.",
+      expected: ["Lê Hoài Trung||Ủy viên Bộ Chính trị;Bộ trưởng Ngoại giao"]),
+    // A list of positions not ending in a name names nobody.
+    .init(text: "Cục trưởng, Phó Cục trưởng và cán bộ dự họp.", expected: []),
     // A place after a position is not a person.
     .init(text: "Giám đốc Công an tỉnh Cần Thơ cho biết.", expected: []),
     // Reporters from bylines and photo credits are not people in the story.

@@ -154,14 +154,25 @@ enum People {
           continue
         }
         // A position then a name: `Chánh Văn phòng Bộ Công an Nguyễn Danh Cộng`.
-        if w[i].isCapitalized, let end = position(line, from: i), end + 1 < limit, line.gapIsSpace(after: end),
-          surnames.contains(w[end + 1].hash), let name = nameRun(line, from: end + 1), name.end < limit
-        {
-          add(
-            line.excerpt(name.start, name.end), rank: nil, positions: [line.excerpt(i, end)],
-            provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, name.end)))
-          i = name.end + 1
-          continue
+        // Several may precede it: `Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao Lê Hoài Trung`.
+        if w[i].isCapitalized, let firstEnd = position(line, from: i) {
+          var spans = [(i, firstEnd)]
+          var end = firstEnd
+          while spans.count < 6, end + 1 < limit, line.gap(after: end).elementsEqual([0x2C, 0x20]),
+            let next = position(line, from: end + 1)
+          {
+            spans.append((end + 1, next))
+            end = next
+          }
+          if end + 1 < limit, line.gapIsSpace(after: end), surnames.contains(w[end + 1].hash),
+            let name = nameRun(line, from: end + 1), name.end < limit
+          {
+            add(
+              line.excerpt(name.start, name.end), rank: nil, positions: spans.map { line.excerpt($0.0, $0.1) },
+              provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, name.end)))
+            i = name.end + 1
+            continue
+          }
         }
         // `đồng chí Nguyễn Văn A`
         if w[i].hash == hDongChi[0], i + 1 < limit, w[i + 1].hash == hDongChi[1], i + 2 < limit,
