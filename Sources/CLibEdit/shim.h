@@ -14,22 +14,30 @@
 #include <unistd.h>
 #include <editline/readline.h>
 
-/* Small fixed-signature helpers for what Swift cannot do itself: install a signal handler that
-   only touches a sig_atomic_t, call the variadic ioctl, and feed libedit decoded characters.
-   Only TinqShell includes this header, so the statics below exist once. */
+/* Small fixed-signature helpers for what Swift cannot do itself: install signal handlers that
+   only touch a sig_atomic_t, call the variadic ioctl, and feed libedit decoded characters.
 
-static volatile sig_atomic_t tinq_sigint_seen = 0;
+   Swift emits these static helpers into every object file that uses them (and inlines across
+   files), so static *variables* here would exist in several copies. The flags therefore live in
+   memory the Swift side owns; each helper that registers a callback also stores the flag
+   pointers that callback reads, in the same object file. */
 
-static void tinq_sigint_handler(int signo) {
-  (void)signo;
-  tinq_sigint_seen = 1;
+/* flags[0]: Ctrl-C was pressed; flags[1]: the window was resized. */
+static volatile sig_atomic_t *tinq_handler_flags = NULL;
+
+static void tinq_signal_handler(int signo) {
+  if (tinq_handler_flags == NULL) return;
+  if (signo == SIGINT) tinq_handler_flags[0] = 1;
+  if (signo == SIGWINCH) tinq_handler_flags[1] = 1;
 }
 
-/* Installs the SIGINT handler without SA_RESTART, so a blocked read or poll returns EINTR. */
-static inline int tinq_install_sigint_handler(void) {
+/* Installs handlers for SIGINT (without SA_RESTART, so a blocked read or poll returns EINTR)
+   and SIGWINCH (libedit's own handlers are off: it would re-raise SIGINT to the process group). */
+static inline int tinq_install_signal_handlers(volatile sig_atomic_t *flags) {
+  tinq_handler_flags = flags;
   struct sigaction action;
   memset(&action, 0, sizeof action);
-  action.sa_handler = tinq_sigint_handler;
+  action.sa_handler = tinq_signal_handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
   /* A parent may have left SIGINT blocked; Ctrl-C must reach us all the same. */
@@ -37,12 +45,11 @@ static inline int tinq_install_sigint_handler(void) {
   sigemptyset(&unblock);
   sigaddset(&unblock, SIGINT);
   pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
+  struct sigaction resize = action;
+  resize.sa_flags = SA_RESTART;
+  sigaction(SIGWINCH, &resize, NULL);
   return sigaction(SIGINT, &action, NULL);
 }
-
-static inline int tinq_interrupted(void) { return tinq_sigint_seen != 0; }
-
-static inline void tinq_clear_interrupt(void) { tinq_sigint_seen = 0; }
 
 /* The terminal's width in columns, or 0 when fd is not a terminal. */
 static inline int tinq_terminal_width(int fd) {
@@ -79,11 +86,17 @@ static inline int tinq_codeset_is_utf8(void) {
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+static volatile sig_atomic_t *tinq_input_flags = NULL;
+
 /* Reads one byte from fd 0, waking every 100 ms to notice Ctrl-C even when the signal was
    delivered to another thread. Returns the byte, -1 at end of input, -2 when interrupted. */
 static inline int tinq_read_byte(void) {
   for (;;) {
-    if (tinq_sigint_seen) return -2;
+    if (tinq_input_flags != NULL && tinq_input_flags[0]) return -2;
+    if (tinq_input_flags != NULL && tinq_input_flags[1]) {
+      tinq_input_flags[1] = 0;
+      rl_resize_terminal();
+    }
     struct pollfd pfd = {.fd = 0, .events = POLLIN, .revents = 0};
     int ready = poll(&pfd, 1, 100);
     if (ready < 0) {
@@ -101,7 +114,7 @@ static inline int tinq_read_byte(void) {
 
 /* rl_getc_function for libedit: decodes UTF-8 itself (libedit takes the returned int as one
    wide character) and ends the line (-1) when Ctrl-C was pressed; the caller tells that apart
-   from end of input with tinq_interrupted(). */
+   from end of input by the Ctrl-C flag. */
 static int tinq_getc(FILE *stream) {
   (void)stream;
   int first = tinq_read_byte();
@@ -125,7 +138,9 @@ static int tinq_getc(FILE *stream) {
 
 /* Sets up libedit's readline layer: our input function and no signal handlers of its own (it
    would re-raise SIGINT to the whole process group), then the completion hooks. */
-static inline void tinq_configure_readline(rl_completion_func_t *complete, char *(*word_break_hook)(void)) {
+static inline void tinq_configure_readline(
+    rl_completion_func_t *complete, char *(*word_break_hook)(void), volatile sig_atomic_t *flags) {
+  tinq_input_flags = flags;
   rl_getc_function = tinq_getc;
   rl_catch_signals = 0;
   rl_readline_name = "tinq";

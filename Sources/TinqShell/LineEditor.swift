@@ -40,8 +40,9 @@ public final class LineEditor {
     self.historyLimit = historyLimit
     self.warn = warn
     LineEditor.ensureUTF8Locale()
-    tinq_install_sigint_handler()
-    tinq_configure_readline({ text, _, _ in LineEditor.completions(text) }, { LineEditor.chooseWordBreaks() })
+    tinq_install_signal_handlers(LineEditor.signalFlags)
+    tinq_configure_readline(
+      { text, _, _ in LineEditor.completions(text) }, { LineEditor.chooseWordBreaks() }, LineEditor.signalFlags)
     tinq_set_word_breaks(LineEditor.wordBreaks)
     tinq_bind_tab()
     using_history()
@@ -55,6 +56,20 @@ public final class LineEditor {
     }
   }
 
+  /// The signal flags the C handlers set: `[0]` Ctrl-C, `[1]` window resized. They live here,
+  /// once, because Swift copies a C header's static variables into each object file.
+  nonisolated(unsafe) static let signalFlags: UnsafeMutablePointer<sig_atomic_t> = {
+    let flags = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 2)
+    flags.initialize(repeating: 0, count: 2)
+    return flags
+  }()
+
+  /// `interrupted()` tells whether Ctrl-C was pressed since the last `clearInterrupt()`.
+  public static func interrupted() -> Bool { signalFlags[0] != 0 }
+
+  /// `clearInterrupt()` forgets an earlier Ctrl-C.
+  public static func clearInterrupt() { signalFlags[0] = 0 }
+
   /// `ensureUTF8Locale()` adopts the environment's locale and, when it does not name a UTF-8
   /// character type, uses `C.UTF-8` for it: libedit drops multibyte input otherwise.
   public static func ensureUTF8Locale() {
@@ -66,11 +81,11 @@ public final class LineEditor {
 
   /// `readLine(prompt:)` reads one line with editing, history and completion.
   public func readLine(prompt: String) -> LineRead {
-    tinq_clear_interrupt()
+    LineEditor.clearInterrupt()
     let raw = readline(prompt)
     defer { free(raw) }
-    if tinq_interrupted() != 0 {
-      tinq_clear_interrupt()
+    if LineEditor.interrupted() {
+      LineEditor.clearInterrupt()
       return .interrupted
     }
     guard let raw else { return .endOfInput }

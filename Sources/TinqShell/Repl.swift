@@ -1,3 +1,4 @@
+import CLibEdit
 import Foundation
 import Tinq
 
@@ -74,6 +75,10 @@ public struct Repl {
         if Session.isIncomplete(statement) { continue }
         editor.addHistory(pending.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
         pending = []
+        if isatty(1) != 0 {
+          let width = Int(tinq_terminal_width(1))
+          shell.options.width = width > 0 ? width : nil
+        }
         _ = shell.runStatements(statement, file: "<input>")
       }
     }

@@ -1,4 +1,3 @@
-import CLibEdit
 import Foundation
 import Tinq
 
@@ -130,6 +129,8 @@ public struct Shell {
   public var interruptible = false
   /// Set by `.quit`.
   public private(set) var wantsToQuit = false
+  /// Set when Ctrl-C interrupted a statement, so the rest of a `.read` script is skipped too.
+  public private(set) var wasInterrupted = false
 
   /// The deepest `.read` nesting, so a script reading itself stops instead of recursing.
   static let maximumReadDepth = 16
@@ -151,7 +152,9 @@ public struct Shell {
   /// `keepGoing`, and returns false when anything failed.
   public mutating func runScript(_ text: String, file: String, depth: Int = 0) -> Bool {
     var ok = true
+    if depth == 0 { wasInterrupted = false }
     for piece in ScriptPiece.split(text) {
+      if wasInterrupted { return false }
       let pieceOK: Bool
       switch piece {
       case .meta(let line, let number):
@@ -173,6 +176,7 @@ public struct Shell {
   public mutating func runStatements(_ source: String, file: String, firstLine: Int = 1) -> Bool {
     // Blank lines in front keep the session's line numbers those of the file.
     let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
+    wasInterrupted = false
     let start = ContinuousClock.now
     let outcomes = interruptible ? runInterruptibly(padded, file: file) : session.run(padded, file: file, keepGoing: options.keepGoing)
     let elapsed = ContinuousClock.now - start
@@ -184,12 +188,13 @@ public struct Shell {
       case .failure(let error):
         ok = false
         if error.isCancelled {
-          errors.write("Interrupted.\n")
+          wasInterrupted = true
         } else {
           errors.write(error.rendered.hasSuffix("\n") ? error.rendered : error.rendered + "\n")
         }
       }
     }
+    if wasInterrupted { errors.write("Interrupted.\n") }
     if options.timer {
       let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       errors.write("Run Time: real " + String(format: "%.6f", seconds) + "\n")
@@ -198,11 +203,16 @@ public struct Shell {
   }
 
   /// Runs statements on a worker thread while this thread watches for Ctrl-C and cancels them.
+  /// A Ctrl-C that lands between statements (a fast statement, output being written) counts too.
   mutating func runInterruptibly(_ source: String, file: String) -> [StatementOutcome] {
+    if LineEditor.interrupted() {
+      LineEditor.clearInterrupt()
+      wasInterrupted = true
+      return []
+    }
     let cancellation = Cancellation()
     let box = WorkBox(session: session)
     let keepGoing = options.keepGoing
-    tinq_clear_interrupt()
     let thread = Thread {
       var session = box.session
       let outcomes = session.run(source, file: file, keepGoing: keepGoing, cancellation: cancellation)
@@ -211,12 +221,16 @@ public struct Shell {
     thread.stackSize = 64 << 20
     thread.start()
     while !box.wait(seconds: 0.05) {
-      if tinq_interrupted() != 0 {
-        tinq_clear_interrupt()
+      if LineEditor.interrupted() {
+        LineEditor.clearInterrupt()
+        wasInterrupted = true
         cancellation.cancel()
       }
     }
-    tinq_clear_interrupt()
+    if LineEditor.interrupted() {
+      LineEditor.clearInterrupt()
+      wasInterrupted = true
+    }
     session = box.session
     return box.outcomes
   }

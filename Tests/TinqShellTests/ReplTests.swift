@@ -61,7 +61,27 @@ import Testing
     t.send("count articles\r")
     t.expect("\n5\n")
     #expect(!t.text.contains("error"))
+    t.expect("tinq> ")
     t.send("\u{04}")
+    #expect(t.waitForExit() == 0)
+  }
+
+  @Test func ctrlCInterruptsARunningScriptAndReturnsToThePrompt() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("long.tinq")
+    let statement = "count articles where year = 2021\n"
+    try String(repeating: statement, count: 20_000).write(to: script, atomically: true, encoding: .utf8)
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send(".read \(script.path)\r")
+    t.expect("\n1\n1\n1\n")
+    t.send("\u{03}")
+    t.expect("Interrupted.", timeout: 10)
+    t.expect("tinq> ")
+    t.send("count articles\r")
+    t.expect("\n5\n")
+    #expect(t.text.components(separatedBy: "\n1\n").count < 15_000)
+    t.send(".quit\r")
     #expect(t.waitForExit() == 0)
   }
 
