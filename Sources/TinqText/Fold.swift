@@ -88,6 +88,16 @@ public enum Fold {
     return table
   }()
 
+  /// `wordScalarTable` says, for each scalar below U+1F00, whether it belongs inside a syllable:
+  /// hot loops fetch it once and index it, rather than call `isWordScalar` per scalar.
+  public static let wordScalarTable: [Bool] = (0..<Int(tableLimit)).map { v in
+    guard let scalar = Unicode.Scalar(UInt32(v)) else { return false }
+    if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+    if letterTable[v] != nil { return true }
+    let p = scalar.properties
+    return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+  }
+
   /// `letter(_:)` returns what Tinq knows of a Latin letter, or nil for anything else.
   @inline(__always)
   public static func letter(_ scalar: Unicode.Scalar) -> LetterInfo? {

@@ -284,21 +284,23 @@ public struct ArticleStore: Sendable {
 
 /// `EqualityIndex` answers `FIELD = "value"` for a short text field, with `=`'s folding: case and
 /// tone placement never matter, and a value typed without diacritics matches with or without them.
+/// Postings are ordinal lists, so a field with many distinct values (authors) stays small.
 struct EqualityIndex: Sendable {
   let universe: Int
-  var toned: [String: DocSet] = [:]
-  var bare: [String: DocSet] = [:]
+  var toned: [String: [Int32]] = [:]
+  var bare: [String: [Int32]] = [:]
 
   init(universe: Int) { self.universe = universe }
 
   mutating func insert(_ value: String, _ ordinal: Int) {
-    toned[Fold.matchKey(value, bare: false), default: DocSet(universe: universe)].insert(ordinal)
-    bare[Fold.matchKey(value, bare: true), default: DocSet(universe: universe)].insert(ordinal)
+    toned[Fold.matchKey(value, bare: false), default: []].append(Int32(ordinal))
+    bare[Fold.matchKey(value, bare: true), default: []].append(Int32(ordinal))
   }
 
   func lookup(_ value: String) -> DocSet {
     let useBare = !Fold.hasDiacritics(value)
-    return (useBare ? bare : toned)[Fold.matchKey(value, bare: useBare)] ?? DocSet(universe: universe)
+    let list = (useBare ? bare : toned)[Fold.matchKey(value, bare: useBare)] ?? []
+    return DocSet(universe: universe, members: list)
   }
 }
 

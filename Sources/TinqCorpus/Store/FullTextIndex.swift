@@ -103,13 +103,15 @@ struct Segment: Sendable {
 struct SegmentBuilder {
   var firstDoc: Int
   var docCount = 0
-  var slotOf: [UInt32: Int] = [:]
+  var slotOf: [Int32] = []  // bare id → slot, -1 when absent
   var slotTerm: [UInt32] = []
   var docBuf: [[UInt8]] = []
   var posBuf: [[UInt8]] = []
   var slotDocs: [UInt32] = []
   var lastDoc: [Int] = []
-  var scratch: [UInt64] = []
+  var countOf: [Int32] = []
+  var distinct: [UInt32] = []
+  var grouped: [UInt32] = []
 
   init(firstDoc: Int) { self.firstDoc = firstDoc }
 
@@ -118,20 +120,41 @@ struct SegmentBuilder {
   mutating func add(tokens: [Lexicon.Entry]) {
     let doc = docCount
     docCount += 1
-    scratch.removeAll(keepingCapacity: true)
-    for (pos, t) in tokens.enumerated() where t.bare != UInt32.max {
-      scratch.append(UInt64(t.bare) << 32 | UInt64(pos))
+    // Group positions by term with a counting sort (terms in order of first appearance,
+    // positions increasing within each): linear in the article's length.
+    distinct.removeAll(keepingCapacity: true)
+    for t in tokens where t.bare != UInt32.max {
+      let term = Int(t.bare)
+      if term >= countOf.count { countOf.append(contentsOf: repeatElement(0, count: term + 1 - countOf.count)) }
+      if countOf[term] == 0 { distinct.append(t.bare) }
+      countOf[term] += 1
     }
-    scratch.sort()
-    var i = 0
-    while i < scratch.count {
-      let term = UInt32(truncatingIfNeeded: scratch[i] >> 32)
+    var offset = 0
+    for term in distinct {
+      let c = countOf[Int(term)]
+      countOf[Int(term)] = Int32(offset)
+      offset += Int(c)
+    }
+    grouped.removeAll(keepingCapacity: true)
+    grouped.append(contentsOf: repeatElement(0, count: offset))
+    for (pos, t) in tokens.enumerated() where t.bare != UInt32.max {
+      let term = Int(t.bare)
+      grouped[Int(countOf[term])] = UInt32(pos)
+      countOf[term] += 1
+    }
+    var start = 0
+    for term in distinct {
+      let end = Int(countOf[Int(term)])
+      countOf[Int(term)] = 0
       let slot: Int
-      if let s = slotOf[term] {
-        slot = s
+      if term < slotOf.count, slotOf[Int(term)] >= 0 {
+        slot = Int(slotOf[Int(term)])
       } else {
+        if Int(term) >= slotOf.count {
+          slotOf.append(contentsOf: repeatElement(-1, count: Int(term) + 1 - slotOf.count))
+        }
         slot = slotTerm.count
-        slotOf[term] = slot
+        slotOf[Int(term)] = Int32(slot)
         slotTerm.append(term)
         docBuf.append([])
         posBuf.append([])
@@ -140,23 +163,21 @@ struct SegmentBuilder {
       }
       let startBytes = posBuf[slot].count
       var lastPos: UInt32 = 0
-      var first = true
-      while i < scratch.count, UInt32(truncatingIfNeeded: scratch[i] >> 32) == term {
-        let pos = UInt32(truncatingIfNeeded: scratch[i])
+      for i in start..<end {
+        let pos = grouped[i]
         // Most occurrences are a term's first-seen (variant 0) form: a low bit says whether a
         // variant number follows, so they cost no extra byte.
-        let delta = first ? pos : pos - lastPos
+        let delta = i == start ? pos : pos - lastPos
         let variant = tokens[Int(pos)].variant
         VarInt.append(delta << 1 | (variant == 0 ? 0 : 1), to: &posBuf[slot])
         if variant != 0 { VarInt.append(variant, to: &posBuf[slot]) }
         lastPos = pos
-        first = false
-        i += 1
       }
       VarInt.append(UInt32(doc - lastDoc[slot]), to: &docBuf[slot])
       VarInt.append(UInt32(posBuf[slot].count - startBytes), to: &docBuf[slot])
       lastDoc[slot] = doc
       slotDocs[slot] += 1
+      start = end
     }
   }
 
@@ -206,7 +227,7 @@ public struct FullTextIndex: Sendable {
   }
 
   /// `build(titles:bodies:)` indexes the articles, using every core.
-  static func build(articles: [Article]) -> FullTextIndex {
+  public static func build(articles: [Article]) -> FullTextIndex {
     let lexicon = Lexicon()
     let n = articles.count
     let segmentSize = 1024

@@ -22,14 +22,11 @@ struct SyllableScanner {
     mask = capacity - 1
   }
 
-  /// Which ASCII bytes belong inside a syllable.
-  static let asciiWord: [Bool] = (0..<128).map { b in
-    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-  }
-
   /// `scan(_:into:)` appends the entries of the syllables of `text`, in order.
   mutating func scan(_ text: String, into tokens: inout [Lexicon.Entry]) {
     var text = text
+    let table = Fold.wordScalarTable
+    table.withUnsafeBufferPointer { wordTable in
     text.withUTF8 { buf in
       let n = buf.count
       var i = 0
@@ -39,7 +36,7 @@ struct SyllableScanner {
         var len = 1
         let isWord: Bool
         if b < 0x80 {
-          isWord = SyllableScanner.asciiWord[Int(b)]
+          isWord = wordTable[Int(b)]
         } else {
           var v: UInt32
           if b >= 0xF0 {
@@ -58,7 +55,11 @@ struct SyllableScanner {
             v = v << 6 | UInt32(buf[i + k] & 0x3F)
             k += 1
           }
-          isWord = Unicode.Scalar(v).map(Fold.isWordScalar) ?? false
+          if v < UInt32(wordTable.count) {
+            isWord = wordTable[Int(v)]
+          } else {
+            isWord = Unicode.Scalar(v).map(Fold.isWordScalar) ?? false
+          }
         }
         if isWord {
           if start < 0 { start = i }
@@ -69,6 +70,7 @@ struct SyllableScanner {
         i += len
       }
       if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]))) }
+    }
     }
   }
 
