@@ -66,10 +66,6 @@ struct TableRenderer {
     // The id and short columns (dates, years) stay whole while long text columns give way.
     let widths = fit(natural, separator: 3, protected: Set(header.indices.filter { header[$0] == "id" || natural[$0] <= 10 }))
     // On a terminal too narrow for even the shortest columns, lines are cut as a last resort.
-    func clip(_ line: String) -> String {
-      guard let width else { return line }
-      return DisplayWidth.truncate(line, to: width)
-    }
     var out = ""
     let head = header.indices.map { j in DisplayWidth.pad(DisplayWidth.truncate(header[j], to: widths[j]), to: widths[j]) }
       .joined(separator: " │ ")
@@ -112,17 +108,17 @@ struct TableRenderer {
 
   func article(_ a: Article) -> String {
     var out = ""
-    let heading = "Article " + a.id
+    let heading = clip("Article " + a.id)
     out += (color ? "\u{1B}[1m" + heading + "\u{1B}[0m" : heading) + "\n"
     let scalars = ArticleDisplay.scalars(a).filter { $0.name != "id" }
     let nameWidth = scalars.map { DisplayWidth.of($0.name) }.max() ?? 0
+    let hanging = String(repeating: " ", count: nameWidth + 4)
     for (name, value) in scalars {
-      var line = "  " + DisplayWidth.pad(name, to: nameWidth) + "  "
-      line += value.isNull ? "(unknown)" : CellText.singleLine(CellText.of(value))
+      let text = value.isNull ? "(unknown)" : CellText.singleLine(CellText.of(value))
+      out += wrap(text, first: "  " + DisplayWidth.pad(name, to: nameWidth) + "  ", rest: hanging)
       if let p = a.provenance[name] ?? (name == "year" ? a.provenance["date"] : nil) {
-        line += "   ← " + ArticleDisplay.provenanceText(p)
+        out += clip(hanging + "← " + ArticleDisplay.provenanceText(p)) + "\n"
       }
-      out += line + "\n"
     }
     out += section("Citations", count: a.citations.count)
     for c in a.citations {
@@ -130,38 +126,63 @@ struct TableRenderer {
       if let type = c.type { parts.append(type) }
       if let issuer = c.issuer { parts.append("issuer " + issuer) }
       if c.isPartial { parts.append("partial") }
-      out += "  " + parts.joined(separator: ", ") + "\n"
+      out += wrap(parts.joined(separator: ", "), first: "  ", rest: "    ")
       out += provenanceLine(c.provenance)
     }
     out += section("People", count: a.people.count)
     for p in a.people {
-      var line = "  " + p.name
+      var line = p.name
       if let rank = p.rank { line += " — " + rank }
       if !p.positions.isEmpty { line += (p.rank == nil ? " — " : ", ") + p.positions.joined(separator: "; ") }
-      out += line + "\n" + provenanceLine(p.provenance)
+      out += wrap(line, first: "  ", rest: "    ") + provenanceLine(p.provenance)
     }
     out += section("Organizations", count: a.organizations.count)
     for o in a.organizations {
-      out += "  " + o.name + (o.abbreviation.map { " (" + $0 + ")" } ?? "") + "\n" + provenanceLine(o.provenance)
+      out += wrap(o.name + (o.abbreviation.map { " (" + $0 + ")" } ?? ""), first: "  ", rest: "    ")
+      out += provenanceLine(o.provenance)
     }
     out += "\n"
     out += color ? "\u{1B}[1mBody\u{1B}[0m\n" : "Body\n"
     for line in a.body.split(separator: "\n", omittingEmptySubsequences: false) {
-      out += line.isEmpty ? "\n" : "  " + line + "\n"
+      out += line.isEmpty ? "\n" : wrap(String(line), first: "  ", rest: "  ")
     }
     return out
   }
 
+  /// `clip(_:)` cuts a line to the width, when there is one.
+  func clip(_ line: String) -> String {
+    guard let width else { return line }
+    return DisplayWidth.truncate(line, to: width)
+  }
+
+  /// `wrap(_:first:rest:)` breaks text at spaces to fit the width (words longer than a line
+  /// are cut), the first line after `first` and the others after `rest`.
+  func wrap(_ text: String, first: String, rest: String) -> String {
+    guard let width else { return first + text + "\n" }
+    var out = ""
+    var line = first
+    var lineHasWord = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      let candidate = line + (lineHasWord ? " " : "") + word
+      if lineHasWord, DisplayWidth.of(candidate) > width {
+        out += line + "\n"
+        line = clip(rest + word)
+      } else {
+        line = clip(candidate)
+      }
+      lineHasWord = true
+    }
+    return out + line + "\n"
+  }
+
   func section(_ title: String, count: Int) -> String {
-    let text = "\(title) (\(count))"
+    let text = clip("\(title) (\(count))")
     return "\n" + (color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text) + "\n"
   }
 
   func provenanceLine(_ p: Provenance) -> String {
     let text = ArticleDisplay.provenanceText(p)
     guard !text.isEmpty else { return "" }
-    let line = "      ← " + text
-    if let width { return DisplayWidth.truncate(line, to: width) + "\n" }
-    return line + "\n"
+    return clip("      ← " + text) + "\n"
   }
 }

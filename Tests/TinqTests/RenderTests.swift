@@ -201,6 +201,11 @@ func sampleRows() -> RowSet {
     ] {
       #expect(table.contains(piece), "\(piece)")
     }
+    let narrow = Renderer(format: .table, width: 30).render(.article(ArticleDetail(article: article)))
+    for line in narrow.split(separator: "\n") {
+      #expect(DisplayWidth.of(String(line)) <= 30, "\(line)")
+    }
+    #expect(narrow.contains("Dòng hai."))
     let json = Renderer(format: .json).render(.article(ArticleDetail(article: article)))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["date"] as? String == "2019-09")
