@@ -34,12 +34,24 @@ public enum DiagnosticFormatter {
 
   /// `render(_:source:file:)` formats `d` as a compiler would: location, message, source line,
   /// caret (`^~~~` under the range), then one line per note.
+  ///
+  /// Each call scans the source up to the diagnostic; to render many diagnostics of one large
+  /// source, make a `SourceText` once and call its `render(_:file:)`.
   public static func render(_ d: Diagnostic, source: String, file: String) -> String {
     let (lineNumber, lineStart) = lineContaining(boundary(d.range.start, in: source), in: source)
     let start = graphemeStart(boundary(d.range.start, in: source), lineStart: lineStart, in: source)
-    let end = max(start, boundary(d.range.end, in: source))
-    let lineEnd = endOfLine(from: lineStart, in: source)
     let column = slice(source, lineStart, start).count + 1
+    return format(
+      d, file: file, source: source, line: lineNumber, column: column, lineStart: lineStart,
+      lineEnd: endOfLine(from: lineStart, in: source), start: start, end: boundary(d.range.end, in: source))
+  }
+
+  /// The rendering itself, once the position is known.
+  static func format(
+    _ d: Diagnostic, file: String, source: String, line lineNumber: Int, column: Int, lineStart: Int, lineEnd: Int,
+    start: Int, end rawEnd: Int
+  ) -> String {
+    let end = max(start, rawEnd)
     // A very long line is shown as a window around the caret, marked with `…` where cut.
     let windowStart = start - lineStart > 120 ? boundary(start - 100, in: source) : lineStart
     let windowEnd = lineEnd - start > 240 ? boundary(start + 200, in: source) : lineEnd
@@ -136,5 +148,76 @@ public enum DiagnosticFormatter {
       }
     }
     return out
+  }
+}
+
+/// `SourceText` is a source with its tables of line and character starts, built once, so that
+/// any number of its offsets can be located and rendered, each in logarithmic time plus the
+/// length of what is shown. A script with thousands of errors stays fast to report.
+public struct SourceText: Sendable {
+  /// `text` is the source.
+  public let text: String
+  let byteCount: Int
+  let lineStarts: [Int]
+  let characterStarts: [Int]
+
+  /// `init(_:)` indexes `text`: one pass over its bytes and one over its characters.
+  public init(_ text: String) {
+    self.text = text
+    var lineStarts = [0]
+    var i = 0
+    for byte in text.utf8 {
+      i += 1
+      if byte == 0x0A { lineStarts.append(i) }
+    }
+    byteCount = i
+    self.lineStarts = lineStarts
+    var characterStarts: [Int] = []
+    var offset = 0
+    for character in text {
+      characterStarts.append(offset)
+      // Lines end at `\n`, so the `\r` of a CRLF pair counts as a character of its line.
+      if character == "\r\n" { characterStarts.append(offset + 1) }
+      offset += character.utf8.count
+    }
+    characterStarts.append(offset)
+    self.characterStarts = characterStarts
+  }
+
+  /// The index of the last element of `table` that is at most `offset`.
+  static func lastIndex(in table: [Int], atMost offset: Int) -> Int {
+    var low = 0
+    var high = table.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if table[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The line index, the line's first byte, the character-snapped offset and the column.
+  func position(_ offset: Int) -> (line: Int, lineStart: Int, start: Int, column: Int) {
+    let clamped = DiagnosticFormatter.boundary(offset, in: text)
+    let line = Self.lastIndex(in: lineStarts, atMost: clamped)
+    let lineStart = lineStarts[line]
+    let character = Self.lastIndex(in: characterStarts, atMost: clamped)
+    let first = Self.lastIndex(in: characterStarts, atMost: lineStart)
+    let start = max(lineStart, characterStarts[character])
+    return (line, lineStart, start, character - first + 1)
+  }
+
+  /// `location(of:)` is `DiagnosticFormatter.location(of:in:)` for this source.
+  public func location(of offset: Int) -> SourceLocation {
+    let p = position(offset)
+    return SourceLocation(line: p.line + 1, column: p.column)
+  }
+
+  /// `render(_:file:)` is `DiagnosticFormatter.render(_:source:file:)` for this source.
+  public func render(_ d: Diagnostic, file: String) -> String {
+    let p = position(d.range.start)
+    let lineEnd = p.line + 1 < lineStarts.count ? lineStarts[p.line + 1] - 1 : byteCount
+    return DiagnosticFormatter.format(
+      d, file: file, source: text, line: p.line + 1, column: p.column, lineStart: p.lineStart, lineEnd: lineEnd,
+      start: p.start, end: DiagnosticFormatter.boundary(d.range.end, in: text))
   }
 }

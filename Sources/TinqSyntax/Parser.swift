@@ -70,6 +70,7 @@ struct ParserState {
   var predicates = 0
   /// Set when the error being thrown is only that the input ended.
   var endedEarly = false
+  var sourceText: SourceText? = nil
 
   init(source: String, scriptMode: Bool) {
     self.source = source
@@ -132,8 +133,11 @@ struct ParserState {
     DiagnosticFormatter.slice(source, range.start, range.end)
   }
 
-  func location(_ offset: Int) -> SourceLocation {
-    DiagnosticFormatter.location(of: offset, in: source)
+  /// `location(_:)` locates an offset through a line table built on first use, so a script with
+  /// many errors is not rescanned from its start for each one.
+  mutating func location(_ offset: Int) -> SourceLocation {
+    if sourceText == nil { sourceText = SourceText(source) }
+    return sourceText?.location(of: offset) ?? SourceLocation(line: 1, column: 1)
   }
 
   // MARK: Errors

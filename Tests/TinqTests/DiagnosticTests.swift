@@ -216,6 +216,24 @@ func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
     #expect(lines.count > 2 && lines[2] == String(repeating: " ", count: 32) + "^~~~")
   }
 
+  /// `SourceText` answers exactly as the one-off functions do, on awkward text.
+  @Test func sourceTextAgreesWithTheOneOffFunctions() {
+    let pieces = ["a", "Đ", "a\u{300}", "\n", "\r\n", "\t", "😀", "\u{7}", " ", "ư\u{303}", "\n\u{301}", "漢"]
+    var rng = SyntaxSeededRNG(seed: 7)
+    for _ in 0..<200 {
+      var source = ""
+      for _ in 0..<Int.random(in: 0..<30, using: &rng) { source += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+      let indexed = SourceText(source)
+      let count = source.utf8.count
+      for _ in 0..<10 {
+        let start = Int.random(in: -2...(count + 2), using: &rng)
+        let d = Diagnostic("m", at: SourceRange(start, start + Int.random(in: 0...6, using: &rng)), notes: ["n"])
+        #expect(indexed.location(of: start) == DiagnosticFormatter.location(of: start, in: source))
+        #expect(indexed.render(d, file: "f") == DiagnosticFormatter.render(d, source: source, file: "f"))
+      }
+    }
+  }
+
   @Test func locationCountsLinesAndCharacters() {
     let source = "ab\nĐư\u{300}x"
     #expect(DiagnosticFormatter.location(of: 0, in: source) == SourceLocation(line: 1, column: 1))

@@ -108,6 +108,19 @@ func syntaxExerciseAllPasses(_ source: String) {
     #expect(Parser.parseScript(String(repeating: "-- c\n", count: 200_000) + "articles").count == 1)
   }
 
+  /// Messages that name another place (`to close '(' at 1:16`) must not rescan the script from
+  /// its start for every error; this script took minutes when they did.
+  @Test func manyErrorsInOneScriptStayLinear() {
+    let lines = String(repeating: "articles where (year = 1\n", count: 20_000)
+    let items = Parser.parseScript(lines)
+    #expect(items.count == 20_000)
+    if case .failure(let d) = items.last?.result {
+      #expect(d.message == "expected ')' to close '(' at 20000:16, found end of input")
+    }
+    let oneLine = String(repeating: "articles where (year = 1 ; ", count: 20_000)
+    #expect(Parser.parseScript(oneLine).count == 20_000)
+  }
+
   @Test func longLinesAreShownAsAWindowAroundTheCaret() {
     let text = "articles where title = \"" + String(repeating: "x", count: 1_000) + "\" and yaer = 1 and title = \"" + String(repeating: "y", count: 1_000) + "\""
     let lines = syntaxDiagnose(text).split(separator: "\n")
