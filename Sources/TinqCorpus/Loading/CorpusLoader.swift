@@ -67,20 +67,23 @@ public enum CorpusLoader {
       }
     }
     var articles: [Article] = []
+    let pool = StringPool()
     var pendingText: [(path: String, text: String)] = []
     func flushText() {
       let batch = pendingText
       articles += extractInParallel(batch.count) { i in
         let item = batch[i]
         let name = ((item.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return ArticleExtractor.extract(text: item.text, id: name, origin: item.path)
+        var article = ArticleExtractor.extract(text: item.text, id: name, origin: item.path)
+        pool.intern(&article)
+        return article
       }
       pendingText.removeAll()
     }
     for file in files {
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
-        loadJSONLines(file, into: &articles, warnings: &warnings)
+        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool)
       } else {
         switch readText(file) {
         case .ok(let text): pendingText.append((file, text))
@@ -142,7 +145,9 @@ public enum CorpusLoader {
 
   /// `loadJSONLines(_:into:warnings:)` streams a JSON Lines file in chunks split at newlines, so a
   /// large file is never held whole, and decodes each chunk's lines on all cores.
-  static func loadJSONLines(_ path: String, into articles: inout [Article], warnings: inout [LoadWarning]) {
+  static func loadJSONLines(
+    _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool()
+  ) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       warnings.append(LoadWarning(path: path, reason: "cannot read file"))
       return
@@ -206,9 +211,10 @@ public enum CorpusLoader {
         case nil: return nil
         case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
         case .article(let id, let body, let metadata):
-          return .ok(
-            ArticleExtractor.extract(
-              text: body, id: id ?? "\(fileName):\(number)", origin: "\(path):\(number)", metadata: metadata))
+          var article = ArticleExtractor.extract(
+            text: body, id: id ?? "\(fileName):\(number)", origin: "\(path):\(number)", metadata: metadata)
+          pool.intern(&article)
+          return .ok(article)
         }
       }
       for r in results {
