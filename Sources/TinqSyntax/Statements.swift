@@ -205,7 +205,7 @@ extension ParserState {
     let id: String
     switch current.kind {
     case .string(let s): id = s
-    case .identifier, .integer, .date: id = text(current.range)
+    case .identifier, .integer: id = text(current.range)
     default:
       throw error(
         expected: "an article id or id prefix after `show`",
