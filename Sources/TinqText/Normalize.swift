@@ -9,108 +9,255 @@ public enum TextNormalizer {
   /// `normalize(_:)` returns `text` in NFC with CRLF/CR turned into LF, a leading BOM removed,
   /// NBSP and other Unicode spaces turned into U+0020, and curly quotes made straight.
   public static func normalize(_ text: String) -> String {
+    var source = text
+    let result: (bytes: [UInt8], changed: Bool)? = source.withUTF8 { normalizedUTF8($0, text: text) }
+    guard let result, result.changed else { return text }
+    return String(decoding: result.bytes, as: UTF8.self)
+  }
+
+  /// `normalizedBytes(_:)` returns the UTF-8 of `normalize(text)` without making a String, for
+  /// callers that work on bytes anyway.
+  public static func normalizedBytes(_ text: String) -> [UInt8] {
+    var source = text
+    return source.withUTF8 { bytes in normalizedUTF8(bytes, text: text)?.bytes ?? Array(bytes) }
+  }
+
+  /// `normalizedUTF8(_:text:)` normalises the UTF-8 `bytes` of `text`; nil when nothing needs
+  /// rewriting, else the new bytes and whether they differ from the input.
+  static func normalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (bytes: [UInt8], changed: Bool)? {
     var needsScalarPass = false
     var hasCombining = false
     // Only CR and a few scalars are rewritten; their UTF-8 starts with 0x0D, 0xC2 (NBSP, «, »),
     // 0xE2 (general punctuation), 0xE3 (ideographic space) or 0xEF (BOM). Vietnamese letters never
     // do, so most texts are returned untouched after this one scan.
-    // Scanning a buffer: iterating `String.UTF8View` costs several nanoseconds a byte here.
-    var scanned = text
-    scanned.withUTF8 { bytes in
-      for byte in bytes where byte == 0x0D || byte >= 0xC2 {
-        switch byte {
-        case 0xCC, 0xCD: hasCombining = true  // lead bytes of U+0300–U+036F, NFD Vietnamese marks
-        case 0x0D, 0xC2, 0xE2, 0xE3, 0xEF: needsScalarPass = true
-        default: break
-        }
-        if hasCombining {
-          needsScalarPass = true
-          break
-        }
+    for byte in bytes where byte == 0x0D || byte >= 0xC2 {
+      switch byte {
+      case 0xCC, 0xCD: hasCombining = true  // lead bytes of U+0300–U+036F, NFD Vietnamese marks
+      case 0x0D, 0xC2, 0xE2, 0xE3, 0xEF: needsScalarPass = true
+      default: break
+      }
+      if hasCombining {
+        needsScalarPass = true
+        break
       }
     }
-    guard needsScalarPass else { return text }
-    var composed = hasCombining ? text.precomposedStringWithCanonicalMapping : text
+    guard needsScalarPass else { return nil }
+    guard hasCombining else { return rewrite(bytes) }
+    // Composing Latin letters with their marks through a table gives exactly what Foundation's
+    // NFC gives for such text, at a fraction of the cost; anything else takes Foundation's path.
+    if let composed = LatinComposer.compose(bytes) {
+      let pass = composed.withUnsafeBufferPointer { rewrite($0) }
+      return pass.changed ? (pass.bytes, true) : (composed, true)
+    }
+    var nfc = text.precomposedStringWithCanonicalMapping
+    let pass = nfc.withUTF8 { rewrite($0) }
+    let changed = pass.changed || !nfc.utf8.elementsEqual(bytes)
+    return (pass.changed ? pass.bytes : Array(nfc.utf8), changed)
+  }
+
+  /// `rewrite(_:)` turns line ends, spaces, quotes and invisible characters into their one form.
+  static func rewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], changed: Bool) {
     // Rewriting bytes rather than appending to a `UnicodeScalarView` keeps loading fast: the
     // scalar-view append was most of the time spent extracting an article.
     var changed = false
-    var source = composed
-    let out: [UInt8] = source.withUTF8 { bytes in
-      let n = bytes.count
-      return [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
-        var o = 0
-        var previousWasCR = false
-        var i = 0
-        while i < n {
-          let b = bytes[i]
-          if b < 0x80 && b != 0x0D {
-            if previousWasCR {
-              previousWasCR = false
-              if b == 0x0A {
-                changed = true
-                i += 1
-                continue
-              }
-            }
-            buffer[o] = b
-            o += 1
-            i += 1
-            continue
-          }
-          let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-          let end = min(i + width, n)
-          if b != 0x0D && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF {
-            // No rewritten scalar starts with this byte: copy the letter as is.
-            previousWasCR = false
-            for k in i..<end {
-              buffer[o] = bytes[k]
-              o += 1
-            }
-            i = end
-            continue
-          }
-          var value = UInt32(b)
-          if width == 2, end == i + 2 {
-            value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-          } else if width == 3, end == i + 3 {
-            value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-          } else if width == 4 {
-            value = 0x10000  // not rewritten below
-          }
-          previousWasCR = false
-          // Every replacement is no longer than what it replaces, so `o <= i` throughout.
-          switch value {
-          case 0xFEFF where i == 0, 0x200B, 0x200C, 0x200D, 0x2060:
-            changed = true  // BOM and zero-width characters
-          case 0x0D:
-            buffer[o] = 0x0A
-            o += 1
-            previousWasCR = true
-            changed = true
-          case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-            buffer[o] = 0x20
-            o += 1
-            changed = true
-          case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB:
-            buffer[o] = 0x22
-            o += 1
-            changed = true
-          case 0x2018, 0x2019, 0x201A, 0x201B:
-            buffer[o] = 0x27
-            o += 1
-            changed = true
-          default:
-            for k in i..<end {
-              buffer[o] = bytes[k]
-              o += 1
-            }
-          }
-          i = end
+    let n = bytes.count
+    guard n > 0, let base = bytes.baseAddress else { return ([], false) }
+    let out = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+      guard let dst = buffer.baseAddress else {
+        count = 0
+        return
+      }
+      var o = 0
+      var i = 0
+      while i < n {
+        // Runs of bytes that start no rewritten scalar are copied whole.
+        var j = i
+        while j < n {
+          let c = base[j]
+          if c == 0x0D || (c >= 0xC2 && (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)) { break }
+          j += 1
         }
-        count = o
+        if j > i {
+          (dst + o).update(from: base + i, count: j - i)
+          o += j - i
+          i = j
+        }
+        guard i < n else { break }
+        let b = base[i]
+        if b == 0x0D {
+          // CR and CRLF both become LF.
+          dst[o] = 0x0A
+          o += 1
+          changed = true
+          i += 1
+          if i < n, base[i] == 0x0A { i += 1 }
+          continue
+        }
+        let width = b < 0xE0 ? 2 : 3
+        let end = min(i + width, n)
+        var value = UInt32(b)
+        if width == 2, end == i + 2 {
+          value = UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+        } else if width == 3, end == i + 3 {
+          value = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+        }
+        // Every replacement is no longer than what it replaces, so `o <= i` throughout.
+        switch value {
+        case 0xFEFF where i == 0, 0x200B, 0x200C, 0x200D, 0x2060:
+          changed = true  // BOM and zero-width characters
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+          dst[o] = 0x20
+          o += 1
+          changed = true
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB:
+          dst[o] = 0x22
+          o += 1
+          changed = true
+        case 0x2018, 0x2019, 0x201A, 0x201B:
+          dst[o] = 0x27
+          o += 1
+          changed = true
+        default:
+          for k in i..<end {
+            dst[o] = base[k]
+            o += 1
+          }
+        }
+        i = end
+      }
+      count = o
+    }
+    return (out, changed)
+  }
+}
+
+/// `LatinComposer` is NFC for text made of Latin letters, punctuation and the combining marks
+/// U+0300–U+036F: each letter and the marks after it become the one precomposed letter they are
+/// canonically equivalent to. Its tables are derived from Foundation's own normalisation, and it
+/// declines (returns nil) whenever a text holds anything outside what they cover, so its answers
+/// are Foundation's answers.
+enum LatinComposer {
+  /// The tables: which scalars below U+2100 pass through NFC alone, the full canonical
+  /// decomposition of each precomposed letter, the combining class of each mark, and the
+  /// composition of each canonical letter-plus-marks sequence (packed 21 bits a scalar).
+  struct Tables: Sendable {
+    var inert: [Bool]
+    var decomposition: [UInt32: [UInt32]]
+    var markClass: [UInt8]
+    var composition: [UInt64: UInt32]
+  }
+
+  static let tables: Tables = {
+    let limit = 0x2100
+    var inert = [Bool](repeating: false, count: limit)
+    var decomposition: [UInt32: [UInt32]] = [:]
+    var composition: [UInt64: UInt32] = [:]
+    var markClass = [UInt8](repeating: 0, count: 0x70)
+    func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+    for v in 0x300..<0x370 {
+      guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+      let s = String(Character(scalar))
+      let ccc = scalar.properties.canonicalCombiningClass.rawValue
+      // A mark that NFC rewrites on its own (U+0340, U+0344, …) is left to Foundation.
+      if ccc != 0, scalars(s.precomposedStringWithCanonicalMapping) == [UInt32(v)],
+        scalars(s.decomposedStringWithCanonicalMapping) == [UInt32(v)]
+      {
+        markClass[v - 0x300] = ccc
       }
     }
-    if changed { composed = String(decoding: out, as: UTF8.self) }
-    return composed
+    let ranges = [0..<0x2B0, 0x1E00..<0x1F00, 0x2000..<0x20D0]
+    for range in ranges {
+      for v in range {
+        guard let scalar = Unicode.Scalar(UInt32(v)), scalar.properties.canonicalCombiningClass.rawValue == 0
+        else { continue }
+        let s = String(Character(scalar))
+        guard scalars(s.precomposedStringWithCanonicalMapping) == [UInt32(v)] else { continue }
+        let nfd = scalars(s.decomposedStringWithCanonicalMapping)
+        if nfd.count > 1 {
+          // Only a starter then known marks, at most three scalars, is handled here.
+          guard nfd.count <= 3, nfd[0] < 0x2100,
+            nfd.dropFirst().allSatisfy({ $0 >= 0x300 && $0 < 0x370 && markClass[Int($0) - 0x300] != 0 })
+          else { continue }
+          decomposition[UInt32(v)] = nfd
+          composition[pack(nfd)] = UInt32(v)
+        } else if nfd != [UInt32(v)] {
+          continue
+        }
+        inert[v] = true
+      }
+    }
+    return Tables(inert: inert, decomposition: decomposition, markClass: markClass, composition: composition)
+  }()
+
+  @inline(__always)
+  static func pack(_ values: [UInt32]) -> UInt64 {
+    var key: UInt64 = 0
+    for v in values { key = key << 21 | UInt64(v) }
+    return key
+  }
+
+  /// `compose(_:)` returns the NFC of valid UTF-8 `bytes`, or nil when the text holds a scalar or
+  /// a sequence the tables do not cover.
+  static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    let t = tables
+    let inert = t.inert
+    let markClass = t.markClass
+    let n = bytes.count
+    var out: [UInt8] = []
+    out.reserveCapacity(n)
+    var i = 0
+    // The letter just written, which marks that follow are composed with.
+    var letter: UInt32 = 0
+    var letterWidth = 0
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        out.append(b)
+        letter = UInt32(b)
+        letterWidth = 1
+        i += 1
+        continue
+      }
+      var v: UInt32
+      var w: Int
+      if b < 0xE0, i + 1 < n {
+        v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        w = 2
+      } else if b < 0xF0, i + 2 < n {
+        v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        w = 3
+      } else {
+        return nil
+      }
+      if v >= 0x300 && v < 0x370 {
+        // The letter's full decomposition, then every mark that follows, at most three scalars.
+        guard letterWidth > 0 else { return nil }
+        var sequence: [UInt32] = letter >= 0xC0 ? (t.decomposition[letter] ?? [letter]) : [letter]
+        while true {
+          guard markClass[Int(v) - 0x300] != 0, sequence.count < 3 else { return nil }
+          sequence.append(v)
+          i += w
+          guard i + 1 < n, bytes[i] == 0xCC || bytes[i] == 0xCD else { break }
+          v = UInt32(bytes[i] & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+          w = 2
+          guard v >= 0x300 && v < 0x370 else { break }
+        }
+        // Canonical order: marks sorted by combining class, equal classes keeping their order.
+        if sequence.count == 3, markClass[Int(sequence[1]) - 0x300] > markClass[Int(sequence[2]) - 0x300] {
+          sequence.swapAt(1, 2)
+        }
+        guard let composed = t.composition[pack(sequence)], let scalar = Unicode.Scalar(composed) else { return nil }
+        out.removeLast(letterWidth)
+        out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+        letterWidth = 0
+        continue
+      }
+      guard v < 0x2100, inert[Int(v)] else { return nil }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + w]))
+      letter = v
+      letterWidth = w
+      i += w
+    }
+    return out
   }
 }

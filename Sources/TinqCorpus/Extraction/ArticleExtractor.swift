@@ -30,8 +30,7 @@ public enum ArticleExtractor {
   /// `extract(text:id:origin:metadata:)` extracts everything from one article's raw text; fields in
   /// `metadata` win over extraction, which fills what is missing.
   public static func extract(text: String, id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
-    let normalized = TextNormalizer.normalize(text)
-    let layout = Layout(text: normalized)
+    let layout = Layout(bytes: TextNormalizer.normalizedBytes(text))
     var provenance: [String: Provenance] = [:]
     var article = Article(id: id, body: layout.body, origin: origin)
 

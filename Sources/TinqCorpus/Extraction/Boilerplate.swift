@@ -23,9 +23,12 @@ struct Layout: Sendable {
   var body: String
 
   init(text: String) {
+    self.init(bytes: Array(text.utf8))
+  }
+
+  init(bytes: [UInt8]) {
     // Lines are cut and checked on bytes: Character-level String work costs more than every rule
     // together.
-    let bytes = Array(text.utf8)
     var ranges: [Range<Int>] = []
     var start = 0
     for (i, b) in bytes.enumerated() where b == 0x0A {

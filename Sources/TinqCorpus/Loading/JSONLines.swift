@@ -18,6 +18,7 @@ enum JSONLines {
     guard line.first == 0x7B else {
       return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON: not an object")
     }
+    if let record = line.withUnsafeBufferPointer({ FastObject.decode($0) }) { return record }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(line), options: [])
@@ -47,5 +48,187 @@ enum JSONLines {
       title: field("title"), date: field("date"), source: field("source"), author: field("author"), url: field("url"))
     let id = field("id").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
     return .article(id: id, body: text, metadata: metadata)
+  }
+}
+
+/// `FastObject` decodes the common record, one flat object whose values are all strings, without
+/// Foundation, whose parser and bridging cost more than extracting the article. It declines
+/// (returns nil) on anything else: numbers, nulls, nesting, odd escapes, invalid UTF-8, even a
+/// trailing comma; such lines take `JSONSerialization`, so accepted lines, values and warnings
+/// stay exactly as they were.
+enum FastObject {
+  /// The keys a record is read for, in `Slot` order.
+  static let keys: [[UInt8]] = ["body", "content", "text", "title", "date", "source", "author", "url", "id"].map {
+    Array($0.utf8)
+  }
+
+  /// `decode(_:)` reads one trimmed line that starts with `{`.
+  static func decode(_ line: UnsafeBufferPointer<UInt8>) -> JSONLines.Record? {
+    let n = line.count
+    var values = [String?](repeating: nil, count: 9)
+    var scratch: [UInt8] = []
+    var i = 1
+    skipSpace(line, &i)
+    guard i < n else { return nil }
+    if line[i] != 0x7D {
+      while true {
+        guard i < n, line[i] == 0x22 else { return nil }
+        guard let (keyStart, keyEnd, keyEscaped) = scanString(line, &i), !keyEscaped else { return nil }
+        skipSpace(line, &i)
+        guard i < n, line[i] == 0x3A else { return nil }
+        i += 1
+        skipSpace(line, &i)
+        guard i < n, line[i] == 0x22 else { return nil }
+        guard let (valueStart, valueEnd, escaped) = scanString(line, &i) else { return nil }
+        if let slot = slot(line, keyStart, keyEnd) {
+          let raw = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+          if escaped {
+            guard unescape(raw, into: &scratch) else { return nil }
+            guard let value = scratch.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+              return nil
+            }
+            values[slot] = value
+          } else {
+            guard let value = String(validating: raw, as: UTF8.self) else { return nil }
+            values[slot] = value
+          }
+        } else if !isValidUTF8(UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])) {
+          return nil
+        }
+        skipSpace(line, &i)
+        guard i < n else { return nil }
+        if line[i] == 0x2C {
+          i += 1
+          skipSpace(line, &i)
+          continue
+        }
+        guard line[i] == 0x7D else { return nil }
+        break
+      }
+    }
+    i += 1
+    skipSpace(line, &i)
+    guard i == n else { return nil }
+    guard let text = values[0] ?? values[1] ?? values[2] else { return nil }
+    guard !text.allSatisfy(\.isWhitespace) else { return .skip("missing body") }
+    let metadata = ArticleMetadata(title: values[3], date: values[4], source: values[5], author: values[6], url: values[7])
+    let id = values[8].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
+    return .article(id: id, body: text, metadata: metadata)
+  }
+
+  @inline(__always)
+  static func skipSpace(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+    while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D || line[i] == 0x0A { i += 1 }
+  }
+
+  /// `slot(_:_:_:)` returns the index in `keys` of the key spelled by bytes `a..<b`.
+  static func slot(_ line: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int? {
+    let length = b - a
+    guard length >= 2, length <= 7 else { return nil }
+    for (k, key) in keys.enumerated() where key.count == length && key[0] == line[a] {
+      var same = true
+      for j in 1..<length where key[j] != line[a + j] {
+        same = false
+        break
+      }
+      if same { return k }
+    }
+    return nil
+  }
+
+  /// `scanString(_:_:)` moves past the string starting at the quote at `i`, returning the range of
+  /// its contents and whether it holds escapes; nil on a control character or no closing quote.
+  static func scanString(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (Int, Int, Bool)? {
+    let n = line.count
+    let start = i + 1
+    var j = start
+    var escaped = false
+    while j < n {
+      let c = line[j]
+      if c == 0x22 {
+        i = j + 1
+        return (start, j, escaped)
+      }
+      if c == 0x5C {
+        escaped = true
+        j += 2
+        continue
+      }
+      if c < 0x20 { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  /// `unescape(_:into:)` writes the bytes a string's escaped contents stand for; false on an
+  /// escape this decoder leaves to Foundation (unknown, NUL, or an unpaired surrogate).
+  static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    out.removeAll(keepingCapacity: true)
+    out.reserveCapacity(raw.count)
+    let n = raw.count
+    var i = 0
+    while i < n {
+      // Copy the run up to the next backslash at once.
+      var j = i
+      while j < n, raw[j] != 0x5C { j += 1 }
+      if j > i {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<j]))
+        i = j
+      }
+      guard i < n else { break }
+      guard i + 1 < n else { return false }
+      switch raw[i + 1] {
+      case 0x22: out.append(0x22)
+      case 0x5C: out.append(0x5C)
+      case 0x2F: out.append(0x2F)
+      case 0x62: out.append(0x08)
+      case 0x66: out.append(0x0C)
+      case 0x6E: out.append(0x0A)
+      case 0x72: out.append(0x0D)
+      case 0x74: out.append(0x09)
+      case 0x75:
+        guard let unit = hex4(raw, i + 2), unit != 0 else { return false }
+        i += 6
+        var value = UInt32(unit)
+        if unit >= 0xD800 && unit <= 0xDBFF {
+          guard i + 1 < n, raw[i] == 0x5C, raw[i + 1] == 0x75, let low = hex4(raw, i + 2), low >= 0xDC00,
+            low <= 0xDFFF
+          else { return false }
+          value = 0x10000 + (UInt32(unit - 0xD800) << 10 | UInt32(low - 0xDC00))
+          i += 6
+        } else if unit >= 0xDC00 && unit <= 0xDFFF {
+          return false
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+        continue
+      default:
+        return false
+      }
+      i += 2
+    }
+    return true
+  }
+
+  static func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt16? {
+    guard at + 4 <= raw.count else { return nil }
+    var value: UInt16 = 0
+    for k in at..<at + 4 {
+      let c = raw[k]
+      let digit: UInt8
+      switch c {
+      case 0x30...0x39: digit = c - 0x30
+      case 0x41...0x46: digit = c - 0x41 + 10
+      case 0x61...0x66: digit = c - 0x61 + 10
+      default: return nil
+      }
+      value = value << 4 | UInt16(digit)
+    }
+    return value
+  }
+
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+    return String(validating: bytes, as: UTF8.self) != nil
   }
 }
