@@ -2,24 +2,6 @@
 @_exported import TinqEngine
 @_exported import TinqSyntax
 import TinqSeeds
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Loading frees far more than it keeps (file chunks, decoded lines, per-worker buffers); glibc
-/// keeps freed memory in its arenas unless asked to hand it back, which would count against
-/// the resident size for as long as the corpus is open.
-func releaseFreeMemory() {
-  #if canImport(Glibc)
-    // malloc_trim is glibc's own (malloc.h is not in Swift's Glibc module), so look it up.
-    typealias Trim = @convention(c) (Int) -> Int32
-    // A nil handle is RTLD_DEFAULT: search every loaded object.
-    if let symbol = dlsym(nil, "malloc_trim") {
-      _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    }
-  #endif
-}
 import TinqText
 
 /// `CorpusError` is why a corpus could not be loaded at all (a path that does not exist, or no
@@ -92,7 +74,7 @@ public struct Corpus: Sendable {
     var articles = loaded.articles
     loaded.articles = []
     let store = ArticleStore(taking: &articles)
-    releaseFreeMemory()
+    Memory.releaseFree()
     return Corpus(store: store, paths: paths, warnings: loaded.warnings)
   }
 

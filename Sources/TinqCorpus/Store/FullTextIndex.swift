@@ -265,6 +265,8 @@ public struct FullTextIndex: Sendable {
           shared.buffer[d].body = ""
           builder.add(tokens: tokens)
         }
+        // The bodies just encoded were freed: give their pages back before the next segment.
+        if hi - lo == segmentSize { Memory.releaseFree() }
         return (builder.finish(), titles, encoded, starts)
       }
     }
