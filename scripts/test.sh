@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+swift build
 swift build --build-tests
 swift test --skip-build

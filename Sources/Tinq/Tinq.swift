@@ -2,24 +2,6 @@
 @_exported import TinqEngine
 @_exported import TinqSyntax
 import TinqSeeds
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Loading frees far more than it keeps (file chunks, decoded lines, per-worker buffers); glibc
-/// keeps freed memory in its arenas unless asked to hand it back, which would count against
-/// the resident size for as long as the corpus is open.
-func releaseFreeMemory() {
-  #if canImport(Glibc)
-    // malloc_trim is glibc's own (malloc.h is not in Swift's Glibc module), so look it up.
-    typealias Trim = @convention(c) (Int) -> Int32
-    // A nil handle is RTLD_DEFAULT: search every loaded object.
-    if let symbol = dlsym(nil, "malloc_trim") {
-      _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    }
-  #endif
-}
 import TinqText
 
 /// `CorpusError` is why a corpus could not be loaded at all (a path that does not exist, or no
@@ -81,14 +63,18 @@ public struct Corpus: Sendable {
   /// `.txt` or `.jsonl` files, or several of them together. It throws only when a path does not
   /// exist; bad files and JSON lines are skipped and listed in `warnings`.
   public static func load(paths: [String]) throws(CorpusError) -> Corpus {
-    let loaded: LoadedArticles
+    var loaded: LoadedArticles
     do {
       loaded = try CorpusLoader.load(paths: paths)
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }
-    let store = ArticleStore(articles: loaded.articles)
-    releaseFreeMemory()
+    // Hand the articles over without a second reference, so their bodies are freed as the
+    // store encodes them.
+    var articles = loaded.articles
+    loaded.articles = []
+    let store = ArticleStore(taking: &articles)
+    Memory.releaseFree()
     return Corpus(store: store, paths: paths, warnings: loaded.warnings)
   }
 
@@ -115,7 +101,8 @@ public struct Corpus: Sendable {
   /// The number of articles.
   public var articleCount: Int { store.count }
 
-  /// The articles, in load order.
+  /// The articles, in load order, bodies included (every body is decoded: for small corpora;
+  /// `store.metadata` has the rest of each article without decoding anything).
   public var articles: [Article] { store.articles }
 
   /// What the REPL completes inside strings.
@@ -124,7 +111,7 @@ public struct Corpus: Sendable {
       .sorted { $0.articles.count > $1.articles.count }.map(\.citation.number)
     var names = store.people.map(\.name) + store.organizations.map(\.name)
     names += store.organizations.compactMap(\.abbreviation)
-    return CompletionVocabulary(ids: store.articles.map(\.id), citationNumbers: numbers, names: names)
+    return CompletionVocabulary(ids: store.metadata.map(\.id), citationNumbers: numbers, names: names)
   }
 
   /// `query(_:cancellation:)` parses, checks and runs one statement.

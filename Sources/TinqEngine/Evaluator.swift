@@ -28,7 +28,7 @@ public struct Evaluator: Sendable {
       case .count(let c):
         return try count(c, cancellation: cancellation).result
       case .show(let s):
-        return .article(ArticleDetail(article: store.articles[try resolveID(s)]))
+        return .article(ArticleDetail(article: store.article(try resolveID(s))))
       case .explain(let e):
         return .plan(try explain(e.statement, cancellation: cancellation))
       case .letBinding(let l):
@@ -214,7 +214,7 @@ public struct Evaluator: Sendable {
     if matches.isEmpty {
       throw Diagnostic("no article has the id or id prefix \"\(s.id)\"", at: s.range)
     }
-    let shown = matches.prefix(5).map { store.articles[$0].id }
+    let shown = matches.prefix(5).map { store.metadata[$0].id }
     throw Diagnostic(
       "the id prefix \"\(s.id)\" is ambiguous: \(matches.count) articles match", at: s.range,
       notes: ["note: candidates: " + shown.joined(separator: ", ") + (matches.count > 5 ? ", ..." : "")])
@@ -240,7 +240,7 @@ public struct Evaluator: Sendable {
       }
     case .show(let s):
       let i = try resolveID(s)
-      lines.append("lookup: id index, then id prefix → \(store.articles[i].id)")
+      lines.append("lookup: id index, then id prefix → \(store.metadata[i].id)")
     case .explain(let inner):
       lines.append(try explain(inner.statement, cancellation: cancellation))
     case .letBinding:

@@ -8,15 +8,19 @@ struct Table {
   let collection: CollectionKind
   let count: Int
   let value: (String, Int) -> Value
-  /// For the articles collection, the article of a row (article predicates need more than fields).
+  /// For the articles collection, the article of a row without its body (article predicates need
+  /// more than fields).
   var article: ((Int) -> Article)? = nil
 
   static func of(_ collection: CollectionKind, in store: ArticleStore) -> Table {
     switch collection {
     case .articles:
       return Table(
-        collection: collection, count: store.count, value: { field, i in ArticleFields.value(field, of: store.articles[i]) },
-        article: { store.articles[$0] })
+        collection: collection, count: store.count,
+        value: { field, i in
+          field == "body" ? .text(store.body(of: i)) : ArticleFields.value(field, of: store.metadata[i])
+        },
+        article: { store.metadata[$0] })
     case .citations:
       let docs = store.documents
       return Table(collection: collection, count: docs.count) { field, i in

@@ -13,12 +13,25 @@ public enum Parallel {
 }
 
 /// Write-once result slots: each index is written by exactly one worker and read only after
-/// `concurrentPerform` has returned, which orders every write before the reads.
+/// `concurrentPerform` has returned, which orders every write before the reads. The slots are a
+/// raw allocation, not an array: `Array.withUnsafeMutableBufferPointer` briefly swaps the array
+/// out, which two workers must never do at once.
 private final class Slots<T: Sendable>: @unchecked Sendable {
-  private var values: [T?]
-  init(count: Int) { values = [T?](repeating: nil, count: count) }
-  func store(_ value: T, at i: Int) {
-    values.withUnsafeMutableBufferPointer { $0[i] = value }
+  private let base: UnsafeMutablePointer<T?>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = UnsafeMutablePointer<T?>.allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
   }
-  func collect() -> [T] { values.compactMap { $0 } }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func store(_ value: T, at i: Int) { base[i] = value }
+
+  func collect() -> [T] { (0..<count).compactMap { base[$0] } }
 }

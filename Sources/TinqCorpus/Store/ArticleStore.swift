@@ -37,8 +37,11 @@ public struct NamedEntity: Sendable {
 /// full-text index over title and body. It is immutable once built, so any number of queries may
 /// read it at once.
 public struct ArticleStore: Sendable {
-  /// The articles, in load order; an article's position here is its *ordinal*.
-  public let articles: [Article]
+  /// The articles in load order, *without their bodies* (see `body(of:)` and `article(_:)`); an
+  /// article's position here is its *ordinal*.
+  public let metadata: [Article]
+  /// The bodies, compactly encoded.
+  public let bodies: BodyStore
   /// The positional full-text index over title and body.
   public let fullText: FullTextIndex
   /// Distinct cited documents, in order of first citation.
@@ -61,30 +64,37 @@ public struct ArticleStore: Sendable {
   let byAuthor: EqualityIndex
 
   /// The number of articles.
-  public var count: Int { articles.count }
+  public var count: Int { metadata.count }
+
+  /// `body(of:)` returns the body of the article with this ordinal.
+  public func body(of ordinal: Int) -> String { bodies.body(of: ordinal) }
+
+  /// `article(_:)` returns the article with this ordinal, body included.
+  public func article(_ ordinal: Int) -> Article {
+    var a = metadata[ordinal]
+    a.body = bodies.body(of: ordinal)
+    return a
+  }
+
+  /// Every article in load order, bodies included (decodes every body: for small corpora).
+  public var articles: [Article] { metadata.indices.map(article) }
 
   /// `init(articles:)` builds every index, using both cores for the full-text index.
   public init(articles: [Article]) {
-    self.articles = articles
+    var articles = articles
+    self.init(taking: &articles)
+  }
+
+  /// `init(taking:)` builds the store from articles the caller gives up: each body is freed as
+  /// soon as it is encoded (when the array is not shared), so the text is never held twice.
+  public init(taking articles: inout [Article]) {
     let n = articles.count
-    // The full-text index parallelises internally; the small indexes are built beside it.
-    enum Built: Sendable {
-      case fullText(FullTextIndex)
-      case entities(Entities)
-    }
-    let built = Parallel.map(2) { job -> Built in
-      job == 0 ? .fullText(FullTextIndex.build(articles: articles)) : .entities(ArticleStore.buildEntities(articles))
-    }
-    var fullText: FullTextIndex? = nil
-    var builtEntities: Entities? = nil
-    for b in built {
-      switch b {
-      case .fullText(let f): fullText = f
-      case .entities(let e): builtEntities = e
-      }
-    }
-    self.fullText = fullText ?? FullTextIndex.build(articles: articles)
-    let entities = builtEntities ?? ArticleStore.buildEntities(articles)
+    // The small indexes need no body; the full-text build encodes the bodies and empties them.
+    let entities = ArticleStore.buildEntities(articles)
+    let (fullText, bodies) = FullTextIndex.build(articles: &articles)
+    self.fullText = fullText
+    self.bodies = bodies
+    self.metadata = articles
     documents = entities.docs
     people = entities.people
     organizations = entities.orgs
@@ -225,7 +235,7 @@ public struct ArticleStore: Sendable {
   public func articles(datedWhere predicate: (PartialDate) -> Bool) -> DocSet {
     var set = DocSet(universe: count)
     for entry in dateOrder {
-      if let d = articles[entry.article].date, predicate(d) { set.insert(entry.article) }
+      if let d = metadata[entry.article].date, predicate(d) { set.insert(entry.article) }
     }
     return set
   }

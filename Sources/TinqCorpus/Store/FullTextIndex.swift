@@ -226,39 +226,62 @@ public struct FullTextIndex: Sendable {
     segments.reduce(0) { $0 + $1.docStream.count + $1.posStream.count + $1.terms.count * 16 }
   }
 
-  /// `build(titles:bodies:)` indexes the articles, using every core.
-  public static func build(articles: [Article]) -> FullTextIndex {
+  /// The number of articles in a segment.
+  static let segmentSize = 1024
+
+  /// `build(articles:)` indexes the articles on every core and encodes their bodies into a
+  /// `BodyStore`, emptying each article's `body` as soon as it is encoded, so the text is never
+  /// held twice.
+  static func build(articles: inout [Article]) -> (FullTextIndex, BodyStore) {
     let lexicon = Lexicon()
+    let pieces = PieceTable.Builder()
     let n = articles.count
-    let segmentSize = 1024
+    let segmentSize = Self.segmentSize
     let segmentCount = (n + segmentSize - 1) / segmentSize
-    let built = Parallel.map(segmentCount) { s -> (Segment, [UInt32]) in
-      let lo = s * segmentSize
-      let hi = min(n, lo + segmentSize)
-      var builder = SegmentBuilder(firstDoc: lo)
-      var scanner = SyllableScanner(lexicon: lexicon)
-      var tokens: [Lexicon.Entry] = []
-      var titles: [UInt32] = []
-      titles.reserveCapacity(hi - lo)
-      for d in lo..<hi {
-        tokens.removeAll(keepingCapacity: true)
-        let a = articles[d]
-        if let title = a.title {
-          scanner.scan(title, into: &tokens)
+    let built = articles.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedArticles(buffer: buffer)
+      return Parallel.map(segmentCount) { s -> (Segment, [UInt32], [UInt8], [UInt32]) in
+        let lo = s * segmentSize
+        let hi = min(n, lo + segmentSize)
+        var builder = SegmentBuilder(firstDoc: lo)
+        var scanner = SyllableScanner(lexicon: lexicon, pieceTable: pieces)
+        var tokens: [Lexicon.Entry] = []
+        var titles: [UInt32] = []
+        var encoded: [UInt8] = []
+        var starts: [UInt32] = []
+        titles.reserveCapacity(hi - lo)
+        for d in lo..<hi {
+          tokens.removeAll(keepingCapacity: true)
+          // Each worker owns its own range of articles: no two touch the same element.
+          if let title = shared.buffer[d].title {
+            scanner.scan(title, into: &tokens)
+          }
+          titles.append(UInt32(tokens.count))
+          tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
+          starts.append(UInt32(encoded.count))
+          withUnsafeMutablePointer(to: &encoded) { out in
+            scanner.scan(shared.buffer[d].body, into: &tokens, encodingInto: out)
+          }
+          shared.buffer[d].body = ""
+          builder.add(tokens: tokens)
         }
-        titles.append(UInt32(tokens.count))
-        tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
-        scanner.scan(a.body, into: &tokens)
-        builder.add(tokens: tokens)
+        // The bodies just encoded were freed: give their pages back before the next segment.
+        if hi - lo == segmentSize { Memory.releaseFree() }
+        return (builder.finish(), titles, encoded, starts)
       }
-      return (builder.finish(), titles)
     }
-    let segments = built.map(\.0)
     var titleLength: [UInt32] = []
     titleLength.reserveCapacity(n)
-    for b in built { titleLength.append(contentsOf: b.1) }
-    return FullTextIndex(
-      lexicon: lexicon, segments: segments, titleLength: titleLength, universe: n)
+    var starts: [UInt32] = []
+    starts.reserveCapacity(n)
+    for b in built {
+      titleLength.append(contentsOf: b.1)
+      starts.append(contentsOf: b.3)
+    }
+    let index = FullTextIndex(lexicon: lexicon, segments: built.map(\.0), titleLength: titleLength, universe: n)
+    let bodies = BodyStore(
+      pieces: pieces.freeze(), segments: built.map(\.2), starts: starts, segmentSize: segmentSize)
+    return (index, bodies)
   }
 
   /// One syllable of a query: its bare id and, for a toned query, the one variant allowed.
@@ -420,5 +443,32 @@ public struct FullTextIndex: Sendable {
     // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
     c.doc += delta
     return true
+  }
+}
+
+/// Lets the index builder's workers clear the bodies of their own ranges of articles in place.
+private struct SharedArticles: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Article>
+}
+
+/// `BodyStore` keeps every article body as a sequence of piece numbers (see `PieceTable`),
+/// about a third of the text's size, and decodes one on demand.
+public struct BodyStore: Sendable {
+  let pieces: PieceTable
+  let segments: [[UInt8]]
+  let starts: [UInt32]
+  let segmentSize: Int
+
+  /// The bytes held by encoded bodies and the piece table.
+  public var byteCount: Int { segments.reduce(0) { $0 + $1.count } + pieces.arena.count + pieces.offsets.count * 4 }
+
+  /// `body(of:)` decodes the body of the article with this ordinal.
+  public func body(of ordinal: Int) -> String {
+    guard ordinal >= 0, ordinal < starts.count else { return "" }
+    let segment = segments[ordinal / segmentSize]
+    let start = Int(starts[ordinal])
+    let next = ordinal + 1
+    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
+    return pieces.decode(segment[start..<end])
   }
 }

@@ -1,81 +1,28 @@
+import Synchronization
 import TinqText
 
-/// `SyllableScanner` splits text into syllables on its UTF-8 bytes and interns each one, with a
-/// per-worker cache keyed by the syllable's bytes: indexing never allocates a string for a
-/// syllable it has seen before, and takes the lexicon's lock only for new ones.
-struct SyllableScanner {
+/// `ByteCache` maps short byte strings (syllables, pieces of text) to values, with open
+/// addressing over an arena: a worker looks up what it has seen before without allocating.
+struct ByteCache<Value> {
   private var hashes: [UInt64]
   private var offsets: [Int32]
   private var lengths: [Int32]
-  private var entries: [Lexicon.Entry]
+  private var values: [Value?]
   private var arena: [UInt8] = []
   private var used = 0
   private var mask: Int
-  let lexicon: Lexicon
 
-  init(lexicon: Lexicon, capacity: Int = 1 << 14) {
-    self.lexicon = lexicon
+  init(capacity: Int = 1 << 14) {
     hashes = [UInt64](repeating: 0, count: capacity)
     offsets = [Int32](repeating: -1, count: capacity)
     lengths = [Int32](repeating: 0, count: capacity)
-    entries = [Lexicon.Entry](repeating: Lexicon.Entry(bare: 0, variant: 0), count: capacity)
+    values = [Value?](repeating: nil, count: capacity)
     mask = capacity - 1
   }
 
-  /// `scan(_:into:)` appends the entries of the syllables of `text`, in order.
-  mutating func scan(_ text: String, into tokens: inout [Lexicon.Entry]) {
-    var text = text
-    let table = Fold.wordScalarTable
-    table.withUnsafeBufferPointer { wordTable in
-    text.withUTF8 { buf in
-      let n = buf.count
-      var i = 0
-      var start = -1
-      while i < n {
-        let b = buf[i]
-        var len = 1
-        let isWord: Bool
-        if b < 0x80 {
-          isWord = wordTable[Int(b)]
-        } else {
-          var v: UInt32
-          if b >= 0xF0 {
-            len = 4
-            v = UInt32(b & 0x07)
-          } else if b >= 0xE0 {
-            len = 3
-            v = UInt32(b & 0x0F)
-          } else {
-            len = 2
-            v = UInt32(b & 0x1F)
-          }
-          if i + len > n { len = n - i }
-          var k = 1
-          while k < len {
-            v = v << 6 | UInt32(buf[i + k] & 0x3F)
-            k += 1
-          }
-          if v < UInt32(wordTable.count) {
-            isWord = wordTable[Int(v)]
-          } else {
-            isWord = Unicode.Scalar(v).map(Fold.isWordScalar) ?? false
-          }
-        }
-        if isWord {
-          if start < 0 { start = i }
-        } else if start >= 0 {
-          tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<i])))
-          start = -1
-        }
-        i += len
-      }
-      if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]))) }
-    }
-    }
-  }
-
+  /// `value(for:orInsert:)` returns the cached value of `bytes`, computing and caching it on a miss.
   @inline(__always)
-  private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Lexicon.Entry {
+  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, orInsert make: () -> Value) -> Value {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
     h |= 1
@@ -88,29 +35,28 @@ struct SyllableScanner {
           same = false
           break
         }
-        if same { return entries[slot] }
+        if same, let v = values[slot] { return v }
       }
       slot = (slot + 1) & mask
     }
-    let syllable = String(decoding: bytes, as: UTF8.self)
-    let e = lexicon.intern(syllable[...])
+    let v = make()
     hashes[slot] = h
     offsets[slot] = Int32(arena.count)
     lengths[slot] = Int32(bytes.count)
-    entries[slot] = e
+    values[slot] = v
     arena.append(contentsOf: bytes)
     used += 1
     if used * 2 > mask { grow() }
-    return e
+    return v
   }
 
   private mutating func grow() {
-    let old = (hashes, offsets, lengths, entries)
+    let old = (hashes, offsets, lengths, values)
     let capacity = (mask + 1) * 2
     hashes = [UInt64](repeating: 0, count: capacity)
     offsets = [Int32](repeating: -1, count: capacity)
     lengths = [Int32](repeating: 0, count: capacity)
-    entries = [Lexicon.Entry](repeating: Lexicon.Entry(bare: 0, variant: 0), count: capacity)
+    values = [Value?](repeating: nil, count: capacity)
     mask = capacity - 1
     for s in old.1.indices where old.1[s] >= 0 {
       var slot = Int(truncatingIfNeeded: old.0[s]) & mask
@@ -118,7 +64,152 @@ struct SyllableScanner {
       hashes[slot] = old.0[s]
       offsets[slot] = old.1[s]
       lengths[slot] = old.2[s]
-      entries[slot] = old.3[s]
+      values[slot] = old.3[s]
+    }
+  }
+}
+
+/// `SyllableScanner` splits text into syllables on its UTF-8 bytes and interns each one, with a
+/// per-worker cache keyed by the syllable's bytes: indexing never allocates a string for a
+/// syllable it has seen before, and takes the lexicon's lock only for new ones.
+///
+/// In the same pass it encodes the text as *pieces* (a syllable as written with the separator
+/// after it, e.g. `Nghị `), each a small number in the shared `PieceTable`: the compact form in
+/// which the store keeps article bodies.
+struct SyllableScanner {
+  private var syllables = ByteCache<Lexicon.Entry>()
+  private var pieces = ByteCache<UInt32>()
+  let lexicon: Lexicon
+  let pieceTable: PieceTable.Builder
+
+  init(lexicon: Lexicon, pieceTable: PieceTable.Builder) {
+    self.lexicon = lexicon
+    self.pieceTable = pieceTable
+  }
+
+  /// `scan(_:into:encodingInto:)` appends the entries of the syllables of `text`, in order, and
+  /// when `encoded` is given, the text's pieces as varints.
+  mutating func scan(_ text: String, into tokens: inout [Lexicon.Entry], encodingInto encoded: UnsafeMutablePointer<[UInt8]>? = nil) {
+    var text = text
+    let table = Fold.wordScalarTable
+    table.withUnsafeBufferPointer { wordTable in
+      text.withUTF8 { buf in
+        let n = buf.count
+        var i = 0
+        var start = -1
+        var pieceStart = 0
+        while i < n {
+          let b = buf[i]
+          var len = 1
+          let isWord: Bool
+          if b < 0x80 {
+            isWord = wordTable[Int(b)]
+          } else {
+            var v: UInt32
+            if b >= 0xF0 {
+              len = 4
+              v = UInt32(b & 0x07)
+            } else if b >= 0xE0 {
+              len = 3
+              v = UInt32(b & 0x0F)
+            } else {
+              len = 2
+              v = UInt32(b & 0x1F)
+            }
+            if i + len > n { len = n - i }
+            var k = 1
+            while k < len {
+              v = v << 6 | UInt32(buf[i + k] & 0x3F)
+              k += 1
+            }
+            if v < UInt32(wordTable.count) {
+              isWord = wordTable[Int(v)]
+            } else {
+              isWord = Unicode.Scalar(v).map(Fold.isWordScalar) ?? false
+            }
+          }
+          if isWord {
+            if start < 0 {
+              start = i
+              if let encoded, i > pieceStart {
+                piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<i]), into: encoded)
+                pieceStart = i
+              }
+            }
+          } else if start >= 0 {
+            tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<i])))
+            start = -1
+          }
+          i += len
+        }
+        if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]))) }
+        if let encoded, n > pieceStart { piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<n]), into: encoded) }
+      }
+    }
+  }
+
+  @inline(__always)
+  private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Lexicon.Entry {
+    let lexicon = self.lexicon
+    return syllables.value(for: bytes) { lexicon.intern(String(decoding: bytes, as: UTF8.self)[...]) }
+  }
+
+  @inline(__always)
+  private mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, into encoded: UnsafeMutablePointer<[UInt8]>) {
+    let table = pieceTable
+    let id = pieces.value(for: bytes) { table.intern(bytes) }
+    VarInt.append(id, to: &encoded.pointee)
+  }
+}
+
+/// `PieceTable` holds every distinct piece of text (a syllable as written plus the separator
+/// after it) once; bodies are kept as sequences of piece numbers and decoded on demand.
+public struct PieceTable: Sendable {
+  let arena: [UInt8]
+  let offsets: [UInt32]  // piece i is arena[offsets[i]..<offsets[i + 1]]
+
+  /// The number of distinct pieces.
+  public var count: Int { offsets.count - 1 }
+
+  /// `decode(_:)` turns an encoded text back into the string it was made from.
+  func decode(_ encoded: ArraySlice<UInt8>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(encoded.count * 4)
+    encoded.withUnsafeBufferPointer { p in
+      var i = 0
+      while i < p.count {
+        let id = Int(VarInt.read(p, &i))
+        guard id + 1 < offsets.count else { break }
+        bytes.append(contentsOf: arena[Int(offsets[id])..<Int(offsets[id + 1])])
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `Builder` collects pieces from concurrent workers (each keeps its own cache and takes the
+  /// lock only for a piece it has not seen).
+  final class Builder: Sendable {
+    struct State {
+      var ids: [[UInt8]: UInt32] = [:]  // by bytes, so canonically equal spellings stay distinct
+      var arena: [UInt8] = []
+      var offsets: [UInt32] = [0]
+    }
+    let state = Mutex(State())
+
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+      let key = Array(bytes)
+      return state.withLock { s in
+        if let id = s.ids[key] { return id }
+        let id = UInt32(s.offsets.count - 1)
+        s.ids[key] = id
+        s.arena.append(contentsOf: bytes)
+        s.offsets.append(UInt32(s.arena.count))
+        return id
+      }
+    }
+
+    func freeze() -> PieceTable {
+      state.withLock { PieceTable(arena: $0.arena, offsets: $0.offsets) }
     }
   }
 }
