@@ -1,6 +1,14 @@
 import Synchronization
 import TinqText
 
+/// FNV-1a, the hash of the byte caches: cheap to extend one byte at a time as text is scanned.
+enum FNV {
+  static var empty: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+  @inline(__always)
+  static func hash(_ h: UInt64, with byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+}
+
 /// `ByteCache` maps short byte strings (syllables, pieces of text) to values, with open
 /// addressing over an arena: a worker looks up what it has seen before without allocating.
 struct ByteCache<Value> {
@@ -20,12 +28,11 @@ struct ByteCache<Value> {
     mask = capacity - 1
   }
 
-  /// `value(for:orInsert:)` returns the cached value of `bytes`, computing and caching it on a miss.
+  /// `value(for:hash:orInsert:)` returns the cached value of `bytes`, whose hash the caller computed
+  /// as the bytes went by, computing and caching the value on a miss.
   @inline(__always)
-  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, orInsert make: () -> Value) -> Value {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    h |= 1
+  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, orInsert make: () -> Value) -> Value {
+    let h = hash | 1
     var slot = Int(truncatingIfNeeded: h) & mask
     while offsets[slot] >= 0 {
       if hashes[slot] == h, Int(lengths[slot]) == bytes.count {
@@ -98,6 +105,9 @@ struct SyllableScanner {
         var i = 0
         var start = -1
         var pieceStart = 0
+        var wordHash = FNV.empty
+        var pieceHash = wordHash
+        let encoding = encoded != nil
         while i < n {
           let b = buf[i]
           var len = 1
@@ -131,33 +141,47 @@ struct SyllableScanner {
           if isWord {
             if start < 0 {
               start = i
+              wordHash = FNV.empty
               if let encoded, i > pieceStart {
-                piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<i]), into: encoded)
+                piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<i]), hash: pieceHash, into: encoded)
                 pieceStart = i
+                pieceHash = FNV.empty
               }
             }
           } else if start >= 0 {
-            tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<i])))
+            tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<i]), hash: wordHash))
             start = -1
+          }
+          // Both hashes grow with the bytes as they pass: no second pass over a syllable.
+          var k = 0
+          while k < len {
+            let byte = buf[i + k]
+            if isWord { wordHash = FNV.hash(wordHash, with: byte) }
+            if encoding { pieceHash = FNV.hash(pieceHash, with: byte) }
+            k += 1
           }
           i += len
         }
-        if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]))) }
-        if let encoded, n > pieceStart { piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<n]), into: encoded) }
+        if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]), hash: wordHash)) }
+        if let encoded, n > pieceStart {
+          piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<n]), hash: pieceHash, into: encoded)
+        }
       }
     }
   }
 
   @inline(__always)
-  private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Lexicon.Entry {
+  private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Lexicon.Entry {
     let lexicon = self.lexicon
-    return syllables.value(for: bytes) { lexicon.intern(String(decoding: bytes, as: UTF8.self)[...]) }
+    return syllables.value(for: bytes, hash: hash) { lexicon.intern(String(decoding: bytes, as: UTF8.self)[...]) }
   }
 
   @inline(__always)
-  private mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, into encoded: UnsafeMutablePointer<[UInt8]>) {
+  private mutating func piece(
+    _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, into encoded: UnsafeMutablePointer<[UInt8]>
+  ) {
     let table = pieceTable
-    let id = pieces.value(for: bytes) { table.intern(bytes) }
+    let id = pieces.value(for: bytes, hash: hash) { table.intern(bytes) }
     VarInt.append(id, to: &encoded.pointee)
   }
 }
