@@ -37,18 +37,21 @@ struct Layout: Sendable {
     }
     ranges.append(start..<bytes.count)
     var candidates: [(Int, [UInt8])] = []
+    candidates.reserveCapacity(ranges.count)
+    let keys = Layout.shortLineKeys
     for (index, range) in ranges.enumerated() {
       var a = range.lowerBound
       var z = range.upperBound
       while a < z, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
       while z > a, bytes[z - 1] == 0x20 || bytes[z - 1] == 0x09 { z -= 1 }
-      if z - a <= 48 {
-        let key = Layout.stripEndPunctuation(String(decoding: ScanText.lowercased(Array(bytes[a..<z])), as: UTF8.self))
-        if Layout.tailStarters.contains(key) { break }
-        if Layout.residueLines.contains(key) {
-          candidates.append((index + 1, []))
-          continue
-        }
+      if a == z {
+        candidates.append((index + 1, []))
+        continue
+      }
+      if z - a <= 48, let kind = Layout.shortLineKind(bytes, a, z, keys) {
+        if kind == .tailStarter { break }
+        candidates.append((index + 1, []))
+        continue
       }
       var line = Array(bytes[a..<z])
       if Layout.containsResidueMarker(bytes, a, z) {
@@ -123,20 +126,56 @@ struct Layout: Sendable {
 
   static let marker = Array("leftcenterrightdel".utf8)
 
+  /// What a short line whose whole text is a listed phrase is.
+  enum ShortLineKind {
+    case residue
+    case tailStarter
+  }
+
+  /// The UTF-8 of `tailStarters` and `residueLines`, so a short line is compared as bytes; the
+  /// text is NFC and the phrases too, so equal strings have equal bytes.
+  static let shortLineKeys: [([UInt8], ShortLineKind)] =
+    tailStarters.map { (Array($0.utf8), ShortLineKind.tailStarter) }
+    + residueLines.map { (Array($0.utf8), ShortLineKind.residue) }
+
+  /// `shortLineKind(_:_:_:_:)` looks the lowercased line `a..<z`, without the final `:`, `.`, `!`
+  /// and spaces, up among the listed phrases.
+  static func shortLineKind(_ bytes: [UInt8], _ a: Int, _ z: Int, _ keys: [([UInt8], ShortLineKind)]) -> ShortLineKind? {
+    var end = z
+    while end > a, bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x21 {
+      end -= 1
+    }
+    // A byte that ends a listed phrase must end the line: every phrase ends in a letter.
+    guard end > a, end - a <= 48 else { return nil }
+    let length = end - a
+    var lowered: [UInt8]? = nil
+    for (key, kind) in keys where key.count == length {
+      let line = lowered ?? ScanText.lowercased(Array(bytes[a..<end]))
+      lowered = line
+      if line == key { return kind }
+    }
+    return nil
+  }
+
   /// `containsResidueMarker(_:_:_:)` looks for the layout residue word inside a line.
   static func containsResidueMarker(_ b: [UInt8], _ a: Int, _ z: Int) -> Bool {
     let m = marker
-    guard z - a >= m.count else { return false }
-    var i = a
-    while i + m.count <= z {
-      if b[i] == 0x6C || b[i] == 0x4C {
-        var k = 1
-        while k < m.count, b[i + k] | 0x20 == m[k] { k += 1 }
-        if k == m.count { return true }
+    let count = m.count
+    guard z - a >= count, a >= 0, z <= b.count else { return false }
+    return b.withUnsafeBufferPointer { p in
+      m.withUnsafeBufferPointer { mp in
+        var i = a
+        while i + count <= z {
+          if p[i] | 0x20 == 0x6C, p[i] == 0x6C || p[i] == 0x4C {
+            var k = 1
+            while k < count, p[i + k] | 0x20 == mp[k] { k += 1 }
+            if k == count { return true }
+          }
+          i += 1
+        }
+        return false
       }
-      i += 1
     }
-    return false
   }
 
   static func stripEndPunctuation(_ s: String) -> String {
