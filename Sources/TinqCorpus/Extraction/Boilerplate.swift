@@ -178,6 +178,30 @@ struct Layout: Sendable {
     }
   }
 
+  /// `simpleShape(_:)` reads, on bytes, what `looksLikeHeadline` asks of a line's Characters: the
+  /// number of space-separated words and whether the last Character is sentence punctuation. It
+  /// answers only for lines made of scalars that never join a neighbour into one Character
+  /// (letters, digits, Latin punctuation), where each scalar is a Character; else nil.
+  static func simpleShape(_ line: String) -> (words: Int, endsWithPunctuation: Bool)? {
+    var words = 0
+    var inWord = false
+    var last: UInt32 = 0
+    for scalar in line.unicodeScalars {
+      let v = scalar.value
+      guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2028) || (v >= 0x2030 && v < 0x205F)
+      else { return nil }
+      if v == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+      last = v
+    }
+    let ends = last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x2026 || last == 0x2D
+    return (words, ends)
+  }
+
   static func stripEndPunctuation(_ s: String) -> String {
     var t = Substring(s)
     while let last = t.last, last == ":" || last == "." || last == " " || last == "!" { t = t.dropLast() }
@@ -187,10 +211,17 @@ struct Layout: Sendable {
   /// `looksLikeHeadline(_:)` accepts a short line without final sentence punctuation that is not a
   /// byline, caption or outlet-marked lead.
   static func looksLikeHeadline(_ line: String) -> Bool {
-    guard let last = line.last, let first = line.unicodeScalars.first else { return false }
-    if ".,;:…-".contains(last) { return false }
+    guard let first = line.unicodeScalars.first else { return false }
     if line.utf8.count > 400 { return false }
-    let wordCount = line.split(separator: " ").count
+    let wordCount: Int
+    if let simple = simpleShape(line) {
+      if simple.endsWithPunctuation { return false }
+      wordCount = simple.words
+    } else {
+      guard let last = line.last else { return false }
+      if ".,;:…-".contains(last) { return false }
+      wordCount = line.split(separator: " ").count
+    }
     guard wordCount >= 3, wordCount <= 40 else { return false }
     guard ScanText.isUppercaseScalar(first.value) || (first.value < 0x80 && ScanText.isDigit(UInt8(first.value)))
       || first == "[" || first == "\""
