@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Layout` sorts the lines of one article into headline, dateline, residue, a stripped trailing
 /// block and the body, before any rule looks for values: what is removed here can never give an
 /// article a name, date or citation.
@@ -30,12 +32,17 @@ struct Layout: Sendable {
     // Lines are cut and checked on bytes: Character-level String work costs more than every rule
     // together.
     var ranges: [Range<Int>] = []
-    var start = 0
-    for (i, b) in bytes.enumerated() where b == 0x0A {
-      ranges.append(start..<i)
-      start = i + 1
+    bytes.withUnsafeBufferPointer { p in
+      var start = 0
+      if let base = p.baseAddress {
+        while start < p.count, let hit = memchr(base + start, 0x0A, p.count - start) {
+          let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+          ranges.append(start..<i)
+          start = i + 1
+        }
+      }
+      ranges.append(start..<p.count)
     }
-    ranges.append(start..<bytes.count)
     var candidates: [(Int, [UInt8])] = []
     candidates.reserveCapacity(ranges.count)
     let keys = Layout.shortLineKeys
@@ -166,6 +173,17 @@ struct Layout: Sendable {
       m.withUnsafeBufferPointer { mp in
         var i = a
         while i + count <= z {
+          // Eight bytes at a time while none is `l` or `L`.
+          if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 + count <= z {
+              let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | (ones &* 0x20)
+              let l = x ^ (ones &* 0x6C)
+              if (l &- ones) & ~l & 0x8080_8080_8080_8080 != 0 { break }
+              i += 8
+            }
+          }
           if p[i] | 0x20 == 0x6C, p[i] == 0x6C || p[i] == 0x4C {
             var k = 1
             while k < count, p[i + k] | 0x20 == mp[k] { k += 1 }
