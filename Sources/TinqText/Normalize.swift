@@ -22,9 +22,18 @@ public enum TextNormalizer {
     return source.withUTF8 { bytes in normalizedUTF8(bytes, text: text)?.bytes ?? Array(bytes) }
   }
 
+  /// `normalizedBytes(utf8:)` is `normalizedBytes(_:)` for text already held as valid UTF-8.
+  public static func normalizedBytes(utf8 bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { p in
+      normalizedUTF8(p, text: String(decoding: p, as: UTF8.self))?.bytes
+    } ?? bytes
+  }
+
   /// `normalizedUTF8(_:text:)` normalises the UTF-8 `bytes` of `text`; nil when nothing needs
   /// rewriting, else the new bytes and whether they differ from the input.
-  static func normalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (bytes: [UInt8], changed: Bool)? {
+  static func normalizedUTF8(
+    _ bytes: UnsafeBufferPointer<UInt8>, text: @autoclosure () -> String
+  ) -> (bytes: [UInt8], changed: Bool)? {
     // Only CR and a few scalars are rewritten; their UTF-8 starts with 0x0D, 0xC2 (NBSP, «, »),
     // 0xE2 (general punctuation), 0xE3 (ideographic space) or 0xEF (BOM); combining marks, which
     // NFC may compose, start with 0xCC or 0xCD. Vietnamese letters never do, so most texts are
@@ -41,7 +50,7 @@ public enum TextNormalizer {
       if let pass, pass.changed { return (pass.bytes, true) }
       return (composed, true)
     }
-    var nfc = text.precomposedStringWithCanonicalMapping
+    var nfc = text().precomposedStringWithCanonicalMapping
     let pass = nfc.withUTF8 { rewrite($0, from: 0, composed: true) }
     if let pass, pass.changed { return (pass.bytes, true) }
     return (Array(nfc.utf8), !nfc.utf8.elementsEqual(bytes))

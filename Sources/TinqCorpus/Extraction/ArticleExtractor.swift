@@ -30,7 +30,16 @@ public enum ArticleExtractor {
   /// `extract(text:id:origin:metadata:)` extracts everything from one article's raw text; fields in
   /// `metadata` win over extraction, which fills what is missing.
   public static func extract(text: String, id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
-    let layout = Layout(bytes: TextNormalizer.normalizedBytes(text))
+    extract(normalized: TextNormalizer.normalizedBytes(text), id: id, origin: origin, metadata: metadata)
+  }
+
+  /// `extract(utf8:id:origin:metadata:)` is `extract(text:…)` for a body held as valid UTF-8.
+  static func extract(utf8: [UInt8], id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
+    extract(normalized: TextNormalizer.normalizedBytes(utf8: utf8), id: id, origin: origin, metadata: metadata)
+  }
+
+  static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
+    let layout = Layout(bytes: normalized)
     var provenance: [String: Provenance] = [:]
     var article = Article(id: id, body: layout.body, origin: origin)
 

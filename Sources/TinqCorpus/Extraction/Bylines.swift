@@ -58,6 +58,7 @@ enum Bylines {
   /// `bylineName(_:)` returns the name after a byline prefix, when the line is a byline.
   static func bylineName(_ line: String) -> String? {
     guard line.utf8.count <= 90, let colon = firstColon(line) else { return nil }
+    if let head = simpleLoweredHead(line, colon), !bylinePrefixBytes.contains(head) { return nil }
     let head = line[..<colon].lowercased().trimmingSpaces
     guard bylinePrefixes.contains(head) else { return nil }
     var name = String(line[line.index(after: colon)...]).trimmingSpaces
@@ -67,6 +68,28 @@ enum Bylines {
   }
 
   static func isBylineLine(_ line: String) -> Bool { bylineName(line) != nil }
+
+  static let bylinePrefixBytes: Set<[UInt8]> = Set(bylinePrefixes.map { Array($0.utf8) })
+
+  /// `simpleLoweredHead(_:_:)` returns the bytes of `line[..<colon].lowercased().trimmingSpaces`
+  /// when the head holds only ASCII and Latin letters, whose lowercase mappings are one scalar of
+  /// the same length and never join a neighbour; else nil, and the caller uses Strings.
+  static func simpleLoweredHead(_ line: String, _ colon: String.Index) -> [UInt8]? {
+    var head = Array(line.utf8[..<colon])
+    var i = 0
+    while i < head.count {
+      let (v, w) = ScanText.decode(head, at: i)
+      let simple = v < 0x80 || (v >= 0xC0 && v < 0x250 && v != 0x130) || (v >= 0x1E00 && v < 0x1F00)
+      guard simple, v >= 0x20 || v == 0x09 else { return nil }
+      i += w
+    }
+    head = ScanText.lowercased(head)
+    var a = 0
+    var z = head.count
+    while a < z, head[a] == 0x20 || head[a] == 0x09 { a += 1 }
+    while z > a, head[z - 1] == 0x20 || head[z - 1] == 0x09 { z -= 1 }
+    return Array(head[a..<z])
+  }
 
   /// `firstColon(_:)` is `line.firstIndex(of: ":")`, found on bytes when the colon byte stands
   /// alone between ASCII neighbours, which makes it a Character of its own.

@@ -106,8 +106,18 @@ enum ScanText {
 
   static func words(_ p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>) -> [Word] {
     let n = p.count
-    var result: [Word] = []
-    result.reserveCapacity(n / 5)
+    // A word and the separator after it take two bytes at least, so this never overflows.
+    return [Word](unsafeUninitializedCapacity: n / 2 + 1) { out, count in
+      count = 0
+      scan(p, table, n, into: out, &count)
+    }
+  }
+
+  @inline(__always)
+  static func scan(
+    _ p: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt32>, _ n: Int,
+    into out: UnsafeMutableBufferPointer<Word>, _ count: inout Int
+  ) {
     let prime: UInt64 = 0x100_0000_01b3
     var i = 0
     // A scalar of valid UTF-8 (or one byte of a broken sequence, as `decode` reads it).
@@ -180,9 +190,10 @@ enum ScanText {
         }
         i += w
       }
-      result.append(Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits))
+      guard count < out.count else { return }
+      out[count] = Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits)
+      count += 1
     }
-    return result
   }
 
   @inline(__always)

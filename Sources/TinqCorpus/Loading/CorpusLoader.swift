@@ -214,7 +214,7 @@ public enum CorpusLoader {
         case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
         case .article(let id, let body, let metadata):
           var article = ArticleExtractor.extract(
-            text: body, id: id ?? "\(fileName):\(number)", origin: "\(path):\(number)", metadata: metadata)
+            utf8: body, id: id ?? "\(fileName):\(number)", origin: "\(path):\(number)", metadata: metadata)
           pool.intern(&article)
           return .ok(article)
         }

@@ -4,7 +4,8 @@ import Foundation
 enum JSONLines {
   /// A decoded record, or why it was skipped.
   enum Record {
-    case article(id: String?, body: String, metadata: ArticleMetadata)
+    /// The body is valid UTF-8, kept as bytes: extraction works on bytes.
+    case article(id: String?, body: [UInt8], metadata: ArticleMetadata)
     case skip(String)
   }
 
@@ -47,7 +48,7 @@ enum JSONLines {
     let metadata = ArticleMetadata(
       title: field("title"), date: field("date"), source: field("source"), author: field("author"), url: field("url"))
     let id = field("id").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
-    return .article(id: id, body: text, metadata: metadata)
+    return .article(id: id, body: Array(text.utf8), metadata: metadata)
   }
 }
 
@@ -66,6 +67,8 @@ enum FastObject {
   static func decode(_ line: UnsafeBufferPointer<UInt8>) -> JSONLines.Record? {
     let n = line.count
     var values = [String?](repeating: nil, count: 9)
+    // The body candidates stay bytes; only the first present one is used.
+    var bodies: [[UInt8]?] = [nil, nil, nil]
     var scratch: [UInt8] = []
     var i = 1
     skipSpace(line, &i)
@@ -80,7 +83,16 @@ enum FastObject {
         skipSpace(line, &i)
         guard i < n, line[i] == 0x22 else { return nil }
         guard let (valueStart, valueEnd, escaped) = scanString(line, &i) else { return nil }
-        if let slot = slot(line, keyStart, keyEnd) {
+        if let slot = slot(line, keyStart, keyEnd), slot < 3 {
+          let raw = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+          if escaped {
+            guard unescape(raw, into: &scratch), scratch.withUnsafeBufferPointer({ isValidUTF8($0) }) else { return nil }
+            bodies[slot] = scratch
+          } else {
+            guard isValidUTF8(raw) else { return nil }
+            bodies[slot] = Array(raw)
+          }
+        } else if let slot = slot(line, keyStart, keyEnd) {
           let raw = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
           if escaped {
             guard unescape(raw, into: &scratch) else { return nil }
@@ -109,11 +121,23 @@ enum FastObject {
     i += 1
     skipSpace(line, &i)
     guard i == n else { return nil }
-    guard let text = values[0] ?? values[1] ?? values[2] else { return nil }
-    guard !text.allSatisfy(\.isWhitespace) else { return .skip("missing body") }
+    guard let body = bodies[0] ?? bodies[1] ?? bodies[2] else { return nil }
+    guard !isBlank(body) else { return .skip("missing body") }
     let metadata = ArticleMetadata(title: values[3], date: values[4], source: values[5], author: values[6], url: values[7])
     let id = values[8].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
-    return .article(id: id, body: text, metadata: metadata)
+    return .article(id: id, body: body, metadata: metadata)
+  }
+
+  /// `isBlank(_:)` is `String(decoding: body).allSatisfy(\.isWhitespace)`. An ASCII byte that is
+  /// not whitespace and follows an ASCII byte always starts a Character of its own, which is then
+  /// not whitespace; a body with such a byte is answered without making a String.
+  static func isBlank(_ body: [UInt8]) -> Bool {
+    var previous: UInt8 = 0
+    for b in body {
+      if b < 0x80, previous < 0x80, b != 0x20, b < 0x09 || b > 0x0D { return false }
+      previous = b
+    }
+    return String(decoding: body, as: UTF8.self).allSatisfy(\.isWhitespace)
   }
 
   @inline(__always)
@@ -247,8 +271,9 @@ enum FastObject {
     return value
   }
 
+  /// `isValidUTF8(_:)` checks well-formed UTF-8 with the standard library's validator, without
+  /// making a String.
   static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-    return String(validating: bytes, as: UTF8.self) != nil
+    (try? UTF8Span(validating: bytes.span)) != nil
   }
 }
