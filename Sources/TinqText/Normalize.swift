@@ -242,11 +242,26 @@ enum LatinComposer {
   /// a sequence the tables do not cover.
   static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     let t = tables
-    let inert = t.inert
-    let markClass = t.markClass
     let n = bytes.count
-    var out: [UInt8] = []
-    out.reserveCapacity(n)
+    var failed = false
+    // Composition only shortens: a letter and a two-byte mark become at most three bytes.
+    let out = t.inert.withUnsafeBufferPointer { inert in
+      t.markClass.withUnsafeBufferPointer { markClass in
+        [UInt8](unsafeUninitializedCapacity: n) { dst, count in
+          count = 0
+          failed = !composeInto(bytes, dst, &count, t, inert, markClass)
+          if failed { count = 0 }
+        }
+      }
+    }
+    return failed ? nil : out
+  }
+
+  static func composeInto(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ dst: UnsafeMutableBufferPointer<UInt8>, _ o: inout Int, _ t: Tables,
+    _ inert: UnsafeBufferPointer<Bool>, _ markClass: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let n = bytes.count
     var i = 0
     // The letter just written, which marks that follow are composed with.
     var letter: UInt32 = 0
@@ -254,7 +269,9 @@ enum LatinComposer {
     while i < n {
       let b = bytes[i]
       if b < 0x80 {
-        out.append(b)
+        guard o < dst.count else { return false }
+        dst[o] = b
+        o += 1
         letter = UInt32(b)
         letterWidth = 1
         i += 1
@@ -269,17 +286,17 @@ enum LatinComposer {
         v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
         w = 3
       } else {
-        return nil
+        return false
       }
       if v >= 0x300 && v < 0x370 {
         // The letter's full decomposition, then every mark that follows, at most three scalars
         // packed 21 bits each.
-        guard letterWidth > 0 else { return nil }
+        guard letterWidth > 0 else { return false }
         let decomposed = t.decomposition[Int(letter)]
         var key = decomposed != 0 ? decomposed : UInt64(letter)
         var count = decomposed == 0 ? 1 : decomposed >> 42 != 0 ? 3 : 2
         while true {
-          guard markClass[Int(v) - 0x300] != 0, count < 3 else { return nil }
+          guard markClass[Int(v) - 0x300] != 0, count < 3 else { return false }
           key = key << 21 | UInt64(v)
           count += 1
           i += w
@@ -296,18 +313,25 @@ enum LatinComposer {
             key = (key >> 42) << 42 | UInt64(m2 + 0x300) << 21 | UInt64(m1 + 0x300)
           }
         }
-        guard let composed = t.composition(key), let scalar = Unicode.Scalar(composed) else { return nil }
-        out.removeLast(letterWidth)
-        out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+        guard let composed = t.composition(key), let scalar = Unicode.Scalar(composed) else { return false }
+        o -= letterWidth
+        for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+          guard o < dst.count else { return false }
+          dst[o] = unit
+          o += 1
+        }
         letterWidth = 0
         continue
       }
-      guard v < 0x2100, inert[Int(v)] else { return nil }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + w]))
+      guard v < 0x2100, inert[Int(v)], o + w <= dst.count else { return false }
+      for k in i..<i + w {
+        dst[o] = bytes[k]
+        o += 1
+      }
       letter = v
       letterWidth = w
       i += w
     }
-    return out
+    return true
   }
 }

@@ -213,8 +213,10 @@ enum FastObject {
     var i = 0
     while i < n {
       // Copy the run up to the next backslash at once.
-      var j = i
-      while j < n, raw[j] != 0x5C { j += 1 }
+      var j = n
+      if let base = raw.baseAddress, let hit = memchr(base + i, 0x5C, n - i) {
+        j = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      }
       if j > i {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<j]))
         i = j
