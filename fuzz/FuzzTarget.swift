@@ -12,16 +12,24 @@ public func tinqFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
   for item in Parser.parseScript(source) {
     switch item.result {
     case .success(let statement): exercise(statement, bindings: bindings, source: source)
-    case .failure(let diagnostic): _ = DiagnosticFormatter.render(diagnostic, source: source, file: "fuzz")
+    case .failure(let diagnostic): renderBothWays(diagnostic, source: source)
     }
   }
   do {
     let statement = try Parser.parseStatement(source)
     exercise(statement, bindings: bindings, source: source)
   } catch {
-    _ = DiagnosticFormatter.render(error, source: source, file: "fuzz")
+    renderBothWays(error, source: source)
   }
   return 0
+}
+
+/// Renders a diagnostic with the one-off formatter and with `SourceText`; they must agree.
+func renderBothWays(_ diagnostic: Diagnostic, source: String) {
+  let once = DiagnosticFormatter.render(diagnostic, source: source, file: "fuzz")
+  if SourceText(source).render(diagnostic, file: "fuzz") != once {
+    fatalError("SourceText and DiagnosticFormatter disagree")
+  }
 }
 
 /// Prints, reparses and checks one statement; the reparsed tree must equal the original.

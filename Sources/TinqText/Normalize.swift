@@ -25,43 +25,46 @@ public enum TextNormalizer {
   /// `normalizedUTF8(_:text:)` normalises the UTF-8 `bytes` of `text`; nil when nothing needs
   /// rewriting, else the new bytes and whether they differ from the input.
   static func normalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (bytes: [UInt8], changed: Bool)? {
-    var needsScalarPass = false
-    var hasCombining = false
     // Only CR and a few scalars are rewritten; their UTF-8 starts with 0x0D, 0xC2 (NBSP, «, »),
-    // 0xE2 (general punctuation), 0xE3 (ideographic space) or 0xEF (BOM). Vietnamese letters never
-    // do, so most texts are returned untouched after this one scan.
-    for byte in bytes where byte == 0x0D || byte >= 0xC2 {
-      switch byte {
-      case 0xCC, 0xCD: hasCombining = true  // lead bytes of U+0300–U+036F, NFD Vietnamese marks
-      case 0x0D, 0xC2, 0xE2, 0xE3, 0xEF: needsScalarPass = true
-      default: break
-      }
-      if hasCombining {
-        needsScalarPass = true
-        break
-      }
-    }
-    guard needsScalarPass else { return nil }
-    guard hasCombining else { return rewrite(bytes) }
+    // 0xE2 (general punctuation), 0xE3 (ideographic space) or 0xEF (BOM); combining marks, which
+    // NFC may compose, start with 0xCC or 0xCD. Vietnamese letters never do, so most texts are
+    // returned untouched after this one scan, and the rest are rewritten from where it stopped.
+    var first = 0
+    let n = bytes.count
+    while first < n, !isSpecial(bytes[first]) { first += 1 }
+    guard first < n else { return nil }
+    if let pass = rewrite(bytes, from: first) { return pass }
     // Composing Latin letters with their marks through a table gives exactly what Foundation's
     // NFC gives for such text, at a fraction of the cost; anything else takes Foundation's path.
     if let composed = LatinComposer.compose(bytes) {
-      let pass = composed.withUnsafeBufferPointer { rewrite($0) }
-      return pass.changed ? (pass.bytes, true) : (composed, true)
+      let pass = composed.withUnsafeBufferPointer { rewrite($0, from: 0, composed: true) }
+      if let pass, pass.changed { return (pass.bytes, true) }
+      return (composed, true)
     }
     var nfc = text.precomposedStringWithCanonicalMapping
-    let pass = nfc.withUTF8 { rewrite($0) }
-    let changed = pass.changed || !nfc.utf8.elementsEqual(bytes)
-    return (pass.changed ? pass.bytes : Array(nfc.utf8), changed)
+    let pass = nfc.withUTF8 { rewrite($0, from: 0, composed: true) }
+    if let pass, pass.changed { return (pass.bytes, true) }
+    return (Array(nfc.utf8), !nfc.utf8.elementsEqual(bytes))
+  }
+
+  /// `isSpecial(_:)` tells the lead bytes of the scalars `rewrite` changes and of combining marks.
+  @inline(__always)
+  static func isSpecial(_ c: UInt8) -> Bool {
+    c == 0x0D || (c >= 0xC2 && (c == 0xC2 || c == 0xCC || c == 0xCD || c == 0xE2 || c == 0xE3 || c == 0xEF))
   }
 
   /// `rewrite(_:)` turns line ends, spaces, quotes and invisible characters into their one form.
-  static func rewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], changed: Bool) {
+  /// Bytes before `from` are known to need nothing. Unless `composed`, it returns nil on meeting a
+  /// combining mark, which needs NFC first.
+  static func rewrite(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, composed: Bool = false
+  ) -> (bytes: [UInt8], changed: Bool)? {
     // Rewriting bytes rather than appending to a `UnicodeScalarView` keeps loading fast: the
     // scalar-view append was most of the time spent extracting an article.
     var changed = false
     let n = bytes.count
     guard n > 0, let base = bytes.baseAddress else { return ([], false) }
+    var sawMark = false
     let out = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
       guard let dst = buffer.baseAddress else {
         count = 0
@@ -69,14 +72,19 @@ public enum TextNormalizer {
       }
       var o = 0
       var i = 0
+      var j = min(max(from, 0), n)
       while i < n {
         // Runs of bytes that start no rewritten scalar are copied whole.
-        var j = i
         while j < n {
           let c = base[j]
           if c == 0x0D || (c >= 0xC2 && (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)) { break }
+          if !composed, c == 0xCC || c == 0xCD {
+            sawMark = true
+            break
+          }
           j += 1
         }
+        if sawMark { break }
         if j > i {
           (dst + o).update(from: base + i, count: j - i)
           o += j - i
@@ -91,6 +99,7 @@ public enum TextNormalizer {
           changed = true
           i += 1
           if i < n, base[i] == 0x0A { i += 1 }
+          j = i
           continue
         }
         let width = b < 0xE0 ? 2 : 3
@@ -124,10 +133,11 @@ public enum TextNormalizer {
           }
         }
         i = end
+        j = i
       }
       count = o
     }
-    return (out, changed)
+    return sawMark ? nil : (out, changed)
   }
 }
 
@@ -142,16 +152,33 @@ enum LatinComposer {
   /// composition of each canonical letter-plus-marks sequence (packed 21 bits a scalar).
   struct Tables: Sendable {
     var inert: [Bool]
-    var decomposition: [UInt32: [UInt32]]
+    /// For each scalar below U+2100, its canonical decomposition packed (see `pack`) when it has
+    /// one, else 0.
+    var decomposition: [UInt64]
     var markClass: [UInt8]
-    var composition: [UInt64: UInt32]
+    /// An open-addressed table from a packed canonical sequence to its precomposed letter.
+    var compositionKeys: [UInt64]
+    var compositionValues: [UInt32]
+
+    /// `composition(_:)` returns the letter a packed canonical sequence composes to, or nil.
+    @inline(__always)
+    func composition(_ key: UInt64) -> UInt32? {
+      let mask = compositionKeys.count - 1
+      var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+      while compositionKeys[slot] != 0 {
+        if compositionKeys[slot] == key { return compositionValues[slot] }
+        slot = (slot + 1) & mask
+      }
+      return nil
+    }
   }
 
   static let tables: Tables = {
     let limit = 0x2100
     var inert = [Bool](repeating: false, count: limit)
-    var decomposition: [UInt32: [UInt32]] = [:]
-    var composition: [UInt64: UInt32] = [:]
+    var decomposition = [UInt64](repeating: 0, count: limit)
+    var keys = [UInt64](repeating: 0, count: 4096)
+    var values = [UInt32](repeating: 0, count: 4096)
     var markClass = [UInt8](repeating: 0, count: 0x70)
     func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
     for v in 0x300..<0x370 {
@@ -178,15 +205,21 @@ enum LatinComposer {
           guard nfd.count <= 3, nfd[0] < 0x2100,
             nfd.dropFirst().allSatisfy({ $0 >= 0x300 && $0 < 0x370 && markClass[Int($0) - 0x300] != 0 })
           else { continue }
-          decomposition[UInt32(v)] = nfd
-          composition[pack(nfd)] = UInt32(v)
+          let key = pack(nfd)
+          decomposition[v] = key
+          var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (keys.count - 1)
+          while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+          keys[slot] = key
+          values[slot] = UInt32(v)
         } else if nfd != [UInt32(v)] {
           continue
         }
         inert[v] = true
       }
     }
-    return Tables(inert: inert, decomposition: decomposition, markClass: markClass, composition: composition)
+    return Tables(
+      inert: inert, decomposition: decomposition, markClass: markClass, compositionKeys: keys,
+      compositionValues: values)
   }()
 
   @inline(__always)
@@ -230,12 +263,16 @@ enum LatinComposer {
         return nil
       }
       if v >= 0x300 && v < 0x370 {
-        // The letter's full decomposition, then every mark that follows, at most three scalars.
+        // The letter's full decomposition, then every mark that follows, at most three scalars
+        // packed 21 bits each.
         guard letterWidth > 0 else { return nil }
-        var sequence: [UInt32] = letter >= 0xC0 ? (t.decomposition[letter] ?? [letter]) : [letter]
+        let decomposed = t.decomposition[Int(letter)]
+        var key = decomposed != 0 ? decomposed : UInt64(letter)
+        var count = decomposed == 0 ? 1 : decomposed >> 42 != 0 ? 3 : 2
         while true {
-          guard markClass[Int(v) - 0x300] != 0, sequence.count < 3 else { return nil }
-          sequence.append(v)
+          guard markClass[Int(v) - 0x300] != 0, count < 3 else { return nil }
+          key = key << 21 | UInt64(v)
+          count += 1
           i += w
           guard i + 1 < n, bytes[i] == 0xCC || bytes[i] == 0xCD else { break }
           v = UInt32(bytes[i] & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -243,10 +280,14 @@ enum LatinComposer {
           guard v >= 0x300 && v < 0x370 else { break }
         }
         // Canonical order: marks sorted by combining class, equal classes keeping their order.
-        if sequence.count == 3, markClass[Int(sequence[1]) - 0x300] > markClass[Int(sequence[2]) - 0x300] {
-          sequence.swapAt(1, 2)
+        if count == 3 {
+          let m1 = Int((key >> 21) & 0x1F_FFFF) - 0x300
+          let m2 = Int(key & 0x1F_FFFF) - 0x300
+          if m1 >= 0, m1 < 0x70, m2 >= 0, m2 < 0x70, markClass[m1] > markClass[m2] {
+            key = (key >> 42) << 42 | UInt64(m2 + 0x300) << 21 | UInt64(m1 + 0x300)
+          }
         }
-        guard let composed = t.composition[pack(sequence)], let scalar = Unicode.Scalar(composed) else { return nil }
+        guard let composed = t.composition(key), let scalar = Unicode.Scalar(composed) else { return nil }
         out.removeLast(letterWidth)
         out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
         letterWidth = 0

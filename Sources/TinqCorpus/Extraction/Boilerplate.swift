@@ -37,18 +37,21 @@ struct Layout: Sendable {
     }
     ranges.append(start..<bytes.count)
     var candidates: [(Int, [UInt8])] = []
+    candidates.reserveCapacity(ranges.count)
+    let keys = Layout.shortLineKeys
     for (index, range) in ranges.enumerated() {
       var a = range.lowerBound
       var z = range.upperBound
       while a < z, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
       while z > a, bytes[z - 1] == 0x20 || bytes[z - 1] == 0x09 { z -= 1 }
-      if z - a <= 48 {
-        let key = Layout.stripEndPunctuation(String(decoding: ScanText.lowercased(Array(bytes[a..<z])), as: UTF8.self))
-        if Layout.tailStarters.contains(key) { break }
-        if Layout.residueLines.contains(key) {
-          candidates.append((index + 1, []))
-          continue
-        }
+      if a == z {
+        candidates.append((index + 1, []))
+        continue
+      }
+      if z - a <= 48, let kind = Layout.shortLineKind(bytes, a, z, keys) {
+        if kind == .tailStarter { break }
+        candidates.append((index + 1, []))
+        continue
       }
       var line = Array(bytes[a..<z])
       if Layout.containsResidueMarker(bytes, a, z) {
@@ -123,20 +126,80 @@ struct Layout: Sendable {
 
   static let marker = Array("leftcenterrightdel".utf8)
 
+  /// What a short line whose whole text is a listed phrase is.
+  enum ShortLineKind {
+    case residue
+    case tailStarter
+  }
+
+  /// The UTF-8 of `tailStarters` and `residueLines`, so a short line is compared as bytes; the
+  /// text is NFC and the phrases too, so equal strings have equal bytes.
+  static let shortLineKeys: [([UInt8], ShortLineKind)] =
+    tailStarters.map { (Array($0.utf8), ShortLineKind.tailStarter) }
+    + residueLines.map { (Array($0.utf8), ShortLineKind.residue) }
+
+  /// `shortLineKind(_:_:_:_:)` looks the lowercased line `a..<z`, without the final `:`, `.`, `!`
+  /// and spaces, up among the listed phrases.
+  static func shortLineKind(_ bytes: [UInt8], _ a: Int, _ z: Int, _ keys: [([UInt8], ShortLineKind)]) -> ShortLineKind? {
+    var end = z
+    while end > a, bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x21 {
+      end -= 1
+    }
+    // A byte that ends a listed phrase must end the line: every phrase ends in a letter.
+    guard end > a, end - a <= 48 else { return nil }
+    let length = end - a
+    var lowered: [UInt8]? = nil
+    for (key, kind) in keys where key.count == length {
+      let line = lowered ?? ScanText.lowercased(Array(bytes[a..<end]))
+      lowered = line
+      if line == key { return kind }
+    }
+    return nil
+  }
+
   /// `containsResidueMarker(_:_:_:)` looks for the layout residue word inside a line.
   static func containsResidueMarker(_ b: [UInt8], _ a: Int, _ z: Int) -> Bool {
     let m = marker
-    guard z - a >= m.count else { return false }
-    var i = a
-    while i + m.count <= z {
-      if b[i] == 0x6C || b[i] == 0x4C {
-        var k = 1
-        while k < m.count, b[i + k] | 0x20 == m[k] { k += 1 }
-        if k == m.count { return true }
+    let count = m.count
+    guard z - a >= count, a >= 0, z <= b.count else { return false }
+    return b.withUnsafeBufferPointer { p in
+      m.withUnsafeBufferPointer { mp in
+        var i = a
+        while i + count <= z {
+          if p[i] | 0x20 == 0x6C, p[i] == 0x6C || p[i] == 0x4C {
+            var k = 1
+            while k < count, p[i + k] | 0x20 == mp[k] { k += 1 }
+            if k == count { return true }
+          }
+          i += 1
+        }
+        return false
       }
-      i += 1
     }
-    return false
+  }
+
+  /// `simpleShape(_:)` reads, on bytes, what `looksLikeHeadline` asks of a line's Characters: the
+  /// number of space-separated words and whether the last Character is sentence punctuation. It
+  /// answers only for lines made of scalars that never join a neighbour into one Character
+  /// (letters, digits, Latin punctuation), where each scalar is a Character; else nil.
+  static func simpleShape(_ line: String) -> (words: Int, endsWithPunctuation: Bool)? {
+    var words = 0
+    var inWord = false
+    var last: UInt32 = 0
+    for scalar in line.unicodeScalars {
+      let v = scalar.value
+      guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2028) || (v >= 0x2030 && v < 0x205F)
+      else { return nil }
+      if v == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+      last = v
+    }
+    let ends = last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x2026 || last == 0x2D
+    return (words, ends)
   }
 
   static func stripEndPunctuation(_ s: String) -> String {
@@ -148,10 +211,17 @@ struct Layout: Sendable {
   /// `looksLikeHeadline(_:)` accepts a short line without final sentence punctuation that is not a
   /// byline, caption or outlet-marked lead.
   static func looksLikeHeadline(_ line: String) -> Bool {
-    guard let last = line.last, let first = line.unicodeScalars.first else { return false }
-    if ".,;:…-".contains(last) { return false }
+    guard let first = line.unicodeScalars.first else { return false }
     if line.utf8.count > 400 { return false }
-    let wordCount = line.split(separator: " ").count
+    let wordCount: Int
+    if let simple = simpleShape(line) {
+      if simple.endsWithPunctuation { return false }
+      wordCount = simple.words
+    } else {
+      guard let last = line.last else { return false }
+      if ".,;:…-".contains(last) { return false }
+      wordCount = line.split(separator: " ").count
+    }
     guard wordCount >= 3, wordCount <= 40 else { return false }
     guard ScanText.isUppercaseScalar(first.value) || (first.value < 0x80 && ScanText.isDigit(UInt8(first.value)))
       || first == "[" || first == "\""

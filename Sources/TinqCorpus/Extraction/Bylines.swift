@@ -57,7 +57,7 @@ enum Bylines {
 
   /// `bylineName(_:)` returns the name after a byline prefix, when the line is a byline.
   static func bylineName(_ line: String) -> String? {
-    guard line.utf8.count <= 90, let colon = line.firstIndex(of: ":") else { return nil }
+    guard line.utf8.count <= 90, let colon = firstColon(line) else { return nil }
     let head = line[..<colon].lowercased().trimmingSpaces
     guard bylinePrefixes.contains(head) else { return nil }
     var name = String(line[line.index(after: colon)...]).trimmingSpaces
@@ -68,9 +68,28 @@ enum Bylines {
 
   static func isBylineLine(_ line: String) -> Bool { bylineName(line) != nil }
 
+  /// `firstColon(_:)` is `line.firstIndex(of: ":")`, found on bytes when the colon byte stands
+  /// alone between ASCII neighbours, which makes it a Character of its own.
+  static func firstColon(_ line: String) -> String.Index? {
+    let utf8 = line.utf8
+    guard let index = utf8.firstIndex(of: 0x3A) else { return nil }
+    let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
+    let afterIndex = utf8.index(after: index)
+    let after = afterIndex == utf8.endIndex ? nil : utf8[afterIndex]
+    if (before ?? 0) < 0x80, (after ?? 0) < 0x80, before != 0x0D { return index }
+    return line.firstIndex(of: ":")
+  }
+
   /// `bylineName(_:)` on a prepared line, checking its bytes before making a String.
   static func bylineName(_ line: TextLine) -> String? {
-    guard line.bytes.count <= 90, line.bytes.contains(0x3A) else { return nil }
+    guard line.bytes.count <= 90, let colon = line.bytes.firstIndex(of: 0x3A) else { return nil }
+    // The head before the colon must lowercase to a listed prefix, none longer than 18 bytes; a
+    // lowercase mapping shrinks a letter's UTF-8 at most fourfold, and spaces are trimmed.
+    var a = 0
+    var z = colon
+    while a < z, line.bytes[a] == 0x20 || line.bytes[a] == 0x09 { a += 1 }
+    while z > a, line.bytes[z - 1] == 0x20 || line.bytes[z - 1] == 0x09 { z -= 1 }
+    if z - a > 72 { return nil }
     return bylineName(line.text)
   }
 

@@ -27,6 +27,8 @@ enum Citations {
   /// `extract(_:)` returns the citations of the given lines in order of first appearance.
   static func extract(_ lines: [TextLine]) -> [Citation] {
     var result: [Citation] = []
+    let types = Self.types
+    let hSo = Self.hSo
     for line in lines {
       var consumedUntil = 0
       let w = line.words

@@ -23,6 +23,19 @@ enum Dates {
   /// or `Cập nhật ngày: 01/03/2024 06:16:15`. A weekday with a date and no time is a site header.
   static func classifyStampLine(_ line: String, nearTop: Bool) -> StampKind {
     guard !line.isEmpty, line.utf8.count <= 80 else { return .none }
+    // Every stamp ends, separators aside, in a digit, `gmt` (with `+`, `:`), or `trước`; checking
+    // the last byte first spares the String work on headlines and sentences.
+    var end = line.utf8.endIndex
+    while end > line.utf8.startIndex {
+      let b = line.utf8[line.utf8.index(before: end)]
+      guard b == 0x20 || b == 0x2C || b == 0x7C || b == 0x2D || b == 0x28 || b == 0x29 else { break }
+      end = line.utf8.index(before: end)
+    }
+    if end > line.utf8.startIndex {
+      let b = line.utf8[line.utf8.index(before: end)]
+      let mayEndStamp = b >= 0x80 || ScanText.isDigit(b) || b == 0x2B || b == 0x3A || b | 0x20 == 0x74 || b | 0x20 == 0x63
+      if !mayEndStamp { return .none }
+    }
     var s = Substring(line.lowercased())
     // A relative stamp (`2 giờ trước`) carries no date but is no headline either.
     let parts = s.split(separator: " ")

@@ -90,8 +90,14 @@ enum Organizations {
     var seen: Set<String> = []
     var result: [OrganizationMention] = []
     for line in lines {
+      let words = line.words
       var i = 0
-      while i < line.words.count {
+      while i < words.count {
+        // `match` wants a capitalised first word; most words are not.
+        if !words[i].isCapitalized {
+          i += 1
+          continue
+        }
         if let (count, entry) = match(line, at: i) {
           if seen.insert(entry.name).inserted {
             result.append(

@@ -108,6 +108,12 @@ enum People {
         byName[name] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
       }
     }
+    // Hoisted: each static read is a lazy-initialisation check, and this loop runs per word.
+    let hCac = Self.hCac
+    let hDongChi = Self.hDongChi
+    let ranks = Self.ranks
+    let academic = Self.academic
+    let surnames = Self.surnames
     for line in lines where !reporterLines.contains(line.number) {
       let w = line.words
       // A photo credit at the end of a caption names a photographer.

@@ -98,60 +98,95 @@ enum ScanText {
   /// `words(in:)` splits a line into words, each with the hash of its lowercased UTF-8, lowercasing
   /// on the fly so no lowercased copy of the line is made.
   static func words(in bytes: [UInt8]) -> [Word] {
-    var result: [Word] = []
-    result.reserveCapacity(bytes.count / 5)
     let table = lowerTable  // one lazy-initialisation check per line, not per letter
-    var i = 0
-    let n = bytes.count
-    var start = -1
-    var cap = false
-    var digits = true
-    var h: UInt64 = 0
-    while i < n {
-      let b = bytes[i]
-      var v = UInt32(b)
-      var w = 1
-      if b >= 0x80 { (v, w) = decode(bytes, at: i) }
-      let isWord: Bool
-      if b < 0x80 {
-        isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-      } else {
-        isWord = isWordScalar(v)
-      }
-      if isWord {
-        if start < 0 {
-          start = i
-          cap = v < 0x80 ? (b >= 0x41 && b <= 0x5A) : (v < 0x1F00 && table[Int(v)] != v)
-          digits = true
-          h = 0xcbf2_9ce4_8422_2325
-        }
-        if !(b >= 0x30 && b <= 0x39) { digits = false }
-        if b < 0x80 {
-          h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b + 32 : b)) &* 0x100_0000_01b3
-        } else {
-          let lv = v < 0x1F00 ? table[Int(v)] : v
-          if w == 2 {
-            h = (h ^ UInt64(0xC0 | (lv >> 6))) &* 0x100_0000_01b3
-            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* 0x100_0000_01b3
-          } else if w == 3 {
-            h = (h ^ UInt64(0xE0 | (lv >> 12))) &* 0x100_0000_01b3
-            h = (h ^ UInt64(0x80 | ((lv >> 6) & 0x3F))) &* 0x100_0000_01b3
-            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* 0x100_0000_01b3
-          } else {
-            for k in i..<min(i + w, n) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
-          }
-        }
-      } else if start >= 0 {
-        result.append(Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits))
-        start = -1
-      }
-      i += w
+    return bytes.withUnsafeBufferPointer { p in
+      table.withUnsafeBufferPointer { t in words(p, table: t) }
     }
-    if start >= 0 {
-      result.append(Word(start: start, end: n, hash: h, isCapitalized: cap, isNumber: digits))
+  }
+
+  static func words(_ p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>) -> [Word] {
+    let n = p.count
+    var result: [Word] = []
+    result.reserveCapacity(n / 5)
+    let prime: UInt64 = 0x100_0000_01b3
+    var i = 0
+    // A scalar of valid UTF-8 (or one byte of a broken sequence, as `decode` reads it).
+    @inline(__always) func scalar(at i: Int) -> (UInt32, Int) {
+      let b = p[i]
+      if b < 0xE0, i + 1 < n { return (UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+      if b < 0xF0, i + 2 < n {
+        return (UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+      }
+      if b >= 0xF0, i + 3 < n {
+        return (
+          UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+            | UInt32(p[i + 3] & 0x3F), 4
+        )
+      }
+      return (0xFFFD, 1)
+    }
+    while i < n {
+      // Find the next word start.
+      let b = p[i]
+      var cap = false
+      if b < 0x80 {
+        let isDigit = b &- 0x30 < 10
+        let isLetter = (b | 0x20) &- 0x61 < 26
+        guard isDigit || isLetter else {
+          i += 1
+          continue
+        }
+        cap = b &- 0x41 < 26
+      } else {
+        let (v, w) = scalar(at: i)
+        guard isWordScalar(v) else {
+          i += w
+          continue
+        }
+        cap = v < 0x1F00 && t(table, v) != v
+      }
+      let start = i
+      var digits = true
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      while i < n {
+        let c = p[i]
+        if c < 0x80 {
+          if c &- 0x30 < 10 {
+            h = (h ^ UInt64(c)) &* prime
+          } else if (c | 0x20) &- 0x61 < 26 {
+            digits = false
+            h = (h ^ UInt64(c | 0x20)) &* prime
+          } else {
+            break
+          }
+          i += 1
+          continue
+        }
+        let (v, w) = scalar(at: i)
+        guard isWordScalar(v) else { break }
+        digits = false
+        if w == 2 || w == 3 {
+          let lv = v < 0x1F00 ? t(table, v) : v
+          if w == 2 {
+            h = (h ^ UInt64(0xC0 | (lv >> 6))) &* prime
+            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* prime
+          } else {
+            h = (h ^ UInt64(0xE0 | (lv >> 12))) &* prime
+            h = (h ^ UInt64(0x80 | ((lv >> 6) & 0x3F))) &* prime
+            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* prime
+          }
+        } else {
+          for k in i..<min(i + w, n) { h = (h ^ UInt64(p[k])) &* prime }
+        }
+        i += w
+      }
+      result.append(Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits))
     }
     return result
   }
+
+  @inline(__always)
+  static func t(_ table: UnsafeBufferPointer<UInt32>, _ v: UInt32) -> UInt32 { table[Int(v)] }
 
   /// `string(_:_:_:)` makes a String from a byte range of valid UTF-8.
   @inline(__always)

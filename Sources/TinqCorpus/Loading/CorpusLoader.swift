@@ -185,28 +185,30 @@ public enum CorpusLoader {
       }
       let buffer = carry
       carry = Array(carry[end...])
-      // Split into lines.
+      // Split into lines, finding each newline with `memchr`.
       var lines: [(Int, Range<Int>)] = []
-      var start = 0
-      var i = 0
-      while i < end {
-        if buffer[i] == 0x0A {
+      buffer.withUnsafeBufferPointer { p in
+        guard let base = p.baseAddress else { return }
+        var start = 0
+        while start < end {
+          guard let hit = memchr(base + start, 0x0A, end - start) else { break }
+          let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
           lineNumber += 1
           lines.append((lineNumber, start..<i))
           start = i + 1
         }
-        i += 1
-      }
-      if start < end {
-        lineNumber += 1
-        lines.append((lineNumber, start..<end))
+        if start < end {
+          lineNumber += 1
+          lines.append((lineNumber, start..<end))
+        }
       }
       let batchLines = lines
       let batch = buffer
       let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
         let (number, range) = batchLines[k]
         let slice = batch[range]
-        if slice.contains(0) { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
+        let hasNUL = slice.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0, p.count) != nil } ?? false }
+        if hasNUL { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
         switch JSONLines.decode(slice) {
         case nil: return nil
         case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
