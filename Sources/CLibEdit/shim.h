@@ -119,6 +119,10 @@ static int tinq_getc(FILE *stream) {
   (void)stream;
   int first = tinq_read_byte();
   if (first < 0) return -1;
+  /* A Ctrl-D typed while the terminal was still in canonical mode (just after the prompt was
+     written, before libedit switched to raw mode) reaches us as a NUL byte: Linux turns the
+     pending end-of-file mark into one. Read it as the Ctrl-D it was. */
+  if (first == 0) return 4;
   if (first < 0x80) return first;
   int extra;
   int value;

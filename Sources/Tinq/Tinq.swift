@@ -174,6 +174,8 @@ public struct StatementOutcome: Sendable {
   public var range: SourceRange
   /// Its result, or its error.
   public var result: Result<QueryResult, QueryError>
+  /// Remarks on a successful statement, e.g. that a `cites` number names no document in the corpus.
+  public var notes: [String] = []
 }
 
 /// `Session` is a corpus plus the names bound by `let`: what a REPL or a script runs in.
@@ -199,6 +201,7 @@ public struct Session: Sendable {
         break
       }
       let result: Result<QueryResult, QueryError>
+      var notes: [String] = []
       switch item.result {
       case .failure(let d):
         result = .failure(QueryError(d, source: source, file: file))
@@ -206,6 +209,7 @@ public struct Session: Sendable {
         do {
           let checked = try Checker.check(statement, bindings: bindings)
           let value = try evaluator.run(checked, cancellation: cancellation)
+          notes = evaluator.notes(for: checked)
           if case .letBinding(let l) = checked { bindings[l.name] = l.value.value }
           result = .success(value)
         } catch let d as Diagnostic {
@@ -216,7 +220,7 @@ public struct Session: Sendable {
           result = .failure(.cancelled(file: file))
         }
       }
-      outcomes.append(StatementOutcome(range: item.range, result: result))
+      outcomes.append(StatementOutcome(range: item.range, result: result, notes: notes))
       if case .failure = result, !keepGoing { break }
     }
     return outcomes

@@ -263,3 +263,39 @@ extension Evaluator {
     (try? filter(collection, e, cancellation: nil).set.members) ?? []
   }
 }
+
+extension Evaluator {
+  /// `notes(for:)` says when a statement's `cites` or `mentions` names nothing in the corpus, so
+  /// an empty answer is not mistaken for a real zero: a mistyped number or a name that was never
+  /// extracted (where `contains` may be what was meant).
+  public func notes(for statement: Statement) -> [String] {
+    var expressions: [Expression] = []
+    switch statement {
+    case .query(let q): expressions = q.filter.map { [$0] } ?? []
+    case .count(let c): expressions = c.filter.map { [$0] } ?? []
+    case .explain(let e): return notes(for: e.statement)
+    case .show, .letBinding: return []
+    }
+    var notes: [String] = []
+    while let e = expressions.popLast() {
+      switch e {
+      case .logical(_, let l, let r, _):
+        expressions.append(r)
+        expressions.append(l)
+      case .not(let inner, _):
+        expressions.append(inner)
+      case .cites(let lit, _):
+        if case .string(let s) = lit.value, store.documents(matching: s).isEmpty {
+          notes.append("note: no document in the corpus is numbered \"\(s)\"")
+        }
+      case .mentions(let lit, _):
+        if case .string(let s) = lit.value, store.entities(named: s).isEmpty {
+          notes.append("note: no person or organisation named \"\(s)\" was extracted; `contains` searches the text")
+        }
+      default:
+        break
+      }
+    }
+    return notes
+  }
+}

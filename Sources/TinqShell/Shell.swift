@@ -185,6 +185,8 @@ public struct Shell {
       switch outcome.result {
       case .success(let result):
         output.write(renderer.render(result))
+        // At the prompt, say when a number or name matched nothing in the corpus at all.
+        if interruptible { for note in outcome.notes { errors.write(note + "\n") } }
       case .failure(let error):
         ok = false
         if error.isCancelled {

@@ -123,3 +123,18 @@ import Tinq
     _ = corpus
   }
 }
+
+@Suite struct NotesTests {
+  @Test(arguments: [
+    ("count articles where cites \"99/2020/NĐ-CP\"", ["note: no document in the corpus is numbered \"99/2020/NĐ-CP\""]),
+    ("count articles where cites \"3/2019/nd-cp\"", []),
+    ("articles where not mentions \"Tô Lâm\"", ["note: no person or organisation named \"Tô Lâm\" was extracted; `contains` searches the text"]),
+    ("count articles where mentions \"BCA\"", []),
+  ])
+  func unknownNumbersAndNamesAreNoted(query: String, notes: [String]) throws {
+    var session = Session(corpus: try #require(EngineGoldenTests.corpus))
+    let outcomes = session.run(query)
+    #expect(outcomes.count == 1)
+    #expect(outcomes.first?.notes == notes)
+  }
+}
