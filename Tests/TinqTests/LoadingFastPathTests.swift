@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import TinqCorpus
+@testable import TinqText
+
+/// `LoadingFastPathTests` checks that the fast paths of loading (table NFC, the hand-written JSON
+/// Lines decoder) give exactly what the Foundation paths they stand in for give.
+@Suite struct LoadingFastPathTests {
+  /// Letters and marks in odd orders and combinations, some the composer handles, some it must
+  /// hand to Foundation.
+  static let decomposed: [String] = [
+    "Vie\u{0302}\u{0323}t Nam",  // marks in non-canonical order
+    "Vie\u{0323}\u{0302}t Nam",
+    "Nghi\u{0323} \u{0111}i\u{0323}nh so\u{0302}\u{0301} 03",
+    "q\u{0301} x\u{0300}",  // nothing to compose with: Foundation's answer
+    "\u{0301}leading mark",
+    "\u{03B1}\u{0301} Greek",
+    "a\u{0344} composite mark",
+    "e\u{0302}\u{0301}\u{0323} three marks",
+    "A\u{030A}\u{0301} ring and acute",
+    "\u{212B}\u{0301} angstrom",
+    "\u{00EA}\u{0301} precomposed then mark",
+    "\u{1EBF}\u{0323} full letter then mark",
+    "tab\te\u{0301}\n\u{0300}after newline",
+    "x\u{034F}\u{0301} grapheme joiner",
+    "e\u{0301}\u{0301} doubled",
+    "emoji 😀 e\u{0301}",
+  ]
+
+  @Test(arguments: decomposed)
+  func composerMatchesFoundation(_ text: String) {
+    let expected = Array(text.precomposedStringWithCanonicalMapping.utf8)
+    #expect(Array(TextNormalizer.normalize(text).utf8) == expected)
+    #expect(TextNormalizer.normalizedBytes(text) == expected)
+    #expect(TextNormalizer.normalizedBytes(utf8: Array(text.utf8)) == expected)
+  }
+
+  @Test func composerCoversEveryLatinLetter() {
+    var scalars: [Unicode.Scalar] = []
+    for v in UInt32(0xC0)..<0x250 { if let s = Unicode.Scalar(v) { scalars.append(s) } }
+    for v in UInt32(0x1E00)..<0x1F00 { if let s = Unicode.Scalar(v) { scalars.append(s) } }
+    var mismatches: [UInt32] = []
+    for scalar in scalars {
+      let nfd = String(Character(scalar)).decomposedStringWithCanonicalMapping
+      let text = "x" + nfd + " y" + nfd
+      if Array(TextNormalizer.normalize(text).utf8) != Array(text.precomposedStringWithCanonicalMapping.utf8) {
+        mismatches.append(scalar.value)
+      }
+    }
+    #expect(mismatches.isEmpty)
+  }
+
+  @Test func composerDeclinesOutsideItsTables() {
+    let bytes = Array("a\u{0301}\u{4E2D}".utf8)
+    #expect(bytes.withUnsafeBufferPointer { LatinComposer.compose($0) } == nil)
+    let latin = Array("a\u{0301}".utf8)
+    #expect(latin.withUnsafeBufferPointer { LatinComposer.compose($0) } == Array("\u{00E1}".utf8))
+  }
+
+  /// Lines for the JSON decoder: plain, escaped, odd and malformed.
+  static let lines: [String] = [
+    #"{"id":"a","body":"Hà Nội\nngày 1","title":"T"}"#,
+    #"{"body":"esc \" \\ \/ \b \f \n \r \t \u00e0 \u1EA1 \ud83d\ude00 end"}"#,
+    #"{ "body" : "spaces" , "id" : " s " }"#,
+    #"{"body":"x","title":null}"#,
+    #"{"id":12,"body":"number id","source":1.5,"url":true}"#,
+    #"{"body":"trailing comma",}"#,
+    #"{"body":"dup1","body":"dup2"}"#,
+    #"{"content":"c","text":"t"}"#,
+    #"{"text":"   "}"#,
+    #"{"body":"\u0000 nul"}"#,
+    #"{"body":"lone \ud800 high"}"#,
+    #"{"body":"lone \udc00 low"}"#,
+    #"{"body":"bad \q escape"}"#,
+    #"{"b\u006fdy":"escaped key"}"#,
+    #"{"body":"x"} tail"#,
+    #"{"body":"x" "id":"y"}"#,
+    #"{"body":5}"#,
+    #"{"body":"unterminated}"#,
+    #"{}"#,
+    "{\"body\":\"raw\ttab\"}",
+    #"{"body":"nested","meta":{"a":[1,2]}}"#,
+  ]
+
+  @Test(arguments: lines)
+  func decoderMatchesFoundation(_ line: String) {
+    let bytes = ArraySlice(Array(line.utf8))
+    #expect(render(JSONLines.decode(bytes)) == render(Self.reference(bytes)))
+  }
+
+  @Test func invalidUTF8IsNamed() {
+    let bytes = ArraySlice(Array(#"{"body":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8))
+    #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")
+  }
+
+  func render(_ record: JSONLines.Record?) -> String {
+    switch record {
+    case nil: return "nil"
+    case .skip(let reason): return "skip " + reason
+    case .article(let id, let body, let m):
+      return [id, String(decoding: body, as: UTF8.self), m.title, m.date, m.source, m.author, m.url]
+        .map { $0.map { String(reflecting: $0) } ?? "nil" }.joined(separator: "|")
+    }
+  }
+
+  /// The decoder as it was before the fast path: Foundation for every line.
+  static func reference(_ bytes: ArraySlice<UInt8>) -> JSONLines.Record? {
+    var line = bytes
+    while let last = line.last, last == 0x0D || last == 0x20 || last == 0x09 { line = line.dropLast() }
+    while let first = line.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
+    if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+    guard !line.isEmpty else { return nil }
+    guard line.first == 0x7B else {
+      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON: not an object")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(line), options: []) else {
+      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON")
+    }
+    guard let dict = object as? [String: Any] else { return .skip("malformed JSON: not an object") }
+    var body: String? = nil
+    for key in ["body", "content", "text"] {
+      if let value = dict[key] {
+        guard let s = value as? String else { return .skip("\"\(key)\" is not a string") }
+        body = s
+        break
+      }
+    }
+    guard let text = body, !text.allSatisfy(\.isWhitespace) else { return .skip("missing body") }
+    func field(_ key: String) -> String? {
+      switch dict[key] {
+      case let s as String: return s
+      case let n as NSNumber: return n.stringValue
+      default: return nil
+      }
+    }
+    let metadata = ArticleMetadata(
+      title: field("title"), date: field("date"), source: field("source"), author: field("author"), url: field("url"))
+    let id = field("id").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
+    return .article(id: id, body: Array(text.utf8), metadata: metadata)
+  }
+}
