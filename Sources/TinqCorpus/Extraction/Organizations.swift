@@ -63,6 +63,15 @@ enum Organizations {
 
   /// `match(_:at:)` returns the organisation naming at word `i`, if any, with the words it spans.
   static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Entry)? {
+    match(line, at: i, table: table, quanKhu: hQuanKhu)
+  }
+
+  /// `match(_:at:table:quanKhu:)` is `match(_:at:)` with the tables passed in, so a loop over
+  /// every word reads each static once.
+  @inline(__always)
+  static func match(
+    _ line: TextLine, at i: Int, table: PhraseTable<Entry>, quanKhu hQuanKhu: [UInt64]
+  ) -> (count: Int, entry: Entry)? {
     let w = line.words
     guard w[i].isCapitalized else { return nil }
     if i + 2 < w.count, w[i].hash == hQuanKhu[0], w[i + 1].hash == hQuanKhu[1], w[i + 2].isNumber,
@@ -89,6 +98,8 @@ enum Organizations {
   static func extract(_ lines: [TextLine]) -> [OrganizationMention] {
     var seen: Set<String> = []
     var result: [OrganizationMention] = []
+    let table = Self.table
+    let quanKhu = Self.hQuanKhu
     for line in lines {
       let words = line.words
       var i = 0
@@ -98,7 +109,7 @@ enum Organizations {
           i += 1
           continue
         }
-        if let (count, entry) = match(line, at: i) {
+        if let (count, entry) = match(line, at: i, table: table, quanKhu: quanKhu) {
           if seen.insert(entry.name).inserted {
             result.append(
               OrganizationMention(
