@@ -151,12 +151,18 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
 
   /// `init(_:source:file:)` positions a diagnostic in its source.
   public init(_ diagnostic: Diagnostic, source: String, file: String) {
+    self.init(diagnostic, text: SourceText(source), file: file)
+  }
+
+  /// `init(_:text:file:)` positions a diagnostic in a source whose line table is already built,
+  /// so a script with many errors is not rescanned for each one.
+  public init(_ diagnostic: Diagnostic, text: SourceText, file: String) {
     self.diagnostic = diagnostic
     self.file = file
-    let location = DiagnosticFormatter.location(of: diagnostic.range.start, in: source)
+    let location = text.location(of: diagnostic.range.start)
     line = location.line
     column = location.column
-    rendered = DiagnosticFormatter.render(diagnostic, source: source, file: file)
+    rendered = text.render(diagnostic, file: file)
     isCancelled = false
   }
 
@@ -195,6 +201,7 @@ public struct Session: Sendable {
   ) -> [StatementOutcome] {
     var outcomes: [StatementOutcome] = []
     let evaluator = Evaluator(store: corpus.store)
+    let text = SourceText(source)
     for item in Parser.parseScript(source) {
       if cancellation?.isCancelled == true {
         outcomes.append(StatementOutcome(range: item.range, result: .failure(.cancelled(file: file))))
@@ -204,7 +211,7 @@ public struct Session: Sendable {
       var notes: [String] = []
       switch item.result {
       case .failure(let d):
-        result = .failure(QueryError(d, source: source, file: file))
+        result = .failure(QueryError(d, text: text, file: file))
       case .success(let statement):
         do {
           let checked = try Checker.check(statement, bindings: bindings)
@@ -213,9 +220,9 @@ public struct Session: Sendable {
           if case .letBinding(let l) = checked { bindings[l.name] = l.value.value }
           result = .success(value)
         } catch let d as Diagnostic {
-          result = .failure(QueryError(d, source: source, file: file))
+          result = .failure(QueryError(d, text: text, file: file))
         } catch EvaluationFailure.diagnostic(let d) {
-          result = .failure(QueryError(d, source: source, file: file))
+          result = .failure(QueryError(d, text: text, file: file))
         } catch {
           result = .failure(.cancelled(file: file))
         }
@@ -238,16 +245,17 @@ public enum Tinq {
   public static func check(_ source: String, file: String = "<query>") -> [QueryError] {
     var bindings: [String: Literal.Value] = [:]
     var errors: [QueryError] = []
+    let text = SourceText(source)
     for item in Parser.parseScript(source) {
       switch item.result {
       case .failure(let d):
-        errors.append(QueryError(d, source: source, file: file))
+        errors.append(QueryError(d, text: text, file: file))
       case .success(let statement):
         do {
           let checked = try Checker.check(statement, bindings: bindings)
           if case .letBinding(let l) = checked { bindings[l.name] = l.value.value }
         } catch {
-          errors.append(QueryError(error, source: source, file: file))
+          errors.append(QueryError(error, text: text, file: file))
         }
       }
     }

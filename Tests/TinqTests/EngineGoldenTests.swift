@@ -138,3 +138,20 @@ import Tinq
     #expect(outcomes.first?.notes == notes)
   }
 }
+
+@Suite struct SessionTests {
+  @Test func keepGoingReportsEveryErrorAtItsLine() throws {
+    var session = Session(corpus: try #require(EngineGoldenTests.corpus))
+    let outcomes = session.run("articles wher year = 1\ncount articles\nshow zzz\nlet y = 2022\ncount articles where year = $y", file: "s.tinq", keepGoing: true)
+    #expect(outcomes.count == 5)
+    let lines = outcomes.map { o -> String in
+      switch o.result {
+      case .success(let r): if case .count(let n) = r { return "#\(n)" } else { return "ok" }
+      case .failure(let e): return "\(e.file):\(e.line):\(e.column)"
+      }
+    }
+    #expect(lines == ["s.tinq:1:10", "#5", "s.tinq:3:1", "ok", "#2"])
+    let stopped = session.run("articles wher year = 1\ncount articles")
+    #expect(stopped.count == 1)
+  }
+}
