@@ -3,18 +3,6 @@ import TinqCorpus
 import TinqEngine
 import TinqSyntax
 
-/// A small deterministic random number generator, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A corpus built in memory with the awkward cases the planner must get right: unknown dates and
 /// years, dates of every precision, both tone placements, NFD text, short citations, names typed
 /// without diacritics.
