@@ -155,6 +155,7 @@ enum Dates {
   static func inText(_ lines: [TextLine], leadSkip: (line: Int, words: Int)?) -> (PartialDate, Provenance)? {
     var partial: (PartialDate, Provenance)? = nil
     var period: (PartialDate, Provenance)? = nil
+    let fromNow = Self.fromNowToEnd  // read once: `periodYear` runs at every word
     for line in lines {
       let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
       let w = line.words
@@ -167,7 +168,7 @@ enum Dates {
             if partial == nil { partial = (date, p) }
           }
         }
-        if period == nil, let (date, a, b) = periodYear(line, at: i) {
+        if period == nil, let (date, a, b) = periodYear(line, at: i, fromNowToEnd: fromNow) {
           period = (date, Provenance(rule: "reporting period", line: line.number, excerpt: line.excerpt(a, b)))
         }
         i += 1
@@ -242,7 +243,9 @@ enum Dates {
 
   /// `periodYear(_:at:)` reads `N tháng đầu năm YYYY` and `từ nay đến cuối năm YYYY`, which date a
   /// report to a year.
-  static func periodYear(_ line: TextLine, at i: Int) -> (PartialDate, Int, Int)? {
+  static func periodYear(
+    _ line: TextLine, at i: Int, fromNowToEnd: [UInt64] = fromNowToEnd
+  ) -> (PartialDate, Int, Int)? {
     let w = line.words
     if w[i].isNumber, i + 4 < w.count, w[i + 1].hash == hThang, w[i + 2].hash == hDau, w[i + 3].hash == hNam,
       w[i + 4].isNumber, w[i + 4].end - w[i + 4].start == 4,
