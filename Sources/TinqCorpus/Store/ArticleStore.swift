@@ -88,10 +88,36 @@ public struct ArticleStore: Sendable {
   /// `init(taking:)` builds the store from articles the caller gives up: each body is freed as
   /// soon as it is encoded (when the array is not shared), so the text is never held twice.
   public init(taking articles: inout [Article]) {
-    let n = articles.count
-    // The small indexes need no body; the full-text build encodes the bodies and empties them.
-    let entities = ArticleStore.buildEntities(articles)
-    let (fullText, bodies) = FullTextIndex.build(articles: &articles)
+    // The small indexes read only the small fields: copy those out, then build them on one core
+    // while the full-text build (which frees each body once encoded) keeps the others busy.
+    let light = articles.map {
+      ArticleFacts(
+        id: $0.id, date: $0.date, source: $0.source, author: $0.author, citations: $0.citations, people: $0.people,
+        organizations: $0.organizations)
+    }
+    // One list of jobs for both cores: the small indexes first, then the full-text segments.
+    enum Part: Sendable {
+      case segment(FullTextIndex.Builder.Part)
+      case small(Entities, SmallIndexes)
+    }
+    let (fullText, bodies, entities, indexes) = articles.withUnsafeMutableBufferPointer { buffer in
+      let builder = FullTextIndex.Builder(SharedArticles(buffer: buffer))
+      let parts = Parallel.map(builder.segmentCount + 1) { job -> Part in
+        job == 0
+          ? .small(ArticleStore.buildEntities(light), SmallIndexes(light)) : .segment(builder.segment(job - 1))
+      }
+      var segments: [FullTextIndex.Builder.Part] = []
+      var small: (Entities, SmallIndexes)? = nil
+      for part in parts {
+        switch part {
+        case .segment(let p): segments.append(p)
+        case .small(let e, let s): small = (e, s)
+        }
+      }
+      let (index, bodies) = builder.assemble(segments)
+      let (entities, indexes) = small ?? (ArticleStore.buildEntities(light), SmallIndexes(light))
+      return (index, bodies, entities, indexes)
+    }
     self.fullText = fullText
     self.bodies = bodies
     self.metadata = articles
@@ -100,41 +126,26 @@ public struct ArticleStore: Sendable {
     organizations = entities.orgs
     entityByToned = entities.toned
     entityByBare = entities.bare
-
-    var idIndex: [String: Int] = [:]
-    var byYear: [Int: DocSet] = [:]
-    var dated: [(ordinal: Int, article: Int)] = []
-    var bySource = EqualityIndex(universe: n)
-    var byAuthor = EqualityIndex(universe: n)
-    for (i, a) in articles.enumerated() {
-      if idIndex[a.id] == nil { idIndex[a.id] = i }
-      if let d = a.date {
-        byYear[d.year, default: DocSet(universe: n)].insert(i)
-        dated.append((d.ordinal, i))
-      }
-      if let s = a.source { bySource.insert(s, i) }
-      if let s = a.author { byAuthor.insert(s, i) }
-    }
-    dated.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
-    self.idIndex = idIndex
-    self.sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
-    self.byYear = byYear
-    self.dateOrder = dated
-    self.bySource = bySource
-    self.byAuthor = byAuthor
+    idIndex = indexes.idIndex
+    sortedIDs = indexes.sortedIDs
+    byYear = indexes.byYear
+    dateOrder = indexes.dateOrder
+    bySource = indexes.bySource
+    byAuthor = indexes.byAuthor
   }
 
   typealias Entities = (
     docs: [CitedDocument], people: [NamedEntity], orgs: [NamedEntity], toned: [String: [Int]], bare: [String: [Int]]
   )
 
-  static func buildEntities(_ articles: [Article]) -> Entities {
+  static func buildEntities(_ articles: [ArticleFacts]) -> Entities {
     var docs: [CitedDocument] = []
     var docIndex: [String: Int] = [:]
     var people: [NamedEntity] = []
     var personIndex: [String: Int] = [:]
     var orgs: [NamedEntity] = []
     var orgIndex: [String: Int] = [:]
+    var keys = MatchKeys()
     for (i, a) in articles.enumerated() {
       for c in a.citations {
         let key = (c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number
@@ -147,7 +158,7 @@ public struct ArticleStore: Sendable {
         }
       }
       for p in a.people {
-        let key = Fold.matchKey(p.name, bare: false)
+        let key = keys.toned(p.name)
         let e: Int
         if let found = personIndex[key] {
           e = found
@@ -161,7 +172,7 @@ public struct ArticleStore: Sendable {
         if people[e].articles.last != i { people[e].articles.append(i) }
       }
       for o in a.organizations {
-        let key = Fold.matchKey(o.name, bare: false)
+        let key = keys.toned(o.name)
         let e: Int
         if let found = orgIndex[key] {
           e = found
@@ -178,8 +189,8 @@ public struct ArticleStore: Sendable {
     var toned: [String: [Int]] = [:]
     var bare: [String: [Int]] = [:]
     func add(_ name: String, _ entity: Int) {
-      let t = Fold.matchKey(name, bare: false)
-      let b = Fold.matchKey(name, bare: true)
+      let t = keys.toned(name)
+      let b = keys.bare(name)
       if !(toned[t]?.contains(entity) ?? false) { toned[t, default: []].append(entity) }
       if !(bare[b]?.contains(entity) ?? false) { bare[b, default: []].append(entity) }
     }
@@ -295,6 +306,67 @@ public struct ArticleStore: Sendable {
 /// `EqualityIndex` answers `FIELD = "value"` for a short text field, with `=`'s folding: case and
 /// tone placement never matter, and a value typed without diacritics matches with or without them.
 /// Postings are ordinal lists, so a field with many distinct values (authors) stays small.
+/// The small fields of an article that the small indexes read, copied out so they can be built
+/// while the full-text build empties the bodies.
+struct ArticleFacts: Sendable {
+  var id: String
+  var date: PartialDate?
+  var source: String?
+  var author: String?
+  var citations: [Citation]
+  var people: [PersonMention]
+  var organizations: [OrganizationMention]
+}
+
+/// `MatchKeys` remembers the folded keys of names already seen: a corpus names the same people
+/// and organisations in article after article.
+struct MatchKeys {
+  private var tonedKeys: [String: String] = [:]
+  private var bareKeys: [String: String] = [:]
+
+  mutating func toned(_ name: String) -> String {
+    if let k = tonedKeys[name] { return k }
+    let k = Fold.matchKey(name, bare: false)
+    tonedKeys[name] = k
+    return k
+  }
+
+  mutating func bare(_ name: String) -> String {
+    if let k = bareKeys[name] { return k }
+    let k = Fold.matchKey(name, bare: true)
+    bareKeys[name] = k
+    return k
+  }
+}
+
+/// The indexes on small fields: exact id, id order, year, date order, source and author.
+struct SmallIndexes: Sendable {
+  var idIndex: [String: Int] = [:]
+  var sortedIDs: [(id: String, ordinal: Int)] = []
+  var byYear: [Int: DocSet] = [:]
+  var dateOrder: [(ordinal: Int, article: Int)] = []
+  var bySource: EqualityIndex
+  var byAuthor: EqualityIndex
+
+  init(_ articles: [ArticleFacts]) {
+    let n = articles.count
+    bySource = EqualityIndex(universe: n)
+    byAuthor = EqualityIndex(universe: n)
+    var keys = MatchKeys()
+    for (i, a) in articles.enumerated() {
+      if idIndex[a.id] == nil { idIndex[a.id] = i }
+      if let d = a.date {
+        byYear[d.year, default: DocSet(universe: n)].insert(i)
+        dateOrder.append((d.ordinal, i))
+      }
+      if let s = a.source { bySource.insert(s, i, keys: &keys) }
+      if let s = a.author { byAuthor.insert(s, i, keys: &keys) }
+    }
+    dateOrder.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
+    sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
+  }
+}
+
 struct EqualityIndex: Sendable {
   let universe: Int
   var toned: [String: [Int32]] = [:]
@@ -302,9 +374,9 @@ struct EqualityIndex: Sendable {
 
   init(universe: Int) { self.universe = universe }
 
-  mutating func insert(_ value: String, _ ordinal: Int) {
-    toned[Fold.matchKey(value, bare: false), default: []].append(Int32(ordinal))
-    bare[Fold.matchKey(value, bare: true), default: []].append(Int32(ordinal))
+  mutating func insert(_ value: String, _ ordinal: Int, keys: inout MatchKeys) {
+    toned[keys.toned(value), default: []].append(Int32(ordinal))
+    bare[keys.bare(value), default: []].append(Int32(ordinal))
   }
 
   func lookup(_ value: String) -> DocSet {

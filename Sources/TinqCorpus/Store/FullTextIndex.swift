@@ -233,55 +233,77 @@ public struct FullTextIndex: Sendable {
   /// `BodyStore`, emptying each article's `body` as soon as it is encoded, so the text is never
   /// held twice.
   static func build(articles: inout [Article]) -> (FullTextIndex, BodyStore) {
+    articles.withUnsafeMutableBufferPointer { buffer in
+      let builder = Builder(SharedArticles(buffer: buffer))
+      return builder.assemble(Parallel.map(builder.segmentCount) { builder.segment($0) })
+    }
+  }
+
+  /// `Builder` builds the index and the body store one segment at a time, so the caller can
+  /// schedule segments beside other work on the same cores.
+  struct Builder: Sendable {
+    let shared: SharedArticles
     let lexicon = Lexicon()
     let pieces = PieceTable.Builder()
-    let n = articles.count
-    let segmentSize = Self.segmentSize
-    let segmentCount = (n + segmentSize - 1) / segmentSize
-    let built = articles.withUnsafeMutableBufferPointer { buffer in
-      let shared = SharedArticles(buffer: buffer)
-      return Parallel.map(segmentCount) { s -> (Segment, [UInt32], [UInt8], [UInt32]) in
-        let lo = s * segmentSize
-        let hi = min(n, lo + segmentSize)
-        var builder = SegmentBuilder(firstDoc: lo)
-        var scanner = SyllableScanner(lexicon: lexicon, pieceTable: pieces)
-        var tokens: [Lexicon.Entry] = []
-        var titles: [UInt32] = []
-        var encoded: [UInt8] = []
-        var starts: [UInt32] = []
-        titles.reserveCapacity(hi - lo)
-        for d in lo..<hi {
-          tokens.removeAll(keepingCapacity: true)
-          // Each worker owns its own range of articles: no two touch the same element.
-          if let title = shared.buffer[d].title {
-            scanner.scan(title, into: &tokens)
-          }
-          titles.append(UInt32(tokens.count))
-          tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
-          starts.append(UInt32(encoded.count))
-          withUnsafeMutablePointer(to: &encoded) { out in
-            scanner.scan(shared.buffer[d].body, into: &tokens, encodingInto: out)
-          }
-          shared.buffer[d].body = ""
-          builder.add(tokens: tokens)
+    let segmentCount: Int
+
+    /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
+    typealias Part = (Segment, [UInt32], [UInt8], [UInt32])
+
+    init(_ shared: SharedArticles) {
+      self.shared = shared
+      segmentCount = (shared.buffer.count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize
+    }
+
+    /// `segment(_:)` indexes segment `s` and encodes its bodies, emptying each body once encoded.
+    /// Each segment is a range of articles of its own: no two workers touch the same element.
+    func segment(_ s: Int) -> Part {
+      let n = shared.buffer.count
+      let lo = s * FullTextIndex.segmentSize
+      let hi = min(n, lo + FullTextIndex.segmentSize)
+      var builder = SegmentBuilder(firstDoc: lo)
+      var scanner = SyllableScanner(lexicon: lexicon, pieceTable: pieces)
+      var tokens: [Lexicon.Entry] = []
+      var titles: [UInt32] = []
+      var encoded: [UInt8] = []
+      var starts: [UInt32] = []
+      titles.reserveCapacity(hi - lo)
+      for d in lo..<hi {
+        tokens.removeAll(keepingCapacity: true)
+        if let title = shared.buffer[d].title {
+          scanner.scan(title, into: &tokens)
         }
-        // The bodies just encoded were freed: give their pages back before the next segment.
-        if hi - lo == segmentSize { Memory.releaseFree() }
-        return (builder.finish(), titles, encoded, starts)
+        titles.append(UInt32(tokens.count))
+        tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
+        starts.append(UInt32(encoded.count))
+        withUnsafeMutablePointer(to: &encoded) { out in
+          scanner.scan(shared.buffer[d].body, into: &tokens, encodingInto: out)
+        }
+        shared.buffer[d].body = ""
+        builder.add(tokens: tokens)
       }
+      // The bodies just encoded were freed: give their pages back every few segments (each call
+      // walks the heap, so every segment would cost seconds on 100,000 articles).
+      if s % 4 == 3 { Memory.releaseFree() }
+      return (builder.finish(), titles, encoded, starts)
     }
-    var titleLength: [UInt32] = []
-    titleLength.reserveCapacity(n)
-    var starts: [UInt32] = []
-    starts.reserveCapacity(n)
-    for b in built {
-      titleLength.append(contentsOf: b.1)
-      starts.append(contentsOf: b.3)
+
+    /// `assemble(_:)` joins the segments, in order, into the index and the body store.
+    func assemble(_ parts: [Part]) -> (FullTextIndex, BodyStore) {
+      let n = shared.buffer.count
+      var titleLength: [UInt32] = []
+      titleLength.reserveCapacity(n)
+      var starts: [UInt32] = []
+      starts.reserveCapacity(n)
+      for p in parts {
+        titleLength.append(contentsOf: p.1)
+        starts.append(contentsOf: p.3)
+      }
+      let index = FullTextIndex(lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, universe: n)
+      let bodies = BodyStore(
+        pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
+      return (index, bodies)
     }
-    let index = FullTextIndex(lexicon: lexicon, segments: built.map(\.0), titleLength: titleLength, universe: n)
-    let bodies = BodyStore(
-      pieces: pieces.freeze(), segments: built.map(\.2), starts: starts, segmentSize: segmentSize)
-    return (index, bodies)
   }
 
   /// One syllable of a query: its bare id and, for a toned query, the one variant allowed.
@@ -446,8 +468,9 @@ public struct FullTextIndex: Sendable {
   }
 }
 
-/// Lets the index builder's workers clear the bodies of their own ranges of articles in place.
-private struct SharedArticles: @unchecked Sendable {
+/// Lets the index builder's workers clear the bodies of their own ranges of articles in place;
+/// each worker touches only its own range, and nothing else reads the bodies meanwhile.
+struct SharedArticles: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<Article>
 }
 
