@@ -143,7 +143,7 @@ struct ExpressionGenerator {
     let evaluator = Evaluator(store: store)
     var generator = ExpressionGenerator(rng: SplitMix64(state: seed &* 7919))
     var nonEmpty = 0
-    for _ in 0..<500 {
+    for _ in 0..<1000 {
       let e = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))
       let planned = evaluator.plannedFilter(.articles, where: e)
       let naive = evaluator.referenceFilter(.articles, where: e)
@@ -152,6 +152,6 @@ struct ExpressionGenerator {
       if planned != naive { return }
     }
     // The generator must exercise matches, not only empty answers.
-    #expect(nonEmpty > 150)
+    #expect(nonEmpty > 300)
   }
 }
