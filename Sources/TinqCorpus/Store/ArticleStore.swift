@@ -146,6 +146,15 @@ public struct ArticleStore: Sendable {
     var orgs: [NamedEntity] = []
     var orgIndex: [String: Int] = [:]
     var keys = MatchKeys()
+    /// The entity under `key`, made with `make` the first time the key is seen.
+    func entity(
+      _ key: String, _ index: inout [String: Int], _ list: inout [NamedEntity], make: () -> NamedEntity
+    ) -> Int {
+      if let found = index[key] { return found }
+      index[key] = list.count
+      list.append(make())
+      return list.count - 1
+    }
     for (i, a) in articles.enumerated() {
       for c in a.citations {
         let key = (c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number
@@ -158,28 +167,16 @@ public struct ArticleStore: Sendable {
         }
       }
       for p in a.people {
-        let key = keys.toned(p.name)
-        let e: Int
-        if let found = personIndex[key] {
-          e = found
-        } else {
-          e = people.count
-          personIndex[key] = e
-          people.append(NamedEntity(name: p.name, abbreviation: nil, ranks: [], positions: [], articles: []))
+        let e = entity(keys.toned(p.name), &personIndex, &people) {
+          NamedEntity(name: p.name, abbreviation: nil, ranks: [], positions: [], articles: [])
         }
         if let r = p.rank, !people[e].ranks.contains(r) { people[e].ranks.append(r) }
         for pos in p.positions where !people[e].positions.contains(pos) { people[e].positions.append(pos) }
         if people[e].articles.last != i { people[e].articles.append(i) }
       }
       for o in a.organizations {
-        let key = keys.toned(o.name)
-        let e: Int
-        if let found = orgIndex[key] {
-          e = found
-        } else {
-          e = orgs.count
-          orgIndex[key] = e
-          orgs.append(NamedEntity(name: o.name, abbreviation: o.abbreviation, ranks: [], positions: [], articles: []))
+        let e = entity(keys.toned(o.name), &orgIndex, &orgs) {
+          NamedEntity(name: o.name, abbreviation: o.abbreviation, ranks: [], positions: [], articles: [])
         }
         if orgs[e].abbreviation == nil { orgs[e].abbreviation = o.abbreviation }
         if orgs[e].articles.last != i { orgs[e].articles.append(i) }
