@@ -63,17 +63,18 @@ public struct Corpus: Sendable {
   /// `.txt` or `.jsonl` files, or several of them together. It throws only when a path does not
   /// exist; bad files and JSON lines are skipped and listed in `warnings`.
   public static func load(paths: [String]) throws(CorpusError) -> Corpus {
+    // The store is built as the corpus loads: each complete segment of articles is indexed and
+    // its bodies encoded (and freed) as soon as a batch brings it in.
+    var builder = StoreBuilder()
     var loaded: LoadedArticles
     do {
-      loaded = try CorpusLoader.load(paths: paths)
+      loaded = try CorpusLoader.load(paths: paths) { builder.indexCompleteSegments(of: &$0) }
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }
-    // Hand the articles over without a second reference, so their bodies are freed as the
-    // store encodes them.
     var articles = loaded.articles
     loaded.articles = []
-    let store = ArticleStore(taking: &articles)
+    let store = builder.build(&articles)
     Memory.releaseFree()
     return Corpus(store: store, paths: paths, warnings: loaded.warnings)
   }

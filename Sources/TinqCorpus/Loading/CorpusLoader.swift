@@ -39,7 +39,12 @@ public enum CorpusLoader {
   /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
   /// exist or cannot be opened; bad files and lines become warnings and are skipped. Citations are
   /// resolved across the result. Order: paths as given, directory entries by name, lines in order.
-  public static func load(paths: [String]) throws(CorpusPathError) -> LoadedArticles {
+  ///
+  /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
+  /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
+  public static func load(
+    paths: [String], afterBatch: (inout [Article]) -> Void = { _ in }
+  ) throws(CorpusPathError) -> LoadedArticles {
     var files: [String] = []
     var warnings: [LoadWarning] = []
     let fm = FileManager.default
@@ -79,11 +84,12 @@ public enum CorpusLoader {
         return article
       }
       pendingText.removeAll()
+      afterBatch(&articles)
     }
     for file in files {
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
-        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool)
+        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool, afterBatch: afterBatch)
       } else {
         switch readText(file) {
         case .ok(let text): pendingText.append((file, text))
@@ -146,7 +152,8 @@ public enum CorpusLoader {
   /// `loadJSONLines(_:into:warnings:)` streams a JSON Lines file in chunks split at newlines, so a
   /// large file is never held whole, and decodes each chunk's lines on all cores.
   static func loadJSONLines(
-    _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool()
+    _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
+    afterBatch: (inout [Article]) -> Void = { _ in }
   ) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       warnings.append(LoadWarning(path: path, reason: "cannot read file"))
@@ -226,6 +233,7 @@ public enum CorpusLoader {
         case nil: break
         }
       }
+      afterBatch(&articles)
       if atEnd { break }
     }
     if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }

@@ -88,39 +88,17 @@ public struct ArticleStore: Sendable {
   /// `init(taking:)` builds the store from articles the caller gives up: each body is freed as
   /// soon as it is encoded (when the array is not shared), so the text is never held twice.
   public init(taking articles: inout [Article]) {
-    // The small indexes read only the small fields: copy those out, then build them on one core
-    // while the full-text build (which frees each body once encoded) keeps the others busy.
-    let light = articles.map {
-      ArticleFacts(
-        id: $0.id, date: $0.date, source: $0.source, author: $0.author, citations: $0.citations, people: $0.people,
-        organizations: $0.organizations)
-    }
-    // One list of jobs for both cores: the small indexes first, then the full-text segments.
-    enum Part: Sendable {
-      case segment(FullTextIndex.Builder.Part)
-      case small(Entities, SmallIndexes)
-    }
-    let (fullText, bodies, entities, indexes) = articles.withUnsafeMutableBufferPointer { buffer in
-      let builder = FullTextIndex.Builder(SharedArticles(buffer: buffer))
-      let parts = Parallel.map(builder.segmentCount + 1) { job -> Part in
-        job == 0
-          ? .small(ArticleStore.buildEntities(light), SmallIndexes(light)) : .segment(builder.segment(job - 1))
-      }
-      var segments: [FullTextIndex.Builder.Part] = []
-      var small: (Entities, SmallIndexes)? = nil
-      for part in parts {
-        switch part {
-        case .segment(let p): segments.append(p)
-        case .small(let e, let s): small = (e, s)
-        }
-      }
-      let (index, bodies) = builder.assemble(segments)
-      let (entities, indexes) = small ?? (ArticleStore.buildEntities(light), SmallIndexes(light))
-      return (index, bodies, entities, indexes)
-    }
+    var builder = StoreBuilder()
+    self = builder.build(&articles)
+  }
+
+  init(
+    metadata: [Article], text: (FullTextIndex, BodyStore), entities: Entities, indexes: SmallIndexes
+  ) {
+    let (fullText, bodies) = text
     self.fullText = fullText
     self.bodies = bodies
-    self.metadata = articles
+    self.metadata = metadata
     documents = entities.docs
     people = entities.people
     organizations = entities.orgs
@@ -303,6 +281,70 @@ public struct ArticleStore: Sendable {
 /// `EqualityIndex` answers `FIELD = "value"` for a short text field, with `=`'s folding: case and
 /// tone placement never matter, and a value typed without diacritics matches with or without them.
 /// Postings are ordinal lists, so a field with many distinct values (authors) stays small.
+/// `StoreBuilder` builds an `ArticleStore` while a corpus is still loading: the loader hands it
+/// the articles after each batch, it indexes every complete segment and empties those bodies, so
+/// the bodies of a whole corpus are never held as strings at once.
+public struct StoreBuilder: Sendable {
+  let text = FullTextIndex.Builder()
+  var parts: [FullTextIndex.Builder.Part] = []
+
+  /// How many complete segments wait before they are indexed together.
+  static let segmentsPerRound = 4
+
+  /// `init()` starts an empty build.
+  public init() {}
+
+  /// `indexCompleteSegments(of:)` indexes the complete segments of `articles` not indexed yet,
+  /// emptying their bodies. Articles already indexed must not change afterwards, except for
+  /// their citations.
+  public mutating func indexCompleteSegments(of articles: inout [Article]) {
+    let complete = articles.count / FullTextIndex.segmentSize
+    // Wait for a few segments, so that every core gets one.
+    guard complete >= parts.count + StoreBuilder.segmentsPerRound else { return }
+    let first = parts.count
+    let text = self.text
+    parts += articles.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedArticles(buffer: buffer)
+      return Parallel.map(complete - first) { text.segment(first + $0, of: shared) }
+    }
+  }
+
+  /// `build(_:)` indexes what is left of `articles` and builds the store; the small indexes are one
+  /// more job beside the last segments, on the same cores.
+  public mutating func build(_ articles: inout [Article]) -> ArticleStore {
+    let light = articles.map {
+      ArticleFacts(
+        id: $0.id, date: $0.date, source: $0.source, author: $0.author, citations: $0.citations, people: $0.people,
+        organizations: $0.organizations)
+    }
+    enum Part: Sendable {
+      case segment(FullTextIndex.Builder.Part)
+      case small(ArticleStore.Entities, SmallIndexes)
+    }
+    let first = parts.count
+    let remaining = FullTextIndex.Builder.segments(articles.count) - first
+    let text = self.text
+    let done = articles.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedArticles(buffer: buffer)
+      return Parallel.map(remaining + 1) { job -> Part in
+        job == 0
+          ? .small(ArticleStore.buildEntities(light), SmallIndexes(light))
+          : .segment(text.segment(first + job - 1, of: shared))
+      }
+    }
+    var small: (ArticleStore.Entities, SmallIndexes)? = nil
+    for part in done {
+      switch part {
+      case .segment(let p): parts.append(p)
+      case .small(let e, let s): small = (e, s)
+      }
+    }
+    let (entities, indexes) = small ?? (ArticleStore.buildEntities(light), SmallIndexes(light))
+    return ArticleStore(
+      metadata: articles, text: text.assemble(parts, articles: articles.count), entities: entities, indexes: indexes)
+  }
+}
+
 /// The small fields of an article that the small indexes read, copied out so they can be built
 /// while the full-text build empties the bodies.
 struct ArticleFacts: Sendable {

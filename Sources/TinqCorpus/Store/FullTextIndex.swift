@@ -233,31 +233,30 @@ public struct FullTextIndex: Sendable {
   /// `BodyStore`, emptying each article's `body` as soon as it is encoded, so the text is never
   /// held twice.
   static func build(articles: inout [Article]) -> (FullTextIndex, BodyStore) {
-    articles.withUnsafeMutableBufferPointer { buffer in
-      let builder = Builder(SharedArticles(buffer: buffer))
-      return builder.assemble(Parallel.map(builder.segmentCount) { builder.segment($0) })
+    let builder = Builder()
+    let n = articles.count
+    let parts = articles.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedArticles(buffer: buffer)
+      return Parallel.map(Builder.segments(n)) { builder.segment($0, of: shared) }
     }
+    return builder.assemble(parts, articles: n)
   }
 
   /// `Builder` builds the index and the body store one segment at a time, so the caller can
-  /// schedule segments beside other work on the same cores.
+  /// index segments as articles arrive and schedule them beside other work on the same cores.
   struct Builder: Sendable {
-    let shared: SharedArticles
     let lexicon = Lexicon()
     let pieces = PieceTable.Builder()
-    let segmentCount: Int
 
     /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
     typealias Part = (Segment, [UInt32], [UInt8], [UInt32])
 
-    init(_ shared: SharedArticles) {
-      self.shared = shared
-      segmentCount = (shared.buffer.count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize
-    }
+    /// The number of segments `count` articles make, the last one possibly short.
+    static func segments(_ count: Int) -> Int { (count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize }
 
-    /// `segment(_:)` indexes segment `s` and encodes its bodies, emptying each body once encoded.
-    /// Each segment is a range of articles of its own: no two workers touch the same element.
-    func segment(_ s: Int) -> Part {
+    /// `segment(_:of:)` indexes segment `s` and encodes its bodies, emptying each body once
+    /// encoded. Each segment is a range of articles of its own: no two workers touch the same one.
+    func segment(_ s: Int, of shared: SharedArticles) -> Part {
       let n = shared.buffer.count
       let lo = s * FullTextIndex.segmentSize
       let hi = min(n, lo + FullTextIndex.segmentSize)
@@ -267,8 +266,8 @@ public struct FullTextIndex: Sendable {
       var titles: [UInt32] = []
       var encoded: [UInt8] = []
       var starts: [UInt32] = []
-      titles.reserveCapacity(hi - lo)
-      for d in lo..<hi {
+      titles.reserveCapacity(max(0, hi - lo))
+      for d in lo..<max(lo, hi) {
         tokens.removeAll(keepingCapacity: true)
         if let title = shared.buffer[d].title {
           scanner.scan(title, into: &tokens)
@@ -288,9 +287,8 @@ public struct FullTextIndex: Sendable {
       return (builder.finish(), titles, encoded, starts)
     }
 
-    /// `assemble(_:)` joins the segments, in order, into the index and the body store.
-    func assemble(_ parts: [Part]) -> (FullTextIndex, BodyStore) {
-      let n = shared.buffer.count
+    /// `assemble(_:articles:)` joins the segments, in order, into the index and the body store.
+    func assemble(_ parts: [Part], articles n: Int) -> (FullTextIndex, BodyStore) {
       var titleLength: [UInt32] = []
       titleLength.reserveCapacity(n)
       var starts: [UInt32] = []
