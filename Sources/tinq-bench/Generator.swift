@@ -3,6 +3,7 @@
 // output is still the same bytes.
 
 import Foundation
+import TinqText
 
 /// `CorpusFormat` is how a generated corpus is written.
 enum CorpusFormat: String, Sendable, CaseIterable {

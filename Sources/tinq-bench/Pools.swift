@@ -5,24 +5,10 @@
 // query suite can name "the rare document" or "a mid-frequency person" for every corpus.
 
 import Foundation
+import TinqText
 
-/// `SplitMix64` is a small, fast, seedable generator; the corpus must be byte-for-byte
-/// reproducible, which rules out the system generator.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  /// `init(seed:)` starts the sequence at `seed`.
-  init(seed: UInt64) { state = seed }
-
-  /// `next()` returns the next 64 random bits.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+/// The generator's draws on top of `SplitMix64` (TinqText), the one seeded generator.
+extension SplitMix64 {
   /// `below(_:)` returns an integer in `0..<n` (0 when `n` is not positive).
   mutating func below(_ n: Int) -> Int {
     guard n > 1 else { return 0 }

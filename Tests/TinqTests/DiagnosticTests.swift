@@ -1,4 +1,5 @@
 import Testing
+import TinqText
 import TinqSyntax
 
 /// Parses and checks `source`, returning the rendered diagnostic, or "ok".

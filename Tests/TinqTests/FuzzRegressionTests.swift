@@ -1,4 +1,5 @@
 import Testing
+import TinqText
 import TinqSyntax
 
 /// Runs every pass the fuzz harness runs on `source`; a crash here is a test failure.

@@ -1,4 +1,5 @@
 import Testing
+import TinqText
 import TinqCorpus
 import TinqEngine
 import TinqSyntax
@@ -25,7 +26,7 @@ enum RandomCorpus {
   static let orgs: [(String, String?)] = [("Bộ Công an", "BCA"), ("Bộ Quốc phòng", "BQP"), ("Cảnh sát biển", nil)]
 
   static func make(count: Int, seed: UInt64) -> [Article] {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     func words(_ n: Int) -> String {
       (0..<n).map { _ in syllables.randomElement(using: &rng) ?? "an" }.joined(separator: Bool.random(using: &rng) ? " " : ", ")
     }
@@ -141,7 +142,7 @@ struct ExpressionGenerator {
   func plannedEqualsNaive(seed: UInt64) {
     let store = ArticleStore(articles: RandomCorpus.make(count: 120, seed: seed))
     let evaluator = Evaluator(store: store)
-    var generator = ExpressionGenerator(rng: SplitMix64(state: seed &* 7919))
+    var generator = ExpressionGenerator(rng: SplitMix64(seed: seed &* 7919))
     var nonEmpty = 0
     for _ in 0..<1000 {
       let e = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))

@@ -1,4 +1,5 @@
 import Testing
+import TinqText
 import TinqSyntax
 
 /// `SyntaxTreeGenerator` builds random syntax trees (ranges `.none`) covering every node kind.

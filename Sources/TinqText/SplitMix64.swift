@@ -1,0 +1,18 @@
+/// `SplitMix64` is a small, fast, seedable random number generator. Whatever must be
+/// reproducible from a seed — a generated corpus byte for byte, a property test's cases — draws
+/// from it; the system generator cannot be seeded.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  /// `init(seed:)` starts the sequence at `seed`.
+  public init(seed: UInt64) { state = seed }
+
+  /// `next()` returns the next 64 random bits.
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
