@@ -145,11 +145,19 @@ struct ExpressionGenerator {
     var generator = ExpressionGenerator(rng: SplitMix64(seed: seed &* 7919))
     var nonEmpty = 0
     for _ in 0..<1000 {
-      let e = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))
+      let generated = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))
+      // Go through the language: print the query, parse and check it, and run what came back.
+      let text = Printer.print(.query(Query(collection: CollectionRef(kind: .articles), filter: generated)))
+      guard case .query(let query)? = try? Checker.check(Parser.parseStatement(text), bindings: [:]),
+        let e = query.filter
+      else {
+        Issue.record("the generated query does not parse and check: \(text)")
+        return
+      }
       let planned = evaluator.plannedFilter(.articles, where: e)
       let naive = evaluator.referenceFilter(.articles, where: e)
       if !naive.isEmpty { nonEmpty += 1 }
-      #expect(planned == naive, "\(Printer.print(e))")
+      #expect(planned == naive, "\(text)")
       if planned != naive { return }
     }
     // The generator must exercise matches, not only empty answers.
