@@ -90,10 +90,18 @@ public enum Fold {
 
   /// `wordScalarTable` says, for each scalar below U+1F00, whether it belongs inside a syllable:
   /// hot loops fetch it once and index it, rather than call `isWordScalar` per scalar.
-  public static let wordScalarTable: [Bool] = (0..<Int(tableLimit)).map { v in
-    guard let scalar = Unicode.Scalar(UInt32(v)) else { return false }
-    if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
-    if letterTable[v] != nil { return true }
+  public static let wordScalarTable: [Bool] = (0..<tableLimit).map { v in
+    Unicode.Scalar(v).map(belongsInSyllable) ?? false
+  }
+
+  /// The rule itself: ASCII letters and digits, the letters of the table, and any other letter,
+  /// number or combining mark.
+  private static func belongsInSyllable(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 {
+      return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+    if v < tableLimit, letterTable[Int(v)] != nil { return true }
     let p = scalar.properties
     return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
   }
@@ -109,13 +117,7 @@ public enum Fold {
   /// combining mark).
   @inline(__always)
   public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    let v = scalar.value
-    if v < 0x80 {
-      return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-    }
-    if v < tableLimit, letterTable[Int(v)] != nil { return true }
-    let p = scalar.properties
-    return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+    scalar.value < tableLimit ? wordScalarTable[Int(scalar.value)] : belongsInSyllable(scalar)
   }
 
   /// `tonedKey(_:)` returns the toned key of one syllable (see `Fold`).

@@ -22,22 +22,4 @@ public enum Syllables {
     if let s = start { result.append(text[s..<text.endIndex]) }
     return result
   }
-
-  /// `forEach(in:_:)` calls `body` with the scalars of each syllable and its UTF-8 byte range,
-  /// without allocating a substring per syllable.
-  public static func forEachRange(in text: String, _ body: (Range<String.Index>) -> Void) {
-    var start: String.Index? = nil
-    let scalars = text.unicodeScalars
-    var i = scalars.startIndex
-    while i != scalars.endIndex {
-      if Fold.isWordScalar(scalars[i]) {
-        if start == nil { start = i }
-      } else if let s = start {
-        body(s..<i)
-        start = nil
-      }
-      i = scalars.index(after: i)
-    }
-    if let s = start { body(s..<scalars.endIndex) }
-  }
 }

@@ -226,23 +226,6 @@ public struct ArticleStore: Sendable {
     return set
   }
 
-  /// Articles whose date ordinal lies in `range` (ordinals are `PartialDate.ordinal`).
-  public func articles(dateOrdinals range: ClosedRange<Int>) -> DocSet {
-    var set = DocSet(universe: count)
-    var lo = 0
-    var hi = dateOrder.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if dateOrder[mid].ordinal < range.lowerBound { lo = mid + 1 } else { hi = mid }
-    }
-    var i = lo
-    while i < dateOrder.count, dateOrder[i].ordinal <= range.upperBound {
-      set.insert(dateOrder[i].article)
-      i += 1
-    }
-    return set
-  }
-
   /// The years articles are dated in, each with its articles, in increasing order.
   public var years: [(year: Int, articles: DocSet)] {
     byYear.sorted { $0.key < $1.key }.map { (year: $0.key, articles: $0.value) }
