@@ -108,6 +108,7 @@ public struct ArticleStore: Sendable {
     sortedIDs = indexes.sortedIDs
     byYear = indexes.byYear
     dateOrder = indexes.dateOrder
+    dated = indexes.dated
     bySource = indexes.bySource
     byAuthor = indexes.byAuthor
   }
@@ -232,7 +233,7 @@ public struct ArticleStore: Sendable {
   }
 
   /// Every article with a date.
-  public var dated: DocSet { DocSet(universe: count, members: dateOrder.map(\.article)) }
+  public let dated: DocSet
 
   /// `ordinal(ofID:)` returns the article with exactly this id.
   public func ordinal(ofID id: String) -> Int? { idIndex[id] }
@@ -367,6 +368,7 @@ struct SmallIndexes: Sendable {
   var sortedIDs: [(id: String, ordinal: Int)] = []
   var byYear: [Int: DocSet] = [:]
   var dateOrder: [(ordinal: Int, article: Int)] = []
+  var dated: DocSet
   var bySource: EqualityIndex
   var byAuthor: EqualityIndex
 
@@ -374,12 +376,14 @@ struct SmallIndexes: Sendable {
     let n = articles.count
     bySource = EqualityIndex(universe: n)
     byAuthor = EqualityIndex(universe: n)
+    dated = DocSet(universe: n)
     var keys = MatchKeys()
     for (i, a) in articles.enumerated() {
       if idIndex[a.id] == nil { idIndex[a.id] = i }
       if let d = a.date {
         byYear[d.year, default: DocSet(universe: n)].insert(i)
         dateOrder.append((d.ordinal, i))
+        dated.insert(i)
       }
       if let s = a.source { bySource.insert(s, i, keys: &keys) }
       if let s = a.author { byAuthor.insert(s, i, keys: &keys) }
