@@ -89,15 +89,21 @@ public struct Corpus: Sendable {
 
   /// `adding(paths:)` returns this corpus with more paths loaded into it (the REPL's `.load`).
   public func adding(paths more: [String]) throws(CorpusError) -> Corpus {
-    guard !paths.isEmpty || store.count == 0 else {
-      // An in-memory corpus: load the new paths and append their articles.
-      let extra = try Corpus.load(paths: more)
-      var articles = store.articles + extra.store.articles
-      CitationResolver.resolve(&articles)
-      return Corpus(store: ArticleStore(articles: articles), paths: more, warnings: extra.warnings)
+    // A corpus loaded from paths is loaded again with the new ones, so short citations resolve
+    // across all of them.
+    guard paths.isEmpty, store.count > 0 else { return try Corpus.load(paths: paths + more) }
+    // A corpus built in memory has no paths to reload: append the new articles to its own.
+    let extra: LoadedArticles
+    do {
+      extra = try CorpusLoader.load(paths: more)
+    } catch {
+      throw CorpusError(path: error.path, description: error.description)
     }
-    return try Corpus.load(paths: paths + more)
+    var articles = store.articles + extra.articles
+    CitationResolver.resolve(&articles)
+    return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: extra.warnings)
   }
+
 
   /// The number of articles.
   public var articleCount: Int { store.count }

@@ -1,5 +1,6 @@
 // How another program embeds Tinq in its own tests: build a corpus in memory, run queries, and
 // assert on typed results. Nothing here touches the file system.
+import Foundation
 import Testing
 import Tinq
 
@@ -50,5 +51,23 @@ import Tinq
   @Test func parseAndCheckWithoutRunning() {
     #expect(Tinq.check("count articles where year >= 2021").isEmpty)
     #expect(Tinq.check("count articles where year >= \"abc\"").count == 1)
+  }
+}
+
+@Suite struct AddingToAnInMemoryCorpus {
+  @Test func loadedArticlesJoinTheOnesBuiltInMemory() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-add-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "Tiếp tục thực hiện Nghị định số 03.".write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    let corpus = Corpus(articles: [
+      Article(
+        id: "a", body: "Nghị định số 03/2019/NĐ-CP.",
+        citations: [Citation(type: "Nghị định", number: "03/2019/NĐ-CP", issuer: "CP", year: 2019)])
+    ])
+    let both = try corpus.adding(paths: [dir.path])
+    #expect(both.articleCount == 2)
+    // The loaded article's short reference resolves against the in-memory one.
+    #expect(try both.query("count articles where cites \"03/2019/NĐ-CP\"") == .count(2))
   }
 }
