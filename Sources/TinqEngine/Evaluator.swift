@@ -109,7 +109,7 @@ public struct Evaluator: Sendable {
   /// `order(_:by:table:)` sorts the rows, stably, unknown values last in both directions.
   func order(_ set: DocSet, by keys: [OrderKey], table: Table, cancellation: Cancellation?) throws -> [Int] {
     guard !keys.isEmpty else { return set.members }
-    if keys.count == 1, table.collection == .articles, keys[0].field.name == "date" || keys[0].field.name == "year" {
+    if Self.walksDateIndex(keys, table.collection) {
       return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.name == "year")
     }
     let members = set.members
@@ -132,6 +132,11 @@ public struct Evaluator: Sendable {
       return a < b
     }
     return indices.map { members[$0] }
+  }
+
+  /// Ordering articles by date or year alone walks the date index instead of sorting.
+  static func walksDateIndex(_ keys: [OrderKey], _ collection: CollectionKind) -> Bool {
+    keys.count == 1 && collection == .articles && ["date", "year"].contains(keys[0].field.name)
   }
 
   /// Ordering by date walks the store's date order instead of sorting: equal dates keep load order.
@@ -227,7 +232,9 @@ public struct Evaluator: Sendable {
       let (rows, execution) = try self.rows(q, cancellation: cancellation)
       lines.append("collection: \(q.collection.kind.rawValue) (\(Table.of(q.collection.kind, in: store).count) rows)")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
-      if !q.order.isEmpty { lines.append("order: " + (q.order.count == 1 && ["date", "year"].contains(q.order[0].field.name) && q.collection.kind == .articles ? "walk the date index" : "sort by collation keys")) }
+      if !q.order.isEmpty {
+        lines.append("order: " + (Self.walksDateIndex(q.order, q.collection.kind) ? "walk the date index" : "sort by collation keys"))
+      }
       lines.append("result: \(rows.rows.count) rows")
     case .count(let c):
       let (result, execution) = try count(c, cancellation: cancellation)
