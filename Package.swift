@@ -17,7 +17,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "TinqText"),
-    .target(name: "TinqCorpus", dependencies: ["TinqText"]),
+    // One inline C function: a cache prefetch hint for the phrase search.
+    .systemLibrary(name: "CPrefetch"),
+    .target(name: "TinqCorpus", dependencies: ["TinqText", "CPrefetch"]),
     .target(name: "TinqSyntax", dependencies: ["TinqText"]),
     .target(name: "TinqEngine", dependencies: ["TinqText", "TinqCorpus", "TinqSyntax"]),
     // The default corpus: the seed articles live at the top of the repository and are bundled here.

@@ -69,7 +69,9 @@ public struct Evaluator: Sendable {
 
   func rows(_ q: Query, cancellation: Cancellation?) throws -> (rows: RowSet, execution: Execution) {
     let (set, table, execution) = try filter(q.collection.kind, q.filter, cancellation: cancellation)
-    var ordinals = try order(set, by: q.order, table: table, cancellation: cancellation)
+    // Enough rows for the limit and its offset; ordering may stop there.
+    let needed = q.limit.map { max(0, $0.offset ?? 0) + max(0, $0.count) } ?? .max
+    var ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
     if let limit = q.limit {
       let offset = min(max(0, limit.offset ?? 0), ordinals.count)
       let end = min(ordinals.count, offset + max(0, limit.count))
@@ -106,11 +108,14 @@ public struct Evaluator: Sendable {
     }
   }
 
-  /// `order(_:by:table:)` sorts the rows, stably, unknown values last in both directions.
-  func order(_ set: DocSet, by keys: [OrderKey], table: Table, cancellation: Cancellation?) throws -> [Int] {
+  /// `order(_:by:table:needed:)` sorts the rows, stably, unknown values last in both directions;
+  /// only the first `needed` rows of the result are sure to be there.
+  func order(
+    _ set: DocSet, by keys: [OrderKey], table: Table, needed: Int = .max, cancellation: Cancellation?
+  ) throws -> [Int] {
     guard !keys.isEmpty else { return set.members }
     if Self.walksDateIndex(keys, table.collection) {
-      return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.name == "year")
+      return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.name == "year", needed: needed)
     }
     let members = set.members
     var columns: [[SortKey?]] = []
@@ -139,29 +144,38 @@ public struct Evaluator: Sendable {
     keys.count == 1 && collection == .articles && ["date", "year"].contains(keys[0].field.name)
   }
 
-  /// Ordering by date walks the store's date order instead of sorting: equal dates keep load order.
-  func orderByDate(_ set: DocSet, descending: Bool, yearOnly: Bool) -> [Int] {
+  /// Ordering by date walks the store's date order instead of sorting: equal dates keep load
+  /// order, undated articles come last. The walk stops once it has `needed` rows (a `limit`
+  /// plus its offset), so `order by date desc limit 10` reads a few dates, not the whole index.
+  func orderByDate(_ set: DocSet, descending: Bool, yearOnly: Bool, needed: Int = .max) -> [Int] {
     let order = store.dateOrder
     var out: [Int] = []
-    var dated = DocSet(universe: set.universe)
     func key(_ i: Int) -> Int { yearOnly ? order[i].ordinal / 10_000 : order[i].ordinal }
-    var groups: [Range<Int>] = []
-    var start = 0
-    while start < order.count {
-      var end = start + 1
-      while end < order.count, key(end) == key(start) { end += 1 }
-      groups.append(start..<end)
-      start = end
-    }
-    for g in (descending ? groups.reversed() : groups) {
-      var members = order[g].map(\.article).filter { set.contains($0) }
+    // Takes one group of equal keys, in load order (the date order is stable by ordinal within a
+    // date, but a year's dates are not in load order).
+    func take(_ group: Range<Int>) {
+      var members = order[group].compactMap { set.contains($0.article) ? $0.article : nil }
       if yearOnly { members.sort() }
-      for m in members {
-        out.append(m)
-        dated.insert(m)
+      out += members
+    }
+    if descending {
+      var end = order.count
+      while end > 0, out.count < needed {
+        var start = end - 1
+        while start > 0, key(start - 1) == key(end - 1) { start -= 1 }
+        take(start..<end)
+        end = start
+      }
+    } else {
+      var start = 0
+      while start < order.count, out.count < needed {
+        var end = start + 1
+        while end < order.count, key(end) == key(start) { end += 1 }
+        take(start..<end)
+        start = end
       }
     }
-    set.subtracting(dated).forEach { out.append($0) }
+    if out.count < needed { set.subtracting(store.dated).forEach { out.append($0) } }
     return out
   }
 

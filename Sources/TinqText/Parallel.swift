@@ -1,5 +1,11 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `Parallel` runs independent pieces of work on every core and collects their results in order.
 public enum Parallel {
   /// `map(_:_:)` calls `transform` for each index in `0..<count`, concurrently, and returns the
@@ -9,6 +15,15 @@ public enum Parallel {
     let slots = Slots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(transform(i), at: i) }
     return slots.collect()
+  }
+
+  /// The number of cores this process may use.
+  public static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+  /// `workers(for:unit:items:)` is how many workers `work` is worth, one per `unit` of it at
+  /// most, never more than the cores or the `items` it divides into, and at least one.
+  public static func workers(for work: Int, unit: Int, items: Int) -> Int {
+    max(1, min(cores, items, work / max(unit, 1)))
   }
 }
 

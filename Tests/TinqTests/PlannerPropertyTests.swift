@@ -164,3 +164,32 @@ struct ExpressionGenerator {
     #expect(nonEmpty > 300)
   }
 }
+
+/// `order by date|year [desc] limit N offset M` stops walking the date index once it has enough
+/// rows: what it returns must be exactly that slice of the whole ordering.
+@Suite struct DateOrderLimitTests {
+  static let store = ArticleStore(articles: RandomCorpus.make(count: 400, seed: 5))
+
+  static func ids(_ text: String) throws -> [String] {
+    let statement = try Checker.check(Parser.parseStatement(text), bindings: [:])
+    guard case .rows(let rows) = try Evaluator(store: store).run(statement) else { return [] }
+    return rows.rows.map { row in
+      if case .text(let id)? = row.first { return id }
+      return "?"
+    }
+  }
+
+  @Test(arguments: [
+    "order by date", "order by date desc", "order by year", "order by year desc",
+    "where contains \"an ninh\" order by date desc", "where year is null or contains \"ma tuy\" order by date",
+  ])
+  func limitIsASliceOfTheWholeOrder(clause: String) throws {
+    let whole = try Self.ids("articles \(clause) select id")
+    #expect(whole.count > 20)
+    for (limit, offset) in [(0, 0), (1, 0), (10, 0), (10, 5), (7, whole.count - 3), (5, whole.count + 4), (1000, 0)] {
+      let sliced = try Self.ids("articles \(clause) limit \(limit) offset \(offset) select id")
+      let start = min(offset, whole.count)
+      #expect(sliced == Array(whole[start..<min(whole.count, start + limit)]), "limit \(limit) offset \(offset)")
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import CPrefetch
 import Synchronization
 import TinqText
 
@@ -56,6 +57,25 @@ enum VarInt {
       v >>= 7
     }
     out.append(UInt8(v))
+  }
+
+  /// `read(_:_:_:)` reads the varint at `i` (which must be below `end`) and moves past it; one
+  /// byte, the common case, takes one branch.
+  @inline(__always)
+  static func read(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt32 {
+    let b = p[i]
+    i += 1
+    if b < 0x80 { return UInt32(b) }
+    var result = UInt32(b & 0x7F)
+    var shift: UInt32 = 7
+    while i < end {
+      let next = p[i]
+      i += 1
+      result |= UInt32(next & 0x7F) << shift
+      if next < 0x80 || shift >= 28 { break }
+      shift += 7
+    }
+    return result
   }
 
   @inline(__always)
@@ -326,14 +346,54 @@ public struct FullTextIndex: Sendable {
   }
 
   /// `documents(containing:scope:within:)` returns the articles in which `phrase` occurs (in
-  /// `scope`), considering only articles in `within` when given.
+  /// `scope`), considering only articles in `within` when given. A phrase whose rarest syllable
+  /// is in many articles is searched on every core, each taking a run of segments.
   public func documents(containing phrase: Phrase, scope: TextScope = .titleOrBody, within: DocSet? = nil) -> DocSet {
+    documents(containing: phrase, scope: scope, within: within, workers: nil)
+  }
+
+  /// `documents(containing:scope:within:workers:)` is `documents(containing:scope:within:)` on
+  /// `workers` cores, or as many as the work is worth when nil.
+  func documents(containing phrase: Phrase, scope: TextScope, within: DocSet?, workers: Int?) -> DocSet {
     var result = DocSet(universe: universe)
-    guard !phrase.isEmpty, let terms = resolve(phrase) else { return result }
-    for seg in segments {
-      search(seg, terms: terms, scope: scope, within: within, into: &result)
+    guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return result }
+    let workers = min(
+      segments.count,
+      workers ?? Parallel.workers(for: estimatedWork(terms), unit: FullTextIndex.parallelWork, items: segments.count))
+    if workers <= 1 {
+      for seg in segments { search(seg, terms: terms, scope: scope, within: within, into: &result) }
+      return result
     }
+    let parts = Parallel.map(workers) { w in
+      var part = DocSet(universe: universe)
+      for s in (segments.count * w / workers)..<(segments.count * (w + 1) / workers) {
+        search(segments[s], terms: terms, scope: scope, within: within, into: &part)
+      }
+      return part
+    }
+    for part in parts { result.formUnion(part) }
     return result
+  }
+
+  /// Postings (driving documents) below which a search stays on one core: starting workers
+  /// costs more than it saves.
+  static let parallelWork = 20_000
+
+  /// `estimatedWork(_:)` is the number of documents the phrase's rarest term drives through.
+  func estimatedWork(_ terms: [QueryTerm]) -> Int {
+    var total = 0
+    for seg in segments {
+      var fewest = UInt32.max
+      for t in terms {
+        guard let slot = seg.slot(of: t.bare) else {
+          fewest = 0
+          break
+        }
+        fewest = min(fewest, seg.termDocs[slot])
+      }
+      total += Int(fewest)
+    }
+    return total
   }
 
   /// A term's postings within one segment.
@@ -345,48 +405,55 @@ public struct FullTextIndex: Sendable {
     var posLen: Int = 0
     var count: UInt32
     var phraseOffset: Int
-    var variant: UInt32?
+    /// The one variant a toned query allows, or `anyVariant`.
+    var variant: UInt32
   }
 
+  static let anyVariant = UInt32.max
+
+  /// `search(_:terms:scope:within:into:)` adds the segment's articles holding the phrase to
+  /// `result`. The rarest term drives: each of its documents is looked for in the other terms'
+  /// document streams, and where all are present the positions are compared.
   func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
     var cursors: [Cursor] = []
+    cursors.reserveCapacity(terms.count)
     for (k, t) in terms.enumerated() {
       guard let slot = seg.slot(of: t.bare) else { return }
       cursors.append(
         Cursor(
           docPtr: Int(seg.docStart[slot]), docEnd: Int(seg.docStart[slot + 1]), posPtr: Int(seg.posStart[slot]),
-          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant))
+          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant ?? Self.anyVariant))
     }
-    // The rarest term drives; the others follow.
     cursors.sort { $0.count < $1.count }
-    let needsPositions = cursors.count > 1 || scope != .titleOrBody || cursors[0].variant != nil
-    // Offsets of each cursor's term within the phrase, for the position check.
+    let needsPositions = cursors.count > 1 || scope != .titleOrBody || cursors[0].variant != Self.anyVariant
+    let length = terms.count
     var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
-    seg.docStream.withUnsafeBufferPointer { docs in
-      seg.posStream.withUnsafeBufferPointer { poss in
-        outer: while advance(&cursors[0], docs) {
-          let target = cursors[0].doc
-          var k = 1
-          while k < cursors.count {
-            while cursors[k].doc < target {
-              if !advance(&cursors[k], docs) { break outer }
+    seg.docStream.withUnsafeBufferPointer { docsBuffer in
+      seg.posStream.withUnsafeBufferPointer { possBuffer in
+        cursors.withUnsafeMutableBufferPointer { cur in
+          streams.withUnsafeMutableBufferPointer { st in
+            guard let docs = docsBuffer.baseAddress, let poss = possBuffer.baseAddress else { return }
+            outer: while Self.advance(&cur[0], docs, poss) {
+              let target = cur[0].doc
+              for k in 1..<cur.count {
+                while cur[k].doc < target {
+                  if !Self.advance(&cur[k], docs, poss) { break outer }
+                }
+                if cur[k].doc != target { continue outer }
+              }
+              let global = seg.firstDoc + target
+              if let within, !within.contains(global) { continue }
+              if needsPositions {
+                for k in 0..<cur.count {
+                  st[k] = PositionStream(
+                    ptr: cur[k].posPtr, end: cur[k].posPtr + cur[k].posLen, offset: cur[k].phraseOffset,
+                    variant: cur[k].variant)
+                }
+                let title = Int(titleLength[global])
+                guard Self.phraseOccurs(st, poss, length: length, title: title, scope: scope) else { continue }
+              }
+              result.insert(global)
             }
-            if cursors[k].doc != target { continue outer }
-            k += 1
-          }
-          let global = seg.firstDoc + target
-          if let within, !within.contains(global) { continue }
-          if !needsPositions {
-            result.insert(global)
-            continue
-          }
-          for k in cursors.indices {
-            streams[k] = PositionStream(
-              ptr: cursors[k].posPtr, end: cursors[k].posPtr + cursors[k].posLen, offset: cursors[k].phraseOffset,
-              variant: cursors[k].variant)
-          }
-          if Self.phraseOccurs(&streams, poss, length: terms.count, title: Int(titleLength[global]), scope: scope) {
-            result.insert(global)
           }
         }
       }
@@ -398,19 +465,18 @@ public struct FullTextIndex: Sendable {
     var ptr = 0
     var end = 0
     var offset = 0
-    var variant: UInt32? = nil
-    var pos = -1
-    var started = false
+    var variant = FullTextIndex.anyVariant
+    var pos = Int.min
 
     /// Moves to the next position holding the wanted variant; false at the end.
     @inline(__always)
-    mutating func next(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
       while ptr < end {
-        let code = VarInt.read(p, &ptr)
-        let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr)
-        pos = started ? pos + Int(code >> 1) : Int(code >> 1)
-        started = true
-        if let variant, variant != v { continue }
+        let code = VarInt.read(p, &ptr, end)
+        let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr, end)
+        // The first delta is from position 0.
+        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
+        if variant != FullTextIndex.anyVariant, variant != v { continue }
         return true
       }
       return false
@@ -421,14 +487,15 @@ public struct FullTextIndex: Sendable {
   /// the streams forward, never back), and stops there: a document needs one occurrence.
   @inline(__always)
   static func phraseOccurs(
-    _ streams: inout [PositionStream], _ poss: UnsafeBufferPointer<UInt8>, length: Int, title: Int, scope: TextScope
+    _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int, title: Int,
+    scope: TextScope
   ) -> Bool {
     var candidate = -length - 1
     while true {
       var aligned = true
-      for k in streams.indices {
+      for k in 0..<streams.count {
         let want = candidate + streams[k].offset
-        while !streams[k].started || streams[k].pos < want {
+        while streams[k].pos < want {
           if !streams[k].next(poss) { return false }
         }
         if streams[k].pos > want {
@@ -451,15 +518,21 @@ public struct FullTextIndex: Sendable {
     }
   }
 
+  /// `advance(_:_:)` moves a cursor to its next document; false (and `doc` past every document)
+  /// at the end.
   @inline(__always)
-  func advance(_ c: inout Cursor, _ docs: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func advance(_ c: inout Cursor, _ docs: UnsafePointer<UInt8>, _ poss: UnsafePointer<UInt8>) -> Bool {
     guard c.docPtr < c.docEnd else {
       c.doc = Int.max
       return false
     }
     c.posPtr += c.posLen
-    let delta = Int(VarInt.read(docs, &c.docPtr))
-    c.posLen = Int(VarInt.read(docs, &c.docPtr))
+    let delta = Int(VarInt.read(docs, &c.docPtr, c.docEnd))
+    c.posLen = c.docPtr < c.docEnd ? Int(VarInt.read(docs, &c.docPtr, c.docEnd)) : 0
+    // This document's positions are read soon if it is a candidate, and the next document's
+    // follow them: start loading both.
+    tinq_prefetch(poss + c.posPtr)
+    tinq_prefetch(poss + c.posPtr + c.posLen)
     // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
     c.doc += delta
     return true
