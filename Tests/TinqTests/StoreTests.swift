@@ -29,6 +29,31 @@ import TinqText
     #expect(store.fullText.documents(containing: Phrase("Bài số 1024")).members == [1024])
   }
 
+  /// Pieces longer than a cache slot holds, pieces at the very end of a text, and more distinct
+  /// pieces than the scanner's cache starts with: all come back byte for byte and are found.
+  @Test func longAndManyPiecesRoundTrip() {
+    let long = "Supercalifragilisticexpialidocious"
+    var articles = [
+      Article(id: "long", body: "đầu \(long) ------------------------ \(long)"),
+      Article(id: "end", body: "kết thúc \(long)"),
+      Article(id: "lead", body: " \t—— dấu trước: \(long)!!!!!!!!!!!!!!!!!!!!"),
+    ]
+    // 30,000 distinct numbers spread over a few articles: the cache must grow several times.
+    for a in 0..<6 {
+      articles.append(Article(id: "n\(a)", body: (0..<5000).map { "số\(a * 5000 + $0)" }.joined(separator: a % 2 == 0 ? " " : ", ")))
+    }
+    let store = ArticleStore(articles: articles)
+    for (i, a) in articles.enumerated() {
+      #expect(Array(store.body(of: i).utf8) == Array(a.body.utf8), "\(a.id)")
+    }
+    #expect(store.fullText.documents(containing: Phrase(long)).members == [0, 1, 2])
+    // Punctuation takes no position: the two long words stand side by side.
+    #expect(store.fullText.documents(containing: Phrase("\(long) \(long)")).members == [0])
+    #expect(store.fullText.documents(containing: Phrase("thúc \(long)")).members == [1])
+    #expect(store.fullText.documents(containing: Phrase("số29999")).members == [8])
+    #expect(store.fullText.documents(containing: Phrase("so12345")).members == [5])
+  }
+
   /// Loose spellings of a document number, and what they must not match.
   @Test(arguments: [
     ("03/2019/NĐ-CP", "03/2019/NĐ-CP", true), ("3/2019/nd-cp", "03/2019/NĐ-CP", true),

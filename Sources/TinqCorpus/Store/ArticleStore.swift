@@ -293,8 +293,9 @@ public struct StoreBuilder: Sendable {
     }
   }
 
-  /// `build(_:)` indexes what is left of `articles` and builds the store; the small indexes are one
-  /// more job beside the last segments, on the same cores.
+  /// `build(_:)` indexes what is left of `articles` and builds the store; the entities and the
+  /// small indexes are two more jobs beside the last segments, on the same cores (the entities,
+  /// the longest, first).
   public mutating func build(_ articles: inout [Article]) -> ArticleStore {
     let light = articles.map {
       ArticleFacts(
@@ -303,29 +304,34 @@ public struct StoreBuilder: Sendable {
     }
     enum Part: Sendable {
       case segment(FullTextIndex.Builder.Part)
-      case small(ArticleStore.Entities, SmallIndexes)
+      case entities(ArticleStore.Entities)
+      case small(SmallIndexes)
     }
     let first = parts.count
     let remaining = FullTextIndex.Builder.segments(articles.count) - first
     let text = self.text
     let done = articles.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedArticles(buffer: buffer)
-      return Parallel.map(remaining + 1) { job -> Part in
-        job == 0
-          ? .small(ArticleStore.buildEntities(light), SmallIndexes(light))
-          : .segment(text.segment(first + job - 1, of: shared))
+      return Parallel.map(remaining + 2) { job -> Part in
+        switch job {
+        case 0: .entities(ArticleStore.buildEntities(light))
+        case 1: .small(SmallIndexes(light))
+        default: .segment(text.segment(first + job - 2, of: shared))
+        }
       }
     }
-    var small: (ArticleStore.Entities, SmallIndexes)? = nil
+    var entities: ArticleStore.Entities? = nil
+    var small: SmallIndexes? = nil
     for part in done {
       switch part {
       case .segment(let p): parts.append(p)
-      case .small(let e, let s): small = (e, s)
+      case .entities(let e): entities = e
+      case .small(let s): small = s
       }
     }
-    let (entities, indexes) = small ?? (ArticleStore.buildEntities(light), SmallIndexes(light))
     return ArticleStore(
-      metadata: articles, text: text.assemble(parts, articles: articles.count), entities: entities, indexes: indexes)
+      metadata: articles, text: text.assemble(parts, articles: articles.count),
+      entities: entities ?? ArticleStore.buildEntities(light), indexes: small ?? SmallIndexes(light))
   }
 }
 

@@ -119,102 +119,185 @@ struct Segment: Sendable {
   }
 }
 
-/// `SegmentBuilder` accumulates one segment, article by article.
-struct SegmentBuilder {
-  var firstDoc: Int
-  var docCount = 0
-  var slotOf: [Int32] = []  // bare id → slot, -1 when absent
-  var slotTerm: [UInt32] = []
-  var docBuf: [[UInt8]] = []
-  var posBuf: [[UInt8]] = []
-  var slotDocs: [UInt32] = []
-  var lastDoc: [Int] = []
-  var countOf: [Int32] = []
-  var distinct: [UInt32] = []
-  var grouped: [UInt32] = []
+/// `ByteRun` is a growable byte buffer in memory the segment builder manages itself: appending a
+/// varint to a term's postings is a few stores, with none of the copy-on-write checks an array of
+/// arrays costs on every append.
+struct ByteRun {
+  var base: UnsafeMutablePointer<UInt8>? = nil
+  var count = 0
+  var capacity = 0
 
-  init(firstDoc: Int) { self.firstDoc = firstDoc }
+  @inline(__always)
+  mutating func append(_ value: UInt32) {
+    if capacity - count < 5 { grow() }
+    guard let p = base else { return }
+    var v = value
+    while v >= 0x80 {
+      p[count] = UInt8(truncatingIfNeeded: v) | 0x80
+      count += 1
+      v >>= 7
+    }
+    p[count] = UInt8(v)
+    count += 1
+  }
+
+  mutating func grow() {
+    let bigger = max(32, capacity * 2)
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+    if let base {
+      p.update(from: base, count: count)
+      base.deallocate()
+    }
+    base = p
+    capacity = bigger
+  }
+
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  func free() { base?.deallocate() }
+}
+
+/// `SegmentBuilder` accumulates one segment, article by article, in one pass over each article's
+/// tokens: every term has a slot with its document and position runs, and the slots an article
+/// touched close their document entry when it ends. Slots live in memory the builder manages, so
+/// the per-token work is a few loads and stores.
+final class SegmentBuilder {
+  /// What the builder keeps for one term of the segment.
+  struct Slot {
+    var term: UInt32
+    var docs: UInt32 = 0
+    /// The article whose entry is open (its positions are being written), or -1.
+    var openDoc: Int = -1
+    /// The article of the last closed entry, or -1.
+    var closedDoc: Int = -1
+    var lastPos: UInt32 = 0
+    /// Where the open article's positions start in `pos`.
+    var mark: Int = 0
+    var doc = ByteRun()
+    var pos = ByteRun()
+  }
+
+  let firstDoc: Int
+  private(set) var docCount = 0
+  private var slots: UnsafeMutablePointer<Slot>
+  private var slotCount = 0
+  private var slotCapacity = 1024
+  /// Bare id → slot + 1 (0: no slot yet).
+  private var slotOf: UnsafeMutablePointer<Int32>
+  private var slotOfCount = 1 << 14
+  private var touched: [Int32] = []
+
+  init(firstDoc: Int) {
+    self.firstDoc = firstDoc
+    slots = .allocate(capacity: slotCapacity)
+    slotOf = .allocate(capacity: slotOfCount)
+    slotOf.initialize(repeating: 0, count: slotOfCount)
+  }
+
+  deinit {
+    for s in 0..<slotCount {
+      slots[s].doc.free()
+      slots[s].pos.free()
+    }
+    slots.deinitialize(count: slotCount)
+    slots.deallocate()
+    slotOf.deallocate()
+  }
+
+  /// `slot(for:)` is the slot of a term, made on first sight.
+  @inline(__always)
+  private func slot(for term: UInt32) -> Int {
+    let t = Int(term)
+    if t >= slotOfCount {
+      let bigger = max(slotOfCount * 2, t + 1)
+      let p = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+      p.update(from: slotOf, count: slotOfCount)
+      (p + slotOfCount).initialize(repeating: 0, count: bigger - slotOfCount)
+      slotOf.deallocate()
+      slotOf = p
+      slotOfCount = bigger
+    }
+    let known = Int(slotOf[t]) - 1
+    if known >= 0 { return known }
+    if slotCount == slotCapacity {
+      let bigger = slotCapacity * 2
+      let p = UnsafeMutablePointer<Slot>.allocate(capacity: bigger)
+      p.moveInitialize(from: slots, count: slotCount)
+      slots.deallocate()
+      slots = p
+      slotCapacity = bigger
+    }
+    (slots + slotCount).initialize(to: Slot(term: term))
+    slotOf[t] = Int32(slotCount + 1)
+    slotCount += 1
+    return slotCount - 1
+  }
 
   /// `add(tokens:)` adds the next article: its tokens in order, (bare id, variant), with
   /// `UInt32.max` as a gap token that takes a position but is not indexed.
-  mutating func add(tokens: [Lexicon.Entry]) {
+  func add(tokens: [Lexicon.Entry]) {
     let doc = docCount
     docCount += 1
-    // Group positions by term with a counting sort (terms in order of first appearance,
-    // positions increasing within each): linear in the article's length.
-    distinct.removeAll(keepingCapacity: true)
-    for t in tokens where t.bare != UInt32.max {
-      let term = Int(t.bare)
-      if term >= countOf.count { countOf.append(contentsOf: repeatElement(0, count: term + 1 - countOf.count)) }
-      if countOf[term] == 0 { distinct.append(t.bare) }
-      countOf[term] += 1
-    }
-    var offset = 0
-    for term in distinct {
-      let c = countOf[Int(term)]
-      countOf[Int(term)] = Int32(offset)
-      offset += Int(c)
-    }
-    grouped.removeAll(keepingCapacity: true)
-    grouped.append(contentsOf: repeatElement(0, count: offset))
-    for (pos, t) in tokens.enumerated() where t.bare != UInt32.max {
-      let term = Int(t.bare)
-      grouped[Int(countOf[term])] = UInt32(pos)
-      countOf[term] += 1
-    }
-    var start = 0
-    for term in distinct {
-      let end = Int(countOf[Int(term)])
-      countOf[Int(term)] = 0
-      let slot: Int
-      if term < slotOf.count, slotOf[Int(term)] >= 0 {
-        slot = Int(slotOf[Int(term)])
-      } else {
-        if Int(term) >= slotOf.count {
-          slotOf.append(contentsOf: repeatElement(-1, count: Int(term) + 1 - slotOf.count))
-        }
-        slot = slotTerm.count
-        slotOf[Int(term)] = Int32(slot)
-        slotTerm.append(term)
-        docBuf.append([])
-        posBuf.append([])
-        slotDocs.append(0)
-        lastDoc.append(-1)
-      }
-      let startBytes = posBuf[slot].count
-      var lastPos: UInt32 = 0
-      for i in start..<end {
-        let pos = grouped[i]
+    var touched = self.touched
+    self.touched = []
+    touched.removeAll(keepingCapacity: true)
+    tokens.withUnsafeBufferPointer { tokens in
+      for index in 0..<tokens.count {
+        let t = tokens[index]
+        guard t.bare != UInt32.max else { continue }
+        let s = slot(for: t.bare)
+        let slot = slots + s
+        let pos = UInt32(truncatingIfNeeded: index)
         // Most occurrences are a term's first-seen (variant 0) form: a low bit says whether a
         // variant number follows, so they cost no extra byte.
-        let delta = i == start ? pos : pos - lastPos
-        let variant = tokens[Int(pos)].variant
-        VarInt.append(delta << 1 | (variant == 0 ? 0 : 1), to: &posBuf[slot])
-        if variant != 0 { VarInt.append(variant, to: &posBuf[slot]) }
-        lastPos = pos
+        let flag: UInt32 = t.variant == 0 ? 0 : 1
+        if slot.pointee.openDoc != doc {
+          slot.pointee.openDoc = doc
+          slot.pointee.mark = slot.pointee.pos.count
+          slot.pointee.pos.append(pos << 1 | flag)
+          touched.append(Int32(s))
+        } else {
+          slot.pointee.pos.append((pos &- slot.pointee.lastPos) << 1 | flag)
+        }
+        if flag != 0 { slot.pointee.pos.append(t.variant) }
+        slot.pointee.lastPos = pos
       }
-      VarInt.append(UInt32(doc - lastDoc[slot]), to: &docBuf[slot])
-      VarInt.append(UInt32(posBuf[slot].count - startBytes), to: &docBuf[slot])
-      lastDoc[slot] = doc
-      slotDocs[slot] += 1
-      start = end
     }
+    // Close this article's entry in every slot it touched: the gap from the slot's previous
+    // article (from -1 for its first), and how many position bytes follow.
+    for s in touched {
+      let slot = slots + Int(s)
+      slot.pointee.doc.append(UInt32(doc - slot.pointee.closedDoc))
+      slot.pointee.doc.append(UInt32(slot.pointee.pos.count - slot.pointee.mark))
+      slot.pointee.closedDoc = doc
+      slot.pointee.docs += 1
+    }
+    self.touched = touched
   }
 
-  /// `finish()` packs the segment into its compact form.
+  /// `finish()` packs the segment into its compact form, terms in increasing bare id.
   func finish() -> Segment {
     var seg = Segment(firstDoc: firstDoc, docCount: docCount)
-    let order = slotTerm.indices.sorted { slotTerm[$0] < slotTerm[$1] }
+    let order = (0..<slotCount).sorted { slots[$0].term < slots[$1].term }
+    var docBytes = 0
+    var posBytes = 0
+    for s in 0..<slotCount {
+      docBytes += slots[s].doc.count
+      posBytes += slots[s].pos.count
+    }
     seg.terms.reserveCapacity(order.count)
-    seg.docStream.reserveCapacity(docBuf.reduce(0) { $0 + $1.count })
-    seg.posStream.reserveCapacity(posBuf.reduce(0) { $0 + $1.count })
-    for slot in order {
-      seg.terms.append(slotTerm[slot])
+    seg.docStart.reserveCapacity(order.count + 1)
+    seg.posStart.reserveCapacity(order.count + 1)
+    seg.termDocs.reserveCapacity(order.count)
+    seg.docStream.reserveCapacity(docBytes)
+    seg.posStream.reserveCapacity(posBytes)
+    for s in order {
+      seg.terms.append(slots[s].term)
       seg.docStart.append(UInt32(seg.docStream.count))
       seg.posStart.append(UInt32(seg.posStream.count))
-      seg.termDocs.append(slotDocs[slot])
-      seg.docStream.append(contentsOf: docBuf[slot])
-      seg.posStream.append(contentsOf: posBuf[slot])
+      seg.termDocs.append(slots[s].docs)
+      seg.docStream.append(contentsOf: slots[s].doc.bytes)
+      seg.posStream.append(contentsOf: slots[s].pos.bytes)
     }
     seg.docStart.append(UInt32(seg.docStream.count))
     seg.posStart.append(UInt32(seg.posStream.count))
@@ -267,6 +350,7 @@ public struct FullTextIndex: Sendable {
   struct Builder: Sendable {
     let lexicon = Lexicon()
     let pieces = PieceTable.Builder()
+    let caches = ScannerPool()
 
     /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
     typealias Part = (Segment, [UInt32], [UInt8], [UInt32])
@@ -280,8 +364,10 @@ public struct FullTextIndex: Sendable {
       let n = shared.buffer.count
       let lo = s * FullTextIndex.segmentSize
       let hi = min(n, lo + FullTextIndex.segmentSize)
-      var builder = SegmentBuilder(firstDoc: lo)
-      var scanner = SyllableScanner(lexicon: lexicon, pieceTable: pieces)
+      let builder = SegmentBuilder(firstDoc: lo)
+      let cache = caches.take()
+      defer { caches.give(cache) }
+      let scanner = SyllableScanner(cache: cache, lexicon: lexicon, pieceTable: pieces)
       var tokens: [Lexicon.Entry] = []
       var titles: [UInt32] = []
       var encoded: [UInt8] = []

@@ -1,188 +1,230 @@
 import Synchronization
 import TinqText
 
-/// FNV-1a, the hash of the byte caches: cheap to extend one byte at a time as text is scanned.
-enum FNV {
-  static var empty: UInt64 { 0xcbf2_9ce4_8422_2325 }
+/// `PieceCache` maps the bytes of a *piece* (a syllable as written with the separator after it,
+/// e.g. `Nghị `) to that syllable's lexicon entry and the piece's number, so the indexer
+/// recognises text it has seen before with one probe and no allocation.
+///
+/// Open addressing over one flat table of 32-byte slots. A piece of up to 16 bytes (nearly all
+/// of them) is kept in its slot, so a probe reads one cache line and compares two words; a longer
+/// piece keeps its bytes in an arena.
+///
+/// A cache belongs to one worker at a time; workers hand caches over through `ScannerPool`'s
+/// lock, which is what makes the unchecked `Sendable` sound.
+final class PieceCache: @unchecked Sendable {
+  struct Slot {
+    /// A short piece: its first 8 bytes. A long one: its offset in `arena`.
+    var word0: UInt64
+    /// A short piece: bytes 8 to 16. A long one: its hash.
+    var word1: UInt64
+    /// The piece's length in bytes; 0 marks an empty slot.
+    var length: UInt32
+    var piece: UInt32
+    /// The syllable's entry; `bare` is `noSyllable` for a piece that is only a separator.
+    var entry: Lexicon.Entry
+  }
 
-  @inline(__always)
-  static func hash(_ h: UInt64, with byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-}
+  /// The `bare` of a piece with no syllable (text that starts with a separator).
+  static let noSyllable = UInt32.max
+  /// The longest piece kept inside its slot.
+  static let inline = 16
 
-/// `ByteCache` maps short byte strings (syllables, pieces of text) to values, with open
-/// addressing over an arena: a worker looks up what it has seen before without allocating.
-struct ByteCache<Value> {
-  private var hashes: [UInt64]
-  private var offsets: [Int32]
-  private var lengths: [Int32]
-  private var values: [Value?]
-  private var arena: [UInt8] = []
-  private var used = 0
+  private var slots: UnsafeMutablePointer<Slot>
   private var mask: Int
+  private var used = 0
+  private var arena: [UInt8] = []
 
   init(capacity: Int = 1 << 14) {
-    hashes = [UInt64](repeating: 0, count: capacity)
-    offsets = [Int32](repeating: -1, count: capacity)
-    lengths = [Int32](repeating: 0, count: capacity)
-    values = [Value?](repeating: nil, count: capacity)
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: Slot(word0: 0, word1: 0, length: 0, piece: 0, entry: .init(bare: 0, variant: 0)), count: capacity)
     mask = capacity - 1
   }
 
-  /// `value(for:hash:orInsert:)` returns the cached value of `bytes`, whose hash the caller computed
-  /// as the bytes went by, computing and caching the value on a miss.
+  deinit {
+    slots.deinitialize(count: mask + 1)
+    slots.deallocate()
+  }
+
+  /// `key(_:_:available:)` is the two key words of a short piece at `p`: its bytes, zero-padded.
+  /// `available` bytes can be read from `p`; with 16 of them, two unaligned loads do it.
   @inline(__always)
-  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, orInsert make: () -> Value) -> Value {
-    let h = hash | 1
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while offsets[slot] >= 0 {
-      if hashes[slot] == h, Int(lengths[slot]) == bytes.count {
-        let o = Int(offsets[slot])
-        var same = true
-        for k in 0..<bytes.count where arena[o + k] != bytes[k] {
-          same = false
-          break
-        }
-        if same, let v = values[slot] { return v }
+  static func key(_ p: UnsafePointer<UInt8>, _ length: Int, available: Int) -> (UInt64, UInt64) {
+    if available >= 16 {
+      let raw = UnsafeRawPointer(p)
+      var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+      var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      if length < 8 {
+        w0 &= (1 << UInt64(length &* 8)) &- 1
+        w1 = 0
+      } else if length < 16 {
+        w1 &= (1 << UInt64((length &- 8) &* 8)) &- 1
       }
-      slot = (slot + 1) & mask
+      return (w0, w1)
     }
-    let v = make()
-    hashes[slot] = h
-    offsets[slot] = Int32(arena.count)
-    lengths[slot] = Int32(bytes.count)
-    values[slot] = v
-    arena.append(contentsOf: bytes)
+    var w0: UInt64 = 0
+    var w1: UInt64 = 0
+    for k in 0..<min(length, 16) {
+      if k < 8 { w0 |= UInt64(p[k]) << UInt64(k * 8) } else { w1 |= UInt64(p[k]) << UInt64((k - 8) * 8) }
+    }
+    return (w0, w1)
+  }
+
+  @inline(__always)
+  static func mix(_ a: UInt64, _ b: UInt64, _ length: Int) -> UInt64 {
+    var h = a &* 0x9E37_79B9_7F4A_7C15
+    h ^= (b ^ UInt64(length)) &* 0xC2B2_AE3D_27D4_EB4F
+    h ^= h >> 29
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    return h ^ (h >> 32)
+  }
+
+  /// `lookup(_:length:available:make:)` returns the piece number and syllable entry of the piece
+  /// of `length` bytes at `p`, calling `make` to compute them the first time the piece is seen.
+  @inline(__always)
+  func lookup(
+    _ p: UnsafePointer<UInt8>, length: Int, available: Int, make: () -> (UInt32, Lexicon.Entry)
+  ) -> (UInt32, Lexicon.Entry) {
+    let short = length <= PieceCache.inline
+    let w0: UInt64
+    let w1: UInt64
+    let hash: UInt64
+    if short {
+      (w0, w1) = PieceCache.key(p, length, available: available)
+      hash = PieceCache.mix(w0, w1, length)
+    } else {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for k in 0..<length { h = (h ^ UInt64(p[k])) &* 0x100_0000_01b3 }
+      (w0, w1) = (0, h)
+      hash = PieceCache.mix(h, 0, length)
+    }
+    var s = Int(truncatingIfNeeded: hash) & mask
+    while slots[s].length != 0 {
+      let slot = slots[s]
+      if Int(slot.length) == length {
+        if short {
+          if slot.word0 == w0, slot.word1 == w1 { return (slot.piece, slot.entry) }
+        } else if slot.word1 == w1, sameBytes(at: Int(slot.word0), p, length) {
+          return (slot.piece, slot.entry)
+        }
+      }
+      s = (s + 1) & mask
+    }
+    let (piece, entry) = make()
+    var stored = Slot(word0: w0, word1: w1, length: UInt32(length), piece: piece, entry: entry)
+    if !short {
+      stored.word0 = UInt64(arena.count)
+      arena.append(contentsOf: UnsafeBufferPointer(start: p, count: length))
+    }
+    slots[s] = stored
     used += 1
     if used * 2 > mask { grow() }
-    return v
+    return (piece, entry)
   }
 
-  private mutating func grow() {
-    let old = (hashes, offsets, lengths, values)
-    let capacity = (mask + 1) * 2
-    hashes = [UInt64](repeating: 0, count: capacity)
-    offsets = [Int32](repeating: -1, count: capacity)
-    lengths = [Int32](repeating: 0, count: capacity)
-    values = [Value?](repeating: nil, count: capacity)
-    mask = capacity - 1
-    for s in old.1.indices where old.1[s] >= 0 {
-      var slot = Int(truncatingIfNeeded: old.0[s]) & mask
-      while offsets[slot] >= 0 { slot = (slot + 1) & mask }
-      hashes[slot] = old.0[s]
-      offsets[slot] = old.1[s]
-      lengths[slot] = old.2[s]
-      values[slot] = old.3[s]
+  private func sameBytes(at offset: Int, _ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    arena.withUnsafeBufferPointer { a in
+      for k in 0..<length where a[offset + k] != p[k] { return false }
+      return true
     }
+  }
+
+  private func grow() {
+    let old = slots
+    let oldCapacity = mask + 1
+    let capacity = oldCapacity * 2
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: Slot(word0: 0, word1: 0, length: 0, piece: 0, entry: .init(bare: 0, variant: 0)), count: capacity)
+    mask = capacity - 1
+    for i in 0..<oldCapacity where old[i].length != 0 {
+      let slot = old[i]
+      let length = Int(slot.length)
+      let hash =
+        length <= PieceCache.inline ? PieceCache.mix(slot.word0, slot.word1, length) : PieceCache.mix(slot.word1, 0, length)
+      var s = Int(truncatingIfNeeded: hash) & mask
+      while slots[s].length != 0 { s = (s + 1) & mask }
+      slots[s] = slot
+    }
+    old.deinitialize(count: oldCapacity)
+    old.deallocate()
   }
 }
 
-/// `SyllableScanner` splits text into syllables on its UTF-8 bytes and interns each one, with a
-/// per-worker cache keyed by the syllable's bytes: indexing never allocates a string for a
-/// syllable it has seen before, and takes the lexicon's lock only for new ones.
-///
-/// In the same pass it encodes the text as *pieces* (a syllable as written with the separator
-/// after it, e.g. `Nghị `), each a small number in the shared `PieceTable`: the compact form in
-/// which the store keeps article bodies.
+/// `ScannerPool` keeps the piece caches between segments: a worker takes one for a segment and
+/// gives it back, so each cache warms up once per worker instead of once per segment.
+final class ScannerPool: Sendable {
+  private let idle = Mutex<[PieceCache]>([])
+
+  func take() -> PieceCache { idle.withLock { $0.popLast() } ?? PieceCache() }
+
+  func give(_ cache: PieceCache) { idle.withLock { $0.append(cache) } }
+}
+
+/// `SyllableScanner` splits text into syllables on its UTF-8 bytes and interns each one. It reads
+/// the text a piece at a time (a syllable and the separator after it): one cache probe gives both
+/// the syllable's lexicon entry and the piece's number, the compact form in which the store keeps
+/// article bodies (see `PieceTable`). Only a piece never seen before takes a lock.
 struct SyllableScanner {
-  private var syllables = ByteCache<Lexicon.Entry>()
-  private var pieces = ByteCache<UInt32>()
+  let cache: PieceCache
   let lexicon: Lexicon
   let pieceTable: PieceTable.Builder
 
-  init(lexicon: Lexicon, pieceTable: PieceTable.Builder) {
-    self.lexicon = lexicon
-    self.pieceTable = pieceTable
-  }
-
   /// `scan(_:into:encodingInto:)` appends the entries of the syllables of `text`, in order, and
   /// when `encoded` is given, the text's pieces as varints.
-  mutating func scan(_ text: String, into tokens: inout [Lexicon.Entry], encodingInto encoded: UnsafeMutablePointer<[UInt8]>? = nil) {
+  func scan(_ text: String, into tokens: inout [Lexicon.Entry], encodingInto encoded: UnsafeMutablePointer<[UInt8]>? = nil) {
     var text = text
-    let table = Fold.wordScalarTable
-    table.withUnsafeBufferPointer { wordTable in
+    Fold.wordScalarTable.withUnsafeBufferPointer { wordTable in
       text.withUTF8 { buf in
+        guard let base = buf.baseAddress else { return }
         let n = buf.count
-        var i = 0
-        var start = -1
-        var pieceStart = 0
-        var wordHash = FNV.empty
-        var pieceHash = wordHash
-        let encoding = encoded != nil
-        while i < n {
-          let b = buf[i]
-          var len = 1
-          let isWord: Bool
-          if b < 0x80 {
-            isWord = wordTable[Int(b)]
+        /// Whether the scalar at `i` belongs in a syllable, and its length in bytes.
+        @inline(__always)
+        func classify(_ i: Int) -> (Bool, Int) {
+          let b = base[i]
+          if b < 0x80 { return (wordTable[Int(b)], 1) }
+          var len: Int
+          var v: UInt32
+          if b >= 0xF0 {
+            len = 4
+            v = UInt32(b & 0x07)
+          } else if b >= 0xE0 {
+            len = 3
+            v = UInt32(b & 0x0F)
           } else {
-            var v: UInt32
-            if b >= 0xF0 {
-              len = 4
-              v = UInt32(b & 0x07)
-            } else if b >= 0xE0 {
-              len = 3
-              v = UInt32(b & 0x0F)
-            } else {
-              len = 2
-              v = UInt32(b & 0x1F)
-            }
-            if i + len > n { len = n - i }
-            var k = 1
-            while k < len {
-              v = v << 6 | UInt32(buf[i + k] & 0x3F)
-              k += 1
-            }
-            if v < UInt32(wordTable.count) {
-              isWord = wordTable[Int(v)]
-            } else {
-              isWord = Unicode.Scalar(v).map(Fold.isWordScalar) ?? false
-            }
+            len = 2
+            v = UInt32(b & 0x1F)
           }
-          if isWord {
-            if start < 0 {
-              start = i
-              wordHash = FNV.empty
-              if let encoded, i > pieceStart {
-                piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<i]), hash: pieceHash, into: encoded)
-                pieceStart = i
-                pieceHash = FNV.empty
-              }
-            }
-          } else if start >= 0 {
-            tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<i]), hash: wordHash))
-            start = -1
-          }
-          // Both hashes grow with the bytes as they pass: no second pass over a syllable.
-          var k = 0
-          while k < len {
-            let byte = buf[i + k]
-            if isWord { wordHash = FNV.hash(wordHash, with: byte) }
-            if encoding { pieceHash = FNV.hash(pieceHash, with: byte) }
-            k += 1
-          }
-          i += len
+          len = min(len, n - i)
+          for k in 1..<max(len, 1) { v = v << 6 | UInt32(base[i + k] & 0x3F) }
+          if v < UInt32(wordTable.count) { return (wordTable[Int(v)], len) }
+          return (Unicode.Scalar(v).map(Fold.isWordScalar) ?? false, len)
         }
-        if start >= 0 { tokens.append(entry(UnsafeBufferPointer(rebasing: buf[start..<n]), hash: wordHash)) }
-        if let encoded, n > pieceStart {
-          piece(UnsafeBufferPointer(rebasing: buf[pieceStart..<n]), hash: pieceHash, into: encoded)
+        var i = 0
+        while i < n {
+          let start = i
+          while i < n {
+            let (isWord, len) = classify(i)
+            if !isWord { break }
+            i += len
+          }
+          let wordEnd = i
+          while i < n {
+            let (isWord, len) = classify(i)
+            if isWord { break }
+            i += len
+          }
+          let (piece, entry) = cache.lookup(base + start, length: i - start, available: n - start) {
+            let word = UnsafeBufferPointer(start: base + start, count: wordEnd - start)
+            let entry =
+              word.isEmpty
+              ? Lexicon.Entry(bare: PieceCache.noSyllable, variant: 0)
+              : lexicon.intern(String(decoding: word, as: UTF8.self)[...])
+            return (pieceTable.intern(UnsafeBufferPointer(start: base + start, count: i - start)), entry)
+          }
+          if entry.bare != PieceCache.noSyllable { tokens.append(entry) }
+          if let encoded { VarInt.append(piece, to: &encoded.pointee) }
         }
       }
     }
-  }
-
-  @inline(__always)
-  private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Lexicon.Entry {
-    let lexicon = self.lexicon
-    return syllables.value(for: bytes, hash: hash) { lexicon.intern(String(decoding: bytes, as: UTF8.self)[...]) }
-  }
-
-  @inline(__always)
-  private mutating func piece(
-    _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, into encoded: UnsafeMutablePointer<[UInt8]>
-  ) {
-    let table = pieceTable
-    let id = pieces.value(for: bytes, hash: hash) { table.intern(bytes) }
-    VarInt.append(id, to: &encoded.pointee)
   }
 }
 
