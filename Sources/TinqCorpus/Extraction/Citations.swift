@@ -1,3 +1,5 @@
+import TinqText
+
 /// `Citations` reads legal document references: a type noun (`Nghị định`, `các Nghị định`) with an
 /// optional `số` and one or more numbers, or a full symbol (`03/2019/NĐ-CP`, `51-NQ/TW`) on its own.
 /// Numbers follow the official conventions (see DOMAIN.md): normative documents
@@ -84,9 +86,9 @@ enum Citations {
   }
 
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
-    var seen: Set<String> = []
+    var seen: Set<UTF8Key> = []
     var out: [Citation] = []
-    for c in citations where seen.insert((c.type ?? "") + "\u{1}" + c.number).inserted { out.append(c) }
+    for c in citations where seen.insert(UTF8Key((c.type ?? "") + "\u{1}" + c.number)).inserted { out.append(c) }
     return out
   }
 

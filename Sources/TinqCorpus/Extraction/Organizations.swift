@@ -1,3 +1,5 @@
+import TinqText
+
 /// `Organizations` maps organisation names and abbreviations, written in any capitalisation after
 /// the first letter, to one canonical full name. Topic abbreviations (QP-AN, ANTT) are not listed,
 /// so they never become organisations.
@@ -96,7 +98,7 @@ enum Organizations {
 
   /// `extract(_:)` returns each organisation once, in order of first mention.
   static func extract(_ lines: [TextLine]) -> [OrganizationMention] {
-    var seen: Set<String> = []
+    var seen: Set<UTF8Key> = []
     var result: [OrganizationMention] = []
     let table = Self.table
     let quanKhu = Self.hQuanKhu
@@ -110,7 +112,7 @@ enum Organizations {
           continue
         }
         if let (count, entry) = match(line, at: i, table: table, quanKhu: quanKhu) {
-          if seen.insert(entry.name).inserted {
+          if seen.insert(UTF8Key(entry.name)).inserted {
             result.append(
               OrganizationMention(
                 name: entry.name, abbreviation: entry.abbreviation,

@@ -1,3 +1,5 @@
+import TinqText
+
 /// `People` finds named persons: a rank then a name (`Thượng tướng Phan Văn Giang`), with the
 /// positions written after it (`, Tổng tham mưu trưởng, Thứ trưởng Bộ Quốc phòng`), or a position
 /// then a name (`Chánh Văn phòng Bộ Công an Nguyễn Danh Cộng`). Without a rank a name must start
@@ -95,17 +97,18 @@ enum People {
   /// `extract(_:skipping:)` returns the people of the kept lines, one entry per name.
   static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>) -> [PersonMention] {
     var order: [String] = []
-    var byName: [String: PersonMention] = [:]
+    var byName: [UTF8Key: PersonMention] = [:]
     func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
-      if var existing = byName[name] {
+      let key = UTF8Key(name)
+      if var existing = byName[key] {
         if existing.rank == nil { existing.rank = rank }
         for p in positions where !existing.positions.contains(where: { $0.lowercased() == p.lowercased() }) {
           existing.positions.append(p)
         }
-        byName[name] = existing
+        byName[key] = existing
       } else {
         order.append(name)
-        byName[name] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
+        byName[key] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
       }
     }
     // Hoisted: each static read is a lazy-initialisation check, and this loop runs per word.
@@ -193,6 +196,6 @@ enum People {
         i += 1
       }
     }
-    return order.compactMap { byName[$0] }
+    return order.compactMap { byName[UTF8Key($0)] }
   }
 }

@@ -1,41 +1,19 @@
 import Foundation
 import Synchronization
+import TinqText
 
 /// `StringPool` makes equal strings share one buffer. A corpus repeats the same names, ranks,
 /// positions, organisations, rules and excerpts in article after article; interning them as each
 /// article is extracted keeps one copy of each, and frees the duplicates at once, while the heap
 /// can still reuse their space.
 final class StringPool: Sendable {
-  private let pool = Mutex(Set<Key>())
-
-  /// `Key` compares and hashes a string by its UTF-8 bytes: hashing a String proper normalises it
-  /// first, which cost more than extracting the strings did. Equal bytes are equal strings, so a
-  /// pooled copy is always the very same text.
-  struct Key: Hashable, Sendable {
-    var string: String
-
-    func hash(into hasher: inout Hasher) {
-      var s = string
-      s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: Key, b: Key) -> Bool {
-      var x = a.string
-      var y = b.string
-      return x.withUTF8 { xb in
-        y.withUTF8 { yb in
-          guard xb.count == yb.count, let pa = xb.baseAddress, let pb = yb.baseAddress else { return xb.count == yb.count }
-          return memcmp(pa, pb, xb.count) == 0
-        }
-      }
-    }
-  }
+  private let pool = Mutex(Set<UTF8Key>())
 
   /// `intern(_:)` returns the pooled copy of `s`. Strings short enough to be stored inline (15
   /// UTF-8 bytes) have no buffer to share and are returned as they are.
   func intern(_ s: String) -> String {
     if s.utf8.count <= 15 { return s }
-    var key = Key(string: s)
+    var key = UTF8Key(s)
     // A native, contiguous copy hashes without bridging.
     key.string.makeContiguousUTF8()
     return pool.withLock { set in set.insert(key).memberAfterInsert.string }

@@ -119,16 +119,19 @@ public struct ArticleStore: Sendable {
 
   static func buildEntities(_ articles: [ArticleFacts]) -> Entities {
     var docs: [CitedDocument] = []
-    var docIndex: [String: Int] = [:]
+    // Keyed by bytes: citations and names come from ingested (NFC) text and the folded keys
+    // from `MatchKeys`.
+    var docIndex: [UTF8Key: Int] = [:]
     var people: [NamedEntity] = []
-    var personIndex: [String: Int] = [:]
+    var personIndex: [UTF8Key: Int] = [:]
     var orgs: [NamedEntity] = []
-    var orgIndex: [String: Int] = [:]
+    var orgIndex: [UTF8Key: Int] = [:]
     var keys = MatchKeys()
     /// The entity under `key`, made with `make` the first time the key is seen.
     func entity(
-      _ key: String, _ index: inout [String: Int], _ list: inout [NamedEntity], make: () -> NamedEntity
+      _ key: String, _ index: inout [UTF8Key: Int], _ list: inout [NamedEntity], make: () -> NamedEntity
     ) -> Int {
+      let key = UTF8Key(key)
       if let found = index[key] { return found }
       index[key] = list.count
       list.append(make())
@@ -136,7 +139,7 @@ public struct ArticleStore: Sendable {
     }
     for (i, a) in articles.enumerated() {
       for c in a.citations {
-        let key = (c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number
+        let key = UTF8Key((c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number)
         if let d = docIndex[key] {
           if docs[d].articles.last != i { docs[d].articles.append(i) }
         } else {
@@ -350,20 +353,23 @@ struct ArticleFacts: Sendable {
 /// `MatchKeys` remembers the folded keys of names already seen: a corpus names the same people
 /// and organisations in article after article.
 struct MatchKeys {
-  private var tonedKeys: [String: String] = [:]
-  private var bareKeys: [String: String] = [:]
+  // Keyed by bytes: the names come from ingested (NFC) text.
+  private var tonedKeys: [UTF8Key: String] = [:]
+  private var bareKeys: [UTF8Key: String] = [:]
 
   mutating func toned(_ name: String) -> String {
-    if let k = tonedKeys[name] { return k }
+    let key = UTF8Key(name)
+    if let k = tonedKeys[key] { return k }
     let k = Fold.matchKey(name, bare: false)
-    tonedKeys[name] = k
+    tonedKeys[key] = k
     return k
   }
 
   mutating func bare(_ name: String) -> String {
-    if let k = bareKeys[name] { return k }
+    let key = UTF8Key(name)
+    if let k = bareKeys[key] { return k }
     let k = Fold.matchKey(name, bare: true)
-    bareKeys[name] = k
+    bareKeys[key] = k
     return k
   }
 }
