@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import Tinq
 
-/// A corpus indexed while it loads (in rounds of segments, bodies freed as they go) must answer
+/// A corpus indexed while it loads (each complete segment indexed in the background as batches
+/// arrive, bodies freed as they go) must answer
 /// exactly as one built in a single pass from the same articles.
 @Suite struct StreamingLoadTests {
   @Test func streamingBuildMatchesOnePassBuild() throws {
@@ -14,10 +15,11 @@ import Tinq
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-stream-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    // 4,500 short articles: one round of four 1,024-article segments, then a tail.
+    // 4,500 articles of about 2 KB: several read chunks, four complete 1,024-article segments
+    // indexed in the background, then a tail.
     var lines: [String] = []
     for i in 0..<4_500 {
-      let body = String(seeds[i % seeds.count].prefix(700)) + "\n\nBài số \(i)."
+      let body = String(seeds[i % seeds.count].prefix(2000)) + "\n\nBài số \(i)."
       let json = try JSONSerialization.data(withJSONObject: ["id": "a\(i)", "body": body])
       lines.append(String(decoding: json, as: UTF8.self))
     }

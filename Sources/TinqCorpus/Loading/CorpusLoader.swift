@@ -33,7 +33,7 @@ public struct CorpusPathError: Error, Sendable, CustomStringConvertible {
 /// `CorpusLoader` reads `.txt` articles and `.jsonl` files into articles, using both cores.
 public enum CorpusLoader {
   /// How many bytes of a JSON Lines file are read at a time.
-  static let chunkSize = 1 << 20
+  static let chunkSize = 1 << 22
 
   /// `load(paths:)` loads directories (recursively: `*.txt` and `*.jsonl`, other files ignored),
   /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
@@ -249,7 +249,7 @@ public enum CorpusLoader {
     guard count > 0 else { return [] }
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
     if count < 8 || workers == 1 { return (0..<count).map(body) }
-    let chunks = min(count, workers * 4)
+    let chunks = min(count, workers * 8)
     let results = ChunkResults<T>(chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
       let lower = count * c / chunks

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import TinqText
 
 /// `CitedDocument` is one distinct legal document cited in the corpus, with the articles citing it.
@@ -265,40 +267,37 @@ public struct ArticleStore: Sendable {
   public func articles(withAuthor value: String) -> DocSet { byAuthor.lookup(value) }
 }
 
-/// `EqualityIndex` answers `FIELD = "value"` for a short text field, with `=`'s folding: case and
-/// tone placement never matter, and a value typed without diacritics matches with or without them.
-/// Postings are ordinal lists, so a field with many distinct values (authors) stays small.
 /// `StoreBuilder` builds an `ArticleStore` while a corpus is still loading: the loader hands it
-/// the articles after each batch, it indexes every complete segment and empties those bodies, so
-/// the bodies of a whole corpus are never held as strings at once.
+/// the articles after each batch, and each complete segment's titles and bodies go to a
+/// background indexer that runs beside the loader's extraction on the same cores. The bodies
+/// leave the articles as they go, so the bodies of a whole corpus are never held as strings at
+/// once.
 public struct StoreBuilder: Sendable {
   let text = FullTextIndex.Builder()
-  var parts: [FullTextIndex.Builder.Part] = []
-
-  /// How many complete segments wait before they are indexed together.
-  static let segmentsPerRound = 4
+  let background = BackgroundIndexer()
+  /// The segments handed to the background indexer.
+  var queued = 0
 
   /// `init()` starts an empty build.
   public init() {}
 
-  /// `indexCompleteSegments(of:)` indexes the complete segments of `articles` not indexed yet,
-  /// emptying their bodies. Articles already indexed must not change afterwards, except for
-  /// their citations.
+  /// `indexCompleteSegments(of:)` hands the complete segments of `articles` not indexed yet to
+  /// the background indexer, emptying their bodies. Articles already handed over must not change
+  /// afterwards, except for their citations.
   public mutating func indexCompleteSegments(of articles: inout [Article]) {
     let complete = articles.count / FullTextIndex.segmentSize
-    // Wait for a few segments, so that every core gets one.
-    guard complete >= parts.count + StoreBuilder.segmentsPerRound else { return }
-    let first = parts.count
-    let text = self.text
-    parts += articles.withUnsafeMutableBufferPointer { buffer in
-      let shared = SharedArticles(buffer: buffer)
-      return Parallel.map(complete - first) { text.segment(first + $0, of: shared) }
+    while queued < complete {
+      let s = queued
+      let texts = FullTextIndex.Builder.texts(of: &articles, segment: s)
+      let text = self.text
+      background.submit(s) { text.segment(s, texts: texts) }
+      queued += 1
     }
   }
 
-  /// `build(_:)` indexes what is left of `articles` and builds the store; the entities and the
-  /// small indexes are two more jobs beside the last segments, on the same cores (the entities,
-  /// the longest, first).
+  /// `build(_:)` waits for the background indexer, indexes what is left of `articles` and builds
+  /// the store; the entities and the small indexes are two more jobs beside the last segments, on
+  /// the same cores (the entities, the longest, first).
   public mutating func build(_ articles: inout [Article]) -> ArticleStore {
     let light = articles.map {
       ArticleFacts(
@@ -310,19 +309,18 @@ public struct StoreBuilder: Sendable {
       case entities(ArticleStore.Entities)
       case small(SmallIndexes)
     }
-    let first = parts.count
-    let remaining = FullTextIndex.Builder.segments(articles.count) - first
+    let first = queued
+    let remaining = max(0, FullTextIndex.Builder.segments(articles.count) - first)
+    let texts = (0..<remaining).map { FullTextIndex.Builder.texts(of: &articles, segment: first + $0) }
     let text = self.text
-    let done = articles.withUnsafeMutableBufferPointer { buffer in
-      let shared = SharedArticles(buffer: buffer)
-      return Parallel.map(remaining + 2) { job -> Part in
-        switch job {
-        case 0: .entities(ArticleStore.buildEntities(light))
-        case 1: .small(SmallIndexes(light))
-        default: .segment(text.segment(first + job - 2, of: shared))
-        }
+    let done = Parallel.map(remaining + 2) { job -> Part in
+      switch job {
+      case 0: .entities(ArticleStore.buildEntities(light))
+      case 1: .small(SmallIndexes(light))
+      default: .segment(text.segment(first + job - 2, texts: texts[job - 2]))
       }
     }
+    var parts = background.finish()
     var entities: ArticleStore.Entities? = nil
     var small: SmallIndexes? = nil
     for part in done {
@@ -335,6 +333,33 @@ public struct StoreBuilder: Sendable {
     return ArticleStore(
       metadata: articles, text: text.assemble(parts, articles: articles.count),
       entities: entities ?? ArticleStore.buildEntities(light), indexes: small ?? SmallIndexes(light))
+  }
+}
+
+/// `BackgroundIndexer` indexes segments on a thread of its own while the loader extracts the next
+/// articles on every core: the system shares the cores between them, so neither the loader's
+/// waits for its slowest worker nor its reading leaves a core idle. A few segments at most wait
+/// their turn (with their bodies); beyond that, `submit` waits.
+final class BackgroundIndexer: Sendable {
+  private let queue = DispatchQueue(label: "tinq.index")
+  private let group = DispatchGroup()
+  private let room = DispatchSemaphore(value: 4)
+  private let done = Mutex<[Int: FullTextIndex.Builder.Part]>([:])
+
+  /// `submit(_:_:)` queues the indexing of segment `s`.
+  func submit(_ s: Int, _ work: @escaping @Sendable () -> FullTextIndex.Builder.Part) {
+    room.wait()
+    queue.async(group: group) {
+      let part = work()
+      self.done.withLock { $0[s] = part }
+      self.room.signal()
+    }
+  }
+
+  /// `finish()` waits for every queued segment and returns their parts in segment order.
+  func finish() -> [FullTextIndex.Builder.Part] {
+    group.wait()
+    return done.withLock { parts in parts.keys.sorted().compactMap { parts[$0] } }
   }
 }
 

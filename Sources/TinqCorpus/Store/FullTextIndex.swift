@@ -332,19 +332,6 @@ public struct FullTextIndex: Sendable {
   /// The number of articles in a segment.
   static let segmentSize = 1024
 
-  /// `build(articles:)` indexes the articles on every core and encodes their bodies into a
-  /// `BodyStore`, emptying each article's `body` as soon as it is encoded, so the text is never
-  /// held twice.
-  static func build(articles: inout [Article]) -> (FullTextIndex, BodyStore) {
-    let builder = Builder()
-    let n = articles.count
-    let parts = articles.withUnsafeMutableBufferPointer { buffer in
-      let shared = SharedArticles(buffer: buffer)
-      return Parallel.map(Builder.segments(n)) { builder.segment($0, of: shared) }
-    }
-    return builder.assemble(parts, articles: n)
-  }
-
   /// `Builder` builds the index and the body store one segment at a time, so the caller can
   /// index segments as articles arrive and schedule them beside other work on the same cores.
   struct Builder: Sendable {
@@ -358,12 +345,13 @@ public struct FullTextIndex: Sendable {
     /// The number of segments `count` articles make, the last one possibly short.
     static func segments(_ count: Int) -> Int { (count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize }
 
-    /// `segment(_:of:)` indexes segment `s` and encodes its bodies, emptying each body once
-    /// encoded. Each segment is a range of articles of its own: no two workers touch the same one.
-    func segment(_ s: Int, of shared: SharedArticles) -> Part {
-      let n = shared.buffer.count
+    /// The text of one article that the index reads: its title and body.
+    typealias Text = (title: String?, body: String)
+
+    /// `segment(_:texts:)` indexes segment `s`, whose articles have these titles and bodies, and
+    /// encodes the bodies.
+    func segment(_ s: Int, texts: [Text]) -> Part {
       let lo = s * FullTextIndex.segmentSize
-      let hi = min(n, lo + FullTextIndex.segmentSize)
       let builder = SegmentBuilder(firstDoc: lo)
       let cache = caches.take()
       defer { caches.give(cache) }
@@ -372,25 +360,40 @@ public struct FullTextIndex: Sendable {
       var titles: [UInt32] = []
       var encoded: [UInt8] = []
       var starts: [UInt32] = []
-      titles.reserveCapacity(max(0, hi - lo))
-      for d in lo..<max(lo, hi) {
+      titles.reserveCapacity(texts.count)
+      starts.reserveCapacity(texts.count)
+      for d in texts.indices {
         tokens.removeAll(keepingCapacity: true)
-        if let title = shared.buffer[d].title {
+        if let title = texts[d].title {
           scanner.scan(title, into: &tokens)
         }
         titles.append(UInt32(tokens.count))
         tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
         starts.append(UInt32(encoded.count))
         withUnsafeMutablePointer(to: &encoded) { out in
-          scanner.scan(shared.buffer[d].body, into: &tokens, encodingInto: out)
+          scanner.scan(texts[d].body, into: &tokens, encodingInto: out)
         }
-        shared.buffer[d].body = ""
         builder.add(tokens: tokens)
       }
-      // The bodies just encoded were freed: give their pages back every few segments (each call
-      // walks the heap, so every segment would cost seconds on 100,000 articles).
+      // The bodies of earlier segments were freed once encoded: give their pages back every few
+      // segments (each call walks the heap, so every segment would cost seconds on 100,000
+      // articles).
       if s % 4 == 3 { Memory.releaseFree() }
       return (builder.finish(), titles, encoded, starts)
+    }
+
+    /// `texts(of:segment:)` moves the bodies of segment `s` out of `articles` (leaving them
+    /// empty) together with the titles, for `segment(_:texts:)`.
+    static func texts(of articles: inout [Article], segment s: Int) -> [Text] {
+      let lo = s * FullTextIndex.segmentSize
+      let hi = min(articles.count, lo + FullTextIndex.segmentSize)
+      var texts: [Text] = []
+      texts.reserveCapacity(max(0, hi - lo))
+      for d in lo..<max(lo, hi) {
+        texts.append((articles[d].title, articles[d].body))
+        articles[d].body = ""
+      }
+      return texts
     }
 
     /// `assemble(_:articles:)` joins the segments, in order, into the index and the body store.
@@ -623,12 +626,6 @@ public struct FullTextIndex: Sendable {
     c.doc += delta
     return true
   }
-}
-
-/// Lets the index builder's workers clear the bodies of their own ranges of articles in place;
-/// each worker touches only its own range, and nothing else reads the bodies meanwhile.
-struct SharedArticles: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Article>
 }
 
 /// `BodyStore` keeps every article body as a sequence of piece numbers (see `PieceTable`),
