@@ -12,20 +12,30 @@
 public struct UTF8Key: Hashable, Sendable {
   public var string: String
 
-  public init(_ string: String) { self.string = string }
+  /// `init(_:)` keys `string`, made native and contiguous once so that hashing and comparing
+  /// read its bytes in place.
+  public init(_ string: String) {
+    var s = string
+    s.makeContiguousUTF8()
+    self.string = s
+  }
+
+  /// `withBytes(_:)` reads the key's UTF-8 in place (a contiguous string needs no copy).
+  @inline(__always)
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = string.utf8.withContiguousStorageIfAvailable(body) { return r }
+    return Array(string.utf8).withUnsafeBufferPointer(body)
+  }
 
   public func hash(into hasher: inout Hasher) {
-    var s = string
-    s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-    var x = a.string
-    var y = b.string
-    return x.withUTF8 { xb in
-      y.withUTF8 { yb in
-        guard xb.count == yb.count, let pa = xb.baseAddress, let pb = yb.baseAddress else { return xb.count == yb.count }
-        return memcmp(pa, pb, xb.count) == 0
+    a.withBytes { x in
+      b.withBytes { y in
+        guard x.count == y.count, let px = x.baseAddress, let py = y.baseAddress else { return x.count == y.count }
+        return memcmp(px, py, x.count) == 0
       }
     }
   }

@@ -106,10 +106,12 @@ enum ScanText {
 
   static func words(_ p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>) -> [Word] {
     let n = p.count
-    // A word and the separator after it take two bytes at least, so this never overflows.
-    return [Word](unsafeUninitializedCapacity: n / 2 + 1) { out, count in
-      count = 0
-      scan(p, table, n, into: out, &count)
+    // A word and the separator after it take two bytes at least, so room for n / 2 + 1 words
+    // never overflows; that room is scratch, and the result is allocated at its exact size.
+    return withUnsafeTemporaryAllocation(of: Word.self, capacity: n / 2 + 1) { scratch in
+      var count = 0
+      scan(p, table, n, into: scratch, &count)
+      return Array(UnsafeBufferPointer(rebasing: scratch[0..<count]))
     }
   }
 

@@ -13,9 +13,7 @@ final class StringPool: Sendable {
   /// UTF-8 bytes) have no buffer to share and are returned as they are.
   func intern(_ s: String) -> String {
     if s.utf8.count <= 15 { return s }
-    var key = UTF8Key(s)
-    // A native, contiguous copy hashes without bridging.
-    key.string.makeContiguousUTF8()
+    let key = UTF8Key(s)
     return pool.withLock { set in set.insert(key).memberAfterInsert.string }
   }
 
