@@ -139,15 +139,15 @@ let sampleArticle = """
 
   @Test func largeJSONLinesFileStreamsAcrossChunks() throws {
     let dir = try ScratchDirectory()
-    // More than one read chunk, so records straddle chunk boundaries.
+    // About 11 MB: three read chunks, so records straddle chunk boundaries.
     var text = ""
     let body = String(repeating: "Bộ Công an phối hợp Bộ Quốc phòng. ", count: 60)
-    for i in 0..<700 { text += #"{"id": "n\#(i)", "body": "\#(body)"}"# + "\n" }
+    for i in 0..<4_500 { text += #"{"id": "n\#(i)", "body": "\#(body)"}"# + "\n" }
     let file = try dir.write("big.jsonl", text)
     let loaded = try CorpusLoader.load(paths: [file])
     #expect(loaded.warnings.isEmpty)
-    #expect(loaded.articles.count == 700)
-    #expect(loaded.articles.map(\.id) == (0..<700).map { "n\($0)" })
+    #expect(loaded.articles.count == 4_500)
+    #expect(loaded.articles.map(\.id) == (0..<4_500).map { "n\($0)" })
   }
 }
 
@@ -170,7 +170,8 @@ let sampleArticle = """
 
   @Test func oneHugeLineWithoutNewlineLoads() throws {
     let dir = try ScratchDirectory()
-    let body = String(repeating: "Bộ Công an. ", count: 100_000)
+    // About 9 MB on one line: longer than the read buffer (two chunks), which must grow.
+    let body = String(repeating: "Bộ Công an. ", count: 560_000)
     let file = try dir.write("huge.jsonl", #"{"id": "h", "body": "\#(body)"}"#)
     let loaded = try CorpusLoader.load(paths: [file])
     #expect(loaded.articles.map(\.id) == ["h"])

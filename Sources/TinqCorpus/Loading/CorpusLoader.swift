@@ -155,47 +155,43 @@ public enum CorpusLoader {
     _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
     afterBatch: (inout [Article]) -> Void = { _ in }
   ) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
       warnings.append(LoadWarning(path: path, reason: "cannot read file"))
       return
     }
-    defer { try? handle.close() }
+    defer { close(fd) }
     let fileName = (path as NSString).lastPathComponent
-    var carry: [UInt8] = []
+    let window = ChunkWindow(capacity: 2 * chunkSize)
     var lineNumber = 0
     var sawData = false
     var first = true
     while true {
-      let data: Data
-      do {
-        data = try handle.read(upToCount: chunkSize) ?? Data()
-      } catch {
+      // The bytes left after the last complete line move to the front; the next chunk follows.
+      let kept = window.count
+      guard let got = window.read(fd, upTo: chunkSize) else {
         warnings.append(LoadWarning(path: path, reason: "cannot read file"))
         return
       }
-      let atEnd = data.isEmpty
+      let atEnd = got == 0
       if !atEnd { sawData = true }
-      // Appending in place keeps a very long line linear to read.
-      carry.append(contentsOf: data)
+      let bytes = window.bytes
       if first, !atEnd {
         first = false
-        if carry.prefix(65536).contains(0) {
+        if let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 65536)) != nil {
           warnings.append(LoadWarning(path: path, reason: "binary file"))
           return
         }
       }
-      var end = carry.count
+      var end = bytes.count
       if !atEnd {
-        // Earlier bytes of `carry` hold no newline, so only the new data is searched.
-        guard let lastNewline = carry[(carry.count - data.count)...].lastIndex(of: 0x0A) else { continue }
-        end = lastNewline + 1
+        // The kept bytes hold no newline, so only the new ones are searched.
+        guard let lastNewline = UnsafeBufferPointer(rebasing: bytes[kept...]).lastIndex(of: 0x0A) else { continue }
+        end = kept + lastNewline + 1
       }
-      let buffer = carry
-      carry = Array(carry[end...])
       // Split into lines, finding each newline with `memchr`.
       var lines: [(Int, Range<Int>)] = []
-      buffer.withUnsafeBufferPointer { p in
-        guard let base = p.baseAddress else { return }
+      if let base = bytes.baseAddress {
         var start = 0
         while start < end {
           guard let hit = memchr(base + start, 0x0A, end - start) else { break }
@@ -210,11 +206,11 @@ public enum CorpusLoader {
         }
       }
       let batchLines = lines
-      let batch = buffer
+      let batch = SharedBytes(bytes: bytes)
       let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
         let (number, range) = batchLines[k]
-        let slice = batch[range]
-        let hasNUL = slice.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0, p.count) != nil } ?? false }
+        let slice = UnsafeBufferPointer(rebasing: batch.bytes[range])
+        let hasNUL = slice.baseAddress.map { memchr($0, 0, slice.count) != nil } ?? false
         if hasNUL { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
         switch JSONLines.decode(slice) {
         case nil: return nil
@@ -233,6 +229,7 @@ public enum CorpusLoader {
         case nil: break
         }
       }
+      window.consume(end)
       afterBatch(&articles)
       if atEnd { break }
     }
@@ -258,6 +255,64 @@ public enum CorpusLoader {
     }
     return results.joined()
   }
+}
+
+/// `ChunkWindow` is the buffer a JSON Lines file is read into, reused chunk after chunk: no
+/// allocation, no copy but the kernel's, and no fresh pages to fault in for each chunk. It grows
+/// only for a line longer than the room it has.
+final class ChunkWindow {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes held: what was kept from the last chunk, then what was read since.
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// `read(_:upTo:)` appends up to `limit` bytes read from `fd`; nil on a read error, 0 at the
+  /// end of the file.
+  func read(_ fd: Int32, upTo limit: Int) -> Int? {
+    if capacity - count < limit {
+      let bigger = max(capacity * 2, count + limit)
+      let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+      p.update(from: base, count: count)
+      base.deallocate()
+      base = p
+      capacity = bigger
+    }
+    while true {
+      let got = systemRead(fd, base + count, limit)
+      if got < 0, errno == EINTR { continue }
+      guard got >= 0 else { return nil }
+      count += got
+      return got
+    }
+  }
+
+  /// `consume(_:)` drops the first `n` bytes, moving the rest to the front.
+  func consume(_ n: Int) {
+    let rest = count - n
+    if rest > 0 { base.update(from: base + n, count: rest) }
+    count = max(0, rest)
+  }
+}
+
+#if canImport(Glibc)
+  private func systemRead(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int { Glibc.read(fd, p, n) }
+#elseif canImport(Darwin)
+  private func systemRead(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int { Darwin.read(fd, p, n) }
+#endif
+
+/// The bytes of one chunk, read by the extraction workers while the loader waits for them: the
+/// window is not touched until every worker is done.
+struct SharedBytes: @unchecked Sendable {
+  let bytes: UnsafeBufferPointer<UInt8>
 }
 
 /// `ChunkResults` collects per-chunk results written by concurrent workers; each slot is written

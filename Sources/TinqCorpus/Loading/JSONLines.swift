@@ -11,18 +11,25 @@ enum JSONLines {
 
   /// `decode(_:)` reads one line (without its newline); blank lines yield nil.
   static func decode(_ bytes: ArraySlice<UInt8>) -> Record? {
-    var line = bytes
-    while let last = line.last, last == 0x0D || last == 0x20 || last == 0x09 { line = line.dropLast() }
-    while let first = line.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
-    if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+    bytes.withUnsafeBufferPointer { decode($0) }
+  }
+
+  /// `decode(_:)` reads one line (without its newline) in place; blank lines yield nil.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Record? {
+    var lo = 0
+    var hi = bytes.count
+    while hi > lo, bytes[hi - 1] == 0x0D || bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    if hi - lo >= 3, bytes[lo] == 0xEF, bytes[lo + 1] == 0xBB, bytes[lo + 2] == 0xBF { lo += 3 }
+    let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
     guard !line.isEmpty else { return nil }
-    guard line.first == 0x7B else {
+    guard line[0] == 0x7B else {
       return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON: not an object")
     }
-    if let record = line.withUnsafeBufferPointer({ FastObject.decode($0) }) { return record }
+    if let record = FastObject.decode(line) { return record }
     let object: Any
     do {
-      object = try JSONSerialization.jsonObject(with: Data(line), options: [])
+      object = try JSONSerialization.jsonObject(with: Data(buffer: line), options: [])
     } catch {
       // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
       // validating every good line twice.
