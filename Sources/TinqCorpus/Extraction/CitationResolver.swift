@@ -1,10 +1,13 @@
+import TinqText
+
 /// `CitationResolver` turns short references into full numbers when that is unambiguous: first
 /// within the article, then across the corpus. A short reference keeps `isPartial` when several
 /// documents fit or none does: it is never dropped and never guessed.
 public enum CitationResolver {
   /// `Key` groups documents that a short reference could mean: the same type and number value.
   struct Key: Hashable {
-    var type: String
+    /// By bytes: types come from extraction (NFC).
+    var type: UTF8Key
     var value: Int
   }
 
@@ -12,8 +15,8 @@ public enum CitationResolver {
   /// corpus, makes it unambiguous; otherwise they stay partial (`isPartial` = true).
   public static func resolve(_ articles: inout [Article]) {
     var corpus: [Key: [Citation]] = [:]
-    for article in articles {
-      for c in article.citations where !c.isPartial {
+    for index in articles.indices {
+      for c in articles[index].citations where !c.isPartial {
         guard let key = key(c) else { continue }
         if !(corpus[key]?.contains(where: { $0.number == c.number }) ?? false) { corpus[key, default: []].append(c) }
       }
@@ -48,7 +51,7 @@ public enum CitationResolver {
     guard let type = c.type else { return nil }
     let digits = c.number.prefix { $0.isASCII && $0.isNumber }
     guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { return nil }
-    return Key(type: type, value: value)
+    return Key(type: UTF8Key(type), value: value)
   }
 
   /// `fits(_:_:)` checks what the short reference does say: a year, a symbol `03/NĐ-CP`.

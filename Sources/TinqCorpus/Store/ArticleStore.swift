@@ -119,14 +119,34 @@ public struct ArticleStore: Sendable {
     docs: [CitedDocument], people: [NamedEntity], orgs: [NamedEntity], toned: [String: [Int]], bare: [String: [Int]]
   )
 
-  static func buildEntities(_ articles: [ArticleFacts]) -> Entities {
+  /// `buildDocuments(_:)` gathers the distinct cited documents with the articles citing them.
+  static func buildDocuments(_ articles: [ArticleFacts]) -> [CitedDocument] {
     var docs: [CitedDocument] = []
-    // Keyed by bytes: citations and names come from ingested (NFC) text and the folded keys
-    // from `MatchKeys`.
+    // Keyed by bytes: citations come from ingested (NFC) text.
     var docIndex: [UTF8Key: Int] = [:]
+    for (i, a) in articles.enumerated() {
+      for c in a.citations {
+        let key = UTF8Key((c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number)
+        if let d = docIndex[key] {
+          if docs[d].articles.last != i { docs[d].articles.append(i) }
+        } else {
+          docIndex[key] = docs.count
+          docs.append(CitedDocument(citation: c, articles: [i]))
+        }
+      }
+    }
+    return docs
+  }
+
+  typealias Names = (people: [NamedEntity], orgs: [NamedEntity], toned: [String: [Int]], bare: [String: [Int]])
+
+  /// `buildNames(_:)` gathers the distinct people and organisations with the articles mentioning
+  /// them, and the folded names (toned and bare) that find them.
+  static func buildNames(_ articles: [ArticleFacts]) -> Names {
     var people: [NamedEntity] = []
-    var personIndex: [UTF8Key: Int] = [:]
     var orgs: [NamedEntity] = []
+    // Keyed by bytes: the folded keys come from `MatchKeys`.
+    var personIndex: [UTF8Key: Int] = [:]
     var orgIndex: [UTF8Key: Int] = [:]
     var keys = MatchKeys()
     /// The entity under `key`, made with `make` the first time the key is seen.
@@ -140,16 +160,6 @@ public struct ArticleStore: Sendable {
       return list.count - 1
     }
     for (i, a) in articles.enumerated() {
-      for c in a.citations {
-        let key = UTF8Key((c.isPartial ? "~" + (c.type ?? "") + " " : "") + c.number)
-        if let d = docIndex[key] {
-          if docs[d].articles.last != i { docs[d].articles.append(i) }
-        } else {
-          docIndex[key] = docs.count
-          docs.append(
-            CitedDocument(citation: c, articles: [i]))
-        }
-      }
       for p in a.people {
         let e = entity(keys.toned(p.name), &personIndex, &people) {
           NamedEntity(name: p.name, abbreviation: nil, ranks: [], positions: [], articles: [])
@@ -180,7 +190,7 @@ public struct ArticleStore: Sendable {
       add(o.name, people.count + e)
       if let abbr = o.abbreviation { add(abbr, people.count + e) }
     }
-    return (docs, people, orgs, toned, bare)
+    return (people, orgs, toned, bare)
   }
 
   // MARK: - Lookups the planner uses
@@ -273,13 +283,16 @@ public struct ArticleStore: Sendable {
 /// leave the articles as they go, so the bodies of a whole corpus are never held as strings at
 /// once.
 public struct StoreBuilder: Sendable {
-  let text = FullTextIndex.Builder()
-  let background = BackgroundIndexer()
+  let text: FullTextIndex.Builder
+  let background: BackgroundIndexer
   /// The segments handed to the background indexer.
   var queued = 0
 
   /// `init()` starts an empty build.
-  public init() {}
+  public init() {
+    text = FullTextIndex.Builder()
+    background = BackgroundIndexer(text)
+  }
 
   /// `indexCompleteSegments(of:)` hands the complete segments of `articles` not indexed yet to
   /// the background indexer, emptying their bodies. Articles already handed over must not change
@@ -288,16 +301,14 @@ public struct StoreBuilder: Sendable {
     let complete = articles.count / FullTextIndex.segmentSize
     while queued < complete {
       let s = queued
-      let texts = FullTextIndex.Builder.texts(of: &articles, segment: s)
-      let text = self.text
-      background.submit(s) { text.segment(s, texts: texts) }
+      background.submit((s, FullTextIndex.Builder.texts(of: &articles, segment: s)))
       queued += 1
     }
   }
 
   /// `build(_:)` waits for the background indexer, indexes what is left of `articles` and builds
-  /// the store; the entities and the small indexes are two more jobs beside the last segments, on
-  /// the same cores (the entities, the longest, first).
+  /// the store; the names, the small indexes and the cited documents are three more jobs beside
+  /// the last segments, on the same cores (the longest first).
   public mutating func build(_ articles: inout [Article]) -> ArticleStore {
     let light = articles.map {
       ArticleFacts(
@@ -305,34 +316,47 @@ public struct StoreBuilder: Sendable {
         organizations: $0.organizations)
     }
     enum Part: Sendable {
-      case segment(FullTextIndex.Builder.Part)
-      case entities(ArticleStore.Entities)
+      case segment(Int, FullTextIndex.Builder.Part)
+      case documents([CitedDocument])
+      case names(ArticleStore.Names)
       case small(SmallIndexes)
     }
+    // The segments the background indexer has not started, and those never handed to it, are
+    // indexed here beside the entities and the small indexes.
+    let notStarted = background.takeWaiting()
     let first = queued
-    let remaining = max(0, FullTextIndex.Builder.segments(articles.count) - first)
-    let texts = (0..<remaining).map { FullTextIndex.Builder.texts(of: &articles, segment: first + $0) }
+    let jobs =
+      notStarted
+      + (first..<max(first, FullTextIndex.Builder.segments(articles.count))).map {
+        ($0, FullTextIndex.Builder.texts(of: &articles, segment: $0))
+      }
     let text = self.text
-    let done = Parallel.map(remaining + 2) { job -> Part in
+    let done = Parallel.map(jobs.count + 3) { job -> Part in
       switch job {
-      case 0: .entities(ArticleStore.buildEntities(light))
+      case 0: .names(ArticleStore.buildNames(light))
       case 1: .small(SmallIndexes(light))
-      default: .segment(text.segment(first + job - 2, texts: texts[job - 2]))
+      case 2: .documents(ArticleStore.buildDocuments(light))
+      default: .segment(jobs[job - 3].segment, text.segment(jobs[job - 3].segment, texts: jobs[job - 3].texts))
       }
     }
     var parts = background.finish()
-    var entities: ArticleStore.Entities? = nil
+    var documents: [CitedDocument]? = nil
+    var names: ArticleStore.Names? = nil
     var small: SmallIndexes? = nil
     for part in done {
       switch part {
-      case .segment(let p): parts.append(p)
-      case .entities(let e): entities = e
+      case .segment(let s, let p): parts[s] = p
+      case .documents(let d): documents = d
+      case .names(let n): names = n
       case .small(let s): small = s
       }
     }
+    let n = names ?? ArticleStore.buildNames(light)
+    let ordered = parts.keys.sorted().compactMap { parts[$0] }
     return ArticleStore(
-      metadata: articles, text: text.assemble(parts, articles: articles.count),
-      entities: entities ?? ArticleStore.buildEntities(light), indexes: small ?? SmallIndexes(light))
+      metadata: articles, text: text.assemble(ordered, articles: articles.count),
+      entities: (documents ?? ArticleStore.buildDocuments(light), n.people, n.orgs, n.toned, n.bare),
+      indexes: small ?? SmallIndexes(light))
   }
 }
 
@@ -341,25 +365,51 @@ public struct StoreBuilder: Sendable {
 /// waits for its slowest worker nor its reading leaves a core idle. A few segments at most wait
 /// their turn (with their bodies); beyond that, `submit` waits.
 final class BackgroundIndexer: Sendable {
+  /// A segment to index: its number and its articles' titles and bodies.
+  typealias Job = (segment: Int, texts: [FullTextIndex.Builder.Text])
+
+  private struct State {
+    var waiting: [Job] = []
+    var done: [Int: FullTextIndex.Builder.Part] = [:]
+  }
+
+  private let text: FullTextIndex.Builder
+  private let state = Mutex(State())
   private let queue = DispatchQueue(label: "tinq.index")
   private let group = DispatchGroup()
   private let room = DispatchSemaphore(value: 4)
-  private let done = Mutex<[Int: FullTextIndex.Builder.Part]>([:])
 
-  /// `submit(_:_:)` queues the indexing of segment `s`.
-  func submit(_ s: Int, _ work: @escaping @Sendable () -> FullTextIndex.Builder.Part) {
+  init(_ text: FullTextIndex.Builder) { self.text = text }
+
+  /// `submit(_:)` queues the indexing of a segment.
+  func submit(_ job: Job) {
     room.wait()
+    state.withLock { $0.waiting.append(job) }
     queue.async(group: group) {
-      let part = work()
-      self.done.withLock { $0[s] = part }
+      // `finish` may have taken the job back; then there is nothing to do.
+      guard let job = self.state.withLock({ $0.waiting.isEmpty ? nil : $0.waiting.removeFirst() }) else { return }
+      let part = self.text.segment(job.segment, texts: job.texts)
+      self.state.withLock { $0.done[job.segment] = part }
       self.room.signal()
     }
   }
 
-  /// `finish()` waits for every queued segment and returns their parts in segment order.
-  func finish() -> [FullTextIndex.Builder.Part] {
+  /// `takeWaiting()` takes back the segments not started yet, for the caller to index on every
+  /// core; no segment may be submitted afterwards.
+  func takeWaiting() -> [Job] {
+    let taken = state.withLock { s in
+      defer { s.waiting = [] }
+      return s.waiting
+    }
+    // Their room is free again (a semaphore must be back at its start value when it goes).
+    for _ in taken { room.signal() }
+    return taken
+  }
+
+  /// `finish()` waits for the segment in progress and returns the parts done, by segment.
+  func finish() -> [Int: FullTextIndex.Builder.Part] {
     group.wait()
-    return done.withLock { parts in parts.keys.sorted().compactMap { parts[$0] } }
+    return state.withLock { $0.done }
   }
 }
 
