@@ -178,13 +178,15 @@ final class SegmentBuilder {
   }
 
   let firstDoc: Int
-  private(set) var docCount = 0
-  private var slots: UnsafeMutablePointer<Slot>
-  private var slotCount = 0
-  private var slotCapacity = 1024
+  // A builder belongs to the one worker building its segment, so the per-token dynamic
+  // exclusivity checks on these properties, a runtime call each, guard against nothing.
+  @exclusivity(unchecked) private(set) var docCount = 0
+  @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+  @exclusivity(unchecked) private var slotCount = 0
+  @exclusivity(unchecked) private var slotCapacity = 1024
   /// Bare id → slot + 1 (0: no slot yet).
-  private var slotOf: UnsafeMutablePointer<Int32>
-  private var slotOfCount = 1 << 14
+  @exclusivity(unchecked) private var slotOf: UnsafeMutablePointer<Int32>
+  @exclusivity(unchecked) private var slotOfCount = 1 << 14
   private var touched: [Int32] = []
 
   init(firstDoc: Int) {

@@ -29,9 +29,11 @@ final class PieceCache: @unchecked Sendable {
   /// The longest piece kept inside its slot.
   static let inline = 16
 
-  private var slots: UnsafeMutablePointer<Slot>
-  private var mask: Int
-  private var used = 0
+  // One worker at a time owns a cache (see above), so the per-probe dynamic exclusivity checks
+  // on these properties, a runtime call each, guard against nothing.
+  @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+  @exclusivity(unchecked) private var mask: Int
+  @exclusivity(unchecked) private var used = 0
   private var arena: [UInt8] = []
 
   init(capacity: Int = 1 << 14) {
