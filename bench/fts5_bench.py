@@ -125,6 +125,7 @@ def main():
     ap.add_argument("--suite", required=True, help="JSON list of {name, sql, params, ids_sql}")
     ap.add_argument("--iterations", type=int, default=50)
     ap.add_argument("--budget", type=float, default=4.0, help="seconds per query at most (after 5 runs)")
+    ap.add_argument("--load-only", action="store_true", help="only build the index (for repeated build timings)")
     args = ap.parse_args()
 
     with open(args.suite, encoding="utf-8") as fh:
@@ -138,7 +139,7 @@ def main():
     build_rss = peak_rss_bytes()
 
     results = []
-    for q in suite:
+    for q in ([] if args.load_only else suite):
         entry = {"name": q["name"]}
         if not q.get("sql"):
             entry["unsupported"] = q.get("why", "no SQL equivalent")

@@ -56,6 +56,7 @@ struct Measure: ParsableCommand {
   @Option(help: "Write id, year and date ordinal of every article here (for FTS5).") var metaOut: String?
   @Option(help: "Timed runs per query at most.") var iterations: Int = 50
   @Option(help: "Seconds per query at most, after 5 runs.") var budget: Double = 4
+  @Flag(help: "Only load: no queries, no metadata (for repeated load timings).") var loadOnly = false
 
   func run() throws {
     let baseline = peakResidentBytes()
@@ -65,7 +66,7 @@ struct Measure: ParsableCommand {
     let loadSeconds = (clock.now - start).seconds
     let loadPeak = peakResidentBytes()
 
-    let suite = BenchSuite.queries()
+    let suite = loadOnly ? [] : BenchSuite.queries()
     var timings: [QueryTiming] = []
     for q in suite {
       timings.append(time(q.name, q.tinq, on: loaded))
@@ -82,7 +83,7 @@ struct Measure: ParsableCommand {
         }
       }
     }
-    if let metaOut { try exportMeta(loaded, to: metaOut) }
+    if let metaOut, !loadOnly { try exportMeta(loaded, to: metaOut) }
 
     let report = MeasureReport(
       corpus: corpus, articles: loaded.articleCount, warnings: loaded.warnings.count,
