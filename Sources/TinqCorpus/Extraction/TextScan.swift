@@ -120,7 +120,6 @@ enum ScanText {
     _ p: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt32>, _ n: Int,
     into out: UnsafeMutableBufferPointer<Word>, _ count: inout Int
   ) {
-    let prime: UInt64 = 0x100_0000_01b3
     var i = 0
     // A scalar of valid UTF-8 (or one byte of a broken sequence, as `decode` reads it).
     @inline(__always) func scalar(at i: Int) -> (UInt32, Int) {
@@ -159,15 +158,15 @@ enum ScanText {
       }
       let start = i
       var digits = true
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      var h = WordHasher()
       while i < n {
         let c = p[i]
         if c < 0x80 {
           if c &- 0x30 < 10 {
-            h = (h ^ UInt64(c)) &* prime
+            h.add(c)
           } else if (c | 0x20) &- 0x61 < 26 {
             digits = false
-            h = (h ^ UInt64(c | 0x20)) &* prime
+            h.add(c | 0x20)
           } else {
             break
           }
@@ -180,20 +179,20 @@ enum ScanText {
         if w == 2 || w == 3 {
           let lv = v < 0x1F00 ? t(table, v) : v
           if w == 2 {
-            h = (h ^ UInt64(0xC0 | (lv >> 6))) &* prime
-            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* prime
+            h.add(UInt8(truncatingIfNeeded: 0xC0 | (lv >> 6)))
+            h.add(UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F)))
           } else {
-            h = (h ^ UInt64(0xE0 | (lv >> 12))) &* prime
-            h = (h ^ UInt64(0x80 | ((lv >> 6) & 0x3F))) &* prime
-            h = (h ^ UInt64(0x80 | (lv & 0x3F))) &* prime
+            h.add(UInt8(truncatingIfNeeded: 0xE0 | (lv >> 12)))
+            h.add(UInt8(truncatingIfNeeded: 0x80 | ((lv >> 6) & 0x3F)))
+            h.add(UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F)))
           }
         } else {
-          for k in i..<min(i + w, n) { h = (h ^ UInt64(p[k])) &* prime }
+          for k in i..<min(i + w, n) { h.add(p[k]) }
         }
         i += w
       }
       guard count < out.count else { return }
-      out[count] = Word(start: start, end: i, hash: h, isCapitalized: cap, isNumber: digits)
+      out[count] = Word(start: start, end: i, hash: h.value, isCapitalized: cap, isNumber: digits)
       count += 1
     }
   }
@@ -234,6 +233,37 @@ enum ScanText {
       if s[p] == " " || s[p] == "\t" { b = p } else { break }
     }
     return s[a..<b]
+  }
+}
+
+/// `WordHasher` hashes a word's lowercased UTF-8 as it is scanned. The first 16 bytes go into two
+/// words with shifts, mixed once at the end, so a byte costs no multiply in a chain; bytes past 16
+/// (rare) are folded in FNV-1a style.
+struct WordHasher {
+  var first: UInt64 = 0
+  var second: UInt64 = 0
+  var rest: UInt64 = 0xcbf2_9ce4_8422_2325
+  var count = 0
+
+  @inline(__always)
+  mutating func add(_ byte: UInt8) {
+    if count < 8 {
+      first |= UInt64(byte) << UInt64(count &* 8)
+    } else if count < 16 {
+      second |= UInt64(byte) << UInt64((count &- 8) &* 8)
+    } else {
+      rest = (rest ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    count &+= 1
+  }
+
+  var value: UInt64 {
+    var h = first &* 0x9E37_79B9_7F4A_7C15
+    h ^= (second ^ UInt64(truncatingIfNeeded: count)) &* 0xC2B2_AE3D_27D4_EB4F
+    if count > 16 { h ^= rest &* 0xD6E8_FEB8_6659_FD93 }
+    h ^= h >> 29
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    return h ^ (h >> 32)
   }
 }
 
