@@ -56,10 +56,24 @@ public enum TextNormalizer {
     return (Array(nfc.utf8), !nfc.utf8.elementsEqual(bytes))
   }
 
-  /// `isSpecial(_:)` tells the lead bytes of the scalars `rewrite` changes and of combining marks.
+  /// `isSpecial(_:)` tells the lead bytes of the scalars `rewrite` changes and of combining marks:
+  /// 0x0D, 0xC2, 0xCC, 0xCD, 0xE2, 0xE3 and 0xEF, as a 256-bit set (two words cover them all).
   @inline(__always)
   static func isSpecial(_ c: UInt8) -> Bool {
-    c == 0x0D || (c >= 0xC2 && (c == 0xC2 || c == 0xCC || c == 0xCD || c == 0xE2 || c == 0xE3 || c == 0xEF))
+    let low: UInt64 = 1 << 0x0D
+    let high: UInt64 = 1 << (0xC2 - 0xC0) | 1 << (0xCC - 0xC0) | 1 << (0xCD - 0xC0) | 1 << (0xE2 - 0xC0)
+      | 1 << (0xE3 - 0xC0) | 1 << (0xEF - 0xC0)
+    let word = c < 0x40 ? low : (c >= 0xC0 ? high : 0)
+    return (word >> UInt64(c & 0x3F)) & 1 != 0
+  }
+
+  /// `isRewritten(_:)` is `isSpecial` without the combining marks (0xCC, 0xCD).
+  @inline(__always)
+  static func isRewritten(_ c: UInt8) -> Bool {
+    let low: UInt64 = 1 << 0x0D
+    let high: UInt64 = 1 << (0xC2 - 0xC0) | 1 << (0xE2 - 0xC0) | 1 << (0xE3 - 0xC0) | 1 << (0xEF - 0xC0)
+    let word = c < 0x40 ? low : (c >= 0xC0 ? high : 0)
+    return (word >> UInt64(c & 0x3F)) & 1 != 0
   }
 
   /// `rewrite(_:)` turns line ends, spaces, quotes and invisible characters into their one form.
@@ -86,9 +100,8 @@ public enum TextNormalizer {
         // Runs of bytes that start no rewritten scalar are copied whole.
         while j < n {
           let c = base[j]
-          if c == 0x0D || (c >= 0xC2 && (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)) { break }
-          if !composed, c == 0xCC || c == 0xCD {
-            sawMark = true
+          if composed ? isRewritten(c) : isSpecial(c) {
+            if !composed, c == 0xCC || c == 0xCD { sawMark = true }
             break
           }
           j += 1
