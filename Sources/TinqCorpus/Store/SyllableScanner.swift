@@ -36,7 +36,7 @@ final class PieceCache: @unchecked Sendable {
   @exclusivity(unchecked) private var used = 0
   private var arena: [UInt8] = []
 
-  init(capacity: Int = 1 << 14) {
+  init(capacity: Int = 1 << 12) {
     slots = .allocate(capacity: capacity)
     slots.initialize(repeating: Slot(word0: 0, word1: 0, length: 0, piece: 0, entry: .init(bare: 0, variant: 0)), count: capacity)
     mask = capacity - 1
