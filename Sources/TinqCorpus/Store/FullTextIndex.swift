@@ -527,6 +527,9 @@ public struct FullTextIndex: Sendable {
         cursors.withUnsafeMutableBufferPointer { cur in
           streams.withUnsafeMutableBufferPointer { st in
             guard let docs = docsBuffer.baseAddress, let poss = possBuffer.baseAddress else { return }
+            for k in 0..<cur.count {
+              st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant)
+            }
             outer: while Self.advance(&cur[0], docs, poss) {
               let target = cur[0].doc
               for k in 1..<cur.count {
@@ -539,9 +542,9 @@ public struct FullTextIndex: Sendable {
               if let within, !within.contains(global) { continue }
               if needsPositions {
                 for k in 0..<cur.count {
-                  st[k] = PositionStream(
-                    ptr: cur[k].posPtr, end: cur[k].posPtr + cur[k].posLen, offset: cur[k].phraseOffset,
-                    variant: cur[k].variant)
+                  st[k].ptr = cur[k].posPtr
+                  st[k].end = cur[k].posPtr + cur[k].posLen
+                  st[k].pos = Int.min
                 }
                 let title = Int(titleLength[global])
                 guard Self.phraseOccurs(st, poss, length: length, title: title, scope: scope) else { continue }
@@ -565,6 +568,14 @@ public struct FullTextIndex: Sendable {
     /// Moves to the next position holding the wanted variant; false at the end.
     @inline(__always)
     mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
+      if variant == FullTextIndex.anyVariant {
+        // Any form will do: the next position is the one.
+        guard ptr < end else { return false }
+        let code = VarInt.read(p, &ptr, end)
+        if code & 1 != 0, ptr < end { _ = VarInt.read(p, &ptr, end) }
+        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
+        return true
+      }
       while ptr < end {
         let code = VarInt.read(p, &ptr, end)
         let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr, end)
