@@ -178,6 +178,28 @@ let sampleArticle = """
     #expect(loaded.articles.first?.organizations.map(\.name) == ["Bộ Công an"])
   }
 
+  /// A JSON Lines file that cannot be mapped (here a named pipe) is read through a buffer, and
+  /// loads the same records, across chunk boundaries too.
+  @Test func jsonLinesThroughAPipeLoads() throws {
+    let dir = try ScratchDirectory()
+    let fifo = dir.path + "/piped.jsonl"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let body = String(repeating: "Bộ Công an phối hợp Bộ Quốc phòng. ", count: 60)
+    var text = ""
+    for i in 0..<2_500 { text += #"{"id": "p\#(i)", "body": "\#(body)"}"# + "\n" }
+    let bytes = Array(text.utf8)
+    // The writer blocks until the loader opens the pipe for reading.
+    let writer = Thread {
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      handle.write(Data(bytes))
+      try? handle.close()
+    }
+    writer.start()
+    let loaded = try CorpusLoader.load(paths: [fifo])
+    #expect(loaded.warnings.isEmpty)
+    #expect(loaded.articles.map(\.id) == (0..<2_500).map { "p\($0)" })
+  }
+
   @Test func symlinkLoopEnds() throws {
     let dir = try ScratchDirectory()
     try dir.write("a.txt", "Bài A.")

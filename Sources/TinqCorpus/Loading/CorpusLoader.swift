@@ -162,7 +162,8 @@ public enum CorpusLoader {
     }
     defer { close(fd) }
     let fileName = (path as NSString).lastPathComponent
-    let window = ChunkWindow(capacity: 2 * chunkSize)
+    // A regular file is mapped and read in place; anything else is read into a buffer.
+    let window: any ChunkSource = MappedWindow(fd) ?? ChunkWindow(capacity: 2 * chunkSize)
     var lineNumber = 0
     var sawData = false
     var first = true
@@ -257,10 +258,71 @@ public enum CorpusLoader {
   }
 }
 
-/// `ChunkWindow` is the buffer a JSON Lines file is read into, reused chunk after chunk: no
-/// allocation, no copy but the kernel's, and no fresh pages to fault in for each chunk. It grows
-/// only for a line longer than the room it has.
-final class ChunkWindow {
+/// `ChunkSource` is a window onto a JSON Lines file: the bytes not consumed yet, which `read`
+/// extends by the next chunk and `consume` drops from the front.
+protocol ChunkSource: AnyObject {
+  /// The bytes held: what was kept from the last chunk, then what was read since.
+  var bytes: UnsafeBufferPointer<UInt8> { get }
+  /// How many bytes are held.
+  var count: Int { get }
+  /// `read(_:upTo:)` appends up to `limit` bytes from `fd`; nil on a read error, 0 at the end.
+  func read(_ fd: Int32, upTo limit: Int) -> Int?
+  /// `consume(_:)` drops the first `n` bytes.
+  func consume(_ n: Int)
+}
+
+/// `MappedWindow` reads a regular file through a read-only mapping, in place: no copy at all. The
+/// pages already consumed are handed back as it goes (`MADV_DONTNEED`), so the resident size
+/// holds a chunk or two of the file, never the whole of it.
+final class MappedWindow: ChunkSource {
+  private let base: UnsafeMutableRawPointer
+  private let size: Int
+  private var start = 0
+  private(set) var count = 0
+  /// Pages below this offset have been handed back.
+  private var released = 0
+  private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+  /// `init?(_:)` maps the file open at `fd`; nil when it is not a regular, non-empty file or
+  /// cannot be mapped.
+  init?(_ fd: Int32) {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+    let size = Int(info.st_size)
+    guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+    base = p
+    self.size = size
+    _ = madvise(p, size, MADV_SEQUENTIAL)
+  }
+
+  deinit { munmap(base, size) }
+
+  var bytes: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + start, count: count)
+  }
+
+  func read(_ fd: Int32, upTo limit: Int) -> Int? {
+    let got = min(limit, size - (start + count))
+    count += got
+    return got
+  }
+
+  func consume(_ n: Int) {
+    let take = min(max(0, n), count)
+    start += take
+    count -= take
+    let below = start / MappedWindow.page * MappedWindow.page
+    if below > released {
+      _ = madvise(base + released, below - released, MADV_DONTNEED)
+      released = below
+    }
+  }
+}
+
+/// `ChunkWindow` is the buffer a JSON Lines file that cannot be mapped is read into, reused chunk
+/// after chunk: no allocation and no fresh pages to fault in for each chunk. It grows only for a
+/// line longer than the room it has.
+final class ChunkWindow: ChunkSource {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private(set) var count = 0
