@@ -5,7 +5,8 @@ import ArgumentParser
 import Foundation
 import Tinq
 
-/// `QueryTiming` is the latency of one suite query and what it returned.
+/// `QueryTiming` is the latency of one suite query and what it returned, for Tinq (from `measure`)
+/// and for FTS5 (from `bench/fts5_bench.py`).
 struct QueryTiming: Codable, Sendable {
   /// The suite name.
   var name: String
@@ -23,6 +24,8 @@ struct QueryTiming: Codable, Sendable {
   var ids: [String]?
   /// The error, when the query failed.
   var error: String?
+  /// Why the engine cannot run the query (FTS5 has no citation extraction, for one).
+  var unsupported: String?
 }
 
 /// `MeasureReport` is what one `measure` run found.

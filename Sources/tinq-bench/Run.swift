@@ -4,19 +4,6 @@
 import ArgumentParser
 import Foundation
 
-/// `FTS5Query` is one query's figures from `bench/fts5_bench.py`.
-struct FTS5Query: Codable, Sendable {
-  var name: String
-  var medianMs: Double?
-  var p95Ms: Double?
-  var runs: Int?
-  var count: Int?
-  var rows: Int?
-  var ids: [String]?
-  var unsupported: String?
-  var error: String?
-}
-
 /// `FTS5Report` is what `bench/fts5_bench.py` prints.
 struct FTS5Report: Codable, Sendable {
   var sqliteVersion: String
@@ -26,7 +13,8 @@ struct FTS5Report: Codable, Sendable {
   var buildSeconds: Double
   var baselineRssBytes: Int
   var peakRssBytes: Int
-  var queries: [FTS5Query]
+  /// Its figures per query, the same fields as Tinq's (`unsupported` where SQL has no equivalent).
+  var queries: [QueryTiming]
 }
 
 /// `Comparison` is how the two engines' article ids differ for one query.
@@ -480,12 +468,6 @@ enum ReportPrinter {
   }
 
   static func cell(_ q: QueryTiming) -> String {
-    if let e = q.error { return "error: " + String(e.prefix(20)) }
-    guard let m = q.medianMs, let p = q.p95Ms else { return "-" }
-    return String(format: "%.3f / %.3f", m, p) + (q.count.map { " [\($0)]" } ?? "")
-  }
-
-  static func cell(_ q: FTS5Query) -> String {
     if q.unsupported != nil { return "n/a" }
     if let e = q.error { return "error: " + String(e.prefix(20)) }
     guard let m = q.medianMs, let p = q.p95Ms else { return "-" }
