@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -25,6 +26,23 @@ public enum Parallel {
   public static func workers(for work: Int, unit: Int, items: Int) -> Int {
     max(1, min(cores, items, work / max(unit, 1)))
   }
+}
+
+/// `Reusable` keeps resources that a worker holds for one job and hands back (a cache, a scratch
+/// set), so that each warms up once per worker instead of once per job. One worker at a time
+/// holds a resource; only taking and giving back take the lock.
+public final class Reusable<Resource: Sendable>: Sendable {
+  private let idle = Mutex<[Resource]>([])
+  private let make: @Sendable () -> Resource
+
+  /// `init(_:)` makes resources with `make` when none is idle.
+  public init(_ make: @escaping @Sendable () -> Resource) { self.make = make }
+
+  /// `take()` returns an idle resource, or a new one.
+  public func take() -> Resource { idle.withLock { $0.popLast() } ?? make() }
+
+  /// `give(_:)` hands a resource back for the next job.
+  public func give(_ resource: Resource) { idle.withLock { $0.append(resource) } }
 }
 
 /// Write-once result slots: each index is written by exactly one worker and read only after

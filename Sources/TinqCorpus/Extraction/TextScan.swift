@@ -257,14 +257,7 @@ struct WordHasher {
     count &+= 1
   }
 
-  var value: UInt64 {
-    var h = first &* 0x9E37_79B9_7F4A_7C15
-    h ^= (second ^ UInt64(truncatingIfNeeded: count)) &* 0xC2B2_AE3D_27D4_EB4F
-    if count > 16 { h ^= rest &* 0xD6E8_FEB8_6659_FD93 }
-    h ^= h >> 29
-    h = h &* 0xBF58_476D_1CE4_E5B9
-    return h ^ (h >> 32)
-  }
+  var value: UInt64 { Hash64.mix(first, count > 16 ? second ^ rest : second, count) }
 }
 
 /// `Word` is one word of a line: a byte range, the hash of its lowercased bytes, and its shape.

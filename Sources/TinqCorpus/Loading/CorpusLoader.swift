@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import TinqText
 
 /// `LoadedArticles` is what loading a corpus gives: the articles, in a deterministic order, and a
 /// warning for every file or line that was skipped.
@@ -76,7 +76,7 @@ public enum CorpusLoader {
     var pendingText: [(path: String, text: String)] = []
     func flushText() {
       let batch = pendingText
-      articles += extractInParallel(batch.count) { i in
+      articles += mapInParallel(batch.count) { i in
         let item = batch[i]
         let name = ((item.path as NSString).lastPathComponent as NSString).deletingPathExtension
         var article = ArticleExtractor.extract(text: item.text, id: name, origin: item.path)
@@ -128,6 +128,7 @@ public enum CorpusLoader {
     case ok(T)
     case skipped(LoadWarning)
   }
+
 
   /// `readText(_:)` reads one article file, refusing empty, binary and non-UTF-8 files.
   static func readText(_ path: String) -> Loaded<String> {
@@ -237,24 +238,19 @@ public enum CorpusLoader {
     if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }
   }
 
-  /// `extractInParallel(_:_:)` runs `body` for indexes `0..<count` on all cores, keeping order.
-  static func extractInParallel(_ count: Int, _ body: @Sendable (Int) -> Article) -> [Article] {
-    mapInParallel(count, body)
-  }
-
-  /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order.
-  static func mapInParallel<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order:
+  /// eight chunks a core, so that a core slowed by other work takes fewer of them.
+  static func mapInParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+    let workers = min(Parallel.cores, 16)
     if count < 8 || workers == 1 { return (0..<count).map(body) }
     let chunks = min(count, workers * 8)
-    let results = ChunkResults<T>(chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+    let parts = Parallel.map(chunks) { c -> [T] in
       let lower = count * c / chunks
       let upper = count * (c + 1) / chunks
-      results.set(c, (lower..<upper).map(body))
+      return (lower..<upper).map(body)
     }
-    return results.joined()
+    return parts.flatMap { $0 }
   }
 }
 
@@ -377,23 +373,4 @@ struct SharedBytes: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
 }
 
-/// `ChunkResults` collects per-chunk results written by concurrent workers; each slot is written
-/// by exactly one worker and read only after all have finished, under a lock.
-final class ChunkResults<T>: @unchecked Sendable {
-  private var slots: [[T]]
-  private let lock = NSLock()
-
-  init(_ count: Int) { slots = Array(repeating: [], count: count) }
-
-  func set(_ index: Int, _ value: [T]) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func joined() -> [T] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.flatMap { $0 }
-  }
-}
+extension CorpusLoader.Loaded: Sendable where T: Sendable {}

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TinqText
 
 /// `StringPool` makes equal strings share one buffer. A corpus repeats the same names, ranks,
@@ -11,7 +10,7 @@ import TinqText
 /// so interning takes no lock per string and two workers never contend for one set; a string
 /// may have one copy per set (per core), not one per article.
 final class StringPool: Sendable {
-  private let idle = Mutex<[Set<UTF8Key>]>([])
+  private let sets = Reusable<Set<UTF8Key>> { [] }
 
   /// `Interner` is one worker's set, for the length of one article.
   struct Interner {
@@ -33,11 +32,8 @@ final class StringPool: Sendable {
 
   /// `intern(_:)` pools every repeated string of an article (not its id, title or body).
   func intern(_ a: inout Article) {
-    var pool = Interner(set: idle.withLock { $0.popLast() } ?? [])
-    defer {
-      let set = pool.set
-      idle.withLock { $0.append(set) }
-    }
+    var pool = Interner(set: sets.take())
+    defer { sets.give(pool.set) }
     a.source = pool.intern(a.source)
     a.author = pool.intern(a.author)
     for key in a.provenance.keys {

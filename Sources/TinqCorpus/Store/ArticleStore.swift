@@ -95,17 +95,18 @@ public struct ArticleStore: Sendable {
   }
 
   init(
-    metadata: [Article], text: (FullTextIndex, BodyStore), entities: Entities, indexes: SmallIndexes
+    metadata: [Article], text: (FullTextIndex, BodyStore), documents: [CitedDocument], names: Names,
+    indexes: SmallIndexes
   ) {
     let (fullText, bodies) = text
     self.fullText = fullText
     self.bodies = bodies
     self.metadata = metadata
-    documents = entities.docs
-    people = entities.people
-    organizations = entities.orgs
-    entityByToned = entities.toned
-    entityByBare = entities.bare
+    self.documents = documents
+    people = names.people
+    organizations = names.orgs
+    entityByToned = names.toned
+    entityByBare = names.bare
     idIndex = indexes.idIndex
     sortedIDs = indexes.sortedIDs
     byYear = indexes.byYear
@@ -114,10 +115,6 @@ public struct ArticleStore: Sendable {
     bySource = indexes.bySource
     byAuthor = indexes.byAuthor
   }
-
-  typealias Entities = (
-    docs: [CitedDocument], people: [NamedEntity], orgs: [NamedEntity], toned: [String: [Int]], bare: [String: [Int]]
-  )
 
   /// `buildDocuments(_:)` gathers the distinct cited documents with the articles citing them.
   static func buildDocuments(_ articles: [ArticleFacts]) -> [CitedDocument] {
@@ -351,11 +348,10 @@ public struct StoreBuilder: Sendable {
       case .small(let s): small = s
       }
     }
-    let n = names ?? ArticleStore.buildNames(light)
     let ordered = parts.keys.sorted().compactMap { parts[$0] }
     return ArticleStore(
       metadata: articles, text: text.assemble(ordered, articles: articles.count),
-      entities: (documents ?? ArticleStore.buildDocuments(light), n.people, n.orgs, n.toned, n.bare),
+      documents: documents ?? ArticleStore.buildDocuments(light), names: names ?? ArticleStore.buildNames(light),
       indexes: small ?? SmallIndexes(light))
   }
 }

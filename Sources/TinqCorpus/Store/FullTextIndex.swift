@@ -77,21 +77,6 @@ enum VarInt {
     }
     return result
   }
-
-  @inline(__always)
-  static func read(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
-    var result: UInt32 = 0
-    var shift: UInt32 = 0
-    while i < p.count {
-      let b = p[i]
-      i += 1
-      result |= UInt32(b & 0x7F) << shift
-      if b < 0x80 { break }
-      shift += 7
-      if shift > 28 { break }
-    }
-    return result
-  }
 }
 
 /// `Segment` is the positional index of a contiguous run of articles (built by one worker).
@@ -339,7 +324,8 @@ public struct FullTextIndex: Sendable {
   struct Builder: Sendable {
     let lexicon = Lexicon()
     let pieces = PieceTable.Builder()
-    let caches = ScannerPool()
+    /// The piece caches, kept between segments (one per worker at a time).
+    let caches = Reusable { PieceCache() }
 
     /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
     typealias Part = (Segment, [UInt32], [UInt8], [UInt32])

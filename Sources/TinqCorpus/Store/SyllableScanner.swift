@@ -9,7 +9,7 @@ import TinqText
 /// of them) is kept in its slot, so a probe reads one cache line and compares two words; a longer
 /// piece keeps its bytes in an arena.
 ///
-/// A cache belongs to one worker at a time; workers hand caches over through `ScannerPool`'s
+/// A cache belongs to one worker at a time; workers hand caches over through a `Reusable`'s
 /// lock, which is what makes the unchecked `Sendable` sound.
 final class PieceCache: @unchecked Sendable {
   struct Slot {
@@ -71,15 +71,6 @@ final class PieceCache: @unchecked Sendable {
     return (w0, w1)
   }
 
-  @inline(__always)
-  static func mix(_ a: UInt64, _ b: UInt64, _ length: Int) -> UInt64 {
-    var h = a &* 0x9E37_79B9_7F4A_7C15
-    h ^= (b ^ UInt64(length)) &* 0xC2B2_AE3D_27D4_EB4F
-    h ^= h >> 29
-    h = h &* 0xBF58_476D_1CE4_E5B9
-    return h ^ (h >> 32)
-  }
-
   /// `lookup(_:length:available:make:)` returns the piece number and syllable entry of the piece
   /// of `length` bytes at `p`, calling `make` to compute them the first time the piece is seen.
   @inline(__always)
@@ -92,12 +83,12 @@ final class PieceCache: @unchecked Sendable {
     let hash: UInt64
     if short {
       (w0, w1) = PieceCache.key(p, length, available: available)
-      hash = PieceCache.mix(w0, w1, length)
+      hash = Hash64.mix(w0, w1, length)
     } else {
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       for k in 0..<length { h = (h ^ UInt64(p[k])) &* 0x100_0000_01b3 }
       (w0, w1) = (0, h)
-      hash = PieceCache.mix(h, 0, length)
+      hash = Hash64.mix(h, 0, length)
     }
     var s = Int(truncatingIfNeeded: hash) & mask
     while slots[s].length != 0 {
@@ -141,7 +132,7 @@ final class PieceCache: @unchecked Sendable {
       let slot = old[i]
       let length = Int(slot.length)
       let hash =
-        length <= PieceCache.inline ? PieceCache.mix(slot.word0, slot.word1, length) : PieceCache.mix(slot.word1, 0, length)
+        length <= PieceCache.inline ? Hash64.mix(slot.word0, slot.word1, length) : Hash64.mix(slot.word1, 0, length)
       var s = Int(truncatingIfNeeded: hash) & mask
       while slots[s].length != 0 { s = (s + 1) & mask }
       slots[s] = slot
@@ -149,16 +140,6 @@ final class PieceCache: @unchecked Sendable {
     old.deinitialize(count: oldCapacity)
     old.deallocate()
   }
-}
-
-/// `ScannerPool` keeps the piece caches between segments: a worker takes one for a segment and
-/// gives it back, so each cache warms up once per worker instead of once per segment.
-final class ScannerPool: Sendable {
-  private let idle = Mutex<[PieceCache]>([])
-
-  func take() -> PieceCache { idle.withLock { $0.popLast() } ?? PieceCache() }
-
-  func give(_ cache: PieceCache) { idle.withLock { $0.append(cache) } }
 }
 
 /// `SyllableScanner` splits text into syllables on its UTF-8 bytes and interns each one. It reads
@@ -244,9 +225,10 @@ public struct PieceTable: Sendable {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(encoded.count * 4)
     encoded.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
       var i = 0
       while i < p.count {
-        let id = Int(VarInt.read(p, &i))
+        let id = Int(VarInt.read(base, &i, p.count))
         guard id + 1 < offsets.count else { break }
         bytes.append(contentsOf: arena[Int(offsets[id])..<Int(offsets[id + 1])])
       }
