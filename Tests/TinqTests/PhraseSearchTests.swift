@@ -39,4 +39,61 @@ import TinqText
     let inside = index.documents(containing: phrase, scope: scope, within: within, workers: 2)
     #expect(inside.members == expected.filter { $0 % 3 == 0 })
   }
+
+  /// Windows of two to six syllables cut from random articles' text, with and without their
+  /// diacritics: each is found in the article it came from (the pair filter rules out no article
+  /// that holds the phrase), and for a sample the whole answer is the scan's.
+  @Test func phrasesCutFromTheTextAreFound() {
+    var random = SplitMix64(seed: 5)
+    let index = Self.store.fullText
+    for trial in 0..<300 {
+      let ordinal = Int(random.next() % UInt64(Self.store.count))
+      let article = Self.store.article(ordinal)
+      let syllables = Syllables.split(article.body)
+      guard syllables.count >= 6 else { continue }
+      let length = 2 + Int(random.next() % 5)
+      let start = Int(random.next() % UInt64(syllables.count - length + 1))
+      let text = syllables[start..<start + length].joined(separator: " ")
+      let plain = syllables[start..<start + length].map { Fold.bareKey($0.unicodeScalars) }.joined(separator: " ")
+      for phrase in [Phrase(text), Phrase(plain)] {
+        let found = index.documents(containing: phrase, scope: .body, within: nil, workers: 1)
+        #expect(found.contains(ordinal), "\(text) is in article \(ordinal)")
+        if trial % 30 == 0 {
+          #expect(found.members == Self.scanned(phrase, scope: .body), "\(text)")
+        }
+      }
+    }
+  }
+
+  /// Every full segment keeps its commonest syllables dense and the rest as doc streams, and
+  /// both forms list the same articles as the term's document count says.
+  @Test func segmentsHoldBothForms() {
+    let index = Self.store.fullText
+    #expect(index.segments.count == 4)
+    for seg in index.segments {
+      var dense = 0
+      var sparse = 0
+      seg.withStreams { postings in
+        for slot in seg.terms.indices {
+          if seg.denseStart[slot] == Segment.sparse { sparse += 1 } else { dense += 1 }
+          guard var cursor = index.cursors(seg, terms: [.init(bare: seg.terms[slot], variant: nil)])?.first else {
+            Issue.record("term \(seg.terms[slot]) has no cursor")
+            continue
+          }
+          var docs = 0
+          var last = -1
+          while FullTextIndex.advance(&cursor, postings) {
+            #expect(cursor.doc > last && cursor.doc < seg.docCount && cursor.posLen > 0)
+            last = cursor.doc
+            docs += 1
+          }
+          #expect(docs == Int(seg.termDocs[slot]))
+        }
+      }
+      if seg.docCount == FullTextIndex.segmentSize {
+        #expect(dense > 0 && sparse > 0, "segment at \(seg.firstDoc): \(dense) dense, \(sparse) sparse")
+      }
+      #expect(seg.pairRows.count == PairFilter.words(forDocs: seg.docCount))
+    }
+  }
 }

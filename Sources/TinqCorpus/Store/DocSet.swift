@@ -46,6 +46,14 @@ public struct DocSet: Sendable, Equatable {
     return words[ordinal >> 6] & (1 << UInt64(ordinal & 63)) != 0
   }
 
+  /// `word(containing:)` is the word of 64 ordinals holding `ordinal` (its bit is
+  /// `ordinal % 64`), 0 out of range.
+  @inline(__always)
+  public func word(containing ordinal: Int) -> UInt64 {
+    guard ordinal >= 0, ordinal < universe else { return 0 }
+    return words[ordinal >> 6]
+  }
+
   /// The number of members.
   public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 

@@ -81,8 +81,11 @@ enum VarInt {
 
 /// `Segment` is the positional index of a contiguous run of articles (built by one worker).
 ///
-/// For each term present (sorted by bare id): a doc stream of (doc delta, byte length of its
-/// positions) pairs and a position stream of (position delta, variant) pairs, all varints.
+/// For each term present (sorted by bare id): its documents and a position stream of (position
+/// delta, variant) pairs, all varints. A term in most of the segment's articles is *dense*: for
+/// each article, where its positions start (and so how many bytes they take, none when it is
+/// absent), so a search finds an article's positions with two loads. Any other term has a doc
+/// stream of (doc delta, byte length of its positions) pairs, read in order.
 struct Segment: Sendable {
   var firstDoc: Int
   var docCount: Int
@@ -90,8 +93,15 @@ struct Segment: Sendable {
   var docStart: [UInt32] = []  // per term: offset into docStream; one extra at the end
   var posStart: [UInt32] = []  // per term: offset into posStream
   var termDocs: [UInt32] = []  // per term: number of documents
+  /// Per term: where its `dense` offsets start, or `Segment.sparse`.
+  var denseStart: [UInt32] = []
   var docStream: [UInt8] = []
   var posStream: [UInt8] = []
+  /// Dense terms' offsets: per article and one past the last, where its positions start,
+  /// relative to the term's `posStart`.
+  var dense: [UInt16] = []
+  /// The `PairFilter` rows of the segment's blocks of articles, block after block.
+  var pairRows: [UInt64] = []
 
   func slot(of term: UInt32) -> Int? {
     var lo = 0
@@ -101,6 +111,36 @@ struct Segment: Sendable {
       if terms[mid] < term { lo = mid + 1 } else { hi = mid }
     }
     return lo < terms.count && terms[lo] == term ? lo : nil
+  }
+
+  /// The segment's postings, for the length of one search.
+  struct Streams {
+    let docs: UnsafePointer<UInt8>
+    let poss: UnsafePointer<UInt8>
+    let dense: UnsafePointer<UInt16>
+  }
+
+  /// `withStreams(_:)` calls `body` with the segment's postings. (`finish()` leaves none of
+  /// the three empty, so each has an address.)
+  func withStreams(_ body: (Streams) -> Void) {
+    docStream.withUnsafeBufferPointer { docs in
+      posStream.withUnsafeBufferPointer { poss in
+        dense.withUnsafeBufferPointer { dense in
+          guard let d = docs.baseAddress, let p = poss.baseAddress, let o = dense.baseAddress else { return }
+          body(Streams(docs: d, poss: p, dense: o))
+        }
+      }
+    }
+  }
+
+  /// The `denseStart` of a term whose documents are in the doc stream.
+  static let sparse = UInt32.max
+
+  /// `isDense(docs:of:positionBytes:)` tells whether a term in `docs` of `docCount` articles,
+  /// with this many bytes of positions, is kept dense: when it is in three articles in four
+  /// (where the offsets take about the room of its doc stream) and its offsets fit 16 bits.
+  static func isDense(docs: Int, of docCount: Int, positionBytes: Int) -> Bool {
+    docs * 4 >= docCount * 3 && positionBytes <= Int(UInt16.max)
   }
 }
 
@@ -173,9 +213,17 @@ final class SegmentBuilder {
   @exclusivity(unchecked) private var slotOf: UnsafeMutablePointer<Int32>
   @exclusivity(unchecked) private var slotOfCount = 1 << 14
   private var touched: [Int32] = []
+  /// The `PairFilter` rows, a block of them per 64 articles, for `capacity` articles.
+  @exclusivity(unchecked) private var pairRows: UnsafeMutablePointer<UInt64>
+  @exclusivity(unchecked) private var capacity: Int
 
-  init(firstDoc: Int) {
+  /// `init(firstDoc:capacity:)` makes the builder of a segment of `capacity` articles (more
+  /// take a copy).
+  init(firstDoc: Int, capacity: Int) {
     self.firstDoc = firstDoc
+    self.capacity = max(capacity, 1)
+    pairRows = .allocate(capacity: PairFilter.words(forDocs: self.capacity))
+    pairRows.initialize(repeating: 0, count: PairFilter.words(forDocs: self.capacity))
     slots = .allocate(capacity: slotCapacity)
     slotOf = .allocate(capacity: slotOfCount)
     slotOf.initialize(repeating: 0, count: slotOfCount)
@@ -189,6 +237,7 @@ final class SegmentBuilder {
     slots.deinitialize(count: slotCount)
     slots.deallocate()
     slotOf.deallocate()
+    pairRows.deallocate()
   }
 
   /// `slot(for:)` is the slot of a term, made on first sight.
@@ -228,10 +277,19 @@ final class SegmentBuilder {
     var touched = self.touched
     self.touched = []
     touched.removeAll(keepingCapacity: true)
+    if doc >= capacity { growPairRows() }
+    let rows = pairRows + doc / PairFilter.blockSize * PairFilter.rows
+    let bit: UInt64 = 1 << UInt64(doc % PairFilter.blockSize)
     tokens.withUnsafeBufferPointer { tokens in
+      var previous = UInt32.max
       for index in 0..<tokens.count {
         let t = tokens[index]
-        guard t.bare != UInt32.max else { continue }
+        guard t.bare != UInt32.max else {
+          previous = UInt32.max
+          continue
+        }
+        if previous != UInt32.max { rows[PairFilter.row(previous, t.bare)] |= bit }
+        previous = t.bare
         let s = slot(for: t.bare)
         let slot = slots + s
         let pos = UInt32(truncatingIfNeeded: index)
@@ -262,33 +320,93 @@ final class SegmentBuilder {
     self.touched = touched
   }
 
+  /// `growPairRows()` doubles the articles the pair rows have room for.
+  private func growPairRows() {
+    let old = PairFilter.words(forDocs: capacity)
+    let new = PairFilter.words(forDocs: capacity * 2)
+    let p = UnsafeMutablePointer<UInt64>.allocate(capacity: new)
+    p.moveInitialize(from: pairRows, count: old)
+    (p + old).initialize(repeating: 0, count: new - old)
+    pairRows.deallocate()
+    pairRows = p
+    capacity *= 2
+  }
+
   /// `finish()` packs the segment into its compact form, terms in increasing bare id.
   func finish() -> Segment {
     var seg = Segment(firstDoc: firstDoc, docCount: docCount)
     let order = (0..<slotCount).sorted { slots[$0].term < slots[$1].term }
-    var docBytes = 0
-    var posBytes = 0
+    var docBytes = 1
+    var posBytes = 1
+    var denseTerms = 0
     for s in 0..<slotCount {
-      docBytes += slots[s].doc.count
+      if isDense(s) { denseTerms += 1 } else { docBytes += slots[s].doc.count }
       posBytes += slots[s].pos.count
     }
     seg.terms.reserveCapacity(order.count)
     seg.docStart.reserveCapacity(order.count + 1)
     seg.posStart.reserveCapacity(order.count + 1)
     seg.termDocs.reserveCapacity(order.count)
+    seg.denseStart.reserveCapacity(order.count)
     seg.docStream.reserveCapacity(docBytes)
     seg.posStream.reserveCapacity(posBytes)
+    seg.dense.reserveCapacity(denseTerms * (docCount + 1) + 1)
     for s in order {
       seg.terms.append(slots[s].term)
       seg.docStart.append(UInt32(seg.docStream.count))
       seg.posStart.append(UInt32(seg.posStream.count))
       seg.termDocs.append(slots[s].docs)
-      seg.docStream.append(contentsOf: slots[s].doc.bytes)
+      if isDense(s) {
+        seg.denseStart.append(UInt32(seg.dense.count))
+        appendOffsets(of: slots[s].doc.bytes, to: &seg.dense)
+      } else {
+        seg.denseStart.append(Segment.sparse)
+        seg.docStream.append(contentsOf: slots[s].doc.bytes)
+      }
       seg.posStream.append(contentsOf: slots[s].pos.bytes)
     }
     seg.docStart.append(UInt32(seg.docStream.count))
     seg.posStart.append(UInt32(seg.posStream.count))
+    seg.pairRows = Array(UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount)))
+    // One element past the end of each stream, so that none is empty.
+    seg.docStream.append(0)
+    seg.posStream.append(0)
+    seg.dense.append(0)
     return seg
+  }
+
+  /// `isDense(_:)` tells whether slot `s`'s term is kept dense.
+  private func isDense(_ s: Int) -> Bool {
+    Segment.isDense(docs: Int(slots[s].docs), of: docCount, positionBytes: slots[s].pos.count)
+  }
+
+  /// `appendOffsets(of:to:)` turns a doc stream into a dense term's offsets: where each
+  /// article's positions start, and where they end after the last.
+  private func appendOffsets(of stream: UnsafeBufferPointer<UInt8>, to dense: inout [UInt16]) {
+    let start = dense.count
+    dense.append(contentsOf: repeatElement(0, count: docCount + 1))
+    dense.withUnsafeMutableBufferPointer { all in
+      guard let out = all.baseAddress.map({ $0 + start }) else { return }
+      var next = 0
+      var offset = 0
+      if let p = stream.baseAddress {
+        var i = 0
+        var doc = -1
+        while i < stream.count {
+          doc += Int(VarInt.read(p, &i, stream.count))
+          let length = i < stream.count ? Int(VarInt.read(p, &i, stream.count)) : 0
+          while next <= min(doc, docCount) {
+            out[next] = UInt16(truncatingIfNeeded: offset)
+            next += 1
+          }
+          offset += length
+        }
+      }
+      while next <= docCount {
+        out[next] = UInt16(truncatingIfNeeded: offset)
+        next += 1
+      }
+    }
   }
 }
 
@@ -313,7 +431,9 @@ public struct FullTextIndex: Sendable {
 
   /// The bytes held by postings (for the benchmark's memory accounting).
   public var postingBytes: Int {
-    segments.reduce(0) { $0 + $1.docStream.count + $1.posStream.count + $1.terms.count * 16 }
+    segments.reduce(0) {
+      $0 + $1.docStream.count + $1.posStream.count + $1.dense.count * 2 + $1.pairRows.count * 8 + $1.terms.count * 20
+    }
   }
 
   /// The number of articles in a segment.
@@ -340,7 +460,7 @@ public struct FullTextIndex: Sendable {
     /// encodes the bodies.
     func segment(_ s: Int, texts: [Text]) -> Part {
       let lo = s * FullTextIndex.segmentSize
-      let builder = SegmentBuilder(firstDoc: lo)
+      let builder = SegmentBuilder(firstDoc: lo, capacity: texts.count)
       let cache = caches.take()
       defer { caches.give(cache) }
       let scanner = SyllableScanner(cache: cache, lexicon: lexicon, pieceTable: pieces)
@@ -481,6 +601,12 @@ public struct FullTextIndex: Sendable {
     var docPtr: Int
     var docEnd: Int
     var posPtr: Int
+    /// Where the term's positions start in the position stream.
+    var posBase: Int
+    /// A dense term: where its offsets start in `dense`; otherwise -1.
+    var dense: Int
+    /// The number of articles in the segment.
+    var docCount: Int
     var doc: Int = -1
     var posLen: Int = 0
     var count: UInt32
@@ -491,53 +617,101 @@ public struct FullTextIndex: Sendable {
 
   static let anyVariant = UInt32.max
 
-  /// `search(_:terms:scope:within:into:)` adds the segment's articles holding the phrase to
-  /// `result`. The rarest term drives: each of its documents is looked for in the other terms'
-  /// document streams, and where all are present the positions are compared.
-  func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
+  /// `cursors(_:terms:)` is a cursor on each term's postings in the segment, rarest first, or
+  /// nil when some term is not in it.
+  func cursors(_ seg: Segment, terms: [QueryTerm]) -> [Cursor]? {
     var cursors: [Cursor] = []
     cursors.reserveCapacity(terms.count)
     for (k, t) in terms.enumerated() {
-      guard let slot = seg.slot(of: t.bare) else { return }
+      guard let slot = seg.slot(of: t.bare) else { return nil }
+      let dense = seg.denseStart[slot]
       cursors.append(
         Cursor(
           docPtr: Int(seg.docStart[slot]), docEnd: Int(seg.docStart[slot + 1]), posPtr: Int(seg.posStart[slot]),
+          posBase: Int(seg.posStart[slot]), dense: dense == Segment.sparse ? -1 : Int(dense), docCount: seg.docCount,
           count: seg.termDocs[slot], phraseOffset: k, variant: t.variant ?? Self.anyVariant))
     }
     cursors.sort { $0.count < $1.count }
-    let needsPositions = cursors.count > 1 || scope != .titleOrBody || cursors[0].variant != Self.anyVariant
+    return cursors
+  }
+
+  /// `search(_:terms:scope:within:into:)` adds the segment's articles holding the phrase to
+  /// `result`. A bare syllable's documents are read off its postings in order. A phrase of
+  /// several takes its candidates from the `PairFilter`, 64 articles at a time; each term is
+  /// looked up in each candidate (the rarest first, which rules most out), and where all are
+  /// present the positions are compared.
+  func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    guard var cursors = cursors(seg, terms: terms) else { return }
+    if cursors.count == 1 {
+      searchTerm(seg, cursors[0], scope: scope, within: within, into: &result)
+      return
+    }
+    var rows: [Int] = []
+    for k in 1..<terms.count {
+      let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
+      if !rows.contains(row) { rows.append(row) }
+    }
     let length = terms.count
     var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
-    seg.docStream.withUnsafeBufferPointer { docsBuffer in
-      seg.posStream.withUnsafeBufferPointer { possBuffer in
+    seg.withStreams { postings in
+      seg.pairRows.withUnsafeBufferPointer { pairRows in
         cursors.withUnsafeMutableBufferPointer { cur in
           streams.withUnsafeMutableBufferPointer { st in
-            guard let docs = docsBuffer.baseAddress, let poss = possBuffer.baseAddress else { return }
             for k in 0..<cur.count {
               st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant)
             }
-            outer: while Self.advance(&cur[0], docs, poss) {
-              let target = cur[0].doc
-              for k in 1..<cur.count {
-                while cur[k].doc < target {
-                  if !Self.advance(&cur[k], docs, poss) { break outer }
+            blocks: for b in 0..<pairRows.count / PairFilter.rows {
+              let base = b * PairFilter.rows
+              var mask = ~UInt64(0)
+              for row in rows { mask &= pairRows[base + row] }
+              if let within { mask &= within.word(containing: seg.firstDoc + b * PairFilter.blockSize) }
+              candidates: while mask != 0 {
+                let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
+                mask &= mask - 1
+                for k in 0..<cur.count {
+                  switch Self.find(&cur[k], target, postings) {
+                  case .found: continue
+                  case .absent: continue candidates
+                  case .exhausted: break blocks
+                  }
                 }
-                if cur[k].doc != target { continue outer }
-              }
-              let global = seg.firstDoc + target
-              if let within, !within.contains(global) { continue }
-              if needsPositions {
                 for k in 0..<cur.count {
                   st[k].ptr = cur[k].posPtr
                   st[k].end = cur[k].posPtr + cur[k].posLen
                   st[k].pos = Int.min
                 }
+                let global = seg.firstDoc + target
                 let title = Int(titleLength[global])
-                guard Self.phraseOccurs(st, poss, length: length, title: title, scope: scope) else { continue }
+                guard Self.phraseOccurs(st, postings.poss, length: length, title: title, scope: scope) else { continue }
+                result.insert(global)
               }
-              result.insert(global)
             }
           }
+        }
+      }
+    }
+  }
+
+  /// `searchTerm(_:_:scope:within:into:)` adds the segment's articles holding one syllable (in
+  /// `scope`, in the one form a toned query allows) to `result`, reading its postings in order.
+  func searchTerm(_ seg: Segment, _ cursor: Cursor, scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    var c = cursor
+    let needsPositions = scope != .titleOrBody || c.variant != Self.anyVariant
+    var stream = PositionStream(offset: 0, variant: c.variant)
+    seg.withStreams { postings in
+      withUnsafeMutablePointer(to: &stream) { st in
+        while Self.advance(&c, postings) {
+          let global = seg.firstDoc + c.doc
+          if let within, !within.contains(global) { continue }
+          if needsPositions {
+            st.pointee.ptr = c.posPtr
+            st.pointee.end = c.posPtr + c.posLen
+            st.pointee.pos = Int.min
+            let title = Int(titleLength[global])
+            let one = UnsafeMutableBufferPointer(start: st, count: 1)
+            guard Self.phraseOccurs(one, postings.poss, length: 1, title: title, scope: scope) else { continue }
+          }
+          result.insert(global)
         }
       }
     }
@@ -612,21 +786,81 @@ public struct FullTextIndex: Sendable {
   /// `advance(_:_:)` moves a cursor to its next document; false (and `doc` past every document)
   /// at the end.
   @inline(__always)
-  static func advance(_ c: inout Cursor, _ docs: UnsafePointer<UInt8>, _ poss: UnsafePointer<UInt8>) -> Bool {
+  static func advance(_ c: inout Cursor, _ postings: Segment.Streams) -> Bool {
+    if c.dense >= 0 {
+      let offsets = postings.dense + c.dense
+      var d = c.doc + 1
+      while d < c.docCount, offsets[d + 1] == offsets[d] { d += 1 }
+      guard d < c.docCount else {
+        c.doc = Int.max
+        return false
+      }
+      c.doc = d
+      c.posPtr = c.posBase + Int(offsets[d])
+      c.posLen = Int(offsets[d + 1]) - Int(offsets[d])
+      tinq_prefetch(postings.poss + c.posPtr)
+      return true
+    }
     guard c.docPtr < c.docEnd else {
       c.doc = Int.max
       return false
     }
     c.posPtr += c.posLen
-    let delta = Int(VarInt.read(docs, &c.docPtr, c.docEnd))
-    c.posLen = c.docPtr < c.docEnd ? Int(VarInt.read(docs, &c.docPtr, c.docEnd)) : 0
+    let delta = Int(VarInt.read(postings.docs, &c.docPtr, c.docEnd))
+    c.posLen = c.docPtr < c.docEnd ? Int(VarInt.read(postings.docs, &c.docPtr, c.docEnd)) : 0
     // This document's positions are read soon if it is a candidate, and the next document's
     // follow them: start loading both.
-    tinq_prefetch(poss + c.posPtr)
-    tinq_prefetch(poss + c.posPtr + c.posLen)
+    tinq_prefetch(postings.poss + c.posPtr)
+    tinq_prefetch(postings.poss + c.posPtr + c.posLen)
     // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
     c.doc += delta
     return true
+  }
+
+  /// What `find(_:_:_:)` found.
+  enum Found {
+    case found, absent
+    /// The term is in no later document of the segment.
+    case exhausted
+  }
+
+  /// `find(_:_:_:)` looks a term up in document `target`, which must not be before the last one
+  /// it was asked for; when found, the cursor holds its positions, whose first bytes are
+  /// prefetched. A dense term takes two loads; any other reads its doc stream up to `target`.
+  @inline(__always)
+  static func find(_ c: inout Cursor, _ target: Int, _ postings: Segment.Streams) -> Found {
+    if c.dense >= 0 {
+      let offsets = postings.dense + c.dense + target
+      let start = Int(offsets[0])
+      let end = Int(offsets[1])
+      guard end > start else { return .absent }
+      c.posPtr = c.posBase + start
+      c.posLen = end - start
+      tinq_prefetch(postings.poss + c.posPtr)
+      return .found
+    }
+    var doc = c.doc
+    if doc < target {
+      var ptr = c.docPtr
+      var posPtr = c.posPtr
+      var posLen = c.posLen
+      let end = c.docEnd
+      while doc < target {
+        guard ptr < end else {
+          c.doc = Int.max
+          return .exhausted
+        }
+        posPtr += posLen
+        doc += Int(VarInt.read(postings.docs, &ptr, end))
+        posLen = ptr < end ? Int(VarInt.read(postings.docs, &ptr, end)) : 0
+      }
+      c.doc = doc
+      c.docPtr = ptr
+      c.posPtr = posPtr
+      c.posLen = posLen
+      tinq_prefetch(postings.poss + posPtr)
+    }
+    return doc == target ? .found : .absent
   }
 }
 
