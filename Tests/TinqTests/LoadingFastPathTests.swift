@@ -89,6 +89,39 @@ import Testing
     #expect(render(JSONLines.decode(bytes)) == render(Self.reference(bytes)))
   }
 
+  /// The hand-written UTF-8 check agrees with the standard library's on every boundary of the
+  /// standard's table (each lead byte with the edges of each continuation range, cut short at
+  /// every length, after ASCII runs that cross the eight-byte steps) and on random bytes.
+  @Test func utf8CheckMatchesTheStandardLibrary() {
+    func agree(_ bytes: [UInt8]) {
+      let ours = bytes.withUnsafeBufferPointer { FastObject.isValidUTF8($0) }
+      #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
+    let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+    for lead in 0...255 {
+      for c1 in edges {
+        for c2 in [0x80, 0xBF, 0x7F, 0xC0] as [UInt8] {
+          let sequence: [UInt8] = [UInt8(lead), c1, c2, 0x80]
+          for length in 1...4 {
+            for prefix in [0, 3, 7, 8, 9] {
+              agree(Array(repeating: 0x61, count: prefix) + sequence[0..<length] + [0x62])
+              agree(Array(repeating: 0x61, count: prefix) + sequence[0..<length])
+            }
+          }
+        }
+      }
+    }
+    var random = SplitMix64(seed: 9)
+    let text = Array("Nghị định số 03/2019/NĐ-CP về phối hợp giữa Bộ Công an và Bộ Quốc phòng 😀".utf8)
+    for _ in 0..<3000 {
+      var bytes = text
+      for _ in 0..<Int(random.next() % 3) {
+        bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
+      }
+      agree(Array(bytes[0..<Int(random.next() % UInt64(bytes.count + 1))]))
+    }
+  }
+
   @Test func invalidUTF8IsNamed() {
     let bytes = ArraySlice(Array(#"{"body":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8))
     #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")
