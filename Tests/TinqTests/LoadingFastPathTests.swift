@@ -122,6 +122,25 @@ import Testing
     }
   }
 
+  /// The residue marker is found in any case, wherever it sits against the eight-byte steps,
+  /// and only whole: as a plain lowercased search finds it.
+  @Test func residueMarkerIsFoundAsAPlainSearchFindsIt() {
+    let fillers = ["", "a", "Lực lượng ", "ff lef ", "Nghị định số 03 ", "lefT", "xxxxxxx"]
+    let markers = ["leftcenterrightdel", "LEFTCENTERRIGHTDEL", "LeftCenterRightDel", "leftcenterrightde", "lef center"]
+    for before in fillers {
+      for marker in markers {
+        for after in fillers {
+          let bytes = Array((before + marker + after).utf8)
+          let plain = String(decoding: bytes, as: UTF8.self).lowercased().contains("leftcenterrightdel")
+          #expect(Layout.containsResidueMarker(bytes, 0, bytes.count) == plain, "\(before)|\(marker)|\(after)")
+          // A window that cuts the marker's last letter off never holds it.
+          let cut = before.utf8.count + marker.utf8.count - 1
+          #expect(!Layout.containsResidueMarker(bytes, 0, cut) || !plain)
+        }
+      }
+    }
+  }
+
   @Test func invalidUTF8IsNamed() {
     let bytes = ArraySlice(Array(#"{"body":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8))
     #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")

@@ -167,28 +167,29 @@ struct Layout: Sendable {
     return nil
   }
 
-  /// `containsResidueMarker(_:_:_:)` looks for the layout residue word inside a line.
+  /// `containsResidueMarker(_:_:_:)` looks for the layout residue word inside a line, in any case.
   static func containsResidueMarker(_ b: [UInt8], _ a: Int, _ z: Int) -> Bool {
     let m = marker
     let count = m.count
+    // The marker's third letter, `f`, is in no Vietnamese word: lines are skipped eight bytes at
+    // a time until one is.
+    let pivot = 2
     guard z - a >= count, a >= 0, z <= b.count else { return false }
     return b.withUnsafeBufferPointer { p in
       m.withUnsafeBufferPointer { mp in
+        guard let base = p.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
         var i = a
         while i + count <= z {
-          // Eight bytes at a time while none is `l` or `L`.
-          if let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            while i + 8 + count <= z {
-              let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | (ones &* 0x20)
-              let l = x ^ (ones &* 0x6C)
-              if (l &- ones) & ~l & 0x8080_8080_8080_8080 != 0 { break }
-              i += 8
-            }
+          while i + 8 + count <= z {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + pivot, as: UInt64.self)) | (ones &* 0x20)
+            let f = x ^ (ones &* 0x66)
+            if (f &- ones) & ~f & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
           }
-          if p[i] | 0x20 == 0x6C, p[i] == 0x6C || p[i] == 0x4C {
-            var k = 1
+          if p[i + pivot] | 0x20 == mp[pivot] {
+            var k = 0
             while k < count, p[i + k] | 0x20 == mp[k] { k += 1 }
             if k == count { return true }
           }
@@ -198,6 +199,7 @@ struct Layout: Sendable {
       }
     }
   }
+
 
   /// `simpleShape(_:)` reads, on bytes, what `looksLikeHeadline` asks of a line's Characters: the
   /// number of space-separated words and whether the last Character is sentence punctuation. It
