@@ -166,8 +166,12 @@ struct ByteRun {
     count += 1
   }
 
-  mutating func grow() {
-    let bigger = max(32, capacity * 2)
+  mutating func grow() { reserve(max(32, capacity * 2)) }
+
+  /// `reserve(_:)` makes room for `bytes` in all (pages of room never written are never touched).
+  mutating func reserve(_ bytes: Int) {
+    guard bytes > capacity else { return }
+    let bigger = bytes
     let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
     if let base {
       p.update(from: base, count: count)
@@ -466,13 +470,14 @@ public struct FullTextIndex: Sendable {
       let scanner = SyllableScanner(cache: cache, lexicon: lexicon, pieceTable: pieces)
       var tokens: [Lexicon.Entry] = []
       var titles: [UInt32] = []
-      var encoded: [UInt8] = []
+      var encoded = ByteRun()
+      defer { encoded.free() }
       var starts: [UInt32] = []
       titles.reserveCapacity(texts.count)
       starts.reserveCapacity(texts.count)
       // Encoded bodies take about a quarter of the text: with room for half, the buffer is not
       // copied as it grows, and the pages of the room left unused are never touched.
-      encoded.reserveCapacity(texts.reduce(0) { $0 + $1.body.utf8.count } / 2)
+      encoded.reserve(texts.reduce(0) { $0 + $1.body.utf8.count } / 2)
       for d in texts.indices {
         tokens.removeAll(keepingCapacity: true)
         if let title = texts[d].title {
@@ -490,7 +495,7 @@ public struct FullTextIndex: Sendable {
       // segments (each call walks the heap, so every segment would cost seconds on 100,000
       // articles).
       if s % 4 == 3 { Memory.releaseFree() }
-      return (builder.finish(), titles, encoded, starts)
+      return (builder.finish(), titles, Array(encoded.bytes), starts)
     }
 
     /// `texts(of:segment:)` moves the bodies of segment `s` out of `articles` (leaving them

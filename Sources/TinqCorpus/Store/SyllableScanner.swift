@@ -153,12 +153,18 @@ struct SyllableScanner {
 
   /// `scan(_:into:encodingInto:)` appends the entries of the syllables of `text`, in order, and
   /// when `encoded` is given, the text's pieces as varints.
-  func scan(_ text: String, into tokens: inout [Lexicon.Entry], encodingInto encoded: UnsafeMutablePointer<[UInt8]>? = nil) {
+  func scan(_ text: String, into tokens: inout [Lexicon.Entry], encodingInto encoded: UnsafeMutablePointer<ByteRun>? = nil) {
     var text = text
     Fold.wordScalarTable.withUnsafeBufferPointer { wordTable in
       text.withUTF8 { buf in
         guard let base = buf.baseAddress else { return }
         let n = buf.count
+        // Entries gather in scratch and join `tokens` a few thousand at a time, sparing an array
+        // append per syllable.
+        let room = min(n, 4096)
+        let entries = UnsafeMutablePointer<Lexicon.Entry>.allocate(capacity: room)
+        defer { entries.deallocate() }
+        var entryCount = 0
         /// Whether the scalar at `i` belongs in a syllable, and its length in bytes.
         @inline(__always)
         func classify(_ i: Int) -> (Bool, Int) {
@@ -203,9 +209,17 @@ struct SyllableScanner {
               : lexicon.intern(String(decoding: word, as: UTF8.self)[...])
             return (pieceTable.intern(UnsafeBufferPointer(start: base + start, count: i - start)), entry)
           }
-          if entry.bare != PieceCache.noSyllable { tokens.append(entry) }
-          if let encoded { VarInt.append(piece, to: &encoded.pointee) }
+          if entry.bare != PieceCache.noSyllable {
+            if entryCount == room {
+              tokens.append(contentsOf: UnsafeBufferPointer(start: entries, count: entryCount))
+              entryCount = 0
+            }
+            entries[entryCount] = entry
+            entryCount += 1
+          }
+          encoded?.pointee.append(piece)
         }
+        tokens.append(contentsOf: UnsafeBufferPointer(start: entries, count: entryCount))
       }
     }
   }
