@@ -141,6 +141,37 @@ import Testing
     }
   }
 
+  /// A word's hash read where its bytes lie is the hash `WordHasher` builds a byte at a time, at
+  /// every length around the 8- and 16-byte steps.
+  @Test func wordHashReadInPlaceIsTheIncrementalOne() {
+    var random = SplitMix64(seed: 3)
+    for count in 0...40 {
+      for _ in 0..<20 {
+        let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        var incremental = WordHasher()
+        for b in bytes { incremental.add(b) }
+        let padded = bytes + [UInt8](repeating: UInt8(truncatingIfNeeded: random.next()), count: 16)
+        let inPlace = padded.withUnsafeBufferPointer { p in p.baseAddress.map { WordHasher.hash($0, count: count) } }
+        #expect(inPlace == incremental.value, "\(bytes)")
+      }
+    }
+  }
+
+  /// Extraction's word scalars, checked over every scalar value against the rule as written:
+  /// ASCII letters and digits, and any other scalar outside Latin-1's symbols, `×`, `÷` and the
+  /// punctuation blocks.
+  @Test func wordScalarsAreTheDocumentedOnes() {
+    for v in UInt32(0)...0x10FFFF {
+      let expected: Bool
+      switch v {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: expected = true
+      case 0..<0x80, 0x80...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xFE00...0xFE6F: expected = false
+      default: expected = true
+      }
+      if ScanText.isWordScalar(v) != expected { Issue.record("U+\(String(v, radix: 16))") }
+    }
+  }
+
   @Test func invalidUTF8IsNamed() {
     let bytes = ArraySlice(Array(#"{"body":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8))
     #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")

@@ -108,17 +108,23 @@ enum ScanText {
     let n = p.count
     // A word and the separator after it take two bytes at least, so room for n / 2 + 1 words
     // never overflows; that room is scratch, and the result is allocated at its exact size.
+    // The lowercased bytes take the places of the bytes they stand for, with 16 zero bytes
+    // after, so a word's hash is two loads.
     return withUnsafeTemporaryAllocation(of: Word.self, capacity: n / 2 + 1) { scratch in
-      var count = 0
-      scan(p, table, n, into: scratch, &count)
-      return Array(UnsafeBufferPointer(rebasing: scratch[0..<count]))
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 16) { lowered in
+        guard let lower = lowered.baseAddress else { return [] }
+        lower.initialize(repeating: 0, count: n + 16)
+        var count = 0
+        scan(p, table, n, lowering: lower, into: scratch, &count)
+        return Array(UnsafeBufferPointer(rebasing: scratch[0..<count]))
+      }
     }
   }
 
   @inline(__always)
   static func scan(
     _ p: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt32>, _ n: Int,
-    into out: UnsafeMutableBufferPointer<Word>, _ count: inout Int
+    lowering lower: UnsafeMutablePointer<UInt8>, into out: UnsafeMutableBufferPointer<Word>, _ count: inout Int
   ) {
     var i = 0
     // A scalar of valid UTF-8 (or one byte of a broken sequence, as `decode` reads it).
@@ -158,15 +164,14 @@ enum ScanText {
       }
       let start = i
       var digits = true
-      var h = WordHasher()
       while i < n {
         let c = p[i]
         if c < 0x80 {
           if c &- 0x30 < 10 {
-            h.add(c)
+            lower[i] = c
           } else if (c | 0x20) &- 0x61 < 26 {
             digits = false
-            h.add(c | 0x20)
+            lower[i] = c | 0x20
           } else {
             break
           }
@@ -179,20 +184,21 @@ enum ScanText {
         if w == 2 || w == 3 {
           let lv = v < 0x1F00 ? t(table, v) : v
           if w == 2 {
-            h.add(UInt8(truncatingIfNeeded: 0xC0 | (lv >> 6)))
-            h.add(UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F)))
+            lower[i] = UInt8(truncatingIfNeeded: 0xC0 | (lv >> 6))
+            lower[i + 1] = UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F))
           } else {
-            h.add(UInt8(truncatingIfNeeded: 0xE0 | (lv >> 12)))
-            h.add(UInt8(truncatingIfNeeded: 0x80 | ((lv >> 6) & 0x3F)))
-            h.add(UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F)))
+            lower[i] = UInt8(truncatingIfNeeded: 0xE0 | (lv >> 12))
+            lower[i + 1] = UInt8(truncatingIfNeeded: 0x80 | ((lv >> 6) & 0x3F))
+            lower[i + 2] = UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F))
           }
         } else {
-          for k in i..<min(i + w, n) { h.add(p[k]) }
+          for k in i..<min(i + w, n) { lower[k] = p[k] }
         }
         i += w
       }
       guard count < out.count else { return }
-      out[count] = Word(start: start, end: i, hash: h.value, isCapitalized: cap, isNumber: digits)
+      let hash = WordHasher.hash(lower + start, count: i - start)
+      out[count] = Word(start: start, end: i, hash: hash, isCapitalized: cap, isNumber: digits)
       count += 1
     }
   }
@@ -236,9 +242,9 @@ enum ScanText {
   }
 }
 
-/// `WordHasher` hashes a word's lowercased UTF-8 as it is scanned. The first 16 bytes go into two
-/// words with shifts, mixed once at the end, so a byte costs no multiply in a chain; bytes past 16
-/// (rare) are folded in FNV-1a style.
+/// `WordHasher` hashes a word's lowercased UTF-8: the first 16 bytes as two little-endian words,
+/// mixed once, and bytes past 16 (rare) folded in FNV-1a style. `add(_:)` takes a byte at a time;
+/// `hash(_:count:)` reads the bytes where they lie and gives the same value.
 struct WordHasher {
   var first: UInt64 = 0
   var second: UInt64 = 0
@@ -258,6 +264,25 @@ struct WordHasher {
   }
 
   var value: UInt64 { Hash64.mix(first, count > 16 ? second ^ rest : second, count) }
+
+  /// `hash(_:count:)` is the `value` after adding the `count` bytes at `p`, from which 16 bytes
+  /// (at least) can be read.
+  @inline(__always)
+  static func hash(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    let raw = UnsafeRawPointer(p)
+    var first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    var second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    if count < 8 {
+      first &= (1 << UInt64(count &* 8)) &- 1
+      second = 0
+    } else if count < 16 {
+      second &= (1 << UInt64((count &- 8) &* 8)) &- 1
+    }
+    guard count > 16 else { return Hash64.mix(first, second, count) }
+    var rest: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in 16..<count { rest = (rest ^ UInt64(p[k])) &* 0x100_0000_01b3 }
+    return Hash64.mix(first, second ^ rest, count)
+  }
 }
 
 /// `Word` is one word of a line: a byte range, the hash of its lowercased bytes, and its shape.
