@@ -27,8 +27,16 @@ public struct UTF8Key: Hashable, Sendable {
     return Array(string.utf8).withUnsafeBufferPointer(body)
   }
 
+  /// `hash(into:)` feeds the bytes' `Hash64` to `hasher`.
   public func hash(into hasher: inout Hasher) {
-    withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(withBytes { Hash64.bytes($0, seed: 0) })
+  }
+
+  /// The hash sets and dictionaries use, made without a `Hasher`: its SipHash over every byte,
+  /// with setting up and finishing, cost more than extracting the strings did. (This is
+  /// `Hashable`'s hidden requirement; the table's per-instance seed still goes in.)
+  public func _rawHashValue(seed: Int) -> Int {
+    Int(truncatingIfNeeded: withBytes { Hash64.bytes($0, seed: UInt64(truncatingIfNeeded: seed)) })
   }
 
   public static func == (a: UTF8Key, b: UTF8Key) -> Bool {

@@ -3,6 +3,32 @@ import Testing
 import TinqText
 
 @Suite struct TextTests {
+  /// Keys that differ in one byte anywhere (around the 8- and 16-byte steps of the hash) are
+  /// distinct in a set, equal ones are one, and canonically equal but differently encoded
+  /// strings stay apart: the key is the bytes.
+  @Test func utf8KeysAreTheirBytes() {
+    var set = Set<UTF8Key>()
+    var distinct = Set<String>()
+    for length in 0...40 {
+      let base = String(repeating: "a", count: length)
+      for change in 0..<length {
+        var bytes = Array(base.utf8)
+        bytes[change] = 0x62
+        let s = String(decoding: bytes, as: UTF8.self)
+        set.insert(UTF8Key(s))
+        set.insert(UTF8Key(String(s)))  // the same key again
+        distinct.insert(s)
+      }
+      set.insert(UTF8Key(base))
+      distinct.insert(base)
+    }
+    #expect(set.count == distinct.count)
+    for s in distinct { #expect(set.contains(UTF8Key(s))) }
+    #expect(!set.contains(UTF8Key("c")))
+    #expect(UTF8Key("ho\u{00E0}") != UTF8Key("hoa\u{0300}"))
+    #expect(Set([UTF8Key("ho\u{00E0}"), UTF8Key("hoa\u{0300}")]).count == 2)
+  }
+
   @Test(arguments: [("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ", "ủy"), ("tuý", "túy"), ("KHOÁ", "khóa")])
   func tonePlacementFoldsTogether(old: String, new: String) {
     #expect(Fold.tonedKey(old.unicodeScalars) == Fold.tonedKey(new.unicodeScalars))
