@@ -149,18 +149,38 @@ enum Dates {
     ["sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "vào", "sớm", "khuya"].map {
       ScanText.wordHashes($0)[0]
     })
+  /// Two bits of each time-of-day word's hash, one 64-bit set per bit: a word missing from either
+  /// is no time of day, found without hashing it again.
+  static let timeOfDayBits: (UInt64, UInt64) = timeOfDay.reduce((0, 0)) {
+    ($0.0 | 1 << ($1 & 63), $0.1 | 1 << ($1 >> 6 & 63))
+  }
   static let fromNowToEnd = ScanText.wordHashes("từ nay đến cuối năm")
 
   /// `inText(_:firstWordOf:)` looks for the article's own date in the kept lines.
   static func inText(_ lines: [TextLine], leadSkip: (line: Int, words: Int)?) -> (PartialDate, Provenance)? {
     var partial: (PartialDate, Provenance)? = nil
     var period: (PartialDate, Provenance)? = nil
-    let fromNow = Self.fromNowToEnd  // read once: `periodYear` runs at every word
+    // Read once: these are tested at every word.
+    let fromNow = Self.fromNowToEnd
+    let timeOfDay = Self.timeOfDay
+    let timeOfDayBits = Self.timeOfDayBits
+    let hNgay = Self.hNgay
     for line in lines {
       let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
       let w = line.words
       var i = 0
       while i < w.count {
+        // A date starts with a number, `ngày` or a time of day, and a reporting period with a
+        // number or `từ`: most words are neither, and are passed over on their own shape.
+        let word = w[i]
+        guard
+          word.isNumber || word.hash == hNgay || word.hash == fromNow[0]
+            || (timeOfDayBits.0 >> (word.hash & 63) & timeOfDayBits.1 >> (word.hash >> 6 & 63) & 1 != 0
+              && timeOfDay.contains(word.hash))
+        else {
+          i += 1
+          continue
+        }
         if (i == skip || isSentenceStart(line, i)) && i >= skip {
           if let (date, end) = sentenceDate(line, at: i) {
             let p = Provenance(rule: "in-text date", line: line.number, excerpt: line.excerpt(i, end))
