@@ -29,13 +29,37 @@ public enum Hash64 {
     var w1: UInt64 = 0
     if n >= 16 {
       // The last 16 bytes, overlapping the ones before when n is not a multiple of 16.
-      w0 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self))
-      w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+      (w0, w1) = load16(p + n - 16, 16)
     } else {
-      for k in 0..<n {
-        if k < 8 { w0 |= UInt64(p[k]) << UInt64(k * 8) } else { w1 |= UInt64(p[k]) << UInt64((k - 8) * 8) }
-      }
+      (w0, w1) = gather16(p, n)
     }
     return mix(h ^ w0, w1, n)
+  }
+
+  /// `load16(_:_:)` is the first `min(length, 16)` bytes at `p` as two little-endian words, zero
+  /// past them: two unaligned loads, so 16 bytes must be readable from `p`.
+  @inlinable @inline(__always)
+  public static func load16(_ p: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+    let raw = UnsafeRawPointer(p)
+    var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    if length < 8 {
+      w0 &= (1 << UInt64(length &* 8)) &- 1
+      w1 = 0
+    } else if length < 16 {
+      w1 &= (1 << UInt64((length &- 8) &* 8)) &- 1
+    }
+    return (w0, w1)
+  }
+
+  /// `gather16(_:_:)` is `load16(_:_:)` a byte at a time, for where fewer than 16 bytes can be
+  /// read.
+  public static func gather16(_ p: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+    var w0: UInt64 = 0
+    var w1: UInt64 = 0
+    for k in 0..<min(length, 16) {
+      if k < 8 { w0 |= UInt64(p[k]) << UInt64(k * 8) } else { w1 |= UInt64(p[k]) << UInt64((k - 8) * 8) }
+    }
+    return (w0, w1)
   }
 }

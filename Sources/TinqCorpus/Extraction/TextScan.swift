@@ -269,15 +269,7 @@ struct WordHasher {
   /// (at least) can be read.
   @inline(__always)
   static func hash(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-    let raw = UnsafeRawPointer(p)
-    var first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-    var second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-    if count < 8 {
-      first &= (1 << UInt64(count &* 8)) &- 1
-      second = 0
-    } else if count < 16 {
-      second &= (1 << UInt64((count &- 8) &* 8)) &- 1
-    }
+    let (first, second) = Hash64.load16(p, count)
     guard count > 16 else { return Hash64.mix(first, second, count) }
     var rest: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in 16..<count { rest = (rest ^ UInt64(p[k])) &* 0x100_0000_01b3 }

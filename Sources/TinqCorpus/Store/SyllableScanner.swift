@@ -51,24 +51,7 @@ final class PieceCache: @unchecked Sendable {
   /// `available` bytes can be read from `p`; with 16 of them, two unaligned loads do it.
   @inline(__always)
   static func key(_ p: UnsafePointer<UInt8>, _ length: Int, available: Int) -> (UInt64, UInt64) {
-    if available >= 16 {
-      let raw = UnsafeRawPointer(p)
-      var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-      var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-      if length < 8 {
-        w0 &= (1 << UInt64(length &* 8)) &- 1
-        w1 = 0
-      } else if length < 16 {
-        w1 &= (1 << UInt64((length &- 8) &* 8)) &- 1
-      }
-      return (w0, w1)
-    }
-    var w0: UInt64 = 0
-    var w1: UInt64 = 0
-    for k in 0..<min(length, 16) {
-      if k < 8 { w0 |= UInt64(p[k]) << UInt64(k * 8) } else { w1 |= UInt64(p[k]) << UInt64((k - 8) * 8) }
-    }
-    return (w0, w1)
+    available >= 16 ? Hash64.load16(p, length) : Hash64.gather16(p, length)
   }
 
   /// `lookup(_:length:available:make:)` returns the piece number and syllable entry of the piece
