@@ -47,16 +47,15 @@ final class Lexicon: Sendable {
   var count: Int { state.withLock { $0.variants.count } }
 }
 
-/// Little-endian base-128 integers, the compact form of every posting.
+/// Little-endian base-128 integers, the compact form of every posting (`ByteRun.append(_:)`
+/// writes them).
 enum VarInt {
+  /// `readEntry(_:_:_:)` reads a doc-stream entry at `i`: the gap from the previous document
+  /// and the byte length of its positions (0 when the stream is cut short).
   @inline(__always)
-  static func append(_ value: UInt32, to out: inout [UInt8]) {
-    var v = value
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
+  static func readEntry(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> (gap: Int, length: Int) {
+    let gap = Int(read(p, &i, end))
+    return (gap, i < end ? Int(read(p, &i, end)) : 0)
   }
 
   /// `read(_:_:_:)` reads the varint at `i` (which must be below `end`) and moves past it; one
@@ -397,8 +396,8 @@ final class SegmentBuilder {
         var i = 0
         var doc = -1
         while i < stream.count {
-          doc += Int(VarInt.read(p, &i, stream.count))
-          let length = i < stream.count ? Int(VarInt.read(p, &i, stream.count)) : 0
+          let (gap, length) = VarInt.readEntry(p, &i, stream.count)
+          doc += gap
           while next <= min(doc, docCount) {
             out[next] = UInt16(truncatingIfNeeded: offset)
             next += 1
@@ -811,8 +810,8 @@ public struct FullTextIndex: Sendable {
       return false
     }
     c.posPtr += c.posLen
-    let delta = Int(VarInt.read(postings.docs, &c.docPtr, c.docEnd))
-    c.posLen = c.docPtr < c.docEnd ? Int(VarInt.read(postings.docs, &c.docPtr, c.docEnd)) : 0
+    let (delta, length) = VarInt.readEntry(postings.docs, &c.docPtr, c.docEnd)
+    c.posLen = length
     // This document's positions are read soon if it is a candidate, and the next document's
     // follow them: start loading both.
     tinq_prefetch(postings.poss + c.posPtr)
@@ -856,8 +855,9 @@ public struct FullTextIndex: Sendable {
           return .exhausted
         }
         posPtr += posLen
-        doc += Int(VarInt.read(postings.docs, &ptr, end))
-        posLen = ptr < end ? Int(VarInt.read(postings.docs, &ptr, end)) : 0
+        let (gap, length) = VarInt.readEntry(postings.docs, &ptr, end)
+        doc += gap
+        posLen = length
       }
       c.doc = doc
       c.docPtr = ptr
