@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Draws the hand-annotation sample for `tinq-bench extraction` (issue #11).
+
+Reads ../shared/corpora/*.jsonl, draws N articles at random with a fixed seed, weighted toward
+law, society, politics and world news (weight 4, else 1; Efraimidis–Spirakis keys), and splits
+them into dev and test halves by the same seed. Prints one line per article: split, id, corpus,
+category. Only ids and categories are written, never text.
+
+    python3 bench/sample_annotations.py > bench/annotations/sample.tsv
+    python3 bench/sample_annotations.py --citations > bench/annotations/citations-sample.tsv
+
+With --citations it draws a second sample of 120 (seed 12) from the articles whose body names a
+document type with a number or holds a document symbol, for the citation field alone: the first
+sample has too few citations to measure precision and recall.
+"""
+import json, random, re, sys, pathlib
+
+SEED = 11
+N = 240
+WEIGHTY = re.compile(r"pháp luật|xã hội|thế giới|thời sự|chính trị|an ninh|quốc tế|trong nước", re.I)
+
+DOCUMENT = re.compile(
+    r"(Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Kế hoạch|Luật|Pháp lệnh|Hiến pháp|Bộ luật)"
+    r"[^.\n]{0,12}?\d|\d+[/-](?:\d{4}/)?[A-ZĐ]{2,}")
+
+def main():
+    citations = "--citations" in sys.argv[1:]
+    root = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+    rows = []
+    for path in sorted(root.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            d = json.loads(line)
+            cat = d.get("category") or ""
+            if citations and not DOCUMENT.search(d["body"]):
+                continue
+            rows.append((d["id"], path.stem, cat, 4.0 if WEIGHTY.search(cat) else 1.0))
+    seed, n = (SEED + 1, 120) if citations else (SEED, N)
+    rng = random.Random(seed)
+    keyed = sorted(rows, key=lambda r: rng.random() ** (1.0 / r[3]), reverse=True)[:n]
+    order = list(range(n))
+    random.Random(seed + 1).shuffle(order)
+    dev = set(order[: n // 2])
+    for i, (aid, corpus, cat, _) in enumerate(keyed):
+        print("\t".join(["dev" if i in dev else "test", aid, corpus, cat]))
+
+if __name__ == "__main__":
+    main()
