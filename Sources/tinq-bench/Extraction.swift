@@ -14,6 +14,8 @@ struct ExtractionBench: ParsableCommand {
 
   @Option(help: "Folder of real corpora (*.jsonl).") var corpora: String = "../shared/corpora"
   @Option(help: "Hand-annotated truth (JSON Lines).") var truth: String = "bench/annotations/truth.jsonl"
+  @Option(help: "Hand-annotated citations of a second sample (JSON Lines).")
+  var citationTruth: String = "bench/annotations/citations-truth.jsonl"
   @Option(help: "Examples of each kind of error to print.") var examples: Int = 5
   @Flag(help: "Print the report as JSON.") var json = false
 
@@ -28,6 +30,15 @@ struct ExtractionBench: ParsableCommand {
       for split in ["dev", "test"] {
         let chosen = annotations.filter { $0.split == split }
         report.annotated[split] = AnnotatedTruth.measure(chosen, records: byId, examples: examples)
+      }
+    }
+    if FileManager.default.fileExists(atPath: citationTruth) {
+      let annotations = try Annotation.load(path: citationTruth)
+      let byId = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      for split in ["dev", "test"] {
+        let chosen = annotations.filter { $0.split == split }
+        let fields = AnnotatedTruth.measure(chosen, records: byId, examples: examples)
+        report.citationSample[split] = fields["citations"]
       }
     }
     if json {
@@ -107,6 +118,7 @@ struct FieldScore: Codable, Sendable {
 struct ExtractionReport: Codable, Sendable {
   var metadata: [String: FieldScore] = [:]
   var annotated: [String: [String: FieldScore]] = [:]
+  var citationSample: [String: FieldScore] = [:]
 
   func rendered() -> String {
     var out = "Extraction on real text (publishers' metadata stripped, then compared)\n\n"
@@ -116,6 +128,10 @@ struct ExtractionReport: Codable, Sendable {
       let n = fields["year"]?.articles ?? 0
       out += "\nHand-annotated sample, \(split) half (\(n) articles)\n\n"
       out += table(fields, order: ["year", "people", "people (full names)", "ranks", "citations", "organizations"])
+    }
+    if !citationSample.isEmpty {
+      out += "\nCitation sample (120 articles that name a numbered document)\n\n"
+      out += table(citationSample, order: ["dev", "test"])
     }
     return out
   }
@@ -226,9 +242,9 @@ struct Annotation: Decodable, Sendable {
   var id: String
   var split: String
   var year: Int?
-  var people: [Person]
+  var people: [Person]?
   var citations: [Document]
-  var organizations: [Organization]
+  var organizations: [Organization]?
 
   static func load(path: String) throws -> [Annotation] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -268,6 +284,12 @@ enum AnnotatedTruth {
       }
     }
     if !digits.isEmpty { out += String(Int(digits) ?? 0) }
+    // `16-2010` is `16/2010` written with a dash.
+    if let dash = out.lastIndex(of: "-"), out[out.index(after: dash)...].count == 4,
+      out[out.index(after: dash)...].allSatisfy(\.isNumber), !out.contains("/")
+    {
+      out.replaceSubrange(dash...dash, with: "/")
+    }
     if out.contains("/") || out.contains("-") { return out }
     return key(type ?? "") + "#" + out
   }
@@ -301,7 +323,7 @@ enum AnnotatedTruth {
 
       // People: an extracted name is right when it is the person's fullest form or an alias.
       var personOf: [String: Int] = [:]
-      for (n, p) in a.people.enumerated() {
+      for (n, p) in (a.people ?? []).enumerated() {
         for form in [p.name] + (p.aliases ?? []) { personOf[key(form), default: n] = personOf[key(form)] ?? n }
       }
       var foundPeople: [Int: PersonMention] = [:]
@@ -316,7 +338,7 @@ enum AnnotatedTruth {
           people.note(falsePositive: "\(a.id): \(m.name) [\(m.provenance.excerpt.prefix(60))]", limit: examples)
         }
       }
-      for (n, p) in a.people.enumerated() {
+      for (n, p) in (a.people ?? []).enumerated() {
         people.truth += 1
         let isFull = isFullName(p.name)
         if isFull { full.truth += 1 }
@@ -368,7 +390,7 @@ enum AnnotatedTruth {
 
       // Organisations: by full name or by abbreviation.
       var orgOf: [String: Int] = [:]
-      for (n, o) in a.organizations.enumerated() {
+      for (n, o) in (a.organizations ?? []).enumerated() {
         orgOf[key(o.name)] = orgOf[key(o.name)] ?? n
         if let ab = o.abbreviation { orgOf[key(ab)] = orgOf[key(ab)] ?? n }
       }
@@ -384,7 +406,7 @@ enum AnnotatedTruth {
           organizations.note(falsePositive: "\(a.id): \(o.name) [\(o.provenance.excerpt.prefix(60))]", limit: examples)
         }
       }
-      for (n, o) in a.organizations.enumerated() {
+      for (n, o) in (a.organizations ?? []).enumerated() {
         organizations.truth += 1
         if foundOrgs.contains(n) { organizations.found += 1 } else {
           organizations.note(falseNegative: "\(a.id): \(o.name)", limit: examples)

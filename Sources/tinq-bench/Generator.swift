@@ -38,7 +38,7 @@ struct ArticleGenerator: Sendable {
   static let shortReferenceRate = 0.05
 
   /// `version` changes whenever the output for a given seed changes, so stale corpora are rebuilt.
-  static let version = 1
+  static let version = 2
 
   /// `init(seed:pools:)` makes a generator.
   init(seed: UInt64, pools: Pools = .standard) {
@@ -119,7 +119,9 @@ private struct ArticleWriter {
     }
     let source: String? = rng.chance(0.35) ? rng.pick(Pools.sourceMarkers) : nil
 
-    // Date style: 0–3 are site datelines, 4–7 are only the text's own statements.
+    // Date style: 0–3 are site datelines, 4–7 are only the text's own statements, of which Tinq reads
+    // the present (`Hôm nay (9-2-2022), `, style 4) and a reporting period (style 6), not an
+    // event's date (`Sáng 9/2/2022, `, style 7) nor a day-month completed later (style 5).
     let style = hasDate ? weightedStyle() : -1
     let title = hasTitle ? makeTitle() : nil
     switch style {
@@ -244,12 +246,13 @@ private struct ArticleWriter {
     var prefix = source ?? ""
     var yearSuffix = ""
     switch style {
-    case 0, 4: prefix += "Ngày \(day)-\(month)-\(year), "
+    case 0: prefix += "Ngày \(day)-\(month)-\(year), "
+    case 4: prefix += "\(rng.pick(["Hôm nay", "Sáng nay", "Chiều nay"])) (\(day)-\(month)-\(year)), "
     case 5:
       prefix += "Ngày \(day)/\(month), "
       yearSuffix = " năm \(year)"
     case 6: prefix += "6 tháng đầu năm \(year), "
-    case 7: prefix += "\(rng.pick(["Sáng", "Chiều"])) \(day)/\(month)/\(year), "
+    case 7: prefix += "\(rng.pick(["Sáng", "Chiều"])) \(day)/\(month)/\(year), "  // an event's date: no year
     default: if rng.chance(0.5) { prefix += rng.pick(["Mới đây, ", "Vừa qua, "]) }
     }
     let cite: String

@@ -158,9 +158,10 @@ let seedExpectations: [SeedExpectation] = [
     id: "004_adcf2f97b390286b",
     // Line 1, followed by the lead.
     title: "Phối hợp triển khai đồng bộ, toàn diện các chiến lược quốc phòng, an ninh",
-    // Line 3: `Ngày 9/2, ... năm 2022.` — day and month completed by the year of the same
-    // sentence; the decree's `ngày 5/9/2019` and the stripped `28/1/2026` must not win.
-    date: "2022-02-09",
+    // Line 3: `Ngày 9/2, ... năm 2022.` gives a day and month; `năm 2022` names the year the
+    // meeting reviews (held, most likely, in February 2023), so the year stays unknown. The
+    // decree's `ngày 5/9/2019` and the stripped `28/1/2026` must not win either.
+    date: nil,
     source: nil,
     // No byline; photo credits exist only in the stripped related-articles block.
     author: nil,

@@ -70,6 +70,7 @@ public enum ArticleExtractor {
     let withTitle = (layout.titleLine.map { [$0] } ?? []) + layout.content
     var citations = Citations.extract(withTitle)
     CitationResolver.resolveWithin(&citations)
+    CitationResolver.mergeShortWithin(&citations)
     article.citations = Citations.deduplicated(citations)
     article.people = People.extract(
       (layout.titleLine.map { [$0] } ?? []) + storyLines, skipping: bylines.reporterLines)

@@ -1,40 +1,60 @@
 /// `Sources` reads the outlet marker that opens a lead: `(CT)-`, `(QĐND) -`, `BDK - `.
 enum Sources {
-  /// `outletMarker(in:)` returns the marker and the number of words it spans, when the line opens
-  /// with one.
+  /// Outlet codes that open a lead (`HNMO - `, `(CT)- `, `VTV.vn - `), with the outlet each names.
+  /// Only listed codes count: an all-capitals word before a dash is as often a topic, a team or a
+  /// singer (`EU - `, `SLNA - `, `PSY - `) as an outlet.
+  static let codes: [String: String] = [
+    "CT": "CT", "BDK": "BDK", "BCA": "BCA", "HNMO": "Hà Nội Mới", "HNM": "Hà Nội Mới", "ĐVO": "Đất Việt", "NDĐT": "Nhân Dân",
+    "GD&TĐ": "GD&TĐ", "QĐND": "QĐND", "TGĐA": "TGĐA", "TTXVN": "TTXVN", "VOV": "VOV", "VOV.VN": "VOV",
+    "VTV": "VTV", "VTV.vn": "VTV", "VTC": "VTC", "CAND": "CAND", "ANTĐ": "ANTĐ", "SGGP": "SGGP",
+    "SGGPO": "SGGP", "PLO": "PLO", "NLĐO": "NLĐ", "NLĐ": "NLĐ", "TNO": "Thanh Niên", "TTO": "Tuổi Trẻ",
+    "KTĐT": "KTĐT", "GDVN": "Giáo Dục VN", "ĐS&PL": "ĐS&PL", "GĐ&XH": "GĐ&XH", "VOVNEWS": "VOV",
+    "Chinhphu.vn": "Chính Phủ", "Dân trí": "Dân trí", "Dân Trí": "Dân trí", "Dantri": "Dân trí",
+    "Infonet": "Infonet", "VietNamNet": "VietNamNet", "Vietnamnet": "VietNamNet", "Vietnam+": "Vietnam+",
+  ]
+  /// Outlets whose name opens the lead with no dash (`Dân trí Một ...`).
+  static let bareNames: [String] = ["Dân trí", "Dân Trí"]
+  static let codeBytes: [([UInt8], String)] = codes.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.count > $1.0.count }
+
+  /// `outletMarker(in:)` returns the outlet a lead opens with (`(CT)- `, `HNMO - `, `Dân trí `)
+  /// and the number of words the marker spans.
   static func outletMarker(in line: TextLine) -> (source: String, words: Int)? {
     let b = line.bytes
-    guard let first = line.words.first else { return nil }
+    guard b.count >= 3 else { return nil }
     var p = 0
-    let bracketed = b.first == 0x28
+    let bracketed = b[0] == 0x28
     if bracketed { p = 1 }
-    guard first.start == p, first.end - first.start >= 2, first.end - first.start <= 12 else { return nil }
-    // Every letter uppercase.
-    var q = first.start
-    while q < first.end {
-      let (v, w) = ScanText.decode(b, at: q)
-      if !(ScanText.isUppercaseScalar(v) || (v >= 0x30 && v <= 0x39)) { return nil }
-      q += w
+    for (code, outlet) in codeBytes where b.count > p + code.count && b[p..<(p + code.count)].elementsEqual(code) {
+      var r = p + code.count
+      if bracketed {
+        guard b[r] == 0x29 else { continue }
+        r += 1
+        guard r < b.count else { continue }
+      }
+      // The code must end a word: `CT` is no marker at the start of `CTV`.
+      if !bracketed, ScanText.isLetterStart(b, r) || (b[r] >= 0x30 && b[r] <= 0x39) { continue }
+      while r < b.count, b[r] == 0x20 { r += 1 }
+      guard r < b.count else { return nil }
+      var dashed = false
+      if b[r] == 0x2D {
+        r += 1
+        dashed = true
+      } else if r + 2 < b.count, b[r] == 0xE2, b[r + 1] == 0x80, b[r + 2] == 0x93 || b[r + 2] == 0x94 {
+        r += 3
+        dashed = true
+      }
+      if !dashed {
+        // `Dân trí Một ...`, and `(CT) Ngày ...`: a bare outlet name before a capitalised word.
+        guard bracketed || bareNames.contains(where: { $0.utf8.elementsEqual(code) }), r < b.count,
+          ScanText.isLetterStart(b, r), ScanText.isUppercaseScalar(ScanText.decode(b, at: r).0)
+        else { continue }
+      } else if !bracketed, r < b.count, b[r] != 0x20 {
+        continue
+      }
+      let words = line.words.prefix { $0.start < r }.count
+      return (outlet, max(words, 1))
     }
-    guard !first.isNumber else { return nil }
-    var r = first.end
-    if bracketed {
-      guard r < b.count, b[r] == 0x29 else { return nil }
-      r += 1
-    }
-    while r < b.count, b[r] == 0x20 { r += 1 }
-    guard r < b.count else { return nil }
-    // `-` or an en/em dash
-    if b[r] == 0x2D {
-      r += 1
-    } else if r + 2 < b.count, b[r] == 0xE2, b[r + 1] == 0x80, b[r + 2] == 0x93 || b[r + 2] == 0x94 {
-      r += 3
-    } else {
-      return nil
-    }
-    guard r < b.count, b[r] == 0x20 || !bracketed || ScanText.isLetterStart(b, r) else { return nil }
-    if !bracketed, r < b.count, b[r] != 0x20 { return nil }
-    return (ScanText.string(b, first.start, first.end), 1)
+    return nil
   }
 }
 

@@ -47,6 +47,24 @@ public enum CitationResolver {
     }
   }
 
+  /// `mergeShortWithin(_:)` folds a bare short reference (`Thông tư 02`) into the one fuller
+  /// partial reference of the same article that it fits (`Thông tư 02/2013`), so one document is
+  /// listed once; with two or more that fit, it stays as it is.
+  static func mergeShortWithin(_ citations: inout [Citation]) {
+    for k in citations.indices where citations[k].isPartial && citations[k].year == nil && !citations[k].number.contains("/") {
+      guard let key = key(citations[k]) else { continue }
+      let fuller = citations.filter {
+        $0.isPartial && $0.number != citations[k].number && Self.key($0) == key && fits(citations[k], $0)
+      }
+      if fuller.count == 1, let f = fuller.first {
+        var c = f
+        c.provenance = citations[k].provenance
+        c.provenance.rule += " (resolved in article)"
+        citations[k] = c
+      }
+    }
+  }
+
   static func key(_ c: Citation) -> Key? {
     guard let type = c.type else { return nil }
     let digits = c.number.prefix { $0.isASCII && $0.isNumber }
@@ -60,7 +78,8 @@ public enum CitationResolver {
     if let i = partial.issuer, full.issuer != i { return false }
     if let slash = partial.number.firstIndex(of: "/") {
       let symbol = partial.number[partial.number.index(after: slash)...]
-      if !full.number.hasSuffix("/" + symbol) { return false }
+      // `77/2010` says only the year, which was checked above.
+      if !symbol.allSatisfy(\.isNumber), !full.number.hasSuffix("/" + symbol) { return false }
     }
     return true
   }

@@ -11,8 +11,19 @@ enum Citations {
     [
       "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Luật", "Kết luận",
       "Kế hoạch", "Hướng dẫn", "Quy định", "Công văn", "Thông báo", "Công điện", "Pháp lệnh", "Đề án", "Quy chế",
-      "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp",
-    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")])
+      "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp", "Văn bản",
+    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")]
+      + yearNamed.map { ($0.0, $0.1) })
+  /// Documents named by their year, not a number: `Hiến pháp năm 1992`, `Bộ luật Hình sự 1999`,
+  /// `BLHS 2015`. The year is their number.
+  static let yearNamed: [(String, String)] = [
+    ("Hiến pháp", "Hiến pháp"), ("Bộ luật Hình sự", "Bộ luật Hình sự"),
+    ("Bộ luật Tố tụng hình sự", "Bộ luật Tố tụng hình sự"), ("Bộ luật Dân sự", "Bộ luật Dân sự"),
+    ("Bộ luật Tố tụng dân sự", "Bộ luật Tố tụng dân sự"), ("Bộ luật Lao động", "Bộ luật Lao động"),
+    ("Bộ luật Hàng hải", "Bộ luật Hàng hải"), ("BLHS", "Bộ luật Hình sự"), ("BLTTHS", "Bộ luật Tố tụng hình sự"),
+    ("BLDS", "Bộ luật Dân sự"), ("BLTTDS", "Bộ luật Tố tụng dân sự"), ("BLLĐ", "Bộ luật Lao động"),
+  ]
+  static let yearNamedTypes: Set<String> = Set(yearNamed.map(\.1))
   /// Document types by symbol code.
   static let codeTypes: [String: String] = [
     "NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "TT": "Thông tư",
@@ -20,9 +31,18 @@ enum Citations {
     "QC": "Quy chế", "TB": "Thông báo", "CĐ": "Công điện", "CTr": "Chương trình", "ĐA": "Đề án",
     "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật",
   ]
+  /// Head nouns that are also everyday words (`chương trình 10` may be a show, `quy định 95` a
+  /// rule): with a bare number they cite a document only after `số`.
+  static let genericTypes: Set<String> = [
+    "Văn bản", "Chương trình", "Quy định", "Kế hoạch", "Lệnh", "Hướng dẫn", "Thông báo", "Đề án", "Quy chế",
+  ]
+  /// Issuers written alone after an old-style number (`47/CP`, `299/TTg`).
+  static let oldIssuers: Set<String> = ["CP", "TTg", "HĐBT", "HĐCP", "BCA", "BQP", "BTC", "TW", "QH"]
   /// Codes of document kinds that always carry a year; without it the reference is short.
   static let normativeCodes: Set<String> = ["NĐ", "TT", "TTLT"]
   static let hSo = ScanText.wordHashes("số")[0]
+  /// Words before `Luật` that make it a law firm's name: `Công ty Luật`, `Văn phòng Luật`.
+  static let firmWords: Set<UInt64> = Set(["ty", "phòng", "hãng"].map { ScanText.wordHashes($0)[0] })
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
 
@@ -42,9 +62,30 @@ enum Citations {
         }
         if w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
           var k = i + count
-          if k < w.count, w[k].hash == hSo, line.gapIsSpace(after: k - 1) { k += 1 }
-          guard k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
-            let (first, end) = parseNumber(line, at: w[k].start, type: type)
+          if yearNamedTypes.contains(type), let (years, end) = yearList(line, from: k) {
+            for (y, a, z) in years {
+              result.append(
+                Citation(
+                  type: type, number: String(y), issuer: nil, year: y,
+                  provenance: Provenance(
+                    rule: "citation", line: line.number,
+                    excerpt: ScanText.string(line.bytes, w[i].start, w[i + count - 1].end) + " "
+                      + ScanText.string(line.bytes, w[a].start, w[z].end))))
+            }
+            consumedUntil = w[end].end
+            while i < w.count, w[i].start < consumedUntil { i += 1 }
+            continue
+          }
+          var saidSo = false
+          if k < w.count, w[k].hash == hSo, line.gapIsSpace(after: k - 1) {
+            k += 1
+            saidSo = true
+          }
+          // `Công ty Luật số 5` is a law firm, and a generic head noun needs `số` or a symbol.
+          let firm = type == "Luật" && i > 0 && firmWords.contains(w[i - 1].hash)
+          guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
+            let (first, end) = parseNumber(line, at: w[k].start, type: type),
+            !genericTypes.contains(type) || saidSo || first.number.contains("/")
           else {
             i += count
             continue
@@ -83,6 +124,36 @@ enum Citations {
       }
     }
     return deduplicated(result)
+  }
+
+  /// `yearList(_:from:)` reads `[năm] 1992` and lists of them (`năm 1946, 1959, 1980 và 1992`)
+  /// after a document named by its year: each year with the words it spans, and the last word.
+  static func yearList(_ line: TextLine, from start: Int) -> ([(Int, Int, Int)], Int)? {
+    let w = line.words
+    var out: [(Int, Int, Int)] = []
+    var k = start
+    while k < w.count {
+      let first = k
+      if w[k].hash == hNam, k + 1 < w.count, line.gapIsSpace(after: k) { k += 1 }
+      guard k < w.count, w[k].isNumber, w[k].end - w[k].start == 4, k == start || first < k || w[k].isNumber,
+        k == 0 || line.gapIsSpace(after: k - 1) || line.gap(after: k - 1).elementsEqual([0x2C, 0x20]),
+        let y = ScanText.int(line.bytes, w[k].start, w[k].end), (1900...2100).contains(y)
+      else { break }
+      // A year followed by `/` or `-` and more is a number (`100/2015/QH13`), not a year.
+      if k + 1 < w.count, let g = line.gap(after: k).first, g == 0x2F || g == 0x2D, line.gap(after: k).count == 1 { break }
+      out.append((y, first, k))
+      k += 1
+      // `, 1959` or ` và 1992` continue the list.
+      guard k < w.count else { break }
+      if line.gap(after: k - 1).elementsEqual([0x2C, 0x20]) { continue }
+      if w[k].hash == hVa, line.gapIsSpace(after: k - 1), k + 1 < w.count, line.gapIsSpace(after: k) {
+        k += 1
+        continue
+      }
+      break
+    }
+    guard let last = out.last else { return nil }
+    return (out, last.2)
   }
 
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
@@ -131,6 +202,36 @@ enum Citations {
     return p
   }
 
+  /// `issuerParts(_:from:)` reads the issuer after a document code: `-CP`, `-BQP-BGDĐT`,
+  /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing. Returns the parts and their end.
+  static func issuerParts(_ b: [UInt8], from start: Int) -> ([String], Int)? {
+    var parts: [String] = []
+    var p = start
+    while true {
+      var q = p
+      while q < b.count, b[q] == 0x20, q - p < 2 { q += 1 }
+      if q < b.count, b[q] == 0x2D {
+        q += 1
+      } else if q + 2 < b.count, b[q] == 0xE2, b[q + 1] == 0x80, b[q + 2] == 0x93 {
+        q += 3
+      } else {
+        break
+      }
+      let spaced = q - p > 1 && b[p] == 0x20
+      while q < b.count, b[q] == 0x20, spaced || parts.isEmpty, q - p < 5 { q += 1 }
+      var e = symbolPart(b, from: q)
+      // `&` joins two parts of one issuer: `BVHTT&DL`.
+      while e + 1 < b.count, b[e] == 0x26, ScanText.isLetterStart(b, e + 1) { e = symbolPart(b, from: e + 1) }
+      guard e > q, ScanText.isUppercaseScalar(ScanText.decode(b, at: q).0) else { break }
+      let part = ScanText.string(b, q, e)
+      // An issuer is written in capitals: `-CP`, `-BGDĐT`, `-UBND`; a lowercase word is prose.
+      guard part.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { break }
+      parts.append(part)
+      p = e
+    }
+    return parts.isEmpty ? nil : (parts, p)
+  }
+
   /// `parseNumber(_:at:type:)` reads a document number at byte `at` and returns the citation and
   /// the byte where it ends.
   static func parseNumber(_ line: TextLine, at start: Int, type: String?) -> (Citation, Int)? {
@@ -148,23 +249,23 @@ enum Citations {
       if q - p - 1 == 4, q < b.count, b[q] == 0x2F, let year = ScanText.int(b, p + 1, q),
         (1900...2100).contains(year)
       {
-        let codeStart = q + 1
+        var codeStart = q + 1
+        // `88/2007/ NĐ-CP`: a stray space after the slash.
+        if codeStart + 1 < b.count, b[codeStart] == 0x20, ScanText.isLetterStart(b, codeStart + 1) { codeStart += 1 }
         let codeEnd = symbolPart(b, from: codeStart)
         let code = ScanText.string(b, codeStart, codeEnd)
         guard upper(code) else { return nil }
         var issuer: String? = code
         var docCode: String? = nil
         var end = codeEnd
-        if codeEnd + 1 < b.count, b[codeEnd] == 0x2D {
-          let issuerEnd = symbolPart(b, from: codeEnd + 1)
-          if issuerEnd > codeEnd + 1 {
-            issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
-            docCode = code
-            end = issuerEnd
-          }
+        var symbol = code
+        if let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
+          issuer = parts.joined(separator: "-")
+          docCode = code
+          end = issuerEnd
+          symbol = code + "-" + parts.joined(separator: "-")
         }
-        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "/"
-          + ScanText.string(b, codeStart, end)
+        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "/" + symbol
         let t = type ?? docCode.flatMap { codeTypes[$0] } ?? (issuer?.hasPrefix("QH") == true ? "Luật" : nil)
         return (Citation(type: t, number: number, issuer: issuer, year: year), end)
       }
@@ -187,25 +288,49 @@ enum Citations {
         }
       }
     }
+    // An old-style symbol after a type noun, the issuer alone: `Nghị định số 47/CP`, `15-CP`,
+    // `Chỉ thị 299/TTg`. Kept as written, and partial: the era's numbering repeats.
+    if let t = type, p + 2 < b.count, b[p] == 0x2F || b[p] == 0x2D, ScanText.isLetterStart(b, p + 1) {
+      let codeEnd = symbolPart(b, from: p + 1)
+      let code = ScanText.string(b, p + 1, codeEnd)
+      let capitals = code.unicodeScalars.filter { ScanText.isUppercaseScalar($0.value) }.count
+      let spelledOut = issuerParts(b, from: codeEnd) != nil || (codeTypes[code] != nil && !oldIssuers.contains(code))
+      if !spelledOut,
+        oldIssuers.contains(code) || (capitals == code.unicodeScalars.count && (2...6).contains(capitals)),
+        codeEnd == b.count || !(b[codeEnd] == 0x2F || b[codeEnd] == 0x2D || ScanText.isLetterStart(b, codeEnd))
+      {
+        let symbol = written + String(UnicodeScalar(b[p])) + code
+        return (Citation(type: t, number: symbol, issuer: code, year: nil, isPartial: true), codeEnd)
+      }
+    }
+    // number/YYYY after a type noun, the symbol left out: `Nghị định 77/2010`, or with a dash
+    // for the slash, `Nghị định số 16-2010`.
+    if let t = type, p + 4 < b.count, b[p] == 0x2F || b[p] == 0x2D, ScanText.isDigit(b[p + 1]) {
+      var q = p + 1
+      while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
+      guard q - p - 1 == 4, let year = ScanText.int(b, p + 1, q), (1900...2100).contains(year) else { return nil }
+      if q < b.count, ScanText.isLetterStart(b, q) || b[q] == 0x2F || (b[q] == 0x2D && q + 1 < b.count && b[q + 1] != 0x20) {
+        return nil
+      }
+      let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year)
+      return (Citation(type: t, number: number, issuer: nil, year: year, isPartial: true), q)
+    }
     // number/CODE-ISSUER (administrative) or a short `03/NĐ-CP`; number/ISSUER-UNIT letters
     if p + 1 < b.count, b[p] == 0x2F, !ScanText.isDigit(b[p + 1]) {
       let codeEnd = symbolPart(b, from: p + 1)
       let code = ScanText.string(b, p + 1, codeEnd)
-      if upper(code), codeEnd + 1 < b.count, b[codeEnd] == 0x2D {
-        let issuerEnd = symbolPart(b, from: codeEnd + 1)
-        if issuerEnd > codeEnd + 1 {
-          let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
-          let symbol = written + "/" + code + "-" + issuer
-          if let codeType = codeTypes[code] {
-            let partial = normativeCodes.contains(code)
-            return (
-              Citation(type: type ?? codeType, number: symbol, issuer: issuer, year: nil, isPartial: partial), issuerEnd
-            )
-          }
-          // Official letters (`123/UBND-VX`): issuer and drafting unit, no type code; only a head
-          // noun says what they are.
-          return (Citation(type: type, number: symbol, issuer: code, year: nil), issuerEnd)
+      if upper(code), let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
+        let issuer = parts.joined(separator: "-")
+        let symbol = written + "/" + code + "-" + issuer
+        if let codeType = codeTypes[code] {
+          let partial = normativeCodes.contains(code)
+          return (
+            Citation(type: type ?? codeType, number: symbol, issuer: issuer, year: nil, isPartial: partial), issuerEnd
+          )
         }
+        // Official letters (`123/UBND-VX`): issuer and drafting unit, no type code; only a head
+        // noun says what they are.
+        return (Citation(type: type, number: symbol, issuer: code, year: nil), issuerEnd)
       }
       return nil
     }

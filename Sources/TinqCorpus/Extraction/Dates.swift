@@ -12,7 +12,8 @@ enum Dates {
 
   static let stampPrefixes = [
     "cập nhật ngày", "cập nhật lúc", "cập nhật", "ngày đăng", "đăng ngày", "đăng lúc", "thời gian đăng",
-    "ngày xuất bản", "xuất bản", "đăng", "ngày", "lúc",
+    "ngày xuất bản", "xuất bản", "ngày cập nhật", "thời gian", "đăng", "ngày", "lúc", "date", "published",
+    "updated",
   ]
   static let weekdays = [
     "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật", "thứ 2", "thứ 3", "thứ 4",
@@ -88,7 +89,7 @@ enum Dates {
           guard isTime(token) else { return .none }
           times += 1
         } else {
-          guard date == nil, let d = numericDate(token) else { return .none }
+          guard date == nil, let d = numericDate(token) ?? isoDate(token) else { return .none }
           date = d
         }
         i = j
@@ -101,7 +102,9 @@ enum Dates {
       }
       return .none
     }
-    guard let found = date, found.precision == .day, times <= 2 else { return .none }
+    // A month alone (`date 2024-12`) dates an article only behind a metadata key.
+    guard let found = date, found.precision == .day || (hasPrefix && found.precision == .month), times <= 2
+    else { return .none }
     if times > 0 || hasPrefix { return .dateline(found) }
     if hasWeekday { return .header }
     return nearTop ? .dateline(found) : .none
@@ -129,6 +132,17 @@ enum Dates {
     return validDate(day: d, month: m, year: y)
   }
 
+  /// `isoDate(_:)` reads `yyyy-mm-dd` and `yyyy-mm`, checking the calendar.
+  static func isoDate(_ token: [UInt8]) -> PartialDate? {
+    let parts = token.split(separator: 0x2D, omittingEmptySubsequences: false)
+    guard parts.count == 2 || parts.count == 3, parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count <= 2 }),
+      let y = ScanText.int(Array(parts[0]), 0, 4), let m = ScanText.int(Array(parts[1]), 0, parts[1].count)
+    else { return nil }
+    let d = parts.count == 3 ? ScanText.int(Array(parts[2]), 0, parts[2].count) : nil
+    if parts.count == 3 && d == nil { return nil }
+    return validDate(day: d, month: m, year: y)
+  }
+
   static func validDate(day: Int?, month: Int?, year: Int) -> PartialDate? {
     guard (1900...2100).contains(year) else { return nil }
     guard let m = month else { return PartialDate(year: year) }
@@ -142,60 +156,73 @@ enum Dates {
   static let hThang = ScanText.wordHashes("tháng")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
   static let hDau = ScanText.wordHashes("đầu")[0]
-  static let hCuoi = ScanText.wordHashes("cuối")[0]
-  static let hSinh = ScanText.wordHashes("sinh")[0]
   static let hQuy = ScanText.wordHashes("quý")[0]
+  static let hTrong = ScanText.wordHashes("trong")[0]
+  static let hHom = ScanText.wordHashes("hôm")[0]
+  /// `nay` and `qua` after a time of day or `hôm` make it the present: `hôm nay`, `chiều qua`.
+  static let present: Set<UInt64> = Set(["nay", "qua"].map { ScanText.wordHashes($0)[0] })
+  /// Times of day that may open a sentence before its date (`Rạng sáng`, `Sáng hôm qua`).
   static let timeOfDay: Set<UInt64> = Set(
-    ["sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "vào", "sớm", "khuya"].map {
-      ScanText.wordHashes($0)[0]
-    })
-  /// Two bits of each time-of-day word's hash, one 64-bit set per bit: a word missing from either
-  /// is no time of day, found without hashing it again.
-  static let timeOfDayBits: (UInt64, UInt64) = timeOfDay.reduce((0, 0)) {
-    ($0.0 | 1 << ($1 & 63), $0.1 | 1 << ($1 >> 6 & 63))
-  }
+    ["sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "sớm", "khuya"].map { ScanText.wordHashes($0)[0] })
   static let fromNowToEnd = ScanText.wordHashes("từ nay đến cuối năm")
 
-  /// `inText(_:firstWordOf:)` looks for the article's own date in the kept lines.
+  /// `inText(_:leadSkip:)` looks for the article's own date in the kept lines, where the text
+  /// marks it as its own: a date that opens a sentence after `hôm nay`, `sáng nay`, `chiều qua` and
+  /// the like (`Hôm nay (27/5/2013), ...`), else a reporting period that opens a sentence
+  /// (`6 tháng đầu năm 2021, ...`, `Quý II/2024, ...`, `Từ nay đến cuối năm 2021, ...`), which gives
+  /// the year alone.
+  ///
+  /// Any other date in a text is an event's, and on real news a third of the dates that open an
+  /// article's first sentence (`Ngày 30/7/2012, ...`) are past events told again (measured by
+  /// `tinq-bench extraction` against publishers' dates): the text does not say which, so the date
+  /// stays unknown. A day and month without a year (`Ngày 26-5, ...`) never borrow a year from
+  /// elsewhere in the text.
   static func inText(_ lines: [TextLine], leadSkip: (line: Int, words: Int)?) -> (PartialDate, Provenance)? {
-    var partial: (PartialDate, Provenance)? = nil
     var period: (PartialDate, Provenance)? = nil
-    // Read once: these are tested at every word.
-    let fromNow = Self.fromNowToEnd
-    let timeOfDay = Self.timeOfDay
-    let timeOfDayBits = Self.timeOfDayBits
-    let hNgay = Self.hNgay
     for line in lines {
       let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
       let w = line.words
-      var i = 0
+      var i = skip
       while i < w.count {
-        // A date starts with a number, `ngày` or a time of day, and a reporting period with a
-        // number or `từ`: most words are neither, and are passed over on their own shape.
-        let word = w[i]
-        guard
-          word.isNumber || word.hash == hNgay || word.hash == fromNow[0]
-            || (timeOfDayBits.0 >> (word.hash & 63) & timeOfDayBits.1 >> (word.hash >> 6 & 63) & 1 != 0
-              && timeOfDay.contains(word.hash))
-        else {
+        // Only a sentence's first word can start either; most words are not one.
+        guard i == skip || isSentenceStart(line, i) else {
           i += 1
           continue
         }
-        if (i == skip || isSentenceStart(line, i)) && i >= skip {
-          if let (date, end) = sentenceDate(line, at: i) {
-            let p = Provenance(rule: "in-text date", line: line.number, excerpt: line.excerpt(i, end))
-            if date.precision == .day { return (date, p) }
-            if partial == nil { partial = (date, p) }
-          }
+        if let (date, end) = presentDate(line, at: i) {
+          return (date, Provenance(rule: "in-text date", line: line.number, excerpt: line.excerpt(i, end)))
         }
-        if period == nil, let (date, a, b) = periodYear(line, at: i, fromNowToEnd: fromNow) {
-          period = (date, Provenance(rule: "reporting period", line: line.number, excerpt: line.excerpt(a, b)))
+        if period == nil, i == skip || line.gap(after: i - 1).contains(0x2E), let (date, end) = periodYear(line, at: i) {
+          period = (date, Provenance(rule: "reporting period", line: line.number, excerpt: line.excerpt(i, end)))
         }
         i += 1
       }
     }
-    return partial ?? period
+    // A period is the report's own only when the text names no later year: `6 tháng đầu năm 2012`
+    // in a report that goes on to 2013 is a comparison.
+    if let (date, _) = period, lines.contains(where: { mentionsYear(after: date.year, in: $0) }) { return nil }
+    return period
   }
+
+  /// `mentionsYear(after:in:)` tells whether the line holds a four-digit year later than `year`
+  /// that the text speaks of as past or present: a term or stage (`nhiệm kỳ 2021-2026`, `giai đoạn
+  /// 2016 - 2020`) and a target (`đến năm 2030`, `tầm nhìn 2045`) look ahead and do not count.
+  static func mentionsYear(after year: Int, in line: TextLine) -> Bool {
+    let w = line.words
+    for k in w.indices where w[k].isNumber && w[k].end - w[k].start == 4 {
+      guard let y = ScanText.int(line.bytes, w[k].start, w[k].end), y > year, y <= 2100 else { continue }
+      let dashBefore = k > 0 && w[k - 1].isNumber && line.gap(after: k - 1).contains(0x2D)
+      let dashAfter = k + 1 < w.count && w[k + 1].isNumber && line.gap(after: k).contains(0x2D)
+      if dashBefore || dashAfter { continue }
+      var j = k - 1
+      if j >= 0, w[j].hash == hNam { j -= 1 }
+      if j >= 0, lookingAhead.contains(w[j].hash) { continue }
+      return true
+    }
+    return false
+  }
+  /// Words before a year (or `năm` and a year) that make it a target: `đến năm 2030`, `tầm nhìn 2045`.
+  static let lookingAhead: Set<UInt64> = Set(["đến", "tới", "nhìn", "đoạn", "kỳ", "hướng"].map { ScanText.wordHashes($0)[0] })
 
   static func isSentenceStart(_ line: TextLine, _ i: Int) -> Bool {
     if i == 0 { return true }
@@ -203,84 +230,88 @@ enum Dates {
     return gap.contains(0x2E) || gap.contains(0x21) || gap.contains(0x3F) || gap.contains(0x3B)
   }
 
-  /// `sentenceDate(_:at:)` reads `[Sáng] [ngày] D-M-YYYY`, `ngày D tháng M năm YYYY`, or `Ngày D/M`
-  /// completed by a `năm YYYY` later in the same sentence; returns the date and last word used.
-  static func sentenceDate(_ line: TextLine, at start: Int) -> (PartialDate, Int)? {
+  /// `presentDate(_:at:)` reads `Hôm nay [ngày] D/M/YYYY`, `Sáng nay (D-M-YYYY)`, `Chiều hôm qua,
+  /// ngày D tháng M năm YYYY`: a full date that the sentence marks as the present. Returns the date
+  /// and the last word used.
+  static func presentDate(_ line: TextLine, at start: Int) -> (PartialDate, Int)? {
     let w = line.words
     var i = start
-    var sawLead = false
-    while i < w.count, timeOfDay.contains(w[i].hash), i - start < 3 { i += 1; sawLead = true }
-    if i < w.count, w[i].hash == hNgay { i += 1; sawLead = true }
-    guard i + 1 < w.count, w[i].isNumber, w[i].end - w[i].start <= 2 else { return nil }
-    let day = ScanText.int(line.bytes, w[i].start, w[i].end)
-    // `ngày 05 tháng 3 năm 2020`
-    if w[i + 1].hash == hThang, i + 2 < w.count, w[i + 2].isNumber {
-      let month = ScanText.int(line.bytes, w[i + 2].start, w[i + 2].end)
-      if i + 4 < w.count, w[i + 3].hash == hNam, w[i + 4].isNumber, w[i + 4].end - w[i + 4].start == 4,
-        let y = ScanText.int(line.bytes, w[i + 4].start, w[i + 4].end)
-      {
-        return validDate(day: day, month: month, year: y).map { ($0, i + 4) }
+    var marked = false
+    while i < w.count, i - start < 4 {
+      if timeOfDay.contains(w[i].hash) {
+        i += 1
+      } else if i > start, present.contains(w[i].hash) {
+        marked = true
+        i += 1
+      } else {
+        break
       }
-      return completeWithYear(line, day: day, month: month, after: i + 2)
+    }
+    guard marked else { return nil }
+    if i < w.count, w[i].hash == hNgay { i += 1 }
+    return fullDate(line, at: i)
+  }
+
+  /// `fullDate(_:at:)` reads `D/M/YYYY` (or with `-` or `.`) and `D tháng M năm YYYY` at word `i`.
+  static func fullDate(_ line: TextLine, at i: Int) -> (PartialDate, Int)? {
+    let w = line.words
+    guard i + 2 < w.count, w[i].isNumber, w[i].end - w[i].start <= 2 else { return nil }
+    let day = ScanText.int(line.bytes, w[i].start, w[i].end)
+    if w[i + 1].hash == hThang {
+      guard i + 4 < w.count, w[i + 2].isNumber, w[i + 3].hash == hNam, w[i + 4].isNumber,
+        w[i + 4].end - w[i + 4].start == 4, let y = ScanText.int(line.bytes, w[i + 4].start, w[i + 4].end)
+      else { return nil }
+      let month = ScanText.int(line.bytes, w[i + 2].start, w[i + 2].end)
+      return validDate(day: day, month: month, year: y).map { ($0, i + 4) }
     }
     let gap1 = line.gap(after: i)
     guard gap1.count == 1, let sep = gap1.first, sep == 0x2F || sep == 0x2D || sep == 0x2E,
-      w[i + 1].isNumber, w[i + 1].end - w[i + 1].start <= 2
+      w[i + 1].isNumber, w[i + 1].end - w[i + 1].start <= 2,
+      line.gap(after: i + 1) == gap1, w[i + 2].isNumber, w[i + 2].end - w[i + 2].start == 4,
+      let y = ScanText.int(line.bytes, w[i + 2].start, w[i + 2].end)
     else { return nil }
+    // A span `(28/1/1941-28/1/2026)` is an anniversary, not a date.
+    if i + 3 < w.count, line.gap(after: i + 2).first == 0x2D, w[i + 3].isNumber { return nil }
     let month = ScanText.int(line.bytes, w[i + 1].start, w[i + 1].end)
-    if i + 2 < w.count {
-      let gap2 = line.gap(after: i + 1)
-      if gap2.count == 1, gap2.first == sep, w[i + 2].isNumber, w[i + 2].end - w[i + 2].start == 4 {
-        guard let y = ScanText.int(line.bytes, w[i + 2].start, w[i + 2].end) else { return nil }
-        // A span `(28/1/1941-28/1/2026)` is an anniversary, not a date.
-        if i + 3 < w.count, line.gap(after: i + 2).first == 0x2D, w[i + 3].isNumber { return nil }
-        return validDate(day: day, month: month, year: y).map { ($0, i + 2) }
-      }
-    }
-    guard sawLead else { return nil }
-    return completeWithYear(line, day: day, month: month, after: i + 1)
+    return validDate(day: day, month: month, year: y).map { ($0, i + 2) }
   }
 
-  static func completeWithYear(_ line: TextLine, day: Int?, month: Int?, after: Int) -> (PartialDate, Int)? {
+  /// `periodYear(_:at:)` reads a reporting period that opens a sentence and dates a report to a
+  /// year: `[Trong] N tháng đầu năm YYYY`, `Quý II/YYYY` (or `quý 2 năm YYYY`) and `Từ nay đến
+  /// cuối năm YYYY`. Returns the year and the first and last words used.
+  static func periodYear(_ line: TextLine, at start: Int) -> (PartialDate, Int)? {
     let w = line.words
-    var k = after + 1
-    // A sentence longer than this is not a sentence; the bound keeps hostile lines linear.
-    let horizon = min(w.count, after + 300)
-    while k + 1 < horizon {
-      if isSentenceStart(line, k) && line.gap(after: k - 1).contains(0x2E) { return nil }
-      if w[k].hash == hNam, w[k + 1].isNumber, w[k + 1].end - w[k + 1].start == 4,
-        !(k > 0 && w[k - 1].hash == hSinh), line.gapIsSpace(after: k)
-      {
-        let rangeFollows = k + 2 < w.count && line.gap(after: k + 1).contains(0x2D) && w[k + 2].isNumber
-        if !rangeFollows, let y = ScanText.int(line.bytes, w[k + 1].start, w[k + 1].end) {
-          return validDate(day: day, month: month, year: y).map { ($0, k + 1) }
-        }
-      }
-      k += 1
+    var i = start
+    if i < w.count, w[i].hash == hTrong { i += 1 }
+    func year(_ k: Int) -> PartialDate? {
+      guard k < w.count, w[k].isNumber, w[k].end - w[k].start == 4,
+        let y = ScanText.int(line.bytes, w[k].start, w[k].end)
+      else { return nil }
+      return validDate(day: nil, month: nil, year: y)
     }
-    return nil
-  }
-
-  /// `periodYear(_:at:)` reads `N tháng đầu năm YYYY` and `từ nay đến cuối năm YYYY`, which date a
-  /// report to a year.
-  static func periodYear(
-    _ line: TextLine, at i: Int, fromNowToEnd: [UInt64] = fromNowToEnd
-  ) -> (PartialDate, Int, Int)? {
-    let w = line.words
-    if w[i].isNumber, i + 4 < w.count, w[i + 1].hash == hThang, w[i + 2].hash == hDau, w[i + 3].hash == hNam,
-      w[i + 4].isNumber, w[i + 4].end - w[i + 4].start == 4,
-      let y = ScanText.int(line.bytes, w[i + 4].start, w[i + 4].end), let d = validDate(day: nil, month: nil, year: y)
+    if i + 4 < w.count, w[i].isNumber, w[i + 1].hash == hThang, w[i + 2].hash == hDau, w[i + 3].hash == hNam,
+      let d = year(i + 4)
     {
-      return (d, i, i + 4)
+      return (d, i + 4)
     }
-    let n = fromNowToEnd.count
-    if i + n < w.count, w[i].hash == fromNowToEnd[0], w[i + n].isNumber, w[i + n].end - w[i + n].start == 4 {
-      for k in 1..<n where w[i + k].hash != fromNowToEnd[k] { return nil }
-      if let y = ScanText.int(line.bytes, w[i + n].start, w[i + n].end), let d = validDate(day: nil, month: nil, year: y) {
-        return (d, i, i + n)
+    // `Quý II/2024`, `Quý 2 năm 2024`: the quarter is a roman or arabic numeral from 1 to 4.
+    if i + 2 < w.count, w[i].hash == hQuy, isQuarter(line, i + 1) {
+      if line.gap(after: i + 1).elementsEqual([0x2F]), let d = year(i + 2) { return (d, i + 2) }
+      if i + 3 < w.count, w[i + 2].hash == hNam, line.gapIsSpace(after: i + 1), let d = year(i + 3) {
+        return (d, i + 3)
       }
     }
+    let phrase = fromNowToEnd
+    let n = phrase.count
+    if start + n < w.count, (0..<n).allSatisfy({ w[start + $0].hash == phrase[$0] }), let d = year(start + n) {
+      return (d, start + n)
+    }
     return nil
+  }
+
+  static func isQuarter(_ line: TextLine, _ k: Int) -> Bool {
+    let text = ScanText.string(line.bytes, line.words[k].start, line.words[k].end)
+    return ["I", "II", "III", "IV", "1", "2", "3", "4"].contains(text)
   }
 
   /// `parseMetadata(_:)` reads a JSONL `date`: ISO (`2021-06-30`, `2021-06`, `2021`, with an
@@ -292,7 +323,9 @@ enum Dates {
     if let d = PartialDate(iso: String(iso)), (1900...2100).contains(d.year) { return d }
     if case .dateline(let d) = classifyStampLine(trimmed, nearTop: true) { return d }
     let line = TextLine(number: 1, text: trimmed)
-    if let (d, _) = sentenceDate(line, at: 0) { return d }
+    var first = 0
+    if line.words.first?.hash == hNgay { first = 1 }
+    if let (d, _) = fullDate(line, at: first) { return d }
     // `tháng 6/2021`, `tháng 6 năm 2021`
     let w = line.words
     if w.count == 3 || w.count == 4, w[0].hash == hThang, w[1].isNumber, w.last?.isNumber == true {
