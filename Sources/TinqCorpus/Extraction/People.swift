@@ -46,10 +46,14 @@ enum People {
       "Quách", "Thái", "Kiều", "Triệu", "La", "Châu", "Đào", "Đàm", "Lại", "Nông", "Hứa", "Chu", "Tăng", "Vương",
       "Lò", "Lữ", "Mạc", "Khúc", "Tống", "Thân", "Giang", "Doãn", "Âu", "Vi", "Quan", "Hầu", "Ninh", "Lục", "Bạch",
       "Diệp", "Đồng", "Từ", "Tôn", "Thạch", "Kim", "Văn", "Viên", "Lã", "Cù", "Đậu", "Khổng", "Ông", "Tiêu", "Vương",
-      "Nghiêm", "Lạc", "Hàn", "Phó", "Trình", "Bế", "Hoàng",
+      "Nghiêm", "Lạc", "Hàn", "Phó", "Trình", "Bế", "Hoàng", "Ngụy", "Tập", "Ôn", "Khương", "Nhan", "Phí", "Bành",
+      "Tưởng", "Tiết", "Kha", "Thôi", "Giả", "Mẫn", "Ma", "Sầm", "Lò", "Quàng", "Hà", "Giàng", "Thào", "Sùng",
+      "Vàng", "Mùa", "Cầm", "Điểu", "Y", "Ksor", "Siu", "Rơ", "Nay", "H'",
     ].map { ScanText.wordHashes($0)[0] })
   static let academic: Set<UInt64> = Set(["PGS", "GS", "TS", "ThS", "CN", "KS", "BS", "TSKH"].map { ScanText.wordHashes($0)[0] })
   static let hVa = ScanText.wordHashes("và")[0]
+  static let hOng = ScanText.wordHashes("ông")[0]
+  static let hBa = ScanText.wordHashes("bà")[0]
   static let hCac = ScanText.wordHashes("các")[0]
   static let hDongChi = ScanText.wordHashes("đồng chí")
 
@@ -66,6 +70,115 @@ enum People {
       end += 1
     }
     guard end > i else { return nil }
+    return (i, end)
+  }
+
+  static let cues = Names.cues
+
+  /// `matches(_:at:_:)` tells whether the words from `i` have the given hashes.
+  static func matches(_ line: TextLine, at i: Int, _ hashes: [UInt64]) -> Bool {
+    guard i + hashes.count <= line.words.count else { return false }
+    return hashes.indices.allSatisfy { line.words[i + $0].hash == hashes[$0] }
+  }
+
+  /// `cuedName(_:from:kind:limit:)` reads the name after a cue: a Vietnamese name from a family
+  /// name, or any run of name-like words (`Barack Obama`, `Tập Cận Bình`), after a country for a
+  /// title. A given name alone (`anh Tùng`) only after a kinship word or a role.
+  static func cuedName(_ line: TextLine, from start: Int, kind: Names.CueKind, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    var k = start
+    // Academic titles may follow: `luật sư, TS Nguyễn Văn A`, `GS.TS Nguyễn ...`.
+    while k < limit, academic.contains(w[k].hash), k - start < 3 { k += 1 }
+    guard k < limit, w[k].isCapitalized, !w[k].isNumber else { return nil }
+    // A country may stand before the name: `Tổng thống Mỹ Barack Obama`, `nhà báo Italy Maurizio`.
+    if let n = Gazetteer.match(line, at: k) {
+      guard k + n < limit, line.gapIsSpace(after: k + n - 1), w[k + n].isCapitalized else { return nil }
+      k += n
+    }
+    // A Vietnamese name is written without hyphens; a hyphen after one starts something else
+    // (`Văn Đức Mười-Tổng Giám đốc`).
+    let vietnamese = surnames.contains(w[k].hash)
+    guard !Names.institutionHeads.contains(w[k].hash), Organizations.match(line, at: k) == nil,
+      let end = Names.run(line, from: k, limit: limit, maxWords: 5, hyphens: !vietnamese)
+    else { return nil }
+    let n = (k...end).filter { $0 == k || !line.gap(after: $0 - 1).elementsEqual([0x2D]) }.count
+    if n == 1 {
+      // A given name alone only after a kinship word, and never an initial (`chị H.`, `ông Th.`).
+      guard kind == .kin, end == k, !Names.notGivenNames.contains(w[k].hash), !Names.isAllCaps(line, k),
+        Names.isTitleCase(line, k), Names.hasVowel(line, k), positionHeads.match(line, at: k) == nil
+      else { return nil }
+    } else if Gazetteer.match(line, at: k) == end - k + 1 {
+      return nil
+    }
+    // A byline glued to the end of the text: `...trong học tập.Anh Dũng`.
+    if end == w.count - 1, Names.isGluedStart(line, start - 1 >= 0 ? start - 1 : 0) || Names.isGluedStart(line, k) {
+      return nil
+    }
+    return (k, end)
+  }
+
+  /// `bareName(_:at:limit:)` reads a Vietnamese name with no cue before it: a family name and two
+  /// or more words written as names, or one more word and an age after it. Never a listed place,
+  /// never after a word that makes it a street, school, prize or company, never a byline glued to
+  /// the end of a line.
+  static func bareName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    guard Names.isTitleCase(line, i) else { return nil }
+    // `Ông`, `Bà` opening a sentence are the courtesy words, not the family names.
+    if i + 1 < w.count, w[i].hash == hOng || w[i].hash == hBa, surnames.contains(w[i + 1].hash) { return nil }
+    if Gazetteer.match(line, at: i) != nil { return nil }
+    guard var end = Names.run(line, from: i, limit: limit, maxWords: 4, hyphens: false) else { return nil }
+    // An age after a name makes it a person whatever stands before it: no place has an age.
+    let aged = Names.hasAgeAfter(line, end)
+    if i > 0, !aged {
+      let before = w[i - 1]
+      // `số 25 Trần Hưng Đạo` is an address; `19.5.2012, Nguyễn Văn Đức` is not.
+      if Names.notBefore.contains(before.hash) || (before.isNumber && line.gapIsSpace(after: i - 1)) { return nil }
+      // Inside a longer proper name (`Bệnh viện Bạch Mai`), unless an organisation's abbreviation
+      // or a place ends right before it: `Thứ trưởng Bộ GDĐT Nguyễn Vinh Hiển`, `Bí thư Thành ủy Hà
+      // Nội Phạm Quang Nghị`.
+      if before.isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
+        !Names.isAllCaps(line, i - 1), !placeEnds(line, before: i)
+      {
+        return nil
+      }
+    }
+    // A place inside the run ends the name: `Hoàng Anh Gia Lai`.
+    var j = i + 1
+    while j <= end {
+      if let n = Gazetteer.match(line, at: j), n >= 2 {
+        end = j - 1
+        break
+      }
+      j += 1
+    }
+    let n = end - i + 1
+    guard n >= 3 || (n == 2 && aged) else { return nil }
+    // A byline glued to the last sentence: `...ở Bình Dương.Nguyễn Văn Tuấn` ending the line.
+    if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
+    return (i, end)
+  }
+
+  /// `placeEnds(_:before:)` tells whether a listed place ends right before word `i`.
+  static func placeEnds(_ line: TextLine, before i: Int) -> Bool {
+    for back in 1...3 where i - back >= 0 {
+      if let n = Gazetteer.match(line, at: i - back), n == back { return true }
+    }
+    return false
+  }
+
+  /// `foreignName(_:at:limit:)` reads a foreign name that a common given name opens (`Alex
+  /// Ferguson`, `Bashar al-Assad`): the given name and one to three capitalised words after it.
+  static func foreignName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    guard Names.foreignGivenNames.contains(w[i].hash), Names.isTitleCase(line, i), i + 1 < limit,
+      !(i > 0 && Names.notBefore.contains(w[i - 1].hash)), Gazetteer.match(line, at: i) == nil,
+      // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else.
+      !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)),
+      let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i,
+      !Names.institutionHeads.contains(w[i + 1].hash), Gazetteer.match(line, at: i + 1) == nil
+    else { return nil }
+    if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
     return (i, end)
   }
 
@@ -173,15 +286,99 @@ enum People {
             spans.append((end + 1, next))
             end = next
           }
-          if end + 1 < limit, line.gapIsSpace(after: end), surnames.contains(w[end + 1].hash),
-            let name = nameRun(line, from: end + 1), name.end < limit
+          let positions = spans.map { line.excerpt($0.0, $0.1) }
+          // `Chủ tịch Hồ Chí Minh` is the person; `TP Hồ Chí Minh` the city.
+          if end + 3 < limit, spans.count == 1, line.gapIsSpace(after: end), matches(line, at: i, Names.hChuTich),
+            end == i + 1, matches(line, at: end + 1, Names.hoChiMinh)
           {
             add(
-              line.excerpt(name.start, name.end), rank: nil, positions: spans.map { line.excerpt($0.0, $0.1) },
+              line.excerpt(end + 1, end + 3), rank: nil, positions: positions,
+              provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, end + 3)))
+            i = end + 4
+            continue
+          }
+          // A country or province may stand between the title and the name: `Thủ tướng Thái Lan
+          // Yingluck Shinawatra`, `Chủ tịch UBND TP Hà Nội Nguyễn Thế Thảo`. A place alone ends it:
+          // `Giám đốc Công an Hà Nội` names no one.
+          var k = end + 1
+          if k < limit, line.gapIsSpace(after: end), w[k].isCapitalized, let n = Gazetteer.match(line, at: k) {
+            guard k + n < limit, line.gapIsSpace(after: k + n - 1), w[k + n].isCapitalized else {
+              i = k + n
+              continue
+            }
+            k += n
+          }
+          if k < limit, line.gapIsSpace(after: k - 1), surnames.contains(w[k].hash),
+            let name = nameRun(line, from: k), name.end < limit, Gazetteer.match(line, at: k) != name.end - k + 1
+          {
+            add(
+              line.excerpt(name.start, name.end), rank: nil, positions: positions,
               provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, name.end)))
             i = name.end + 1
             continue
           }
+          if k < limit, line.gapIsSpace(after: k - 1), let last = spans.last, Names.cues.match(line, at: last.0)?.payload == .title,
+            let (start, stop) = cuedName(line, from: k, kind: .title, limit: limit)
+          {
+            add(
+              line.excerpt(start, stop), rank: nil, positions: positions,
+              provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, stop)))
+            i = stop + 1
+            continue
+          }
+        }
+        // A photo credit inside a line whose breaks were lost: `Ảnh: XLTheo lời khai`.
+        if w[i].hash == Names.hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
+          var k = i + 1
+          while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 { k += 1 }
+          i = k
+          continue
+        }
+        // A word that announces a person: `ông Nguyễn Văn A`, `nghi phạm Tùng`, `HLV Alex Ferguson`.
+        if let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
+          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i),
+          let (start, end) = cuedName(line, from: i + count, kind: kind, limit: limit)
+        {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "person cue", line: line.number, excerpt: line.excerpt(i, end)))
+          i = end + 1
+          continue
+        }
+        // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
+        // Lê Quý Đôn và Trần Hưng Đạo`, `trường Lương Thế Vinh, Đoàn Thị Điểm`.
+        if i > 0, w[i].isCapitalized, Names.notBefore.contains(w[i - 1].hash), line.gapIsSpace(after: i - 1) {
+          var k = i
+          while k < limit {
+            while k + 1 < limit, line.gapIsSpace(after: k), w[k + 1].isCapitalized { k += 1 }
+            guard k + 2 < limit, w[k + 2].isCapitalized else { break }
+            let gap = line.gap(after: k)
+            if gap.elementsEqual([0x2C, 0x20]) {
+              k += 2
+            } else if line.gapIsSpace(after: k), w[k + 1].hash == hVa, line.gapIsSpace(after: k + 1) {
+              k += 2
+            } else {
+              break
+            }
+          }
+          i = k + 1
+          continue
+        }
+        if w[i].isCapitalized, let (start, end) = foreignName(line, at: i, limit: limit) {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "foreign name", line: line.number, excerpt: line.excerpt(start, end)))
+          i = end + 1
+          continue
+        }
+        // A Vietnamese name standing alone: three or more words from a family name, or two with
+        // an age after them (`Nguyễn Trà My (29 tuổi, ...)`).
+        if w[i].isCapitalized, surnames.contains(w[i].hash), let (start, end) = bareName(line, at: i, limit: limit) {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "name", line: line.number, excerpt: line.excerpt(start, end)))
+          i = end + 1
+          continue
         }
         // `đồng chí Nguyễn Văn A`
         if w[i].hash == hDongChi[0], i + 1 < limit, w[i + 1].hash == hDongChi[1], i + 2 < limit,
@@ -196,6 +393,8 @@ enum People {
         i += 1
       }
     }
-    return order.compactMap { byName[UTF8Key($0)] }
+    // A given name alone (`Tùng`) is the person named in full elsewhere in the article.
+    let words = Set(order.filter { $0.contains(" ") }.flatMap { $0.split(separator: " ").map(String.init) })
+    return order.filter { $0.contains(" ") || !words.contains($0) }.compactMap { byName[UTF8Key($0)] }
   }
 }

@@ -359,7 +359,9 @@ struct PhraseTable<Payload: Sendable>: Sendable {
 
   /// `match(_:at:allowParens:)` returns the number of words and payload of the longest phrase
   /// starting at word `i` of `line`.
-  func match(_ line: TextLine, at i: Int, allowParens: Bool = false) -> (count: Int, payload: Payload)? {
+  func match(_ line: TextLine, at i: Int, allowParens: Bool = false, allowHyphens: Bool = false) -> (
+    count: Int, payload: Payload
+  )? {
     guard i < line.words.count, startsAny(line.words[i].hash), let candidates = byFirst[line.words[i].hash] else {
       return nil
     }
@@ -368,7 +370,11 @@ struct PhraseTable<Payload: Sendable>: Sendable {
       guard i + count <= line.words.count else { continue }
       for k in 1..<max(count, 1) {
         if line.words[i + k].hash != candidate.hashes[k] { continue outer }
-        if !line.gapIsSpace(after: i + k - 1, allowParens: allowParens) { continue outer }
+        if !line.gapIsSpace(after: i + k - 1, allowParens: allowParens),
+          !(allowHyphens && line.gap(after: i + k - 1).elementsEqual([0x2D]))
+        {
+          continue outer
+        }
       }
       return (count, candidate.payload)
     }

@@ -1,0 +1,263 @@
+import TinqText
+
+/// `Names` holds what tells a person's name from the other capitalised words of a news text: the
+/// words that announce a person (`ông`, `nghi phạm`, `HLV`, `Tổng thống`), the words that announce
+/// a place or an institution named after a person (`đường`, `Trường`, `Công ty`), and the shape of
+/// a name itself. `People` uses it beside ranks and positions.
+enum Names {
+  /// How a cue announces a name.
+  enum CueKind: Sendable {
+    /// A kinship or courtesy word (`ông`, `chị`): a given name alone may follow (`anh Tùng`).
+    case kin
+    /// A role or occupation (`nghi phạm`, `cầu thủ`): a full name follows, Vietnamese or foreign.
+    case role
+    /// A head of state or similar title: a country may stand between it and a foreign name
+    /// (`Tổng thống Mỹ Barack Obama`).
+    case title
+  }
+
+  static let kinWords = [
+    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "bé", "cụ", "cậu", "mợ", "dì", "thím", "bạn",
+    "tên", "thầy", "nữ sinh", "nam sinh", "sinh viên", "học sinh", "cháu bé", "bé gái", "bé trai", "vợ là",
+    "chồng là", "con trai là", "con gái là", "Mr", "Ms", "Mrs",
+  ]
+  static let roleWords = [
+    "nghi phạm", "nghi can", "đối tượng", "bị can", "bị cáo", "bị hại", "nạn nhân", "phạm nhân", "tử tù",
+    "hung thủ", "kẻ", "tài xế", "lái xe", "phụ xe", "ca sĩ", "nữ ca sĩ", "nam ca sĩ", "nhạc sĩ", "diễn viên",
+    "nữ diễn viên", "nam diễn viên", "người mẫu", "MC", "cầu thủ", "HLV", "huấn luyện viên", "tiền đạo",
+    "tiền vệ", "hậu vệ", "thủ môn", "trung vệ", "võ sĩ", "vận động viên", "VĐV", "tay vợt", "danh thủ",
+    "tuyển thủ", "kỳ thủ", "nhà văn", "nhà thơ", "nhà báo", "đạo diễn", "nhà sản xuất", "luật sư", "LS",
+    "bác sĩ", "BS", "kỹ sư", "KS", "giáo sư", "GS", "PGS", "TS", "ThS", "tiến sĩ", "thạc sĩ", "nghệ sĩ", "NSND",
+    "NSƯT", "Hoa hậu", "Á hậu", "tỷ phú", "tỉ phú", "doanh nhân", "giám mục", "linh mục", "hòa thượng",
+    "thượng tọa", "đại đức", "nhà sư", "sư thầy", "nhà nghiên cứu", "chuyên gia", "họa sĩ",
+    "nhà thiết kế", "nhiếp ảnh gia", "blogger", "ông trùm", "trùm", "giang hồ", "siêu mẫu", "nữ hoàng",
+    "thí sinh", "chị gái", "em gái", "anh trai", "em trai", "đồng chí", "cố", "liệt sĩ", "Bác sĩ", "Thẩm phán", "thẩm phán", "Kiểm sát viên", "kiểm sát viên",
+    "Điều tra viên", "điều tra viên", "Trung úy", "hiệp sĩ", "anh hùng", "Anh hùng", "người phát ngôn",
+    "phát ngôn viên", "Người phát ngôn",
+  ]
+  static let titleWords = [
+    "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nữ hoàng",
+    "Hoàng tử", "Công chúa", "Công nương", "Giáo hoàng", "Đại sứ", "Tổng thư ký", "Tổng Thư ký",
+    "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ", "nghị sĩ", "Chủ tịch", "Tổng Bí thư", "Nhà lãnh đạo",
+    "nhà lãnh đạo", "Bộ trưởng Quốc phòng", "Bộ trưởng Ngoại giao", "Bộ trưởng Tài chính", "Thị trưởng",
+    "Thống đốc", "Tổng giám đốc", "Giám đốc điều hành", "CEO", "Chủ tịch nước", "Phó Chủ tịch nước",
+    "Tổng tư lệnh", "Người sáng lập", "nhà sáng lập", "Đức Giáo hoàng", "Đức Đạt Lai Lạt Ma", "Thái tử",
+  ]
+
+  static let cues: PhraseTable<CueKind> = PhraseTable(
+    kinWords.map { ($0, CueKind.kin) } + roleWords.map { ($0, CueKind.role) }
+      + titleWords.map { ($0, CueKind.title) })
+
+  /// Words right before a capitalised run that make it a place, a street, an institution or a
+  /// work named after a person, not the person: `đường Nguyễn Tất Thành`, `Trường Lê Quý Đôn`.
+  static let notBefore: Set<UInt64> = Set(
+    [
+      "tỉnh", "thành", "phố", "tp", "huyện", "quận", "xã", "phường", "thị", "trấn", "ấp", "thôn", "làng", "bản",
+      "đường", "ngõ", "hẻm", "ngách", "kiệt", "sông", "cầu", "chợ", "trường", "thpt", "thcs", "học", "viện",
+      "giải", "cúp", "tàu", "hát", "viên", "quảng", "bay", "động", "svđ", "khu", "tưởng", "lăng", "đền",
+      "chùa", "tượng", "bến", "cảng", "đảo", "núi", "đèo", "hồ", "biển", "vịnh", "ty", "đoàn", "ctcp", "tnhh",
+      "hãng", "quỹ", "hội", "ban", "đội", "bộ", "clb", "thưởng", "chương", "bổng", "lộ", "xóm", "khối", "khóm",
+      "tuyến", "tư", "ba", "án", "sạn", "hàng", "quán", "thị", "tâm", "trại", "thờ", "đường", "tích", "đình",
+      "miếu", "phim", "cuốn", "sách", "phẩm", "khúc", "trình", "hiệu", "tên", "danh", "mang", "nhà", "kênh",
+      "báo", "tạp", "chí", "đài", "nhóm", "ban", "cụm", "vườn", "rạch", "ngòi", "suối", "đập", "trạm", "lô",
+      "tòa", "toà", "nhà", "ngân", "tập", "thuyết", "chủ", "nghĩa", "triều", "đại", "thời", "kỷ", "niệm",
+      "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
+      "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên",
+    ].map { ScanText.wordHashes($0)[0] })
+
+  /// Words that start an institution, not a person, when a run after a cue begins with them.
+  static let institutionHeads: Set<UInt64> = Set(
+    [
+      "bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "trung",
+      "liên", "nhà", "quỹ", "công", "tập", "ngân", "bệnh", "trường", "đại", "học", "tòa", "toà", "quân", "đoàn",
+      "hiệp", "chính", "quốc", "thành", "tỉnh", "huyện", "xã", "phường", "hạ", "thượng", "nghị", "hãng", "cơ",
+      "tiểu", "sư", "lữ", "đội", "câu", "clb", "công an", "cảnh", "hải", "không", "lục", "bảo", "tòa",
+      "the", "new", "world", "royal", "united", "real", "fc", "club", "university", "hospital", "bank", "báo",
+      "đài", "tạp",
+    ].map { ScanText.wordHashes($0)[0] })
+
+  /// Words that end a Vietnamese name run: an institution starts there (`Đoàn Bộ Quốc phòng`).
+  static let endsName: Set<UInt64> = Set(
+    ["bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "nhà", "quỹ", "tập",
+     "ngân", "bệnh", "trường", "tòa", "toà", "báo", "đài", "huyện", "tỉnh", "quận", "xã", "phường", "sông",
+     "đường", "phố", "chợ", "cầu"]
+      .map { ScanText.wordHashes($0)[0] })
+  /// Two words that start an institution, though the first is also a given name (`Công an`,
+  /// `Thành ủy`): a name run ends before them.
+  static let institutionPairs: Set<[UInt64]> = Set(
+    ["công an", "công ty", "công đoàn", "thành phố", "thành ủy", "thành uỷ", "trung tâm", "trung ương", "văn phòng",
+     "quân khu", "quân đội", "hải quan", "đại học", "học viện", "cảnh sát", "bộ đội", "tổng cục", "tổng công",
+     "viện kiểm", "tòa án", "ngân hàng", "tập đoàn", "chính phủ", "quốc hội", "hội đồng", "đoàn thanh"]
+      .map { ScanText.wordHashes($0) })
+
+  /// Given names common in English, Spanish, French, German, Italian, Portuguese, Russian and Arabic
+  /// news: such a name and one or two capitalised words after it are a person (`Alex Ferguson`,
+  /// `Radamel Falcao`) even with no word to announce one.
+  static let foreignGivenNames: Set<UInt64> = Set(
+    [
+      "Aaron", "Abdul", "Abdullah", "Abraham", "Adam", "Adrian", "Ahmad", "Ahmed", "Alan", "Albert", "Alberto",
+      "Alejandro", "Alex", "Alexander", "Alexandre", "Alexei", "Alexis", "Alfred", "Ali", "Alice", "Amanda", "Amy",
+      "Ana", "Anders", "Andre", "Andrea", "Andreas", "Andrei", "Andrew", "Andy", "Angela", "Angelina", "Ann",
+      "Anna", "Anne", "Anthony", "Antoine", "Antonio", "Arnold", "Arsene", "Arthur", "Ashley", "Ashton", "Barack",
+      "Barbara", "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Boris", "Brad", "Brandon", "Brian", "Britney",
+      "Bruce", "Bruno", "Carl", "Carlo", "Carlos", "Caroline", "Catherine", "Charles", "Charlie", "Chris",
+      "Christian", "Christina", "Christine", "Christopher", "Claude", "Claudia", "Colin", "Cristiano", "Cristina",
+      "Dan", "Daniel", "Daniela", "Dave", "David", "Demi", "Denis", "Dennis", "Diana", "Diego", "Dmitry", "Dominic",
+      "Donald", "Douglas", "Ed", "Eddie", "Edward", "Elizabeth", "Emily", "Emma", "Emmanuel", "Enrique", "Eric",
+      "Erik", "Ernesto", "Eva", "Fabio", "Fernando", "Francesco", "Francis", "Francisco", "Frank", "Franz",
+      "Frederic", "Gareth", "Gary", "George", "Georges", "Gerard", "Gerhard", "Giovanni", "Giuseppe", "Gordon",
+      "Greg", "Gregory", "Gustavo", "Hamid", "Hans", "Harry", "Hassan", "Heinz", "Helen", "Helmut", "Henri",
+      "Henry", "Hillary", "Hugo", "Hussein", "Ian", "Igor", "Isabel", "Ivan", "Jack", "Jacques", "Jake", "James",
+      "Jamie", "Jan", "Jane", "Janet", "Jason", "Javier", "Jean", "Jeff", "Jennifer", "Jeremy", "Jerome", "Jessica",
+      "Jim", "Jimmy", "Joachim", "Joan", "Joe", "Johan", "John", "Johnny", "Jon", "Jonathan", "Jorge", "Jose",
+      "Josef", "Joseph", "Joshua", "Juan", "Julia", "Julian", "Julie", "Julien", "Justin", "Kanye", "Karen", "Karl",
+      "Kate", "Katie", "Keith", "Kelly", "Ken", "Kevin", "Khaled", "Kristen", "Kurt", "Lady", "Larry",
+      "Laura", "Lauren", "Leo", "Leonardo", "Lewis", "Lily", "Lionel", "Lisa", "Louis", "Luca", "Lucas", "Luis",
+      "Luiz", "Luke", "Manuel", "Marc", "Marco", "Margaret", "Maria", "Mariah", "Mario", "Mark", "Marta", "Martin",
+      "Mary", "Matt", "Matteo", "Matthew", "Mauricio", "Maurizio", "Max", "Megan", "Mel", "Melinda", "Mesut",
+      "Michael", "Michel", "Michelle", "Miguel", "Mike", "Mikhail", "Miley", "Miranda", "Mohamed", "Mohammad",
+      "Mohammed", "Muhammad", "Nancy", "Naomi", "Natalie", "Nathan", "Neil", "Nicholas", "Nick", "Nicki", "Nicola",
+      "Nicolas", "Nikolai", "Nina", "Oliver", "Olivia", "Omar", "Oscar", "Pablo", "Paolo", "Patrick", "Paul",
+      "Paula", "Pedro", "Pep", "Pete", "Peter", "Philip", "Philippe", "Pierre", "Rafael", "Rahul", "Ralph", "Ramon",
+      "Raul", "Ray", "Rebecca", "Ricardo", "Richard", "Rick", "Rio", "Rob", "Robert", "Roberto", "Robin", "Roger",
+      "Roman", "Ron", "Ronald", "Rose", "Roy", "Ruby", "Rupert", "Russell", "Ryan", "Salman", "Sam", "Samuel",
+      "Sandra", "Sarah", "Scott", "Sean", "Sebastian", "Selena", "Serena", "Sergei", "Sergey", "Sergio", "Simon",
+      "Sophie", "Stefan", "Stephen", "Steve", "Steven", "Susan", "Taylor", "Thomas", "Tim", "Timothy", "Tom",
+      "Tommy", "Tony", "Valentyn", "Vanessa", "Victor", "Victoria", "Vincent", "Viktor", "Vladimir", "Walter",
+      "Wayne", "Werner", "William", "Xavier", "Yuri", "Zlatan", "Wolfgang", "Recep", "Ahmet", "Hamad", "Salah",
+      "Radamel", "Branislav", "Marouane", "Luka", "Zinedine", "Didier", "Thierry", "Frank", "Olivier", "Jurgen",
+      "Jürgen", "Manchester", "Fernandinho", "Angel", "Shinzo", "Yoshihiko", "Junichiro", "Naoto", "Taro",
+      "Yingluck", "Thaksin", "Abhisit", "Prayuth", "Aung", "Joko", "Susilo", "Benigno", "Rodrigo",
+      "Najib", "Mahathir", "Narendra", "Manmohan", "Nawaz", "Hamid", "Bashar", "Hosni", "Mohamed", "Nouri",
+      "Benjamin", "Shimon", "Mahmoud", "Yasser", "Kofi", "Jens", "Nicolas", "Francois", "François",
+      "Silvio", "Mariano", "Matteo", "Enda", "Theresa", "Tony", "Gordon", "Ashraf", "Shinji",
+    ].filter { $0 != "Manchester" }.map { ScanText.wordHashes($0)[0] })
+
+  /// Single words after a kinship word that are no given name: `ông Tây`, `ông Trời`.
+  static let notGivenNames: Set<UInt64> = Set(
+    ["tây", "trời", "táo", "địa", "công", "bụt", "già", "thiên", "chúa", "phật", "giời", "việt", "nam", "bắc",
+     "chủ", "tổ", "tiên", "hoàng", "vua", "trùm", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+     "út", "cả", "lớn", "nhỏ", "già", "trẻ"]
+      .map { ScanText.wordHashes($0)[0] })
+
+  /// `isTitleCase(_:_:)` tells whether word `k` is written as a name: a capital, then small letters.
+  static func isTitleCase(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    guard word.isCapitalized, !word.isNumber else { return false }
+    var p = word.start
+    var first = true
+    while p < word.end {
+      let (v, width) = ScanText.decode(line.bytes, at: p)
+      if !first, ScanText.isUppercaseScalar(v) { return false }
+      first = false
+      p += width
+    }
+    return true
+  }
+
+  /// `isAllCaps(_:_:)` tells whether word `k` has two or more letters, all capitals (`XL`, `DUY`).
+  static func isAllCaps(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    guard word.isCapitalized, word.end - word.start >= 2 else { return false }
+    var p = word.start
+    while p < word.end {
+      let (v, width) = ScanText.decode(line.bytes, at: p)
+      if !ScanText.isUppercaseScalar(v) { return false }
+      p += width
+    }
+    return true
+  }
+
+  /// `run(_:from:limit:maxWords:)` reads a run of title-case words joined by single spaces or
+  /// hyphens (`Jean-Claude`, `al-Assad`), at most `maxWords` long; returns its last word.
+  static func run(_ line: TextLine, from i: Int, limit: Int, maxWords: Int, hyphens: Bool = true) -> Int? {
+    let w = line.words
+    guard i < limit, isTitleCase(line, i) || isInitial(line, i) else { return nil }
+    var end = i
+    var words = 1
+    while end + 1 < limit {
+      let gap = line.gap(after: end)
+      let hyphen = hyphens && gap.elementsEqual([0x2D])
+      // `John J. Alban`: an initial and its period inside a name.
+      let initial = isInitial(line, end) && gap.elementsEqual([0x2E, 0x20])
+      guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
+      let next = end + 1
+      if w[next].isNumber || (!hyphens && endsName.contains(w[next].hash)) { break }
+      if next + 1 < w.count, institutionPairs.contains([w[next].hash, w[next + 1].hash]) { break }
+      if !hyphen {
+        guard words < maxWords else { break }
+      }
+      // `al-Assad`, `Ba-sa`: a hyphen joins the parts of a transliterated or foreign name.
+      if hyphen || isTitleCase(line, next) || (isInitial(line, next) && !initial) {
+        if !hyphen { words += 1 }
+        end = next
+        continue
+      }
+      break
+    }
+    // A name followed by a word glued to the next sentence (`Nguyễn Như VũHọc ...`) may go on
+    // into it: unknown where it ends.
+    if end + 1 < w.count, line.gap(after: end).elementsEqual([0x20]), isGlued(line, end + 1) { return nil }
+    return end
+  }
+
+  /// `isGlued(_:_:)` tells whether word `k` holds a capital after a small letter (`VũHọc`,
+  /// `XLTheo`): two words whose break a scraper lost.
+  static func isGlued(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    var p = word.start
+    var sawLower = false
+    while p < word.end {
+      let (v, width) = ScanText.decode(line.bytes, at: p)
+      let upper = ScanText.isUppercaseScalar(v)
+      if upper && sawLower { return true }
+      if !upper && v > 0x39 { sawLower = true }
+      p += width
+    }
+    return false
+  }
+
+  /// `hasVowel(_:_:)` tells whether word `k` could be a Vietnamese syllable or a name: `Th` and
+  /// `Tr` are initials.
+  static func hasVowel(_ line: TextLine, _ k: Int) -> Bool {
+    let text = ScanText.string(line.bytes, line.words[k].start, line.words[k].end)
+    return Fold.bare(text).contains { "aeiouyAEIOUY".contains($0) }
+  }
+
+  /// `isGluedStart(_:_:)` tells whether word `k` opens a sentence glued to the one before it
+  /// (`...học tập.Anh Dũng`), where lost paragraph breaks leave bylines and credits.
+  static func isGluedStart(_ line: TextLine, _ k: Int) -> Bool {
+    k > 0 && (line.gap(after: k - 1).elementsEqual([0x2E]) || line.gap(after: k - 1).elementsEqual([0x2F]))
+  }
+
+  /// `isInitial(_:_:)` tells whether word `k` is a single capital letter (`Nguyễn Văn H.`).
+  static func isInitial(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    guard word.isCapitalized, !word.isNumber else { return false }
+    let (_, width) = ScanText.decode(line.bytes, at: word.start)
+    return word.start + width == word.end
+  }
+
+  /// `hasAgeAfter(_:_:)` tells whether the words after `end` give an age or a birth year, as crime
+  /// and accident reports do: `(31 tuổi, ...)`, `(SN 1990)`, `, sinh năm 1985`, `, 45 tuổi`.
+  static func hasAgeAfter(_ line: TextLine, _ end: Int) -> Bool {
+    let w = line.words
+    guard end + 2 < w.count else { return false }
+    let gap = line.gap(after: end)
+    guard gap.elementsEqual([0x20, 0x28]) || gap.elementsEqual([0x2C, 0x20]) else { return false }
+    let a = end + 1
+    if w[a].isNumber, w[a + 1].hash == hTuoi { return true }
+    if w[a].hash == hSN, w[a + 1].isNumber { return true }
+    if w[a].hash == hSinh, w[a + 1].hash == hNam { return true }
+    return false
+  }
+  static let hTuoi = ScanText.wordHashes("tuổi")[0]
+  static let hSN = ScanText.wordHashes("SN")[0]
+  static let hSinh = ScanText.wordHashes("sinh")[0]
+  static let hNam = ScanText.wordHashes("năm")[0]
+  static let hAnh = ScanText.wordHashes("ảnh")[0]
+  static let hBac = ScanText.wordHashes("bác")[0]
+  static let hHo = ScanText.wordHashes("hồ")[0]
+  static let hoChiMinh = ScanText.wordHashes("Hồ Chí Minh")
+  static let hChuTich = ScanText.wordHashes("chủ tịch")
+}
