@@ -99,6 +99,20 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(
       text: "Nghị định 03/2019/NĐ-CP và Nghị định 03/2020/NĐ-CP. Theo Nghị định số 03.",
       expected: ["Nghị định|03/2019/NĐ-CP|CP|2019|full", "Nghị định|03/2020/NĐ-CP|CP|2020|full", "Nghị định|03|-|-|partial"]),
+    // Issuers in several parts, spacing slips, a number and year without a symbol, old styles.
+    .init(
+      text: "Theo Thông tư liên tịch số 175/2011/TTLT-BQP-BGDĐT và Chỉ thị 65/CT-BVHTT&DL.",
+      expected: ["Thông tư liên tịch|175/2011/TTLT-BQP-BGDĐT|BQP-BGDĐT|2011|full", "Chỉ thị|65/CT-BVHTT&DL|BVHTT&DL|-|full"]),
+    .init(text: "Nghị định số 88/2007/ NĐ - CP quy định phí.", expected: ["Nghị định|88/2007/NĐ-CP|CP|2007|full"]),
+    .init(text: "Sửa Nghị định 77/2010 và Nghị định số 16-2010.", expected: ["Nghị định|77/2010|-|2010|partial", "Nghị định|16/2010|-|2010|partial"]),
+    .init(text: "Nghị định số 47/CP và Nghị định 15-CP đã hết hiệu lực.", expected: ["Nghị định|47/CP|CP|-|partial", "Nghị định|15-CP|CP|-|partial"]),
+    .init(text: "Theo Thông tư 02/2013 của NHNN, Thông tư 02 lùi hạn.", expected: ["Thông tư|02/2013|-|2013|partial"]),
+    // Documents named by their year.
+    .init(
+      text: "Sửa Hiến pháp năm 1992; các bản Hiến pháp 1946, 1959 và 1980; BLHS 2015.",
+      expected: ["Hiến pháp|1992|-|1992|full", "Hiến pháp|1946|-|1946|full", "Hiến pháp|1959|-|1959|full", "Hiến pháp|1980|-|1980|full", "Bộ luật Hình sự|2015|-|2015|full"]),
+    // A law firm, a programme and a rule are not cited documents.
+    .init(text: "Công ty Luật số 5 tư vấn; chương trình 10 và quy định 95 được nhắc.", expected: []),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
@@ -146,6 +160,22 @@ struct CitationCase: Sendable, CustomStringConvertible {
     ("Tàu CSB 4035 tuần tra.", []),
     ("Cục Tác chiến Bộ tổng tham mưu và Quân khu 7.", ["Cục Tác chiến", "Bộ Tổng Tham mưu", "Quân khu 7"]),
     ("Uỷ ban nhân dân tỉnh và HĐND tỉnh họp với Chính phủ.", ["Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Chính phủ"]),
+    // A head noun and the proper name after it, as Vietnamese capitalises it.
+    (
+      "Cục Quản lý thị trường và Đội Chống xâm phạm sở hữu trí tuệ họp với Viện Nghiên cứu lập pháp.",
+      ["Cục Quản lý thị trường", "Đội Chống xâm phạm sở hữu trí tuệ", "Viện Nghiên cứu lập pháp"]
+    ),
+    (
+      "Công an thị xã Thuận An (Bình Dương) báo cáo UBND tỉnh Bình Dương và Sở GD-ĐT Hà Nội.",
+      ["Công an thị xã Thuận An", "Ủy ban nhân dân tỉnh Bình Dương", "Sở GD-ĐT Hà Nội"]
+    ),
+    ("Sở Tài nguyên và Môi trường cho biết Bộ Công an truy kích.", ["Sở Tài nguyên và Môi trường", "Bộ Công an"]),
+    // A person after a body is the person's; a school may be named after one.
+    ("Giám đốc Sở Y tế Nguyễn Văn Hải và Trường THPT Lê Quý Đôn.", ["Sở Y tế", "Trường THPT Lê Quý Đôn"]),
+    ("Theo Reuters, Liên hợp quốc và EU lên tiếng; HLV của Chelsea im lặng.", ["Reuters", "Liên hợp quốc", "Liên minh châu Âu", "Chelsea"]),
+    // Not bodies: a sentence opening with a head noun, a country, a name's part.
+    ("Trường hợp này Bộ trưởng xử lý. Phòng chống tội phạm là việc chung.", []),
+    ("Tây Ban Nha và Đài Loan hợp tác; ông Nguyễn Trường Giang quản lý.", []),
   ]
 
   @Test(arguments: organizationCases)
@@ -186,6 +216,32 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(text: "Giám đốc Công an tỉnh Cần Thơ cho biết.", expected: []),
     // Reporters from bylines and photo credits are not people in the story.
     .init(text: "Bộ Công an họp.\n\nCác đại biểu dự họp. Ảnh: Nguyễn Văn Em\n\nTin, ảnh: TRẦN VĂN PHONG", expected: []),
+    // Names with no rank or title: alone, with an age, after a word that announces a person.
+    .init(text: "Cảnh sát lập biên bản Lê Thị Trinh (38 tuổi), chủ quán.", expected: ["Lê Thị Trinh||"]),
+    .init(
+      text: "Công an tạm giữ Trịnh Thanh Tùng (tự Tùng “lựu đạn”, 31 tuổi) cùng vợ là Nguyễn Trà My (29 tuổi, quê Cà Mau).",
+      expected: ["Trịnh Thanh Tùng||", "Nguyễn Trà My||"]),
+    .init(text: "Hôm qua Đỗ Văn Hùng, Lê Minh Khuê và Bùi Thị Hoa được khen.", expected: ["Đỗ Văn Hùng||", "Lê Minh Khuê||", "Bùi Thị Hoa||"]),
+    .init(text: "Theo anh Tùng, chị Hường và ông Th. thì cửa hàng mở muộn.", expected: ["Tùng||", "Hường||"]),
+    .init(text: "Nghi phạm Trần Văn Khôi khai nhận. Khôi đã bỏ trốn trước đó.", expected: ["Trần Văn Khôi||"]),
+    .init(text: "Sir Alex Ferguson nghỉ hưu, HLV David Moyes thay thế.", expected: ["Alex Ferguson||", "David Moyes||"]),
+    // After a position, an abbreviation or a place may stand before the name.
+    .init(text: "Bộ trưởng Bộ LĐTBXH Phạm Thị Hải Chuyền trao quà.", expected: ["Phạm Thị Hải Chuyền||"]),
+    .init(text: "Theo Phó Chủ tịch UBND quận Ba Đình Nguyễn Phong Cầm, lễ diễn ra tốt.", expected: ["Nguyễn Phong Cầm||"]),
+    .init(text: "Tổng thống Bashar al-Assad phát biểu trên truyền hình.", expected: ["Bashar al-Assad||"]),
+    .init(
+      text: "Thủ tướng Trung Quốc Lý Khắc Cường tiếp Ngoại trưởng Mỹ John Kerry.",
+      expected: ["Lý Khắc Cường||Thủ tướng", "John Kerry||"]),
+    .init(text: "Thủ tướng Thái Lan Yingluck Shinawatra thăm chính thức.", expected: ["Yingluck Shinawatra||Thủ tướng"]),
+    .init(text: "Chủ tịch Hồ Chí Minh ký sắc lệnh. Người dân TP Hồ Chí Minh đón Tết.", expected: ["Hồ Chí Minh||Chủ tịch"]),
+    // Places, streets, schools and bylines are not people.
+    .init(text: "Người dân Hà Nội, Đồng Nai và vùng ven Thái Bình Dương.", expected: []),
+    .init(text: "Xe đi trên đường Nguyễn Tất Thành rồi rẽ vào phố Lê Lợi, Trần Hưng Đạo.", expected: []),
+    .init(text: "Học sinh Trường THPT Lê Quý Đôn đạt giải.", expected: []),
+    .init(text: "Nhóm này hoạt động ở Bình Dương.DUY ĐÔNG - XUÂN LƯƠNG", expected: []),
+    .init(text: "Hai người bị bắt. Ảnh: XLTheo lời khai, số hàng để dùng.", expected: []),
+    .init(text: "Đội Hoàng Anh Gia Lai thắng trận.", expected: []),
+    .init(text: "Đoàn công tác đến nơi ở Bình Thạnh.Nguyễn Văn Tuấn", expected: []),
   ]
 
   @Test(arguments: personCases)
@@ -227,6 +283,12 @@ struct CitationCase: Sendable, CustomStringConvertible {
     ("BDK - Thực hiện tốt công tác.", "BDK"),
     ("Hà Nội - Sáng nay, hội nghị khai mạc.", nil),
     ("ANTT được bảo đảm.", nil),
+    ("Dân trí Một vụ tai nạn xảy ra.", "Dân trí"),
+    ("HNMO - Sáng nay, hội nghị khai mạc.", "Hà Nội Mới"),
+    ("VTV.vn - Sáng nay, hội nghị khai mạc.", "VTV"),
+    // An all-capitals word before a dash is as often a topic, a team or a singer.
+    ("EU - Các nước thành viên họp.", nil),
+    ("PSY - Ca sĩ trở lại.", nil),
   ]
 
   @Test(arguments: sourceCases)

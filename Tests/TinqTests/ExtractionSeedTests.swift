@@ -66,7 +66,7 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Lương Tam Quang", rank: "Trung tướng", positions: ["Thứ trưởng Bộ Công an"]),
     ],
     // Line 5: both ministries and `của Chính phủ`; line 9: the two Party committees.
-    organizations: ["Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Quân ủy Trung ương", "Đảng ủy Công an Trung ương"],
+    organizations: ["Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Công an TP Cần Thơ", "Quân ủy Trung ương", "Đảng ủy Công an Trung ương"],
     residue: ["Chia sẻ bài viết", "15/01/2020", "Nâng cao hiệu quả công tác phối hợp"],
     kept: ["(CT)- Ngày 15-1-2020", "Tin, ảnh: KIỀU CHINH"]),
   SeedExpectation(
@@ -151,7 +151,7 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Huỳnh Ngọc Hà", rank: nil, positions: ["Cục trưởng Cục Tác chiến Bộ Tổng tham mưu - Bộ Quốc phòng"]),
     ],
     // Lines 1 and 7; `Ngày Truyền thống Công an nhân dân` on line 7.
-    organizations: ["Bộ Công an", "Cục Tác chiến", "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Công an nhân dân"],
+    organizations: ["Văn phòng Bộ Công an", "Bộ Công an", "Cục Tác chiến", "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Công an nhân dân"],
     residue: [],
     kept: ["Các đại biểu dự Hội nghị.  Ảnh Việt Hưng."]),
   SeedExpectation(

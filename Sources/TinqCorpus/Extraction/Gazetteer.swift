@@ -70,8 +70,7 @@ enum Gazetteer {
     "Geneva", "Jakarta", "Manila", "Kuala Lumpur", "Yangon", "Canberra", "Sydney", "Melbourne", "Delhi",
     "New Delhi", "Mumbai", "Cairo", "Baghdad", "Damascus", "Tehran", "Kabul", "Islamabad", "Jerusalem",
     "Gaza", "Bờ Tây", "Crimea", "Kiev", "Kyiv", "Los Angeles", "San Francisco", "Chicago", "Texas",
-    "California", "Florida", "Hawaii", "Alaska", "Boston", "Las Vegas", "Nhà Trắng", "Lầu Năm Góc", "Điện Kremlin",
-    "Kremlin", "Senkaku", "Điếu Ngư", "Scarborough", "Hoàng Nham", "Đông Kinh", "Thăng Long", "Đông Dương",
+    "California", "Florida", "Hawaii", "Alaska", "Boston", "Las Vegas", "Senkaku", "Điếu Ngư", "Scarborough", "Hoàng Nham", "Đông Kinh", "Thăng Long", "Đông Dương",
     "Mỹ Đình", "Hòn Gai", "Vịnh Hạ Long", "Hồ Gươm", "Hồ Tây", "Tam Đảo", "Ba Na", "Phong Nha", "Kẻ Bàng",
     "Cát Bà", "Cát Tiên", "Cù Lao", "Côn Sơn", "Hòn", "Bạch Mã", "Hải Vân", "Trường Sơn", "Hoàng Liên Sơn", "Fansipan", "Lý Sơn",
   ]

@@ -33,7 +33,7 @@ enum Names {
     "nhà thiết kế", "nhiếp ảnh gia", "blogger", "ông trùm", "trùm", "giang hồ", "siêu mẫu", "nữ hoàng",
     "thí sinh", "chị gái", "em gái", "anh trai", "em trai", "đồng chí", "cố", "liệt sĩ", "Bác sĩ", "Thẩm phán", "thẩm phán", "Kiểm sát viên", "kiểm sát viên",
     "Điều tra viên", "điều tra viên", "Trung úy", "hiệp sĩ", "anh hùng", "Anh hùng", "người phát ngôn",
-    "phát ngôn viên", "Người phát ngôn",
+    "phát ngôn viên", "Người phát ngôn", "Sir", "Ngài", "ngài", "Dr", "Lord", "Lady", "Mr.", "Ms.", "Mrs.",
   ]
   static let titleWords = [
     "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nữ hoàng",
@@ -64,6 +64,21 @@ enum Names {
       "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
       "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên",
     ].map { ScanText.wordHashes($0)[0] })
+
+  /// `introduces(_:_:)` tells whether word `k` is a common noun that makes the capitalised words
+  /// after it a place, a street or an institution (`đường`, `Trường`, `THPT`): written small, in
+  /// capitals, or opening a run of capitalised words — `Đình` in `Ba Đình` is a name's part.
+  static func introduces(_ line: TextLine, _ k: Int) -> Bool {
+    let w = line.words
+    guard notBefore.contains(w[k].hash) else { return false }
+    if !w[k].isCapitalized || isAllCaps(line, k) || k == 0 { return true }
+    return !w[k - 1].isCapitalized || !line.gapIsSpace(after: k - 1) || Dates.isSentenceStart(line, k)
+  }
+
+  /// Lowercase particles inside foreign names: `Bashar al-Assad`, `Leila de Lima`.
+  static let particles: Set<UInt64> = Set(
+    ["al", "el", "bin", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
+     "la", "le", "du", "des", "ter", "ten", "y"].map { ScanText.wordHashes($0)[0] })
 
   /// Words that start an institution, not a person, when a run after a cue begins with them.
   static let institutionHeads: Set<UInt64> = Set(
@@ -187,7 +202,16 @@ enum Names {
       if !hyphen {
         guard words < maxWords else { break }
       }
-      // `al-Assad`, `Ba-sa`: a hyphen joins the parts of a transliterated or foreign name.
+      // `al-Assad`, `de Lima`: a particle inside a foreign name, when a capitalised part follows.
+      if hyphens, !hyphen, particles.contains(w[next].hash), !w[next].isCapitalized, next + 1 < limit,
+        line.gap(after: next).elementsEqual([0x20]) || line.gap(after: next).elementsEqual([0x2D]),
+        w[next + 1].isCapitalized, !w[next + 1].isNumber, words < maxWords
+      {
+        words += 1
+        end = next + 1
+        continue
+      }
+      // `Ba-sa`, `Jean-Claude`: a hyphen joins the parts of a transliterated or foreign name.
       if hyphen || isTitleCase(line, next) || (isInitial(line, next) && !initial) {
         if !hyphen { words += 1 }
         end = next

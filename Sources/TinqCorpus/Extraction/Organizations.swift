@@ -111,11 +111,28 @@ enum Organizations {
           i += 1
           continue
         }
-        if let (count, entry) = match(line, at: i, table: table, quanKhu: quanKhu) {
-          if seen.insert(UTF8Key(entry.name)).inserted {
+        let listed = match(line, at: i, table: table, quanKhu: quanKhu)
+        let named = OrganizationNames.match(line, at: i)
+        // The longer reading wins; the listed one, with its canonical name, on a tie.
+        let found = (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named
+        if let (count, entry) = found {
+          // A listed body inside a longer name is named too: `Bộ Công an` in `Văn phòng Bộ Công an`.
+          var inner: [Entry] = []
+          if count > 1, let n = named, n.count == count {
+            var j = i + 1
+            while j < i + count {
+              if words[j].isCapitalized, let (c, e) = match(line, at: j, table: table, quanKhu: quanKhu), j + c <= i + count {
+                inner.append(e)
+                j += c
+              } else {
+                j += 1
+              }
+            }
+          }
+          for e in [entry] + inner where seen.insert(UTF8Key(e.name)).inserted {
             result.append(
               OrganizationMention(
-                name: entry.name, abbreviation: entry.abbreviation,
+                name: e.name, abbreviation: e.abbreviation,
                 provenance: Provenance(rule: "organization", line: line.number, excerpt: line.excerpt(i, i + count - 1))))
           }
           i += count

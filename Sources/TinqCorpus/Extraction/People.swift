@@ -133,7 +133,7 @@ enum People {
     if i > 0, !aged {
       let before = w[i - 1]
       // `số 25 Trần Hưng Đạo` is an address; `19.5.2012, Nguyễn Văn Đức` is not.
-      if Names.notBefore.contains(before.hash) || (before.isNumber && line.gapIsSpace(after: i - 1)) { return nil }
+      if Names.introduces(line, i - 1) || (before.isNumber && line.gapIsSpace(after: i - 1)) { return nil }
       // Inside a longer proper name (`Bệnh viện Bạch Mai`), unless an organisation's abbreviation
       // or a place ends right before it: `Thứ trưởng Bộ GDĐT Nguyễn Vinh Hiển`, `Bí thư Thành ủy Hà
       // Nội Phạm Quang Nghị`.
@@ -159,6 +159,20 @@ enum People {
     return (i, end)
   }
 
+  /// `institutionEnd(_:from:limit:)` returns the last word of the proper name of a place or an
+  /// institution that starts at word `i`: capitalised words, ending after an abbreviation (`Bộ
+  /// LĐTBXH`) or a listed place (`quận Ba Đình`), where a person's name may follow.
+  static func institutionEnd(_ line: TextLine, from i: Int, limit: Int) -> Int {
+    let w = line.words
+    var k = i
+    while true {
+      if let n = Gazetteer.match(line, at: k), k + n - 1 < limit { return k + n - 1 }
+      if Names.isAllCaps(line, k) { return k }
+      guard k + 1 < limit, line.gapIsSpace(after: k), w[k + 1].isCapitalized else { return k }
+      k += 1
+    }
+  }
+
   /// `placeEnds(_:before:)` tells whether a listed place ends right before word `i`.
   static func placeEnds(_ line: TextLine, before i: Int) -> Bool {
     for back in 1...3 where i - back >= 0 {
@@ -172,9 +186,10 @@ enum People {
   static func foreignName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
     guard Names.foreignGivenNames.contains(w[i].hash), Names.isTitleCase(line, i), i + 1 < limit,
-      !(i > 0 && Names.notBefore.contains(w[i - 1].hash)), Gazetteer.match(line, at: i) == nil,
+      !(i > 0 && Names.introduces(line, i - 1)), Gazetteer.match(line, at: i) == nil,
       // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else.
-      !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)),
+      !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)
+        && !placeEnds(line, before: i)),
       let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i,
       !Names.institutionHeads.contains(w[i + 1].hash), Gazetteer.match(line, at: i + 1) == nil
     else { return nil }
@@ -347,10 +362,11 @@ enum People {
         }
         // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
         // Lê Quý Đôn và Trần Hưng Đạo`, `trường Lương Thế Vinh, Đoàn Thị Điểm`.
-        if i > 0, w[i].isCapitalized, Names.notBefore.contains(w[i - 1].hash), line.gapIsSpace(after: i - 1) {
-          var k = i
+        if i > 0, w[i].isCapitalized, Names.introduces(line, i - 1), line.gapIsSpace(after: i - 1),
+          !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
+        {
+          var k = institutionEnd(line, from: i, limit: limit)
           while k < limit {
-            while k + 1 < limit, line.gapIsSpace(after: k), w[k + 1].isCapitalized { k += 1 }
             guard k + 2 < limit, w[k + 2].isCapitalized else { break }
             let gap = line.gap(after: k)
             if gap.elementsEqual([0x2C, 0x20]) {
@@ -360,6 +376,7 @@ enum People {
             } else {
               break
             }
+            k = institutionEnd(line, from: k, limit: limit)
           }
           i = k + 1
           continue
