@@ -50,6 +50,7 @@ public struct Corpus: Sendable {
   public init(articles: [Article]) {
     var resolved = articles
     CitationResolver.resolve(&resolved)
+    PeopleResolver.resolve(&resolved)
     self.init(store: ArticleStore(articles: resolved), paths: [], warnings: [])
   }
 
@@ -101,6 +102,7 @@ public struct Corpus: Sendable {
     }
     var articles = store.articles + extra.articles
     CitationResolver.resolve(&articles)
+    PeopleResolver.resolve(&articles)
     return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: extra.warnings)
   }
 

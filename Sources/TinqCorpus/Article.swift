@@ -190,6 +190,10 @@ public struct Article: Sendable, Hashable {
   public var provenance: [String: Provenance]
   /// The file (or `file:line`) the article was read from; nil for articles built in memory.
   public var origin: String?
+  /// Names that extraction could not tell from other capitalised words on this article's evidence
+  /// alone (a family name and one more word, no age, no title); `PeopleResolver` keeps those the
+  /// corpus names elsewhere with a rank, title or role, and clears the list.
+  var nameCandidates: [PersonMention] = []
 
   /// The year of `date`, when known.
   public var year: Int? { date?.year }

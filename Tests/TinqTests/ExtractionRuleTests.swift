@@ -330,3 +330,30 @@ struct CitationCase: Sendable, CustomStringConvertible {
     #expect(extracted(text).citations.map { [$0.type ?? "-", $0.number, $0.issuer ?? "-"].joined(separator: "|") } == expected)
   }
 }
+
+@Suite struct PeopleResolverTests {
+  /// Extracts each text as an article, then resolves them as one corpus.
+  static func corpus(_ texts: [String]) -> [Article] {
+    var articles = texts.enumerated().map { ArticleExtractor.extract(text: $1, id: "a\($0)", origin: nil) }
+    PeopleResolver.resolve(&articles)
+    return articles
+  }
+
+  @Test func aBareNameIsAPersonWhenTheCorpusNamesItElsewhere() {
+    let texts = ["Thượng tá Phạm Thành chỉ đạo lực lượng.", "Hôm qua Phạm Thành đến dự lễ khai mạc."]
+    #expect(extracted(texts[1]).people.isEmpty)
+    let articles = Self.corpus(texts)
+    #expect(articles[1].people.map(\.name) == ["Phạm Thành"])
+    #expect(articles[1].people.first?.provenance.rule == "name (known in corpus)")
+  }
+
+  @Test func withoutEvidenceItStaysUnknown() {
+    let articles = Self.corpus(["Hôm qua Phạm Thành đến dự lễ khai mạc.", "Anh Lê Vũ ở lại."])
+    #expect(articles[0].people.isEmpty)
+  }
+
+  @Test func placesNeverBecomePeople() {
+    let articles = Self.corpus(["Ông Hà Nam làm việc.", "Đoàn về Hà Nam hôm qua, rồi qua Lê Chân."])
+    #expect(!articles[1].people.contains { $0.name == "Hà Nam" || $0.name == "Lê Chân" })
+  }
+}

@@ -73,7 +73,8 @@ public enum ArticleExtractor {
     CitationResolver.mergeShortWithin(&citations)
     article.citations = Citations.deduplicated(citations)
     article.people = People.extract(
-      (layout.titleLine.map { [$0] } ?? []) + storyLines, skipping: bylines.reporterLines)
+      (layout.titleLine.map { [$0] } ?? []) + storyLines, skipping: bylines.reporterLines,
+      candidates: &article.nameCandidates)
     article.organizations = Organizations.extract(withTitle)
 
     // Metadata wins.

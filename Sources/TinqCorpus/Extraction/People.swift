@@ -28,7 +28,9 @@ enum People {
       "Phó Giám đốc Công an tỉnh", "Trưởng Công an", "Phó Trưởng Công an",
     ]
     var entries: [(String, Bool)] = []
-    for h in heads {
+    // Every head has its deputy: `Phó Hiệu trưởng`, `Phó Trưởng Công an`.
+    let all = heads + heads.filter { !$0.hasPrefix("Phó ") }.map { "Phó " + $0 }
+    for h in all {
       entries.append((h, true))
       if h.contains("ủy") { entries.append((h.replacingOccurrences(of: "ủy", with: "uỷ"), true)) }
       if h.contains("Ủy") { entries.append((h.replacingOccurrences(of: "Ủy", with: "Uỷ"), true)) }
@@ -98,7 +100,9 @@ enum People {
     // A Vietnamese name is written without hyphens; a hyphen after one starts something else
     // (`Văn Đức Mười-Tổng Giám đốc`).
     let vietnamese = surnames.contains(w[k].hash)
+    // `ông Phó Chủ tịch`, `anh Đoàn Thanh niên`: a title or a body, not a name.
     guard !Names.institutionHeads.contains(w[k].hash), Organizations.match(line, at: k) == nil,
+      positionHeads.match(line, at: k) == nil, OrganizationNames.heads.match(line, at: k) == nil,
       let end = Names.run(line, from: k, limit: limit, maxWords: 5, hyphens: !vietnamese)
     else { return nil }
     let n = (k...end).filter { $0 == k || !line.gap(after: $0 - 1).elementsEqual([0x2D]) }.count
@@ -121,7 +125,7 @@ enum People {
   /// or more words written as names, or one more word and an age after it. Never a listed place,
   /// never after a word that makes it a street, school, prize or company, never a byline glued to
   /// the end of a line.
-  static func bareName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+  static func bareName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int, sure: Bool)? {
     let w = line.words
     guard Names.isTitleCase(line, i) else { return nil }
     // `Ông`, `Bà` opening a sentence are the courtesy words, not the family names.
@@ -143,6 +147,8 @@ enum People {
         return nil
       }
     }
+    // A title or a body is no name: `Phó Chủ tịch`, `Đoàn Thanh niên`.
+    if positionHeads.match(line, at: i) != nil || OrganizationNames.heads.match(line, at: i) != nil { return nil }
     // A place inside the run ends the name: `Hoàng Anh Gia Lai`.
     var j = i + 1
     while j <= end {
@@ -153,10 +159,10 @@ enum People {
       j += 1
     }
     let n = end - i + 1
-    guard n >= 3 || (n == 2 && aged) else { return nil }
+    guard n >= 2 else { return nil }
     // A byline glued to the last sentence: `...ở Bình Dương.Nguyễn Văn Tuấn` ending the line.
     if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
-    return (i, end)
+    return (i, end, n >= 3 || aged)
   }
 
   /// `institutionEnd(_:from:limit:)` returns the last word of the proper name of a place or an
@@ -224,6 +230,15 @@ enum People {
 
   /// `extract(_:skipping:)` returns the people of the kept lines, one entry per name.
   static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>) -> [PersonMention] {
+    var candidates: [PersonMention] = []
+    return extract(lines, skipping: reporterLines, candidates: &candidates)
+  }
+
+  /// `extract(_:skipping:candidates:)` is `extract(_:skipping:)`, and gathers in `candidates` the
+  /// two-word names it could not accept on this article's evidence alone.
+  static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>, candidates: inout [PersonMention])
+    -> [PersonMention]
+  {
     var order: [String] = []
     var byName: [UTF8Key: PersonMention] = [:]
     func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
@@ -390,10 +405,14 @@ enum People {
         }
         // A Vietnamese name standing alone: three or more words from a family name, or two with
         // an age after them (`Nguyễn Trà My (29 tuổi, ...)`).
-        if w[i].isCapitalized, surnames.contains(w[i].hash), let (start, end) = bareName(line, at: i, limit: limit) {
-          add(
-            line.excerpt(start, end), rank: nil, positions: [],
-            provenance: Provenance(rule: "name", line: line.number, excerpt: line.excerpt(start, end)))
+        if w[i].isCapitalized, surnames.contains(w[i].hash), let (start, end, sure) = bareName(line, at: i, limit: limit) {
+          let found = PersonMention(
+            name: line.excerpt(start, end), provenance: Provenance(rule: "name", line: line.number, excerpt: line.excerpt(start, end)))
+          if sure {
+            add(found.name, rank: nil, positions: [], provenance: found.provenance)
+          } else {
+            candidates.append(found)
+          }
           i = end + 1
           continue
         }

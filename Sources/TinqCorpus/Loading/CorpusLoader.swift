@@ -100,6 +100,7 @@ public enum CorpusLoader {
     }
     flushText()
     CitationResolver.resolve(&articles)
+    PeopleResolver.resolve(&articles)
     return LoadedArticles(articles: articles, warnings: warnings)
   }
 
