@@ -42,7 +42,7 @@ enum Citations {
   static let normativeCodes: Set<String> = ["NĐ", "TT", "TTLT"]
   static let hSo = ScanText.wordHashes("số")[0]
   /// Words before `Luật` that make it a law firm's name: `Công ty Luật`, `Văn phòng Luật`.
-  static let firmWords: Set<UInt64> = Set(["ty", "phòng", "hãng"].map { ScanText.wordHashes($0)[0] })
+  static let firmWords = WordSet(["ty", "phòng", "hãng"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
 
@@ -55,12 +55,19 @@ enum Citations {
       var consumedUntil = 0
       let w = line.words
       var i = 0
+      var nextNumber = 0
       while i < w.count {
         if w[i].start < consumedUntil {
           i += 1
           continue
         }
-        if w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
+        // A head noun cites only with a number after it, within the longest head (`Bộ luật Tố tụng
+        // hình sự năm 2003`); most words have none so near, and are passed over on that alone.
+        if nextNumber <= i {
+          nextNumber = i + 1
+          while nextNumber < w.count, !w[nextNumber].isNumber { nextNumber += 1 }
+        }
+        if nextNumber <= i + 7, w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
           var k = i + count
           if yearNamedTypes.contains(type), let (years, end) = yearList(line, from: k) {
             for (y, a, z) in years {

@@ -160,11 +160,13 @@ enum Dates {
   static let hTrong = ScanText.wordHashes("trong")[0]
   static let hHom = ScanText.wordHashes("hôm")[0]
   /// `nay` and `qua` after a time of day or `hôm` make it the present: `hôm nay`, `chiều qua`.
-  static let present: Set<UInt64> = Set(["nay", "qua"].map { ScanText.wordHashes($0)[0] })
+  static let present = WordSet(["nay", "qua"])
   /// Times of day that may open a sentence before its date (`Rạng sáng`, `Sáng hôm qua`).
-  static let timeOfDay: Set<UInt64> = Set(
-    ["sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "sớm", "khuya"].map { ScanText.wordHashes($0)[0] })
+  static let timeOfDay = WordSet(
+    ["sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "sớm", "khuya"])
   static let fromNowToEnd = ScanText.wordHashes("từ nay đến cuối năm")
+  /// Words that open a reporting period: `Trong 6 tháng`, `Quý II/2024`, `Từ nay đến cuối năm`.
+  static let opensPeriod = WordSet(["trong", "quý", "từ"])
 
   /// `inText(_:leadSkip:)` looks for the article's own date in the kept lines, where the text
   /// marks it as its own: a date that opens a sentence after `hôm nay`, `sáng nay`, `chiều qua` and
@@ -183,9 +185,15 @@ enum Dates {
       let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
       let w = line.words
       var i = skip
+      let timeOfDay = Self.timeOfDay
+      let opensPeriod = Self.opensPeriod
       while i < w.count {
-        // Only a sentence's first word can start either; most words are not one.
-        guard i == skip || isSentenceStart(line, i) else {
+        // Only a sentence's first word can start either, and only a time of day, a number, `trong`,
+        // `quý` or `từ` on its shape; most words are neither.
+        let word = w[i]
+        guard word.isNumber || timeOfDay.contains(word.hash) || opensPeriod.contains(word.hash),
+          i == skip || isSentenceStart(line, i)
+        else {
           i += 1
           continue
         }
@@ -222,7 +230,7 @@ enum Dates {
     return false
   }
   /// Words before a year (or `năm` and a year) that make it a target: `đến năm 2030`, `tầm nhìn 2045`.
-  static let lookingAhead: Set<UInt64> = Set(["đến", "tới", "nhìn", "đoạn", "kỳ", "hướng"].map { ScanText.wordHashes($0)[0] })
+  static let lookingAhead = WordSet(["đến", "tới", "nhìn", "đoạn", "kỳ", "hướng"])
 
   static func isSentenceStart(_ line: TextLine, _ i: Int) -> Bool {
     if i == 0 { return true }

@@ -50,7 +50,7 @@ enum Names {
 
   /// Words right before a capitalised run that make it a place, a street, an institution or a
   /// work named after a person, not the person: `đường Nguyễn Tất Thành`, `Trường Lê Quý Đôn`.
-  static let notBefore: Set<UInt64> = Set(
+  static let notBefore = WordSet(
     [
       "tỉnh", "thành", "phố", "tp", "huyện", "quận", "xã", "phường", "thị", "trấn", "ấp", "thôn", "làng", "bản",
       "đường", "ngõ", "hẻm", "ngách", "kiệt", "sông", "cầu", "chợ", "trường", "thpt", "thcs", "học", "viện",
@@ -63,7 +63,7 @@ enum Names {
       "tòa", "toà", "nhà", "ngân", "tập", "thuyết", "chủ", "nghĩa", "triều", "đại", "thời", "kỷ", "niệm",
       "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
       "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên",
-    ].map { ScanText.wordHashes($0)[0] })
+    ])
 
   /// `introduces(_:_:)` tells whether word `k` is a common noun that makes the capitalised words
   /// after it a place, a street or an institution (`đường`, `Trường`, `THPT`): written small, in
@@ -76,12 +76,12 @@ enum Names {
   }
 
   /// Lowercase particles inside foreign names: `Bashar al-Assad`, `Leila de Lima`.
-  static let particles: Set<UInt64> = Set(
+  static let particles = WordSet(
     ["al", "el", "bin", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
-     "la", "le", "du", "des", "ter", "ten", "y"].map { ScanText.wordHashes($0)[0] })
+     "la", "le", "du", "des", "ter", "ten", "y"])
 
   /// Words that start an institution, not a person, when a run after a cue begins with them.
-  static let institutionHeads: Set<UInt64> = Set(
+  static let institutionHeads = WordSet(
     [
       "bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "trung",
       "liên", "nhà", "quỹ", "công", "tập", "ngân", "bệnh", "trường", "đại", "học", "tòa", "toà", "quân", "đoàn",
@@ -89,26 +89,24 @@ enum Names {
       "tiểu", "sư", "lữ", "đội", "câu", "clb", "công an", "cảnh", "hải", "không", "lục", "bảo", "tòa",
       "the", "new", "world", "royal", "united", "real", "fc", "club", "university", "hospital", "bank", "báo",
       "đài", "tạp",
-    ].map { ScanText.wordHashes($0)[0] })
+    ])
 
   /// Words that end a Vietnamese name run: an institution starts there (`Đoàn Bộ Quốc phòng`).
-  static let endsName: Set<UInt64> = Set(
+  static let endsName = WordSet(
     ["bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "nhà", "quỹ", "tập",
      "ngân", "bệnh", "trường", "tòa", "toà", "báo", "đài", "huyện", "tỉnh", "quận", "xã", "phường", "sông",
-     "đường", "phố", "chợ", "cầu"]
-      .map { ScanText.wordHashes($0)[0] })
+     "đường", "phố", "chợ", "cầu"])
   /// Two words that start an institution, though the first is also a given name (`Công an`,
   /// `Thành ủy`): a name run ends before them.
-  static let institutionPairs: Set<[UInt64]> = Set(
+  static let institutionPairs = PhraseSet(
     ["công an", "công ty", "công đoàn", "thành phố", "thành ủy", "thành uỷ", "trung tâm", "trung ương", "văn phòng",
      "quân khu", "quân đội", "hải quan", "đại học", "học viện", "cảnh sát", "bộ đội", "tổng cục", "tổng công",
-     "viện kiểm", "tòa án", "ngân hàng", "tập đoàn", "chính phủ", "quốc hội", "hội đồng", "đoàn thanh"]
-      .map { ScanText.wordHashes($0) })
+     "viện kiểm", "tòa án", "ngân hàng", "tập đoàn", "chính phủ", "quốc hội", "hội đồng", "đoàn thanh"])
 
   /// Given names common in English, Spanish, French, German, Italian, Portuguese, Russian and Arabic
   /// news: such a name and one or two capitalised words after it are a person (`Alex Ferguson`,
   /// `Radamel Falcao`) even with no word to announce one.
-  static let foreignGivenNames: Set<UInt64> = Set(
+  static let foreignGivenNames = WordSet(
     [
       "Aaron", "Abdul", "Abdullah", "Abraham", "Adam", "Adrian", "Ahmad", "Ahmed", "Alan", "Albert", "Alberto",
       "Alejandro", "Alex", "Alexander", "Alexandre", "Alexei", "Alexis", "Alfred", "Ali", "Alice", "Amanda", "Amy",
@@ -146,14 +144,13 @@ enum Names {
       "Najib", "Mahathir", "Narendra", "Manmohan", "Nawaz", "Hamid", "Bashar", "Hosni", "Mohamed", "Nouri",
       "Benjamin", "Shimon", "Mahmoud", "Yasser", "Kofi", "Jens", "Nicolas", "Francois", "François",
       "Silvio", "Mariano", "Matteo", "Enda", "Theresa", "Tony", "Gordon", "Ashraf", "Shinji",
-    ].filter { $0 != "Manchester" }.map { ScanText.wordHashes($0)[0] })
+    ].filter { $0 != "Manchester" })
 
   /// Single words after a kinship word that are no given name: `ông Tây`, `ông Trời`.
-  static let notGivenNames: Set<UInt64> = Set(
+  static let notGivenNames = WordSet(
     ["tây", "trời", "táo", "địa", "công", "bụt", "già", "thiên", "chúa", "phật", "giời", "việt", "nam", "bắc",
      "chủ", "tổ", "tiên", "hoàng", "vua", "trùm", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
-     "út", "cả", "lớn", "nhỏ", "già", "trẻ"]
-      .map { ScanText.wordHashes($0)[0] })
+     "út", "cả", "lớn", "nhỏ", "già", "trẻ"])
 
   /// `isTitleCase(_:_:)` tells whether word `k` is written as a name: a capital, then small letters.
   static func isTitleCase(_ line: TextLine, _ k: Int) -> Bool {
@@ -198,7 +195,7 @@ enum Names {
       guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
       let next = end + 1
       if w[next].isNumber || (!hyphens && endsName.contains(w[next].hash)) { break }
-      if next + 1 < w.count, institutionPairs.contains([w[next].hash, w[next + 1].hash]) { break }
+      if next + 1 < w.count, institutionPairs.contains(w[next].hash, w[next + 1].hash) { break }
       if !hyphen {
         guard words < maxWords else { break }
       }

@@ -95,6 +95,29 @@ enum OrganizationNames {
     ("Sông Lam Nghệ An", "SLNA", ["Sông Lam Nghệ An", "SLNA"]),
   ]
 
+  /// The first words of every listed body and head: most capitalised words are none, and are
+  /// passed over with one load.
+  static let firstWords: WordSet = {
+    var words: [String] = []
+    for (_, _, variants) in named {
+      for v in variants { words.append(String(v.split(separator: " ").first ?? "")) }
+    }
+    for h in headNames { words.append(String(h.split(separator: " ").first ?? "")) }
+    return WordSet(words)
+  }()
+  static var headNames: [String] {
+    ["Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Tòa án nhân dân", "Toà án nhân dân",
+     "TAND", "Viện Kiểm sát nhân dân", "VKSND", "Công an", "Cảnh sát", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
+     "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận", "Ban", "Bộ", "Hội", "Đoàn",
+     "Liên đoàn", "Kho bạc", "Chi cục", "Cục", "Bảo hiểm", "Sở", "Phòng", "Tổng cục", "Vụ", "Viện", "Văn phòng",
+     "Thanh tra", "Ngân hàng", "Đội", "Hiệp hội", "Tập đoàn", "Tổng công ty", "Hãng", "Báo", "Đài", "Tạp chí",
+     "Thông tấn xã", "Nhà xuất bản", "Quân chủng", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Ủy ban",
+     "Uỷ ban", "Hội đồng", "Liên minh", "Đảng", "Quốc hội", "Chính phủ", "Trại giam", "Nhà máy", "Xí nghiệp",
+     "Cảng vụ", "Hạm đội", "Tổ chức", "Cơ quan", "Liên hiệp", "Trường", "Đại học", "Học viện", "Bệnh viện",
+     "Trung tâm", "Công ty", "Quỹ", "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Nhà hát", "Khách sạn", "ĐH", "THPT",
+     "THCS"]
+  }
+
   static let namedTable: PhraseTable<(String, String?)> = PhraseTable(
     named.flatMap { name, abbreviation, variants in variants.map { ($0, (name, abbreviation)) } })
 
@@ -105,18 +128,17 @@ enum OrganizationNames {
 
   /// Small words that end a name wherever they stand: function words and verbs that are never a
   /// name word's second syllable.
-  static let stops: Set<UInt64> = Set(
+  static let stops = WordSet(
     ["của", "đã", "cho", "về", "tại", "với", "là", "có", "được", "đang", "sẽ", "vừa", "này", "đó", "trong",
      "khi", "thì", "mà", "để", "các", "những", "theo", "từ", "đến", "tới", "trên", "dưới", "sau", "trước",
      "cùng", "biết", "hay", "hoặc", "nên", "như", "do", "bị", "không", "chưa", "rất", "đều", "cũng", "vẫn",
      "còn", "nhiều", "một", "lúc", "vì", "nếu", "nhưng", "song", "đây", "kia", "ấy", "ở", "bằng", "khỏi", "tuy",
-     "bởi", "mới", "chỉ", "luôn", "phải", "cần", "nhằm", "gồm", "thuộc", "và", "nói", "từng", "muốn", "gây"]
-      .map { ScanText.wordHashes($0)[0] })
+     "bởi", "mới", "chỉ", "luôn", "phải", "cần", "nhằm", "gồm", "thuộc", "và", "nói", "từng", "muốn", "gây"])
 
   /// Lowercase words that continue an organisation's name after its capitalised part's own
   /// syllables: `Phòng Cảnh sát hình sự`, `Cục Kỹ thuật nghiệp vụ`, `Cục Cảnh sát quản lý hành chính
   /// về trật tự xã hội`. A verb after a name (`Bộ Công an truy kích`) is none of them.
-  static let nameWords: Set<[UInt64]> = Set(
+  static let nameWords = PhraseSet(
     [
       "hình sự", "kinh tế", "nghiệp vụ", "môi trường", "xã hội", "thương binh", "đào tạo", "phát triển",
       "nông thôn", "an ninh", "trật tự", "giao thông", "ma túy", "ma tuý", "tội phạm", "quản lý", "thị trường",
@@ -139,14 +161,14 @@ enum OrganizationNames {
       "doanh nghiệp", "doanh nhân", "luật sư", "nhà báo", "văn nghệ", "chữ thập", "thập đỏ", "từ thiện",
       "bảo trợ", "khuyến học", "người cao", "cao tuổi", "hợp tác", "liên hợp", "liên minh", "cơ động",
       "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "tối cao", "cấp cao", "tự vệ", "dân quân",
-    ].map { ScanText.wordHashes($0) })
+    ])
   static let hVa = ScanText.wordHashes("và")[0]
 
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
   static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
     let w = line.words
-    guard w[i].isCapitalized else { return nil }
+    guard w[i].isCapitalized, firstWords.contains(w[i].hash) else { return nil }
     if let (count, payload) = namedTable.match(line, at: i) {
       // A listed abbreviation must stand as a word of its own: `AP` in `AP-1` is no agency.
       let end = i + count - 1
@@ -259,19 +281,19 @@ enum OrganizationNames {
         continue
       }
       // `xâm phạm` after `Chống xâm`: the previous word began a listed pair.
-      if nameWords.contains([w[k - 1].hash, w[k].hash]) {
+      if nameWords.contains(w[k - 1].hash, w[k].hash) {
         lowerRun += 1
         end = k
         k += 1
         continue
       }
-      if k + 1 < w.count, line.gapIsSpace(after: k), nameWords.contains([w[k].hash, w[k + 1].hash]) {
+      if k + 1 < w.count, line.gapIsSpace(after: k), nameWords.contains(w[k].hash, w[k + 1].hash) {
         lowerRun += 2
         end = k + 1
         k += 2
         continue
       }
-      if nameWords.contains([w[k].hash]) {
+      if nameWords.contains(w[k].hash) {
         lowerRun += 1
         end = k
         k += 1

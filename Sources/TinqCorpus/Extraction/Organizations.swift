@@ -112,7 +112,14 @@ enum Organizations {
           continue
         }
         let listed = match(line, at: i, table: table, quanKhu: quanKhu)
-        let named = OrganizationNames.match(line, at: i)
+        // A listed body wins unless the name goes on after it (`Bộ Công an tỉnh ...` no, but
+        // `Ủy ban nhân dân tỉnh Bình Dương`): only then is the longer reading worth making.
+        let goesOn = listed.map { l in
+          let e = i + l.count - 1
+          return e + 1 < words.count && line.gapIsSpace(after: e)
+            && (words[e + 1].isCapitalized || OrganizationNames.levels.match(line, at: e + 1) != nil)
+        }
+        let named = goesOn == false ? nil : OrganizationNames.match(line, at: i)
         // The longer reading wins; the listed one, with its canonical name, on a tie.
         let found = (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named
         if let (count, entry) = found {

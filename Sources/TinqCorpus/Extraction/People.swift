@@ -41,7 +41,7 @@ enum People {
   static let complements = PhraseTable<Bool>(
     ["Quốc phòng", "Công an", "Ngoại giao", "Việt Nam", "Trung ương", "tỉnh", "thành phố"].map { ($0, true) })
 
-  static let surnames: Set<UInt64> = Set(
+  static let surnames = WordSet(
     [
       "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
       "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Tô", "Trương", "Hà", "Cao", "Lưu", "Tạ", "Phùng",
@@ -50,9 +50,9 @@ enum People {
       "Diệp", "Đồng", "Từ", "Tôn", "Thạch", "Kim", "Văn", "Viên", "Lã", "Cù", "Đậu", "Khổng", "Ông", "Tiêu", "Vương",
       "Nghiêm", "Lạc", "Hàn", "Phó", "Trình", "Bế", "Hoàng", "Ngụy", "Tập", "Ôn", "Khương", "Nhan", "Phí", "Bành",
       "Tưởng", "Tiết", "Kha", "Thôi", "Giả", "Mẫn", "Ma", "Sầm", "Lò", "Quàng", "Hà", "Giàng", "Thào", "Sùng",
-      "Vàng", "Mùa", "Cầm", "Điểu", "Y", "Ksor", "Siu", "Rơ", "Nay", "H'",
-    ].map { ScanText.wordHashes($0)[0] })
-  static let academic: Set<UInt64> = Set(["PGS", "GS", "TS", "ThS", "CN", "KS", "BS", "TSKH"].map { ScanText.wordHashes($0)[0] })
+      "Vàng", "Mùa", "Cầm", "Điểu", "Y", "Ksor", "Siu", "Rơ",
+    ])
+  static let academic = WordSet(["PGS", "GS", "TS", "ThS", "CN", "KS", "BS", "TSKH"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hOng = ScanText.wordHashes("ông")[0]
   static let hBa = ScanText.wordHashes("bà")[0]
@@ -260,6 +260,9 @@ enum People {
     let ranks = Self.ranks
     let academic = Self.academic
     let surnames = Self.surnames
+    let cues = Self.cues
+    let hAnh = Names.hAnh
+    let foreignGivenNames = Names.foreignGivenNames
     for line in lines where !reporterLines.contains(line.number) {
       let w = line.words
       // A photo credit at the end of a caption names a photographer.
@@ -267,6 +270,8 @@ enum People {
       // `Các đồng chí Ủy viên Trung ương Đảng: Thượng tướng A, ...; Thượng tướng B, ...`
       var shared: (position: String, from: Int, until: Int)? = nil
       var i = 0
+      // The next capitalised word after `i`, kept as `i` moves: a cue needs one within its reach.
+      var nextCapital = 0
       while i < limit {
         if w[i].hash == hCac, i + 2 < limit, w[i + 1].hash == hDongChi[0], w[i + 2].hash == hDongChi[1],
           let end = position(line, from: i + 3), end + 1 < w.count, line.gap(after: end).first == 0x3A
@@ -358,14 +363,20 @@ enum People {
           }
         }
         // A photo credit inside a line whose breaks were lost: `Ảnh: XLTheo lời khai`.
-        if w[i].hash == Names.hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
+        if w[i].hash == hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
           var k = i + 1
           while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 { k += 1 }
           i = k
           continue
         }
         // A word that announces a person: `ông Nguyễn Văn A`, `nghi phạm Tùng`, `HLV Alex Ferguson`.
-        if let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
+        // A capitalised word must follow within the cue's reach; most words are followed by none,
+        // and are passed over without a look in the table.
+        if nextCapital <= i {
+          nextCapital = i + 1
+          while nextCapital < limit, !w[nextCapital].isCapitalized { nextCapital += 1 }
+        }
+        if nextCapital <= i + 3, let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
           kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i),
           let (start, end) = cuedName(line, from: i + count, kind: kind, limit: limit)
         {
@@ -396,7 +407,7 @@ enum People {
           i = k + 1
           continue
         }
-        if w[i].isCapitalized, let (start, end) = foreignName(line, at: i, limit: limit) {
+        if w[i].isCapitalized, foreignGivenNames.contains(w[i].hash), let (start, end) = foreignName(line, at: i, limit: limit) {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "foreign name", line: line.number, excerpt: line.excerpt(start, end)))
@@ -430,7 +441,9 @@ enum People {
       }
     }
     // A given name alone (`Tùng`) is the person named in full elsewhere in the article.
-    let words = Set(order.filter { $0.contains(" ") }.flatMap { $0.split(separator: " ").map(String.init) })
-    return order.filter { $0.contains(" ") || !words.contains($0) }.compactMap { byName[UTF8Key($0)] }
+    let multi = order.filter { $0.utf8.contains(0x20) }
+    guard multi.count < order.count else { return order.compactMap { byName[UTF8Key($0)] } }
+    let words = Set(multi.flatMap { $0.split(separator: " ").map(String.init) })
+    return order.filter { $0.utf8.contains(0x20) || !words.contains($0) }.compactMap { byName[UTF8Key($0)] }
   }
 }

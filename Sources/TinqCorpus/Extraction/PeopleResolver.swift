@@ -10,7 +10,7 @@ public enum PeopleResolver {
   public static func resolve(_ articles: inout [Article]) {
     var known: Set<UTF8Key> = []
     for article in articles {
-      for p in article.people where p.name.contains(" ") { known.insert(UTF8Key(p.name)) }
+      for p in article.people where p.name.utf8.contains(0x20) { known.insert(UTF8Key(p.name)) }
     }
     for index in articles.indices where !articles[index].nameCandidates.isEmpty {
       var article = articles[index]

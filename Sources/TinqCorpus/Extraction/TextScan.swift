@@ -385,3 +385,51 @@ struct PhraseTable<Payload: Sendable>: Sendable {
   @inline(__always)
   func startsAny(_ hash: UInt64) -> Bool { filter[Int((hash >> 6) & 63)] & (1 << (hash & 63)) != 0 }
 }
+
+/// `WordSet` is a set of word hashes for the rules' hot loops: a 4096-bit filter answers most
+/// lookups (words not in the set) with one load, before the set's own hashing.
+struct WordSet: Sendable {
+  private var filter = [UInt64](repeating: 0, count: 64)
+  private var words: Set<UInt64> = []
+
+  /// `init(_:)` takes single words, compared lowercased.
+  init(_ list: [String]) {
+    for word in list {
+      guard let h = ScanText.wordHashes(word).first else { continue }
+      words.insert(h)
+      filter[Int((h >> 6) & 63)] |= 1 << (h & 63)
+    }
+  }
+
+  @inline(__always)
+  func contains(_ h: UInt64) -> Bool {
+    filter[Int((h >> 6) & 63)] & (1 << (h & 63)) != 0 && words.contains(h)
+  }
+}
+
+/// `PhraseSet` is a set of one- and two-word phrases, by their words' hashes, with the same
+/// 4096-bit filter as `WordSet`: `contains(a, b)` costs one load for most pairs of words.
+struct PhraseSet: Sendable {
+  private var filter = [UInt64](repeating: 0, count: 64)
+  private var keys: Set<UInt64> = []
+
+  init(_ list: [String]) {
+    for phrase in list {
+      let h = ScanText.wordHashes(phrase)
+      guard h.count == 1 || h.count == 2 else { continue }
+      let k = PhraseSet.key(h[0], h.count == 2 ? h[1] : 0)
+      keys.insert(k)
+      filter[Int((k >> 6) & 63)] |= 1 << (k & 63)
+    }
+  }
+
+  @inline(__always)
+  static func key(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019) }
+
+  /// `contains(_:_:)` tells whether the two words (or the one, with `b` 0) are listed.
+  @inline(__always)
+  func contains(_ a: UInt64, _ b: UInt64 = 0) -> Bool {
+    let k = PhraseSet.key(a, b)
+    return filter[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0 && keys.contains(k)
+  }
+}
