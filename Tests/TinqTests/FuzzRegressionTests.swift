@@ -117,6 +117,8 @@ func syntaxExerciseAllPasses(_ source: String) {
     #expect(items.count == 20_000)
     if case .failure(let d) = items.last?.result {
       #expect(d.message == "expected ')' to close '(' at 20000:16, found end of input")
+    } else {
+      Issue.record("the last statement should fail to parse, got \(String(describing: items.last?.result))")
     }
     let oneLine = String(repeating: "articles where (year = 1 ; ", count: 20_000)
     #expect(Parser.parseScript(oneLine).count == 20_000)

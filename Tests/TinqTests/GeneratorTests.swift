@@ -98,10 +98,28 @@ import Tinq
       return Article(id: a.id, body: a.text)
     }
     let corpus = Corpus(articles: articles)
+    var nonEmpty = 0
     for q in BenchSuite.queries() {
       _ = try corpus.query(q.tinq)
-      if let ids = q.tinqIds { _ = try corpus.query(ids) }
+      // Each id query lists the articles its timed query counts: the comparison with FTS5 reads them.
+      if let ids = q.tinqIds {
+        let n: Int
+        switch try corpus.query(q.tinq) {
+        case .count(let c): n = c
+        case .rows(let r): n = r.rows.count
+        default:
+          Issue.record("\(q.name): the timed query gives neither a count nor rows")
+          continue
+        }
+        guard case .rows(let rows) = try corpus.query(ids) else {
+          Issue.record("\(q.name): the id query gives no rows")
+          continue
+        }
+        #expect(rows.rows.count == n, "\(q.name)")
+        if n > 0 { nonEmpty += 1 }
+      }
     }
+    #expect(nonEmpty >= 3, "queries that find something on the generated corpus: \(nonEmpty)")
   }
 
   @Test func percentiles() {
