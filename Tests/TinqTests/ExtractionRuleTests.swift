@@ -170,6 +170,9 @@ struct CitationCase: Sendable, CustomStringConvertible {
       ["Công an thị xã Thuận An", "Ủy ban nhân dân tỉnh Bình Dương", "Sở GD-ĐT Hà Nội"]
     ),
     ("Sở Tài nguyên và Môi trường cho biết Bộ Công an truy kích.", ["Sở Tài nguyên và Môi trường", "Bộ Công an"]),
+    ("Sở Văn hóa, Thể thao và Du lịch phối hợp với Viện Khảo cổ học.", ["Sở Văn hóa, Thể thao và Du lịch", "Viện Khảo cổ học"]),
+    // A place level with no place after it ends the name.
+    ("Đất do UBND xã quản lý đã bị lấn chiếm.", []),
     // A person after a body is the person's; a school may be named after one.
     ("Giám đốc Sở Y tế Nguyễn Văn Hải và Trường THPT Lê Quý Đôn.", ["Sở Y tế", "Trường THPT Lê Quý Đôn"]),
     ("Theo Reuters, Liên hợp quốc và EU lên tiếng; HLV của Chelsea im lặng.", ["Reuters", "Liên hợp quốc", "Liên minh châu Âu", "Chelsea"]),

@@ -126,6 +126,9 @@ enum OrganizationNames {
     ["tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Trung ương", "trung ương",
      "nhân dân", "cấp cao", "tối cao", "quốc gia", "Quốc gia"].map { ($0, true) })
 
+  /// Level words that need a place after them.
+  static let placeLevels = WordSet(["tỉnh", "thành", "TP", "huyện", "quận", "thị", "xã", "phường"])
+
   /// Small words that end a name wherever they stand: function words and verbs that are never a
   /// name word's second syllable.
   static let stops = WordSet(
@@ -161,6 +164,8 @@ enum OrganizationNames {
       "doanh nghiệp", "doanh nhân", "luật sư", "nhà báo", "văn nghệ", "chữ thập", "thập đỏ", "từ thiện",
       "bảo trợ", "khuyến học", "người cao", "cao tuổi", "hợp tác", "liên hợp", "liên minh", "cơ động",
       "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "tối cao", "cấp cao", "tự vệ", "dân quân",
+      "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
+      "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
 
@@ -194,6 +199,13 @@ enum OrganizationNames {
     var namedByWord = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
+      // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
+      // commas, the last after `và`, are one name.
+      if named, gap.elementsEqual([0x2C, 0x20]), w[k].isCapitalized, let last = commaPartsEnd(line, from: k) {
+        end = last
+        k = last + 1
+        continue
+      }
       // `Sở GD-ĐT`, `Bộ LĐ-TB&XH`: an abbreviation's parts joined by `-` or `&`.
       let joined = (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && w[k - 1].isCapitalized && w[k].isCapitalized
       guard line.gapIsSpace(after: k - 1) || gap.elementsEqual([0x20, 0x2D, 0x20]) || joined else { break }
@@ -219,7 +231,9 @@ enum OrganizationNames {
           afterPlace = true
           continue
         }
-        // `Tòa án nhân dân tối cao`, `Ban Chấp hành Trung ương`.
+        // `Tòa án nhân dân tối cao`, `Ban Chấp hành Trung ương`; but a place level with no place
+        // after it (`UBND xã quản lý ...`) ends the name before it.
+        guard !placeLevels.contains(w[k].hash) else { break }
         end = p - 1
         k = p
         named = named || head.takesPlace
@@ -319,6 +333,37 @@ enum OrganizationNames {
       abbreviation = ScanText.string(line.bytes, w[last + 1].start, w[last + 1].end)
     }
     return (last - i + 1, Organizations.Entry(name: written, abbreviation: abbreviation))
+  }
+
+  /// `commaPartsEnd(_:from:)` returns the last word of `Thể thao và Du lịch` after a comma inside a
+  /// name: capitalised parts of one or two syllables, `và`, and a last such part; nil otherwise.
+  static func commaPartsEnd(_ line: TextLine, from k: Int) -> Int? {
+    let w = line.words
+    var j = k
+    var sawAnd = false
+    var parts = 0
+    while j < w.count, parts < 4 {
+      guard w[j].isCapitalized, !w[j].isNumber, heads.match(line, at: j) == nil, Gazetteer.match(line, at: j) == nil
+      else { return nil }
+      parts += 1
+      var e = j
+      if e + 1 < w.count, line.gapIsSpace(after: e), !w[e + 1].isCapitalized, !w[e + 1].isNumber,
+        w[e + 1].hash != hVa, !stops.contains(w[e + 1].hash)
+      {
+        e += 1
+      }
+      if sawAnd { return e }
+      guard e + 2 < w.count else { return nil }
+      if line.gap(after: e).elementsEqual([0x2C, 0x20]) {
+        j = e + 1
+      } else if line.gapIsSpace(after: e), w[e + 1].hash == hVa, line.gapIsSpace(after: e + 1) {
+        sawAnd = true
+        j = e + 2
+      } else {
+        return nil
+      }
+    }
+    return nil
   }
 
   /// `placeLength(_:at:)` is the length of an unlisted place name after a level word: capitalised
