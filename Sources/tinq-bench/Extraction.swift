@@ -124,6 +124,23 @@ struct FieldScore: Codable, Sendable {
   var recall: Double? { truth == 0 ? nil : Double(found) / Double(truth) }
   var coverage: Double? { articles == 0 ? nil : Double(articlesGiven) / Double(articles) }
 
+  /// `compare(_:_:id:limit:same:)` scores one article's value against the publisher's, when the
+  /// publisher gives one.
+  mutating func compare(_ truth: String?, _ got: String?, id: String, limit: Int, same: (String, String) -> Bool) {
+    guard let truth, !truth.isEmpty else { return }
+    articles += 1
+    self.truth += 1
+    guard let got else { return }
+    articlesGiven += 1
+    given += 1
+    if same(truth, got) {
+      correct += 1
+      found += 1
+    } else {
+      note(falsePositive: "\(id): \(got.prefix(60)) for \(truth.prefix(60))", limit: limit)
+    }
+  }
+
   mutating func note(falsePositive s: String, limit: Int) {
     if falsePositives.count < limit { falsePositives.append(s) }
   }
@@ -213,33 +230,11 @@ enum MetadataTruth {
           }
         }
       }
-      if let t = record.title, !t.isEmpty {
-        title.articles += 1
-        title.truth += 1
-        if let got = article.title {
-          title.articlesGiven += 1
-          title.given += 1
-          if Fold.bare(TextNormalizer.normalize(t)).filter({ !$0.isWhitespace }) == Fold.bare(got).filter({ !$0.isWhitespace }) {
-            title.correct += 1
-            title.found += 1
-          } else {
-            title.note(falsePositive: "\(record.id): \(got.prefix(60)) for \(t.prefix(60))", limit: examples)
-          }
-        }
+      title.compare(record.title, article.title, id: record.id, limit: examples) {
+        Fold.bare(TextNormalizer.normalize($0)).filter { !$0.isWhitespace } == Fold.bare($1).filter { !$0.isWhitespace }
       }
-      if let s = record.source, !s.isEmpty {
-        source.articles += 1
-        source.truth += 1
-        if let got = article.source {
-          source.articlesGiven += 1
-          source.given += 1
-          if Fold.bare(got) == Fold.bare(TextNormalizer.normalize(s)) {
-            source.correct += 1
-            source.found += 1
-          } else {
-            source.note(falsePositive: "\(record.id): \(got) for \(s)", limit: examples)
-          }
-        }
+      source.compare(record.source, article.source, id: record.id, limit: examples) {
+        Fold.bare($1) == Fold.bare(TextNormalizer.normalize($0))
       }
     }
     month.articles = year.articles
