@@ -46,12 +46,21 @@ public struct Corpus: Sendable {
   public let warnings: [LoadWarning]
 
   /// `init(articles:)` builds a corpus from articles made in memory, without touching the file
-  /// system. Short citations are resolved across these articles as they are on load.
+  /// system. An article that carries no facts of its own (no citations, people or organisations)
+  /// is extracted from its text as a file would be, its given title, date, source, author and URL
+  /// winning; one that carries facts is taken as it is. Short citations and names are then
+  /// resolved across these articles as they are on load.
   public init(articles: [Article]) {
-    var resolved = articles
+    var resolved = articles.map(ArticleExtractor.completing)
     CitationResolver.resolve(&resolved)
     PeopleResolver.resolve(&resolved)
     self.init(store: ArticleStore(articles: resolved), paths: [], warnings: [])
+  }
+
+  /// `init(texts:)` builds a corpus from raw article texts, each extracted exactly as a `.txt`
+  /// file of that name would be: headline, dateline, byline, citations, people, organisations.
+  public init(texts: [(id: String, text: String)]) {
+    self.init(articles: texts.map { ArticleExtractor.extract(text: $0.text, id: $0.id, origin: nil) })
   }
 
   init(store: ArticleStore, paths: [String], warnings: [LoadWarning]) {

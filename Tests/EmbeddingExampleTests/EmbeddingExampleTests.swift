@@ -54,6 +54,49 @@ import Tinq
   }
 }
 
+@Suite struct EmbeddingRawText {
+  /// The README's and the `Corpus` doc comment's example: an article with only a body gets the
+  /// same facts as the same text in a file.
+  @Test func anArticleWithOnlyABodyIsExtracted() throws {
+    let corpus = Corpus(articles: [
+      Article(id: "a", body: "Thực hiện Nghị định số 03/2019/NĐ-CP của Chính phủ, Thượng tướng Lê Văn Dũng kiểm tra.")
+    ])
+    #expect(try corpus.query("count articles where cites \"03/2019/NĐ-CP\"") == .count(1))
+    #expect(try corpus.query("count articles where mentions \"le van dung\"") == .count(1))
+    #expect(try corpus.query("count articles where mentions \"Chính phủ\"") == .count(1))
+  }
+
+  @Test func givenFieldsWinAndGivenFactsAreKept() throws {
+    let corpus = Corpus(articles: [
+      Article(id: "a", source: "Báo X", body: "Hôm nay 5-3-2020, Bộ Công an họp.\n\nTin, ảnh: TRẦN VĂN AN"),
+      Article(
+        id: "b", body: "Nghị định số 03/2019/NĐ-CP.",
+        citations: [Citation(type: "Quyết định", number: "77/QĐ-UBND", issuer: "UBND", year: nil)]),
+    ])
+    guard case .rows(let rows) = try corpus.query("articles order by id select id, date, source, author") else {
+      Issue.record("expected rows")
+      return
+    }
+    #expect(rows.rows[0] == [.text("a"), .date(PartialDate(year: 2020, month: 3, day: 5)), .text("Báo X"), .text("TRẦN VĂN AN")])
+    // An article that carries facts is taken as it is: no extraction second-guesses them.
+    #expect(try corpus.query("count articles where cites \"03/2019/NĐ-CP\"") == .count(0))
+    #expect(try corpus.query("count articles where cites \"77/QĐ-UBND\"") == .count(1))
+  }
+
+  @Test func rawTextsAreExtractedAsFilesWouldBe() throws {
+    let corpus = Corpus(texts: [
+      (id: "x", text: "Tiêu đề bài viết\n\n15/01/2020 - 21:48\n\nBộ Quốc phòng triển khai Nghị định 03/2019/NĐ-CP."),
+      (id: "y", text: "Nội dung không có gì đáng chú ý ở đây cả."),
+    ])
+    #expect(try corpus.query("count articles where year = 2020 and cites \"3/2019/nd-cp\"") == .count(1))
+    guard case .rows(let rows) = try corpus.query("articles where id = \"x\" select title") else {
+      Issue.record("expected rows")
+      return
+    }
+    #expect(rows.rows == [[.text("Tiêu đề bài viết")]])
+  }
+}
+
 @Suite struct AddingToAnInMemoryCorpus {
   @Test func loadedArticlesJoinTheOnesBuiltInMemory() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-add-\(UUID().uuidString)")

@@ -33,6 +33,21 @@ public enum ArticleExtractor {
     extract(normalized: TextNormalizer.normalizedBytes(text), id: id, origin: origin, metadata: metadata)
   }
 
+  /// `completing(_:)` returns an article made in memory with what extraction finds in its text,
+  /// when it carries no extracted facts of its own (no citations, people, organisations or
+  /// provenance): its title, date, source, author and URL win, as a JSON Lines record's do, and
+  /// extraction fills the rest from `title + "\n\n" + body`. An article that carries facts is
+  /// returned as it is: the caller's facts are not second-guessed.
+  public static func completing(_ article: Article) -> Article {
+    guard article.citations.isEmpty, article.people.isEmpty, article.organizations.isEmpty,
+      article.provenance.isEmpty
+    else { return article }
+    let metadata = ArticleMetadata(
+      title: article.title, date: article.date?.description, source: article.source, author: article.author,
+      url: article.url)
+    return extract(text: article.body, id: article.id, origin: article.origin, metadata: metadata)
+  }
+
   /// `extract(utf8:id:origin:metadata:)` is `extract(text:…)` for a body held as valid UTF-8.
   static func extract(utf8: [UInt8], id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
     extract(normalized: TextNormalizer.normalizedBytes(utf8: utf8), id: id, origin: origin, metadata: metadata)
