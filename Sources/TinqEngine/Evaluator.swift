@@ -70,11 +70,15 @@ public struct Evaluator: Sendable {
   func rows(_ q: Query, cancellation: Cancellation?) throws -> (rows: RowSet, execution: Execution) {
     let (set, table, execution) = try filter(q.collection.kind, q.filter, cancellation: cancellation)
     // Enough rows for the limit and its offset; ordering may stop there.
-    let needed = q.limit.map { max(0, $0.offset ?? 0) + max(0, $0.count) } ?? .max
+    // Saturating: `limit 1 offset 9223372036854775807` asks for nothing, and must not overflow.
+    let needed = q.limit.map { l in
+      let (sum, overflow) = max(0, l.offset ?? 0).addingReportingOverflow(max(0, l.count))
+      return overflow ? Int.max : sum
+    } ?? .max
     var ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
     if let limit = q.limit {
       let offset = min(max(0, limit.offset ?? 0), ordinals.count)
-      let end = min(ordinals.count, offset + max(0, limit.count))
+      let end = min(ordinals.count - offset, max(0, limit.count)) + offset
       ordinals = Array(ordinals[offset..<max(offset, end)])
     }
     let columns = q.select.isEmpty ? defaultColumns(q.collection.kind) : q.select.map(\.name)

@@ -83,6 +83,10 @@ import Tinq
     // order by: Vietnamese alphabetical order, unknowns last, stable.
     ("articles order by title select id", ["000_d0844a13450a2335", "004_adcf2f97b390286b", "002_33d00f0403656af6", "001_0ef710d98552a17e", "003_d538e3b866b5af87"]),
     ("articles order by date limit 2 offset 1", ["001_0ef710d98552a17e", "002_33d00f0403656af6"]),
+    // A limit and an offset whose sum overflows ask for nothing past the end, and never trap.
+    ("articles limit 1 offset 9223372036854775807", []),
+    ("articles order by date limit 9223372036854775807 offset 9223372036854775807", []),
+    ("articles order by id limit 9223372036854775807 offset 4", ["004_adcf2f97b390286b"]),
     ("count articles by source", ["BDK:1", "CT:1", "null:3"]),
     // show: an id or a unique prefix.
     ("show 002", ["002_33d00f0403656af6"]),

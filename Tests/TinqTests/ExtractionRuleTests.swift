@@ -299,6 +299,16 @@ struct CitationCase: Sendable, CustomStringConvertible {
     #expect(extracted(text).source == expected)
   }
 
+  /// A record that gives its own title keeps every line of its body: none is taken for a headline.
+  @Test func givenTitleNeverRemovesBodyText() {
+    let body = "Công an tỉnh thu giữ 2 kg ma túy\nÔng A cho biết chúng tôi đã bắt giữ, sau đó rời đi."
+    let a = ArticleExtractor.extract(text: body, id: "n2", origin: nil, metadata: ArticleMetadata(title: "Tin ngắn"))
+    #expect(a.title == "Tin ngắn")
+    #expect(a.body == body)
+    // Without a given title the short first line is the headline, as before.
+    #expect(extracted(body).title == "Công an tỉnh thu giữ 2 kg ma túy")
+  }
+
   @Test func residueIsRemoved() {
     let a = extracted("Đoạn một.\n\nleftcenterrightdel\nChú thích ảnh.\n\nChú thích ảnh.\n\nChia sẻ bài viết\n\nBÌNH LUẬN")
     #expect(a.body == "Đoạn một.\n\nChú thích ảnh.")

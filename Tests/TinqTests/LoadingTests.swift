@@ -92,9 +92,12 @@ let sampleArticle = """
     #expect(a.author == "A B")
     #expect(a.url == "https://e.vn/1")
     #expect(a.provenance["date"]?.rule == "jsonl")
-    // Extraction still fills the rest and strips the headline and dateline from the body.
+    // Extraction still fills the rest and strips the dateline stamp; the record gives its own
+    // title, so the body's first line stays body text (issue #17: given metadata never removes it).
     #expect(a.citations.map(\.number) == ["03/2019/NĐ-CP"])
-    #expect(a.body.hasPrefix("(CT)- Ngày 15-1-2020"))
+    #expect(a.body.hasPrefix("Tiêu đề bài viết mẫu"))
+    #expect(a.body.contains("(CT)- Ngày 15-1-2020"))
+    #expect(!a.body.contains("21:48"))
     #expect(loaded.articles[1].title == nil)
     #expect(loaded.articles[1].organizations.map(\.name) == ["Bộ Quốc phòng"])
     #expect(loaded.articles[2].date?.description == "2016-01-05")

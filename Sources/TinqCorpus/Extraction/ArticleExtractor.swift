@@ -54,7 +54,9 @@ public enum ArticleExtractor {
   }
 
   static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
-    let layout = Layout(bytes: normalized)
+    // A record that gives its own title keeps every line of its body: none is taken for a headline.
+    let givenTitle = metadata.title.map { !$0.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } } ?? false
+    let layout = Layout(bytes: normalized, findsHeadline: !givenTitle)
     var provenance: [String: Provenance] = [:]
     var article = Article(id: id, body: layout.body, origin: origin)
 

@@ -28,7 +28,7 @@ struct Layout: Sendable {
     self.init(bytes: Array(text.utf8))
   }
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], findsHeadline: Bool = true) {
     // Lines are cut and checked on bytes: Character-level String work costs more than every rule
     // together.
     var ranges: [Range<Int>] = []
@@ -94,7 +94,7 @@ struct Layout: Sendable {
     // The headline: the first remaining line, short, without a final period, followed by more text.
     var titleIndex: Int? = nil
     let remaining = nonEmpty.filter { $0 != datelineIndex && !headerIndexes.contains($0) }
-    if remaining.count >= 2, let first = remaining.first, candidates[first].1.count <= 400,
+    if findsHeadline, remaining.count >= 2, let first = remaining.first, candidates[first].1.count <= 400,
       Layout.looksLikeHeadline(String(decoding: candidates[first].1, as: UTF8.self))
     {
       let next = candidates[remaining[1]].1
