@@ -198,20 +198,37 @@ extension ParserState {
     return statement
   }
 
-  /// show -> "show" ( string | identifier | integer )
+  /// show -> "show" ( string | bare id ), a bare id running to the next space, `;`, `(`, `)` or `,`
   mutating func parseShow() throws(Diagnostic) -> ShowStatement {
     let start = current.range
     advance()
     let id: String
     switch current.kind {
-    case .string(let s): id = s
-    case .identifier, .integer: id = text(current.range)
+    case .string(let s):
+      id = s
+      advance()
+    case .identifier, .integer, .keyword, .date:
+      // A bare id is everything up to the next space: `show baomoi-11111280`, `show a.b_c-d`,
+      // whatever tokens its hyphens and dots split it into.
+      let idStart = current.range.start
+      var idEnd = current.range.end
+      advance()
+      while current.range.start == idEnd, current.range.end > idEnd {
+        switch current.kind {
+        case .endOfInput, .semicolon, .leftParen, .rightParen, .comma: break
+        default:
+          idEnd = current.range.end
+          advance()
+          continue
+        }
+        break
+      }
+      id = text(SourceRange(idStart, idEnd))
     default:
       throw error(
         expected: "an article id or id prefix after `show`",
-        notes: ["note: write the id bare, e.g. `show 000_d0844a13450a2335` or `show 000`, or quoted"])
+        notes: ["note: write the id bare, e.g. `show 000_d0844a13450a2335` or `show baomoi-111`, or quoted"])
     }
-    advance()
     try expectStatementEnd(couldContinueWith: [])
     return ShowStatement(id: id, range: SourceRange(start.start, previousEnd))
   }

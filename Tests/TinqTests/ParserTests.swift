@@ -41,6 +41,11 @@ func syntaxPrinted(_ source: String) -> String {
     ("show 000_d0844a13450a2335", "show \"000_d0844a13450a2335\""),
     ("show 000", "show \"000\""),
     ("show \"a:1\"", "show \"a:1\""),
+    // A bare id runs to the next space, whatever its hyphens, dots and digits split it into.
+    ("show baomoi-11111280", "show \"baomoi-11111280\""),
+    ("show vnnews2016-00acc864f2ff", "show \"vnnews2016-00acc864f2ff\""),
+    ("show 2021-06-30_a.b", "show \"2021-06-30_a.b\""),
+    ("show where-1;", "show \"where-1\""),
     ("explain count articles by year", "explain count articles by year"),
     ("let since = 2021", "let since = 2021"),
     ("let $Who = \"Tô Lâm\"", "let who = \"Tô Lâm\""),
