@@ -49,10 +49,31 @@ enum CellText {
     }
   }
 
-  /// `singleLine(_:)` replaces line breaks and tabs with spaces so one row stays one line.
+  /// `singleLine(_:)` replaces line breaks and tabs with spaces so one row stays one line, and
+  /// shows other control characters escaped (`visible(_:)`).
   static func singleLine(_ text: String) -> String {
-    guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
-    return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return visible(text) }
+    return visible(String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
+  }
+
+  /// `visible(_:)` writes control characters other than line feeds as `\x1B`, as psql does: a
+  /// terminal must never receive an escape sequence, a bell or a NUL from a corpus.
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  static func isControl(_ s: Unicode.Scalar) -> Bool {
+    (s.value < 0x20 && s.value != 0x0A) || (s.value >= 0x7F && s.value <= 0x9F)
   }
 
   /// `isNumeric(_:)` tells whether a value is right-aligned in a table.

@@ -33,6 +33,33 @@ struct TableRenderer {
     }
   }
 
+  /// `visible(_:)` is the article with every text a terminal would receive escaped.
+  static func visible(_ raw: Article) -> Article {
+    var a = raw
+    let v = CellText.visible
+    a.id = v(a.id)
+    a.title = a.title.map(v)
+    a.source = a.source.map(v)
+    a.author = a.author.map(v)
+    a.url = a.url.map(v)
+    a.body = v(a.body)
+    for i in a.citations.indices {
+      a.citations[i].number = v(a.citations[i].number)
+      a.citations[i].type = a.citations[i].type.map(v)
+      a.citations[i].issuer = a.citations[i].issuer.map(v)
+    }
+    for i in a.people.indices {
+      a.people[i].name = v(a.people[i].name)
+      a.people[i].rank = a.people[i].rank.map(v)
+      a.people[i].positions = a.people[i].positions.map(v)
+    }
+    for i in a.organizations.indices {
+      a.organizations[i].name = v(a.organizations[i].name)
+      a.organizations[i].abbreviation = a.organizations[i].abbreviation.map(v)
+    }
+    return a
+  }
+
   func footer(_ count: Int) -> String {
     count == 1 ? "(1 row)\n" : "(\(count) rows)\n"
   }
@@ -106,7 +133,8 @@ struct TableRenderer {
       + footer(grouped.groups.count)
   }
 
-  func article(_ a: Article) -> String {
+  func article(_ raw: Article) -> String {
+    let a = Self.visible(raw)
     var out = ""
     let heading = clip("Article " + a.id)
     out += (color ? "\u{1B}[1m" + heading + "\u{1B}[0m" : heading) + "\n"

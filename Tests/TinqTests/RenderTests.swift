@@ -104,6 +104,22 @@ func sampleRows() -> RowSet {
     #expect(text.contains("(unknown)"))
   }
 
+  /// Control characters from a corpus reach a terminal escaped, never raw; JSON and CSV stay exact.
+  @Test func controlCharactersAreEscapedForTerminals() {
+    let rows = RowSet(collection: .articles, columns: ["id", "title"], rows: [[.text("e1"), .text("A\u{1B}[2JB\u{07}\u{00}")]])
+    for format in [OutputFormat.table, .markdown] {
+      let text = Renderer(format: format).render(.rows(rows))
+      #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0 }, "\(format)")
+      #expect(text.contains(format == .table ? "A\\x1B[2JB\\x07\\x00" : "A\\\\x1B[2JB"), "\(format)")
+    }
+    let detail = Renderer(format: .table).render(
+      .article(ArticleDetail(article: Article(id: "e\u{1B}1", title: "T\u{9B}", body: "x\u{07}y\nz"))))
+    #expect(!detail.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+    #expect(detail.contains("x\\x07y"))
+    #expect(Renderer(format: .json).render(.rows(rows)).contains("\\u001b"))
+    #expect(Renderer(format: .csv).render(.rows(rows)).unicodeScalars.contains { $0.value == 0x1B })
+  }
+
   @Test func countAndPlan() {
     #expect(Renderer(format: .table).render(.count(42)) == "42\n")
     #expect(Renderer(format: .json).render(.count(42)) == "{\n  \"count\": 42\n}\n")
