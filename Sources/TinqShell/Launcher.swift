@@ -79,7 +79,7 @@ public enum Launcher {
         }
         if shell.wantsToQuit { break }
       }
-      return ok ? success : queryFailure
+      return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
     if !request.statements.isEmpty {
       var ok = true
@@ -90,11 +90,12 @@ public enum Launcher {
         }
         if shell.wantsToQuit { break }
       }
-      return ok ? success : queryFailure
+      return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
     if isatty(0) == 0 {
       let text = Shell.readText("-") ?? ""
-      return shell.runScript(text, file: "<stdin>") ? success : queryFailure
+      let ok = shell.runScript(text, file: "<stdin>")
+      return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
     let description = request.corpusPaths.isEmpty ? "the bundled seeds" : request.corpusPaths.joined(separator: ", ")
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))

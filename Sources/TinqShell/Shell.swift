@@ -28,6 +28,11 @@ public struct ShellOptions: Sendable, Equatable {
 public final class TextOutput: @unchecked Sendable {
   let fd: Int32
   let owned: Bool
+  /// The error of the first write that failed (a full disk, a closed pipe), if any.
+  public private(set) var writeError: Int32? = nil
+
+  /// `failure` describes the first failed write, as `strerror` does.
+  public var failure: String? { writeError.map { String(cString: strerror($0)) } }
 
   /// `standardOutput` is fd 1.
   public static let standardOutput = TextOutput(fd: 1, owned: false)
@@ -56,6 +61,7 @@ public final class TextOutput: @unchecked Sendable {
         let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
+          if writeError == nil { writeError = errno }
           return
         }
         offset += n
@@ -184,7 +190,13 @@ public struct Shell {
     for outcome in outcomes {
       switch outcome.result {
       case .success(let result):
+        let failedBefore = output.writeError != nil
         output.write(renderer.render(result))
+        // A failed write is an error, said once per output: a full disk must not pass for success.
+        if !failedBefore, let reason = output.failure {
+          errors.write("tinq: error: cannot write the output: \(reason)\n")
+          ok = false
+        }
         // At the prompt, say when a number or name matched nothing in the corpus at all.
         if interruptible { for note in outcome.notes { errors.write(note + "\n") } }
       case .failure(let error):

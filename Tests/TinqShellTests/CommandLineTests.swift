@@ -105,6 +105,17 @@ func readCSV(_ text: String) -> [[String]] {
     #expect(script.stderr.components(separatedBy: "Run Time: real").count - 1 == 1)
   }
 
+  /// A failed write (a full disk) is an error: exit 2 on the command line, with a message.
+  @Test func aFailedWriteIsAnError() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let result = try runTinq(["-e", "count articles"], stdoutPath: "/dev/full")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("cannot write the output"), "\(result.stderr)")
+    let script = try runTinq(["run", "-"], stdin: ".output /dev/full\ncount articles\n")
+    #expect(script.status == 1)
+    #expect(script.stderr.contains("cannot write the output"), "\(script.stderr)")
+  }
+
   @Test func jsonIsWellFormed() throws {
     let result = try runTinq(["--format", "json", "-e", "articles order by id"])
     #expect(result.status == 0)

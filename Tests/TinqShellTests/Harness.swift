@@ -42,7 +42,9 @@ struct ProcessResult {
 }
 
 /// `runTinq(_:stdin:)` runs `tinq` with arguments, feeding `stdin`, and waits (at most 60 s).
-func runTinq(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+func runTinq(
+  _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], stdoutPath: String? = nil
+) throws -> ProcessResult {
   let binary = try #require(TinqBinary.url, "the tinq executable was not built")
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-cli-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -60,7 +62,7 @@ func runTinq(_ arguments: [String], stdin: String? = nil, environment: [String: 
   env["NO_COLOR"] = "1"
   for (k, v) in environment { env[k] = v }
   process.environment = env
-  process.standardOutput = try FileHandle(forWritingTo: outURL)
+  process.standardOutput = try FileHandle(forWritingTo: stdoutPath.map { URL(fileURLWithPath: $0) } ?? outURL)
   process.standardError = try FileHandle(forWritingTo: errURL)
   process.standardInput = try FileHandle(forReadingFrom: inURL)
   try process.run()
