@@ -248,15 +248,15 @@ public struct Evaluator: Sendable {
     switch statement {
     case .query(let q):
       let (rows, execution) = try self.rows(q, cancellation: cancellation)
-      lines.append("collection: \(q.collection.kind.rawValue) (\(Table.of(q.collection.kind, in: store).count) rows)")
+      lines.append("collection: \(q.collection.kind.rawValue) (" + rowCount(Table.of(q.collection.kind, in: store).count) + ")")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
       if !q.order.isEmpty {
         lines.append("order: " + (Self.walksDateIndex(q.order, q.collection.kind) ? "walk the date index" : "sort by collation keys"))
       }
-      lines.append("result: \(rows.rows.count) rows")
+      lines.append("result: " + rowCount(rows.rows.count))
     case .count(let c):
       let (result, execution) = try count(c, cancellation: cancellation)
-      lines.append("collection: \(c.collection.kind.rawValue) (\(Table.of(c.collection.kind, in: store).count) rows)")
+      lines.append("collection: \(c.collection.kind.rawValue) (" + rowCount(Table.of(c.collection.kind, in: store).count) + ")")
       if c.filter != nil { lines.append("where:\n" + execution.describe()) }
       switch result {
       case .count(let n): lines.append("result: count \(n)")

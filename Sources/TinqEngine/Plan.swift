@@ -176,7 +176,7 @@ final class Execution {
       label = "index  " + l
       result = store.fullText.documents(containing: phrase, scope: scope, within: within)
     case .scan(let l, let predicate):
-      label = "scan   " + l + " (checked on \(within.count) rows)"
+      label = "scan   " + l + " (checked on " + rowCount(within.count) + ")"
       result = DocSet(universe: within.universe)
       var checked = 0
       var failure: Cancelled? = nil
@@ -218,7 +218,7 @@ final class Execution {
 
   /// The plan as `explain` prints it: one line per step with the rows it produced.
   func describe() -> String {
-    steps.map { String(repeating: "  ", count: $0.depth + 1) + $0.label + "  → \($0.rows) rows" }
+    steps.map { String(repeating: "  ", count: $0.depth + 1) + $0.label + "  → " + rowCount($0.rows) }
       .joined(separator: "\n")
   }
 }
@@ -273,3 +273,6 @@ public enum Reference {
     return NameQuery(s).mentionedIn(article)
   }
 }
+
+/// `rowCount(_:)` spells a number of rows: `1 row`, `0 rows`, `12 rows`.
+func rowCount(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }

@@ -107,7 +107,7 @@ import Tinq
       return
     }
     #expect(text.contains("year index: year >= 2021  → 2 rows"))
-    #expect(text.contains("full-text index (title, body): contains \"ma tuy\"  → 1 rows"))
+    #expect(text.contains("full-text index (title, body): contains \"ma tuy\"  → 1 row"))
     #expect(text.contains("citation index: cites \"77/QĐ-UBND\""))
     #expect(!text.contains("scan"))
     #expect(text.contains("result: count 1"))
