@@ -232,9 +232,17 @@ struct Scanner {
     }
     let range = SourceRange(start, position)
     guard let value else {
-      return .error(LexicalError("integer \(text(range)) is too large; integers range from \(Int.min) to \(Int.max)", at: range))
+      return .error(
+        LexicalError("integer \(Scanner.shortened(text(range))) is too large; integers range from \(Int.min) to \(Int.max)", at: range))
     }
     return .integer(value)
+  }
+
+  /// `shortened(_:)` cuts a long literal for a message, as long identifiers are: the first and
+  /// last characters around `…`.
+  static func shortened(_ text: String) -> String {
+    guard text.count > 40 else { return text }
+    return String(text.prefix(20)) + "…" + String(text.suffix(10))
   }
 
   mutating func scanDate(start: Int, year: Int?, yearDigits: Int) -> TokenKind {
@@ -250,9 +258,13 @@ struct Scanner {
     }
     let range = SourceRange(start, position)
     func invalid(_ why: String) -> TokenKind {
-      .error(LexicalError("invalid date \(text(range)): \(why)", at: range, notes: ["note: dates are written YYYY-MM-DD or YYYY-MM"]))
+      .error(
+        LexicalError(
+          "invalid date \(Scanner.shortened(text(range))): \(why)", at: range,
+          notes: ["note: dates are written YYYY-MM-DD or YYYY-MM"]))
     }
-    guard yearDigits == 4, let year, year >= 1 else { return invalid("the year must have four digits") }
+    guard yearDigits == 4, let year else { return invalid("the year must have four digits") }
+    guard year >= 1 else { return invalid("there is no year 0") }
     guard monthDigits <= 2, let month, (1...12).contains(month) else { return invalid("the month must be 01 to 12") }
     if let day {
       let days = PartialDateLiteral.days(inMonth: month, year: year)

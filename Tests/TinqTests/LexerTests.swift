@@ -61,6 +61,9 @@ func syntaxLexed(_ source: String) -> [String] {
     ("2021-13", "invalid date 2021-13: the month must be 01 to 12"),
     ("2021-02-29", "invalid date 2021-02-29: the day must be 01 to 28"),
     ("21-06", "invalid date 21-06: the year must have four digits"),
+    ("0000-00-00", "invalid date 0000-00-00: there is no year 0"),
+    // A long literal is shortened in the message, as a long name is.
+    (String(repeating: "9", count: 60), "integer 99999999999999999999…9999999999 is too large; integers range from -9223372036854775808 to 9223372036854775807"),
     ("a == 1", "`==` is not an operator; equality is written `=`"),
     ("a <> 1", "`<>` is not an operator; inequality is written `!=`"),
     ("!a", "unexpected `!`; negation is written `not`, inequality `!=`"),
