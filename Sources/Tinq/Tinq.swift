@@ -52,8 +52,7 @@ public struct Corpus: Sendable {
   /// resolved across these articles as they are on load.
   public init(articles: [Article]) {
     var resolved = articles.map(ArticleExtractor.completing)
-    CitationResolver.resolve(&resolved)
-    PeopleResolver.resolve(&resolved)
+    CorpusEvidence.resolve(&resolved)
     self.init(store: ArticleStore(articles: resolved), paths: [], warnings: [])
   }
 
@@ -110,8 +109,7 @@ public struct Corpus: Sendable {
       throw CorpusError(path: error.path, description: error.description)
     }
     var articles = store.articles + extra.articles
-    CitationResolver.resolve(&articles)
-    PeopleResolver.resolve(&articles)
+    CorpusEvidence.resolve(&articles)
     return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: extra.warnings)
   }
 

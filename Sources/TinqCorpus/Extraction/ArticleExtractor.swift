@@ -54,9 +54,14 @@ public enum ArticleExtractor {
   }
 
   static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
+    func clean(_ s: String?) -> String? {
+      guard let s else { return nil }
+      let t = TextNormalizer.normalize(s).trimmingSpaces
+      return t.isEmpty ? nil : t
+    }
     // A record that gives its own title keeps every line of its body: none is taken for a headline.
-    let givenTitle = metadata.title.map { !$0.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } } ?? false
-    let layout = Layout(bytes: normalized, findsHeadline: !givenTitle)
+    let givenTitle = clean(metadata.title)
+    let layout = Layout(bytes: normalized, findsHeadline: givenTitle == nil)
     var provenance: [String: Provenance] = [:]
     var article = Article(id: id, body: layout.body, origin: origin)
 
@@ -95,12 +100,7 @@ public enum ArticleExtractor {
     article.organizations = Organizations.extract(withTitle)
 
     // Metadata wins.
-    func clean(_ s: String?) -> String? {
-      guard let s else { return nil }
-      let t = TextNormalizer.normalize(s).trimmingSpaces
-      return t.isEmpty ? nil : t
-    }
-    if let t = clean(metadata.title) {
+    if let t = givenTitle {
       article.title = t
       provenance["title"] = Provenance(rule: "jsonl", excerpt: t)
     }

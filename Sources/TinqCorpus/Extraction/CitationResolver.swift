@@ -57,10 +57,8 @@ public enum CitationResolver {
         $0.isPartial && $0.number != citations[k].number && Self.key($0) == key && fits(citations[k], $0)
       }
       if fuller.count == 1, let f = fuller.first {
-        var c = f
-        c.provenance = citations[k].provenance
-        c.provenance.rule += " (resolved in article)"
-        citations[k] = c
+        citations[k] = resolved(citations[k], by: f, scope: "article")
+        citations[k].isPartial = true
       }
     }
   }

@@ -158,7 +158,6 @@ enum Dates {
   static let hDau = ScanText.wordHashes("đầu")[0]
   static let hQuy = ScanText.wordHashes("quý")[0]
   static let hTrong = ScanText.wordHashes("trong")[0]
-  static let hHom = ScanText.wordHashes("hôm")[0]
   /// `nay` and `qua` after a time of day or `hôm` make it the present: `hôm nay`, `chiều qua`.
   static let present = WordSet(["nay", "qua"])
   /// Times of day that may open a sentence before its date (`Rạng sáng`, `Sáng hôm qua`).

@@ -269,16 +269,12 @@ enum Names {
     let a = end + 1
     if w[a].isNumber, w[a + 1].hash == hTuoi { return true }
     if w[a].hash == hSN, w[a + 1].isNumber { return true }
-    if w[a].hash == hSinh, w[a + 1].hash == hNam { return true }
+    if w[a].hash == hSinh, w[a + 1].hash == Dates.hNam { return true }
     return false
   }
   static let hTuoi = ScanText.wordHashes("tuổi")[0]
   static let hSN = ScanText.wordHashes("SN")[0]
   static let hSinh = ScanText.wordHashes("sinh")[0]
-  static let hNam = ScanText.wordHashes("năm")[0]
-  static let hAnh = ScanText.wordHashes("ảnh")[0]
-  static let hBac = ScanText.wordHashes("bác")[0]
-  static let hHo = ScanText.wordHashes("hồ")[0]
   static let hoChiMinh = ScanText.wordHashes("Hồ Chí Minh")
   static let hChuTich = ScanText.wordHashes("chủ tịch")
 }

@@ -19,7 +19,8 @@ enum OrganizationNames {
     var takesPlace: Bool
   }
 
-  static let heads: PhraseTable<Head> = {
+  /// Every head noun, as written, with what it says about the name after it.
+  static let headEntries: [(String, Head)] = {
     var entries: [(String, Head)] = []
     func add(_ names: [String], expansion: String? = nil, people: Bool = false, place: Bool = false) {
       for n in names { entries.append((n, Head(expansion: expansion, namedAfterPeople: people, takesPlace: place))) }
@@ -47,8 +48,9 @@ enum OrganizationNames {
     add(["ĐH"], expansion: "Đại học", people: true)
     add(["THPT"], expansion: "Trường THPT", people: true)
     add(["THCS"], expansion: "Trường THCS", people: true)
-    return PhraseTable(entries)
+    return entries
   }()
+  static let heads = PhraseTable<Head>(headEntries)
 
   /// Bodies cited by name alone: international organisations, news agencies and outlets that news
   /// cites as sources, banks and companies written as brands, and football clubs.
@@ -102,21 +104,9 @@ enum OrganizationNames {
     for (_, _, variants) in named {
       for v in variants { words.append(String(v.split(separator: " ").first ?? "")) }
     }
-    for h in headNames { words.append(String(h.split(separator: " ").first ?? "")) }
+    for (h, _) in headEntries { words.append(String(h.split(separator: " ").first ?? "")) }
     return WordSet(words)
   }()
-  static var headNames: [String] {
-    ["Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Tòa án nhân dân", "Toà án nhân dân",
-     "TAND", "Viện Kiểm sát nhân dân", "VKSND", "Công an", "Cảnh sát", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
-     "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận", "Ban", "Bộ", "Hội", "Đoàn",
-     "Liên đoàn", "Kho bạc", "Chi cục", "Cục", "Bảo hiểm", "Sở", "Phòng", "Tổng cục", "Vụ", "Viện", "Văn phòng",
-     "Thanh tra", "Ngân hàng", "Đội", "Hiệp hội", "Tập đoàn", "Tổng công ty", "Hãng", "Báo", "Đài", "Tạp chí",
-     "Thông tấn xã", "Nhà xuất bản", "Quân chủng", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Ủy ban",
-     "Uỷ ban", "Hội đồng", "Liên minh", "Đảng", "Quốc hội", "Chính phủ", "Trại giam", "Nhà máy", "Xí nghiệp",
-     "Cảng vụ", "Hạm đội", "Tổ chức", "Cơ quan", "Liên hiệp", "Trường", "Đại học", "Học viện", "Bệnh viện",
-     "Trung tâm", "Công ty", "Quỹ", "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Nhà hát", "Khách sạn", "ĐH", "THPT",
-     "THCS"]
-  }
 
   static let namedTable: PhraseTable<(String, String?)> = PhraseTable(
     named.flatMap { name, abbreviation, variants in variants.map { ($0, (name, abbreviation)) } })

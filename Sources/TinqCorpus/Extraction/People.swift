@@ -75,8 +75,6 @@ enum People {
     return (i, end)
   }
 
-  static let cues = Names.cues
-
   /// `matches(_:at:_:)` tells whether the words from `i` have the given hashes.
   static func matches(_ line: TextLine, at i: Int, _ hashes: [UInt64]) -> Bool {
     guard i + hashes.count <= line.words.count else { return false }
@@ -260,8 +258,8 @@ enum People {
     let ranks = Self.ranks
     let academic = Self.academic
     let surnames = Self.surnames
-    let cues = Self.cues
-    let hAnh = Names.hAnh
+    let cues = Names.cues
+    let hAnh = Bylines.hAnh
     let foreignGivenNames = Names.foreignGivenNames
     for line in lines where !reporterLines.contains(line.number) {
       let w = line.words

@@ -99,8 +99,7 @@ public enum CorpusLoader {
       }
     }
     flushText()
-    CitationResolver.resolve(&articles)
-    PeopleResolver.resolve(&articles)
+    CorpusEvidence.resolve(&articles)
     return LoadedArticles(articles: articles, warnings: warnings)
   }
 
