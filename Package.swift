@@ -1,9 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The pipeline, one module per stage:
-//   TinqText (folding, syllables, width) → TinqCorpus (articles, extraction, store)
-//   TinqSyntax (tokens, tree, parser, diagnostics) → TinqEngine (checker, planner, evaluator, renderers)
+// The pipeline, one module per stage (imports point only downward):
+//   TinqSupport (hashing, memory trimming, parallel maps, a PRNG; internal to the package)
+//   TinqText (folding, syllables, collation, width)
+//   TinqFacts (the facts about an article: Article, dates, citations, people, provenance)
+//   TinqExtraction (text in, facts with provenance out: the rules and gazetteers)
+//   TinqStore (the indexed in-memory store: full-text index, entity and equality indexes, bodies)
+//   TinqCorpus (files in: loading .txt and .jsonl, extraction, then the store)
+//   TinqSyntax (text → tokens → syntax tree: lexer, parser, diagnostics, printer)
+//   TinqEngine (syntax tree → checked query → plan → rows: field registry, checker, planner,
+//     the backend seam and its in-memory backend, the pipeline driver, renderers)
 //   Tinq (the public face for embedding) → TinqShell (REPL, meta-commands) → tinq (arguments in, exit code out)
 let package = Package(
   name: "Tinq",
@@ -16,12 +23,16 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .target(name: "TinqText"),
+    .target(name: "TinqSupport"),
+    .target(name: "TinqText", dependencies: ["TinqSupport"]),
     // One inline C function: a cache prefetch hint for the phrase search.
     .systemLibrary(name: "CPrefetch"),
-    .target(name: "TinqCorpus", dependencies: ["TinqText", "CPrefetch"]),
+    .target(name: "TinqFacts", dependencies: ["TinqText"]),
+    .target(name: "TinqExtraction", dependencies: ["TinqSupport", "TinqText", "TinqFacts"]),
+    .target(name: "TinqStore", dependencies: ["TinqSupport", "TinqText", "TinqFacts", "CPrefetch"]),
+    .target(name: "TinqCorpus", dependencies: ["TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore"]),
     .target(name: "TinqSyntax", dependencies: ["TinqText"]),
-    .target(name: "TinqEngine", dependencies: ["TinqText", "TinqCorpus", "TinqSyntax"]),
+    .target(name: "TinqEngine", dependencies: ["TinqText", "TinqFacts", "TinqStore", "TinqSyntax"]),
     // The default corpus: the seed articles live at the top of the repository and are bundled here.
     .target(
       name: "TinqSeeds",
@@ -35,7 +46,12 @@ let package = Package(
         .copy("004_adcf2f97b390286b.txt"),
       ]
     ),
-    .target(name: "Tinq", dependencies: ["TinqText", "TinqCorpus", "TinqSyntax", "TinqEngine", "TinqSeeds"]),
+    .target(
+      name: "Tinq",
+      dependencies: [
+        "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus", "TinqSyntax", "TinqEngine",
+        "TinqSeeds",
+      ]),
     .systemLibrary(
       name: "CLibEdit",
       pkgConfig: "libedit",
@@ -48,9 +64,16 @@ let package = Package(
     ),
     .executableTarget(
       name: "tinq-bench",
-      dependencies: ["Tinq", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus",
+        .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TinqTests", dependencies: ["Tinq", "TinqText", "TinqCorpus", "TinqSyntax", "TinqEngine", "tinq-bench"]),
+    .testTarget(
+      name: "TinqTests",
+      dependencies: [
+        "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus", "TinqSyntax",
+        "TinqEngine", "tinq-bench",
+      ]),
     .testTarget(name: "TinqShellTests", dependencies: ["TinqShell"]),
     .testTarget(name: "EmbeddingExampleTests", dependencies: ["Tinq"]),
   ],

@@ -1,7 +1,13 @@
-@_exported import TinqCorpus
+// What an embedding program sees: the facts of an article, the query language's syntax and
+// diagnostics, and typed results. Loading, extraction rules and the store stay inside.
 @_exported import TinqEngine
+@_exported import TinqFacts
 @_exported import TinqSyntax
+import TinqCorpus
+import TinqExtraction
 import TinqSeeds
+import TinqStore
+import TinqSupport
 import TinqText
 
 /// `CorpusError` is why a corpus could not be loaded at all (a path that does not exist, or no

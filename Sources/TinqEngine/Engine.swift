@@ -1,2 +1,3 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 import TinqSyntax

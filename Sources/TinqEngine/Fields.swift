@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 import TinqSyntax
 
 /// `Table` is a collection seen as rows of typed values, the form the row-by-row parts of the

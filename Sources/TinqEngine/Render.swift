@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 import TinqText
 
 /// `Renderer` turns a `QueryResult` into text in one `OutputFormat`; the CLI, the REPL and

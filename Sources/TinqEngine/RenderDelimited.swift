@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 
 /// `FlatTable` is a result as a header and rows of cell text, the shape CSV and Markdown share.
 struct FlatTable {

@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 
 /// `JSONValue` is a JSON document with ordered keys, written by hand so the key order is the
 /// column order on every platform (Foundation's serializer does not promise an order).

@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 import TinqText
 
 /// `TableRenderer` draws results for people at a terminal: psql-style aligned columns measured

@@ -1,4 +1,5 @@
-import TinqCorpus
+import TinqFacts
+import TinqStore
 import TinqSyntax
 
 /// `Value` is one typed cell of a result row. Unknown values are `.null`.

@@ -1,3 +1,5 @@
+import TinqSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -3,6 +3,10 @@
 import ArgumentParser
 import Foundation
 import Tinq
+import TinqCorpus
+import TinqExtraction
+import TinqStore
+import TinqSupport
 import TinqText
 
 /// `ExtractionBench` measures extraction on the real corpora: publishers' metadata (stripped, then

@@ -4,6 +4,7 @@
 
 import Foundation
 import TinqText
+import TinqSupport
 
 /// `CorpusFormat` is how a generated corpus is written.
 enum CorpusFormat: String, Sendable, CaseIterable {

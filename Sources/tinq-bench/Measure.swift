@@ -4,6 +4,9 @@
 import ArgumentParser
 import Foundation
 import Tinq
+import TinqCorpus
+import TinqExtraction
+import TinqStore
 
 /// `QueryTiming` is the latency of one suite query and what it returned, for Tinq (from `measure`)
 /// and for FTS5 (from `bench/fts5_bench.py`).

@@ -6,6 +6,7 @@
 
 import Foundation
 import TinqText
+import TinqSupport
 
 /// The generator's draws on top of `SplitMix64` (TinqText), the one seeded generator.
 extension SplitMix64 {

@@ -1,5 +1,6 @@
 import Testing
 import TinqText
+import TinqSupport
 import TinqSyntax
 
 /// Parses and checks `source`, returning the rendered diagnostic, or "ok".

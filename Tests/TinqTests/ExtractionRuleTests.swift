@@ -1,5 +1,8 @@
 import Testing
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 
 /// Extracts a snippet as a whole article.
 func extracted(_ text: String) -> Article { ArticleExtractor.extract(text: text, id: "t", origin: nil) }

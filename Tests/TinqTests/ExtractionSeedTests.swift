@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 import TinqText
 
 /// The seed articles, loaded once through the public loader so corpus-level resolution applies.

@@ -1,5 +1,6 @@
 import Testing
 import TinqText
+import TinqSupport
 import TinqSyntax
 
 /// Runs every pass the fuzz harness runs on `source`; a crash here is a test failure.

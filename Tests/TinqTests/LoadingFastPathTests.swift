@@ -2,6 +2,10 @@ import Foundation
 import Testing
 
 @testable import TinqCorpus
+@testable import TinqExtraction
+@testable import TinqFacts
+@testable import TinqStore
+@testable import TinqSupport
 @testable import TinqText
 
 /// `LoadingFastPathTests` checks that the fast paths of loading (table NFC, the hand-written JSON

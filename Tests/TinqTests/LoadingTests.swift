@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 
 /// A scratch directory removed when the test ends.
 final class ScratchDirectory {

@@ -1,7 +1,11 @@
 import Testing
 import TinqText
+import TinqSupport
 
 @testable import TinqCorpus
+@testable import TinqExtraction
+@testable import TinqFacts
+@testable import TinqStore
 
 /// The phrase search over several segments: split across workers or not, it finds exactly the
 /// articles a plain scan of the text finds.

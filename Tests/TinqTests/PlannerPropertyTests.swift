@@ -1,6 +1,10 @@
 import Testing
 import TinqText
+import TinqSupport
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 import TinqEngine
 import TinqSyntax
 

@@ -1,5 +1,6 @@
 import Testing
 import TinqText
+import TinqSupport
 import TinqSyntax
 
 /// `SyntaxTreeGenerator` builds random syntax trees (ranges `.none`) covering every node kind.

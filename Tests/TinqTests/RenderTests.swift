@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 import TinqEngine
 import TinqText
 

@@ -1,5 +1,8 @@
 import Testing
 import TinqCorpus
+import TinqExtraction
+import TinqFacts
+import TinqStore
 import TinqText
 
 @Suite struct StoreTests {

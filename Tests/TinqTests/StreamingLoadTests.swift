@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import Tinq
+import TinqCorpus
+import TinqStore
 
 /// A corpus indexed while it loads (each complete segment indexed in the background as batches
 /// arrive, bodies freed as they go) must answer

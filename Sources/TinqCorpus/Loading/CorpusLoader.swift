@@ -1,5 +1,9 @@
 import Foundation
 import TinqText
+import TinqExtraction
+import TinqFacts
+import TinqStore
+import TinqSupport
 
 /// `LoadedArticles` is what loading a corpus gives: the articles, in a deterministic order, and a
 /// warning for every file or line that was skipped.

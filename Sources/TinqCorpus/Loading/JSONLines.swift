@@ -1,4 +1,9 @@
 import Foundation
+import TinqExtraction
+import TinqFacts
+import TinqStore
+import TinqSupport
+import TinqText
 
 /// `JSONLines` decodes one JSON Lines record into a body, an id and metadata.
 enum JSONLines {

@@ -1,5 +1,9 @@
 import Foundation
 import TinqText
+import TinqExtraction
+import TinqFacts
+import TinqStore
+import TinqSupport
 
 /// `StringPool` makes equal strings share one buffer. A corpus repeats the same names, ranks,
 /// positions, organisations, rules and excerpts in article after article; interning them as each

@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `Gazetteer` lists places written like names, so that no rule takes one for a person: the
 /// provinces and cities (before and after the 2025 merger), districts and towns whose names start
 /// like a family name, countries and regions as Vietnamese news writes them, and seas and oceans.

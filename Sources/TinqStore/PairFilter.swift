@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `PairFilter` is a bit-sliced signature of the adjacent syllable pairs of every article, which
 /// narrows a phrase search to the articles that can hold it before any position is read.
 ///

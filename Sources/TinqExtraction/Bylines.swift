@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `Sources` reads the outlet marker that opens a lead: `(CT)-`, `(QĐND) -`, `BDK - `.
 enum Sources {
   /// Outlet codes that open a lead (`HNMO - `, `(CT)- `, `VTV.vn - `), with the outlet each names.
@@ -230,5 +234,5 @@ enum Bylines {
 
 extension String {
   /// Drops spaces at both ends.
-  var trimmingSpaces: String { String(ScanText.trimmed(Substring(self))) }
+  package var trimmingSpaces: String { String(ScanText.trimmed(Substring(self))) }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import TinqFacts
+import TinqSupport
+import TinqText
 
 /// `Layout` sorts the lines of one article into headline, dateline, residue, a stripped trailing
 /// block and the body, before any rule looks for values: what is removed here can never give an

@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `DocSet` is a set of article ordinals as a bitset: one bit per article of the store.
 ///
 /// Every index answer is a `DocSet`, so the planner combines them with word-wide `and`, `or` and

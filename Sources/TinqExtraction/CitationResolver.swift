@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `CitationResolver` turns short references into full numbers when that is unambiguous: first
 /// within the article, then across the corpus. A short reference keeps `isPartial` when several

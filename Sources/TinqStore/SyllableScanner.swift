@@ -1,5 +1,7 @@
 import Synchronization
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `PieceCache` maps the bytes of a *piece* (a syllable as written with the separator after it,
 /// e.g. `Nghị `) to that syllable's lexicon entry and the piece's number, so the indexer

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `OrganizationNames` reads organisations that no fixed list can hold: a head noun written with a
 /// capital (`Sở`, `Công an`, `UBND`, `Trường`, `Công ty`) and the proper name after it, as

@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `Dates` finds an article's own date: a site dateline first, then a statement in the text that
 /// opens a sentence, then a reporting period. Dates inside citations, term ranges, birth years and
 /// anniversary spans never qualify, because only sentence-initial dates and a few period phrases

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `PeopleResolver` uses the corpus as evidence for names that one article alone leaves in doubt:
 /// `Phạm Thành` standing bare in one article is a person when another article of the corpus names

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `People` finds named persons: a rank then a name (`Thượng tướng Phan Văn Giang`), with the
 /// positions written after it (`, Tổng tham mưu trưởng, Thứ trưởng Bộ Quốc phòng`), or a position

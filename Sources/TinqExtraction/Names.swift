@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `Names` holds what tells a person's name from the other capitalised words of a news text: the
 /// words that announce a person (`ông`, `nghi phạm`, `HLV`, `Tổng thống`), the words that announce

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `ArticleMetadata` holds the fields a JSON Lines record gives beside the body; each one, when
 /// present, wins over what extraction would find.
@@ -49,11 +51,11 @@ public enum ArticleExtractor {
   }
 
   /// `extract(utf8:id:origin:metadata:)` is `extract(text:…)` for a body held as valid UTF-8.
-  static func extract(utf8: [UInt8], id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
+  package static func extract(utf8: [UInt8], id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
     extract(normalized: TextNormalizer.normalizedBytes(utf8: utf8), id: id, origin: origin, metadata: metadata)
   }
 
-  static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
+  package static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
     func clean(_ s: String?) -> String? {
       guard let s else { return nil }
       let t = TextNormalizer.normalize(s).trimmingSpaces

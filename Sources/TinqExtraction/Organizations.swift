@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `Organizations` maps organisation names and abbreviations, written in any capitalisation after
 /// the first letter, to one canonical full name. Topic abbreviations (QP-AN, ANTT) are not listed,

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `Citations` reads legal document references: a type noun (`Nghị định`, `các Nghị định`) with an
 /// optional `số` and one or more numbers, or a full symbol (`03/2019/NĐ-CP`, `51-NQ/TW`) on its own.

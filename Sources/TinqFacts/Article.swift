@@ -193,7 +193,7 @@ public struct Article: Sendable, Hashable {
   /// Names that extraction could not tell from other capitalised words on this article's evidence
   /// alone (a family name and one more word, no age, no title); `PeopleResolver` keeps those the
   /// corpus names elsewhere with a rank, title or role, and clears the list.
-  var nameCandidates: [PersonMention] = []
+  package var nameCandidates: [PersonMention] = []
 
   /// The year of `date`, when known.
   public var year: Int? { date?.year }
@@ -216,28 +216,5 @@ public struct Article: Sendable, Hashable {
     self.organizations = organizations
     self.provenance = provenance
     self.origin = origin
-  }
-}
-
-/// `LoadWarning` is a problem with one corpus file or line, which was skipped.
-public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
-  /// The file's path.
-  public var path: String
-  /// The 1-based line, for a JSON Lines record.
-  public var line: Int?
-  /// Why it was skipped.
-  public var reason: String
-
-  /// `init(path:line:reason:)` makes a warning.
-  public init(path: String, line: Int? = nil, reason: String) {
-    self.path = path
-    self.line = line
-    self.reason = reason
-  }
-
-  /// `path: reason` or `path:line: reason`.
-  public var description: String {
-    if let line { return "\(path):\(line): \(reason)" }
-    return "\(path): \(reason)"
   }
 }

@@ -1,3 +1,7 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
 /// `CorpusEvidence` is what a corpus, taken whole, settles that one article cannot: short
 /// citations that name one document (`CitationResolver`) and bare names that another article
 /// names with a rank, title or role (`PeopleResolver`). Every way a corpus is built runs it once.

@@ -1,4 +1,6 @@
 import TinqText
+import TinqFacts
+import TinqSupport
 
 /// `ScanText` holds the byte-level helpers every extraction rule shares. Rules work on UTF-8 bytes
 /// of NFC text because building a `String` per word would blow the per-article time budget.

@@ -1,0 +1,27 @@
+import CPrefetch
+import Synchronization
+import TinqSupport
+import TinqText
+import TinqFacts
+
+/// `BodyStore` keeps every article body as a sequence of piece numbers (see `PieceTable`),
+/// about a third of the text's size, and decodes one on demand.
+public struct BodyStore: Sendable {
+  let pieces: PieceTable
+  let segments: [[UInt8]]
+  let starts: [UInt32]
+  let segmentSize: Int
+
+  /// The bytes held by encoded bodies and the piece table.
+  public var byteCount: Int { segments.reduce(0) { $0 + $1.count } + pieces.arena.count + pieces.offsets.count * 4 }
+
+  /// `body(of:)` decodes the body of the article with this ordinal.
+  public func body(of ordinal: Int) -> String {
+    guard ordinal >= 0, ordinal < starts.count else { return "" }
+    let segment = segments[ordinal / segmentSize]
+    let start = Int(starts[ordinal])
+    let next = ordinal + 1
+    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
+    return pieces.decode(segment[start..<end])
+  }
+}

@@ -1,0 +1,93 @@
+import CPrefetch
+import Synchronization
+import TinqSupport
+import TinqText
+import TinqFacts
+
+extension FullTextIndex {
+  /// `Builder` builds the index and the body store one segment at a time, so the caller can
+  /// index segments as articles arrive and schedule them beside other work on the same cores.
+  struct Builder: Sendable {
+    let lexicon = Lexicon()
+    let pieces = PieceTable.Builder()
+    /// The piece caches, kept between segments (one per worker at a time).
+    let caches = Reusable { PieceCache() }
+
+    /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
+    typealias Part = (Segment, [UInt32], [UInt8], [UInt32])
+
+    /// The number of segments `count` articles make, the last one possibly short.
+    static func segments(_ count: Int) -> Int { (count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize }
+
+    /// The text of one article that the index reads: its title and body.
+    typealias Text = (title: String?, body: String)
+
+    /// `segment(_:texts:)` indexes segment `s`, whose articles have these titles and bodies, and
+    /// encodes the bodies.
+    func segment(_ s: Int, texts: [Text]) -> Part {
+      let lo = s * FullTextIndex.segmentSize
+      let builder = SegmentBuilder(firstDoc: lo, capacity: texts.count)
+      let cache = caches.take()
+      defer { caches.give(cache) }
+      let scanner = SyllableScanner(cache: cache, lexicon: lexicon, pieceTable: pieces)
+      var tokens: [Lexicon.Entry] = []
+      var titles: [UInt32] = []
+      var encoded = ByteRun()
+      defer { encoded.free() }
+      var starts: [UInt32] = []
+      titles.reserveCapacity(texts.count)
+      starts.reserveCapacity(texts.count)
+      // Encoded bodies take about a quarter of the text: with room for half, the buffer is not
+      // copied as it grows, and the pages of the room left unused are never touched.
+      encoded.reserve(texts.reduce(0) { $0 + $1.body.utf8.count } / 2)
+      for d in texts.indices {
+        tokens.removeAll(keepingCapacity: true)
+        if let title = texts[d].title {
+          scanner.scan(title, into: &tokens)
+        }
+        titles.append(UInt32(tokens.count))
+        tokens.append(Lexicon.Entry(bare: UInt32.max, variant: 0))
+        starts.append(UInt32(encoded.count))
+        withUnsafeMutablePointer(to: &encoded) { out in
+          scanner.scan(texts[d].body, into: &tokens, encodingInto: out)
+        }
+        builder.add(tokens: tokens)
+      }
+      // The bodies of earlier segments were freed once encoded: give their pages back every few
+      // segments (each call walks the heap, so every segment would cost seconds on 100,000
+      // articles).
+      if s % 4 == 3 { Memory.releaseFree() }
+      return (builder.finish(), titles, Array(encoded.bytes), starts)
+    }
+
+    /// `texts(of:segment:)` moves the bodies of segment `s` out of `articles` (leaving them
+    /// empty) together with the titles, for `segment(_:texts:)`.
+    static func texts(of articles: inout [Article], segment s: Int) -> [Text] {
+      let lo = s * FullTextIndex.segmentSize
+      let hi = min(articles.count, lo + FullTextIndex.segmentSize)
+      var texts: [Text] = []
+      texts.reserveCapacity(max(0, hi - lo))
+      for d in lo..<max(lo, hi) {
+        texts.append((articles[d].title, articles[d].body))
+        articles[d].body = ""
+      }
+      return texts
+    }
+
+    /// `assemble(_:articles:)` joins the segments, in order, into the index and the body store.
+    func assemble(_ parts: [Part], articles n: Int) -> (FullTextIndex, BodyStore) {
+      var titleLength: [UInt32] = []
+      titleLength.reserveCapacity(n)
+      var starts: [UInt32] = []
+      starts.reserveCapacity(n)
+      for p in parts {
+        titleLength.append(contentsOf: p.1)
+        starts.append(contentsOf: p.3)
+      }
+      let index = FullTextIndex(lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, universe: n)
+      let bodies = BodyStore(
+        pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
+      return (index, bodies)
+    }
+  }
+}

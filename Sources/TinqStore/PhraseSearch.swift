@@ -1,0 +1,347 @@
+import CPrefetch
+import Synchronization
+import TinqSupport
+import TinqText
+import TinqFacts
+
+extension FullTextIndex {
+  /// One syllable of a query: its bare id and, for a toned query, the one variant allowed.
+  struct QueryTerm {
+    var bare: UInt32
+    var variant: UInt32?
+  }
+
+  /// `resolve(_:)` maps a phrase to query terms, or nil when some syllable never occurs.
+  func resolve(_ phrase: Phrase) -> [QueryTerm]? {
+    var terms: [QueryTerm] = []
+    for (i, bare) in phrase.bareKeys.enumerated() {
+      if let toned = phrase.tonedKeys {
+        guard let e = lexicon.entry(toned: toned[i]) else { return nil }
+        terms.append(QueryTerm(bare: e.bare, variant: e.variant))
+      } else {
+        guard let id = lexicon.bareID(bare) else { return nil }
+        terms.append(QueryTerm(bare: id, variant: nil))
+      }
+    }
+    return terms
+  }
+
+  /// `documents(containing:scope:within:)` returns the articles in which `phrase` occurs (in
+  /// `scope`), considering only articles in `within` when given. A phrase whose rarest syllable
+  /// is in many articles is searched on every core, each taking a run of segments.
+  public func documents(containing phrase: Phrase, scope: TextScope = .titleOrBody, within: DocSet? = nil) -> DocSet {
+    documents(containing: phrase, scope: scope, within: within, workers: nil)
+  }
+
+  /// `documents(containing:scope:within:workers:)` is `documents(containing:scope:within:)` on
+  /// `workers` cores, or as many as the work is worth when nil.
+  func documents(containing phrase: Phrase, scope: TextScope, within: DocSet?, workers: Int?) -> DocSet {
+    var result = DocSet(universe: universe)
+    guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return result }
+    let workers = min(
+      segments.count,
+      workers ?? Parallel.workers(for: estimatedWork(terms), unit: FullTextIndex.parallelWork, items: segments.count))
+    if workers <= 1 {
+      for seg in segments { search(seg, terms: terms, scope: scope, within: within, into: &result) }
+      return result
+    }
+    let parts = Parallel.map(workers) { w in
+      var part = DocSet(universe: universe)
+      for s in (segments.count * w / workers)..<(segments.count * (w + 1) / workers) {
+        search(segments[s], terms: terms, scope: scope, within: within, into: &part)
+      }
+      return part
+    }
+    for part in parts { result.formUnion(part) }
+    return result
+  }
+
+  /// Postings (driving documents) below which a search stays on one core: starting workers
+  /// costs more than it saves.
+  static let parallelWork = 20_000
+
+  /// `estimatedWork(_:)` is the number of documents the phrase's rarest term drives through.
+  func estimatedWork(_ terms: [QueryTerm]) -> Int {
+    var total = 0
+    for seg in segments {
+      var fewest = UInt32.max
+      for t in terms {
+        guard let slot = seg.slot(of: t.bare) else {
+          fewest = 0
+          break
+        }
+        fewest = min(fewest, seg.termDocs[slot])
+      }
+      total += Int(fewest)
+    }
+    return total
+  }
+
+  /// A term's postings within one segment.
+  struct Cursor {
+    var docPtr: Int
+    var docEnd: Int
+    var posPtr: Int
+    /// Where the term's positions start in the position stream.
+    var posBase: Int
+    /// A dense term: where its offsets start in `dense`; otherwise -1.
+    var dense: Int
+    /// The number of articles in the segment.
+    var docCount: Int
+    var doc: Int = -1
+    var posLen: Int = 0
+    var count: UInt32
+    var phraseOffset: Int
+    /// The one variant a toned query allows, or `anyVariant`.
+    var variant: UInt32
+  }
+
+  static let anyVariant = UInt32.max
+
+  /// `cursors(_:terms:)` is a cursor on each term's postings in the segment, rarest first, or
+  /// nil when some term is not in it.
+  func cursors(_ seg: Segment, terms: [QueryTerm]) -> [Cursor]? {
+    var cursors: [Cursor] = []
+    cursors.reserveCapacity(terms.count)
+    for (k, t) in terms.enumerated() {
+      guard let slot = seg.slot(of: t.bare) else { return nil }
+      let dense = seg.denseStart[slot]
+      cursors.append(
+        Cursor(
+          docPtr: Int(seg.docStart[slot]), docEnd: Int(seg.docStart[slot + 1]), posPtr: Int(seg.posStart[slot]),
+          posBase: Int(seg.posStart[slot]), dense: dense == Segment.sparse ? -1 : Int(dense), docCount: seg.docCount,
+          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant ?? Self.anyVariant))
+    }
+    cursors.sort { $0.count < $1.count }
+    return cursors
+  }
+
+  /// `search(_:terms:scope:within:into:)` adds the segment's articles holding the phrase to
+  /// `result`. A bare syllable's documents are read off its postings in order. A phrase of
+  /// several takes its candidates from the `PairFilter`, 64 articles at a time; each term is
+  /// looked up in each candidate (the rarest first, which rules most out), and where all are
+  /// present the positions are compared.
+  func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    guard var cursors = cursors(seg, terms: terms) else { return }
+    if cursors.count == 1 {
+      searchTerm(seg, cursors[0], scope: scope, within: within, into: &result)
+      return
+    }
+    var rows: [Int] = []
+    for k in 1..<terms.count {
+      let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
+      if !rows.contains(row) { rows.append(row) }
+    }
+    let length = terms.count
+    var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
+    seg.withStreams { postings in
+      seg.pairRows.withUnsafeBufferPointer { pairRows in
+        cursors.withUnsafeMutableBufferPointer { cur in
+          streams.withUnsafeMutableBufferPointer { st in
+            for k in 0..<cur.count {
+              st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant)
+            }
+            blocks: for b in 0..<pairRows.count / PairFilter.rows {
+              let base = b * PairFilter.rows
+              var mask = ~UInt64(0)
+              for row in rows { mask &= pairRows[base + row] }
+              if let within { mask &= within.word(containing: seg.firstDoc + b * PairFilter.blockSize) }
+              candidates: while mask != 0 {
+                let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
+                mask &= mask - 1
+                for k in 0..<cur.count {
+                  switch Self.find(&cur[k], target, postings) {
+                  case .found: continue
+                  case .absent: continue candidates
+                  case .exhausted: break blocks
+                  }
+                }
+                for k in 0..<cur.count {
+                  st[k].ptr = cur[k].posPtr
+                  st[k].end = cur[k].posPtr + cur[k].posLen
+                  st[k].pos = Int.min
+                }
+                let global = seg.firstDoc + target
+                let title = Int(titleLength[global])
+                guard Self.phraseOccurs(st, postings.poss, length: length, title: title, scope: scope) else { continue }
+                result.insert(global)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `searchTerm(_:_:scope:within:into:)` adds the segment's articles holding one syllable (in
+  /// `scope`, in the one form a toned query allows) to `result`, reading its postings in order.
+  func searchTerm(_ seg: Segment, _ cursor: Cursor, scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    var c = cursor
+    let needsPositions = scope != .titleOrBody || c.variant != Self.anyVariant
+    var stream = PositionStream(offset: 0, variant: c.variant)
+    seg.withStreams { postings in
+      withUnsafeMutablePointer(to: &stream) { st in
+        while Self.advance(&c, postings) {
+          let global = seg.firstDoc + c.doc
+          if let within, !within.contains(global) { continue }
+          if needsPositions {
+            st.pointee.ptr = c.posPtr
+            st.pointee.end = c.posPtr + c.posLen
+            st.pointee.pos = Int.min
+            let title = Int(titleLength[global])
+            let one = UnsafeMutableBufferPointer(start: st, count: 1)
+            guard Self.phraseOccurs(one, postings.poss, length: 1, title: title, scope: scope) else { continue }
+          }
+          result.insert(global)
+        }
+      }
+    }
+  }
+
+  /// One term's positions in one document, decoded as they are needed.
+  struct PositionStream {
+    var ptr = 0
+    var end = 0
+    var offset = 0
+    var variant = FullTextIndex.anyVariant
+    var pos = Int.min
+
+    /// Moves to the next position holding the wanted variant; false at the end.
+    @inline(__always)
+    mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
+      if variant == FullTextIndex.anyVariant {
+        // Any form will do: the next position is the one.
+        guard ptr < end else { return false }
+        let code = VarInt.read(p, &ptr, end)
+        if code & 1 != 0, ptr < end { _ = VarInt.read(p, &ptr, end) }
+        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
+        return true
+      }
+      while ptr < end {
+        let code = VarInt.read(p, &ptr, end)
+        let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr, end)
+        // The first delta is from position 0.
+        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
+        if variant != FullTextIndex.anyVariant, variant != v { continue }
+        return true
+      }
+      return false
+    }
+  }
+
+  /// `phraseOccurs` finds the first start at which every term stands at its offset (leapfrogging
+  /// the streams forward, never back), and stops there: a document needs one occurrence.
+  @inline(__always)
+  static func phraseOccurs(
+    _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int, title: Int,
+    scope: TextScope
+  ) -> Bool {
+    var candidate = -length - 1
+    while true {
+      var aligned = true
+      for k in 0..<streams.count {
+        let want = candidate + streams[k].offset
+        while streams[k].pos < want {
+          if !streams[k].next(poss) { return false }
+        }
+        if streams[k].pos > want {
+          candidate = streams[k].pos - streams[k].offset
+          aligned = false
+          break
+        }
+      }
+      if aligned {
+        switch scope {
+        case .titleOrBody: return true
+        case .title:
+          if candidate + length - 1 < title { return true }
+          return false  // later starts are further from the title
+        case .body:
+          if candidate > title { return true }
+        }
+        candidate += 1
+      }
+    }
+  }
+
+  /// `advance(_:_:)` moves a cursor to its next document; false (and `doc` past every document)
+  /// at the end.
+  @inline(__always)
+  static func advance(_ c: inout Cursor, _ postings: Segment.Streams) -> Bool {
+    if c.dense >= 0 {
+      let offsets = postings.dense + c.dense
+      var d = c.doc + 1
+      while d < c.docCount, offsets[d + 1] == offsets[d] { d += 1 }
+      guard d < c.docCount else {
+        c.doc = Int.max
+        return false
+      }
+      c.doc = d
+      c.posPtr = c.posBase + Int(offsets[d])
+      c.posLen = Int(offsets[d + 1]) - Int(offsets[d])
+      tinq_prefetch(postings.poss + c.posPtr)
+      return true
+    }
+    guard c.docPtr < c.docEnd else {
+      c.doc = Int.max
+      return false
+    }
+    c.posPtr += c.posLen
+    let (delta, length) = VarInt.readEntry(postings.docs, &c.docPtr, c.docEnd)
+    c.posLen = length
+    // This document's positions are read soon if it is a candidate, and the next document's
+    // follow them: start loading both.
+    tinq_prefetch(postings.poss + c.posPtr)
+    tinq_prefetch(postings.poss + c.posPtr + c.posLen)
+    // Deltas start from -1 (the builder's `lastDoc`), so the first one is the doc plus one.
+    c.doc += delta
+    return true
+  }
+
+  /// What `find(_:_:_:)` found.
+  enum Found {
+    case found, absent
+    /// The term is in no later document of the segment.
+    case exhausted
+  }
+
+  /// `find(_:_:_:)` looks a term up in document `target`, which must not be before the last one
+  /// it was asked for; when found, the cursor holds its positions, whose first bytes are
+  /// prefetched. A dense term takes two loads; any other reads its doc stream up to `target`.
+  @inline(__always)
+  static func find(_ c: inout Cursor, _ target: Int, _ postings: Segment.Streams) -> Found {
+    if c.dense >= 0 {
+      let offsets = postings.dense + c.dense + target
+      let start = Int(offsets[0])
+      let end = Int(offsets[1])
+      guard end > start else { return .absent }
+      c.posPtr = c.posBase + start
+      c.posLen = end - start
+      tinq_prefetch(postings.poss + c.posPtr)
+      return .found
+    }
+    var doc = c.doc
+    if doc < target {
+      var ptr = c.docPtr
+      var posPtr = c.posPtr
+      var posLen = c.posLen
+      let end = c.docEnd
+      while doc < target {
+        guard ptr < end else {
+          c.doc = Int.max
+          return .exhausted
+        }
+        posPtr += posLen
+        let (gap, length) = VarInt.readEntry(postings.docs, &ptr, end)
+        doc += gap
+        posLen = length
+      }
+      c.doc = doc
+      c.docPtr = ptr
+      c.posPtr = posPtr
+      c.posLen = posLen
+      tinq_prefetch(postings.poss + posPtr)
+    }
+    return doc == target ? .found : .absent
+  }
+}

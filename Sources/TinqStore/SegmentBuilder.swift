@@ -1,0 +1,233 @@
+import CPrefetch
+import Synchronization
+import TinqSupport
+import TinqText
+import TinqFacts
+
+/// `SegmentBuilder` accumulates one segment, article by article, in one pass over each article's
+/// tokens: every term has a slot with its document and position runs, and the slots an article
+/// touched close their document entry when it ends. Slots live in memory the builder manages, so
+/// the per-token work is a few loads and stores.
+final class SegmentBuilder {
+  /// What the builder keeps for one term of the segment.
+  struct Slot {
+    var term: UInt32
+    var docs: UInt32 = 0
+    /// The article whose entry is open (its positions are being written), or -1.
+    var openDoc: Int = -1
+    /// The article of the last closed entry, or -1.
+    var closedDoc: Int = -1
+    var lastPos: UInt32 = 0
+    /// Where the open article's positions start in `pos`.
+    var mark: Int = 0
+    var doc = ByteRun()
+    var pos = ByteRun()
+  }
+
+  let firstDoc: Int
+  // A builder belongs to the one worker building its segment, so the per-token dynamic
+  // exclusivity checks on these properties, a runtime call each, guard against nothing.
+  @exclusivity(unchecked) private(set) var docCount = 0
+  @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+  @exclusivity(unchecked) private var slotCount = 0
+  @exclusivity(unchecked) private var slotCapacity = 1024
+  /// Bare id → slot + 1 (0: no slot yet).
+  @exclusivity(unchecked) private var slotOf: UnsafeMutablePointer<Int32>
+  @exclusivity(unchecked) private var slotOfCount = 1 << 14
+  private var touched: [Int32] = []
+  /// The `PairFilter` rows, a block of them per 64 articles, for `capacity` articles.
+  @exclusivity(unchecked) private var pairRows: UnsafeMutablePointer<UInt64>
+  @exclusivity(unchecked) private var capacity: Int
+
+  /// `init(firstDoc:capacity:)` makes the builder of a segment of `capacity` articles (more
+  /// take a copy).
+  init(firstDoc: Int, capacity: Int) {
+    self.firstDoc = firstDoc
+    self.capacity = max(capacity, 1)
+    pairRows = .allocate(capacity: PairFilter.words(forDocs: self.capacity))
+    pairRows.initialize(repeating: 0, count: PairFilter.words(forDocs: self.capacity))
+    slots = .allocate(capacity: slotCapacity)
+    slotOf = .allocate(capacity: slotOfCount)
+    slotOf.initialize(repeating: 0, count: slotOfCount)
+  }
+
+  deinit {
+    for s in 0..<slotCount {
+      slots[s].doc.free()
+      slots[s].pos.free()
+    }
+    slots.deinitialize(count: slotCount)
+    slots.deallocate()
+    slotOf.deallocate()
+    pairRows.deallocate()
+  }
+
+  /// `slot(for:)` is the slot of a term, made on first sight.
+  @inline(__always)
+  private func slot(for term: UInt32) -> Int {
+    let t = Int(term)
+    if t >= slotOfCount {
+      let bigger = max(slotOfCount * 2, t + 1)
+      let p = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+      p.update(from: slotOf, count: slotOfCount)
+      (p + slotOfCount).initialize(repeating: 0, count: bigger - slotOfCount)
+      slotOf.deallocate()
+      slotOf = p
+      slotOfCount = bigger
+    }
+    let known = Int(slotOf[t]) - 1
+    if known >= 0 { return known }
+    if slotCount == slotCapacity {
+      let bigger = slotCapacity * 2
+      let p = UnsafeMutablePointer<Slot>.allocate(capacity: bigger)
+      p.moveInitialize(from: slots, count: slotCount)
+      slots.deallocate()
+      slots = p
+      slotCapacity = bigger
+    }
+    (slots + slotCount).initialize(to: Slot(term: term))
+    slotOf[t] = Int32(slotCount + 1)
+    slotCount += 1
+    return slotCount - 1
+  }
+
+  /// `add(tokens:)` adds the next article: its tokens in order, (bare id, variant), with
+  /// `UInt32.max` as a gap token that takes a position but is not indexed.
+  func add(tokens: [Lexicon.Entry]) {
+    let doc = docCount
+    docCount += 1
+    var touched = self.touched
+    self.touched = []
+    touched.removeAll(keepingCapacity: true)
+    if doc >= capacity { growPairRows() }
+    let rows = pairRows + doc / PairFilter.blockSize * PairFilter.rows
+    let bit: UInt64 = 1 << UInt64(doc % PairFilter.blockSize)
+    tokens.withUnsafeBufferPointer { tokens in
+      var previous = UInt32.max
+      for index in 0..<tokens.count {
+        let t = tokens[index]
+        guard t.bare != UInt32.max else {
+          previous = UInt32.max
+          continue
+        }
+        if previous != UInt32.max { rows[PairFilter.row(previous, t.bare)] |= bit }
+        previous = t.bare
+        let s = slot(for: t.bare)
+        let slot = slots + s
+        let pos = UInt32(truncatingIfNeeded: index)
+        // Most occurrences are a term's first-seen (variant 0) form: a low bit says whether a
+        // variant number follows, so they cost no extra byte.
+        let flag: UInt32 = t.variant == 0 ? 0 : 1
+        if slot.pointee.openDoc != doc {
+          slot.pointee.openDoc = doc
+          slot.pointee.mark = slot.pointee.pos.count
+          slot.pointee.pos.append(pos << 1 | flag)
+          touched.append(Int32(s))
+        } else {
+          slot.pointee.pos.append((pos &- slot.pointee.lastPos) << 1 | flag)
+        }
+        if flag != 0 { slot.pointee.pos.append(t.variant) }
+        slot.pointee.lastPos = pos
+      }
+    }
+    // Close this article's entry in every slot it touched: the gap from the slot's previous
+    // article (from -1 for its first), and how many position bytes follow.
+    for s in touched {
+      let slot = slots + Int(s)
+      slot.pointee.doc.append(UInt32(doc - slot.pointee.closedDoc))
+      slot.pointee.doc.append(UInt32(slot.pointee.pos.count - slot.pointee.mark))
+      slot.pointee.closedDoc = doc
+      slot.pointee.docs += 1
+    }
+    self.touched = touched
+  }
+
+  /// `growPairRows()` doubles the articles the pair rows have room for.
+  private func growPairRows() {
+    let old = PairFilter.words(forDocs: capacity)
+    let new = PairFilter.words(forDocs: capacity * 2)
+    let p = UnsafeMutablePointer<UInt64>.allocate(capacity: new)
+    p.moveInitialize(from: pairRows, count: old)
+    (p + old).initialize(repeating: 0, count: new - old)
+    pairRows.deallocate()
+    pairRows = p
+    capacity *= 2
+  }
+
+  /// `finish()` packs the segment into its compact form, terms in increasing bare id.
+  func finish() -> Segment {
+    var seg = Segment(firstDoc: firstDoc, docCount: docCount)
+    let order = (0..<slotCount).sorted { slots[$0].term < slots[$1].term }
+    var docBytes = 1
+    var posBytes = 1
+    var denseTerms = 0
+    for s in 0..<slotCount {
+      if isDense(s) { denseTerms += 1 } else { docBytes += slots[s].doc.count }
+      posBytes += slots[s].pos.count
+    }
+    seg.terms.reserveCapacity(order.count)
+    seg.docStart.reserveCapacity(order.count + 1)
+    seg.posStart.reserveCapacity(order.count + 1)
+    seg.termDocs.reserveCapacity(order.count)
+    seg.denseStart.reserveCapacity(order.count)
+    seg.docStream.reserveCapacity(docBytes)
+    seg.posStream.reserveCapacity(posBytes)
+    seg.dense.reserveCapacity(denseTerms * (docCount + 1) + 1)
+    for s in order {
+      seg.terms.append(slots[s].term)
+      seg.docStart.append(UInt32(seg.docStream.count))
+      seg.posStart.append(UInt32(seg.posStream.count))
+      seg.termDocs.append(slots[s].docs)
+      if isDense(s) {
+        seg.denseStart.append(UInt32(seg.dense.count))
+        appendOffsets(of: slots[s].doc.bytes, to: &seg.dense)
+      } else {
+        seg.denseStart.append(Segment.sparse)
+        seg.docStream.append(contentsOf: slots[s].doc.bytes)
+      }
+      seg.posStream.append(contentsOf: slots[s].pos.bytes)
+    }
+    seg.docStart.append(UInt32(seg.docStream.count))
+    seg.posStart.append(UInt32(seg.posStream.count))
+    seg.pairRows = Array(UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount)))
+    // One element past the end of each stream, so that none is empty.
+    seg.docStream.append(0)
+    seg.posStream.append(0)
+    seg.dense.append(0)
+    return seg
+  }
+
+  /// `isDense(_:)` tells whether slot `s`'s term is kept dense.
+  private func isDense(_ s: Int) -> Bool {
+    Segment.isDense(docs: Int(slots[s].docs), of: docCount, positionBytes: slots[s].pos.count)
+  }
+
+  /// `appendOffsets(of:to:)` turns a doc stream into a dense term's offsets: where each
+  /// article's positions start, and where they end after the last.
+  private func appendOffsets(of stream: UnsafeBufferPointer<UInt8>, to dense: inout [UInt16]) {
+    let start = dense.count
+    dense.append(contentsOf: repeatElement(0, count: docCount + 1))
+    dense.withUnsafeMutableBufferPointer { all in
+      guard let out = all.baseAddress.map({ $0 + start }) else { return }
+      var next = 0
+      var offset = 0
+      if let p = stream.baseAddress {
+        var i = 0
+        var doc = -1
+        while i < stream.count {
+          let (gap, length) = VarInt.readEntry(p, &i, stream.count)
+          doc += gap
+          while next <= min(doc, docCount) {
+            out[next] = UInt16(truncatingIfNeeded: offset)
+            next += 1
+          }
+          offset += length
+        }
+      }
+      while next <= docCount {
+        out[next] = UInt16(truncatingIfNeeded: offset)
+        next += 1
+      }
+    }
+  }
+}

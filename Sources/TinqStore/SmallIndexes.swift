@@ -1,0 +1,91 @@
+import Dispatch
+import Synchronization
+import TinqFacts
+import TinqSupport
+import TinqText
+
+/// The small fields of an article that the small indexes read, copied out so they can be built
+/// while the full-text build empties the bodies.
+struct ArticleFacts: Sendable {
+  var id: String
+  var date: PartialDate?
+  var source: String?
+  var author: String?
+  var citations: [Citation]
+  var people: [PersonMention]
+  var organizations: [OrganizationMention]
+}
+
+/// `MatchKeys` remembers the folded keys of names already seen: a corpus names the same people
+/// and organisations in article after article.
+struct MatchKeys {
+  // Keyed by bytes: the names come from ingested (NFC) text.
+  private var tonedKeys: [UTF8Key: String] = [:]
+  private var bareKeys: [UTF8Key: String] = [:]
+
+  mutating func toned(_ name: String) -> String {
+    let key = UTF8Key(name)
+    if let k = tonedKeys[key] { return k }
+    let k = Fold.matchKey(name, bare: false)
+    tonedKeys[key] = k
+    return k
+  }
+
+  mutating func bare(_ name: String) -> String {
+    let key = UTF8Key(name)
+    if let k = bareKeys[key] { return k }
+    let k = Fold.matchKey(name, bare: true)
+    bareKeys[key] = k
+    return k
+  }
+}
+
+/// The indexes on small fields: exact id, id order, year, date order, source and author.
+struct SmallIndexes: Sendable {
+  var idIndex: [String: Int] = [:]
+  var sortedIDs: [(id: String, ordinal: Int)] = []
+  var byYear: [Int: DocSet] = [:]
+  var dateOrder: [(ordinal: Int, article: Int)] = []
+  var dated: DocSet
+  var bySource: EqualityIndex
+  var byAuthor: EqualityIndex
+
+  init(_ articles: [ArticleFacts]) {
+    let n = articles.count
+    bySource = EqualityIndex(universe: n)
+    byAuthor = EqualityIndex(universe: n)
+    dated = DocSet(universe: n)
+    var keys = MatchKeys()
+    for (i, a) in articles.enumerated() {
+      if idIndex[a.id] == nil { idIndex[a.id] = i }
+      if let d = a.date {
+        byYear[d.year, default: DocSet(universe: n)].insert(i)
+        dateOrder.append((d.ordinal, i))
+        dated.insert(i)
+      }
+      if let s = a.source { bySource.insert(s, i, keys: &keys) }
+      if let s = a.author { byAuthor.insert(s, i, keys: &keys) }
+    }
+    dateOrder.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
+    sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
+  }
+}
+
+struct EqualityIndex: Sendable {
+  let universe: Int
+  var toned: [String: [Int32]] = [:]
+  var bare: [String: [Int32]] = [:]
+
+  init(universe: Int) { self.universe = universe }
+
+  mutating func insert(_ value: String, _ ordinal: Int, keys: inout MatchKeys) {
+    toned[keys.toned(value), default: []].append(Int32(ordinal))
+    bare[keys.bare(value), default: []].append(Int32(ordinal))
+  }
+
+  func lookup(_ value: String) -> DocSet {
+    let useBare = !Fold.hasDiacritics(value)
+    let list = (useBare ? bare : toned)[Fold.matchKey(value, bare: useBare)] ?? []
+    return DocSet(universe: universe, members: list)
+  }
+}
