@@ -1,6 +1,7 @@
 // The libFuzzer entry point for the query language: every input is lexed, parsed as a statement
 // and as a script, printed, reparsed and checked. A crash, a trap, a hang or a printer/parser
 // disagreement is a finding; ordinary diagnostics are not.
+import TinqEngine
 import TinqSyntax
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -45,7 +46,7 @@ func exercise(_ statement: Statement, bindings: [String: Literal.Value], source:
   }
   do {
     let checked = try Checker.check(statement, bindings: bindings)
-    _ = Printer.print(checked)
+    _ = checked.text
   } catch {
     _ = DiagnosticFormatter.render(error, source: source, file: "fuzz")
   }

@@ -45,7 +45,10 @@ public struct CompletionVocabulary: Sendable {
 /// ```
 public struct Corpus: Sendable {
   /// The store with its indexes.
-  public let store: ArticleStore
+  package let store: ArticleStore
+
+  /// The backend that answers queries on this corpus: its in-memory store.
+  public var backend: MemoryBackend { MemoryBackend(store: store) }
   /// The paths the corpus was loaded from (empty for one built in memory).
   public let paths: [String]
   /// Files and lines that were skipped while loading, with the reason.
@@ -150,109 +153,27 @@ public struct Corpus: Sendable {
   }
 }
 
-/// `QueryError` is a statement that failed: a positioned diagnostic, or an interruption.
-public struct QueryError: Error, Sendable, CustomStringConvertible {
-  /// The diagnostic (message, range into the source, notes).
-  public var diagnostic: Diagnostic
-  /// The file name shown in messages (`<query>` when none).
-  public var file: String
-  /// The 1-based line of the error.
-  public var line: Int
-  /// The 1-based column of the error, counting characters as a person sees them.
-  public var column: Int
-  /// `FILE:LINE:COL: error: message`, the source line, a caret under the range, then the notes.
-  public var rendered: String
-  /// True when the statement was interrupted rather than wrong.
-  public var isCancelled: Bool
-
-  /// The message alone.
-  public var message: String { diagnostic.message }
-
-  /// The rendered text.
-  public var description: String { rendered }
-
-  /// `init(_:source:file:)` positions a diagnostic in its source.
-  public init(_ diagnostic: Diagnostic, source: String, file: String) {
-    self.init(diagnostic, text: SourceText(source), file: file)
-  }
-
-  /// `init(_:text:file:)` positions a diagnostic in a source whose line table is already built,
-  /// so a script with many errors is not rescanned for each one.
-  public init(_ diagnostic: Diagnostic, text: SourceText, file: String) {
-    self.diagnostic = diagnostic
-    self.file = file
-    let location = text.location(of: diagnostic.range.start)
-    line = location.line
-    column = location.column
-    rendered = text.render(diagnostic, file: file)
-    isCancelled = false
-  }
-
-  static func cancelled(file: String) -> QueryError {
-    var e = QueryError(Diagnostic("interrupted", at: .none), source: "", file: file)
-    e.isCancelled = true
-    e.rendered = "interrupted"
-    return e
-  }
-}
-
-/// `StatementOutcome` is what one statement of a script produced.
-public struct StatementOutcome: Sendable {
-  /// Where the statement stands in the source.
-  public var range: SourceRange
-  /// Its result, or its error.
-  public var result: Result<QueryResult, QueryError>
-  /// Remarks on a successful statement, e.g. that a `cites` number names no document in the corpus.
-  public var notes: [String] = []
-}
-
 /// `Session` is a corpus plus the names bound by `let`: what a REPL or a script runs in.
 public struct Session: Sendable {
   /// The corpus statements run against.
   public var corpus: Corpus
+  private var pipeline = Pipeline()
+
   /// Names bound by `let`, usable wherever a literal is.
-  public private(set) var bindings: [String: Literal.Value] = [:]
+  public var bindings: [String: Literal.Value] { pipeline.bindings }
 
   /// `init(corpus:)` starts a session with no bindings.
   public init(corpus: Corpus) { self.corpus = corpus }
 
-  /// `run(_:file:keepGoing:cancellation:)` runs every statement of `source` in order. It stops
-  /// after the first error unless `keepGoing`.
+  /// `run(_:file:firstLine:keepGoing:cancellation:)` runs every statement of `source` in order.
+  /// It stops after the first error unless `keepGoing`. `firstLine` is the line of `file` that
+  /// `source` starts on.
   public mutating func run(
-    _ source: String, file: String = "<query>", keepGoing: Bool = false, cancellation: Cancellation? = nil
+    _ source: String, file: String = "<query>", firstLine: Int = 1, keepGoing: Bool = false,
+    cancellation: Cancellation? = nil
   ) -> [StatementOutcome] {
-    var outcomes: [StatementOutcome] = []
-    let evaluator = Evaluator(store: corpus.store)
-    let text = SourceText(source)
-    for item in Parser.parseScript(source) {
-      if cancellation?.isCancelled == true {
-        outcomes.append(StatementOutcome(range: item.range, result: .failure(.cancelled(file: file))))
-        break
-      }
-      let result: Result<QueryResult, QueryError>
-      var notes: [String] = []
-      switch item.result {
-      case .failure(let d):
-        result = .failure(QueryError(d, text: text, file: file))
-      case .success(let statement):
-        do {
-          let checked = try Checker.check(statement, bindings: bindings)
-          let value = try evaluator.run(checked, cancellation: cancellation)
-          notes = evaluator.notes(for: checked)
-          if case .letBinding(let l) = checked { bindings[l.name] = l.value.value }
-          result = .success(value)
-        } catch let d as Diagnostic {
-          result = .failure(QueryError(d, text: text, file: file))
-        } catch EvaluationFailure.diagnostic(let d) {
-          result = .failure(QueryError(d, text: text, file: file))
-        } catch {
-          result = .failure(.cancelled(file: file))
-        }
-      }
-      outcomes.append(StatementOutcome(range: item.range, result: result, notes: notes))
-      if case .failure = result, !keepGoing { break }
-    }
-    return outcomes
+    pipeline.run(
+      source, file: file, firstLine: firstLine, backend: corpus.backend, keepGoing: keepGoing, cancellation: cancellation)
   }
 
   /// `isIncomplete(_:)` tells whether `source` is a statement still being typed (an open
@@ -265,28 +186,13 @@ public enum Tinq {
   /// `check(_:file:)` parses and checks every statement of `source`, returning the errors found
   /// (empty when the text is valid). Later statements see the `let` bindings of earlier ones.
   public static func check(_ source: String, file: String = "<query>") -> [QueryError] {
-    var bindings: [String: Literal.Value] = [:]
-    var errors: [QueryError] = []
-    let text = SourceText(source)
-    for item in Parser.parseScript(source) {
-      switch item.result {
-      case .failure(let d):
-        errors.append(QueryError(d, text: text, file: file))
-      case .success(let statement):
-        do {
-          let checked = try Checker.check(statement, bindings: bindings)
-          if case .letBinding(let l) = checked { bindings[l.name] = l.value.value }
-        } catch {
-          errors.append(QueryError(error, text: text, file: file))
-        }
-      }
-    }
-    return errors
+    var pipeline = Pipeline()
+    return pipeline.check(source, file: file)
   }
 
-  /// `parse(_:)` parses and checks one statement, returning its checked syntax tree.
-  public static func parse(_ text: String, file: String = "<query>") throws(QueryError) -> Statement {
-    do {
+  /// `parse(_:)` parses and checks one statement, returning it checked.
+  public static func parse(_ text: String, file: String = "<query>") throws(QueryError) -> CheckedStatement {
+    do throws(Diagnostic) {
       return try Checker.check(try Parser.parseStatement(text), bindings: [:])
     } catch {
       throw QueryError(error, source: text, file: file)

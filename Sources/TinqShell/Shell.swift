@@ -180,11 +180,12 @@ public struct Shell {
   /// `runStatements(_:file:firstLine:)` runs statement text whose first line is line
   /// `firstLine` of `file`, printing results and errors; returns false on any error.
   public mutating func runStatements(_ source: String, file: String, firstLine: Int = 1) -> Bool {
-    // Blank lines in front keep the session's line numbers those of the file.
-    let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
     wasInterrupted = false
     let start = ContinuousClock.now
-    let outcomes = interruptible ? runInterruptibly(padded, file: file) : session.run(padded, file: file, keepGoing: options.keepGoing)
+    let outcomes =
+      interruptible
+      ? runInterruptibly(source, file: file, firstLine: firstLine)
+      : session.run(source, file: file, firstLine: firstLine, keepGoing: options.keepGoing)
     let elapsed = ContinuousClock.now - start
     var ok = true
     for outcome in outcomes {
@@ -218,7 +219,7 @@ public struct Shell {
 
   /// Runs statements on a worker thread while this thread watches for Ctrl-C and cancels them.
   /// A Ctrl-C that lands between statements (a fast statement, output being written) counts too.
-  mutating func runInterruptibly(_ source: String, file: String) -> [StatementOutcome] {
+  mutating func runInterruptibly(_ source: String, file: String, firstLine: Int) -> [StatementOutcome] {
     if LineEditor.interrupted() {
       LineEditor.clearInterrupt()
       wasInterrupted = true
@@ -229,7 +230,7 @@ public struct Shell {
     let keepGoing = options.keepGoing
     let thread = Thread {
       var session = box.session
-      let outcomes = session.run(source, file: file, keepGoing: keepGoing, cancellation: cancellation)
+      let outcomes = session.run(source, file: file, firstLine: firstLine, keepGoing: keepGoing, cancellation: cancellation)
       box.finish(session: session, outcomes: outcomes)
     }
     thread.stackSize = 64 << 20

@@ -160,10 +160,14 @@ public struct SourceText: Sendable {
   let byteCount: Int
   let lineStarts: [Int]
   let characterStarts: [Int]
+  /// The line number of the text's first line in its file (a script's statements read from the
+  /// middle of a file keep the file's line numbers).
+  public let firstLine: Int
 
-  /// `init(_:)` indexes `text`: one pass over its bytes and one over its characters.
-  public init(_ text: String) {
+  /// `init(_:firstLine:)` indexes `text`: one pass over its bytes and one over its characters.
+  public init(_ text: String, firstLine: Int = 1) {
     self.text = text
+    self.firstLine = firstLine
     var lineStarts = [0]
     var i = 0
     for byte in text.utf8 {
@@ -209,7 +213,7 @@ public struct SourceText: Sendable {
   /// `location(of:)` is `DiagnosticFormatter.location(of:in:)` for this source.
   public func location(of offset: Int) -> SourceLocation {
     let p = position(offset)
-    return SourceLocation(line: p.line + 1, column: p.column)
+    return SourceLocation(line: p.line + firstLine, column: p.column)
   }
 
   /// `render(_:file:)` is `DiagnosticFormatter.render(_:source:file:)` for this source.
@@ -217,7 +221,7 @@ public struct SourceText: Sendable {
     let p = position(d.range.start)
     let lineEnd = p.line + 1 < lineStarts.count ? lineStarts[p.line + 1] - 1 : byteCount
     return DiagnosticFormatter.format(
-      d, file: file, source: text, line: p.line + 1, column: p.column, lineStart: p.lineStart, lineEnd: lineEnd,
+      d, file: file, source: text, line: p.line + firstLine, column: p.column, lineStart: p.lineStart, lineEnd: lineEnd,
       start: p.start, end: DiagnosticFormatter.boundary(d.range.end, in: text))
   }
 }

@@ -35,13 +35,23 @@ extension ParserState {
       } else if let near = Suggestions.nearest(to: name, in: Self.statementWords) {
         notes.insert("help: did you mean `\(near)`?", at: 0)
       }
-      if Schema.field(name.lowercased(), in: .articles) != nil {
+      if startsCondition(after: index) {
         notes.insert("help: a query starts with its collection, e.g. `articles where \(name.lowercased()) ...`", at: 0)
       }
       throw Diagnostic("unknown collection \(describe(token))", at: token.range, notes: notes)
     }
     advance()
     return CollectionRef(kind: kind, range: token.range)
+  }
+
+  /// True when the token after `index` reads as the rest of a condition (`year > 2020`): the
+  /// name was a field, written where the collection belongs.
+  func startsCondition(after index: Int) -> Bool {
+    guard index + 1 < tokens.count else { return false }
+    switch tokens[index + 1].kind {
+    case .comparison, .keyword(.between), .keyword(.in), .keyword(.is), .keyword(.contains), .keyword(.not): return true
+    default: return false
+    }
   }
 
   static var collectionsNote: String {

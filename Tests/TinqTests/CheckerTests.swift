@@ -1,10 +1,13 @@
 import Testing
+import TinqEngine
+import TinqFacts
 import TinqSyntax
+import TinqText
 
 /// Parses and checks `source`; returns the checked statement printed, or `error: message`.
 func syntaxChecked(_ source: String, bindings: [String: Literal.Value] = [:]) -> String {
   do {
-    return Printer.print(try Checker.check(try Parser.parseStatement(source), bindings: bindings))
+    return try Checker.check(try Parser.parseStatement(source), bindings: bindings).text
   } catch {
     return "error: " + error.message
   }
@@ -35,7 +38,41 @@ func syntaxChecked(_ source: String, bindings: [String: Literal.Value] = [:]) ->
   @Test(arguments: accepted)
   func acceptsWellTypedStatements(source: String) throws {
     let statement = try Parser.parseStatement(source)
-    #expect(try Checker.check(statement, bindings: [:]) == statement)
+    #expect(try Checker.check(statement, bindings: [:]).text == Printer.print(statement))
+    #expect(try Checker.resolve(statement, bindings: [:]) == statement)
+  }
+
+  /// The checked statement resolves names to registry fields, fits literals to their field's
+  /// type, flattens chains and fills in the default columns.
+  @Test func lowersToResolvedFieldsAndTypedConstants() throws {
+    let source = "articles where date = 2021 and year in (2020, 2021) and title contains \"ma túy\" and source = \"CT\" order by month desc limit 5 offset 2"
+    let checked = try Checker.check(try Parser.parseStatement(source), bindings: [:])
+    guard case .query(let q) = checked.kind, case .all(let items)? = q.filter, items.count == 4 else {
+      Issue.record("expected a query with four conditions, got \(checked.kind)")
+      return
+    }
+    let conditions = q.filter?.conditions ?? []
+    guard case .compare(let date, .equal, .date(let year)) = conditions[0].test else {
+      Issue.record("date = 2021 should compare with a date of year precision")
+      return
+    }
+    #expect(date == Schema.field("date", in: .articles))
+    #expect(year == PartialDate(year: 2021))
+    guard case .isIn(_, let years, negated: false) = conditions[1].test else {
+      Issue.record("expected `in`")
+      return
+    }
+    #expect(years == [.integer(2020), .integer(2021)])
+    guard case .contains(let title?, let phrase) = conditions[2].test else {
+      Issue.record("expected a field contains")
+      return
+    }
+    #expect(title.name == "title" && phrase == Phrase("ma túy"))
+    #expect(conditions.map(\.text) == ["date = 2021", "year in (2020, 2021)", "title contains \"ma túy\"", "source = \"CT\""])
+    #expect(q.order.map(\.field.name) == ["month"] && q.order[0].descending)
+    #expect(q.limit == 5 && q.offset == 2)
+    #expect(q.columns == Schema.defaultColumns(of: .articles))
+    #expect(q.columns.map(\.name) == ["id", "title", "date", "year", "source", "author", "citations", "people", "organizations"])
   }
 
   static let rejected: [(String, String)] = [
@@ -81,7 +118,7 @@ func syntaxChecked(_ source: String, bindings: [String: Literal.Value] = [:]) ->
     #expect(syntaxChecked("let copy = $since", bindings: bindings) == "let copy = 2021")
     #expect(syntaxChecked("articles where title = $since", bindings: bindings) == "error: `title` is text; expected a string, found an integer")
     let statement = try Parser.parseStatement("articles where year >= $since")
-    guard case .query(let q) = try Checker.check(statement, bindings: bindings),
+    guard case .query(let q) = try Checker.resolve(statement, bindings: bindings),
       case .comparison(_, _, let value, _) = q.filter
     else {
       Issue.record("unexpected shape")

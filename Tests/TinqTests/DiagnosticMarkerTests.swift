@@ -1,4 +1,5 @@
 import Testing
+import TinqEngine
 import TinqSyntax
 
 /// Checks that `marked` (a statement with `1️⃣` where the error belongs) gives exactly one

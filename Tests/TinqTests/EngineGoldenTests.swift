@@ -50,6 +50,10 @@ import Tinq
     ("articles where contains \"ma túy\" order by date desc limit 2 select id, title, date", ["001_0ef710d98552a17e", "000_d0844a13450a2335"]),
     ("count articles where year between 2020 and 2022", ["#3"]),
     ("count articles by year", ["2020:1", "2021:1", "2022:1", "null:2"]),
+    // month: one registry entry; a date known only to its year has no month.
+    ("count articles by month", ["1:1", "9:1", "null:3"]),
+    ("articles where month >= 6 select id", ["002_33d00f0403656af6"]),
+    ("count articles where month is null and year is not null", ["#1"]),
     ("citations where type = \"Nghị quyết\" order by articles desc", ["51-NQ/TW", "28-NQ/TW"]),
     ("people where name contains \"nguyen\" select name, ranks, articles", ["Nguyễn Tân Cương", "Nguyễn Danh Cộng"]),
     // cites: loose spellings of one decree; 001 cites it only as "Nghị định số 03" (resolved).

@@ -1,6 +1,7 @@
 import Testing
 import TinqText
 import TinqSupport
+import TinqEngine
 import TinqSyntax
 
 /// Runs every pass the fuzz harness runs on `source`; a crash here is a test failure.

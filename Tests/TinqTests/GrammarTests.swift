@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TinqEngine
 import TinqSyntax
 
 /// The grammar file and the implementation are checked against each other, the way a generated

@@ -3,44 +3,28 @@ import TinqStore
 import TinqSyntax
 import TinqText
 
-/// `EvaluationFailure` is why a checked statement produced no result.
-public enum EvaluationFailure: Error, Sendable {
-  /// The statement was interrupted through its `Cancellation`.
-  case cancelled
-  /// The statement cannot be answered (an unknown id for `show`, ...), with its position.
-  case diagnostic(Diagnostic)
-}
-
-/// `Evaluator` runs checked statements against a store: plan the `where` clause, run the plan,
-/// order, cut and project the rows.
-public struct Evaluator: Sendable {
+/// `MemoryBackend` answers checked statements from the in-memory store: plan the `where`
+/// clause over the store's indexes, run the plan, order, cut and project the rows.
+public struct MemoryBackend: Backend {
   /// The store queries run against.
   public let store: ArticleStore
 
-  /// `init(store:)` makes an evaluator over a store.
+  /// `init(store:)` makes a backend over a store.
   public init(store: ArticleStore) { self.store = store }
 
-  /// `run(_:cancellation:)` evaluates one checked statement.
-  public func run(_ statement: Statement, cancellation: Cancellation? = nil) throws(EvaluationFailure) -> QueryResult {
-    do {
-      switch statement {
-      case .query(let q):
-        return .rows(try rows(q, cancellation: cancellation).rows)
-      case .count(let c):
-        return try count(c, cancellation: cancellation).result
-      case .show(let s):
-        return .article(ArticleDetail(article: store.article(try resolveID(s))))
-      case .explain(let e):
-        return .plan(try explain(e.statement, cancellation: cancellation))
-      case .letBinding(let l):
-        return .binding(name: l.name, value: Self.value(of: l.value.value))
-      }
-    } catch is Cancelled {
-      throw .cancelled
-    } catch let d as Diagnostic {
-      throw .diagnostic(d)
-    } catch {
-      throw .cancelled
+  /// `run(_:cancellation:)` answers one checked statement.
+  public func run(_ statement: CheckedStatement, cancellation: Cancellation? = nil) throws(EvaluationFailure) -> QueryResult {
+    switch statement.kind {
+    case .query(let q):
+      return .rows(try rows(q, cancellation: cancellation).rows)
+    case .count(let c):
+      return try count(c, cancellation: cancellation).result
+    case .show(let id):
+      return .article(ArticleDetail(article: store.article(try resolveID(id, at: statement.range))))
+    case .explain(let inner):
+      return .plan(try explain(inner, cancellation: cancellation))
+    case .binding(let name, let value):
+      return .binding(name: name, value: Self.value(of: value))
     }
   }
 
@@ -55,36 +39,39 @@ public struct Evaluator: Sendable {
 
   // MARK: - Filtering
 
-  func filter(_ collection: CollectionKind, _ e: Expression?, cancellation: Cancellation?) throws -> (
+  func filter(_ collection: CollectionKind, _ p: Predicate?, cancellation: Cancellation?) throws(EvaluationFailure) -> (
     set: DocSet, table: Table, execution: Execution
   ) {
     let table = Table.of(collection, in: store)
     let execution = Execution(store: store, table: table, cancellation: cancellation)
     let all = DocSet.all(universe: table.count)
-    guard let e else { return (all, table, execution) }
-    let plan = Planner.plan(e, collection: collection)
-    return (try execution.run(plan, within: all), table, execution)
+    guard let p else { return (all, table, execution) }
+    let plan = Planner.plan(p, collection: collection)
+    do {
+      return (try execution.run(plan, within: all), table, execution)
+    } catch {
+      throw .cancelled
+    }
   }
 
   // MARK: - Rows
 
-  func rows(_ q: Query, cancellation: Cancellation?) throws -> (rows: RowSet, execution: Execution) {
-    let (set, table, execution) = try filter(q.collection.kind, q.filter, cancellation: cancellation)
+  func rows(_ q: CheckedQuery, cancellation: Cancellation?) throws(EvaluationFailure) -> (rows: RowSet, execution: Execution) {
+    let (set, table, execution) = try filter(q.collection, q.filter, cancellation: cancellation)
     // Enough rows for the limit and its offset; ordering may stop there.
     // Saturating: `limit 1 offset 9223372036854775807` asks for nothing, and must not overflow.
-    let needed = q.limit.map { l in
-      let (sum, overflow) = max(0, l.offset ?? 0).addingReportingOverflow(max(0, l.count))
+    let needed = q.limit.map { count in
+      let (sum, overflow) = q.offset.addingReportingOverflow(count)
       return overflow ? Int.max : sum
     } ?? .max
     var ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
-    if let limit = q.limit {
-      let offset = min(max(0, limit.offset ?? 0), ordinals.count)
-      let end = min(ordinals.count - offset, max(0, limit.count)) + offset
+    if q.limit != nil || q.offset > 0 {
+      let offset = min(q.offset, ordinals.count)
+      let end = min(ordinals.count - offset, q.limit ?? .max) + offset
       ordinals = Array(ordinals[offset..<max(offset, end)])
     }
-    let columns = q.select.isEmpty ? defaultColumns(q.collection.kind) : q.select.map(\.name)
-    let rows = ordinals.map { i in columns.map { table.value($0, i) } }
-    return (RowSet(collection: q.collection.kind, columns: columns, rows: rows), execution)
+    let rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
+    return (RowSet(collection: q.collection, columns: q.columns.map(\.name), rows: rows), execution)
   }
 
   /// A sort key for one value: unknowns are handled apart (always last).
@@ -116,17 +103,17 @@ public struct Evaluator: Sendable {
   /// `order(_:by:table:needed:)` sorts the rows, stably, unknown values last in both directions;
   /// only the first `needed` rows of the result are sure to be there.
   func order(
-    _ set: DocSet, by keys: [OrderKey], table: Table, needed: Int = .max, cancellation: Cancellation?
-  ) throws -> [Int] {
+    _ set: DocSet, by keys: [Ordering], table: Table, needed: Int = .max, cancellation: Cancellation?
+  ) throws(EvaluationFailure) -> [Int] {
     guard !keys.isEmpty else { return set.members }
     if Self.walksDateIndex(keys, table.collection) {
-      return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.name == "year", needed: needed)
+      return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.index == .year, needed: needed)
     }
     let members = set.members
     var columns: [[SortKey?]] = []
     for key in keys {
-      if cancellation?.isCancelled == true { throw Cancelled() }
-      columns.append(members.map { Self.sortKey(table.value(key.field.name, $0)) })
+      if cancellation?.isCancelled == true { throw .cancelled }
+      columns.append(members.map { Self.sortKey(table.value(key.field, $0)) })
     }
     let indices = Array(members.indices).sorted { a, b in
       for (k, key) in keys.enumerated() {
@@ -145,8 +132,8 @@ public struct Evaluator: Sendable {
   }
 
   /// Ordering articles by date or year alone walks the date index instead of sorting.
-  static func walksDateIndex(_ keys: [OrderKey], _ collection: CollectionKind) -> Bool {
-    keys.count == 1 && collection == .articles && ["date", "year"].contains(keys[0].field.name)
+  static func walksDateIndex(_ keys: [Ordering], _ collection: CollectionKind) -> Bool {
+    keys.count == 1 && collection == .articles && (keys[0].field.index == .date || keys[0].field.index == .year)
   }
 
   /// Ordering by date walks the store's date order instead of sorting: equal dates keep load
@@ -186,10 +173,10 @@ public struct Evaluator: Sendable {
 
   // MARK: - Counting
 
-  func count(_ c: CountStatement, cancellation: Cancellation?) throws -> (result: QueryResult, execution: Execution) {
-    let (set, table, execution) = try filter(c.collection.kind, c.filter, cancellation: cancellation)
+  func count(_ c: CheckedCount, cancellation: Cancellation?) throws(EvaluationFailure) -> (result: QueryResult, execution: Execution) {
+    let (set, table, execution) = try filter(c.collection, c.filter, cancellation: cancellation)
     guard let by = c.groupBy else { return (.count(set.count), execution) }
-    if c.collection.kind == .articles, by.name == "year" {
+    if c.collection == .articles, by.index == .year {
       // The year index answers this without reading any article.
       var groups: [(value: Value, count: Int)] = []
       var dated = 0
@@ -203,7 +190,7 @@ public struct Evaluator: Sendable {
     }
     var counts: [Value: Int] = [:]
     set.forEach { i in
-      let v = table.value(by.name, i)
+      let v = table.value(by, i)
       switch v {
       case .list(let items):
         if items.isEmpty { counts[.null, default: 0] += 1 }
@@ -231,93 +218,70 @@ public struct Evaluator: Sendable {
 
   // MARK: - show and explain
 
-  func resolveID(_ s: ShowStatement) throws -> Int {
-    if let i = store.ordinal(ofID: s.id) { return i }
-    let matches = store.ordinals(withIDPrefix: s.id)
+  func resolveID(_ id: String, at range: SourceRange) throws(EvaluationFailure) -> Int {
+    if let i = store.ordinal(ofID: id) { return i }
+    let matches = store.ordinals(withIDPrefix: id)
     if matches.count == 1 { return matches[0] }
     if matches.isEmpty {
-      throw Diagnostic("no article has the id or id prefix \"\(s.id)\"", at: s.range)
+      throw .diagnostic(Diagnostic("no article has the id or id prefix \"\(id)\"", at: range))
     }
     let shown = matches.prefix(5).map { store.metadata[$0].id }
-    throw Diagnostic(
-      "the id prefix \"\(s.id)\" is ambiguous: \(matches.count) articles match", at: s.range,
-      notes: ["note: candidates: " + shown.joined(separator: ", ") + (matches.count > 5 ? ", ..." : "")])
+    throw .diagnostic(Diagnostic(
+      "the id prefix \"\(id)\" is ambiguous: \(matches.count) articles match", at: range,
+      notes: ["note: candidates: " + shown.joined(separator: ", ") + (matches.count > 5 ? ", ..." : "")]))
   }
 
-  func explain(_ statement: Statement, cancellation: Cancellation?) throws -> String {
-    var lines = ["query: " + Printer.print(statement)]
-    switch statement {
+  func explain(_ statement: CheckedStatement, cancellation: Cancellation?) throws(EvaluationFailure) -> String {
+    var lines = ["query: " + statement.text]
+    switch statement.kind {
     case .query(let q):
       let (rows, execution) = try self.rows(q, cancellation: cancellation)
-      lines.append("collection: \(q.collection.kind.rawValue) (" + rowCount(Table.of(q.collection.kind, in: store).count) + ")")
+      lines.append("collection: \(q.collection.rawValue) (" + rowCount(Table.of(q.collection, in: store).count) + ")")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
       if !q.order.isEmpty {
-        lines.append("order: " + (Self.walksDateIndex(q.order, q.collection.kind) ? "walk the date index" : "sort by collation keys"))
+        lines.append("order: " + (Self.walksDateIndex(q.order, q.collection) ? "walk the date index" : "sort by collation keys"))
       }
       lines.append("result: " + rowCount(rows.rows.count))
     case .count(let c):
       let (result, execution) = try count(c, cancellation: cancellation)
-      lines.append("collection: \(c.collection.kind.rawValue) (" + rowCount(Table.of(c.collection.kind, in: store).count) + ")")
+      lines.append("collection: \(c.collection.rawValue) (" + rowCount(Table.of(c.collection, in: store).count) + ")")
       if c.filter != nil { lines.append("where:\n" + execution.describe()) }
       switch result {
       case .count(let n): lines.append("result: count \(n)")
       case .groups(let g): lines.append("result: \(g.groups.count) groups by \(g.field)")
       default: break
       }
-    case .show(let s):
-      let i = try resolveID(s)
+    case .show(let id):
+      let i = try resolveID(id, at: statement.range)
       lines.append("lookup: id index, then id prefix → \(store.metadata[i].id)")
     case .explain(let inner):
-      lines.append(try explain(inner.statement, cancellation: cancellation))
-    case .letBinding:
+      lines.append(try explain(inner, cancellation: cancellation))
+    case .binding:
       lines.append("binding: no evaluation")
     }
     return lines.joined(separator: "\n")
   }
 }
 
-extension Evaluator {
-  /// `referenceFilter(_:where:)` answers a `where` clause the naive way, checking every predicate on
-  /// every row with no index. The planner must return exactly these rows; the tests compare them.
-  public func referenceFilter(_ collection: CollectionKind, where e: Expression) -> [Int] {
-    let table = Table.of(collection, in: store)
-    return (0..<table.count).filter { Reference.test(e, row: $0, table: table) }
-  }
-
-  /// `plannedFilter(_:where:)` answers a `where` clause through the planner and indexes.
-  public func plannedFilter(_ collection: CollectionKind, where e: Expression) -> [Int] {
-    (try? filter(collection, e, cancellation: nil).set.members) ?? []
-  }
-}
-
-extension Evaluator {
+extension MemoryBackend {
   /// `notes(for:)` says when a statement's `cites` or `mentions` names nothing in the corpus, so
   /// an empty answer is not mistaken for a real zero: a mistyped number or a name that was never
   /// extracted (where `contains` may be what was meant).
-  public func notes(for statement: Statement) -> [String] {
-    var expressions: [Expression] = []
-    switch statement {
-    case .query(let q): expressions = q.filter.map { [$0] } ?? []
-    case .count(let c): expressions = c.filter.map { [$0] } ?? []
-    case .explain(let e): return notes(for: e.statement)
-    case .show, .letBinding: return []
+  public func notes(for statement: CheckedStatement) -> [String] {
+    let filter: Predicate?
+    switch statement.kind {
+    case .query(let q): filter = q.filter
+    case .count(let c): filter = c.filter
+    case .explain(let inner): return notes(for: inner)
+    case .show, .binding: return []
     }
     var notes: [String] = []
-    while let e = expressions.popLast() {
-      switch e {
-      case .logical(_, let l, let r, _):
-        expressions.append(r)
-        expressions.append(l)
-      case .not(let inner, _):
-        expressions.append(inner)
-      case .cites(let lit, _):
-        if case .string(let s) = lit.value, store.documents(matching: s).isEmpty {
-          notes.append("note: no document in the corpus is numbered \"\(s)\"")
-        }
-      case .mentions(let lit, _):
-        if case .string(let s) = lit.value, store.entities(named: s).isEmpty {
-          notes.append("note: no person or organisation named \"\(s)\" was extracted; `contains` searches the text")
-        }
+    for condition in filter?.conditions ?? [] {
+      switch condition.test {
+      case .cites(_, let s) where store.documents(matching: s).isEmpty:
+        notes.append("note: no document in the corpus is numbered \"\(s)\"")
+      case .mentions(_, let s) where store.entities(named: s).isEmpty:
+        notes.append("note: no person or organisation named \"\(s)\" was extracted; `contains` searches the text")
       default:
         break
       }

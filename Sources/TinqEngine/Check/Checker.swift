@@ -1,13 +1,23 @@
-/// `Checker` is the pass between parsing and evaluation: it resolves `let` variables and
-/// validates a statement against `Schema` — collections, fields, value types, and predicates
-/// used on the wrong collection — so that the evaluator sees only statements that make sense.
+import TinqFacts
+import TinqSyntax
+import TinqText
+
+/// `Checker` is the pass between the syntax tree and the backends: it resolves `let` variables,
+/// validates a statement against the field registry — collections, fields, value types, and
+/// predicates used on the wrong collection — and lowers it to a `CheckedStatement`, so that a
+/// backend sees only statements that make sense, with every name resolved.
 public enum Checker {
-  /// `check(_:bindings:)` validates `statement` and returns it with every `$variable` replaced by
-  /// its bound literal value; nothing else is changed. `bindings` maps lowercased names (as
-  /// `LetStatement.name` spells them) to values.
-  public static func check(_ statement: Statement, bindings: [String: Literal.Value]) throws(Diagnostic) -> Statement {
+  /// `check(_:bindings:)` validates `statement` and returns it checked. `bindings` maps
+  /// lowercased names (as `LetStatement.name` spells them) to values.
+  public static func check(_ statement: Statement, bindings: [String: Literal.Value]) throws(Diagnostic) -> CheckedStatement {
     let context = CheckContext(bindings: bindings)
-    return try context.check(statement)
+    return try context.lower(try context.check(statement))
+  }
+
+  /// `resolve(_:bindings:)` validates `statement` and returns its syntax tree with every
+  /// `$variable` replaced by its bound value; nothing else is changed.
+  public static func resolve(_ statement: Statement, bindings: [String: Literal.Value]) throws(Diagnostic) -> Statement {
+    try CheckContext(bindings: bindings).check(statement)
   }
 }
 
@@ -60,7 +70,7 @@ struct CheckContext {
 
   // MARK: Names
 
-  func field(_ ref: FieldRef, in collection: CollectionKind) throws(Diagnostic) -> FieldSpec {
+  func field(_ ref: FieldRef, in collection: CollectionKind) throws(Diagnostic) -> Field {
     if let spec = Schema.field(ref.name, in: collection) { return spec }
     let names = Schema.fields(of: collection).map(\.name)
     var notes = ["note: \(collection.rawValue) has the fields " + names.joined(separator: ", ")]
@@ -211,7 +221,7 @@ struct CheckContext {
   }
 
   /// A literal compared with a field, which must fit the field's type.
-  func typed(_ literal: Literal, for spec: FieldSpec) throws(Diagnostic) -> Literal {
+  func typed(_ literal: Literal, for spec: Field) throws(Diagnostic) -> Literal {
     let value = try resolve(literal)
     let expected: String
     if Self.fits(value.value, spec.type) { return value }

@@ -28,10 +28,10 @@ public enum Semantics {
     return ka == kb ? 0 : (ka.lexicographicallyPrecedes(kb) ? -1 : 1)
   }
 
-  /// `dateLiteral(_:)` turns a date or integer literal into a partial date.
-  static func date(of literal: Literal.Value) -> PartialDate? {
-    switch literal {
-    case .date(let d): return PartialDate(year: d.year, month: d.month, day: d.day)
+  /// `date(of:)` is a date constant as a partial date (a year constant, as a year).
+  static func date(of constant: Constant) -> PartialDate? {
+    switch constant {
+    case .date(let d): return d
     case .integer(let y): return PartialDate(year: y)
     default: return nil
     }
@@ -70,12 +70,12 @@ public enum Semantics {
 
   /// `compare(_:_:_:)` applies `value op literal`; false when either side is unknown or the
   /// types do not meet (the checker rules those out before evaluation).
-  public static func compare(_ value: Value, _ op: ComparisonOperator, _ literal: Literal.Value) -> Bool {
+  public static func compare(_ value: Value, _ op: ComparisonOperator, _ literal: Constant) -> Bool {
     switch value {
     case .null:
       return false
     case .text(let s):
-      guard case .string(let typed) = literal else { return false }
+      guard case .text(let typed) = literal else { return false }
       switch op {
       case .equal: return textEqual(value: s, typed: typed)
       case .notEqual: return !textEqual(value: s, typed: typed)
@@ -100,7 +100,7 @@ public enum Semantics {
 
   /// `between(_:_:_:negated:)` is `low <= value <= high`; negated, `value < low or value > high`
   /// (itself a comparison: false for an unknown value, or a date too imprecise to tell).
-  public static func between(_ value: Value, _ low: Literal.Value, _ high: Literal.Value, negated: Bool = false) -> Bool {
+  public static func between(_ value: Value, _ low: Constant, _ high: Constant, negated: Bool = false) -> Bool {
     if case .list(let items) = value {
       return negated ? !items.isEmpty && !items.contains { between($0, low, high) } : items.contains { between($0, low, high) }
     }
@@ -110,7 +110,7 @@ public enum Semantics {
 
   /// `isIn(_:_:negated:)` is `value = any of literals`; negated, `value != every literal` (false
   /// for an unknown value).
-  public static func isIn(_ value: Value, _ literals: [Literal.Value], negated: Bool = false) -> Bool {
+  public static func isIn(_ value: Value, _ literals: [Constant], negated: Bool = false) -> Bool {
     if negated { return !isNull(value) && literals.allSatisfy { compare(value, .notEqual, $0) } }
     return literals.contains { compare(value, .equal, $0) }
   }

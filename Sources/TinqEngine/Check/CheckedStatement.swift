@@ -1,0 +1,111 @@
+import TinqFacts
+import TinqSyntax
+import TinqText
+
+// The checked query: what the checker makes of a syntax tree, and the only thing a backend runs.
+// Names are resolved to registry fields, variables to their values, literals fitted to their
+// field's type, `and`/`or` chains flattened, and the phrases and numbers of `contains`, `cites`
+// and `mentions` prepared once.
+
+/// `Constant` is a literal after checking: typed to fit the field it is compared with.
+public enum Constant: Sendable, Hashable {
+  case text(String)
+  case integer(Int)
+  /// A date, possibly partial; a year compared with a date field is a date of year precision.
+  case date(PartialDate)
+}
+
+/// `Condition` is one test on a row, with its text as written (variables resolved).
+public struct Condition: Sendable {
+  /// What is tested.
+  public enum Test: Sendable {
+    case compare(Field, ComparisonOperator, Constant)
+    case between(Field, Constant, Constant, negated: Bool)
+    case isIn(Field, [Constant], negated: Bool)
+    case isNull(Field, negated: Bool)
+    /// A phrase in a text or list field, or (`field` nil) in an article's title or body.
+    case contains(Field?, Phrase)
+    /// Articles citing the document a typed number can mean.
+    case cites(CitationQuery, typed: String)
+    /// Articles mentioning the person or organisation named.
+    case mentions(NameQuery, typed: String)
+  }
+
+  /// The test.
+  public var test: Test
+  /// The condition in the language, e.g. `year >= 2021`, for `explain`.
+  public var text: String
+  /// Where it stands in the source.
+  public var range: SourceRange
+}
+
+/// `Predicate` is a checked `where` clause.
+public indirect enum Predicate: Sendable {
+  /// Every operand holds (a flattened chain of `and`).
+  case all([Predicate])
+  /// Some operand holds (a flattened chain of `or`).
+  case any([Predicate])
+  case not(Predicate)
+  case condition(Condition)
+}
+
+/// `Ordering` is one key of `order by`.
+public struct Ordering: Sendable {
+  public var field: Field
+  public var descending: Bool
+}
+
+/// `CheckedQuery` is a query over a collection.
+public struct CheckedQuery: Sendable {
+  public var collection: CollectionKind
+  public var filter: Predicate?
+  public var order: [Ordering]
+  /// At most this many rows (nil: all), after skipping `offset`.
+  public var limit: Int?
+  public var offset: Int
+  /// The columns, in order: the `select` list, or the collection's default columns.
+  public var columns: [Field]
+}
+
+/// `CheckedCount` is `count COLLECTION [where ...] [by FIELD]`.
+public struct CheckedCount: Sendable {
+  public var collection: CollectionKind
+  public var filter: Predicate?
+  public var groupBy: Field?
+}
+
+/// `CheckedStatement` is one statement, checked.
+public struct CheckedStatement: Sendable {
+  /// What the statement does.
+  public indirect enum Kind: Sendable {
+    case query(CheckedQuery)
+    case count(CheckedCount)
+    /// `show ID`: an id or an id prefix.
+    case show(id: String)
+    case explain(CheckedStatement)
+    /// `let NAME = VALUE`.
+    case binding(name: String, value: Literal.Value)
+  }
+
+  public var kind: Kind
+  /// The statement in the language, variables resolved: what `explain` prints.
+  public var text: String
+  /// Where it stands in the source.
+  public var range: SourceRange
+}
+
+extension Predicate {
+  /// `conditions` lists the leaves, left to right, without recursion on the tree's depth.
+  public var conditions: [Condition] {
+    var out: [Condition] = []
+    var stack = [self]
+    while let top = stack.popLast() {
+      switch top {
+      case .all(let items), .any(let items): stack.append(contentsOf: items.reversed())
+      case .not(let inner): stack.append(inner)
+      case .condition(let c): out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,184 @@
+import TinqFacts
+import TinqStore
+import TinqSyntax
+
+/// `FieldType` is the type of a field in a collection.
+public enum FieldType: String, Sendable, Equatable {
+  /// `text`, `integer` and `date` are single values; a date may be partial (a year, a month).
+  case text, integer, date
+  /// A list of text values (citations, people, ranks, ...).
+  case textList = "list of text"
+}
+
+/// `FieldIndex` is the store index that answers comparisons on a field without reading rows.
+enum FieldIndex: Sendable, Equatable {
+  /// The exact id index (`=` only).
+  case id
+  /// The year index (comparisons, `between`, `in`, `is null`); ordering walks the date order.
+  case year
+  /// The date order (comparisons, `between`, `is null`); ordering walks it.
+  case date
+  /// The folded equality index of sources (`=` only).
+  case source
+  /// The folded equality index of authors (`=` only).
+  case author
+}
+
+/// `Field` is a resolved reference to one field of a collection: what a checked query carries
+/// instead of a name. Everything about it comes from its entry in the registry below.
+public struct Field: Sendable, Hashable, CustomStringConvertible {
+  /// The collection the field belongs to.
+  public let collection: CollectionKind
+  /// The field name, lowercase, as written in queries.
+  public let name: String
+  /// The type, which decides the predicates and literals the checker accepts.
+  public let type: FieldType
+  /// One line for `.schema` and error messages.
+  public let summary: String
+  /// The column of the PostgreSQL schema the field maps to (see `docs/`).
+  public let column: String
+  /// Shown when a query has no `select`.
+  public let isDefaultColumn: Bool
+  /// The entry's position in its collection's registry.
+  let slot: Int
+  /// The index that answers comparisons on it, if any.
+  let index: FieldIndex?
+  /// The part of the full-text index that answers `FIELD contains`, if any.
+  let textScope: TextScope?
+
+  public var description: String { name }
+
+  public static func == (a: Field, b: Field) -> Bool { a.collection == b.collection && a.slot == b.slot }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(collection)
+    hasher.combine(slot)
+  }
+}
+
+/// `FieldDefinition` is one registry entry: a field's name, type and summary, how to read it
+/// from a row, which index answers it and which column holds it. A field is added by adding an
+/// entry; the checker, planner, evaluator, renderers, completion and `.schema` all read these.
+struct FieldDefinition<Row>: Sendable {
+  let name: String
+  let type: FieldType
+  let summary: String
+  let column: String
+  let isDefaultColumn: Bool
+  let index: FieldIndex?
+  let textScope: TextScope?
+  let read: @Sendable (Row) -> Value
+
+  init(
+    _ name: String, _ type: FieldType, _ summary: String, column: String? = nil, shown: Bool = true,
+    index: FieldIndex? = nil, textScope: TextScope? = nil, read: @escaping @Sendable (Row) -> Value
+  ) {
+    self.name = name
+    self.type = type
+    self.summary = summary
+    self.column = column ?? name
+    self.isDefaultColumn = shown
+    self.index = index
+    self.textScope = textScope
+    self.read = read
+  }
+}
+
+/// `ArticleRow` is one article of a store, as the article fields read it: the metadata without
+/// decoding the body, and the body on demand.
+struct ArticleRow {
+  let store: ArticleStore
+  let ordinal: Int
+  var article: Article { store.metadata[ordinal] }
+}
+
+extension Value {
+  static func of(_ s: String?) -> Value { s.map(Value.text) ?? .null }
+  static func of(_ i: Int?) -> Value { i.map(Value.integer) ?? .null }
+  static func texts(_ items: [String]) -> Value { .list(items.map(Value.text)) }
+}
+
+/// `Registry` is the one table of every collection's fields.
+enum Registry {
+  static let articles: [FieldDefinition<ArticleRow>] = [
+    .init("id", .text, "file name without extension, JSONL id, or file:line", index: .id) { .text($0.article.id) },
+    .init("title", .text, "headline, when the text has one", textScope: .title) { .of($0.article.title) },
+    .init("date", .date, "publication date, to the precision found", index: .date) { $0.article.date.map(Value.date) ?? .null },
+    .init("year", .integer, "year of the date", index: .year) { .of($0.article.year) },
+    .init("month", .integer, "month of the date (1-12), when the date has one", shown: false) { .of($0.article.date?.month) },
+    .init("source", .text, "outlet marker, e.g. CT, BDK", index: .source) { .of($0.article.source) },
+    .init("author", .text, "byline or signature", index: .author) { .of($0.article.author) },
+    .init("url", .text, "URL, from JSONL metadata", shown: false) { .of($0.article.url) },
+    .init("body", .text, "article text without scraper residue", shown: false, textScope: .body) {
+      .text($0.store.body(of: $0.ordinal))
+    },
+    .init("citations", .textList, "canonical numbers of cited documents", column: "citations.number") {
+      .texts($0.article.citations.map(\.number))
+    },
+    .init("people", .textList, "names of people mentioned", column: "people.name") {
+      .list(
+        $0.article.people.map {
+          .object(keys: ["name", "rank", "positions"], values: [.text($0.name), .of($0.rank), .texts($0.positions)])
+        })
+    },
+    .init("organizations", .textList, "organisations mentioned", column: "organizations.name") {
+      .texts($0.article.organizations.map(\.name))
+    },
+  ]
+
+  static let citations: [FieldDefinition<CitedDocument>] = [
+    .init("number", .text, "canonical number, e.g. 03/2019/NĐ-CP (or the short form when unresolved)") { .text($0.citation.number) },
+    .init("type", .text, "document type, e.g. Nghị định") { .of($0.citation.type) },
+    .init("issuer", .text, "issuer code, e.g. CP, TW") { .of($0.citation.issuer) },
+    .init("year", .integer, "year in the number") { .of($0.citation.year) },
+    .init("partial", .integer, "1 when only a short reference was found, else 0") { .integer($0.citation.isPartial ? 1 : 0) },
+    .init("articles", .integer, "number of articles citing it") { .integer($0.articles.count) },
+  ]
+
+  static let people: [FieldDefinition<NamedEntity>] = [
+    .init("name", .text, "full name") { .text($0.name) },
+    .init("ranks", .textList, "ranks seen, across articles") { .texts($0.ranks) },
+    .init("positions", .textList, "positions seen, across articles") { .texts($0.positions) },
+    .init("articles", .integer, "number of articles mentioning the person") { .integer($0.articles.count) },
+  ]
+
+  static let organizations: [FieldDefinition<NamedEntity>] = [
+    .init("name", .text, "full name") { .text($0.name) },
+    .init("abbreviation", .text, "common abbreviation, e.g. BCA") { .of($0.abbreviation) },
+    .init("articles", .integer, "number of articles mentioning it") { .integer($0.articles.count) },
+  ]
+
+  static func fields<Row>(_ collection: CollectionKind, _ definitions: [FieldDefinition<Row>]) -> [Field] {
+    definitions.enumerated().map { slot, d in
+      Field(
+        collection: collection, name: d.name, type: d.type, summary: d.summary, column: d.column,
+        isDefaultColumn: d.isDefaultColumn, slot: slot, index: d.index, textScope: d.textScope)
+    }
+  }
+
+  static let all: [CollectionKind: [Field]] = [
+    .articles: fields(.articles, articles),
+    .citations: fields(.citations, citations),
+    .people: fields(.people, people),
+    .organizations: fields(.organizations, organizations),
+  ]
+}
+
+/// `Schema` is the language's view of the registry: the collections' fields by name, for the
+/// checker, completion and `.schema`.
+public enum Schema {
+  /// `fields(of:)` lists a collection's fields in display order.
+  public static func fields(of collection: CollectionKind) -> [Field] { Registry.all[collection] ?? [] }
+
+  /// `field(_:in:)` finds a field by (lowercased) name.
+  public static func field(_ name: String, in collection: CollectionKind) -> Field? {
+    fields(of: collection).first { $0.name == name }
+  }
+
+  /// `defaultColumns(of:)` is what a query without `select` shows.
+  public static func defaultColumns(of collection: CollectionKind) -> [Field] {
+    fields(of: collection).filter(\.isDefaultColumn)
+  }
+
+  /// The predicates that only make sense on articles.
+  public static let articlePredicates = ["cites", "mentions", "contains"]
+}

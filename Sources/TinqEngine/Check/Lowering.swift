@@ -1,0 +1,107 @@
+import TinqFacts
+import TinqSyntax
+import TinqText
+
+// Lowering: a validated syntax tree (variables already resolved) to the checked statement.
+// Validation has run, so every field resolves and every literal fits; a failure here is a
+// checker bug, reported as a diagnostic rather than a trap.
+
+extension CheckContext {
+  func lower(_ statement: Statement) throws(Diagnostic) -> CheckedStatement {
+    let text = Printer.print(statement)
+    switch statement {
+    case .query(let q):
+      let collection = q.collection.kind
+      var order: [Ordering] = []
+      for key in q.order { order.append(Ordering(field: try field(key.field, in: collection), descending: key.descending)) }
+      var columns: [Field] = []
+      for selected in q.select { columns.append(try field(selected, in: collection)) }
+      if columns.isEmpty { columns = Schema.defaultColumns(of: collection) }
+      let query = CheckedQuery(
+        collection: collection, filter: try q.filter.map { e throws(Diagnostic) in try lower(e, in: collection) },
+        order: order, limit: q.limit.map { max(0, $0.count) }, offset: max(0, q.limit?.offset ?? 0), columns: columns)
+      return CheckedStatement(kind: .query(query), text: text, range: q.range)
+    case .count(let c):
+      let collection = c.collection.kind
+      let count = CheckedCount(
+        collection: collection, filter: try c.filter.map { e throws(Diagnostic) in try lower(e, in: collection) },
+        groupBy: try c.groupBy.map { g throws(Diagnostic) in try field(g, in: collection) })
+      return CheckedStatement(kind: .count(count), text: text, range: c.range)
+    case .show(let s):
+      return CheckedStatement(kind: .show(id: s.id), text: text, range: s.range)
+    case .explain(let e):
+      return CheckedStatement(kind: .explain(try lower(e.statement)), text: text, range: e.range)
+    case .letBinding(let l):
+      return CheckedStatement(kind: .binding(name: l.name, value: l.value.value), text: text, range: l.range)
+    }
+  }
+
+  /// Lowers a `where` expression: chains of one operator become one n-ary node (walked without
+  /// recursing on the chain's length), leaves become conditions.
+  func lower(_ e: Expression, in collection: CollectionKind) throws(Diagnostic) -> Predicate {
+    switch e {
+    case .logical(let op, _, _, _):
+      var operands: [Predicate] = []
+      var stack = [e]
+      while let top = stack.popLast() {
+        if case .logical(op, let l, let r, _) = top {
+          stack.append(r)
+          stack.append(l)
+        } else {
+          operands.append(try lower(top, in: collection))
+        }
+      }
+      return op == .and ? .all(operands) : .any(operands)
+    case .not(let inner, _):
+      return .not(try lower(inner, in: collection))
+    default:
+      return .condition(Condition(test: try test(e, in: collection), text: Printer.print(e), range: e.range))
+    }
+  }
+
+  func test(_ e: Expression, in collection: CollectionKind) throws(Diagnostic) -> Condition.Test {
+    switch e {
+    case .comparison(let ref, let op, let value, _):
+      let f = try field(ref, in: collection)
+      return .compare(f, op, try constant(value, for: f))
+    case .between(let ref, let low, let high, let negated, _):
+      let f = try field(ref, in: collection)
+      return .between(f, try constant(low, for: f), try constant(high, for: f), negated: negated)
+    case .inList(let ref, let values, let negated, _):
+      let f = try field(ref, in: collection)
+      var constants: [Constant] = []
+      constants.reserveCapacity(values.count)
+      for v in values { constants.append(try constant(v, for: f)) }
+      return .isIn(f, constants, negated: negated)
+    case .isNull(let ref, let negated, _):
+      return .isNull(try field(ref, in: collection), negated: negated)
+    case .contains(let ref, let phrase, _):
+      let f = try ref.map { r throws(Diagnostic) in try field(r, in: collection) }
+      return .contains(f, Phrase(try string(phrase)))
+    case .cites(let number, _):
+      let s = try string(number)
+      return .cites(CitationQuery(s), typed: s)
+    case .mentions(let name, _):
+      let s = try string(name)
+      return .mentions(NameQuery(s), typed: s)
+    case .logical, .not:
+      throw Diagnostic("internal error: a logical operator where a condition was expected", at: e.range)
+    }
+  }
+
+  func string(_ literal: Literal) throws(Diagnostic) -> String {
+    if case .string(let s) = literal.value { return s }
+    throw Diagnostic("internal error: expected a checked string", at: literal.range)
+  }
+
+  /// A literal that validation fitted to `field`, as a typed constant.
+  func constant(_ literal: Literal, for field: Field) throws(Diagnostic) -> Constant {
+    switch (field.type, literal.value) {
+    case (.text, .string(let s)), (.textList, .string(let s)): return .text(s)
+    case (.integer, .integer(let i)): return .integer(i)
+    case (.date, .date(let d)): return .date(PartialDate(year: d.year, month: d.month, day: d.day))
+    case (.date, .integer(let y)): return .date(PartialDate(year: y))
+    default: throw Diagnostic("internal error: a literal that does not fit `\(field.name)`", at: literal.range)
+    }
+  }
+}

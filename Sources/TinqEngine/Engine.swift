@@ -1,3 +1,0 @@
-import TinqFacts
-import TinqStore
-import TinqSyntax

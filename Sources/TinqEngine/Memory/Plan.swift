@@ -1,0 +1,224 @@
+import TinqFacts
+import TinqStore
+import TinqSyntax
+import TinqText
+
+/// `PlanNode` is how a `where` clause will be answered: by an index, by the full-text index, or
+/// row by row; combined with set operations.
+indirect enum PlanNode {
+  /// An index answers the predicate outright.
+  case index(label: String, lookup: (ArticleStore) -> DocSet)
+  /// The positional index answers a phrase, restricted to the candidates found so far.
+  case phrase(label: String, phrase: Phrase, scope: TextScope)
+  /// No index covers the condition: test each candidate row.
+  case scan(label: String, condition: Condition)
+  case and([PlanNode])
+  case or([PlanNode])
+  case not(PlanNode)
+
+  /// Cheaper kinds first inside `and`: indexes, then phrases (restricted by what indexes found), then
+  /// row checks over the fewest rows.
+  var stage: Int {
+    switch self {
+    case .index: return 0
+    case .phrase: return 1
+    case .and, .or, .not: return 2
+    case .scan: return 3
+    }
+  }
+}
+
+/// `Planner` turns a checked `where` clause into a plan for the in-memory store.
+enum Planner {
+  static func plan(_ p: Predicate, collection: CollectionKind) -> PlanNode {
+    switch p {
+    case .all(let items): return .and(items.map { plan($0, collection: collection) })
+    case .any(let items): return .or(items.map { plan($0, collection: collection) })
+    case .not(let inner): return .not(plan(inner, collection: collection))
+    case .condition(let c):
+      guard collection == .articles else { return .scan(label: c.text, condition: c) }
+      return articlePlan(c)
+    }
+  }
+
+  /// The plan of one article condition: the field's index, the full-text index, or a scan.
+  static func articlePlan(_ c: Condition) -> PlanNode {
+    let text = c.text
+    switch c.test {
+    case .cites(_, let typed):
+      return .index(label: "citation index: \(text)") { $0.articles(citing: typed) }
+    case .mentions(_, let typed):
+      return .index(label: "people/organisation index: \(text)") { $0.articles(mentioning: typed) }
+    case .contains(let field, let phrase):
+      guard let scope = field.map(\.textScope) ?? .titleOrBody else { break }
+      let part = scope == .titleOrBody ? "title, body" : (scope == .title ? "title" : "body")
+      return .phrase(label: "full-text index (\(part)): \(text)", phrase: phrase, scope: scope)
+    case .compare(let f, let op, let constant):
+      switch (f.index, constant) {
+      case (.year?, .integer(let y)):
+        return .index(label: "year index: \(text)") { store in
+          switch op {
+          case .equal: return store.articles(inYears: y...y)
+          case .notEqual: return store.dated.subtracting(store.articles(inYears: y...y))
+          case .less: return y == Int.min ? DocSet(universe: store.count) : store.articles(inYears: Int.min...(y - 1))
+          case .lessOrEqual: return store.articles(inYears: Int.min...y)
+          case .greater: return y == Int.max ? DocSet(universe: store.count) : store.articles(inYears: (y + 1)...Int.max)
+          case .greaterOrEqual: return store.articles(inYears: y...Int.max)
+          }
+        }
+      case (.date?, .date(let d)):
+        return .index(label: "date index: \(text)") { $0.articles(datedWhere: { Semantics.compareDates($0, op, d) }) }
+      case (.id?, .text(let s)) where op == .equal:
+        return .index(label: "id index: \(text)") { store in
+          DocSet(universe: store.count, members: store.ordinal(ofID: s).map { [$0] } ?? [])
+        }
+      case (.source?, .text(let s)) where op == .equal:
+        return .index(label: "source index: \(text)") { $0.articles(withSource: s) }
+      case (.author?, .text(let s)) where op == .equal:
+        return .index(label: "author index: \(text)") { $0.articles(withAuthor: s) }
+      default: break
+      }
+    case .between(let f, let lo, let hi, let negated):
+      switch (f.index, lo, hi) {
+      case (.year?, .integer(let a), .integer(let b)):
+        return .index(label: "year index: \(text)") { store in
+          let inside = a <= b ? store.articles(inYears: a...b) : DocSet(universe: store.count)
+          return negated ? store.dated.subtracting(inside) : inside
+        }
+      case (.date?, .date, .date):
+        return .index(label: "date index: \(text)") { store in
+          store.articles(datedWhere: { d in Semantics.between(.date(d), lo, hi, negated: negated) })
+        }
+      default: break
+      }
+    case .isIn(let f, let items, let negated) where f.index == .year:
+      let years = items.compactMap { if case .integer(let y) = $0 { return y } else { return nil } }
+      return .index(label: "year index: \(text)") { store in
+        var set = DocSet(universe: store.count)
+        for y in years { set.formUnion(store.articles(inYears: y...y)) }
+        return negated ? store.dated.subtracting(set) : set
+      }
+    case .isNull(let f, let negated) where f.index == .year || f.index == .date:
+      return .index(label: "date index: \(text)") { store in negated ? store.dated : store.dated.complement() }
+    default:
+      break
+    }
+    return .scan(label: text, condition: c)
+  }
+}
+
+/// `Execution` runs a plan over a store, keeping the row count of every step for `explain`.
+final class Execution {
+  let store: ArticleStore
+  let table: Table
+  let cancellation: Cancellation?
+  /// (depth, label, rows) in plan order.
+  var steps: [(depth: Int, label: String, rows: Int)] = []
+
+  init(store: ArticleStore, table: Table, cancellation: Cancellation?) {
+    self.store = store
+    self.table = table
+    self.cancellation = cancellation
+  }
+
+  func checkCancelled() throws(Cancelled) {
+    if cancellation?.isCancelled == true { throw Cancelled() }
+  }
+
+  /// `run(_:within:depth:)` returns the rows of `within` that satisfy `node`.
+  func run(_ node: PlanNode, within: DocSet, depth: Int = 0) throws(Cancelled) -> DocSet {
+    try checkCancelled()
+    let step = steps.count
+    steps.append((depth, "", 0))
+    var label: String
+    var result: DocSet
+    switch node {
+    case .index(let l, let lookup):
+      label = "index  " + l
+      result = lookup(store).intersection(within)
+    case .phrase(let l, let phrase, let scope):
+      label = "index  " + l
+      result = store.fullText.documents(containing: phrase, scope: scope, within: within)
+    case .scan(let l, let condition):
+      label = "scan   " + l + " (checked on " + rowCount(within.count) + ")"
+      result = DocSet(universe: within.universe)
+      var checked = 0
+      var failure: Cancelled? = nil
+      within.forEach { i in
+        checked += 1
+        if checked & 1023 == 0, cancellation?.isCancelled == true { failure = Cancelled() }
+        if failure == nil, RowCheck.test(condition.test, row: i, table: table) { result.insert(i) }
+      }
+      if let failure { throw failure }
+    case .and(let children):
+      label = "and"
+      result = within
+      // Run cheap steps first; among index steps, the most selective first.
+      var pending = children.sorted { $0.stage < $1.stage }
+      let indexCount = pending.prefix { $0.stage == 0 }.count
+      var indexResults: [DocSet] = []
+      for child in pending.prefix(indexCount) {
+        indexResults.append(try run(child, within: within, depth: depth + 1))
+      }
+      for r in indexResults.sorted(by: { $0.count < $1.count }) { result.formIntersection(r) }
+      pending.removeFirst(indexCount)
+      for child in pending {
+        result = try run(child, within: result, depth: depth + 1)
+      }
+    case .or(let children):
+      label = "or"
+      result = DocSet(universe: within.universe)
+      for child in children {
+        // Rows already in the union need not be tested again.
+        result.formUnion(try run(child, within: within.subtracting(result), depth: depth + 1))
+      }
+    case .not(let inner):
+      label = "not"
+      result = within.subtracting(try run(inner, within: within, depth: depth + 1))
+    }
+    steps[step] = (depth, label, result.count)
+    return result
+  }
+
+  /// The plan as `explain` prints it: one line per step with the rows it produced.
+  func describe() -> String {
+    steps.map { String(repeating: "  ", count: $0.depth + 1) + $0.label + "  → " + rowCount($0.rows) }
+      .joined(separator: "\n")
+  }
+}
+
+/// `RowCheck` tests one condition on one row: what a scan does where no index covers the
+/// condition. Its meaning is `Semantics`; the indexes must agree with it (the planner property
+/// test compares both with an independent oracle).
+enum RowCheck {
+  static func test(_ t: Condition.Test, row: Int, table: Table) -> Bool {
+    switch t {
+    case .compare(let f, let op, let constant):
+      if f.index == .id, case .text(let s) = constant {
+        // Ids compare exactly, as the id index does.
+        guard case .text(let id) = table.value(f, row) else { return false }
+        return op == .equal ? id == s : Semantics.compare(.text(id), op, constant)
+      }
+      return Semantics.compare(table.value(f, row), op, constant)
+    case .between(let f, let lo, let hi, let negated):
+      return Semantics.between(table.value(f, row), lo, hi, negated: negated)
+    case .isIn(let f, let items, let negated):
+      return Semantics.isIn(table.value(f, row), items, negated: negated)
+    case .isNull(let f, let negated):
+      return Semantics.isNull(table.value(f, row)) != negated
+    case .contains(let f, let phrase):
+      if let f { return Semantics.contains(table.value(f, row), phrase) }
+      guard let article = table.article?(row), let body = table.body?(row) else { return false }
+      return article.title.map(phrase.matches) == true || phrase.matches(body)
+    case .cites(let query, _):
+      guard let article = table.article?(row) else { return false }
+      return article.citations.contains { query.matches($0) }
+    case .mentions(let query, _):
+      guard let article = table.article?(row) else { return false }
+      return query.mentionedIn(article)
+    }
+  }
+}
+
+/// `rowCount(_:)` spells a number of rows: `1 row`, `0 rows`, `12 rows`.
+func rowCount(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
