@@ -37,50 +37,126 @@ public struct CompletionResult: Sendable, Equatable {
 }
 
 /// `Completer` decides what Tab offers from the text before the cursor alone, so it is tested
-/// without a terminal: statement starters, predicates and fields after `where`/`and`/`or`/`not`,
-/// operators after a field, fields after `order by`/`select`/`by`, and the corpus's own
-/// citation numbers, names and ids inside the string after `cites`, `mentions` and `show`.
+/// without a terminal. It reads the text with the language's own lexer and asks the parser what
+/// may follow (`Parser.continuations(of:)`): the keywords and operators that parse next, and
+/// whether a collection, a field or a string goes there. Fields come from the field registry;
+/// inside the string after `cites`, `mentions` and `show`, the corpus's own citation numbers,
+/// names and ids.
 public enum Completer {
-  /// `wordBreaks` are the characters that end a word outside strings.
+  /// `wordBreaks` are the characters that end a word outside strings (for the line editor).
   public static let wordBreaks = " \t\n\"(),=<>!;"
   /// `stringBreaks` are the word breaks inside a string: only its opening quote, so a name with
   /// spaces is completed as one word.
   public static let stringBreaks = "\""
 
-  /// The statement keywords offered at the start of a statement.
-  public static let statementStarts = ["count", "show", "explain", "let"]
   /// The meta-commands, offered at the start of a line.
   public static let metaCommands = MetaCommand.names
-  /// The operators offered after a field.
-  public static let operators = ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]
 
   /// `isInsideString(_:)` tells whether `prefix` ends inside an unterminated string literal.
   public static func isInsideString(_ prefix: String) -> Bool {
-    scan(prefix).openString != nil
+    openString(in: Lexer.tokenize(statementText(prefix)), of: statementText(prefix)) != nil
   }
 
   /// `complete(prefix:vocabulary:)` returns the candidates for the text before the cursor.
   /// `prefix` may span several lines of one statement.
   public static func complete(prefix: String, vocabulary: CompletionVocabulary) -> CompletionResult {
-    let scanned = scan(prefix)
-    if let open = scanned.openString {
-      let before = scanned.tokens.last.map { $0.text.lowercased() }
+    let text = statementText(prefix)
+    let tokens = Lexer.tokenize(text)
+    if let (open, before) = openString(in: tokens, of: text) {
       let pool: [String]
       switch before {
-      case "cites": pool = vocabulary.citationNumbers
-      case "mentions": pool = vocabulary.names
-      case "show": pool = vocabulary.ids
+      case .keyword(.cites)?: pool = vocabulary.citationNumbers
+      case .keyword(.mentions)?: pool = vocabulary.names
+      case .keyword(.show)?: pool = vocabulary.ids
       default: pool = []
       }
       return CompletionResult(word: open, candidates: foldedMatches(open, in: pool), insideString: true)
     }
-    let word = scanned.word
-    let tokens = scanned.tokens
-    let pool = candidatesAfter(tokens, lineStart: scanned.atLineStart, vocabulary: vocabulary)
+    // A meta-command, at the start of a line.
+    let trimmed = text.drop { $0.isWhitespace }
+    if trimmed.hasPrefix("."), !trimmed.contains(" ") {
+      let word = String(trimmed)
+      return CompletionResult(word: word, candidates: metaCommands.filter { $0.hasPrefix(word.lowercased()) }, insideString: false)
+    }
+    // The word being typed: a name or keyword token that reaches the cursor.
+    var word = ""
+    let significant = tokens.filter { if case .endOfInput = $0.kind { return false } else { return true } }
+    if let last = significant.last, last.range.end == text.utf8.count {
+      switch last.kind {
+      case .identifier, .keyword: word = slice(text, last.range)
+      default: break
+      }
+    }
+    let before = String(decoding: text.utf8.prefix(text.utf8.count - word.utf8.count), as: UTF8.self)
+    let next = Parser.continuations(of: before)
+    let collection = self.collection(in: significant, of: text)
+    var pool: [String] = []
+    var names = self.names(next.name, collection: collection, vocabulary: vocabulary)
+    for candidate in next.words {
+      // Names go after the predicate words, before `null` and `not`.
+      if candidate == "null" || candidate == "not" {
+        pool += names
+        names = []
+      }
+      // `cites`, `mentions` and a bare `contains` start conditions on articles only.
+      if next.name == .condition, collection != .articles, Schema.articlePredicates.contains(candidate) { continue }
+      pool.append(candidate)
+    }
+    pool += names
+    if next.string, word.isEmpty, let previous = significant.last {
+      switch previous.kind {
+      case .keyword(.cites): pool += vocabulary.citationNumbers.map(quoted)
+      case .keyword(.mentions): pool += vocabulary.names.map(quoted)
+      default: break
+      }
+    }
+    if next.name == .collection, before.allSatisfy(\.isWhitespace) { pool += metaCommands }
     let lowered = word.lowercased()
     var seen = Set<String>()
     let matches = pool.filter { $0.lowercased().hasPrefix(lowered) && seen.insert($0).inserted }
     return CompletionResult(word: word, candidates: matches, insideString: false)
+  }
+
+  /// The names that may stand where the statement ends.
+  static func names(_ slot: NameSlot?, collection: CollectionKind, vocabulary: CompletionVocabulary) -> [String] {
+    switch slot {
+    case .collection?: return CollectionKind.allCases.map(\.rawValue)
+    case .field?, .condition?: return Schema.fields(of: collection).map(\.name)
+    case .id?: return vocabulary.ids.map(quoted)
+    case .variable?, nil: return []
+    }
+  }
+
+  static func quoted(_ s: String) -> String { "\"" + s + "\"" }
+
+  /// The text of the statement being typed: after the last `;` outside strings.
+  static func statementText(_ prefix: String) -> String {
+    let tokens = Lexer.tokenize(prefix)
+    guard let semicolon = tokens.last(where: { $0.kind == .semicolon }) else { return prefix }
+    return String(decoding: prefix.utf8.dropFirst(semicolon.range.end), as: UTF8.self)
+  }
+
+  /// The collection the statement ranges over: the first collection name among its tokens
+  /// (articles when none is typed yet).
+  static func collection(in tokens: [Token], of text: String) -> CollectionKind {
+    for token in tokens {
+      if case .identifier(let name) = token.kind, let kind = CollectionKind(rawValue: name.lowercased()) { return kind }
+    }
+    return .articles
+  }
+
+  /// The contents of an unterminated string at the end of `text`, and the token before it.
+  static func openString(in tokens: [Token], of text: String) -> (String, TokenKind?)? {
+    guard let index = tokens.lastIndex(where: { if case .endOfInput = $0.kind { return false } else { return true } }),
+      case .error(let lexical) = tokens[index].kind, lexical.isAtEndOfInput,
+      text.utf8.dropFirst(tokens[index].range.start).first == UInt8(ascii: "\"")
+    else { return nil }
+    let open = String(decoding: text.utf8.dropFirst(tokens[index].range.start + 1), as: UTF8.self)
+    return (open, index > 0 ? tokens[index - 1].kind : nil)
+  }
+
+  static func slice(_ text: String, _ range: SourceRange) -> String {
+    String(decoding: text.utf8.dropFirst(range.start).prefix(range.end - range.start), as: UTF8.self)
   }
 
   /// `foldedMatches(_:in:)` keeps the entries whose folded form starts with the folded text, so
@@ -92,112 +168,5 @@ public enum Completer {
       .map { ($0, VietnameseCollation.sortKey($0)) }
       .sorted { VietnameseCollation.less($0.1, $1.1) }
       .map(\.0)
-  }
-
-  struct Token {
-    var text: String
-    var isString: Bool
-  }
-
-  struct Scan {
-    var tokens: [Token]
-    var word: String
-    var openString: String?
-    var atLineStart: Bool
-  }
-
-  /// `scan(_:)` splits the text before the cursor into tokens, the word being typed, and the
-  /// contents of an unterminated string, if any.
-  static func scan(_ text: String) -> Scan {
-    var tokens: [Token] = []
-    var current = ""
-    var inString = false
-    var stringText = ""
-    func flush() {
-      if !current.isEmpty { tokens.append(Token(text: current, isString: false)) }
-      current = ""
-    }
-    for ch in text {
-      if inString {
-        if ch == "\"" {
-          tokens.append(Token(text: stringText, isString: true))
-          stringText = ""
-          inString = false
-        } else {
-          stringText.append(ch)
-        }
-        continue
-      }
-      if ch == "\"" {
-        flush()
-        inString = true
-      } else if wordBreaks.contains(ch) {
-        flush()
-        if ch == "(" || ch == "," || ch == "=" || ch == "<" || ch == ">" || ch == "!" || ch == ";" {
-          if let last = tokens.last, !last.isString, "=<>!".contains(ch), last.text.allSatisfy({ "=<>!".contains($0) }) {
-            tokens[tokens.count - 1].text.append(ch)
-          } else {
-            tokens.append(Token(text: String(ch), isString: false))
-          }
-        }
-      } else {
-        current.append(ch)
-      }
-    }
-    if inString {
-      flush()
-      return Scan(tokens: tokens, word: "", openString: stringText, atLineStart: false)
-    }
-    // The statement in progress starts after the last `;`.
-    if let semicolon = tokens.lastIndex(where: { !$0.isString && $0.text == ";" }) {
-      tokens.removeSubrange(...semicolon)
-    }
-    return Scan(tokens: tokens, word: current, openString: nil, atLineStart: tokens.isEmpty)
-  }
-
-  /// `candidatesAfter(_:lineStart:vocabulary:)` lists what may follow the tokens already typed.
-  static func candidatesAfter(_ tokens: [Token], lineStart: Bool, vocabulary: CompletionVocabulary) -> [String] {
-    let words = tokens.map { $0.isString ? "\"" : $0.text.lowercased() }
-    let collections = CollectionKind.allCases.map(\.rawValue)
-    if words.isEmpty || words == ["explain"] {
-      return collections + statementStarts + (lineStart ? metaCommands : [])
-    }
-    let collection = words.lazy.compactMap { CollectionKind(rawValue: $0) }.first ?? .articles
-    let fields = Schema.fields(of: collection).map(\.name)
-    let predicates = collection == .articles ? Schema.articlePredicates : []
-    let isCount = words.first == "count" || (words.first == "explain" && words.dropFirst().first == "count")
-    guard let last = words.last else { return [] }
-    let clauses = ["where", "order", "limit", "select"]
-    switch last {
-    case "count": return collections
-    case "show": return vocabulary.ids.map { "\"" + $0 + "\"" }
-    case "cites": return vocabulary.citationNumbers.map { "\"" + $0 + "\"" }
-    case "mentions": return vocabulary.names.map { "\"" + $0 + "\"" }
-    case "where", "and", "or", "not", "(": return predicates + fields + (last == "not" ? [] : ["not"])
-    case "order": return ["by"]
-    case "by", "select": return fields
-    case ",":
-      return words.contains("select") || words.contains("order") ? fields : []
-    case "asc", "desc": return ["limit", "select"]
-    case "let": return []
-    case "limit": return []
-    case "is": return ["null", "not"]
-    default: break
-    }
-    if collections.contains(last), words.count <= 3 {
-      return (isCount ? ["where", "by"] : clauses)
-    }
-    if fields.contains(last) {
-      let previous = words.dropLast().last
-      if previous == "by" || previous == "select" || previous == "," {
-        if words.contains("select") && !words.contains("where") && previous != "by" { return [] }
-        return previous == "by" && !isCount ? ["asc", "desc", "limit", "select"] : []
-      }
-      return operators
-    }
-    // After a value: the rest of the condition or the next clause.
-    let after = ["and", "or"] + (isCount ? ["by"] : ["order", "limit", "select"])
-    if Int(last) != nil, words.dropLast().last == "limit" { return ["offset", "select"] }
-    return after
   }
 }

@@ -2,8 +2,8 @@
 
 extension ParserState {
   static let fieldOperators = "an operator (`=`, `!=`, `<`, `<=`, `>`, `>=`, `between`, `in`, `is` or `contains`)"
-  static let operatorWords = ["between", "in", "is", "contains", "not"]
-  static let predicateWords = ["cites", "mentions", "contains"]
+  static let operatorWords = [Keyword.between, .in, .is, .contains, .not].map(\.rawValue)
+  static let predicateWords = [Keyword.cites, .mentions, .contains].map(\.rawValue)
 
   /// expression -> unary { ( "and" | "or" ) unary }, by precedence (`and` binds tighter than `or`)
   ///
@@ -65,6 +65,7 @@ extension ParserState {
   ///            | field ["not"] "in" "(" literal { "," literal } ")" | field "is" ["not"] "null"
   ///            | [field] "contains" literal | "cites" literal | "mentions" literal
   mutating func parsePredicate() throws(Diagnostic) -> Expression {
+    expectName(.condition)
     let start = current.range
     switch current.kind {
     case .keyword(.cites):

@@ -70,6 +70,9 @@ struct ParserState {
   var predicates = 0
   /// Set when the error being thrown is only that the input ended.
   var endedEarly = false
+  /// The kind of name the parser would have read where the input ended, if a name goes there:
+  /// what completion offers besides the keywords that parse next.
+  var nameAtEnd: NameSlot? = nil
   var sourceText: SourceText? = nil
 
   init(source: String, scriptMode: Bool) {
@@ -121,6 +124,12 @@ struct ParserState {
     case .keyword(let k) where k.isClauseWord: return false
     default: return scriptMode && startsLine[min(index, tokens.count - 1)]
     }
+  }
+
+  /// `expectName(_:)` notes that a name of this kind may stand at the current token, when the
+  /// input ends there.
+  mutating func expectName(_ slot: NameSlot) {
+    if atEnd { nameAtEnd = slot }
   }
 
   mutating func consume(_ keyword: Keyword) -> Bool {
@@ -215,6 +224,8 @@ struct ParserState {
   /// Parses one statement and requires the end of input after it (and an optional `;`).
   mutating func parseSingleStatement() throws(Diagnostic) -> Statement {
     if atEnd {
+      endedEarly = true
+      expectName(.collection)
       throw Diagnostic("expected a statement, found end of input", at: current.range)
     }
     let statement = try parseStatement()

@@ -2,10 +2,11 @@
 
 extension ParserState {
   static let statementStart = "a statement (a collection, `count`, `show`, `explain` or `let`)"
-  static let statementWords = ["count", "show", "explain", "let"] + CollectionKind.allCases.map(\.rawValue)
+  static let statementWords = [Keyword.count, .show, .explain, .let].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
+    expectName(.collection)
     switch current.kind {
     case .keyword(.count): return .count(try parseCount())
     case .keyword(.show): return .show(try parseShow())
@@ -23,6 +24,7 @@ extension ParserState {
 
   /// collection -> "articles" | "citations" | "people" | "organizations"
   mutating func parseCollection(after context: String? = nil) throws(Diagnostic) -> CollectionRef {
+    expectName(.collection)
     let token = current
     guard case .identifier(let name) = token.kind else {
       let what = context.map { "a collection after `\($0)`" } ?? "a collection"
@@ -143,6 +145,7 @@ extension ParserState {
 
   /// field -> identifier (lowercased: field names are case-insensitive)
   mutating func parseField(purpose: String) throws(Diagnostic) -> FieldRef {
+    expectName(.field)
     guard case .identifier(let name) = current.kind else { throw error(expected: purpose) }
     let field = FieldRef(name: name.lowercased(), range: current.range)
     advance()
@@ -212,6 +215,7 @@ extension ParserState {
   mutating func parseShow() throws(Diagnostic) -> ShowStatement {
     let start = current.range
     advance()
+    expectName(.id)
     let id: String
     switch current.kind {
     case .string(let s):
@@ -257,6 +261,7 @@ extension ParserState {
   mutating func parseLet() throws(Diagnostic) -> LetStatement {
     let start = current.range
     advance()
+    expectName(.variable)
     let name: String
     switch current.kind {
     case .identifier(let n): name = n.lowercased()

@@ -32,6 +32,16 @@ import TinqShell
     ("people where ra", ["ranks"]),
     ("count people by pos", ["positions"]),
     ("articles where not me", ["mentions"]),
+    // What parses next, as the parser decides it.
+    ("articles limit 5 ", ["offset", "select"]),
+    ("articles where year is ", ["null", "not"]),
+    ("articles order by title ", ["asc", "desc", "limit", "select"]),
+    ("articles where year not ", ["between", "in"]),
+    ("let ", []),
+    ("articles select id; cou", ["count"]),
+    ("count articles where year = 2020 ", ["and", "or", "by"]),
+    ("articles where month ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
+    ("people where ", ["name", "ranks", "positions", "articles", "not"]),
   ])
   func keywordsAndFields(prefix: String, expected: [String]) {
     let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
@@ -43,6 +53,20 @@ import TinqShell
     let result = Completer.complete(prefix: "", vocabulary: vocabulary)
     for word in ["articles", "citations", "people", "organizations", "count", "show", "explain", "let", ".help"] {
       #expect(result.candidates.contains(word), "\(word)")
+    }
+  }
+
+  /// Every word offered parses where it is offered: the statement with it either parses or only
+  /// needs more input.
+  @Test(arguments: ["", "articles ", "articles where ", "articles where year ", "count articles ", "explain ",
+    "articles where (year = 1 ", "articles order by date ", "citations where type ", "count people by "])
+  func everyOfferedWordParses(prefix: String) {
+    let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
+    #expect(!result.candidates.isEmpty)
+    for word in result.candidates where !word.hasPrefix(".") && !word.hasPrefix("\"") {
+      let text = prefix + word
+      let parses = (try? Parser.parseStatement(text)) != nil || Parser.isIncomplete(text)
+      #expect(parses, "\(text)")
     }
   }
 

@@ -39,6 +39,8 @@ public struct Field: Sendable, Hashable, CustomStringConvertible {
   public let column: String
   /// Shown when a query has no `select`.
   public let isDefaultColumn: Bool
+  /// The article's provenance entry that explains the value (`year` and `month` come from the date).
+  public let provenanceKey: String
   /// The entry's position in its collection's registry.
   let slot: Int
   /// The index that answers comparisons on it, if any.
@@ -64,15 +66,18 @@ struct FieldDefinition<Row>: Sendable {
   let summary: String
   let column: String
   let isDefaultColumn: Bool
+  let provenanceKey: String
   let index: FieldIndex?
   let textScope: TextScope?
   let read: @Sendable (Row) -> Value
 
   init(
     _ name: String, _ type: FieldType, _ summary: String, column: String? = nil, shown: Bool = true,
-    index: FieldIndex? = nil, textScope: TextScope? = nil, read: @escaping @Sendable (Row) -> Value
+    explainedBy: String? = nil, index: FieldIndex? = nil, textScope: TextScope? = nil,
+    read: @escaping @Sendable (Row) -> Value
   ) {
     self.name = name
+    self.provenanceKey = explainedBy ?? name
     self.type = type
     self.summary = summary
     self.column = column ?? name
@@ -83,12 +88,26 @@ struct FieldDefinition<Row>: Sendable {
   }
 }
 
-/// `ArticleRow` is one article of a store, as the article fields read it: the metadata without
-/// decoding the body, and the body on demand.
+/// `ArticleRow` is one article as the article fields read it: from a store, the metadata without
+/// decoding the body and the body on demand; or an article in hand (`show`), body included.
 struct ArticleRow {
-  let store: ArticleStore
+  let article: Article
+  let store: ArticleStore?
   let ordinal: Int
-  var article: Article { store.metadata[ordinal] }
+
+  init(store: ArticleStore, ordinal: Int) {
+    self.article = store.metadata[ordinal]
+    self.store = store
+    self.ordinal = ordinal
+  }
+
+  init(_ article: Article) {
+    self.article = article
+    self.store = nil
+    self.ordinal = 0
+  }
+
+  var body: String { store?.body(of: ordinal) ?? article.body }
 }
 
 extension Value {
@@ -103,13 +122,15 @@ enum Registry {
     .init("id", .text, "file name without extension, JSONL id, or file:line", index: .id) { .text($0.article.id) },
     .init("title", .text, "headline, when the text has one", textScope: .title) { .of($0.article.title) },
     .init("date", .date, "publication date, to the precision found", index: .date) { $0.article.date.map(Value.date) ?? .null },
-    .init("year", .integer, "year of the date", index: .year) { .of($0.article.year) },
-    .init("month", .integer, "month of the date (1-12), when the date has one", shown: false) { .of($0.article.date?.month) },
+    .init("year", .integer, "year of the date", explainedBy: "date", index: .year) { .of($0.article.year) },
+    .init("month", .integer, "month of the date (1-12), when the date has one", shown: false, explainedBy: "date") {
+      .of($0.article.date?.month)
+    },
     .init("source", .text, "outlet marker, e.g. CT, BDK", index: .source) { .of($0.article.source) },
     .init("author", .text, "byline or signature", index: .author) { .of($0.article.author) },
     .init("url", .text, "URL, from JSONL metadata", shown: false) { .of($0.article.url) },
     .init("body", .text, "article text without scraper residue", shown: false, textScope: .body) {
-      .text($0.store.body(of: $0.ordinal))
+      .text($0.body)
     },
     .init("citations", .textList, "canonical numbers of cited documents", column: "citations.number") {
       .texts($0.article.citations.map(\.number))
@@ -151,7 +172,7 @@ enum Registry {
     definitions.enumerated().map { slot, d in
       Field(
         collection: collection, name: d.name, type: d.type, summary: d.summary, column: d.column,
-        isDefaultColumn: d.isDefaultColumn, slot: slot, index: d.index, textScope: d.textScope)
+        isDefaultColumn: d.isDefaultColumn, provenanceKey: d.provenanceKey, slot: slot, index: d.index, textScope: d.textScope)
     }
   }
 
@@ -174,11 +195,17 @@ public enum Schema {
     fields(of: collection).first { $0.name == name }
   }
 
+  /// `value(_:of:)` reads an article field from an article in hand.
+  public static func value(_ field: Field, of article: Article) -> Value {
+    guard field.collection == .articles, Registry.articles.indices.contains(field.slot) else { return .null }
+    return Registry.articles[field.slot].read(ArticleRow(article))
+  }
+
   /// `defaultColumns(of:)` is what a query without `select` shows.
   public static func defaultColumns(of collection: CollectionKind) -> [Field] {
     fields(of: collection).filter(\.isDefaultColumn)
   }
 
   /// The predicates that only make sense on articles.
-  public static let articlePredicates = ["cites", "mentions", "contains"]
+  public static let articlePredicates = [Keyword.cites, .mentions, .contains].map(\.rawValue)
 }

@@ -86,18 +86,12 @@ enum CellText {
 
 /// `ArticleDisplay` lists the parts of an article in the order every format shows them.
 enum ArticleDisplay {
-  /// The scalar fields of `show`, with their values (nil when unknown).
-  static func scalars(_ a: Article) -> [(name: String, value: Value)] {
-    [
-      ("id", .text(a.id)),
-      ("title", a.title.map(Value.text) ?? .null),
-      ("date", a.date.map(Value.date) ?? .null),
-      ("year", a.year.map(Value.integer) ?? .null),
-      ("source", a.source.map(Value.text) ?? .null),
-      ("author", a.author.map(Value.text) ?? .null),
-      ("url", a.url.map(Value.text) ?? .null),
-      ("origin", a.origin.map(Value.text) ?? .null),
-    ]
+  /// The scalar fields of `show` (every single-valued article field but the body, from the
+  /// registry), with their values, then where the article came from.
+  static func scalars(_ a: Article) -> [(name: String, value: Value, provenance: Provenance?)] {
+    Schema.fields(of: .articles).filter { $0.type != .textList && $0.textScope != .body }
+      .map { ($0.name, Schema.value($0, of: a), a.provenance[$0.provenanceKey]) }
+      + [("origin", a.origin.map(Value.text) ?? .null, nil)]
   }
 
   /// `provenanceText(_:)` spells where a value came from: `rule, line N: "excerpt"`.

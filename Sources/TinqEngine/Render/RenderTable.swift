@@ -142,10 +142,10 @@ struct TableRenderer {
     let scalars = ArticleDisplay.scalars(a).filter { $0.name != "id" }
     let nameWidth = scalars.map { DisplayWidth.of($0.name) }.max() ?? 0
     let hanging = String(repeating: " ", count: nameWidth + 4)
-    for (name, value) in scalars {
+    for (name, value, provenance) in scalars {
       let text = value.isNull ? "(unknown)" : CellText.singleLine(CellText.of(value))
       out += wrap(text, first: "  " + DisplayWidth.pad(name, to: nameWidth) + "  ", rest: hanging)
-      if let p = a.provenance[name] ?? (name == "year" ? a.provenance["date"] : nil) {
+      if let p = provenance {
         out += clip(hanging + "← " + ArticleDisplay.provenanceText(p)) + "\n"
       }
     }
