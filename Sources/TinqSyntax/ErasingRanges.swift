@@ -10,7 +10,9 @@ extension Statement {
       return .count(
         CountStatement(
           collection: CollectionRef(kind: c.collection.kind), filter: c.filter?.erasingRanges(),
-          groupBy: c.groupBy?.erasingRanges()))
+          groupBy: c.groupBy?.erasingRanges(),
+          order: c.order.map { OrderKey(field: $0.field.erasingRanges(), descending: $0.descending) },
+          limit: c.limit.map { LimitClause(count: $0.count, offset: $0.offset) }))
     case .show(let s): return .show(ShowStatement(id: s.id))
     case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
     case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))

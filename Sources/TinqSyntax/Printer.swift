@@ -10,19 +10,13 @@ public enum Printer {
     case .query(let q):
       var out = q.collection.kind.rawValue
       if let filter = q.filter { out += " where " + print(filter) }
-      if !q.order.isEmpty {
-        out += " order by " + q.order.map { $0.field.name + ($0.descending ? " desc" : "") }.joined(separator: ", ")
-      }
-      if let limit = q.limit {
-        out += " limit \(limit.count)"
-        if let offset = limit.offset { out += " offset \(offset)" }
-      }
+      out += orderAndLimit(q.order, q.limit)
       if !q.select.isEmpty { out += " select " + q.select.map(\.name).joined(separator: ", ") }
       return out
     case .count(let c):
       var out = "count " + c.collection.kind.rawValue
       if let filter = c.filter { out += " where " + print(filter) }
-      if let group = c.groupBy { out += " by " + group.name }
+      if let group = c.groupBy { out += " by " + group.name + orderAndLimit(c.order, c.limit) }
       return out
     case .show(let s):
       return "show " + quote(s.id)
@@ -31,6 +25,18 @@ public enum Printer {
     case .letBinding(let l):
       return "let \(variableName(l.name)) = " + print(l.value)
     }
+  }
+
+  static func orderAndLimit(_ order: [OrderKey], _ limit: LimitClause?) -> String {
+    var out = ""
+    if !order.isEmpty {
+      out += " order by " + order.map { $0.field.name + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+    }
+    if let limit {
+      if let count = limit.count { out += " limit \(count)" }
+      if let offset = limit.offset { out += " offset \(offset)" }
+    }
+    return out
   }
 
   /// `print(_:)` returns the canonical text of an expression.

@@ -75,11 +75,11 @@ extension ParserState {
       remaining = [.limit, .select]
       afterList = true
     }
-    if at(.limit), !atStatementEnd {
-      query.limit = try parseLimitClause()
-      remaining = [.offset, .select]
+    if at(.limit) || at(.offset), !atStatementEnd {
+      let limit = try parseLimitClause()
+      query.limit = limit
+      remaining = limit.offset == nil ? [.offset, .select] : (limit.count == nil ? [.limit, .select] : [.select])
       afterList = false
-      if query.limit?.offset != nil { remaining = [.select] }
     }
     if at(.select), !atStatementEnd {
       query.select = try parseSelectClause()
@@ -99,8 +99,8 @@ extension ParserState {
     let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     var notes: [String] = []
     if case .keyword(let k) = current.kind, [.where, .order, .limit, .offset, .select, .by].contains(k) {
-      if k == .offset {
-        notes.append("note: `offset` comes after `limit N`")
+      if (k == .offset || k == .limit), !remaining.contains(k), !remaining.contains(.where) {
+        notes.append("note: `limit N` and `offset N` each come once, in either order")
       } else if k == .by {
         notes.append("note: `by FIELD` groups a `count` statement")
       } else {
@@ -152,17 +152,25 @@ extension ParserState {
     return field
   }
 
-  /// limit_clause -> "limit" integer [ "offset" integer ]
+  /// limit_clause -> "limit" integer [ "offset" integer ] | "offset" integer [ "limit" integer ]
   mutating func parseLimitClause() throws(Diagnostic) -> LimitClause {
     let start = current.range
-    advance()
-    let count = try parseRowCount(purpose: "the number of rows after `limit`")
-    var clause = LimitClause(count: count, range: start.to(SourceRange(start.start, previousEnd)))
-    if at(.offset), !atStatementEnd {
+    var clause = LimitClause(count: nil, range: start)
+    if consume(.limit) {
+      clause.count = try parseRowCount(purpose: "the number of rows after `limit`")
+      if at(.offset), !atStatementEnd {
+        advance()
+        clause.offset = try parseRowCount(purpose: "the number of rows to skip after `offset`")
+      }
+    } else {
       advance()
       clause.offset = try parseRowCount(purpose: "the number of rows to skip after `offset`")
-      clause.range = SourceRange(start.start, previousEnd)
+      if at(.limit), !atStatementEnd {
+        advance()
+        clause.count = try parseRowCount(purpose: "the number of rows after `limit`")
+      }
     }
+    clause.range = SourceRange(start.start, previousEnd)
     return clause
   }
 
@@ -201,14 +209,57 @@ extension ParserState {
       statement.filter = try parseWhereClause()
       remaining = [.and, .or, .by]
     }
+    if statement.groupBy == nil, at(.order) || at(.limit) || at(.offset), !atStatementEnd, !at(.by) {
+      let word = at(.order) ? "order by" : current.kind == .keyword(.limit) ? "limit" : "offset"
+      throw Diagnostic(
+        "`\(word)` applies to a grouped count", at: current.range,
+        notes: ["help: group first, e.g. `count \(collection.kind.rawValue) by source order by count desc limit 10`"])
+    }
+    var afterList = false
     if at(.by), !atStatementEnd {
       advance()
       statement.groupBy = try parseField(purpose: "a field to count by")
-      remaining = []
+      remaining = [.order, .limit, .offset]
+      if at(.order), !atStatementEnd {
+        statement.order = try parseGroupOrderClause()
+        remaining = [.limit, .offset]
+        afterList = true
+      }
+      if at(.limit) || at(.offset), !atStatementEnd {
+        let limit = try parseLimitClause()
+        statement.limit = limit
+        remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+        afterList = false
+      }
     }
-    try expectStatementEnd(couldContinueWith: remaining)
+    try expectStatementEnd(couldContinueWith: remaining, afterList: afterList)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
+  }
+
+  /// group_order -> "order" "by" group_key { "," group_key }, group_key -> ( "count" | field ) [ "asc" | "desc" ]
+  mutating func parseGroupOrderClause() throws(Diagnostic) -> [OrderKey] {
+    advance()
+    guard consume(.by) else { throw error(expected: "`by` after `order`", suggestFrom: ["by"]) }
+    var keys: [OrderKey] = []
+    repeat {
+      if !keys.isEmpty { advance() }
+      let field: FieldRef
+      if at(.count) {
+        field = FieldRef(name: Keyword.count.rawValue, range: current.range)
+        advance()
+      } else {
+        field = try parseField(purpose: "`count` or the grouped field to order by")
+      }
+      var key = OrderKey(field: field, range: field.range)
+      if at(.asc) || at(.desc), !atStatementEnd {
+        key.descending = at(.desc)
+        key.range = field.range.to(current.range)
+        advance()
+      }
+      keys.append(key)
+    } while current.kind == .comma
+    return keys
   }
 
   /// show -> "show" ( string | bare id ), a bare id running to the next space, `;`, `(`, `)` or `,`

@@ -94,7 +94,7 @@ public struct Query: Sendable, Equatable {
   }
 }
 
-/// count -> "count" collection [where] ["by" field]
+/// count -> "count" collection [where] ["by" field [group_order] [limit]]
 public struct CountStatement: Sendable, Equatable {
   /// `collection` is what is counted.
   public var collection: CollectionRef
@@ -102,13 +102,23 @@ public struct CountStatement: Sendable, Equatable {
   public var filter: Expression?
   /// `groupBy` is the `by` field, if any: one row per value.
   public var groupBy: FieldRef?
+  /// `order` orders the groups: each key is `count` (written as a field named `count`) or the
+  /// group field.
+  public var order: [OrderKey]
+  /// `limit` cuts the groups, if given.
+  public var limit: LimitClause?
   /// `range` covers the whole statement.
   public var range: SourceRange
-  /// `init(collection:filter:groupBy:range:)` makes a count statement.
-  public init(collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, range: SourceRange = .none) {
+  /// `init(collection:filter:groupBy:order:limit:range:)` makes a count statement.
+  public init(
+    collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, order: [OrderKey] = [],
+    limit: LimitClause? = nil, range: SourceRange = .none
+  ) {
     self.collection = collection
     self.filter = filter
     self.groupBy = groupBy
+    self.order = order
+    self.limit = limit
     self.range = range
   }
 }
@@ -171,16 +181,16 @@ public struct OrderKey: Sendable, Equatable {
   }
 }
 
-/// limit -> "limit" integer ["offset" integer]
+/// limit -> "limit" integer ["offset" integer] | "offset" integer ["limit" integer]
 public struct LimitClause: Sendable, Equatable {
-  /// `count` is the most rows to return.
-  public var count: Int
+  /// `count` is the most rows to return, if given.
+  public var count: Int?
   /// `offset` is how many rows to skip first, if given.
   public var offset: Int?
   /// `range` covers the clause.
   public var range: SourceRange
   /// `init(count:offset:range:)` makes a limit clause.
-  public init(count: Int, offset: Int? = nil, range: SourceRange = .none) {
+  public init(count: Int?, offset: Int? = nil, range: SourceRange = .none) {
     self.count = count
     self.offset = offset
     self.range = range

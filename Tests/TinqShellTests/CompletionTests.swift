@@ -25,7 +25,7 @@ import TinqShell
     ("articles order ", ["by"]),
     ("articles where ye", ["year"]),
     ("articles where year ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
-    ("articles where year = 2020 ", ["and", "or", "order", "limit", "select"]),
+    ("articles where year = 2020 ", ["and", "or", "order", "limit", "offset", "select"]),
     ("articles where year = 2020 and ci", ["cites", "citations"]),
     ("articles order by ti", ["title"]),
     ("articles select id, ti", ["title"]),
@@ -35,7 +35,7 @@ import TinqShell
     // What parses next, as the parser decides it.
     ("articles limit 5 ", ["offset", "select"]),
     ("articles where year is ", ["null", "not"]),
-    ("articles order by title ", ["asc", "desc", "limit", "select"]),
+    ("articles order by title ", ["asc", "desc", "limit", "offset", "select"]),
     ("articles where year not ", ["between", "in"]),
     ("let ", []),
     ("articles select id; cou", ["count"]),

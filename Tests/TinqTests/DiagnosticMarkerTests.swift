@@ -38,7 +38,7 @@ func assertSyntaxDiagnostic(
     assertSyntaxDiagnostic("articles order 1️⃣year", "expected `by` after `order`, found `year`")
     assertSyntaxDiagnostic("articles limit 1️⃣ten", "expected the number of rows after `limit`, found `ten`")
     assertSyntaxDiagnostic("articles limit 1️⃣$n", "expected the number of rows after `limit`, found `$n`")
-    assertSyntaxDiagnostic("articles 1️⃣offset 3", "expected `where`, `order by`, `limit`, `select` or end of statement, found `offset`")
+    assertSyntaxDiagnostic("articles offset 3 1️⃣offset 4", "expected `limit`, `select` or end of statement, found `offset`")
     assertSyntaxDiagnostic("count 1️⃣where year = 1", "expected a collection after `count`, found `where`")
     assertSyntaxDiagnostic("1️⃣articels", "unknown collection `articels`")
     assertSyntaxDiagnostic("show 1️⃣(", "expected an article id or id prefix after `show`, found `(`")

@@ -50,6 +50,12 @@ import Tinq
     ("articles where contains \"ma túy\" order by date desc limit 2 select id, title, date", ["001_0ef710d98552a17e", "000_d0844a13450a2335"]),
     ("count articles where year between 2020 and 2022", ["#3"]),
     ("count articles by year", ["2020:1", "2021:1", "2022:1", "null:2"]),
+    // Grouped counts ordered and cut; offset alone or before limit.
+    ("count articles by people order by count desc, people limit 3", ["Nguyễn Tân Cương:2", "Trần Quốc Tỏ:2", "Đỗ Căn:1"]),
+    ("count articles by year order by year desc offset 1", ["2021:1", "2020:1", "null:2"]),
+    ("count articles by year order by count desc limit 1", ["null:2"]),
+    ("articles order by id offset 3 select id", ["003_d538e3b866b5af87", "004_adcf2f97b390286b"]),
+    ("articles order by id offset 1 limit 1 select id", ["001_0ef710d98552a17e"]),
     // month: one registry entry; a date known only to its year has no month.
     ("count articles by month", ["1:1", "9:1", "null:3"]),
     ("articles where month >= 6 select id", ["002_33d00f0403656af6"]),

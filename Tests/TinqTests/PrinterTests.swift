@@ -50,6 +50,12 @@ struct SyntaxTreeGenerator {
     }
   }
 
+  /// `limit N`, `offset M`, or both.
+  mutating func limit() -> LimitClause {
+    let offset = chance(50) ? Int.random(in: 0...9, using: &rng) : nil
+    return LimitClause(count: offset == nil || chance(50) ? Int.random(in: -3...100, using: &rng) : nil, offset: offset)
+  }
+
   mutating func collection() -> CollectionRef { CollectionRef(kind: pick(CollectionKind.allCases)) }
 
   mutating func statement(depth: Int = 2) -> Statement {
@@ -58,11 +64,18 @@ struct SyntaxTreeGenerator {
       var q = Query(collection: collection())
       if chance(80) { q.filter = expression(depth: 5) }
       if chance(40) { q.order = (0...Int.random(in: 0..<3, using: &rng)).map { _ in OrderKey(field: field(), descending: chance(50)) } }
-      if chance(40) { q.limit = LimitClause(count: Int.random(in: -3...100, using: &rng), offset: chance(50) ? Int.random(in: 0...9, using: &rng) : nil) }
+      if chance(40) { q.limit = limit() }
       if chance(40) { q.select = (0...Int.random(in: 0..<3, using: &rng)).map { _ in field() } }
       return .query(q)
     case 5, 6:
-      return .count(CountStatement(collection: collection(), filter: chance(70) ? expression(depth: 4) : nil, groupBy: chance(50) ? field() : nil))
+      var c = CountStatement(collection: collection(), filter: chance(70) ? expression(depth: 4) : nil, groupBy: chance(50) ? field() : nil)
+      if c.groupBy != nil, chance(50) {
+        c.order = (0...Int.random(in: 0..<2, using: &rng)).map { _ in
+          OrderKey(field: chance(50) ? FieldRef(name: "count") : field(), descending: chance(50))
+        }
+      }
+      if c.groupBy != nil, chance(50) { c.limit = limit() }
+      return .count(c)
     case 7:
       return .show(ShowStatement(id: pick(["000", "000_d0844a13450a2335", "a \"b\" \\ c", "", "x:12"])))
     case 8 where depth > 0:

@@ -67,11 +67,23 @@ public struct CheckedQuery: Sendable {
   public var columns: [Field]
 }
 
-/// `CheckedCount` is `count COLLECTION [where ...] [by FIELD]`.
+/// `GroupOrdering` is one key of a grouped count's `order by`: the count or the group's value.
+public struct GroupOrdering: Sendable, Equatable {
+  public enum Key: Sendable, Equatable { case count, value }
+  public var key: Key
+  public var descending: Bool
+}
+
+/// `CheckedCount` is `count COLLECTION [where ...] [by FIELD [order by ...] [limit N] [offset M]]`.
 public struct CheckedCount: Sendable {
   public var collection: CollectionKind
   public var filter: Predicate?
   public var groupBy: Field?
+  /// How the groups are ordered (empty: by value, unknown last).
+  public var order: [GroupOrdering] = []
+  /// At most this many groups (nil: all), after skipping `offset`.
+  public var limit: Int? = nil
+  public var offset: Int = 0
 }
 
 /// `CheckedStatement` is one statement, checked.

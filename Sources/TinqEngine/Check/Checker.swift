@@ -38,17 +38,20 @@ struct CheckContext {
             notes: ["note: order by a text, integer or date field"])
         }
       }
-      if let limit = q.limit {
-        if limit.count < 0 { throw Diagnostic("`limit` must not be negative, found \(limit.count)", at: limit.range) }
-        if let offset = limit.offset, offset < 0 {
-          throw Diagnostic("`offset` must not be negative, found \(offset)", at: limit.range)
-        }
-      }
+      if let limit = q.limit { try checkLimit(limit) }
       for selected in q.select { _ = try field(selected, in: collection) }
       return .query(q)
     case .count(var c):
       if let filter = c.filter { c.filter = try checkFilter(filter, in: c.collection.kind) }
-      if let group = c.groupBy { _ = try field(group, in: c.collection.kind) }
+      if let group = c.groupBy {
+        let spec = try field(group, in: c.collection.kind)
+        for key in c.order where key.field.name != Keyword.count.rawValue && key.field.name != spec.name {
+          throw Diagnostic(
+            "a grouped count orders by `count` or by `\(spec.name)`, not by `\(key.field.name)`", at: key.field.range,
+            notes: ["help: e.g. `order by count desc` for the largest groups first"])
+        }
+      }
+      if let limit = c.limit { try checkLimit(limit) }
       return .count(c)
     case .show:
       return statement
@@ -65,6 +68,13 @@ struct CheckContext {
     case .letBinding(var l):
       l.value = try resolve(l.value)
       return .letBinding(l)
+    }
+  }
+
+  func checkLimit(_ limit: LimitClause) throws(Diagnostic) {
+    if let count = limit.count, count < 0 { throw Diagnostic("`limit` must not be negative, found \(count)", at: limit.range) }
+    if let offset = limit.offset, offset < 0 {
+      throw Diagnostic("`offset` must not be negative, found \(offset)", at: limit.range)
     }
   }
 

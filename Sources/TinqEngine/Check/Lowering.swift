@@ -19,13 +19,17 @@ extension CheckContext {
       if columns.isEmpty { columns = Schema.defaultColumns(of: collection) }
       let query = CheckedQuery(
         collection: collection, filter: try q.filter.map { e throws(Diagnostic) in try lower(e, in: collection) },
-        order: order, limit: q.limit.map { max(0, $0.count) }, offset: max(0, q.limit?.offset ?? 0), columns: columns)
+        order: order, limit: q.limit?.count.map { max(0, $0) }, offset: max(0, q.limit?.offset ?? 0), columns: columns)
       return CheckedStatement(kind: .query(query), text: text, range: q.range)
     case .count(let c):
       let collection = c.collection.kind
+      let order = c.order.map {
+        GroupOrdering(key: $0.field.name == Keyword.count.rawValue ? .count : .value, descending: $0.descending)
+      }
       let count = CheckedCount(
         collection: collection, filter: try c.filter.map { e throws(Diagnostic) in try lower(e, in: collection) },
-        groupBy: try c.groupBy.map { g throws(Diagnostic) in try field(g, in: collection) })
+        groupBy: try c.groupBy.map { g throws(Diagnostic) in try field(g, in: collection) }, order: order,
+        limit: c.limit?.count.map { max(0, $0) }, offset: max(0, c.limit?.offset ?? 0))
       return CheckedStatement(kind: .count(count), text: text, range: c.range)
     case .show(let s):
       return CheckedStatement(kind: .show(id: s.id), text: text, range: s.range)

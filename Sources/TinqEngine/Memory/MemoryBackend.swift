@@ -186,7 +186,7 @@ public struct MemoryBackend: Backend {
         if n > 0 { groups.append((.integer(year), n)) }
       }
       if set.count > dated { groups.append((.null, set.count - dated)) }
-      return (.groups(GroupedCount(field: by.name, groups: groups)), execution)
+      return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
     }
     var counts: [Value: Int] = [:]
     set.forEach { i in
@@ -213,7 +213,40 @@ public struct MemoryBackend: Backend {
         }
       }
       .map { (value: $0.value, count: $0.count) }
-    return (.groups(GroupedCount(field: by.name, groups: groups)), execution)
+    return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
+  }
+
+  /// `arrange(_:_:)` orders groups (given in value order, unknown last) by the count's
+  /// `order by`, stably, the unknown value last in both directions, then cuts them.
+  static func arrange(_ groups: [(value: Value, count: Int)], _ c: CheckedCount) -> [(value: Value, count: Int)] {
+    var groups = groups
+    if !c.order.isEmpty {
+      let keys = groups.map { sortKey($0.value) }
+      let indices = groups.indices.sorted { a, b in
+        for key in c.order {
+          switch key.key {
+          case .count:
+            let (x, y) = (groups[a].count, groups[b].count)
+            if x != y { return key.descending ? x > y : x < y }
+          case .value:
+            switch (keys[a], keys[b]) {
+            case (nil, nil): continue
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?):
+              if x == y { continue }
+              return key.descending ? y < x : x < y
+            }
+          }
+        }
+        return a < b
+      }
+      groups = indices.map { groups[$0] }
+    }
+    guard c.limit != nil || c.offset > 0 else { return groups }
+    let start = min(c.offset, groups.count)
+    let end = start + min(groups.count - start, c.limit ?? .max)
+    return Array(groups[start..<end])
   }
 
   // MARK: - show and explain
