@@ -65,11 +65,13 @@ public enum Launcher {
     if let scripts = request.scripts {
       var texts: [(String, String)] = []
       for path in scripts {
-        guard let text = Shell.readText(path) else {
-          errors.write("tinq: error: cannot read script \(path)\n")
+        let name = path == "-" ? "<stdin>" : path
+        switch Shell.readScript(path) {
+        case .success(let text): texts.append((name, text))
+        case .failure(let failure):
+          errors.write(failure.message(name: path) + "\n")
           return usageFailure
         }
-        texts.append((path == "-" ? "<stdin>" : path, text))
       }
       var ok = true
       for (name, text) in texts {
@@ -93,7 +95,13 @@ public enum Launcher {
       return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
     if isatty(0) == 0 {
-      let text = Shell.readText("-") ?? ""
+      let text: String
+      switch Shell.readScript("-") {
+      case .success(let t): text = t
+      case .failure(let failure):
+        errors.write(failure.message(name: "<stdin>") + "\n")
+        return usageFailure
+      }
       let ok = shell.runScript(text, file: "<stdin>")
       return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }

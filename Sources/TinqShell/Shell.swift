@@ -98,14 +98,17 @@ public enum ScriptPiece: Sendable, Equatable {
       let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
       let number = index + 1
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      let complete = !hasContent || !Session.isIncomplete(buffer)
-      if MetaCommand.isMetaCommand(line), complete {
+      // Whether the statements so far are complete is asked only where it decides something (a
+      // meta-command or a statement word at the start of a line), so a long run of other lines
+      // is not parsed again at each line.
+      var isComplete: Bool { !hasContent || !Session.isIncomplete(buffer) }
+      if MetaCommand.isMetaCommand(line), isComplete {
         flush()
         pieces.append(.meta(trimmed, line: number))
         continue
       }
       let firstWord = trimmed.prefix { $0.isLetter }.lowercased()
-      if hasContent, complete, starters.contains(firstWord) { flush() }
+      if hasContent, starters.contains(firstWord), isComplete { flush() }
       if !hasContent {
         if trimmed.isEmpty { continue }
         bufferLine = number
@@ -286,11 +289,16 @@ public struct Shell {
         errors.write("\(file):\(line): error: .read nested more than \(Shell.maximumReadDepth) deep\n")
         return false
       }
-      guard let text = Shell.readText(path) else {
+      switch Shell.readScript(path) {
+      case .success(let text):
+        return runScript(text, file: path, depth: depth + 1)
+      case .failure(.unreadable):
         errors.write("\(file):\(line): error: cannot read \(path)\n")
         return false
+      case .failure(let failure):
+        errors.write(failure.message(name: path) + "\n")
+        return false
       }
-      return runScript(text, file: path, depth: depth + 1)
     case .corpus:
       output.write(Shell.describe(session.corpus))
     case .schema:
@@ -310,14 +318,74 @@ public struct Shell {
     return true
   }
 
-  /// `readText(_:)` reads a UTF-8 script file, or stdin for `-`.
-  public static func readText(_ path: String) -> String? {
-    if path == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      return String(decoding: data, as: UTF8.self)
+  /// `ScriptReadError` is why a script could not be read: a path that cannot be opened, or bytes
+  /// that are not UTF-8 text (a binary file given by mistake is refused at once, not parsed).
+  public enum ScriptReadError: Error, Sendable, Equatable {
+    case unreadable
+    /// The first offending byte: its offset, 1-based line and the byte itself; `nul` for a NUL.
+    case notText(offset: Int, line: Int, byte: UInt8)
+
+    /// `FILE:LINE: error: ...`, for a script named `name`.
+    public func message(name: String) -> String {
+      switch self {
+      case .unreadable: return "tinq: error: cannot read script \(name)"
+      case .notText(let offset, let line, let byte):
+        let what = byte == 0 ? "a NUL byte" : "byte 0x" + String(byte, radix: 16, uppercase: true) + ", which is not UTF-8,"
+        return "\(name):\(line): error: not a text script: \(what) at byte offset \(offset)"
+      }
     }
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `readScript(_:)` reads a UTF-8 script file, or stdin for `-`, and refuses anything that is
+  /// not UTF-8 text (invalid UTF-8 or a NUL byte), naming the first offending byte.
+  public static func readScript(_ path: String) -> Result<String, ScriptReadError> {
+    let data: Data
+    if path == "-" {
+      data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+      guard let contents = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
+      data = contents
+    }
+    return data.withUnsafeBytes { raw -> Result<String, ScriptReadError> in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if let bad = firstNonText(bytes) {
+        let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .failure(.notText(offset: bad, line: line, byte: bytes[bad]))
+      }
+      return .success(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// The offset of the first byte that is a NUL or not part of well-formed UTF-8, if any.
+  static func firstNonText(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b == 0 { return i }
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return i
+      }
+      guard i + length <= n else { return i }
+      if bytes[i + 1] < low || bytes[i + 1] > high { return i }
+      for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += length
+    }
+    return nil
   }
 
   /// `describe(_:)` is the text of `.corpus`.

@@ -87,6 +87,51 @@ func readCSV(_ text: String) -> [[String]] {
     #expect(going.stdout == "5\n1\n1\n")
   }
 
+  /// A script that is not UTF-8 text (a binary file, a stray byte inside a string literal) is
+  /// refused before anything runs, naming the first bad byte; nothing is half-run.
+  static let notText: [(bytes: [UInt8], message: String)] = {
+    let stray: [UInt8] = Array("count articles\narticles where contains \"ma ".utf8) + [0xFF, 0xFE] + Array(" tuy\"\n".utf8)
+    let binary: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0x90, count: 200_000)
+    let cut: [UInt8] = Array("count articles\n".utf8) + [0xE1, 0x80]
+    return [
+      (stray, "bad.tinq:2: error: not a text script: byte 0xFF, which is not UTF-8, at byte offset 43"),
+      (binary, "bad.tinq:1: error: not a text script: a NUL byte at byte offset 7"),
+      (cut, "bad.tinq:2: error: not a text script: byte 0xE1, which is not UTF-8, at byte offset 15"),
+    ]
+  }()
+
+  @Test(arguments: notText)
+  func aScriptThatIsNotTextIsRefusedAtOnce(bytes: [UInt8], message: String) throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("bad.tinq")
+    try Data(bytes).write(to: script)
+    let result = try runTinq(["run", script.path])
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(result.stderr == script.deletingLastPathComponent().path + "/" + message + "\n")
+    let read = try runTinq([], stdin: ".read \(script.path)\ncount articles\n")
+    #expect(read.stderr.contains("not a text script"))
+  }
+
+  /// Scripts are split and run in time linear in their length: thousands of lines that are not
+  /// statements, or of `let`s, give their answer without re-reading what came before.
+  @Test func longScriptsStayLinear() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let junk = dir.appendingPathComponent("junk.tinq")
+    try String(repeating: "xxxx\n", count: 20_000).write(to: junk, atomically: true, encoding: .utf8)
+    let bad = try runTinq(["run", junk.path])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.hasPrefix(junk.path + ":1:1: error: unknown collection `xxxx`"))
+    let lets = dir.appendingPathComponent("lets.tinq")
+    try ((0..<20_000).map { "let x\($0) = \($0)\n" }.joined() + "count articles where year >= $x2020\n")
+      .write(to: lets, atomically: true, encoding: .utf8)
+    let bound = try runTinq(["run", lets.path])
+    #expect(bound.status == 0)
+    #expect(bound.stdout == "3\n")
+  }
+
   @Test func statementsFromStdinAndDash() throws {
     let piped = try runTinq([], stdin: "count articles\ncount articles where year = 2021\n")
     #expect(piped.status == 0)
