@@ -30,6 +30,8 @@ public final class LineEditor {
   public let historyLimit: Int
   var lastEntry: String?
   var warnedAboutHistory = false
+  /// False when the history file's folder could not be made: history is then kept in memory.
+  var savesHistory = true
   /// `warn` receives the one warning about an unwritable history file.
   let warn: (String) -> Void
 
@@ -48,7 +50,10 @@ public final class LineEditor {
     using_history()
     stifle_history(Int32(historyLimit))
     if let historyPath {
-      LineEditor.makeParentFolder(historyPath)
+      if !LineEditor.makeParentFolder(historyPath) {
+        savesHistory = false
+        warnOnce("cannot make a folder for the history file \(historyPath) (no such home); history is kept for this session only")
+      }
       if FileManager.default.fileExists(atPath: historyPath), read_history(historyPath) != 0 {
         warnOnce("cannot read history file \(historyPath)")
       }
@@ -98,7 +103,7 @@ public final class LineEditor {
     guard !trimmed.isEmpty, trimmed != lastEntry else { return }
     add_history(trimmed)
     lastEntry = trimmed
-    guard let historyPath else { return }
+    guard let historyPath, savesHistory else { return }
     if write_history(historyPath) != 0 { warnOnce("cannot write history file \(historyPath); history is not saved") }
   }
 
@@ -108,9 +113,24 @@ public final class LineEditor {
     warn("warning: " + message)
   }
 
-  static func makeParentFolder(_ path: String) {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  /// `makeParentFolder(_:)` makes the history file's folder when it is missing, but only the
+  /// state folders under a home that exists (`.local/state/tinq`, at most three levels, never
+  /// from the root): a mistyped or missing `$HOME` must not grow a tree of folders. False when
+  /// the folder is not there and was not made.
+  @discardableResult
+  static func makeParentFolder(_ path: String) -> Bool {
+    let fm = FileManager.default
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) { return isDirectory.boolValue }
+    var existing = folder
+    var missing = 0
+    while !fm.fileExists(atPath: existing.path), existing.path != "/" {
+      existing.deleteLastPathComponent()
+      missing += 1
+    }
+    guard missing <= 3, existing.path != "/" else { return false }
+    return (try? fm.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
   }
 
   /// `linePrefix()` is the statement so far: earlier lines plus this line up to the cursor.

@@ -146,4 +146,19 @@ import Testing
     #expect(t.waitForExit() == 0)
     #expect(t.text.components(separatedBy: "warning:").count - 1 == 1)
   }
+
+  /// With a home that does not exist, the REPL makes no folders for its history: it warns once
+  /// and keeps history for the session.
+  @Test func aMissingHomeGrowsNoFolders() throws {
+    let missing = "/tmp/tinq-no-home-\(UUID().uuidString)"
+    let t = try PseudoTerminal(environment: ["HOME": missing + "/deep", "TINQ_HISTORY": "", "XDG_STATE_HOME": ""])
+    t.expect("tinq> ")
+    t.send("count articles\r")
+    t.expect("\n5\n")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+    #expect(t.text.components(separatedBy: "warning:").count - 1 == 1)
+    #expect(t.text.contains("history is kept for this session only"))
+    #expect(!FileManager.default.fileExists(atPath: missing))
+  }
 }
