@@ -20,7 +20,10 @@ let package = Package(
     .executable(name: "tinq-bench", targets: ["tinq-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `swift package generate-documentation --target Tinq` builds the DocC catalogue; a plugin,
+    // so it adds nothing to an ordinary build.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
   ],
   targets: [
     .target(name: "TinqSupport"),

@@ -255,6 +255,9 @@ public struct Shell {
 
   /// `runMeta(_:file:line:depth:)` runs one meta-command line; returns false when it failed.
   public mutating func runMeta(_ text: String, file: String = "<input>", line: Int = 1, depth: Int = 0) -> Bool {
+    // A meta-command typed at the prompt starts afresh: an earlier interrupted statement must not
+    // stop the script a `.read` runs.
+    if depth == 0 { wasInterrupted = false }
     switch MetaCommand.parse(text) {
     case .failure(let error):
       errors.write("\(file):\(line): error: \(error.message)\n")

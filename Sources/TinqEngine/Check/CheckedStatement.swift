@@ -107,6 +107,20 @@ public struct CheckedStatement: Sendable {
 }
 
 extension Predicate {
+  /// `text` is the predicate in the language, parenthesised where precedence needs it.
+  public var text: String {
+    switch self {
+    case .condition(let c): return c.text
+    case .not(let inner):
+      if case .condition = inner { return "not " + inner.text }
+      return "not (" + inner.text + ")"
+    case .all(let items):
+      return items.map { if case .any = $0 { return "(" + $0.text + ")" } else { return $0.text } }.joined(separator: " and ")
+    case .any(let items):
+      return items.map(\.text).joined(separator: " or ")
+    }
+  }
+
   /// `conditions` lists the leaves, left to right, without recursion on the tree's depth.
   public var conditions: [Condition] {
     var out: [Condition] = []

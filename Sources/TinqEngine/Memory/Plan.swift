@@ -10,8 +10,9 @@ indirect enum PlanNode {
   case index(label: String, lookup: (ArticleStore) -> DocSet)
   /// The positional index answers a phrase, restricted to the candidates found so far.
   case phrase(label: String, phrase: Phrase, scope: TextScope)
-  /// No index covers the condition: test each candidate row.
-  case scan(label: String, condition: Condition)
+  /// No index covers the predicate: test each candidate row, once for the whole predicate
+  /// (a run of conditions that no index answers is checked in one pass).
+  case scan(label: String, predicate: Predicate)
   case and([PlanNode])
   case or([PlanNode])
   case not(PlanNode)
@@ -32,13 +33,31 @@ indirect enum PlanNode {
 enum Planner {
   static func plan(_ p: Predicate, collection: CollectionKind) -> PlanNode {
     switch p {
-    case .all(let items): return .and(items.map { plan($0, collection: collection) })
-    case .any(let items): return .or(items.map { plan($0, collection: collection) })
-    case .not(let inner): return .not(plan(inner, collection: collection))
+    case .all(let items): return combine(items.map { ($0, plan($0, collection: collection)) }, all: true)
+    case .any(let items): return combine(items.map { ($0, plan($0, collection: collection)) }, all: false)
+    case .not(let inner):
+      let planned = plan(inner, collection: collection)
+      if case .scan = planned { return .scan(label: p.text, predicate: p) }
+      return .not(planned)
     case .condition(let c):
-      guard collection == .articles else { return .scan(label: c.text, condition: c) }
+      guard collection == .articles else { return .scan(label: c.text, predicate: p) }
       return articlePlan(c)
     }
+  }
+
+  /// The operands of `and`/`or`, planned: the operands that only a scan can answer become one
+  /// scan, so each row is read once for all of them, not once per condition.
+  static func combine(_ operands: [(Predicate, PlanNode)], all: Bool) -> PlanNode {
+    let scanned = operands.filter { if case .scan = $0.1 { return true } else { return false } }.map(\.0)
+    var nodes = operands.filter { if case .scan = $0.1 { return false } else { return true } }.map(\.1)
+    if scanned.count == 1, let only = scanned.first {
+      nodes.append(.scan(label: only.text, predicate: only))
+    } else if scanned.count > 1 {
+      let merged: Predicate = all ? .all(scanned) : .any(scanned)
+      if nodes.isEmpty { return .scan(label: merged.text, predicate: merged) }
+      nodes.append(.scan(label: merged.text, predicate: merged))
+    }
+    return all ? .and(nodes) : .or(nodes)
   }
 
   /// The plan of one article condition: the field's index, the full-text index, or a scan.
@@ -103,7 +122,7 @@ enum Planner {
     default:
       break
     }
-    return .scan(label: text, condition: c)
+    return .scan(label: text, predicate: .condition(c))
   }
 }
 
@@ -139,15 +158,16 @@ final class Execution {
     case .phrase(let l, let phrase, let scope):
       label = "index  " + l
       result = store.fullText.documents(containing: phrase, scope: scope, within: within)
-    case .scan(let l, let condition):
+    case .scan(let l, let predicate):
       label = "scan   " + l + " (checked on " + rowCount(within.count) + ")"
       result = DocSet(universe: within.universe)
       var checked = 0
       var failure: Cancelled? = nil
+      var scan = RowScan(table: table)
       within.forEach { i in
         checked += 1
         if checked & 1023 == 0, cancellation?.isCancelled == true { failure = Cancelled() }
-        if failure == nil, RowCheck.test(condition.test, row: i, table: table) { result.insert(i) }
+        if failure == nil, scan.test(predicate, row: i) { result.insert(i) }
       }
       if let failure { throw failure }
     case .and(let children):
@@ -184,39 +204,6 @@ final class Execution {
   func describe() -> String {
     steps.map { String(repeating: "  ", count: $0.depth + 1) + $0.label + "  → " + rowCount($0.rows) }
       .joined(separator: "\n")
-  }
-}
-
-/// `RowCheck` tests one condition on one row: what a scan does where no index covers the
-/// condition. Its meaning is `Semantics`; the indexes must agree with it (the planner property
-/// test compares both with an independent oracle).
-enum RowCheck {
-  static func test(_ t: Condition.Test, row: Int, table: Table) -> Bool {
-    switch t {
-    case .compare(let f, let op, let constant):
-      if f.index == .id, case .text(let s) = constant {
-        // Ids compare exactly, as the id index does.
-        guard case .text(let id) = table.value(f, row) else { return false }
-        return op == .equal ? id == s : Semantics.compare(.text(id), op, constant)
-      }
-      return Semantics.compare(table.value(f, row), op, constant)
-    case .between(let f, let lo, let hi, let negated):
-      return Semantics.between(table.value(f, row), lo, hi, negated: negated)
-    case .isIn(let f, let items, let negated):
-      return Semantics.isIn(table.value(f, row), items, negated: negated)
-    case .isNull(let f, let negated):
-      return Semantics.isNull(table.value(f, row)) != negated
-    case .contains(let f, let phrase):
-      if let f { return Semantics.contains(table.value(f, row), phrase) }
-      guard let article = table.article?(row), let body = table.body?(row) else { return false }
-      return article.title.map(phrase.matches) == true || phrase.matches(body)
-    case .cites(let query, _):
-      guard let article = table.article?(row) else { return false }
-      return article.citations.contains { query.matches($0) }
-    case .mentions(let query, _):
-      guard let article = table.article?(row) else { return false }
-      return query.mentionedIn(article)
-    }
   }
 }
 

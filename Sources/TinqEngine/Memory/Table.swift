@@ -13,8 +13,6 @@ struct Table {
   /// For the articles collection, the article of a row without its body (article predicates need
   /// more than fields).
   private(set) var article: ((Int) -> Article)? = nil
-  /// For the articles collection, the body of a row, decoded.
-  private(set) var body: ((Int) -> String)? = nil
 
   /// `value(_:_:)` reads one field of one row.
   func value(_ field: Field, _ row: Int) -> Value { read(field.slot, row) }
@@ -27,7 +25,6 @@ struct Table {
         fields[slot].read(ArticleRow(store: store, ordinal: i))
       }
       table.article = { store.metadata[$0] }
-      table.body = { store.body(of: $0) }
       return table
     case .citations:
       let fields = Registry.citations
