@@ -16,12 +16,18 @@ public struct LaunchRequest: Sendable, Equatable {
   public var timer: Bool
   /// `--keep-going`.
   public var keepGoing: Bool
+  /// `tinq test` files; nil when not testing.
+  public var tests: [String]?
+  /// `tinq test --report`.
+  public var report: TestReport
 
   /// `init(...)` makes a request.
   public init(
     corpusPaths: [String] = [], statements: [String] = [], scripts: [String]? = nil, format: OutputFormat = .table,
-    timer: Bool = false, keepGoing: Bool = false
+    timer: Bool = false, keepGoing: Bool = false, tests: [String]? = nil, report: TestReport = .plain
   ) {
+    self.tests = tests
+    self.report = report
     self.corpusPaths = corpusPaths
     self.statements = statements
     self.scripts = scripts
@@ -62,6 +68,9 @@ public enum Launcher {
       width: width > 0 ? width : nil, color: stdoutIsTerminal && !noColor)
     var shell = Shell(session: Session(corpus: corpus), options: options)
 
+    if let tests = request.tests {
+      return runTests(tests, report: request.report, shell: shell)
+    }
     if let scripts = request.scripts {
       var texts: [(String, String)] = []
       for path in scripts {
@@ -109,5 +118,32 @@ public enum Launcher {
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
     repl.run(banner: Repl.banner(corpus: corpus, description: description))
     return success
+  }
+
+  /// `tinq test`: runs every file to its end, statements' own output discarded, and reports each
+  /// expectation and each failed statement. Exit 1 when any failed, 2 when a file cannot be read.
+  static func runTests(_ paths: [String], report: TestReport, shell: Shell) -> Int32 {
+    var shell = shell
+    let log = ExpectationLog()
+    shell.expectationLog = log
+    shell.options.keepGoing = true
+    shell.options.timer = false
+    if let sink = TextOutput.open(path: "/dev/null") {
+      shell.output = sink
+      if report != .plain { shell.errors = sink }
+    }
+    for path in paths {
+      let name = path == "-" ? "<stdin>" : path
+      switch Shell.readScript(path) {
+      case .success(let text): _ = shell.runScript(text, file: name)
+      case .failure(let failure):
+        TextOutput.standardError.write(failure.message(name: path) + "\n")
+        return usageFailure
+      }
+    }
+    let entries = log.entries
+    TextOutput.standardOutput.write(report.render(entries))
+    if TextOutput.standardOutput.writeError != nil { return usageFailure }
+    return entries.contains { $0.failure != nil } ? queryFailure : success
   }
 }

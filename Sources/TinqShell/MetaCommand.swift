@@ -39,6 +39,13 @@ public enum MetaCommand: Sendable, Equatable {
     .schema              Show the collections with their fields and types
     .timer on|off        Print "Run Time: real S.SSSSSS" on stderr after each statement
 
+    Statements (end with ; or a new line; Tab completes):
+    COLLECTION [where ...] [order by F [desc]] [limit N] [offset M] [select F, ...]
+    count COLLECTION [where ...] [by F [order by count desc] [limit N]]
+    show ID    explain STATEMENT    let NAME = VALUE
+    expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
+    Collections: articles, citations, people, organizations (.schema lists their fields)
+
     """
 
   /// `isMetaCommand(_:)` tells whether a line is a meta-command (starts with `.`).

@@ -80,7 +80,7 @@ public enum ScriptPiece: Sendable, Equatable {
   /// The words that begin a statement: a complete statement followed by a line starting with
   /// one of these is run on its own, so timings and errors are per statement.
   static let starters: Set<String> =
-    Set(CollectionKind.allCases.map(\.rawValue)).union(["count", "show", "explain", "let"])
+    Set(CollectionKind.allCases.map(\.rawValue)).union(["count", "show", "explain", "let", "expect"])
 
   /// `split(_:)` cuts a script into meta-commands and runs of statements.
   public static func split(_ text: String) -> [ScriptPiece] {
@@ -138,6 +138,8 @@ public struct Shell {
   public var interruptible = false
   /// Set by `.quit`.
   public private(set) var wantsToQuit = false
+  /// When set (by `tinq test`), every expectation and every failed statement is recorded here.
+  public var expectationLog: ExpectationLog? = nil
   /// Set when Ctrl-C interrupted a statement, so the rest of a `.read` script is skipped too.
   public private(set) var wasInterrupted = false
 
@@ -193,7 +195,14 @@ public struct Shell {
     var ok = true
     for outcome in outcomes {
       switch outcome.result {
+      case .success(.expectation(let e)) where !e.passed:
+        // A failed expectation is a failed statement: where it is, what it expected and found.
+        ok = false
+        let place = "\(file):\(outcome.location.line):\(outcome.location.column)"
+        errors.write(place + ": expectation failed: " + Renderer.visible(e.summary) + "\n    " + Renderer.visible(e.statement) + "\n")
+        expectationLog?.record(file: file, location: outcome.location, result: e)
       case .success(let result):
+        if case .expectation(let e) = result { expectationLog?.record(file: file, location: outcome.location, result: e) }
         let failedBefore = output.writeError != nil
         output.write(renderer.render(result))
         // A failed write is an error, said once per output: a full disk must not pass for success.
@@ -205,6 +214,7 @@ public struct Shell {
         if interruptible { for note in outcome.notes { errors.write(note + "\n") } }
       case .failure(let error):
         ok = false
+        expectationLog?.record(file: file, location: outcome.location, error: error)
         if error.isCancelled {
           wasInterrupted = true
         } else {

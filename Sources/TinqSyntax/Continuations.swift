@@ -28,10 +28,10 @@ extension Parser {
   /// The words completion may offer, in the order it offers them: statement words, clause words,
   /// operators, predicate words (fields go between `contains` and `null`), `null`, `not`.
   static let candidateWords: [String] =
-    [Keyword.count, .show, .explain, .let, .where, .and, .or, .order, .by, .asc, .desc, .limit, .offset, .select]
+    [Keyword.count, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .order, .by, .asc, .desc, .limit, .offset, .select]
     .map(\.rawValue)
     + ComparisonOperator.allCases.map(\.rawValue)
-    + [Keyword.cites, .mentions, .between, .in, .is, .contains, .null, .not].map(\.rawValue)
+    + [Keyword.cites, .mentions, .between, .in, .is, .contains, .null, .not, .includes, .excludes].map(\.rawValue)
 
   /// `continuations(of:)` tells what may follow `prefix`, the text of one statement being typed
   /// (without a word being typed at its end). Each candidate word is tried by parsing the prefix

@@ -16,6 +16,14 @@ extension Statement {
     case .show(let s): return .show(ShowStatement(id: s.id))
     case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
     case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))
+    case .expect(let e):
+      switch e.test {
+      case .count(let c, let op, let n):
+        guard case .count(let erased) = Statement.count(c).erasingRanges() else { return self }
+        return .expect(ExpectStatement(test: .count(erased, op, n)))
+      case .rows(let q, let test):
+        return .expect(ExpectStatement(test: .rows(q.erasingRanges(), test)))
+      }
     }
   }
 }

@@ -73,6 +73,8 @@ struct ParserState {
   /// The kind of name the parser would have read where the input ended, if a name goes there:
   /// what completion offers besides the keywords that parse next.
   var nameAtEnd: NameSlot? = nil
+  /// Inside `expect`: what may follow its query or count instead of the statement's end.
+  var expectFollows: ExpectFollow? = nil
   var sourceText: SourceText? = nil
 
   init(source: String, scriptMode: Bool) {
@@ -256,6 +258,7 @@ struct ParserState {
       depth = 0
       predicates = 0
       endedEarly = false
+      expectFollows = nil
       do throws(Diagnostic) {
         let statement = try parseStatement()
         if !atStatementEnd {

@@ -24,6 +24,15 @@ public enum Printer {
       return "explain " + print(e.statement)
     case .letBinding(let l):
       return "let \(variableName(l.name)) = " + print(l.value)
+    case .expect(let e):
+      switch e.test {
+      case .count(let c, let op, let n):
+        return "expect " + print(.count(c)) + " \(op.rawValue) \(n)"
+      case .rows(let q, .none): return "expect none " + print(.query(q))
+      case .rows(let q, .some): return "expect some " + print(.query(q))
+      case .rows(let q, .includes(let keys)): return "expect " + print(.query(q)) + " includes " + keys.map(quote).joined(separator: ", ")
+      case .rows(let q, .excludes(let keys)): return "expect " + print(.query(q)) + " excludes " + keys.map(quote).joined(separator: ", ")
+      }
     }
   }
 

@@ -1,8 +1,9 @@
 // Statement-level productions: statement, query and its clauses, count, show, explain, let.
 
 extension ParserState {
-  static let statementStart = "a statement (a collection, `count`, `show`, `explain` or `let`)"
-  static let statementWords = [Keyword.count, .show, .explain, .let].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
+  static let statementStart = "a statement (a collection, `count`, `show`, `explain`, `let` or `expect`)"
+  static let statementWords =
+    [Keyword.count, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -12,6 +13,7 @@ extension ParserState {
     case .keyword(.show): return .show(try parseShow())
     case .keyword(.explain): return .explain(try parseExplain())
     case .keyword(.let): return .letBinding(try parseLet())
+    case .keyword(.expect): return .expect(try parseExpect())
     case .identifier: return .query(try parseQuery())
     case .keyword(let k) where k.isClauseWord:
       throw error(
@@ -95,6 +97,14 @@ extension ParserState {
   /// names the clauses that could have come next.
   mutating func expectStatementEnd(couldContinueWith remaining: [Keyword], afterList: Bool = false) throws(Diagnostic) {
     guard !atStatementEnd else { return }
+    // Inside `expect`, the query or count is followed by its test.
+    if let follow = expectFollows {
+      switch current.kind {
+      case .comparison where follow == .comparison: return
+      case .keyword(.includes), .keyword(.excludes): if follow == .keys { return }
+      default: break
+      }
+    }
     let names = (afterList ? ["`,`"] : []) + remaining.map { $0 == .order ? "`order by`" : "`\($0.rawValue)`" } + ["end of statement"]
     let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     var notes: [String] = []
@@ -326,4 +336,68 @@ extension ParserState {
     try expectStatementEnd(couldContinueWith: [])
     return LetStatement(name: name, value: value, range: SourceRange(start.start, previousEnd))
   }
+
+  /// expect -> "expect" count comparison integer | "expect" ("none" | "some") query
+  ///         | "expect" query ("includes" | "excludes") key {"," key}
+  mutating func parseExpect() throws(Diagnostic) -> ExpectStatement {
+    let start = current.range
+    advance()
+    let test: ExpectStatement.Test
+    if at(.count) {
+      expectFollows = .comparison
+      let count = try parseCount()
+      expectFollows = nil
+      guard case .comparison(let op) = current.kind else {
+        throw error(expected: "a comparison and a number after the count, e.g. `= 4`")
+      }
+      advance()
+      let n = try parseRowCount(purpose: "the number to compare the count with")
+      test = .count(count, op, n)
+    } else if at(.none) || at(.some) {
+      let none = at(.none)
+      advance()
+      let query = try parseQuery()
+      test = .rows(query, none ? .none : .some)
+    } else {
+      guard case .identifier = current.kind else {
+        throw error(expected: "`count`, `none`, `some` or a query after `expect`", suggestFrom: ["count", "none", "some"])
+      }
+      expectFollows = .keys
+      let query = try parseQuery()
+      expectFollows = nil
+      let includes: Bool
+      if at(.includes) { includes = true } else if at(.excludes) { includes = false } else {
+        throw error(expected: "`includes` or `excludes` after the query")
+      }
+      advance()
+      var keys = [try parseKey()]
+      while current.kind == .comma {
+        advance()
+        keys.append(try parseKey())
+      }
+      test = .rows(query, includes ? .includes(keys) : .excludes(keys))
+    }
+    try expectStatementEnd(couldContinueWith: [])
+    return ExpectStatement(test: test, range: SourceRange(start.start, previousEnd))
+  }
+
+  /// An id, name or number after `includes`/`excludes`: a string, or a bare word or number.
+  mutating func parseKey() throws(Diagnostic) -> String {
+    switch current.kind {
+    case .string(let s):
+      advance()
+      return s
+    case .identifier, .integer:
+      let s = text(current.range)
+      advance()
+      return s
+    default:
+      throw error(expected: "an id, name or number in double quotes")
+    }
+  }
+}
+
+/// What follows the query or count of an `expect` statement.
+enum ExpectFollow: Equatable {
+  case comparison, keys
 }

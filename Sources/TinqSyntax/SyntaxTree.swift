@@ -25,13 +25,47 @@ public struct SourceRange: Sendable, Hashable {
 // its source range; `==` compares structure *and* ranges, and `erasingRanges()` gives the
 // structural form used to compare a reparsed tree with the original.
 
-/// statement -> query | count | show | explain | let
+/// statement -> query | count | show | explain | let | expect
 public indirect enum Statement: Sendable, Equatable {
   case query(Query)
   case count(CountStatement)
   case show(ShowStatement)
   case explain(ExplainStatement)
   case letBinding(LetStatement)
+  case expect(ExpectStatement)
+}
+
+/// expect -> "expect" count comparison integer | "expect" ("none" | "some") query
+///         | "expect" query ("includes" | "excludes") key {"," key}
+public struct ExpectStatement: Sendable, Equatable {
+  /// What the rows of a query must show.
+  public enum RowTest: Sendable, Equatable {
+    /// No row.
+    case none
+    /// At least one row.
+    case some
+    /// Rows with each of these keys (ids for articles, the name or number otherwise).
+    case includes([String])
+    /// No row with any of these keys.
+    case excludes([String])
+  }
+
+  /// The assertion.
+  public enum Test: Sendable, Equatable {
+    /// The count compared with a number.
+    case count(CountStatement, ComparisonOperator, Int)
+    /// A test on the rows of a query.
+    case rows(Query, RowTest)
+  }
+
+  public var test: Test
+  /// `range` covers the whole statement.
+  public var range: SourceRange
+  /// `init(test:range:)` makes an expect statement.
+  public init(test: Test, range: SourceRange = .none) {
+    self.test = test
+    self.range = range
+  }
 }
 
 /// The four collections a query can range over.

@@ -7,7 +7,9 @@ public enum Keyword: String, CaseIterable, Sendable {
   /// Clause and boolean words.
   case `where`, and, or, not, order, by, asc, desc, limit, offset, select
   /// Words that start statements other than queries.
-  case count, show, explain, `let`
+  case count, show, explain, `let`, expect
+  /// Words of `expect` statements.
+  case includes, excludes, `none`, some
   /// Predicate words.
   case between, `in`, `is`, null, contains, cites, mentions
 

@@ -4,6 +4,7 @@ import Tinq
 import TinqShell
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TestReport: ExpressibleByArgument {}
 
 /// The options shared by `tinq` and `tinq run`.
 struct CommonOptions: ParsableArguments {
@@ -39,7 +40,7 @@ struct TinqCommand: ParsableCommand {
       Colour is used only on a terminal and never when NO_COLOR is set.
       """,
     version: "tinq " + Repl.version,
-    subcommands: [RunCommand.self]
+    subcommands: [RunCommand.self, TestCommand.self]
   )
 
   @OptionGroup var common: CommonOptions
@@ -77,6 +78,44 @@ struct RunCommand: ParsableCommand {
     let request = LaunchRequest(
       corpusPaths: common.corpus, scripts: files, format: common.format, timer: common.timer,
       keepGoing: common.keepGoing)
+    throw ExitCode(Launcher.run(request))
+  }
+}
+
+/// `tinq test FILE...`: run scripts of `expect` statements as tests.
+struct TestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test",
+    abstract: "Run scripts of 'expect' statements as tests and report each ('-' reads stdin).",
+    discussion: """
+      A test script is an ordinary script whose 'expect' statements pin facts of the corpus:
+        expect count articles where cites "03/2019/NĐ-CP" = 4
+        expect articles where cites "03/2019/NĐ-CP" includes "002", "003"
+        expect none articles where year > 2026
+        expect some people where name contains "nguyen"
+      Every file runs to its end; other statements run but print nothing. A failure prints
+        FILE:LINE:COL: expectation failed: expected 4, got 3
+      with the statement; a statement in error counts as a failure too.
+
+      Examples:
+        tinq test --corpus articles/ facts.tinq
+        tinq test --report junit tests/*.tinq > junit.xml
+
+      Exit status: 0 all held, 1 a failure or an error, 2 a usage or I/O error.
+      """
+  )
+
+  @Option(name: .customLong("corpus"), help: ArgumentHelp("A folder, .txt or .jsonl file to load (repeatable); default: the bundled seeds.", valueName: "path"))
+  var corpus: [String] = []
+
+  @Option(name: .long, help: "Report format: plain (failures and a count), tap (TAP 13) or junit (JUnit XML).")
+  var report: TestReport = .plain
+
+  @Argument(help: ArgumentHelp("Test scripts; '-' is stdin.", valueName: "file"))
+  var files: [String]
+
+  func run() throws {
+    let request = LaunchRequest(corpusPaths: corpus, tests: files, report: report)
     throw ExitCode(Launcher.run(request))
   }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// A tiny RFC 4180 reader, so CSV output is checked by parsing it back.
@@ -130,6 +133,57 @@ func readCSV(_ text: String) -> [[String]] {
     let bound = try runTinq(["run", lets.path])
     #expect(bound.status == 0)
     #expect(bound.stdout == "3\n")
+  }
+
+  /// `tinq test` runs every expectation of every file and reports each: plain, TAP or JUnit.
+  @Test func testScriptsReportEachExpectation() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let facts = dir.appendingPathComponent("facts.tinq")
+    try """
+      -- facts about the seeds
+      expect count articles where cites "03/2019/NĐ-CP" = 4
+      expect count articles where cites "03/2019/NĐ-CP" = 3
+      articles where year = 2021
+      expect none articles where year > 2026
+      articles wher year = 1
+
+      """.write(to: facts, atomically: true, encoding: .utf8)
+    let passing = dir.appendingPathComponent("passing.tinq")
+    try "expect some people where name contains \"nguyen\"\n".write(to: passing, atomically: true, encoding: .utf8)
+
+    let plain = try runTinq(["test", facts.path, passing.path])
+    #expect(plain.status == 1)
+    #expect(plain.stdout == "4 expectations, 1 failed, 1 statement in error\n")
+    #expect(plain.stderr.contains(facts.path + ":3:1: expectation failed: expected 3, got 4\n    expect count articles"))
+    #expect(plain.stderr.contains(facts.path + ":6:10: error:"))
+
+    let ok = try runTinq(["test", passing.path])
+    #expect(ok.status == 0)
+    #expect(ok.stdout == "1 expectation, 0 failed\n")
+
+    let tap = try runTinq(["test", "--report", "tap", facts.path])
+    #expect(tap.status == 1)
+    let lines = tap.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.prefix(2) == ["TAP version 13", "1..4"])
+    #expect(lines.filter { $0.hasPrefix("ok ") }.count == 2)
+    #expect(lines.filter { $0.hasPrefix("not ok ") }.count == 2)
+    #expect(tap.stdout.contains("not ok 2 - " + facts.path + ":3:1: expect count articles where cites \"03/2019/NĐ-CP\" = 3"))
+    #expect(tap.stderr == "")
+
+    let junit = try runTinq(["test", "--report", "junit", facts.path, passing.path])
+    #expect(junit.status == 1)
+    #expect(junit.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tinq\" tests=\"5\" failures=\"1\" errors=\"1\">"))
+    #expect(junit.stdout.components(separatedBy: "<testsuite ").count - 1 == 2)
+    #expect(junit.stdout.contains("<failure message=\"expectation failed: expected 3, got 4\">"))
+    let parser = XMLParser(data: Data(junit.stdout.utf8))
+    #expect(parser.parse(), "JUnit XML must be well-formed")
+
+    // In `tinq run`, a failed expectation stops the script like an error, positioned.
+    let run = try runTinq(["run", facts.path])
+    #expect(run.status == 1)
+    #expect(run.stdout == "ok\n")
+    #expect(run.stderr.hasPrefix(facts.path + ":3:1: expectation failed: expected 3, got 4\n"))
   }
 
   @Test func statementsFromStdinAndDash() throws {

@@ -36,6 +36,7 @@ import Tinq
           return "\(key):\(group.count)"
         }
       case .article(let detail): return [detail.article.id]
+      case .expectation(let e): return [e.passed ? "ok" : "failed: " + e.summary]
       default: return []
       }
     } catch {
@@ -98,6 +99,15 @@ import Tinq
     ("articles order by date limit 9223372036854775807 offset 9223372036854775807", []),
     ("articles order by id limit 9223372036854775807 offset 4", ["004_adcf2f97b390286b"]),
     ("count articles by source", ["BDK:1", "CT:1", "null:3"]),
+    // expect: an assertion holds or fails, saying what it expected and found.
+    ("expect count articles where cites \"3/2019/nd-cp\" = 4", ["ok"]),
+    ("expect count articles where cites \"3/2019/nd-cp\" < 4", ["failed: expected < 4, got 4"]),
+    ("expect none articles where year > 2026", ["ok"]),
+    ("expect some articles where year > 2026", ["failed: expected some rows, got no rows"]),
+    ("expect articles where cites \"03/2019/NĐ-CP\" includes \"002_33d00f0403656af6\", 004_adcf2f97b390286b", ["ok"]),
+    ("expect articles where year = 2020 includes \"002_33d00f0403656af6\"", ["failed: expected rows 002_33d00f0403656af6, got 1 row (000_d0844a13450a2335) without 002_33d00f0403656af6"]),
+    ("expect people where articles >= 2 excludes \"nguyen tan cuong\"", ["failed: expected no row nguyen tan cuong, got 2 rows (Nguyễn Tân Cương, Trần Quốc Tỏ) with nguyen tan cuong"]),
+    ("expect count articles by year = 1", ["error: `expect count` compares one number; this count is grouped by `year`"]),
     // show: an id or a unique prefix.
     ("show 002", ["002_33d00f0403656af6"]),
     ("show 0", ["error: the id prefix \"0\" is ambiguous: 5 articles match"]),

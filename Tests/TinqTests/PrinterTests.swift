@@ -80,6 +80,15 @@ struct SyntaxTreeGenerator {
       return .show(ShowStatement(id: pick(["000", "000_d0844a13450a2335", "a \"b\" \\ c", "", "x:12"])))
     case 8 where depth > 0:
       return .explain(ExplainStatement(statement: statement(depth: depth - 1)))
+    case 9 where chance(50):
+      var q = Query(collection: collection())
+      if chance(70) { q.filter = expression(depth: 3) }
+      let keys = (0...Int.random(in: 0..<3, using: &rng)).map { _ in pick(["002", "a \"b\"", "03/2019/NĐ-CP", "x:1"]) }
+      let test: ExpectStatement.RowTest = pick([.none, .some, .includes(keys), .excludes(keys)])
+      if chance(30) {
+        return .expect(ExpectStatement(test: .count(CountStatement(collection: collection(), filter: q.filter), pick(ComparisonOperator.allCases), Int.random(in: 0...9, using: &rng))))
+      }
+      return .expect(ExpectStatement(test: .rows(q, test)))
     default:
       return .letBinding(LetStatement(name: pick(["since", "x", "đ_1", "let", "where", "5", "0x"]), value: literal()))
     }

@@ -86,6 +86,24 @@ public struct CheckedCount: Sendable {
   public var offset: Int = 0
 }
 
+/// `CheckedExpectation` is an `expect` statement: what is run and what must hold.
+public struct CheckedExpectation: Sendable {
+  public enum Test: Sendable {
+    /// The count compared with a number.
+    case count(CheckedCount, ComparisonOperator, Int)
+    /// The query returns no row.
+    case none(CheckedQuery)
+    /// The query returns at least one row.
+    case some(CheckedQuery)
+    /// The query returns rows with each of these keys (its one column: id, number or name).
+    case includes(CheckedQuery, [String])
+    /// The query returns no row with any of these keys.
+    case excludes(CheckedQuery, [String])
+  }
+
+  public var test: Test
+}
+
 /// `CheckedStatement` is one statement, checked.
 public struct CheckedStatement: Sendable {
   /// What the statement does.
@@ -97,6 +115,8 @@ public struct CheckedStatement: Sendable {
     case explain(CheckedStatement)
     /// `let NAME = VALUE`.
     case binding(name: String, value: Literal.Value)
+    /// `expect ...`: an assertion on a count or on the rows of a query.
+    case expectation(CheckedExpectation)
   }
 
   public var kind: Kind

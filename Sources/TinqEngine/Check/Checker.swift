@@ -57,7 +57,7 @@ struct CheckContext {
       return statement
     case .explain(var e):
       switch e.statement {
-      case .letBinding, .explain:
+      case .letBinding, .explain, .expect:
         throw Diagnostic(
           "`explain` takes a query, a `count` or a `show` statement", at: e.range,
           notes: ["note: e.g. `explain articles where year >= 2021`"])
@@ -68,6 +68,21 @@ struct CheckContext {
     case .letBinding(var l):
       l.value = try resolve(l.value)
       return .letBinding(l)
+    case .expect(var e):
+      switch e.test {
+      case .count(let c, let op, let n):
+        if let group = c.groupBy {
+          throw Diagnostic(
+            "`expect count` compares one number; this count is grouped by `\(group.name)`", at: group.range,
+            notes: ["help: filter instead, e.g. `expect count articles where source = \"CT\" = 4`"])
+        }
+        guard case .count(let checked) = try check(.count(c)) else { return statement }
+        e.test = .count(checked, op, n)
+      case .rows(let q, let test):
+        guard case .query(let checked) = try check(.query(q)) else { return statement }
+        e.test = .rows(checked, test)
+      }
+      return .expect(e)
     }
   }
 

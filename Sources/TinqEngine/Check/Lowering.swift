@@ -37,6 +37,28 @@ extension CheckContext {
       return CheckedStatement(kind: .explain(try lower(e.statement)), text: text, range: e.range)
     case .letBinding(let l):
       return CheckedStatement(kind: .binding(name: l.name, value: l.value.value), text: text, range: l.range)
+    case .expect(let e):
+      let test: CheckedExpectation.Test
+      switch e.test {
+      case .count(let c, let op, let n):
+        guard case .count(let count) = try lower(.count(c)).kind else {
+          throw Diagnostic("internal error: a count that did not lower to a count", at: e.range)
+        }
+        test = .count(count, op, n)
+      case .rows(let q, let rows):
+        guard case .query(var query) = try lower(.query(q)).kind else {
+          throw Diagnostic("internal error: a query that did not lower to a query", at: e.range)
+        }
+        // The rows are compared by their key: the id, or the first field (number, name).
+        if let key = Schema.fields(of: query.collection).first { query.columns = [key] }
+        switch rows {
+        case .none: test = .none(query)
+        case .some: test = .some(query)
+        case .includes(let keys): test = .includes(query, keys)
+        case .excludes(let keys): test = .excludes(query, keys)
+        }
+      }
+      return CheckedStatement(kind: .expectation(CheckedExpectation(test: test)), text: text, range: e.range)
     }
   }
 

@@ -25,6 +25,8 @@ public struct MemoryBackend: Backend {
       return .plan(try explain(inner, cancellation: cancellation))
     case .binding(let name, let value):
       return .binding(name: name, value: Self.value(of: value))
+    case .expectation(let e):
+      return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
     }
   }
 
@@ -291,6 +293,8 @@ public struct MemoryBackend: Backend {
       lines.append(try explain(inner, cancellation: cancellation))
     case .binding:
       lines.append("binding: no evaluation")
+    case .expectation:
+      lines.append("expectation: runs its count or query, then compares")
     }
     return lines.joined(separator: "\n")
   }
@@ -306,7 +310,7 @@ extension MemoryBackend {
     case .query(let q): filter = q.filter
     case .count(let c): filter = c.filter
     case .explain(let inner): return notes(for: inner)
-    case .show, .binding: return []
+    case .show, .binding, .expectation: return []
     }
     var notes: [String] = []
     for condition in filter?.conditions ?? [] {

@@ -5,6 +5,10 @@ import TinqText
 /// `Renderer` turns a `QueryResult` into text in one `OutputFormat`; the CLI, the REPL and
 /// embedding programs all print through it, so every surface shows a result the same way.
 public struct Renderer: Sendable {
+  /// `visible(_:)` escapes the control characters of a text bound for a terminal, as the table
+  /// format does (`ESC` shows as `\u{1B}`), so corpus text cannot move the cursor or clear the screen.
+  public static func visible(_ text: String) -> String { CellText.visible(text) }
+
   /// The output format.
   public var format: OutputFormat
   /// The terminal width in columns for `table`, or nil for no limit.

@@ -31,6 +31,9 @@ struct FlatTable {
           a.organizations.map(\.name).joined(separator: "; "), a.body,
         ]
       ]
+    case .expectation(let e):
+      header = ["expectation", "passed", "expected", "got"]
+      rows = [[e.statement, e.passed ? "true" : "false", e.expected, e.got]]
     case .plan, .binding:
       return nil
     }

@@ -126,6 +126,14 @@ struct JSONRenderer {
       single = true
     case .binding:
       return ""
+    case .expectation(let e):
+      items = [
+        .object([
+          ("expectation", .string(e.statement)), ("passed", .bool(e.passed)), ("expected", .string(e.expected)),
+          ("got", .string(e.got)),
+        ])
+      ]
+      single = true
     }
     if pretty {
       return (single ? items[0] : .array(items)).text(pretty: true) + "\n"

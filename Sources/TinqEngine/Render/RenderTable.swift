@@ -31,6 +31,8 @@ struct TableRenderer {
       return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
     case .binding:
       return ""
+    case .expectation(let e):
+      return e.passed ? "ok\n" : "expectation failed: " + CellText.singleLine(e.summary) + "\n"
     }
   }
 

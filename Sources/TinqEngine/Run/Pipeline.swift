@@ -54,6 +54,8 @@ public struct StatementOutcome: Sendable {
   public var result: Result<QueryResult, QueryError>
   /// Remarks on a successful statement, e.g. that a `cites` number names no document in the corpus.
   public var notes: [String] = []
+  /// Where the statement starts: 1-based line (of its file) and column.
+  public var location = SourceLocation(line: 1, column: 1)
 }
 
 /// `Pipeline` is the one driver of the pipeline — text → tokens → syntax tree → checked
@@ -75,6 +77,10 @@ public struct Pipeline: Sendable {
   ) -> [StatementOutcome] {
     drive(source, file: file, firstLine: firstLine, keepGoing: keepGoing, cancellation: cancellation) {
       (checked) throws(EvaluationFailure) in
+      if case .expectation(let e) = checked.kind {
+        let result = try Expectations.evaluate(e, statement: checked, backend: backend, cancellation: cancellation)
+        return (.expectation(result), [])
+      }
       let result = try backend.run(checked, cancellation: cancellation)
       return (result, backend.notes(for: checked))
     }
@@ -124,7 +130,9 @@ public struct Pipeline: Sendable {
           outcome = StatementOutcome(range: item.range, result: .failure(QueryError(error, text: text, file: file)))
         }
       }
-      outcomes.append(outcome)
+      var located = outcome
+      located.location = text.location(of: item.range.start)
+      outcomes.append(located)
       if case .failure = outcome.result, !keepGoing { break }
     }
     return outcomes

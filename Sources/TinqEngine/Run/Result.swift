@@ -82,6 +82,31 @@ public enum QueryResult: Sendable, Equatable {
   case plan(String)
   /// A `let` binding took effect.
   case binding(name: String, value: Value)
+  /// The outcome of an `expect` statement.
+  case expectation(ExpectationResult)
+}
+
+/// `ExpectationResult` is whether an `expect` statement held, and what it found.
+public struct ExpectationResult: Sendable, Equatable {
+  /// The statement as checked, e.g. `expect count articles where ... = 4`.
+  public var statement: String
+  /// True when the expectation holds.
+  public var passed: Bool
+  /// What was expected, e.g. `4`, `no rows`, `ids 002, 003`.
+  public var expected: String
+  /// What was found, e.g. `3`, `2 rows (001, 004)`.
+  public var got: String
+
+  /// `init(statement:passed:expected:got:)` makes a result.
+  public init(statement: String, passed: Bool, expected: String, got: String) {
+    self.statement = statement
+    self.passed = passed
+    self.expected = expected
+    self.got = got
+  }
+
+  /// `expected 4, got 3`.
+  public var summary: String { "expected \(expected), got \(got)" }
 }
 
 /// `OutputFormat` is how results are rendered.
