@@ -177,6 +177,39 @@ import Testing
     #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")
   }
 
+  /// JSON Lines files for the chunking test: records, blank and bad lines, a line longer than the
+  /// smallest chunks, no final newline.
+  static let chunkingFixtures: [[UInt8]] = [
+    Array(
+      (0..<40).map { #"{"id": "c\#($0)", "body": "Bài \#($0). Bộ Công an phối hợp."}"# }.joined(separator: "\n").utf8),
+    Array(("\n\n" + #"{"id": "a", "body": "A."}"# + "\n{bad\n\n" + #"{"body": "B không id."}"# + "\n").utf8),
+    Array((#"{"id": "long", "body": ""# + String(repeating: "Bộ Quốc phòng. ", count: 200) + #""}"#).utf8),
+  ]
+
+  /// A JSON Lines file loads the same whatever the chunk size, mapped or read through the buffer a
+  /// file that cannot be mapped takes: the same articles, ids, bodies and warnings, in order.
+  @Test(arguments: chunkingFixtures.indices)
+  func chunkingDoesNotChangeWhatLoads(_ fixture: Int) throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("c.jsonl", Self.chunkingFixtures[fixture])
+    let whole = Self.loadLines(file, chunkSize: CorpusLoader.chunkSize, mapped: true)
+    #expect(!whole.isEmpty)
+    for chunkSize in [1, 2, 3, 7, 64, 1000] {
+      for mapped in [true, false] {
+        #expect(Self.loadLines(file, chunkSize: chunkSize, mapped: mapped) == whole, "\(chunkSize) \(mapped)")
+      }
+    }
+  }
+
+  /// `loadLines(_:chunkSize:mapped:)` renders what a JSON Lines file loads: a line per article
+  /// (id, origin, body) or warning.
+  static func loadLines(_ path: String, chunkSize: Int, mapped: Bool) -> [String] {
+    var articles: [Article] = []
+    var warnings: [LoadWarning] = []
+    CorpusLoader.loadJSONLines(path, into: &articles, warnings: &warnings, chunkSize: chunkSize, mapped: mapped)
+    return articles.map { "\($0.id) \($0.origin ?? "") \($0.body)" } + warnings.map(\.description)
+  }
+
   func render(_ record: JSONLines.Record?) -> String {
     switch record {
     case nil: return "nil"

@@ -181,26 +181,53 @@ let sampleArticle = """
     #expect(loaded.articles.first?.organizations.map(\.name) == ["Bộ Công an"])
   }
 
-  /// A JSON Lines file that cannot be mapped (here a named pipe) is read through a buffer, and
-  /// loads the same records, across chunk boundaries too.
-  @Test func jsonLinesThroughAPipeLoads() throws {
-    let dir = try ScratchDirectory()
-    let fifo = dir.path + "/piped.jsonl"
-    #expect(mkfifo(fifo, 0o600) == 0)
-    let body = String(repeating: "Bộ Công an phối hợp Bộ Quốc phòng. ", count: 60)
-    var text = ""
-    for i in 0..<2_500 { text += #"{"id": "p\#(i)", "body": "\#(body)"}"# + "\n" }
-    let bytes = Array(text.utf8)
-    // The writer blocks until the loader opens the pipe for reading.
-    let writer = Thread {
-      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
-      handle.write(Data(bytes))
-      try? handle.close()
+  /// The kinds of file that are not regular, made in a scratch directory under a corpus file's
+  /// name (a device through a symbolic link to `/dev/null`).
+  enum Special: String, CaseIterable {
+    case fifoJSONL = "pipe.jsonl", fifoText = "pipe.txt", socket = "socket.jsonl", device = "null.txt"
+
+    func make(at path: String) throws {
+      switch self {
+      case .fifoJSONL, .fifoText: #expect(mkfifo(path, 0o600) == 0)
+      case .socket: #expect(bindSocket(at: path))
+      case .device: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/null")
+      }
     }
-    writer.start()
-    let loaded = try CorpusLoader.load(paths: [fifo])
+  }
+
+  /// A named pipe, socket or device, given directly or found in a folder, is never opened (a pipe
+  /// would block until a writer came): one warning, at once. If the loader does block on a pipe, a
+  /// watchdog opens it for writing after ten seconds, so the test fails instead of hanging.
+  @Test(arguments: Special.allCases, [false, true])
+  func nonRegularFileIsSkippedUnopened(_ kind: Special, inFolder: Bool) throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    let special = dir.path + "/" + kind.rawValue
+    try kind.make(at: special)
+    let done = DispatchSemaphore(value: 0)
+    let watchdog = Thread {
+      guard done.wait(timeout: .now() + 10) == .timedOut else { return }
+      let fd = open(special, O_WRONLY | O_NONBLOCK)
+      if fd >= 0 { close(fd) }
+    }
+    watchdog.start()
+    let started = Date()
+    let loaded = try CorpusLoader.load(paths: inFolder ? [dir.path] : [special])
+    done.signal()
+    #expect(Date().timeIntervalSince(started) < 5)
+    #expect(loaded.articles.map(\.id) == (inFolder ? ["a"] : []))
+    #expect(loaded.warnings == [LoadWarning(path: special, reason: "not a regular file")])
+  }
+
+  /// Only files with a corpus file's name are read from a folder; a pipe of another name is
+  /// ignored like any other file.
+  @Test func nonRegularFileOfAnotherNameInAFolderIsIgnored() throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    #expect(mkfifo(dir.path + "/notes.md", 0o600) == 0)
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["a"])
     #expect(loaded.warnings.isEmpty)
-    #expect(loaded.articles.map(\.id) == (0..<2_500).map { "p\($0)" })
   }
 
   @Test func symlinkLoopEnds() throws {
@@ -209,5 +236,24 @@ let sampleArticle = """
     try FileManager.default.createSymbolicLink(atPath: dir.path + "/loop", withDestinationPath: dir.path)
     let loaded = try CorpusLoader.load(paths: [dir.path])
     #expect(loaded.articles.map(\.id) == ["a"])
+  }
+}
+
+/// `bindSocket(at:)` makes a Unix domain socket file at `path`; false if it cannot.
+func bindSocket(at path: String) -> Bool {
+  let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+  guard fd >= 0 else { return false }
+  defer { close(fd) }
+  var address = sockaddr_un()
+  address.sun_family = sa_family_t(AF_UNIX)
+  let bytes = Array(path.utf8)
+  let capacity = MemoryLayout.size(ofValue: address.sun_path)
+  guard bytes.count < capacity else { return false }
+  withUnsafeMutableBytes(of: &address.sun_path) { raw in
+    for (i, b) in bytes.enumerated() { raw[i] = b }
+  }
+  let size = socklen_t(MemoryLayout<sockaddr_un>.size)
+  return withUnsafePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 }
   }
 }

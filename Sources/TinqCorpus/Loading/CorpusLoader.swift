@@ -39,6 +39,8 @@ public enum CorpusLoader {
   /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
   /// exist or cannot be opened; bad files and lines become warnings and are skipped. Citations are
   /// resolved across the result. Order: paths as given, directory entries by name, lines in order.
+  /// Only regular files are read: a named pipe, socket or device is never opened, only named in a
+  /// warning.
   ///
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
@@ -49,26 +51,28 @@ public enum CorpusLoader {
     var warnings: [LoadWarning] = []
     let fm = FileManager.default
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
         throw CorpusPathError(path: path, description: "\(path): no such file or directory")
       }
-      if isDirectory.boolValue {
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
         guard (try? fm.contentsOfDirectory(atPath: path)) != nil else {
           throw CorpusPathError(path: path, description: "\(path): cannot open directory")
         }
         var visited: Set<String> = []
-        collect(directory: path, into: &files, visited: &visited, depth: 0)
-      } else {
+        collect(directory: path, into: &files, warnings: &warnings, visited: &visited, depth: 0)
+      case S_IFREG:
         guard fm.isReadableFile(atPath: path) else {
           throw CorpusPathError(path: path, description: "\(path): cannot open file")
         }
-        let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "txt" || ext == "jsonl" {
+        if isCorpusFile(path) {
           files.append(path)
         } else {
           warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
         }
+      default:
+        warnings.append(LoadWarning(path: path, reason: "not a regular file"))
       }
     }
     var articles: [Article] = []
@@ -103,24 +107,51 @@ public enum CorpusLoader {
     return LoadedArticles(articles: articles, warnings: warnings)
   }
 
-  /// `collect(directory:into:visited:depth:)` lists `.txt` and `.jsonl` files by name, recursively,
-  /// visiting each real directory once so symlink loops end.
-  static func collect(directory: String, into files: inout [String], visited: inout Set<String>, depth: Int) {
+  /// `collect(directory:into:warnings:visited:depth:)` lists `.txt` and `.jsonl` files by name,
+  /// recursively, visiting each real directory once so symlink loops end.
+  static func collect(
+    directory: String, into files: inout [String], warnings: inout [LoadWarning], visited: inout Set<String>,
+    depth: Int
+  ) {
     let real = (directory as NSString).resolvingSymlinksInPath
     guard depth < 64, visited.insert(real).inserted else { return }
     let fm = FileManager.default
     guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
     for name in names.sorted() where !name.hasPrefix(".") {
       let full = (directory as NSString).appendingPathComponent(name)
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-      if isDirectory.boolValue {
-        collect(directory: full, into: &files, visited: &visited, depth: depth + 1)
-      } else {
-        let ext = (name as NSString).pathExtension.lowercased()
-        if ext == "txt" || ext == "jsonl" { files.append(full) }
+      var info = stat()
+      guard stat(full, &info) == 0 else { continue }
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        collect(directory: full, into: &files, warnings: &warnings, visited: &visited, depth: depth + 1)
+      case S_IFREG:
+        if isCorpusFile(name) { files.append(full) }
+      default:
+        // A named pipe, socket or device with a corpus file's name is named, never opened: reading
+        // a pipe would wait for a writer forever.
+        if isCorpusFile(name) { warnings.append(LoadWarning(path: full, reason: "not a regular file")) }
       }
     }
+  }
+
+  /// `isCorpusFile(_:)` is whether a name ends in `.txt` or `.jsonl`, in any case.
+  static func isCorpusFile(_ name: String) -> Bool {
+    let ext = (name as NSString).pathExtension.lowercased()
+    return ext == "txt" || ext == "jsonl"
+  }
+
+  /// `openRegular(_:)` opens a file for reading, or says why it cannot be read. It never waits:
+  /// what turns out not to be a regular file (a file swapped for a pipe since it was listed) is
+  /// closed unread.
+  static func openRegular(_ path: String) -> Loaded<Int32> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return .skipped(LoadWarning(path: path, reason: "cannot read file")) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      return .skipped(LoadWarning(path: path, reason: "not a regular file"))
+    }
+    return .ok(fd)
   }
 
   /// `Loaded` is a value read from a file or line, or the warning that skipped it.
@@ -132,8 +163,20 @@ public enum CorpusLoader {
 
   /// `readText(_:)` reads one article file, refusing empty, binary and non-UTF-8 files.
   static func readText(_ path: String) -> Loaded<String> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .skipped(LoadWarning(path: path, reason: "cannot read file"))
+    let fd: Int32
+    switch openRegular(path) {
+    case .ok(let opened): fd = opened
+    case .skipped(let warning): return .skipped(warning)
+    }
+    defer { close(fd) }
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = buffer.withUnsafeMutableBufferPointer { p in p.baseAddress.map { systemRead(fd, $0, p.count) } ?? 0 }
+      if got < 0, errno == EINTR { continue }
+      guard got >= 0 else { return .skipped(LoadWarning(path: path, reason: "cannot read file")) }
+      if got == 0 { break }
+      data.append(contentsOf: buffer[0..<got])
     }
     return decodeText(data, path: path)
   }
@@ -151,27 +194,32 @@ public enum CorpusLoader {
   }
 
   /// `loadJSONLines(_:into:warnings:)` streams a JSON Lines file in chunks split at newlines, so a
-  /// large file is never held whole, and decodes each chunk's lines on all cores.
+  /// large file is never held whole, and decodes each chunk's lines on all cores. `chunkSize` and
+  /// `mapped` are for tests: smaller chunks, and the read buffer a file that cannot be mapped takes.
   static func loadJSONLines(
     _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
-    afterBatch: (inout [Article]) -> Void = { _ in }
+    chunkSize: Int = chunkSize, mapped: Bool = true, afterBatch: (inout [Article]) -> Void = { _ in }
   ) {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
-      warnings.append(LoadWarning(path: path, reason: "cannot read file"))
+    let fd: Int32
+    switch openRegular(path) {
+    case .ok(let opened): fd = opened
+    case .skipped(let warning):
+      warnings.append(warning)
       return
     }
     defer { close(fd) }
     let fileName = (path as NSString).lastPathComponent
-    // A regular file is mapped and read in place; anything else is read into a buffer.
-    let window: any ChunkSource = MappedWindow(fd) ?? ChunkWindow(capacity: 2 * chunkSize)
+    // The file is mapped and read in place; one that cannot be mapped (an empty one) is read into
+    // a buffer.
+    let window: any ChunkSource =
+      (mapped ? MappedWindow(fd) : nil) ?? ChunkWindow(capacity: 2 * max(1, chunkSize))
     var lineNumber = 0
     var sawData = false
     var first = true
     while true {
       // The bytes left after the last complete line move to the front; the next chunk follows.
       let kept = window.count
-      guard let got = window.read(fd, upTo: chunkSize) else {
+      guard let got = window.read(fd, upTo: max(1, chunkSize)) else {
         warnings.append(LoadWarning(path: path, reason: "cannot read file"))
         return
       }
