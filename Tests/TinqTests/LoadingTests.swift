@@ -136,8 +136,10 @@ let sampleArticle = """
     let single = try two.write("z.txt", "Bài Z.")
     try two.write("lines.jsonl", #"{"id": "j1", "body": "J."}"# + "\n" + #"{"id": "j2", "body": "K."}"#)
     let loaded = try CorpusLoader.load(paths: [single, one.path, two.path])
-    #expect(loaded.articles.map(\.id) == ["z", "a", "b", "j1", "j2", "z"])
+    #expect(loaded.articles.map(\.id) == ["z", "a", "b", "j1", "j2"])
     #expect(loaded.articles.first?.origin == single)
+    // The folder reaches z.txt again: read once, the second path named.
+    #expect(loaded.warnings == [LoadWarning(path: two.path + "/z.txt", reason: "already loaded, skipped")])
   }
 
   @Test func largeJSONLinesFileStreamsAcrossChunks() throws {
@@ -230,12 +232,77 @@ let sampleArticle = """
     #expect(loaded.warnings.isEmpty)
   }
 
-  @Test func symlinkLoopEnds() throws {
+  /// A symbolic link back into a folder being walked (`ln -s . d/a`, an absolute link, `..` from a
+  /// subfolder, a link to itself) is not followed: the article loads once, the link is named.
+  @Test(arguments: [(".", "loop"), ("ROOT", "loop"), ("..", "sub/up"), ("self", "self")])
+  func symlinkLoopIsSkippedWithAWarning(_ destination: String, _ name: String) throws {
     let dir = try ScratchDirectory()
     try dir.write("a.txt", "Bài A.")
-    try FileManager.default.createSymbolicLink(atPath: dir.path + "/loop", withDestinationPath: dir.path)
+    try dir.write("sub/b.txt", "Bài B.")
+    let link = dir.path + "/" + name
+    let target = destination == "ROOT" ? dir.path : destination
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
     let loaded = try CorpusLoader.load(paths: [dir.path])
-    #expect(loaded.articles.map(\.id) == ["a"])
+    #expect(loaded.articles.map(\.id) == ["a", "b"])
+    #expect(loaded.warnings == [LoadWarning(path: link, reason: "symlink loop, skipped")])
+  }
+
+  /// A file or folder reached by two paths is read once; the later path is named. Paths, relative
+  /// to the scratch directory, are given in order; `links` are made first (name, destination),
+  /// `hard` links too.
+  struct Repeat: Sendable, CustomTestStringConvertible {
+    var name: String
+    var paths: [String]
+    var links: [(String, String)] = []
+    var hard: [(String, String)] = []
+    var ids: [String]
+    var skipped: [String]
+    var testDescription: String { name }
+  }
+
+  static let repeats: [Repeat] = [
+    Repeat(name: "folder twice", paths: [".", "."], ids: ["a", "b", "c1"], skipped: ["."]),
+    Repeat(name: "file twice", paths: ["a.txt", "a.txt"], ids: ["a"], skipped: ["a.txt"]),
+    Repeat(name: "JSON Lines twice", paths: ["sub/c.jsonl", "sub/c.jsonl"], ids: ["c1"], skipped: ["sub/c.jsonl"]),
+    Repeat(name: "subfolder after folder", paths: [".", "sub"], ids: ["a", "b", "c1"], skipped: ["sub"]),
+    Repeat(name: "file then its folder", paths: ["sub/b.txt", "."], ids: ["b", "a", "c1"], skipped: ["sub/b.txt"]),
+    Repeat(
+      name: "symlinked file", paths: ["."], links: [("z.txt", "a.txt")], ids: ["a", "b", "c1"], skipped: ["z.txt"]),
+    Repeat(name: "symlinked folder", paths: ["."], links: [("z", "sub")], ids: ["a", "b", "c1"], skipped: ["z"]),
+    Repeat(name: "hard link", paths: ["."], hard: [("z.txt", "a.txt")], ids: ["a", "b", "c1"], skipped: ["z.txt"]),
+  ]
+
+  @Test(arguments: repeats)
+  func fileReachedTwiceLoadsOnce(_ r: Repeat) throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    try dir.write("sub/b.txt", "Bài B.")
+    try dir.write("sub/c.jsonl", #"{"id": "c1", "body": "Bài C."}"#)
+    for (name, destination) in r.links {
+      try FileManager.default.createSymbolicLink(atPath: dir.path + "/" + name, withDestinationPath: destination)
+    }
+    for (name, existing) in r.hard {
+      try FileManager.default.linkItem(atPath: dir.path + "/" + existing, toPath: dir.path + "/" + name)
+    }
+    func full(_ p: String) -> String { p == "." ? dir.path : dir.path + "/" + p }
+    let loaded = try CorpusLoader.load(paths: r.paths.map(full))
+    #expect(loaded.articles.map(\.id) == r.ids)
+    #expect(loaded.warnings == r.skipped.map { LoadWarning(path: full($0), reason: "already loaded, skipped") })
+  }
+
+  /// Folders deeper than the walk goes are named, not dropped.
+  @Test func folderTooDeepIsAWarning() throws {
+    let dir = try ScratchDirectory()
+    let levels = (0..<65).map { _ in "d" }
+    try dir.write(levels.joined(separator: "/") + "/deep.txt", "Bài sâu.")
+    try dir.write(levels.dropLast().joined(separator: "/") + "/shallow.txt", "Bài nông.")
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["shallow"])
+    #expect(
+      loaded.warnings == [
+        LoadWarning(
+          path: dir.path + "/" + levels.joined(separator: "/"), reason: "folder nested too deep (more than 64 levels), skipped")
+      ])
   }
 }
 

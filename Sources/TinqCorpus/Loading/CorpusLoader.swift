@@ -40,41 +40,19 @@ public enum CorpusLoader {
   /// exist or cannot be opened; bad files and lines become warnings and are skipped. Citations are
   /// resolved across the result. Order: paths as given, directory entries by name, lines in order.
   /// Only regular files are read: a named pipe, socket or device is never opened, only named in a
-  /// warning.
+  /// warning. Each file is read once, however many paths reach it (a path given twice, a symbolic
+  /// link, a hard link); a symbolic link back into a folder being walked is not followed. Either is
+  /// a warning.
   ///
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
   public static func load(
     paths: [String], afterBatch: (inout [Article]) -> Void = { _ in }
   ) throws(CorpusPathError) -> LoadedArticles {
-    var files: [String] = []
-    var warnings: [LoadWarning] = []
-    let fm = FileManager.default
-    for path in paths {
-      var info = stat()
-      guard stat(path, &info) == 0 else {
-        throw CorpusPathError(path: path, description: "\(path): no such file or directory")
-      }
-      switch info.st_mode & S_IFMT {
-      case S_IFDIR:
-        guard (try? fm.contentsOfDirectory(atPath: path)) != nil else {
-          throw CorpusPathError(path: path, description: "\(path): cannot open directory")
-        }
-        var visited: Set<String> = []
-        collect(directory: path, into: &files, warnings: &warnings, visited: &visited, depth: 0)
-      case S_IFREG:
-        guard fm.isReadableFile(atPath: path) else {
-          throw CorpusPathError(path: path, description: "\(path): cannot open file")
-        }
-        if isCorpusFile(path) {
-          files.append(path)
-        } else {
-          warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
-        }
-      default:
-        warnings.append(LoadWarning(path: path, reason: "not a regular file"))
-      }
-    }
+    var collector = FileCollector()
+    for path in paths { try collector.add(path) }
+    let files = collector.files
+    var warnings = collector.warnings
     var articles: [Article] = []
     let pool = StringPool()
     var pendingText: [(path: String, text: String)] = []
@@ -105,33 +83,6 @@ public enum CorpusLoader {
     flushText()
     CorpusEvidence.resolve(&articles)
     return LoadedArticles(articles: articles, warnings: warnings)
-  }
-
-  /// `collect(directory:into:warnings:visited:depth:)` lists `.txt` and `.jsonl` files by name,
-  /// recursively, visiting each real directory once so symlink loops end.
-  static func collect(
-    directory: String, into files: inout [String], warnings: inout [LoadWarning], visited: inout Set<String>,
-    depth: Int
-  ) {
-    let real = (directory as NSString).resolvingSymlinksInPath
-    guard depth < 64, visited.insert(real).inserted else { return }
-    let fm = FileManager.default
-    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
-    for name in names.sorted() where !name.hasPrefix(".") {
-      let full = (directory as NSString).appendingPathComponent(name)
-      var info = stat()
-      guard stat(full, &info) == 0 else { continue }
-      switch info.st_mode & S_IFMT {
-      case S_IFDIR:
-        collect(directory: full, into: &files, warnings: &warnings, visited: &visited, depth: depth + 1)
-      case S_IFREG:
-        if isCorpusFile(name) { files.append(full) }
-      default:
-        // A named pipe, socket or device with a corpus file's name is named, never opened: reading
-        // a pipe would wait for a writer forever.
-        if isCorpusFile(name) { warnings.append(LoadWarning(path: full, reason: "not a regular file")) }
-      }
-    }
   }
 
   /// `isCorpusFile(_:)` is whether a name ends in `.txt` or `.jsonl`, in any case.
@@ -299,6 +250,117 @@ public enum CorpusLoader {
       return (lower..<upper).map(body)
     }
     return parts.flatMap { $0 }
+  }
+}
+
+/// `FileIdentity` is a file or directory whatever path reaches it: its device and inode.
+struct FileIdentity: Hashable {
+  let device: UInt64
+  let inode: UInt64
+
+  init(_ info: stat) {
+    device = UInt64(truncatingIfNeeded: info.st_dev)
+    inode = UInt64(truncatingIfNeeded: info.st_ino)
+  }
+}
+
+/// `FileCollector` lists the files a load reads, in order: the paths as given, each directory's
+/// entries by name, recursively (hidden ones, and files other than `.txt` and `.jsonl`, left
+/// out). Each real file is listed once; what is left out for a reason is a warning.
+struct FileCollector {
+  /// The files to read, in order.
+  private(set) var files: [String] = []
+  /// The paths left out, with reasons.
+  private(set) var warnings: [LoadWarning] = []
+  /// Every file and directory listed or walked so far.
+  private var seen: Set<FileIdentity> = []
+  /// The directories being walked: reaching one of them again is a loop.
+  private var walking: Set<FileIdentity> = []
+  /// How many levels of folders below a given one are walked.
+  static let maxDepth = 64
+
+  /// `add(_:)` lists one path given to `load(paths:)`; it throws when the path does not exist or
+  /// cannot be opened.
+  mutating func add(_ path: String) throws(CorpusPathError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ELOOP ? "symlink loop" : errno == ENOENT ? "no such file or directory" : "cannot open"
+      throw CorpusPathError(path: path, description: "\(path): \(reason)")
+    }
+    let identity = FileIdentity(info)
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR:
+      if seen.contains(identity) {
+        warnings.append(LoadWarning(path: path, reason: "already loaded, skipped"))
+        return
+      }
+      guard let names = Self.list(path) else {
+        throw CorpusPathError(path: path, description: "\(path): cannot open directory")
+      }
+      walk(path, names: names, identity: identity, depth: 0)
+    case S_IFREG:
+      guard access(path, R_OK) == 0 else {
+        throw CorpusPathError(path: path, description: "\(path): cannot open file")
+      }
+      if !CorpusLoader.isCorpusFile(path) {
+        warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
+      } else if seen.insert(identity).inserted {
+        files.append(path)
+      } else {
+        warnings.append(LoadWarning(path: path, reason: "already loaded, skipped"))
+      }
+    default:
+      warnings.append(LoadWarning(path: path, reason: "not a regular file"))
+    }
+  }
+
+  /// `list(_:)` is a directory's entry names, by name, hidden ones left out; nil when it cannot be
+  /// opened or its entries cannot be reached.
+  static func list(_ directory: String) -> [String]? {
+    guard access(directory, R_OK | X_OK) == 0,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+    else { return nil }
+    return names.filter { !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// `walk(_:names:identity:depth:)` lists a directory's files and walks its subdirectories.
+  private mutating func walk(_ directory: String, names: [String], identity: FileIdentity, depth: Int) {
+    seen.insert(identity)
+    walking.insert(identity)
+    defer { walking.remove(identity) }
+    for name in names {
+      let full = (directory as NSString).appendingPathComponent(name)
+      var info = stat()
+      guard stat(full, &info) == 0 else {
+        if errno == ELOOP { warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped")) }
+        continue
+      }
+      let entry = FileIdentity(info)
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        if walking.contains(entry) {
+          warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped"))
+        } else if seen.contains(entry) {
+          warnings.append(LoadWarning(path: full, reason: "already loaded, skipped"))
+        } else if depth + 1 > Self.maxDepth {
+          warnings.append(
+            LoadWarning(path: full, reason: "folder nested too deep (more than \(Self.maxDepth) levels), skipped"))
+        } else if let names = Self.list(full) {
+          walk(full, names: names, identity: entry, depth: depth + 1)
+        }
+      case S_IFREG:
+        guard CorpusLoader.isCorpusFile(name) else { continue }
+        if seen.insert(entry).inserted {
+          files.append(full)
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "already loaded, skipped"))
+        }
+      default:
+        // A named pipe, socket or device with a corpus file's name is named, never opened: reading
+        // a pipe would wait for a writer forever.
+        if CorpusLoader.isCorpusFile(name) { warnings.append(LoadWarning(path: full, reason: "not a regular file")) }
+      }
+    }
   }
 }
 
