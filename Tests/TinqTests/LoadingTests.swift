@@ -290,6 +290,32 @@ let sampleArticle = """
     #expect(loaded.warnings == r.skipped.map { LoadWarning(path: full($0), reason: "already loaded, skipped") })
   }
 
+  /// A symbolic link to nothing in a folder is named, whatever its name.
+  @Test(arguments: ["gone.txt", "gone"])
+  func danglingSymlinkIsAWarning(_ name: String) throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    let link = dir.path + "/" + name
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.path + "/nowhere")
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["a"])
+    #expect(loaded.warnings == [LoadWarning(path: link, reason: "dangling symlink, skipped")])
+  }
+
+  /// A subfolder that cannot be read is named (root reads any folder, so not as root).
+  @Test(.enabled(if: geteuid() != 0, "root can read any folder"), arguments: [0o000, 0o300, 0o600])
+  func unreadableSubfolderIsAWarning(_ mode: Int) throws {
+    let dir = try ScratchDirectory()
+    try dir.write("a.txt", "Bài A.")
+    try dir.write("locked/b.txt", "Bài B.")
+    let locked = dir.path + "/locked"
+    #expect(chmod(locked, mode_t(mode)) == 0)
+    defer { chmod(locked, 0o700) }
+    let loaded = try CorpusLoader.load(paths: [dir.path])
+    #expect(loaded.articles.map(\.id) == ["a"])
+    #expect(loaded.warnings == [LoadWarning(path: locked, reason: "cannot open directory")])
+  }
+
   /// Folders deeper than the walk goes are named, not dropped.
   @Test func folderTooDeepIsAWarning() throws {
     let dir = try ScratchDirectory()

@@ -42,7 +42,7 @@ public enum CorpusLoader {
   /// Only regular files are read: a named pipe, socket or device is never opened, only named in a
   /// warning. Each file is read once, however many paths reach it (a path given twice, a symbolic
   /// link, a hard link); a symbolic link back into a folder being walked is not followed. Either is
-  /// a warning.
+  /// a warning, as is a folder that cannot be opened or a symbolic link to nothing.
   ///
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
@@ -332,7 +332,15 @@ struct FileCollector {
       let full = (directory as NSString).appendingPathComponent(name)
       var info = stat()
       guard stat(full, &info) == 0 else {
-        if errno == ELOOP { warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped")) }
+        let error = errno
+        var link = stat()
+        if error == ELOOP {
+          warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped"))
+        } else if lstat(full, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+          warnings.append(LoadWarning(path: full, reason: "dangling symlink, skipped"))
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "cannot open"))
+        }
         continue
       }
       let entry = FileIdentity(info)
@@ -347,6 +355,8 @@ struct FileCollector {
             LoadWarning(path: full, reason: "folder nested too deep (more than \(Self.maxDepth) levels), skipped"))
         } else if let names = Self.list(full) {
           walk(full, names: names, identity: entry, depth: depth + 1)
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "cannot open directory"))
         }
       case S_IFREG:
         guard CorpusLoader.isCorpusFile(name) else { continue }
