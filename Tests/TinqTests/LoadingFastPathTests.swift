@@ -184,6 +184,8 @@ import Testing
       (0..<40).map { #"{"id": "c\#($0)", "body": "Bài \#($0). Bộ Công an phối hợp."}"# }.joined(separator: "\n").utf8),
     Array(("\n\n" + #"{"id": "a", "body": "A."}"# + "\n{bad\n\n" + #"{"body": "B không id."}"# + "\n").utf8),
     Array((#"{"id": "long", "body": ""# + String(repeating: "Bộ Quốc phòng. ", count: 200) + #""}"#).utf8),
+    [0] + Array(("{bad\n" + #"{"id": "after", "body": "Sau."}"#).utf8),
+    [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00],
   ]
 
   /// A JSON Lines file loads the same whatever the chunk size, mapped or read through the buffer a

@@ -156,7 +156,64 @@ let sampleArticle = """
   }
 }
 
+/// `JSONLinesCase` is a JSON Lines file's bytes and what loading it must give: the article ids in
+/// order and the warnings (line, reason) in order.
+struct JSONLinesCase: Sendable, CustomTestStringConvertible {
+  var name: String
+  var bytes: [UInt8]
+  var ids: [String]
+  var warnings: [(line: Int?, reason: String)]
+  var testDescription: String { name }
+
+  /// Records `{"id": "rN", "body": "Bài N."}` for the given ids.
+  static func record(_ id: String) -> [UInt8] { Array(#"{"id": "\#(id)", "body": "Bài \#(id)."}"#.utf8) }
+}
+
+/// JSON Lines files judged line by line.
+let jsonLinesCases: [JSONLinesCase] = {
+  let r = JSONLinesCase.record
+  let nul = "binary data (NUL byte)"
+  return [
+    JSONLinesCase(
+      name: "a NUL inside a string",
+      bytes: r("a") + [0x0A] + Array(#"{"id": "b", "body": "B"#.utf8) + [0]
+        + Array(#"B."}"#.utf8) + [0x0A] + r("c"),
+      ids: ["a", "c"], warnings: [(2, nul)]),
+    JSONLinesCase(
+      name: "a NUL on the first line", bytes: [0] + r("a") + [0x0A] + r("b") + [0x0A], ids: ["b"], warnings: [(1, nul)]),
+    JSONLinesCase(
+      name: "a NUL after the object", bytes: r("a") + [0x0A] + r("b") + [0, 0x0A] + r("c"), ids: ["a", "c"],
+      warnings: [(2, nul)]),
+    JSONLinesCase(
+      name: "a NUL between keys",
+      bytes: Array(#"{"id": "a",  "#.utf8) + [0] + Array(#" "body": "A."}"#.utf8) + [0x0A] + r("b"),
+      ids: ["b"], warnings: [(1, nul)]),
+    JSONLinesCase(
+      name: "a NUL and bad UTF-8 on one line", bytes: r("a") + [0x0A, 0x7B, 0xFF, 0x00, 0x0A] + r("b"),
+      ids: ["a", "b"],
+      warnings: [(2, nul)]),
+    JSONLinesCase(
+      name: "nothing loads and a NUL: binary", bytes: [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00], ids: [],
+      warnings: [(nil, "binary file")]),
+    JSONLinesCase(
+      name: "nothing loads, one NUL among bad lines: binary",
+      bytes: Array("{bad\n".utf8) + [0x00, 0x0A] + Array("[1]".utf8),
+      ids: [], warnings: [(nil, "binary file")]),
+  ]
+}()
+
 @Suite struct LoadingEdgeTests {
+  /// Each line of a JSON Lines file is judged alone: a bad one is a warning with its number, the
+  /// others load.
+  @Test(arguments: jsonLinesCases)
+  func jsonLinesFileIsJudgedLineByLine(_ c: JSONLinesCase) throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("case.jsonl", c.bytes)
+    let loaded = try CorpusLoader.load(paths: [file])
+    #expect(loaded.articles.map(\.id) == c.ids)
+    #expect(loaded.warnings == c.warnings.map { LoadWarning(path: file, line: $0.line, reason: $0.reason) })
+  }
+
   @Test func binaryJSONLinesFileIsSkipped() throws {
     let dir = try ScratchDirectory()
     let file = try dir.write("blob.jsonl", [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00])
@@ -327,7 +384,8 @@ let sampleArticle = """
     #expect(
       loaded.warnings == [
         LoadWarning(
-          path: dir.path + "/" + levels.joined(separator: "/"), reason: "folder nested too deep (more than 64 levels), skipped")
+          path: dir.path + "/" + levels.joined(separator: "/"),
+          reason: "folder nested too deep (more than 64 levels), skipped")
       ])
   }
 }

@@ -111,7 +111,6 @@ public enum CorpusLoader {
     case skipped(LoadWarning)
   }
 
-
   /// `readText(_:)` reads one article file, refusing empty, binary and non-UTF-8 files.
   static func readText(_ path: String) -> Loaded<String> {
     let fd: Int32
@@ -166,7 +165,11 @@ public enum CorpusLoader {
       (mapped ? MappedWindow(fd) : nil) ?? ChunkWindow(capacity: 2 * max(1, chunkSize))
     var lineNumber = 0
     var sawData = false
-    var first = true
+    // A file from which no line loads and in which some line holds a NUL byte is one warning,
+    // "binary file", not a warning a line.
+    let firstWarning = warnings.count
+    var loadedAny = false
+    var sawNUL = false
     while true {
       // The bytes left after the last complete line move to the front; the next chunk follows.
       let kept = window.count
@@ -177,13 +180,6 @@ public enum CorpusLoader {
       let atEnd = got == 0
       if !atEnd { sawData = true }
       let bytes = window.bytes
-      if first, !atEnd {
-        first = false
-        if let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 65536)) != nil {
-          warnings.append(LoadWarning(path: path, reason: "binary file"))
-          return
-        }
-      }
       var end = bytes.count
       if !atEnd {
         // The kept bytes hold no newline, so only the new ones are searched.
@@ -211,8 +207,6 @@ public enum CorpusLoader {
       let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
         let (number, range) = batchLines[k]
         let slice = UnsafeBufferPointer(rebasing: batch.bytes[range])
-        let hasNUL = slice.baseAddress.map { memchr($0, 0, slice.count) != nil } ?? false
-        if hasNUL { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
         switch JSONLines.decode(slice) {
         case nil: return nil
         case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
@@ -225,8 +219,12 @@ public enum CorpusLoader {
       }
       for r in results {
         switch r {
-        case .ok(let a): articles.append(a)
-        case .skipped(let w): warnings.append(w)
+        case .ok(let a):
+          articles.append(a)
+          loadedAny = true
+        case .skipped(let w):
+          warnings.append(w)
+          if w.reason == JSONLines.nulReason { sawNUL = true }
         case nil: break
         }
       }
@@ -235,6 +233,10 @@ public enum CorpusLoader {
       if atEnd { break }
     }
     if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }
+    if !loadedAny, sawNUL {
+      warnings.removeSubrange(firstWarning...)
+      warnings.append(LoadWarning(path: path, reason: "binary file"))
+    }
   }
 
   /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order:

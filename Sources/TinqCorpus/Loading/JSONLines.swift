@@ -9,6 +9,20 @@ enum JSONLines {
     case skip(String)
   }
 
+  /// Why a line holding a NUL byte is skipped. No JSON holds one unescaped, so a line is checked
+  /// for one only once it has failed to parse.
+  static let nulReason = "binary data (NUL byte)"
+
+  /// `failure(_:_:)` skips a line that did not parse, naming the first of: a NUL byte, bytes that
+  /// are not UTF-8, or `reason`.
+  static func failure(_ line: UnsafeBufferPointer<UInt8>, _ reason: String) -> Record {
+    if let base = line.baseAddress, memchr(base, 0, line.count) != nil { return .skip(nulReason) }
+    // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
+    // validating every good line twice.
+    if String(validating: line, as: UTF8.self) == nil { return .skip("not valid UTF-8") }
+    return .skip(reason)
+  }
+
   /// `decode(_:)` reads one line (without its newline); blank lines yield nil.
   static func decode(_ bytes: ArraySlice<UInt8>) -> Record? {
     bytes.withUnsafeBufferPointer { decode($0) }
@@ -23,17 +37,13 @@ enum JSONLines {
     if hi - lo >= 3, bytes[lo] == 0xEF, bytes[lo + 1] == 0xBB, bytes[lo + 2] == 0xBF { lo += 3 }
     let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
     guard !line.isEmpty else { return nil }
-    guard line[0] == 0x7B else {
-      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON: not an object")
-    }
+    guard line[0] == 0x7B else { return failure(line, "malformed JSON: not an object") }
     if let record = FastObject.decode(line) { return record }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(buffer: line), options: [])
     } catch {
-      // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
-      // validating every good line twice.
-      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON")
+      return failure(line, "malformed JSON")
     }
     guard let dict = object as? [String: Any] else { return .skip("malformed JSON: not an object") }
     var body: String? = nil
