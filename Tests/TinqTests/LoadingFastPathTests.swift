@@ -186,6 +186,12 @@ import Testing
     Array((#"{"id": "long", "body": ""# + String(repeating: "Bộ Quốc phòng. ", count: 200) + #""}"#).utf8),
     [0] + Array(("{bad\n" + #"{"id": "after", "body": "Sau."}"#).utf8),
     [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00],
+    Array(
+      (0..<30).map { #"{"id": "r\#($0)", "body": "Bài \#($0)."}"# + ($0 % 7 == 3 ? "\r{bad" : "") }
+        .joined(separator: "\r").utf8),
+    Array((0..<30).map { #"{"id": "m\#($0)", "body": "Bài \#($0)."}"# }.joined(separator: "\r\n").utf8) + [0x0D],
+    Array(
+      ("\r\n\r" + #"{"id": "x", "body": "X."}"# + "\n\r\r\n{bad\r\n\n" + #"{"id": "y", "body": "Y."}"# + "\r").utf8),
   ]
 
   /// A JSON Lines file loads the same whatever the chunk size, mapped or read through the buffer a
@@ -199,6 +205,42 @@ import Testing
     for chunkSize in [1, 2, 3, 7, 64, 1000] {
       for mapped in [true, false] {
         #expect(Self.loadLines(file, chunkSize: chunkSize, mapped: mapped) == whole, "\(chunkSize) \(mapped)")
+      }
+    }
+  }
+
+  /// Lines split at LF, CR LF and CR alone, numbered as an editor numbers them: checked against a
+  /// byte-at-a-time splitter on random mixes of the three, cut at every point as a chunk may be.
+  @Test func lineEndsAreLFCRLFAndCR() {
+    func reference(_ bytes: [UInt8]) -> [Range<Int>] {
+      var lines: [Range<Int>] = []
+      var start = 0
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] == 0x0A || bytes[i] == 0x0D {
+          lines.append(start..<i)
+          if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+          start = i + 1
+        }
+        i += 1
+      }
+      if start < bytes.count { lines.append(start..<bytes.count) }
+      return lines
+    }
+    var random = SplitMix64(seed: 17)
+    let alphabet: [UInt8] = [0x61, 0x61, 0x0A, 0x0D]
+    for _ in 0..<2000 {
+      let bytes = (0..<Int(random.next() % 24)).map { _ in alphabet[Int(random.next() % 4)] }
+      var number = 0
+      let lines = bytes.withUnsafeBufferPointer { CorpusLoader.splitLines($0, end: $0.count, lineNumber: &number) }
+      #expect(lines.map(\.1) == reference(bytes), "\(bytes)")
+      #expect(lines.map(\.0) == (0..<lines.count).map { $0 + 1 })
+      #expect(number == lines.count)
+      // A batch ends at the last line end, never between CR and LF.
+      for cut in 0...bytes.count {
+        let prefix = Array(bytes[..<cut])
+        guard let last = prefix.withUnsafeBufferPointer({ CorpusLoader.lastLineEnd($0, from: 0) }) else { continue }
+        #expect(!(prefix[last] == 0x0D && last + 1 < bytes.count && bytes[last + 1] == 0x0A), "\(bytes) \(cut)")
       }
     }
   }

@@ -199,6 +199,19 @@ let jsonLinesCases: [JSONLinesCase] = {
       name: "nothing loads, one NUL among bad lines: binary",
       bytes: Array("{bad\n".utf8) + [0x00, 0x0A] + Array("[1]".utf8),
       ids: [], warnings: [(nil, "binary file")]),
+    JSONLinesCase(
+      name: "CR line ends", bytes: r("a") + [0x0D] + r("b") + Array("\r{bad\r".utf8) + r("c") + [0x0D],
+      ids: ["a", "b", "c"], warnings: [(3, "malformed JSON")]),
+    JSONLinesCase(
+      name: "CR LF line ends", bytes: r("a") + Array("\r\n\r\n{bad\r\n".utf8) + r("b"), ids: ["a", "b"],
+      warnings: [(3, "malformed JSON")]),
+    JSONLinesCase(
+      name: "LF, CR LF and CR mixed",
+      bytes: r("a") + [0x0A] + r("b") + Array("\r\n{bad\r".utf8) + r("c") + Array("\r\r{bad\n".utf8) + r("d"),
+      ids: ["a", "b", "c", "d"], warnings: [(3, "malformed JSON"), (6, "malformed JSON")]),
+    JSONLinesCase(
+      name: "LF CR is two line ends", bytes: r("a") + Array("\n\r{bad\n".utf8) + r("b"), ids: ["a", "b"],
+      warnings: [(3, "malformed JSON")]),
   ]
 }()
 

@@ -182,27 +182,12 @@ public enum CorpusLoader {
       let bytes = window.bytes
       var end = bytes.count
       if !atEnd {
-        // The kept bytes hold no newline, so only the new ones are searched.
-        guard let lastNewline = UnsafeBufferPointer(rebasing: bytes[kept...]).lastIndex(of: 0x0A) else { continue }
-        end = kept + lastNewline + 1
+        // The kept bytes hold no line end but perhaps a final CR, so only that and the new bytes
+        // are searched.
+        guard let last = lastLineEnd(bytes, from: max(0, kept - 1)) else { continue }
+        end = last + 1
       }
-      // Split into lines, finding each newline with `memchr`.
-      var lines: [(Int, Range<Int>)] = []
-      if let base = bytes.baseAddress {
-        var start = 0
-        while start < end {
-          guard let hit = memchr(base + start, 0x0A, end - start) else { break }
-          let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-          lineNumber += 1
-          lines.append((lineNumber, start..<i))
-          start = i + 1
-        }
-        if start < end {
-          lineNumber += 1
-          lines.append((lineNumber, start..<end))
-        }
-      }
-      let batchLines = lines
+      let batchLines = splitLines(bytes, end: end, lineNumber: &lineNumber)
       let batch = SharedBytes(bytes: bytes)
       let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
         let (number, range) = batchLines[k]
@@ -237,6 +222,43 @@ public enum CorpusLoader {
       warnings.removeSubrange(firstWarning...)
       warnings.append(LoadWarning(path: path, reason: "binary file"))
     }
+  }
+
+  /// `lastLineEnd(_:from:)` is where the last line end at or after `from` is: the last LF, or a
+  /// CR not followed by LF. A CR that is the last byte held is not one yet: an LF may come next.
+  static func lastLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from lower: Int) -> Int? {
+    var i = bytes.count - 1
+    while i >= lower {
+      let b = bytes[i]
+      if b == 0x0A || (b == 0x0D && i != bytes.count - 1) { return i }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// `splitLines(_:end:lineNumber:)` splits `bytes[..<end]` into numbered lines, without their
+  /// ends: LF, CR LF or CR alone each end a line. Each byte is looked at by `memchr` at most twice,
+  /// once for LF and once for CR.
+  static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, lineNumber: inout Int) -> [(Int, Range<Int>)] {
+    guard let base = bytes.baseAddress else { return [] }
+    /// The first `byte` in `from..<to`, or `to`.
+    func find(_ byte: Int32, _ from: Int, _ to: Int) -> Int {
+      guard to > from, let hit = memchr(base + from, byte, to - from) else { return to }
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+    var lines: [(Int, Range<Int>)] = []
+    var start = 0
+    // The next LF at or after `start` (or `end`), and the next CR before it (or the LF).
+    var lf = -1
+    var cr = -1
+    while start < end {
+      if lf < start { lf = find(0x0A, start, end) }
+      if cr < start { cr = find(0x0D, start, lf) }
+      lineNumber += 1
+      lines.append((lineNumber, start..<cr))
+      start = cr + 1 == lf && cr < lf && lf < end ? lf + 1 : cr + 1
+    }
+    return lines
   }
 
   /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order:
