@@ -212,6 +212,15 @@ let jsonLinesCases: [JSONLinesCase] = {
     JSONLinesCase(
       name: "LF CR is two line ends", bytes: r("a") + Array("\n\r{bad\n".utf8) + r("b"), ids: ["a", "b"],
       warnings: [(3, "malformed JSON")]),
+    JSONLinesCase(name: "only a byte order mark", bytes: [0xEF, 0xBB, 0xBF], ids: [], warnings: [(nil, "empty file")]),
+    JSONLinesCase(
+      name: "a byte order mark and blank lines", bytes: Array("\u{FEFF}\n  \r\n\t\r".utf8), ids: [],
+      warnings: [(nil, "empty file")]),
+    JSONLinesCase(name: "only spaces", bytes: Array("   ".utf8), ids: [], warnings: [(nil, "empty file")]),
+    JSONLinesCase(name: "only line ends", bytes: Array("\n\r\n\r".utf8), ids: [], warnings: [(nil, "empty file")]),
+    JSONLinesCase(name: "nothing", bytes: [], ids: [], warnings: [(nil, "empty file")]),
+    JSONLinesCase(
+      name: "a byte order mark, then a record", bytes: [0xEF, 0xBB, 0xBF] + r("a"), ids: ["a"], warnings: []),
   ]
 }()
 

@@ -164,7 +164,8 @@ public enum CorpusLoader {
     let window: any ChunkSource =
       (mapped ? MappedWindow(fd) : nil) ?? ChunkWindow(capacity: 2 * max(1, chunkSize))
     var lineNumber = 0
-    var sawData = false
+    // A file of blank lines only (spaces, tabs, line ends, a byte order mark) is "empty file".
+    var sawRecord = false
     // A file from which no line loads and in which some line holds a NUL byte is one warning,
     // "binary file", not a warning a line.
     let firstWarning = warnings.count
@@ -178,7 +179,6 @@ public enum CorpusLoader {
         return
       }
       let atEnd = got == 0
-      if !atEnd { sawData = true }
       let bytes = window.bytes
       var end = bytes.count
       if !atEnd {
@@ -210,14 +210,15 @@ public enum CorpusLoader {
         case .skipped(let w):
           warnings.append(w)
           if w.reason == JSONLines.nulReason { sawNUL = true }
-        case nil: break
+        case nil: continue
         }
+        sawRecord = true
       }
       window.consume(end)
       afterBatch(&articles)
       if atEnd { break }
     }
-    if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }
+    if !sawRecord { warnings.append(LoadWarning(path: path, reason: "empty file")) }
     if !loadedAny, sawNUL {
       warnings.removeSubrange(firstWarning...)
       warnings.append(LoadWarning(path: path, reason: "binary file"))
