@@ -221,8 +221,37 @@ let jsonLinesCases: [JSONLinesCase] = {
     JSONLinesCase(name: "nothing", bytes: [], ids: [], warnings: [(nil, "empty file")]),
     JSONLinesCase(
       name: "a byte order mark, then a record", bytes: [0xEF, 0xBB, 0xBF] + r("a"), ids: ["a"], warnings: []),
+    JSONLinesCase(
+      name: "nested as deep as the parser goes", bytes: r("a") + [0x0A] + nested(512) + [0x0A] + r("b"),
+      ids: ["a", "deep", "b"], warnings: []),
+    JSONLinesCase(
+      name: "nested one level deeper", bytes: r("a") + [0x0A] + nested(513) + [0x0A] + r("b"), ids: ["a", "b"],
+      warnings: [(2, "JSON nested too deep (more than 512 levels)")]),
+    JSONLinesCase(
+      name: "nested far deeper", bytes: nested(100_000) + [0x0D] + r("b"), ids: ["b"],
+      warnings: [(1, "JSON nested too deep (more than 512 levels)")]),
+    JSONLinesCase(
+      name: "deep in objects", bytes: nested(600, object: true) + [0x0A] + r("b"), ids: ["b"],
+      warnings: [(1, "JSON nested too deep (more than 512 levels)")]),
+    JSONLinesCase(
+      name: "brackets in strings do not count",
+      bytes: Array(#"{"id": "s", "body": "[[[{{{", "x": ""#.utf8) + Array(repeating: 0x5B, count: 600)
+        + Array(#""}"#.utf8),
+      ids: ["s"], warnings: []),
+    JSONLinesCase(
+      name: "deep but malformed before", bytes: Array(#"{"id": x, "a": "#.utf8) + Array(repeating: 0x5B, count: 600),
+      ids: [], warnings: [(1, "malformed JSON")]),
   ]
 }()
+
+/// `nested(_:object:)` is a record `depth` levels deep: the record's object, then arrays (or
+/// objects) inside it.
+func nested(_ depth: Int, object: Bool = false) -> [UInt8] {
+  let open = object ? #"{"a": "# : "["
+  let close = object ? "}" : "]"
+  let inner = String(repeating: open, count: depth - 1) + "1" + String(repeating: close, count: depth - 1)
+  return Array(#"{"id": "deep", "body": "Sâu.", "a": \#(inner)}"#.utf8)
+}
 
 @Suite struct LoadingEdgeTests {
   /// Each line of a JSON Lines file is judged alone: a bad one is a warning with its number, the

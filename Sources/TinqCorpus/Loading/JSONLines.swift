@@ -13,14 +13,57 @@ enum JSONLines {
   /// for one only once it has failed to parse.
   static let nulReason = "binary data (NUL byte)"
 
-  /// `failure(_:_:)` skips a line that did not parse, naming the first of: a NUL byte, bytes that
-  /// are not UTF-8, or `reason`.
-  static func failure(_ line: UnsafeBufferPointer<UInt8>, _ reason: String) -> Record {
+  /// How deep `JSONSerialization` nests arrays and objects (Foundation's limit): it refuses a line
+  /// that goes deeper, however valid.
+  static let maxDepth = 512
+
+  /// `failure(_:_:parser:)` skips a line that did not parse, naming the first of: a NUL byte, bytes
+  /// that are not UTF-8, nesting deeper than the parser goes (when the parser's `error` says it
+  /// stopped there), or `reason`.
+  static func failure(_ line: UnsafeBufferPointer<UInt8>, _ reason: String, parser error: (any Error)? = nil)
+    -> Record
+  {
     if let base = line.baseAddress, memchr(base, 0, line.count) != nil { return .skip(nulReason) }
     // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
     // validating every good line twice.
     if String(validating: line, as: UTF8.self) == nil { return .skip("not valid UTF-8") }
+    if let error, nestsDeeper(line, than: maxDepth) {
+      // Foundation says "Too many nested arrays or dictionaries"; a line that fails earlier, on
+      // something else, is only malformed.
+      let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      if said?.localizedCaseInsensitiveContains("nested") ?? true {
+        return .skip("JSON nested too deep (more than \(maxDepth) levels)")
+      }
+    }
     return .skip(reason)
+  }
+
+  /// `nestsDeeper(_:than:)` is whether arrays and objects in `line` nest more than `limit` deep
+  /// before the brackets stop balancing (strings skipped).
+  static func nestsDeeper(_ line: UnsafeBufferPointer<UInt8>, than limit: Int) -> Bool {
+    var depth = 0
+    var inString = false
+    var i = 0
+    while i < line.count {
+      let c = line[i]
+      if inString {
+        if c == 0x5C {
+          i += 1
+        } else if c == 0x22 {
+          inString = false
+        }
+      } else if c == 0x22 {
+        inString = true
+      } else if c == 0x7B || c == 0x5B {
+        depth += 1
+        if depth > limit { return true }
+      } else if c == 0x7D || c == 0x5D {
+        depth -= 1
+        if depth < 0 { return false }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `decode(_:)` reads one line (without its newline); blank lines yield nil.
@@ -43,7 +86,7 @@ enum JSONLines {
     do {
       object = try JSONSerialization.jsonObject(with: Data(buffer: line), options: [])
     } catch {
-      return failure(line, "malformed JSON")
+      return failure(line, "malformed JSON", parser: error)
     }
     guard let dict = object as? [String: Any] else { return .skip("malformed JSON: not an object") }
     var body: String? = nil
