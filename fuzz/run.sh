@@ -1,3 +1,18 @@
 #!/bin/sh
-# Usage: fuzz/run.sh SECONDS — builds the harness, then fuzzes for SECONDS (default 600) from fuzz/corpus.
-set -e; cd "$(dirname "$0")"; ./build.sh; mkdir -p out/corpus; exec nice -n 10 ./out/tinq-fuzz out/corpus corpus -max_total_time="${1:-600}" -dict=tinq.dict -max_len=4096 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=out/ -print_final_stats=1
+# Usage: fuzz/run.sh SECONDS [query|loader] — builds that harness, then fuzzes it for SECONDS
+# (default 600): the query language (default) from fuzz/corpus, corpus loading from
+# fuzz/corpus-loader.
+set -e; cd "$(dirname "$0")"
+# A finding is reported by libFuzzer's own handler; Swift's backtracer is kept out of its way.
+export SWIFT_BACKTRACE=enable=no
+case "${2:-query}" in
+  query)
+    ./build.sh query; mkdir -p out/corpus
+    exec nice -n 10 ./out/tinq-fuzz out/corpus corpus -max_total_time="${1:-600}" -dict=tinq.dict -max_len=4096 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=out/ -print_final_stats=1 ;;
+  loader)
+    ./build.sh loader; mkdir -p out/corpus-loader
+    # Each input is written to two scratch files: on a RAM disk when there is one.
+    if [ -z "$TMPDIR" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+    exec nice -n 10 ./out/tinq-loader-fuzz out/corpus-loader corpus-loader -max_total_time="${1:-600}" -dict=loader.dict -max_len=4096 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=out/loader- -print_final_stats=1 ;;
+  *) echo "usage: fuzz/run.sh SECONDS [query|loader]" >&2; exit 2 ;;
+esac

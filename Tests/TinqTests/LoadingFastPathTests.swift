@@ -181,6 +181,83 @@ import Testing
     #expect(render(JSONLines.decode(bytes)) == "skip not valid UTF-8")
   }
 
+  /// JSON Lines files for the chunking test: records, blank and bad lines, a line longer than the
+  /// smallest chunks, no final newline.
+  static let chunkingFixtures: [[UInt8]] = [
+    Array(
+      (0..<40).map { #"{"id": "c\#($0)", "body": "Bài \#($0). Bộ Công an phối hợp."}"# }.joined(separator: "\n").utf8),
+    Array(("\n\n" + #"{"id": "a", "body": "A."}"# + "\n{bad\n\n" + #"{"body": "B không id."}"# + "\n").utf8),
+    Array((#"{"id": "long", "body": ""# + String(repeating: "Bộ Quốc phòng. ", count: 200) + #""}"#).utf8),
+    [0] + Array(("{bad\n" + #"{"id": "after", "body": "Sau."}"#).utf8),
+    [0x7B, 0x00, 0x0A, 0x01, 0x02, 0x00],
+    Array(
+      (0..<30).map { #"{"id": "r\#($0)", "body": "Bài \#($0)."}"# + ($0 % 7 == 3 ? "\r{bad" : "") }
+        .joined(separator: "\r").utf8),
+    Array((0..<30).map { #"{"id": "m\#($0)", "body": "Bài \#($0)."}"# }.joined(separator: "\r\n").utf8) + [0x0D],
+    Array(
+      ("\r\n\r" + #"{"id": "x", "body": "X."}"# + "\n\r\r\n{bad\r\n\n" + #"{"id": "y", "body": "Y."}"# + "\r").utf8),
+  ]
+
+  /// A JSON Lines file loads the same whatever the chunk size, mapped or read through the buffer a
+  /// file that cannot be mapped takes: the same articles, ids, bodies and warnings, in order.
+  @Test(arguments: chunkingFixtures.indices)
+  func chunkingDoesNotChangeWhatLoads(_ fixture: Int) throws {
+    let dir = try ScratchDirectory()
+    let file = try dir.write("c.jsonl", Self.chunkingFixtures[fixture])
+    let whole = Self.loadLines(file, chunkSize: CorpusLoader.chunkSize, mapped: true)
+    #expect(!whole.isEmpty)
+    for chunkSize in [1, 2, 3, 7, 64, 1000] {
+      for mapped in [true, false] {
+        #expect(Self.loadLines(file, chunkSize: chunkSize, mapped: mapped) == whole, "\(chunkSize) \(mapped)")
+      }
+    }
+  }
+
+  /// Lines split at LF, CR LF and CR alone, numbered as an editor numbers them: checked against a
+  /// byte-at-a-time splitter on random mixes of the three, cut at every point as a chunk may be.
+  @Test func lineEndsAreLFCRLFAndCR() {
+    func reference(_ bytes: [UInt8]) -> [Range<Int>] {
+      var lines: [Range<Int>] = []
+      var start = 0
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] == 0x0A || bytes[i] == 0x0D {
+          lines.append(start..<i)
+          if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+          start = i + 1
+        }
+        i += 1
+      }
+      if start < bytes.count { lines.append(start..<bytes.count) }
+      return lines
+    }
+    var random = SplitMix64(seed: 17)
+    let alphabet: [UInt8] = [0x61, 0x61, 0x0A, 0x0D]
+    for _ in 0..<2000 {
+      let bytes = (0..<Int(random.next() % 24)).map { _ in alphabet[Int(random.next() % 4)] }
+      var number = 0
+      let lines = bytes.withUnsafeBufferPointer { CorpusLoader.splitLines($0, end: $0.count, lineNumber: &number) }
+      #expect(lines.map(\.1) == reference(bytes), "\(bytes)")
+      #expect(lines.map(\.0) == (0..<lines.count).map { $0 + 1 })
+      #expect(number == lines.count)
+      // A batch ends at the last line end, never between CR and LF.
+      for cut in 0...bytes.count {
+        let prefix = Array(bytes[..<cut])
+        guard let last = prefix.withUnsafeBufferPointer({ CorpusLoader.lastLineEnd($0, from: 0) }) else { continue }
+        #expect(!(prefix[last] == 0x0D && last + 1 < bytes.count && bytes[last + 1] == 0x0A), "\(bytes) \(cut)")
+      }
+    }
+  }
+
+  /// `loadLines(_:chunkSize:mapped:)` renders what a JSON Lines file loads: a line per article
+  /// (id, origin, body) or warning.
+  static func loadLines(_ path: String, chunkSize: Int, mapped: Bool) -> [String] {
+    var articles: [Article] = []
+    var warnings: [LoadWarning] = []
+    CorpusLoader.loadJSONLines(path, into: &articles, warnings: &warnings, chunkSize: chunkSize, mapped: mapped)
+    return articles.map { "\($0.id) \($0.origin ?? "") \($0.body)" } + warnings.map(\.description)
+  }
+
   func render(_ record: JSONLines.Record?) -> String {
     switch record {
     case nil: return "nil"

@@ -43,38 +43,20 @@ public enum CorpusLoader {
   /// single `.txt` or `.jsonl` files; several paths combine. It throws only when a path does not
   /// exist or cannot be opened; bad files and lines become warnings and are skipped. Citations are
   /// resolved across the result. Order: paths as given, directory entries by name, lines in order.
+  /// Only regular files are read: a named pipe, socket or device is never opened, only named in a
+  /// warning. Each file is read once, however many paths reach it (a path given twice, a symbolic
+  /// link, a hard link); a symbolic link back into a folder being walked is not followed. Either is
+  /// a warning, as is a folder that cannot be opened or a symbolic link to nothing.
   ///
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
   public static func load(
     paths: [String], afterBatch: (inout [Article]) -> Void = { _ in }
   ) throws(CorpusPathError) -> LoadedArticles {
-    var files: [String] = []
-    var warnings: [LoadWarning] = []
-    let fm = FileManager.default
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CorpusPathError(path: path, description: "\(path): no such file or directory")
-      }
-      if isDirectory.boolValue {
-        guard (try? fm.contentsOfDirectory(atPath: path)) != nil else {
-          throw CorpusPathError(path: path, description: "\(path): cannot open directory")
-        }
-        var visited: Set<String> = []
-        collect(directory: path, into: &files, visited: &visited, depth: 0)
-      } else {
-        guard fm.isReadableFile(atPath: path) else {
-          throw CorpusPathError(path: path, description: "\(path): cannot open file")
-        }
-        let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "txt" || ext == "jsonl" {
-          files.append(path)
-        } else {
-          warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
-        }
-      }
-    }
+    var collector = FileCollector()
+    for path in paths { try collector.add(path) }
+    let files = collector.files
+    var warnings = collector.warnings
     var articles: [Article] = []
     let pool = StringPool()
     var pendingText: [(path: String, text: String)] = []
@@ -107,24 +89,24 @@ public enum CorpusLoader {
     return LoadedArticles(articles: articles, warnings: warnings)
   }
 
-  /// `collect(directory:into:visited:depth:)` lists `.txt` and `.jsonl` files by name, recursively,
-  /// visiting each real directory once so symlink loops end.
-  static func collect(directory: String, into files: inout [String], visited: inout Set<String>, depth: Int) {
-    let real = (directory as NSString).resolvingSymlinksInPath
-    guard depth < 64, visited.insert(real).inserted else { return }
-    let fm = FileManager.default
-    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
-    for name in names.sorted() where !name.hasPrefix(".") {
-      let full = (directory as NSString).appendingPathComponent(name)
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-      if isDirectory.boolValue {
-        collect(directory: full, into: &files, visited: &visited, depth: depth + 1)
-      } else {
-        let ext = (name as NSString).pathExtension.lowercased()
-        if ext == "txt" || ext == "jsonl" { files.append(full) }
-      }
+  /// `isCorpusFile(_:)` is whether a name ends in `.txt` or `.jsonl`, in any case.
+  static func isCorpusFile(_ name: String) -> Bool {
+    let ext = (name as NSString).pathExtension.lowercased()
+    return ext == "txt" || ext == "jsonl"
+  }
+
+  /// `openRegular(_:)` opens a file for reading, or says why it cannot be read. It never waits:
+  /// what turns out not to be a regular file (a file swapped for a pipe since it was listed) is
+  /// closed unread.
+  static func openRegular(_ path: String) -> Loaded<Int32> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return .skipped(LoadWarning(path: path, reason: "cannot read file")) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      return .skipped(LoadWarning(path: path, reason: "not a regular file"))
     }
+    return .ok(fd)
   }
 
   /// `Loaded` is a value read from a file or line, or the warning that skipped it.
@@ -133,11 +115,22 @@ public enum CorpusLoader {
     case skipped(LoadWarning)
   }
 
-
   /// `readText(_:)` reads one article file, refusing empty, binary and non-UTF-8 files.
   static func readText(_ path: String) -> Loaded<String> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .skipped(LoadWarning(path: path, reason: "cannot read file"))
+    let fd: Int32
+    switch openRegular(path) {
+    case .ok(let opened): fd = opened
+    case .skipped(let warning): return .skipped(warning)
+    }
+    defer { close(fd) }
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = buffer.withUnsafeMutableBufferPointer { p in p.baseAddress.map { systemRead(fd, $0, p.count) } ?? 0 }
+      if got < 0, errno == EINTR { continue }
+      guard got >= 0 else { return .skipped(LoadWarning(path: path, reason: "cannot read file")) }
+      if got == 0 { break }
+      data.append(contentsOf: buffer[0..<got])
     }
     return decodeText(data, path: path)
   }
@@ -155,69 +148,54 @@ public enum CorpusLoader {
   }
 
   /// `loadJSONLines(_:into:warnings:)` streams a JSON Lines file in chunks split at newlines, so a
-  /// large file is never held whole, and decodes each chunk's lines on all cores.
+  /// large file is never held whole, and decodes each chunk's lines on all cores. `chunkSize` and
+  /// `mapped` are for tests: smaller chunks, and the read buffer a file that cannot be mapped takes.
   static func loadJSONLines(
     _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
-    afterBatch: (inout [Article]) -> Void = { _ in }
+    chunkSize: Int = chunkSize, mapped: Bool = true, afterBatch: (inout [Article]) -> Void = { _ in }
   ) {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
-      warnings.append(LoadWarning(path: path, reason: "cannot read file"))
+    let fd: Int32
+    switch openRegular(path) {
+    case .ok(let opened): fd = opened
+    case .skipped(let warning):
+      warnings.append(warning)
       return
     }
     defer { close(fd) }
     let fileName = (path as NSString).lastPathComponent
-    // A regular file is mapped and read in place; anything else is read into a buffer.
-    let window: any ChunkSource = MappedWindow(fd) ?? ChunkWindow(capacity: 2 * chunkSize)
+    // The file is mapped and read in place; one that cannot be mapped (an empty one) is read into
+    // a buffer.
+    let window: any ChunkSource =
+      (mapped ? MappedWindow(fd) : nil) ?? ChunkWindow(capacity: 2 * max(1, chunkSize))
     var lineNumber = 0
-    var sawData = false
-    var first = true
+    // A file of blank lines only (spaces, tabs, line ends, a byte order mark) is "empty file".
+    var sawRecord = false
+    // A file from which no line loads and in which some line holds a NUL byte is one warning,
+    // "binary file", not a warning a line.
+    let firstWarning = warnings.count
+    var loadedAny = false
+    var sawNUL = false
     while true {
       // The bytes left after the last complete line move to the front; the next chunk follows.
       let kept = window.count
-      guard let got = window.read(fd, upTo: chunkSize) else {
+      guard let got = window.read(fd, upTo: max(1, chunkSize)) else {
         warnings.append(LoadWarning(path: path, reason: "cannot read file"))
         return
       }
       let atEnd = got == 0
-      if !atEnd { sawData = true }
       let bytes = window.bytes
-      if first, !atEnd {
-        first = false
-        if let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 65536)) != nil {
-          warnings.append(LoadWarning(path: path, reason: "binary file"))
-          return
-        }
-      }
       var end = bytes.count
       if !atEnd {
-        // The kept bytes hold no newline, so only the new ones are searched.
-        guard let lastNewline = UnsafeBufferPointer(rebasing: bytes[kept...]).lastIndex(of: 0x0A) else { continue }
-        end = kept + lastNewline + 1
+        // The kept bytes hold no line end but perhaps a final CR, so only that and the new bytes
+        // are searched.
+        guard let last = lastLineEnd(bytes, from: max(0, kept - 1)) else { continue }
+        end = last + 1
       }
-      // Split into lines, finding each newline with `memchr`.
-      var lines: [(Int, Range<Int>)] = []
-      if let base = bytes.baseAddress {
-        var start = 0
-        while start < end {
-          guard let hit = memchr(base + start, 0x0A, end - start) else { break }
-          let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-          lineNumber += 1
-          lines.append((lineNumber, start..<i))
-          start = i + 1
-        }
-        if start < end {
-          lineNumber += 1
-          lines.append((lineNumber, start..<end))
-        }
-      }
-      let batchLines = lines
+      let batchLines = splitLines(bytes, end: end, lineNumber: &lineNumber)
       let batch = SharedBytes(bytes: bytes)
       let results: [Loaded<Article>?] = mapInParallel(batchLines.count) { k in
         let (number, range) = batchLines[k]
         let slice = UnsafeBufferPointer(rebasing: batch.bytes[range])
-        let hasNUL = slice.baseAddress.map { memchr($0, 0, slice.count) != nil } ?? false
-        if hasNUL { return .skipped(LoadWarning(path: path, line: number, reason: "binary data")) }
         switch JSONLines.decode(slice) {
         case nil: return nil
         case .skip(let reason): return .skipped(LoadWarning(path: path, line: number, reason: reason))
@@ -230,16 +208,62 @@ public enum CorpusLoader {
       }
       for r in results {
         switch r {
-        case .ok(let a): articles.append(a)
-        case .skipped(let w): warnings.append(w)
-        case nil: break
+        case .ok(let a):
+          articles.append(a)
+          loadedAny = true
+        case .skipped(let w):
+          warnings.append(w)
+          if w.reason == JSONLines.nulReason { sawNUL = true }
+        case nil: continue
         }
+        sawRecord = true
       }
       window.consume(end)
       afterBatch(&articles)
       if atEnd { break }
     }
-    if !sawData { warnings.append(LoadWarning(path: path, reason: "empty file")) }
+    if !sawRecord { warnings.append(LoadWarning(path: path, reason: "empty file")) }
+    if !loadedAny, sawNUL {
+      warnings.removeSubrange(firstWarning...)
+      warnings.append(LoadWarning(path: path, reason: "binary file"))
+    }
+  }
+
+  /// `lastLineEnd(_:from:)` is where the last line end at or after `from` is: the last LF, or a
+  /// CR not followed by LF. A CR that is the last byte held is not one yet: an LF may come next.
+  static func lastLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from lower: Int) -> Int? {
+    var i = bytes.count - 1
+    while i >= lower {
+      let b = bytes[i]
+      if b == 0x0A || (b == 0x0D && i != bytes.count - 1) { return i }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// `splitLines(_:end:lineNumber:)` splits `bytes[..<end]` into numbered lines, without their
+  /// ends: LF, CR LF or CR alone each end a line. Each byte is looked at by `memchr` at most twice,
+  /// once for LF and once for CR.
+  static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, lineNumber: inout Int) -> [(Int, Range<Int>)] {
+    guard let base = bytes.baseAddress else { return [] }
+    /// The first `byte` in `from..<to`, or `to`.
+    func find(_ byte: Int32, _ from: Int, _ to: Int) -> Int {
+      guard to > from, let hit = memchr(base + from, byte, to - from) else { return to }
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+    var lines: [(Int, Range<Int>)] = []
+    var start = 0
+    // The next LF at or after `start` (or `end`), and the next CR before it (or the LF).
+    var lf = -1
+    var cr = -1
+    while start < end {
+      if lf < start { lf = find(0x0A, start, end) }
+      if cr < start { cr = find(0x0D, start, lf) }
+      lineNumber += 1
+      lines.append((lineNumber, start..<cr))
+      start = cr + 1 == lf && cr < lf && lf < end ? lf + 1 : cr + 1
+    }
+    return lines
   }
 
   /// `mapInParallel(_:_:)` maps `0..<count` in contiguous chunks across the cores, keeping order:
@@ -255,6 +279,127 @@ public enum CorpusLoader {
       return (lower..<upper).map(body)
     }
     return parts.flatMap { $0 }
+  }
+}
+
+/// `FileIdentity` is a file or directory whatever path reaches it: its device and inode.
+struct FileIdentity: Hashable {
+  let device: UInt64
+  let inode: UInt64
+
+  init(_ info: stat) {
+    device = UInt64(truncatingIfNeeded: info.st_dev)
+    inode = UInt64(truncatingIfNeeded: info.st_ino)
+  }
+}
+
+/// `FileCollector` lists the files a load reads, in order: the paths as given, each directory's
+/// entries by name, recursively (hidden ones, and files other than `.txt` and `.jsonl`, left
+/// out). Each real file is listed once; what is left out for a reason is a warning.
+struct FileCollector {
+  /// The files to read, in order.
+  private(set) var files: [String] = []
+  /// The paths left out, with reasons.
+  private(set) var warnings: [LoadWarning] = []
+  /// Every file and directory listed or walked so far.
+  private var seen: Set<FileIdentity> = []
+  /// The directories being walked: reaching one of them again is a loop.
+  private var walking: Set<FileIdentity> = []
+  /// How many levels of folders below a given one are walked.
+  static let maxDepth = 64
+
+  /// `add(_:)` lists one path given to `load(paths:)`; it throws when the path does not exist or
+  /// cannot be opened.
+  mutating func add(_ path: String) throws(CorpusPathError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ELOOP ? "symlink loop" : errno == ENOENT ? "no such file or directory" : "cannot open"
+      throw CorpusPathError(path: path, description: "\(path): \(reason)")
+    }
+    let identity = FileIdentity(info)
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR:
+      if seen.contains(identity) {
+        warnings.append(LoadWarning(path: path, reason: "already loaded, skipped"))
+        return
+      }
+      guard let names = Self.list(path) else {
+        throw CorpusPathError(path: path, description: "\(path): cannot open directory")
+      }
+      walk(path, names: names, identity: identity, depth: 0)
+    case S_IFREG:
+      guard access(path, R_OK) == 0 else {
+        throw CorpusPathError(path: path, description: "\(path): cannot open file")
+      }
+      if !CorpusLoader.isCorpusFile(path) {
+        warnings.append(LoadWarning(path: path, reason: "not a .txt or .jsonl file"))
+      } else if seen.insert(identity).inserted {
+        files.append(path)
+      } else {
+        warnings.append(LoadWarning(path: path, reason: "already loaded, skipped"))
+      }
+    default:
+      warnings.append(LoadWarning(path: path, reason: "not a regular file"))
+    }
+  }
+
+  /// `list(_:)` is a directory's entry names, by name, hidden ones left out; nil when it cannot be
+  /// opened or its entries cannot be reached.
+  static func list(_ directory: String) -> [String]? {
+    guard access(directory, R_OK | X_OK) == 0,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+    else { return nil }
+    return names.filter { !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// `walk(_:names:identity:depth:)` lists a directory's files and walks its subdirectories.
+  private mutating func walk(_ directory: String, names: [String], identity: FileIdentity, depth: Int) {
+    seen.insert(identity)
+    walking.insert(identity)
+    defer { walking.remove(identity) }
+    for name in names {
+      let full = (directory as NSString).appendingPathComponent(name)
+      var info = stat()
+      guard stat(full, &info) == 0 else {
+        let error = errno
+        var link = stat()
+        if error == ELOOP {
+          warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped"))
+        } else if lstat(full, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+          warnings.append(LoadWarning(path: full, reason: "dangling symlink, skipped"))
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "cannot open"))
+        }
+        continue
+      }
+      let entry = FileIdentity(info)
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        if walking.contains(entry) {
+          warnings.append(LoadWarning(path: full, reason: "symlink loop, skipped"))
+        } else if seen.contains(entry) {
+          warnings.append(LoadWarning(path: full, reason: "already loaded, skipped"))
+        } else if depth + 1 > Self.maxDepth {
+          warnings.append(
+            LoadWarning(path: full, reason: "folder nested too deep (more than \(Self.maxDepth) levels), skipped"))
+        } else if let names = Self.list(full) {
+          walk(full, names: names, identity: entry, depth: depth + 1)
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "cannot open directory"))
+        }
+      case S_IFREG:
+        guard CorpusLoader.isCorpusFile(name) else { continue }
+        if seen.insert(entry).inserted {
+          files.append(full)
+        } else {
+          warnings.append(LoadWarning(path: full, reason: "already loaded, skipped"))
+        }
+      default:
+        // A named pipe, socket or device with a corpus file's name is named, never opened: reading
+        // a pipe would wait for a writer forever.
+        if CorpusLoader.isCorpusFile(name) { warnings.append(LoadWarning(path: full, reason: "not a regular file")) }
+      }
+    }
   }
 }
 

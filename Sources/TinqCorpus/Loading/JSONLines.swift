@@ -14,6 +14,63 @@ enum JSONLines {
     case skip(String)
   }
 
+  /// Why a line holding a NUL byte is skipped. No JSON holds one unescaped, so a line is checked
+  /// for one only once it has failed to parse.
+  static let nulReason = "binary data (NUL byte)"
+
+  /// How deep `JSONSerialization` nests arrays and objects (Foundation's limit): it refuses a line
+  /// that goes deeper, however valid.
+  static let maxDepth = 512
+
+  /// `failure(_:_:parser:)` skips a line that did not parse, naming the first of: a NUL byte, bytes
+  /// that are not UTF-8, nesting deeper than the parser goes (when the parser's `error` says it
+  /// stopped there), or `reason`.
+  static func failure(_ line: UnsafeBufferPointer<UInt8>, _ reason: String, parser error: (any Error)? = nil)
+    -> Record
+  {
+    if let base = line.baseAddress, memchr(base, 0, line.count) != nil { return .skip(nulReason) }
+    // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
+    // validating every good line twice.
+    if String(validating: line, as: UTF8.self) == nil { return .skip("not valid UTF-8") }
+    if let error, nestsDeeper(line, than: maxDepth) {
+      // Foundation says "Too many nested arrays or dictionaries"; a line that fails earlier, on
+      // something else, is only malformed.
+      let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      if said?.localizedCaseInsensitiveContains("nested") ?? true {
+        return .skip("JSON nested too deep (more than \(maxDepth) levels)")
+      }
+    }
+    return .skip(reason)
+  }
+
+  /// `nestsDeeper(_:than:)` is whether arrays and objects in `line` nest more than `limit` deep
+  /// before the brackets stop balancing (strings skipped).
+  static func nestsDeeper(_ line: UnsafeBufferPointer<UInt8>, than limit: Int) -> Bool {
+    var depth = 0
+    var inString = false
+    var i = 0
+    while i < line.count {
+      let c = line[i]
+      if inString {
+        if c == 0x5C {
+          i += 1
+        } else if c == 0x22 {
+          inString = false
+        }
+      } else if c == 0x22 {
+        inString = true
+      } else if c == 0x7B || c == 0x5B {
+        depth += 1
+        if depth > limit { return true }
+      } else if c == 0x7D || c == 0x5D {
+        depth -= 1
+        if depth < 0 { return false }
+      }
+      i += 1
+    }
+    return false
+  }
+
   /// `decode(_:)` reads one line (without its newline); blank lines yield nil.
   static func decode(_ bytes: ArraySlice<UInt8>) -> Record? {
     bytes.withUnsafeBufferPointer { decode($0) }
@@ -28,17 +85,13 @@ enum JSONLines {
     if hi - lo >= 3, bytes[lo] == 0xEF, bytes[lo + 1] == 0xBB, bytes[lo + 2] == 0xBF { lo += 3 }
     let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
     guard !line.isEmpty else { return nil }
-    guard line[0] == 0x7B else {
-      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON: not an object")
-    }
+    guard line[0] == 0x7B else { return failure(line, "malformed JSON: not an object") }
     if let record = FastObject.decode(line) { return record }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(buffer: line), options: [])
     } catch {
-      // The parser checks UTF-8 itself; validating again only to name the reason is cheaper than
-      // validating every good line twice.
-      return .skip(String(validating: line, as: UTF8.self) == nil ? "not valid UTF-8" : "malformed JSON")
+      return failure(line, "malformed JSON", parser: error)
     }
     guard let dict = object as? [String: Any] else { return .skip("malformed JSON: not an object") }
     var body: String? = nil
