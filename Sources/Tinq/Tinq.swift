@@ -55,14 +55,19 @@ public struct Corpus: Sendable {
   public let warnings: [LoadWarning]
 
   /// `init(articles:)` builds a corpus from articles made in memory, without touching the file
-  /// system. An article that carries no facts of its own (no citations, people or organisations)
+  /// system. A repeated id is renamed `ID~2`, `ID~3`, ... with a warning. An article that carries no facts of its own (no citations, people or organisations)
   /// is extracted from its text as a file would be, its given title, date, source, author and URL
   /// winning; one that carries facts is taken as it is. Short citations and names are then
   /// resolved across these articles as they are on load.
   public init(articles: [Article]) {
     var resolved = articles.map(ArticleExtractor.completing)
+    var ids = UniqueIDs()
+    var warnings: [LoadWarning] = []
+    for i in resolved.indices {
+      if let warning = ids.admit(&resolved[i]) { warnings.append(warning) }
+    }
     CorpusEvidence.resolve(&resolved)
-    self.init(store: ArticleStore(articles: resolved), paths: [], warnings: [])
+    self.init(store: ArticleStore(articles: resolved), paths: [], warnings: warnings)
   }
 
   /// `init(texts:)` builds a corpus from raw article texts, each extracted exactly as a `.txt`
@@ -118,8 +123,13 @@ public struct Corpus: Sendable {
       throw CorpusError(path: error.path, description: error.description)
     }
     var articles = store.articles + extra.articles
+    var ids = UniqueIDs()
+    var warnings = extra.warnings
+    for i in articles.indices {
+      if let warning = ids.admit(&articles[i]) { warnings.append(warning) }
+    }
     CorpusEvidence.resolve(&articles)
-    return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: extra.warnings)
+    return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: warnings)
   }
 
 

@@ -113,4 +113,17 @@ import Tinq
     // The loaded article's short reference resolves against the in-memory one.
     #expect(try both.query("count articles where cites \"03/2019/NĐ-CP\"") == .count(2))
   }
+
+  @Test func repeatedIdsAreRenamedAndEveryOperatorAgrees() throws {
+    let corpus = Corpus(texts: [(id: "dup", text: "Bài một về ma túy."), (id: "dup", text: "Bài hai về ma túy.")])
+    #expect(corpus.warnings.map(\.reason) == ["duplicate id \"dup\" (first at dup); this one is \"dup~2\""])
+    #expect(try corpus.query("count articles where id = \"dup\"") == .count(1))
+    #expect(try corpus.query("count articles where id in (\"dup\")") == .count(1))
+    #expect(try corpus.query("count articles where contains \"ma tuy\"") == .count(2))
+    guard case .article(let second) = try corpus.query("show \"dup~2\"") else {
+      Issue.record("expected an article")
+      return
+    }
+    #expect(second.article.body == "Bài hai về ma túy.")
+  }
 }

@@ -38,6 +38,21 @@ let sampleArticle = """
   """
 
 @Suite struct LoadingTests {
+  /// A repeated id (in one file, across files, in a .txt named like a JSONL id) is renamed
+  /// `ID~2`, `ID~3`, ... with a warning naming both places, so every operator sees one article.
+  @Test func duplicateIdsAreRenamedWithAWarning() throws {
+    let dir = try ScratchDirectory()
+    let a = try dir.write("a.jsonl", #"{"id":"dup","body":"Một."}"# + "\n" + #"{"id":"dup","body":"Hai."}"# + "\n")
+    try dir.write("b/dup.txt", "Ba.")
+    let b = try dir.write("c.jsonl", #"{"id":"dup~2","body":"Bốn."}"# + "\n")
+    let loaded = try CorpusLoader.load(paths: [a, dir.url.appendingPathComponent("b").path, b])
+    #expect(loaded.articles.map(\.id) == ["dup", "dup~2", "dup~3", "dup~2~2"])
+    #expect(loaded.articles.map(\.body) == ["Một.", "Hai.", "Ba.", "Bốn."])
+    let renames = loaded.warnings.map(\.description).filter { $0.contains("duplicate id") }
+    #expect(renames.first == a + ":2: duplicate id \"dup\" (first at " + a + ":1); this one is \"dup~2\"")
+    #expect(renames.count == 3)
+  }
+
   @Test func hostileFilesAreSkippedWithReasons() throws {
     let dir = try ScratchDirectory()
     try dir.write("a_good.txt", sampleArticle)

@@ -59,6 +59,17 @@ public enum CorpusLoader {
     var warnings = collector.warnings
     var articles: [Article] = []
     let pool = StringPool()
+    // Ids are made unique as articles arrive, before a batch is indexed.
+    var ids = UniqueIDs()
+    var renamed: [LoadWarning] = []
+    var checked = 0
+    func admitThenIndex(_ articles: inout [Article]) {
+      while checked < articles.count {
+        if let warning = ids.admit(&articles[checked]) { renamed.append(warning) }
+        checked += 1
+      }
+      afterBatch(&articles)
+    }
     var pendingText: [(path: String, text: String)] = []
     func flushText() {
       let batch = pendingText
@@ -70,12 +81,12 @@ public enum CorpusLoader {
         return article
       }
       pendingText.removeAll()
-      afterBatch(&articles)
+      admitThenIndex(&articles)
     }
     for file in files {
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
-        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool, afterBatch: afterBatch)
+        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool, afterBatch: admitThenIndex)
       } else {
         switch readText(file) {
         case .ok(let text): pendingText.append((file, text))
@@ -86,7 +97,7 @@ public enum CorpusLoader {
     }
     flushText()
     CorpusEvidence.resolve(&articles)
-    return LoadedArticles(articles: articles, warnings: warnings)
+    return LoadedArticles(articles: articles, warnings: warnings + renamed)
   }
 
   /// `isCorpusFile(_:)` is whether a name ends in `.txt` or `.jsonl`, in any case.
@@ -523,3 +534,28 @@ struct SharedBytes: @unchecked Sendable {
 }
 
 extension CorpusLoader.Loaded: Sendable where T: Sendable {}
+
+/// `UniqueIDs` keeps article ids unique: an id seen before is renamed `ID~2`, `ID~3`, ... with a
+/// warning naming both places, so `show`, `id =` and every other operator agree on one article.
+public struct UniqueIDs: Sendable {
+  private var firstSeen: [String: String] = [:]
+
+  public init() {}
+
+  /// `admit(_:)` records the article's id, renaming it when it was seen before.
+  public mutating func admit(_ article: inout Article) -> LoadWarning? {
+    let place = article.origin ?? article.id
+    guard let first = firstSeen[article.id] else {
+      firstSeen[article.id] = place
+      return nil
+    }
+    var k = 2
+    while firstSeen["\(article.id)~\(k)"] != nil { k += 1 }
+    let fresh = "\(article.id)~\(k)"
+    let warning = LoadWarning(
+      path: place, reason: "duplicate id \"\(article.id)\" (first at \(first)); this one is \"\(fresh)\"")
+    firstSeen[fresh] = place
+    article.id = fresh
+    return warning
+  }
+}
