@@ -3,6 +3,8 @@
 @_exported import TinqEngine
 @_exported import TinqFacts
 @_exported import TinqSyntax
+@_exported import struct TinqCorpus.LoadProgress
+@_exported import struct TinqCorpus.LoadWarning
 import TinqCorpus
 import TinqExtraction
 import TinqSeeds
@@ -82,16 +84,16 @@ public struct Corpus: Sendable {
     self.warnings = warnings
   }
 
-  /// `load(paths:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
+  /// `load(paths:progress:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
   /// `.txt` or `.jsonl` files, or several of them together. It throws only when a path does not
   /// exist; bad files and JSON lines are skipped and listed in `warnings`.
-  public static func load(paths: [String]) throws(CorpusError) -> Corpus {
+  public static func load(paths: [String], progress: (LoadProgress) -> Void = { _ in }) throws(CorpusError) -> Corpus {
     // The store is built as the corpus loads: each complete segment of articles is indexed and
     // its bodies encoded (and freed) as soon as a batch brings it in.
     var builder = StoreBuilder()
     var loaded: LoadedArticles
     do {
-      loaded = try CorpusLoader.load(paths: paths) { builder.indexCompleteSegments(of: &$0) }
+      loaded = try CorpusLoader.load(paths: paths, progress: progress) { builder.indexCompleteSegments(of: &$0) }
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }

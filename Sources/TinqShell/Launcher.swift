@@ -53,7 +53,14 @@ public enum Launcher {
     let errors = TextOutput.standardError
     let corpus: Corpus
     do {
-      corpus = request.corpusPaths.isEmpty ? try Corpus.bundledSeeds() : try Corpus.load(paths: request.corpusPaths)
+      if request.corpusPaths.isEmpty {
+        corpus = try Corpus.bundledSeeds()
+      } else {
+        // On a terminal, a progress line on stderr while a corpus loads, erased when it is done.
+        let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
+        corpus = try Corpus.load(paths: request.corpusPaths) { meter?.show($0) }
+        meter?.clear()
+      }
     } catch {
       errors.write("tinq: error: \(error.description)\n")
       return usageFailure
@@ -145,5 +152,36 @@ public enum Launcher {
     TextOutput.standardOutput.write(report.render(entries))
     if TextOutput.standardOutput.writeError != nil { return usageFailure }
     return entries.contains { $0.failure != nil } ? queryFailure : success
+  }
+}
+
+/// `ProgressLine` draws how far a load has come on one terminal line, at most ten times a
+/// second: files, articles, megabytes, rate and time left.
+final class ProgressLine {
+  let out: TextOutput
+  let start = ContinuousClock.now
+  var last = ContinuousClock.now
+  var drawn = false
+
+  init(_ out: TextOutput) { self.out = out }
+
+  func show(_ p: LoadProgress) {
+    let now = ContinuousClock.now
+    guard now - last >= .milliseconds(100), now - start >= .milliseconds(300) else { return }
+    last = now
+    let elapsed = (now - start) / .seconds(1)
+    let mb = Double(p.bytes) / 1_048_576
+    let rate = elapsed > 0 ? mb / elapsed : 0
+    var line = "loading: \(p.files) of \(p.totalFiles) file" + (p.totalFiles == 1 ? "" : "s")
+    line += ", \(p.articles) articles, " + String(format: "%.0f of %.0f MB, %.0f MB/s", mb, Double(p.totalBytes) / 1_048_576, rate)
+    if rate > 0, p.totalBytes > p.bytes {
+      line += String(format: ", about %.0f s left", Double(p.totalBytes - p.bytes) / 1_048_576 / rate)
+    }
+    out.write("\r\u{1B}[K" + line)
+    drawn = true
+  }
+
+  func clear() {
+    if drawn { out.write("\r\u{1B}[K") }
   }
 }

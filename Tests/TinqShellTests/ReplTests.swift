@@ -161,4 +161,27 @@ import Testing
     #expect(t.text.contains("history is kept for this session only"))
     #expect(!FileManager.default.fileExists(atPath: missing))
   }
+
+  /// Loading a corpus on a terminal shows a progress line on stderr, erased before the banner;
+  /// with stderr not a terminal, nothing extra is printed.
+  @Test func loadingShowsProgressOnATerminalOnly() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("many.jsonl")
+    let line = #"{"id":"ID","body":"Công an tỉnh triển khai Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy. Ông Nguyễn Văn An, 45 tuổi, cho biết như vậy."}"#
+    try (0..<8_000).map { line.replacingOccurrences(of: "ID", with: "a\($0)") + "\n" }.joined()
+      .write(to: file, atomically: true, encoding: .utf8)
+    let t = try PseudoTerminal(
+      arguments: ["--corpus", file.path], environment: ["TINQ_HISTORY": dir.appendingPathComponent("h").path])
+    t.expect("tinq> ", timeout: 120)
+    t.send("count articles\r")
+    t.expect("\n8000\n")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+    #expect(t.text.contains("loading: 0 of 1 file") || t.text.contains("loading: 1 of 1 file"), "\(t.text.prefix(300))")
+    #expect(t.text.contains("articles, "))
+    let piped = try runTinq(["--corpus", file.path, "-e", "count articles"])
+    #expect(piped.stdout == "8000\n")
+    #expect(!piped.stderr.contains("loading"))
+  }
 }

@@ -51,11 +51,12 @@ public enum CorpusLoader {
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
   public static func load(
-    paths: [String], afterBatch: (inout [Article]) -> Void = { _ in }
+    paths: [String], progress: (LoadProgress) -> Void = { _ in }, afterBatch: (inout [Article]) -> Void = { _ in }
   ) throws(CorpusPathError) -> LoadedArticles {
     var collector = FileCollector()
     for path in paths { try collector.add(path) }
     let files = collector.files
+    var status = LoadProgress(totalFiles: files.count, totalBytes: files.reduce(0) { $0 + fileSize($1) })
     var warnings = collector.warnings
     var articles: [Article] = []
     let pool = StringPool()
@@ -82,22 +83,42 @@ public enum CorpusLoader {
       }
       pendingText.removeAll()
       admitThenIndex(&articles)
+      status.articles = articles.count
+      progress(status)
     }
     for file in files {
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
-        loadJSONLines(file, into: &articles, warnings: &warnings, pool: pool, afterBatch: admitThenIndex)
+        let before = status.bytes
+        loadJSONLines(
+          file, into: &articles, warnings: &warnings, pool: pool, afterBatch: admitThenIndex,
+          consumed: { done, count in
+            status.bytes = before + done
+            status.articles = count
+            progress(status)
+          })
+        status.bytes = before + fileSize(file)
       } else {
         switch readText(file) {
-        case .ok(let text): pendingText.append((file, text))
+        case .ok(let text):
+          pendingText.append((file, text))
+          status.bytes += text.utf8.count
         case .skipped(let warning): warnings.append(warning)
         }
         if pendingText.count >= 4096 { flushText() }
       }
+      status.files += 1
+      progress(status)
     }
     flushText()
     CorpusEvidence.resolve(&articles)
     return LoadedArticles(articles: articles, warnings: warnings + renamed)
+  }
+
+  /// The size of a file in bytes, 0 when it cannot be read.
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// `isCorpusFile(_:)` is whether a name ends in `.txt` or `.jsonl`, in any case.
@@ -163,8 +184,10 @@ public enum CorpusLoader {
   /// `mapped` are for tests: smaller chunks, and the read buffer a file that cannot be mapped takes.
   static func loadJSONLines(
     _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
-    chunkSize: Int = chunkSize, mapped: Bool = true, afterBatch: (inout [Article]) -> Void = { _ in }
+    chunkSize: Int = chunkSize, mapped: Bool = true, afterBatch: (inout [Article]) -> Void = { _ in },
+    consumed: (_ bytes: Int, _ articles: Int) -> Void = { _, _ in }
   ) {
+    var consumedBytes = 0
     let fd: Int32
     switch openRegular(path) {
     case .ok(let opened): fd = opened
@@ -231,6 +254,8 @@ public enum CorpusLoader {
       }
       window.consume(end)
       afterBatch(&articles)
+      consumedBytes += end
+      consumed(consumedBytes, articles.count)
       if atEnd { break }
     }
     if !sawRecord { warnings.append(LoadWarning(path: path, reason: "empty file")) }
@@ -534,6 +559,23 @@ struct SharedBytes: @unchecked Sendable {
 }
 
 extension CorpusLoader.Loaded: Sendable where T: Sendable {}
+
+/// `LoadProgress` is how far a load has come, for a progress line on a terminal.
+public struct LoadProgress: Sendable, Equatable {
+  /// Files read so far, of `totalFiles`.
+  public var files = 0
+  public var totalFiles: Int
+  /// Bytes read so far, of `totalBytes`.
+  public var bytes = 0
+  public var totalBytes: Int
+  /// Articles loaded so far.
+  public var articles = 0
+
+  public init(totalFiles: Int, totalBytes: Int) {
+    self.totalFiles = totalFiles
+    self.totalBytes = totalBytes
+  }
+}
 
 /// `UniqueIDs` keeps article ids unique: an id seen before is renamed `ID~2`, `ID~3`, ... with a
 /// warning naming both places, so `show`, `id =` and every other operator agree on one article.
