@@ -5,6 +5,7 @@
 import Foundation
 
 @testable import TinqCorpus
+import TinqFacts
 
 /// A scratch directory for the files each input is written to, removed at exit.
 let scratch: String = {
