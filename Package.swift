@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The pipeline, one module per stage (imports point only downward):
@@ -36,18 +36,18 @@ let package = Package(
     .target(name: "TinqCorpus", dependencies: ["TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore"]),
     .target(name: "TinqSyntax", dependencies: ["TinqText"]),
     .target(name: "TinqEngine", dependencies: ["TinqText", "TinqFacts", "TinqStore", "TinqSyntax"]),
-    // The default corpus: the seed articles live at the top of the repository and are bundled here.
+    // The default corpus: the seed articles live at the top of the repository and are compiled
+    // into the binary by the EmbedSeeds plugin, so a `tinq` copied anywhere still has them.
+    .executableTarget(name: "embed-seeds"),
+    .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["embed-seeds"]),
     .target(
       name: "TinqSeeds",
       path: "seeds",
-      exclude: ["README.md"],
-      resources: [
-        .copy("000_d0844a13450a2335.txt"),
-        .copy("001_0ef710d98552a17e.txt"),
-        .copy("002_33d00f0403656af6.txt"),
-        .copy("003_d538e3b866b5af87.txt"),
-        .copy("004_adcf2f97b390286b.txt"),
-      ]
+      exclude: [
+        "README.md", "000_d0844a13450a2335.txt", "001_0ef710d98552a17e.txt", "002_33d00f0403656af6.txt",
+        "003_d538e3b866b5af87.txt", "004_adcf2f97b390286b.txt",
+      ],
+      plugins: ["EmbedSeeds"]
     ),
     .target(
       name: "Tinq",

@@ -56,8 +56,12 @@ public struct Corpus: Sendable {
   /// Files and lines that were skipped while loading, with the reason.
   public let warnings: [LoadWarning]
 
+  /// What the corpus was built from, for people: its paths, `the bundled seeds`, or `in memory`.
+  public let label: String
+
   /// `init(articles:)` builds a corpus from articles made in memory, without touching the file
-  /// system. A repeated id is renamed `ID~2`, `ID~3`, ... with a warning. An article that carries no facts of its own (no citations, people or organisations)
+  /// system. A repeated id is renamed `ID~2`, `ID~3`, ... with a warning. An article that
+  /// carries no facts of its own (no citations, people or organisations)
   /// is extracted from its text as a file would be, its given title, date, source, author and URL
   /// winning; one that carries facts is taken as it is. Short citations and names are then
   /// resolved across these articles as they are on load.
@@ -78,10 +82,11 @@ public struct Corpus: Sendable {
     self.init(articles: texts.map { ArticleExtractor.extract(text: $0.text, id: $0.id, origin: nil) })
   }
 
-  init(store: ArticleStore, paths: [String], warnings: [LoadWarning]) {
+  init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil) {
     self.store = store
     self.paths = paths
     self.warnings = warnings
+    self.label = label ?? (paths.isEmpty ? "in memory" : paths.joined(separator: ", "))
   }
 
   /// `load(paths:progress:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
@@ -104,12 +109,19 @@ public struct Corpus: Sendable {
     return Corpus(store: store, paths: paths, warnings: loaded.warnings)
   }
 
-  /// `bundledSeeds()` loads the five seed articles bundled with Tinq, its default corpus.
+  /// `bundledSeeds()` is the five seed articles compiled into Tinq, its default corpus, each
+  /// extracted exactly as its `.txt` file would be.
   public static func bundledSeeds() throws(CorpusError) -> Corpus {
-    guard let dir = SeedCorpus.directory() else {
-      throw CorpusError(path: nil, description: "the bundled seed corpus was not found; pass --corpus PATH")
+    let files = SeedCorpus.files
+    guard !files.isEmpty else {
+      throw CorpusError(path: nil, description: "this build has no seed articles; pass --corpus PATH")
     }
-    return try load(paths: [dir.path])
+    var articles = files.map { file in
+      let id = file.name.hasSuffix(".txt") ? String(file.name.dropLast(4)) : file.name
+      return ArticleExtractor.extract(text: file.text, id: id, origin: "seeds/" + file.name)
+    }
+    CorpusEvidence.resolve(&articles)
+    return Corpus(store: ArticleStore(articles: articles), paths: [], warnings: [], label: "the bundled seeds")
   }
 
   /// `adding(paths:)` returns this corpus with more paths loaded into it (the REPL's `.load`).

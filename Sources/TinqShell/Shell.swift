@@ -403,7 +403,7 @@ public struct Shell {
 
   /// `describe(_:)` is the text of `.corpus`.
   public static func describe(_ corpus: Corpus) -> String {
-    var out = "paths:    " + (corpus.paths.isEmpty ? "(in memory)" : corpus.paths.joined(separator: ", ")) + "\n"
+    var out = "paths:    " + (corpus.paths.isEmpty ? "(" + corpus.label + ")" : corpus.paths.joined(separator: ", ")) + "\n"
     out += "articles: \(corpus.articleCount)\n"
     out += "warnings: \(corpus.warnings.count)\n"
     for warning in corpus.warnings { out += "  \(warning)\n" }

@@ -186,6 +186,30 @@ func readCSV(_ text: String) -> [[String]] {
     #expect(run.stderr.hasPrefix(facts.path + ":3:1: expectation failed: expected 3, got 4\n"))
   }
 
+  /// `cp tinq /usr/local/bin/` is the first thing many users do: the binary copied alone to
+  /// another folder still has its default corpus.
+  @Test func aCopiedBinaryKeepsItsSeeds() throws {
+    let binary = try #require(TinqBinary.url, "the tinq executable was not built")
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let copy = dir.appendingPathComponent("tinq")
+    try FileManager.default.copyItem(at: binary, to: copy)
+    let process = Process()
+    process.executableURL = copy
+    process.arguments = ["-e", "count articles", "-e", "count articles where cites \"3/2019/nd-cp\"", "-e", ".corpus"]
+    process.currentDirectoryURL = dir
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(stderr)")
+    #expect(stdout.hasPrefix("5\n4\npaths:    (the bundled seeds)\n"), "\(stdout)")
+  }
+
   @Test func statementsFromStdinAndDash() throws {
     let piped = try runTinq([], stdin: "count articles\ncount articles where year = 2021\n")
     #expect(piped.status == 0)

@@ -25,10 +25,10 @@ public struct Condition: Sendable {
     case isNull(Field, negated: Bool)
     /// A phrase in a text or list field, or (`field` nil) in an article's title or body.
     case contains(Field?, Phrase)
-    /// Articles citing the document a typed number can mean.
-    case cites(CitationQuery, typed: String)
-    /// Articles mentioning the person or organisation named.
-    case mentions(NameQuery, typed: String)
+    /// Articles citing the document a typed number can mean (`CitationQuery` reads it).
+    case cites(String)
+    /// Articles mentioning the person or organisation named (`NameQuery` reads it).
+    case mentions(String)
   }
 
   /// The test.

@@ -105,11 +105,9 @@ extension CheckContext {
       let f = try ref.map { r throws(Diagnostic) in try field(r, in: collection) }
       return .contains(f, Phrase(try string(phrase)))
     case .cites(let number, _):
-      let s = try string(number)
-      return .cites(CitationQuery(s), typed: s)
+      return .cites(try string(number))
     case .mentions(let name, _):
-      let s = try string(name)
-      return .mentions(NameQuery(s), typed: s)
+      return .mentions(try string(name))
     case .logical, .not:
       throw Diagnostic("internal error: a logical operator where a condition was expected", at: e.range)
     }

@@ -315,9 +315,9 @@ extension MemoryBackend {
     var notes: [String] = []
     for condition in filter?.conditions ?? [] {
       switch condition.test {
-      case .cites(_, let s) where store.documents(matching: s).isEmpty:
+      case .cites(let s) where store.documents(matching: s).isEmpty:
         notes.append("note: no document in the corpus is numbered \"\(s)\"")
-      case .mentions(_, let s) where store.entities(named: s).isEmpty:
+      case .mentions(let s) where store.entities(named: s).isEmpty:
         notes.append("note: no person or organisation named \"\(s)\" was extracted; `contains` searches the text")
       default:
         break

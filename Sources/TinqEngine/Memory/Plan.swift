@@ -64,9 +64,9 @@ enum Planner {
   static func articlePlan(_ c: Condition) -> PlanNode {
     let text = c.text
     switch c.test {
-    case .cites(_, let typed):
+    case .cites(let typed):
       return .index(label: "citation index: \(text)") { $0.articles(citing: typed) }
-    case .mentions(_, let typed):
+    case .mentions(let typed):
       return .index(label: "people/organisation index: \(text)") { $0.articles(mentioning: typed) }
     case .contains(let field, let phrase):
       guard let scope = field.map(\.textScope) ?? .titleOrBody else { break }

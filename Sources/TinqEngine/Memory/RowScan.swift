@@ -17,6 +17,8 @@ struct RowScan {
   private var tonedKeys: [String?]
   private var literalSortKeys: [String: [UInt32]] = [:]
   private var literalMatchKeys: [String: (key: String, bare: Bool)] = [:]
+  private var citationQueries: [String: CitationQuery] = [:]
+  private var nameQueries: [String: NameQuery] = [:]
   private let title: Field?
   private let body: Field?
 
@@ -142,11 +144,15 @@ struct RowScan {
     case .contains(nil, let phrase):
       guard let title, let body else { return false }
       return Semantics.contains(value(title), phrase) || Semantics.contains(value(body), phrase)
-    case .cites(let query, _):
+    case .cites(let typed):
       guard let article = table.article?(row) else { return false }
+      let query = citationQueries[typed] ?? CitationQuery(typed)
+      citationQueries[typed] = query
       return article.citations.contains { query.matches($0) }
-    case .mentions(let query, _):
+    case .mentions(let typed):
       guard let article = table.article?(row) else { return false }
+      let query = nameQueries[typed] ?? NameQuery(typed)
+      nameQueries[typed] = query
       return query.mentionedIn(article)
     }
   }
