@@ -34,6 +34,33 @@ public enum VietnameseCollation {
     return primary + [0] + secondary + [0] + tertiary
   }
 
+  /// `primaryPrefix(_:count:)` is the letters-only (primary) part of the key of the first
+  /// `count` characters that carry weight, and whether the text goes on past them. Two texts
+  /// whose prefixes differ, where neither prefix is cut short, order as their full keys do; equal
+  /// prefixes need the full keys. A sort compares these first and builds full keys only for ties.
+  public static func primaryPrefix(_ text: String, count: Int) -> (weights: [UInt32], truncated: Bool) {
+    var primary: [UInt32] = []
+    primary.reserveCapacity(count)
+    for scalar in text.unicodeScalars {
+      if let info = Fold.letter(scalar), info.alphabetRank > 0 {
+        primary.append(0x1000 + UInt32(info.alphabetRank))
+      } else if scalar.properties.generalCategory == .nonspacingMark {
+        continue
+      } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
+        primary.append(0x0800 + scalar.value)
+      } else if scalar.properties.isAlphabetic {
+        primary.append(0x10000 + (scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value))
+      } else {
+        primary.append(scalar.value == 0x20 ? 1 : 0x100 + min(scalar.value, 0x6FF))
+      }
+      if primary.count > count {
+        primary.removeLast()
+        return (primary, true)
+      }
+    }
+    return (primary, false)
+  }
+
   /// `compare(_:_:)` orders two keys lexicographically.
   public static func less(_ a: [UInt32], _ b: [UInt32]) -> Bool {
     a.lexicographicallyPrecedes(b)

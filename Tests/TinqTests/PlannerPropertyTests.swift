@@ -1,4 +1,5 @@
 import Testing
+import Tinq
 import TinqText
 import TinqSupport
 import TinqCorpus
@@ -341,6 +342,78 @@ enum Oracle {
       let sliced = try Self.ids("articles \(clause) limit \(limit) offset \(offset) select id")
       let start = min(offset, whole.count)
       #expect(sliced == Array(whole[start..<min(whole.count, start + limit)]), "limit \(limit) offset \(offset)")
+    }
+  }
+}
+
+/// Ordering by text compares short keys first and full collation keys only for ties, and takes
+/// the first rows of a `limit` with a bounded heap: it must give exactly the order of full keys.
+@Suite struct TextOrderTests {
+  static let articles: [Article] = {
+    var rng = SplitMix64(seed: 77)
+    // Long shared beginnings (past the short key), tone and case differences, unknowns.
+    let stems = ["Công an tỉnh triển khai kế hoạch phòng chống ", "Cong an tinh trien khai ke hoach phong chong ", "ma túy", "Ma tuý", "má", "ma", ""]
+    let tails = ["tội phạm", "tội phạm ma túy", "Tội phạm", "toi pham", "b", "ă", "", "2021", "đ"]
+    return (0..<300).map { i in
+      let title: String? = Int.random(in: 0..<6, using: &rng) == 0 ? nil : (stems.randomElement(using: &rng) ?? "") + (tails.randomElement(using: &rng) ?? "")
+      return Article(
+        id: String(format: "t%03d", i), title: title, source: ["CT", "BDK", nil].randomElement(using: &rng) ?? nil,
+        author: ["KIỀU CHINH", "Việt Hưng", "viet hung", nil].randomElement(using: &rng) ?? nil,
+        body: (stems.randomElement(using: &rng) ?? "") + (tails.randomElement(using: &rng) ?? "") + " \(i % 7)")
+    }
+  }()
+  static let corpus = Corpus(articles: articles)
+
+  /// The expected order: full keys, unknown last in both directions, then load order.
+  static func expected(_ keys: [(String, Bool)]) -> [String] {
+    // The corpus's own articles: extraction completes those that carry no facts.
+    let articles = corpus.articles
+    func value(_ a: Article, _ field: String) -> String? {
+      switch field {
+      case "title": return a.title
+      case "author": return a.author
+      case "source": return a.source
+      case "body": return a.body
+      default: return a.id
+      }
+    }
+    return articles.indices.sorted { x, y in
+      for (field, descending) in keys {
+        let a = value(articles[x], field).map(VietnameseCollation.sortKey)
+        let b = value(articles[y], field).map(VietnameseCollation.sortKey)
+        switch (a, b) {
+        case (nil, nil): continue
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let p?, let q?):
+          if p == q { continue }
+          return descending ? q.lexicographicallyPrecedes(p) : p.lexicographicallyPrecedes(q)
+        }
+      }
+      return x < y
+    }.map { articles[$0].id }
+  }
+
+  @Test(arguments: [
+    [("title", false)], [("title", true)], [("author", false), ("title", true)], [("body", false)],
+    [("source", true), ("body", true)],
+  ])
+  func textOrderIsFullKeyOrder(keys: [(String, Bool)]) throws {
+    let clause = keys.map { $0.0 + ($0.1 ? " desc" : "") }.joined(separator: ", ")
+    let whole = Self.expected(keys)
+    for (limit, offset) in [(nil, 0), (1, 0), (10, 0), (10, 17), (50, 250)] as [(Int?, Int)] {
+      let cut = (limit.map { " limit \($0)" } ?? "") + " offset \(offset)"
+      guard case .rows(let rows) = try Self.corpus.query("articles order by \(clause)\(cut) select id") else {
+        Issue.record("expected rows")
+        return
+      }
+      let ids = rows.rows.map { row -> String in
+        if case .text(let id)? = row.first { return id }
+        return "?"
+      }
+      let start = min(offset, whole.count)
+      let end = limit.map { min(whole.count, start + $0) } ?? whole.count
+      #expect(ids == Array(whole[start..<end]), "order by \(clause)\(cut)")
     }
   }
 }

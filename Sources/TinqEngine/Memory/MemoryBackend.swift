@@ -111,26 +111,8 @@ public struct MemoryBackend: Backend {
     if Self.walksDateIndex(keys, table.collection) {
       return orderByDate(set, descending: keys[0].descending, yearOnly: keys[0].field.index == .year, needed: needed)
     }
-    let members = set.members
-    var columns: [[SortKey?]] = []
-    for key in keys {
-      if cancellation?.isCancelled == true { throw .cancelled }
-      columns.append(members.map { Self.sortKey(table.value(key.field, $0)) })
-    }
-    let indices = Array(members.indices).sorted { a, b in
-      for (k, key) in keys.enumerated() {
-        switch (columns[k][a], columns[k][b]) {
-        case (nil, nil): continue
-        case (nil, _): return false
-        case (_, nil): return true
-        case (let x?, let y?):
-          if x == y { continue }
-          return key.descending ? y < x : x < y
-        }
-      }
-      return a < b
-    }
-    return indices.map { members[$0] }
+    let order = try RowOrder(keys: keys, table: table, members: set.members, cancellation: cancellation)
+    return try order.ordered(needed: needed, cancellation: cancellation)
   }
 
   /// Ordering articles by date or year alone walks the date index instead of sorting.
@@ -191,7 +173,12 @@ public struct MemoryBackend: Backend {
       return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
     }
     var counts: [Value: Int] = [:]
+    var seenRows = 0
+    var interrupted = false
     set.forEach { i in
+      seenRows += 1
+      if seenRows & 1023 == 0, cancellation?.isCancelled == true { interrupted = true }
+      if interrupted { return }
       let v = table.value(by, i)
       switch v {
       case .list(let items):
@@ -206,6 +193,7 @@ public struct MemoryBackend: Backend {
         counts[v, default: 0] += 1
       }
     }
+    if interrupted { throw .cancelled }
     let groups = counts.map { (value: $0.key, count: $0.value, key: Self.sortKey($0.key)) }
       .sorted { a, b in
         switch (a.key, b.key) {

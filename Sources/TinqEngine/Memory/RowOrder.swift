@@ -1,0 +1,165 @@
+import TinqFacts
+import TinqStore
+import TinqSyntax
+import TinqText
+
+/// `RowOrder` sorts rows by `order by` keys, stably, unknown values last in both directions.
+///
+/// Text is compared first on a short key (the letters of its first characters, see
+/// `VietnameseCollation.primaryPrefix`), and a full collation key is built only for the rows
+/// that tie on it, so ordering by a long field such as `body` holds a few bytes a row, never
+/// every text. With a `limit`, the first rows are selected with a bounded heap instead of
+/// sorting them all.
+struct RowOrder {
+  /// One row's value under one key.
+  enum Cell {
+    case null
+    case number(Int)
+    case text(prefix: [UInt32], truncated: Bool)
+  }
+
+  /// Full collation keys, built on demand for rows whose short keys tie.
+  final class FullKeys {
+    var byColumn: [[Int: [UInt32]]]
+    init(columns: Int) { byColumn = Array(repeating: [:], count: columns) }
+  }
+
+  static let prefixLength = 24
+
+  let keys: [Ordering]
+  let table: Table
+  let members: [Int]
+  private var cells: [[Cell]] = []
+  private let full: FullKeys
+
+  init(keys: [Ordering], table: Table, members: [Int], cancellation: Cancellation?) throws(EvaluationFailure) {
+    self.keys = keys
+    self.table = table
+    self.members = members
+    full = FullKeys(columns: keys.count)
+    for key in keys {
+      var column: [Cell] = []
+      column.reserveCapacity(members.count)
+      for (n, row) in members.enumerated() {
+        if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
+        column.append(Self.cell(table.value(key.field, row)))
+      }
+      cells.append(column)
+    }
+  }
+
+  static func cell(_ v: Value) -> Cell {
+    switch v {
+    case .null: return .null
+    case .integer(let i): return .number(i)
+    case .date(let d): return .number(d.ordinal)
+    case .text(let s):
+      let p = VietnameseCollation.primaryPrefix(s, count: prefixLength)
+      return .text(prefix: p.weights, truncated: p.truncated)
+    case .list(let items): return items.first.map(cell) ?? .null
+    case .object(_, let values): return values.first.map(cell) ?? .null
+    }
+  }
+
+  /// The full key of the text under key `k` of the row at position `i`.
+  private func fullKey(_ k: Int, _ i: Int) -> [UInt32] {
+    if let known = full.byColumn[k][i] { return known }
+    let key: [UInt32]
+    switch table.value(keys[k].field, members[i]) {
+    case .text(let s): key = VietnameseCollation.sortKey(s)
+    case .list(let items):
+      if case .text(let s)? = items.first { key = VietnameseCollation.sortKey(s) } else { key = [] }
+    case .object(_, let values):
+      if case .text(let s)? = values.first { key = VietnameseCollation.sortKey(s) } else { key = [] }
+    default: key = []
+    }
+    full.byColumn[k][i] = key
+    return key
+  }
+
+  /// -1, 0 or 1: how positions `a` and `b` compare under key `k`, ascending, unknown last.
+  private func compare(_ k: Int, _ a: Int, _ b: Int) -> Int {
+    switch (cells[k][a], cells[k][b]) {
+    case (.null, .null): return 0
+    case (.null, _): return 2  // unknown last, whatever the direction
+    case (_, .null): return -2
+    case (.number(let x), .number(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+    case (.number, .text): return -1
+    case (.text, .number): return 1
+    case (.text(let p, let pt), .text(let q, let qt)):
+      let common = min(p.count, q.count)
+      var i = 0
+      while i < common {
+        if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
+        i += 1
+      }
+      // One prefix ends first: when it is the whole text, that text comes first.
+      if p.count != q.count {
+        if p.count < q.count, !pt { return -1 }
+        if q.count < p.count, !qt { return 1 }
+      }
+      let x = fullKey(k, a)
+      let y = fullKey(k, b)
+      return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
+    }
+  }
+
+  /// True when position `a` comes before position `b`.
+  func less(_ a: Int, _ b: Int) -> Bool {
+    for k in keys.indices {
+      let c = compare(k, a, b)
+      if c == 0 { continue }
+      if c == 2 { return false }
+      if c == -2 { return true }
+      return keys[k].descending ? c > 0 : c < 0
+    }
+    return a < b
+  }
+
+  /// The ordinals in order; only the first `needed` are sure to be there.
+  func ordered(needed: Int, cancellation: Cancellation?) throws(EvaluationFailure) -> [Int] {
+    let n = members.count
+    if needed < n / 4 {
+      // A bounded max-heap of the best `needed` positions seen so far.
+      var heap: [Int] = []
+      heap.reserveCapacity(needed + 1)
+      func siftUp(_ i: Int) {
+        var c = i
+        while c > 0 {
+          let p = (c - 1) / 2
+          guard less(heap[p], heap[c]) else { break }
+          heap.swapAt(p, c)
+          c = p
+        }
+      }
+      func siftDown(_ i: Int) {
+        var p = i
+        while true {
+          let l = 2 * p + 1
+          let r = l + 1
+          var worst = p
+          if l < heap.count, less(heap[worst], heap[l]) { worst = l }
+          if r < heap.count, less(heap[worst], heap[r]) { worst = r }
+          if worst == p { return }
+          heap.swapAt(p, worst)
+          p = worst
+        }
+      }
+      if needed > 0 {
+        for i in 0..<n {
+          if i & 4095 == 0, cancellation?.isCancelled == true { throw .cancelled }
+          if heap.count < needed {
+            heap.append(i)
+            siftUp(heap.count - 1)
+          } else if less(i, heap[0]) {
+            heap[0] = i
+            siftDown(0)
+          }
+        }
+      }
+      return heap.sorted(by: less).map { members[$0] }
+    }
+    if cancellation?.isCancelled == true { throw .cancelled }
+    return Array(0..<n).sorted(by: less).map { members[$0] }
+  }
+}
