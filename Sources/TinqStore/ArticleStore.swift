@@ -273,5 +273,33 @@ public struct ArticleStore: Sendable {
   /// for case and tone placement.
   public func articles(withSource value: String) -> DocSet { bySource.lookup(value) }
 
+  /// The articles whose source is known.
+  public var sourced: DocSet { bySource.present }
+
+  /// The articles whose author is known.
+  public var authored: DocSet { byAuthor.present }
+
+  /// `articles(withPersonNamed:)` returns the articles with a person of that name (not an
+  /// abbreviation), folded as `=` compares text: what `people = NAME` means.
+  public func articles(withPersonNamed text: String) -> DocSet {
+    let query = NameQuery(text)
+    var set = DocSet(universe: count)
+    for e in entities(named: text) where e < people.count && query.matches(people[e].name) {
+      for i in people[e].articles { set.insert(i) }
+    }
+    return set
+  }
+
+  /// `articles(withOrganizationNamed:)` is `articles(withPersonNamed:)` for organisations:
+  /// what `organizations = NAME` means (an abbreviation alone is not the name).
+  public func articles(withOrganizationNamed text: String) -> DocSet {
+    let query = NameQuery(text)
+    var set = DocSet(universe: count)
+    for e in entities(named: text) where e >= people.count && query.matches(organizations[e - people.count].name) {
+      for i in organizations[e - people.count].articles { set.insert(i) }
+    }
+    return set
+  }
+
   public func articles(withAuthor value: String) -> DocSet { byAuthor.lookup(value) }
 }

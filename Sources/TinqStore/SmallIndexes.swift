@@ -75,10 +75,16 @@ struct EqualityIndex: Sendable {
   let universe: Int
   var toned: [String: [Int32]] = [:]
   var bare: [String: [Int32]] = [:]
+  /// The articles that have a value at all.
+  var present: DocSet
 
-  init(universe: Int) { self.universe = universe }
+  init(universe: Int) {
+    self.universe = universe
+    present = DocSet(universe: universe)
+  }
 
   mutating func insert(_ value: String, _ ordinal: Int, keys: inout MatchKeys) {
+    present.insert(ordinal)
     toned[keys.toned(value), default: []].append(Int32(ordinal))
     bare[keys.bare(value), default: []].append(Int32(ordinal))
   }

@@ -18,10 +18,14 @@ enum FieldIndex: Sendable, Equatable {
   case year
   /// The date order (comparisons, `between`, `is null`); ordering walks it.
   case date
-  /// The folded equality index of sources (`=` only).
+  /// The folded equality index of sources (`=`, `!=`, `in`).
   case source
-  /// The folded equality index of authors (`=` only).
+  /// The folded equality index of authors (`=`, `!=`, `in`).
   case author
+  /// The people index, by name (`=` and `in` on the list of people).
+  case people
+  /// The organisation index, by name (`=` and `in` on the list of organisations).
+  case organizations
 }
 
 /// `Field` is a resolved reference to one field of a collection: what a checked query carries
@@ -135,13 +139,13 @@ enum Registry {
     .init("citations", .textList, "canonical numbers of cited documents", column: "citations.number") {
       .texts($0.article.citations.map(\.number))
     },
-    .init("people", .textList, "names of people mentioned", column: "people.name") {
+    .init("people", .textList, "names of people mentioned", column: "people.name", index: .people) {
       .list(
         $0.article.people.map {
           .object(keys: ["name", "rank", "positions"], values: [.text($0.name), .of($0.rank), .texts($0.positions)])
         })
     },
-    .init("organizations", .textList, "organisations mentioned", column: "organizations.name") {
+    .init("organizations", .textList, "organisations mentioned", column: "organizations.name", index: .organizations) {
       .texts($0.article.organizations.map(\.name))
     },
   ]

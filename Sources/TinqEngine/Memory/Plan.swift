@@ -91,10 +91,18 @@ enum Planner {
         return .index(label: "id index: \(text)") { store in
           DocSet(universe: store.count, members: store.ordinal(ofID: s).map { [$0] } ?? [])
         }
-      case (.source?, .text(let s)) where op == .equal:
-        return .index(label: "source index: \(text)") { $0.articles(withSource: s) }
-      case (.author?, .text(let s)) where op == .equal:
-        return .index(label: "author index: \(text)") { $0.articles(withAuthor: s) }
+      case (.source?, .text(let s)) where op == .equal || op == .notEqual:
+        return .index(label: "source index: \(text)") { store in
+          op == .equal ? store.articles(withSource: s) : store.sourced.subtracting(store.articles(withSource: s))
+        }
+      case (.author?, .text(let s)) where op == .equal || op == .notEqual:
+        return .index(label: "author index: \(text)") { store in
+          op == .equal ? store.articles(withAuthor: s) : store.authored.subtracting(store.articles(withAuthor: s))
+        }
+      case (.people?, .text(let s)) where op == .equal:
+        return .index(label: "people index: \(text)") { $0.articles(withPersonNamed: s) }
+      case (.organizations?, .text(let s)) where op == .equal:
+        return .index(label: "organisation index: \(text)") { $0.articles(withOrganizationNamed: s) }
       default: break
       }
     case .between(let f, let lo, let hi, let negated):
@@ -116,6 +124,30 @@ enum Planner {
         var set = DocSet(universe: store.count)
         for y in years { set.formUnion(store.articles(inYears: y...y)) }
         return negated ? store.dated.subtracting(set) : set
+      }
+    case .isIn(let f, let items, let negated) where f.index == .source || f.index == .author:
+      let values = items.compactMap { if case .text(let s) = $0 { return s } else { return nil } }
+      let isSource = f.index == .source
+      return .index(label: (isSource ? "source" : "author") + " index: \(text)") { store in
+        var set = DocSet(universe: store.count)
+        for v in values { set.formUnion(isSource ? store.articles(withSource: v) : store.articles(withAuthor: v)) }
+        return negated ? (isSource ? store.sourced : store.authored).subtracting(set) : set
+      }
+    case .isIn(let f, let items, false) where f.index == .people || f.index == .organizations:
+      let values = items.compactMap { if case .text(let s) = $0 { return s } else { return nil } }
+      let isPeople = f.index == .people
+      return .index(label: (isPeople ? "people" : "organisation") + " index: \(text)") { store in
+        var set = DocSet(universe: store.count)
+        for v in values {
+          set.formUnion(isPeople ? store.articles(withPersonNamed: v) : store.articles(withOrganizationNamed: v))
+        }
+        return set
+      }
+    case .isNull(let f, let negated) where f.index == .source || f.index == .author:
+      let isSource = f.index == .source
+      return .index(label: (isSource ? "source" : "author") + " index: \(text)") { store in
+        let present = isSource ? store.sourced : store.authored
+        return negated ? present : present.complement()
       }
     case .isNull(let f, let negated) where f.index == .year || f.index == .date:
       return .index(label: "date index: \(text)") { store in negated ? store.dated : store.dated.complement() }
