@@ -66,6 +66,8 @@ public struct ArticleStore: Sendable {
   /// Source and author values → articles, folded as `=` compares them.
   let bySource: EqualityIndex
   let byAuthor: EqualityIndex
+  /// Sort keys of short text fields, built on first use and kept (see `SortKeyCache`).
+  public let sortKeys: SortKeyCache
 
   /// The number of articles.
   public var count: Int { metadata.count }
@@ -116,6 +118,7 @@ public struct ArticleStore: Sendable {
     dated = indexes.dated
     bySource = indexes.bySource
     byAuthor = indexes.byAuthor
+    sortKeys = SortKeyCache()
   }
 
   /// `buildDocuments(_:)` gathers the distinct cited documents with the articles citing them.
@@ -302,4 +305,26 @@ public struct ArticleStore: Sendable {
   }
 
   public func articles(withAuthor value: String) -> DocSet { byAuthor.lookup(value) }
+}
+
+/// `SortKeyCache` keeps, per short text field of the articles (title, source, author, ...), the
+/// short sort key of every article, built the first time a query orders or compares by that
+/// field and shared by every later query on the same store: an `order by title limit 10` or a
+/// `title between ...` over 300,000 articles then compares keys in memory instead of collating
+/// every title again. Safe to use from many threads.
+public final class SortKeyCache: Sendable {
+  /// One field's keys: per article, the letters of its first characters, whether the text goes
+  /// on past them, or nil for an unknown value.
+  public typealias Keys = [(weights: [UInt32], truncated: Bool)?]
+  private let keys = Mutex<[String: Keys]>([:])
+
+  public init() {}
+
+  /// `keys(for:build:)` returns the field's keys, building them with `build` the first time.
+  public func keys(for field: String, build: () -> Keys) -> Keys {
+    if let known = keys.withLock({ $0[field] }) { return known }
+    let built = build()
+    keys.withLock { $0[field] = $0[field] ?? built }
+    return built
+  }
 }

@@ -61,6 +61,25 @@ public enum VietnameseCollation {
     return (primary, false)
   }
 
+  /// `comparePrefixes(_:_:)` orders two texts by their `primaryPrefix` alone when that decides:
+  /// -1 or 1, or nil when their full keys must decide (equal prefixes, or both cut short).
+  public static func comparePrefixes(
+    _ a: (weights: [UInt32], truncated: Bool), _ b: (weights: [UInt32], truncated: Bool)
+  ) -> Int? {
+    let p = a.weights
+    let q = b.weights
+    let common = min(p.count, q.count)
+    var i = 0
+    while i < common {
+      if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
+      i += 1
+    }
+    // One prefix ends first: when it is the whole text, that text comes first.
+    if p.count < q.count, !a.truncated { return -1 }
+    if q.count < p.count, !b.truncated { return 1 }
+    return nil
+  }
+
   /// `compare(_:_:)` orders two keys lexicographically.
   public static func less(_ a: [UInt32], _ b: [UInt32]) -> Bool {
     a.lexicographicallyPrecedes(b)

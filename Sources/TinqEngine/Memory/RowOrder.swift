@@ -40,9 +40,15 @@ struct RowOrder {
     for key in keys {
       var column: [Cell] = []
       column.reserveCapacity(members.count)
-      for (n, row) in members.enumerated() {
-        if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
-        column.append(Self.cell(table.value(key.field, row)))
+      if let cached = table.prefixKeys(key.field) {
+        for row in members {
+          if let p = cached[row] { column.append(.text(prefix: p.weights, truncated: p.truncated)) } else { column.append(.null) }
+        }
+      } else {
+        for (n, row) in members.enumerated() {
+          if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
+          column.append(Self.cell(table.value(key.field, row)))
+        }
       }
       cells.append(column)
     }
@@ -87,17 +93,7 @@ struct RowOrder {
     case (.number, .text): return -1
     case (.text, .number): return 1
     case (.text(let p, let pt), .text(let q, let qt)):
-      let common = min(p.count, q.count)
-      var i = 0
-      while i < common {
-        if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
-        i += 1
-      }
-      // One prefix ends first: when it is the whole text, that text comes first.
-      if p.count != q.count {
-        if p.count < q.count, !pt { return -1 }
-        if q.count < p.count, !qt { return 1 }
-      }
+      if let decided = VietnameseCollation.comparePrefixes((p, pt), (q, qt)) { return decided }
       let x = fullKey(k, a)
       let y = fullKey(k, b)
       return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)

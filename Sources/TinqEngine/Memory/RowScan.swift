@@ -77,6 +77,33 @@ struct RowScan {
     return k
   }
 
+  private var literalPrefixes: [String: (weights: [UInt32], truncated: Bool)] = [:]
+  private var prefixColumns: [Int: SortKeyCache.Keys] = [:]
+
+  /// How the row's text under `f` orders against a typed text: by the cached short keys when
+  /// they decide, else by full keys.
+  private mutating func textOrder(_ f: Field, _ s: String, _ typed: String) -> Int {
+    let column: SortKeyCache.Keys?
+    if let known = prefixColumns[f.slot] {
+      column = known
+    } else {
+      column = table.prefixKeys(f)
+      if let column { prefixColumns[f.slot] = column }
+    }
+    if let column, row < column.count, let mine = column[row] {
+      let literal: (weights: [UInt32], truncated: Bool)
+      if let known = literalPrefixes[typed] {
+        literal = known
+      } else {
+        let p = VietnameseCollation.primaryPrefix(typed, count: RowOrder.prefixLength)
+        literal = (p.weights, p.truncated)
+        literalPrefixes[typed] = literal
+      }
+      if let decided = VietnameseCollation.comparePrefixes(mine, literal) { return decided }
+    }
+    return Self.order(sortKey(f, s), literalSortKey(typed))
+  }
+
   private mutating func literalSortKey(_ s: String) -> [UInt32] {
     if let k = literalSortKeys[s] { return k }
     let k = VietnameseCollation.sortKey(s)
@@ -119,15 +146,14 @@ struct RowScan {
         switch op {
         case .equal: return textEqual(f, s, typed: typed)
         case .notEqual: return !textEqual(f, s, typed: typed)
-        default: return Semantics.order(Self.order(sortKey(f, s), literalSortKey(typed)), op)
+        default: return Semantics.order(textOrder(f, s, typed), op)
         }
       }
       return Semantics.compare(value(f), op, constant)
     case .between(let f, let lo, let hi, let negated):
       if case .text(let low) = lo, case .text(let high) = hi, case .text(let s) = value(f) {
-        let key = sortKey(f, s)
-        let below = Self.order(key, literalSortKey(low)) < 0
-        let above = Self.order(key, literalSortKey(high)) > 0
+        let below = textOrder(f, s, low) < 0
+        let above = textOrder(f, s, high) > 0
         return negated ? below || above : !below && !above
       }
       return Semantics.between(value(f), lo, hi, negated: negated)

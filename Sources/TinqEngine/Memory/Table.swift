@@ -1,6 +1,7 @@
 import TinqFacts
 import TinqStore
 import TinqSyntax
+import TinqText
 
 /// `Table` is a collection of the in-memory store seen as rows of typed values, read through the
 /// field registry: what the row-by-row parts of the memory backend (scans, ordering, grouping,
@@ -14,6 +15,24 @@ struct Table {
   /// more than fields).
   private(set) var article: ((Int) -> Article)? = nil
 
+  /// For the articles collection, the store's cache of short sort keys.
+  private(set) var sortKeyCache: SortKeyCache? = nil
+
+  /// `prefixKeys(_:)` is the short sort key of every row for a short text field of articles
+  /// (not the body), from the store's cache; nil for other fields.
+  func prefixKeys(_ field: Field) -> SortKeyCache.Keys? {
+    guard let cache = sortKeyCache, field.collection == .articles, field.type == .text, field.textScope != .body else {
+      return nil
+    }
+    return cache.keys(for: field.name) {
+      (0..<count).map { row in
+        guard case .text(let s) = value(field, row) else { return nil }
+        let p = VietnameseCollation.primaryPrefix(s, count: RowOrder.prefixLength)
+        return (p.weights, p.truncated)
+      }
+    }
+  }
+
   /// `value(_:_:)` reads one field of one row.
   func value(_ field: Field, _ row: Int) -> Value { read(field.slot, row) }
 
@@ -25,6 +44,7 @@ struct Table {
         fields[slot].read(ArticleRow(store: store, ordinal: i))
       }
       table.article = { store.metadata[$0] }
+      table.sortKeyCache = store.sortKeys
       return table
     case .citations:
       let fields = Registry.citations
