@@ -29,7 +29,12 @@ struct RowOrder {
   let keys: [Ordering]
   let table: Table
   let members: [Int]
-  private var cells: [[Cell]] = []
+  /// Per key: the cells of the members, or the store's cached short keys of every article.
+  private enum Column {
+    case cells([Cell])
+    case cached(SortKeyCache.Keys)
+  }
+  private var columns: [Column] = []
   private let full: FullKeys
 
   init(keys: [Ordering], table: Table, members: [Int], cancellation: Cancellation?) throws(EvaluationFailure) {
@@ -38,19 +43,17 @@ struct RowOrder {
     self.members = members
     full = FullKeys(columns: keys.count)
     for key in keys {
+      if let cached = table.prefixKeys(key.field) {
+        columns.append(.cached(cached))
+        continue
+      }
       var column: [Cell] = []
       column.reserveCapacity(members.count)
-      if let cached = table.prefixKeys(key.field) {
-        for row in members {
-          if let p = cached[row] { column.append(.text(prefix: p.weights, truncated: p.truncated)) } else { column.append(.null) }
-        }
-      } else {
-        for (n, row) in members.enumerated() {
-          if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
-          column.append(Self.cell(table.value(key.field, row)))
-        }
+      for (n, row) in members.enumerated() {
+        if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
+        column.append(Self.cell(table.value(key.field, row)))
       }
-      cells.append(column)
+      columns.append(.cells(column))
     }
   }
 
@@ -83,9 +86,18 @@ struct RowOrder {
     return key
   }
 
+  private func cell(_ k: Int, _ i: Int) -> Cell {
+    switch columns[k] {
+    case .cells(let cells): return cells[i]
+    case .cached(let keys):
+      guard let p = keys[members[i]] else { return .null }
+      return .text(prefix: p.weights, truncated: p.truncated)
+    }
+  }
+
   /// -1, 0 or 1: how positions `a` and `b` compare under key `k`, ascending, unknown last.
   private func compare(_ k: Int, _ a: Int, _ b: Int) -> Int {
-    switch (cells[k][a], cells[k][b]) {
+    switch (cell(k, a), cell(k, b)) {
     case (.null, .null): return 0
     case (.null, _): return 2  // unknown last, whatever the direction
     case (_, .null): return -2

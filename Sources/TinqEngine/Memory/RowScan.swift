@@ -80,6 +80,28 @@ struct RowScan {
   private var literalPrefixes: [String: (weights: [UInt32], truncated: Bool)] = [:]
   private var prefixColumns: [Int: SortKeyCache.Keys] = [:]
 
+  /// How the row's text under `f` orders against a typed text, from the cached short keys alone:
+  /// nil when they do not decide (or there are none), `.some(nil)` when the value is unknown.
+  private mutating func cachedOrder(_ f: Field, _ typed: String) -> Int?? {
+    let column: SortKeyCache.Keys?
+    if let known = prefixColumns[f.slot] {
+      column = known
+    } else {
+      column = table.prefixKeys(f)
+      if let column { prefixColumns[f.slot] = column }
+    }
+    guard let column, row < column.count else { return nil }
+    guard let mine = column[row] else { return .some(nil) }
+    return VietnameseCollation.comparePrefixes(mine, literalPrefix(typed)).map { .some($0) }
+  }
+
+  private mutating func literalPrefix(_ typed: String) -> (weights: [UInt32], truncated: Bool) {
+    if let known = literalPrefixes[typed] { return known }
+    let p = VietnameseCollation.primaryPrefix(typed, count: RowOrder.prefixLength)
+    literalPrefixes[typed] = (p.weights, p.truncated)
+    return (p.weights, p.truncated)
+  }
+
   /// How the row's text under `f` orders against a typed text: by the cached short keys when
   /// they decide, else by full keys.
   private mutating func textOrder(_ f: Field, _ s: String, _ typed: String) -> Int {
@@ -142,6 +164,10 @@ struct RowScan {
         guard case .text(let id) = value(f) else { return false }
         return op == .equal ? id == s : Semantics.compare(.text(id), op, constant)
       }
+      if case .text(let typed) = constant, op != .equal, op != .notEqual, let known = cachedOrder(f, typed) {
+        // The cached short keys decide without reading the row (nil: an unknown value).
+        return known.map { Semantics.order($0, op) } ?? false
+      }
       if case .text(let typed) = constant, case .text(let s) = value(f) {
         switch op {
         case .equal: return textEqual(f, s, typed: typed)
@@ -151,6 +177,10 @@ struct RowScan {
       }
       return Semantics.compare(value(f), op, constant)
     case .between(let f, let lo, let hi, let negated):
+      if case .text(let low) = lo, case .text(let high) = hi, let a = cachedOrder(f, low), let b = cachedOrder(f, high) {
+        guard let x = a, let y = b else { return false }  // an unknown value
+        return negated ? x < 0 || y > 0 : x >= 0 && y <= 0
+      }
       if case .text(let low) = lo, case .text(let high) = hi, case .text(let s) = value(f) {
         let below = textOrder(f, s, low) < 0
         let above = textOrder(f, s, high) > 0
