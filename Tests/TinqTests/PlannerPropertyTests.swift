@@ -123,7 +123,12 @@ struct ExpressionGenerator {
     case 11:
       return .comparison(FieldRef(name: "id"), .equal, lit(.string(pick(["a001", "a017", "zzz"]))), .none)
     case 12:
-      return .comparison(FieldRef(name: "title"), pick([.less, .greaterOrEqual]), lit(.string(pick(["bình", "Đảng", "an"]))), .none)
+      if Bool.random(using: &rng) {
+        return .between(
+          FieldRef(name: pick(["title", "author", "source"])), lit(.string(pick(["an", "Bộ", "bình"]))),
+          lit(.string(pick(["Đảng", "tội phạm", "KIỀU", "viet"]))), negated: Bool.random(using: &rng), .none)
+      }
+      return .comparison(FieldRef(name: pick(["title", "author"])), pick([.less, .greaterOrEqual, .greater]), lit(.string(pick(["bình", "Đảng", "an", "Việt Hưng"]))), .none)
     case 13:
       return .comparison(FieldRef(name: "month"), pick(ComparisonOperator.allCases), lit(.integer(Int.random(in: 1...12, using: &rng))), .none)
     case 14:

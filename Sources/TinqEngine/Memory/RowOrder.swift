@@ -35,6 +35,12 @@ struct RowOrder {
     case cached(SortKeyCache.Keys)
   }
   private var columns: [Column] = []
+  /// Per key and member: the first three letters' weights packed in one integer, compared before
+  /// anything else; 0 for a number (the cells order numbers), `UInt64.max` for an unknown value.
+  /// Equal heads go on to the cells.
+  private var heads: [[UInt64]] = []
+  /// Per key: true when the heads are numbers (integers and dates), whose order is the heads'.
+  private var numeric: [Bool] = []
   private let full: FullKeys
 
   init(keys: [Ordering], table: Table, members: [Int], cancellation: Cancellation?) throws(EvaluationFailure) {
@@ -54,6 +60,24 @@ struct RowOrder {
         column.append(Self.cell(table.value(key.field, row)))
       }
       columns.append(.cells(column))
+    }
+    for k in keys.indices {
+      var isNumeric = true
+      var column: [UInt64] = []
+      column.reserveCapacity(members.count)
+      for i in members.indices {
+        switch cell(k, i) {
+        case .null: column.append(.max)
+        case .number: column.append(0)
+        case .text(let p, _):
+          isNumeric = false
+          var head: UInt64 = 0
+          for j in 0..<3 { head = head << 21 | UInt64(min(j < p.count ? p[j] : 0, 0x1F_FFFF)) }
+          column.append(head)
+        }
+      }
+      heads.append(column)
+      numeric.append(isNumeric)
     }
   }
 
@@ -115,6 +139,13 @@ struct RowOrder {
   /// True when position `a` comes before position `b`.
   func less(_ a: Int, _ b: Int) -> Bool {
     for k in keys.indices {
+      let x = heads[k][a]
+      let y = heads[k][b]
+      if x != y, !numeric[k] || x == .max || y == .max {
+        if x == .max { return false }
+        if y == .max { return true }
+        return keys[k].descending ? x > y : x < y
+      }
       let c = compare(k, a, b)
       if c == 0 { continue }
       if c == 2 { return false }
