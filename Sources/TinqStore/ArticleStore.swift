@@ -308,23 +308,55 @@ public struct ArticleStore: Sendable {
 }
 
 /// `SortKeyCache` keeps, per short text field of the articles (title, source, author, ...), the
-/// short sort key of every article, built the first time a query orders or compares by that
-/// field and shared by every later query on the same store: an `order by title limit 10` or a
-/// `title between ...` over 300,000 articles then compares keys in memory instead of collating
-/// every title again. Safe to use from many threads.
+/// rank of every article's value in Vietnamese alphabetical order, built the first time a query
+/// orders or compares by that field and shared by every later query on the same store: ordering
+/// 300,000 articles by title then compares integers, and `title between A and B` finds where A
+/// and B fall among the distinct titles once. Each distinct value is collated once. Safe to use
+/// from many threads.
 public final class SortKeyCache: Sendable {
-  /// One field's keys: per article, the letters of its first characters, whether the text goes
-  /// on past them, or nil for an unknown value.
-  public typealias Keys = [(weights: [UInt32], truncated: Bool)?]
-  private let keys = Mutex<[String: Keys]>([:])
+  /// One field's ranks.
+  public struct Ranks: Sendable {
+    /// Per article: the rank of its value among the distinct values (equal collation keys share
+    /// a rank), or -1 when the value is unknown.
+    public var ofArticle: [Int32]
+    /// Per rank: one article holding a value of that rank, to compare a typed text with.
+    public var representative: [Int32]
+  }
+
+  private let ranks = Mutex<[String: Ranks]>([:])
 
   public init() {}
 
-  /// `keys(for:build:)` returns the field's keys, building them with `build` the first time.
-  public func keys(for field: String, build: () -> Keys) -> Keys {
-    if let known = keys.withLock({ $0[field] }) { return known }
-    let built = build()
-    keys.withLock { $0[field] = $0[field] ?? built }
+  /// `ranks(for:count:value:)` returns the field's ranks, building them the first time from
+  /// `value` (the article's text, nil when unknown) for each of `count` articles.
+  public func ranks(for field: String, count: Int, value: (Int) -> String?) -> Ranks {
+    if let known = ranks.withLock({ $0[field] }) { return known }
+    var distinct: [String: Int32] = [:]
+    var texts: [String] = []
+    var first: [Int32] = []
+    var ofText = [Int32](repeating: -1, count: count)
+    for i in 0..<count {
+      guard let s = value(i) else { continue }
+      if let d = distinct[s] {
+        ofText[i] = d
+      } else {
+        let d = Int32(texts.count)
+        distinct[s] = d
+        texts.append(s)
+        first.append(Int32(i))
+        ofText[i] = d
+      }
+    }
+    let keys = texts.map(VietnameseCollation.sortKey)
+    let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    var rankOfText = [Int32](repeating: 0, count: texts.count)
+    var representative: [Int32] = []
+    for (position, t) in order.enumerated() {
+      if position == 0 || keys[order[position - 1]] != keys[t] { representative.append(first[t]) }
+      rankOfText[t] = Int32(representative.count - 1)
+    }
+    let built = Ranks(ofArticle: ofText.map { $0 < 0 ? -1 : rankOfText[Int($0)] }, representative: representative)
+    ranks.withLock { $0[field] = $0[field] ?? built }
     return built
   }
 }

@@ -32,7 +32,8 @@ struct RowOrder {
   /// Per key: the cells of the members, or the store's cached short keys of every article.
   private enum Column {
     case cells([Cell])
-    case cached(SortKeyCache.Keys)
+    /// Exact alphabetical ranks from the store's cache: the heads decide alone.
+    case ranked
   }
   private var columns: [Column] = []
   /// Per key and member: the first three letters' weights packed in one integer, compared before
@@ -41,6 +42,8 @@ struct RowOrder {
   private var heads: [[UInt64]] = []
   /// Per key: true when the heads are numbers (integers and dates), whose order is the heads'.
   private var numeric: [Bool] = []
+  /// Per key: true when equal heads mean equal values (ranks).
+  private var exact: [Bool] = []
   private let full: FullKeys
 
   init(keys: [Ordering], table: Table, members: [Int], cancellation: Cancellation?) throws(EvaluationFailure) {
@@ -48,9 +51,11 @@ struct RowOrder {
     self.table = table
     self.members = members
     full = FullKeys(columns: keys.count)
-    for key in keys {
-      if let cached = table.prefixKeys(key.field) {
-        columns.append(.cached(cached))
+    var rankHeads: [Int: [UInt64]] = [:]
+    for (k, key) in keys.enumerated() {
+      if let ranks = table.ranks(key.field) {
+        columns.append(.ranked)
+        rankHeads[k] = members.map { ranks.ofArticle[$0] < 0 ? .max : UInt64(ranks.ofArticle[$0]) }
         continue
       }
       var column: [Cell] = []
@@ -62,6 +67,13 @@ struct RowOrder {
       columns.append(.cells(column))
     }
     for k in keys.indices {
+      if let ranked = rankHeads[k] {
+        heads.append(ranked)
+        numeric.append(false)
+        exact.append(true)
+        continue
+      }
+      exact.append(false)
       var isNumeric = true
       var column: [UInt64] = []
       column.reserveCapacity(members.count)
@@ -113,9 +125,7 @@ struct RowOrder {
   private func cell(_ k: Int, _ i: Int) -> Cell {
     switch columns[k] {
     case .cells(let cells): return cells[i]
-    case .cached(let keys):
-      guard let p = keys[members[i]] else { return .null }
-      return .text(prefix: p.weights, truncated: p.truncated)
+    case .ranked: return .null  // never read: ranked heads decide
     }
   }
 
@@ -146,6 +156,7 @@ struct RowOrder {
         if y == .max { return true }
         return keys[k].descending ? x > y : x < y
       }
+      if exact[k] { continue }
       let c = compare(k, a, b)
       if c == 0 { continue }
       if c == 2 { return false }

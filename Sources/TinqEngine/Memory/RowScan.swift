@@ -77,53 +77,40 @@ struct RowScan {
     return k
   }
 
-  private var literalPrefixes: [String: (weights: [UInt32], truncated: Bool)] = [:]
-  private var prefixColumns: [Int: SortKeyCache.Keys] = [:]
 
-  /// How the row's text under `f` orders against a typed text, from the cached short keys alone:
-  /// nil when they do not decide (or there are none), `.some(nil)` when the value is unknown.
+  private var rankColumns: [Int: SortKeyCache.Ranks] = [:]
+  /// Per field slot, where each typed text falls among the field's ranked values.
+  private var literalPositions: [Int: [String: (below: Int32, equal: Bool)]] = [:]
+
+  /// How the row's value under `f` orders against a typed text, from the store's ranks alone:
+  /// nil when the field has none, `.some(nil)` when the value is unknown.
   private mutating func cachedOrder(_ f: Field, _ typed: String) -> Int?? {
-    let column: SortKeyCache.Keys?
-    if let known = prefixColumns[f.slot] {
-      column = known
+    let ranks: SortKeyCache.Ranks
+    if let known = rankColumns[f.slot] {
+      ranks = known
     } else {
-      column = table.prefixKeys(f)
-      if let column { prefixColumns[f.slot] = column }
+      guard let built = table.ranks(f) else { return nil }
+      rankColumns[f.slot] = built
+      ranks = built
     }
-    guard let column, row < column.count else { return nil }
-    guard let mine = column[row] else { return .some(nil) }
-    return VietnameseCollation.comparePrefixes(mine, literalPrefix(typed)).map { .some($0) }
+    guard row < ranks.ofArticle.count else { return nil }
+    let rank = ranks.ofArticle[row]
+    guard rank >= 0 else { return .some(nil) }
+    let position: (below: Int32, equal: Bool)
+    if let known = literalPositions[f.slot]?[typed] {
+      position = known
+    } else {
+      position = table.position(of: typed, among: ranks, field: f)
+      literalPositions[f.slot, default: [:]][typed] = position
+    }
+    if rank < position.below { return .some(-1) }
+    if rank == position.below, position.equal { return .some(0) }
+    return .some(1)
   }
 
-  private mutating func literalPrefix(_ typed: String) -> (weights: [UInt32], truncated: Bool) {
-    if let known = literalPrefixes[typed] { return known }
-    let p = VietnameseCollation.primaryPrefix(typed, count: RowOrder.prefixLength)
-    literalPrefixes[typed] = (p.weights, p.truncated)
-    return (p.weights, p.truncated)
-  }
-
-  /// How the row's text under `f` orders against a typed text: by the cached short keys when
-  /// they decide, else by full keys.
+  /// How the row's text under `f` orders against a typed text, by full keys.
   private mutating func textOrder(_ f: Field, _ s: String, _ typed: String) -> Int {
-    let column: SortKeyCache.Keys?
-    if let known = prefixColumns[f.slot] {
-      column = known
-    } else {
-      column = table.prefixKeys(f)
-      if let column { prefixColumns[f.slot] = column }
-    }
-    if let column, row < column.count, let mine = column[row] {
-      let literal: (weights: [UInt32], truncated: Bool)
-      if let known = literalPrefixes[typed] {
-        literal = known
-      } else {
-        let p = VietnameseCollation.primaryPrefix(typed, count: RowOrder.prefixLength)
-        literal = (p.weights, p.truncated)
-        literalPrefixes[typed] = literal
-      }
-      if let decided = VietnameseCollation.comparePrefixes(mine, literal) { return decided }
-    }
-    return Self.order(sortKey(f, s), literalSortKey(typed))
+    Self.order(sortKey(f, s), literalSortKey(typed))
   }
 
   private mutating func literalSortKey(_ s: String) -> [UInt32] {

@@ -18,19 +18,34 @@ struct Table {
   /// For the articles collection, the store's cache of short sort keys.
   private(set) var sortKeyCache: SortKeyCache? = nil
 
-  /// `prefixKeys(_:)` is the short sort key of every row for a short text field of articles
-  /// (not the body), from the store's cache; nil for other fields.
-  func prefixKeys(_ field: Field) -> SortKeyCache.Keys? {
+  /// `ranks(_:)` is the rank of every row's value in alphabetical order, for a short text field
+  /// of articles (not the body), from the store's cache; nil for other fields.
+  func ranks(_ field: Field) -> SortKeyCache.Ranks? {
     guard let cache = sortKeyCache, field.collection == .articles, field.type == .text, field.textScope != .body else {
       return nil
     }
-    return cache.keys(for: field.name) {
-      (0..<count).map { row in
-        guard case .text(let s) = value(field, row) else { return nil }
-        let p = VietnameseCollation.primaryPrefix(s, count: RowOrder.prefixLength)
-        return (p.weights, p.truncated)
-      }
+    return cache.ranks(for: field.name, count: count) { row in
+      if case .text(let s) = value(field, row) { return s }
+      return nil
     }
+  }
+
+  /// `position(of:among:field:)` is where a typed text falls among a field's ranked values: the
+  /// number of ranks below it, and whether one rank equals it.
+  func position(of typed: String, among ranks: SortKeyCache.Ranks, field: Field) -> (below: Int32, equal: Bool) {
+    let key = VietnameseCollation.sortKey(typed)
+    func keyOf(_ rank: Int) -> [UInt32] {
+      if case .text(let s) = value(field, Int(ranks.representative[rank])) { return VietnameseCollation.sortKey(s) }
+      return []
+    }
+    var low = 0
+    var high = ranks.representative.count
+    while low < high {
+      let mid = (low + high) / 2
+      if keyOf(mid).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+    }
+    let equal = low < ranks.representative.count && keyOf(low) == key
+    return (Int32(low), equal)
   }
 
   /// `value(_:_:)` reads one field of one row.
