@@ -92,13 +92,17 @@ public struct Corpus: Sendable {
   /// `load(paths:progress:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
   /// `.txt` or `.jsonl` files, or several of them together. It throws only when a path does not
   /// exist; bad files and JSON lines are skipped and listed in `warnings`.
-  public static func load(paths: [String], progress: (LoadProgress) -> Void = { _ in }) throws(CorpusError) -> Corpus {
+  public static func load(
+    paths: [String], progress: (LoadProgress) -> Void = { _ in }, stop: () -> Bool = { false }
+  ) throws(CorpusError) -> Corpus {
     // The store is built as the corpus loads: each complete segment of articles is indexed and
     // its bodies encoded (and freed) as soon as a batch brings it in.
     var builder = StoreBuilder()
     var loaded: LoadedArticles
     do {
-      loaded = try CorpusLoader.load(paths: paths, progress: progress) { builder.indexCompleteSegments(of: &$0) }
+      loaded = try CorpusLoader.load(paths: paths, progress: progress, stop: stop) {
+        builder.indexCompleteSegments(of: &$0)
+      }
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }
@@ -125,14 +129,16 @@ public struct Corpus: Sendable {
   }
 
   /// `adding(paths:)` returns this corpus with more paths loaded into it (the REPL's `.load`).
-  public func adding(paths more: [String]) throws(CorpusError) -> Corpus {
+  /// `stop` is asked between files and batches; when it says yes, the load is abandoned with the
+  /// error `interrupted` and this corpus stays as it was.
+  public func adding(paths more: [String], stop: () -> Bool = { false }) throws(CorpusError) -> Corpus {
     // A corpus loaded from paths is loaded again with the new ones, so short citations resolve
     // across all of them.
-    guard paths.isEmpty, store.count > 0 else { return try Corpus.load(paths: paths + more) }
+    guard paths.isEmpty, store.count > 0 else { return try Corpus.load(paths: paths + more, stop: stop) }
     // A corpus built in memory has no paths to reload: append the new articles to its own.
     let extra: LoadedArticles
     do {
-      extra = try CorpusLoader.load(paths: more)
+      extra = try CorpusLoader.load(paths: more, stop: stop)
     } catch {
       throw CorpusError(path: error.path, description: error.description)
     }

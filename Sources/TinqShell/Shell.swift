@@ -320,10 +320,17 @@ public struct Shell {
       do {
         let before = session.corpus.articleCount
         let warningsBefore = session.corpus.warnings.count
-        session.corpus = try session.corpus.adding(paths: [path])
+        // In the REPL, Ctrl-C abandons the load and the corpus stays as it was.
+        let watchCtrlC = interruptible
+        session.corpus = try session.corpus.adding(paths: [path]) { watchCtrlC && LineEditor.interrupted() }
         for warning in session.corpus.warnings.dropFirst(warningsBefore) { errors.write("warning: \(warning)\n") }
         output.write("Loaded \(session.corpus.articleCount - before) articles from \(path); \(session.corpus.articleCount) in all.\n")
       } catch {
+        if interruptible, LineEditor.interrupted() {
+          LineEditor.clearInterrupt()
+          errors.write("Interrupted; the corpus is as it was.\n")
+          return false
+        }
         errors.write("\(file):\(line): error: \(error.description)\n")
         return false
       }

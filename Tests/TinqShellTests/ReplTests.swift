@@ -184,4 +184,24 @@ import Testing
     #expect(piped.stdout == "8000\n")
     #expect(!piped.stderr.contains("loading"))
   }
+
+  /// Ctrl-C during `.load` abandons it and leaves the corpus as it was.
+  @Test func ctrlCAbandonsALoad() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("many.jsonl")
+    let line = #"{"id":"ID","body":"Công an tỉnh triển khai Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy. Ông Nguyễn Văn An, 45 tuổi, cho biết như vậy."}"#
+    try (0..<30_000).map { line.replacingOccurrences(of: "ID", with: "a\($0)") + "\n" }.joined()
+      .write(to: file, atomically: true, encoding: .utf8)
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send(".load \(file.path)\r")
+    usleep(700_000)
+    t.send("\u{3}")
+    t.expect("Interrupted; the corpus is as it was.", timeout: 60)
+    t.send("count articles\r")
+    t.expect("\n5\n")
+    t.send(".quit\r")
+    #expect(t.waitForExit() == 0)
+    #expect(!t.text.contains("Loaded "))
+  }
 }

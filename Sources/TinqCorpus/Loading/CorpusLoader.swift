@@ -51,7 +51,8 @@ public enum CorpusLoader {
   /// `afterBatch` sees the articles loaded so far after each batch (a store under construction
   /// indexes them there, and empties their bodies, so a large corpus is never all strings at once).
   public static func load(
-    paths: [String], progress: (LoadProgress) -> Void = { _ in }, afterBatch: (inout [Article]) -> Void = { _ in }
+    paths: [String], progress: (LoadProgress) -> Void = { _ in }, stop: () -> Bool = { false },
+    afterBatch: (inout [Article]) -> Void = { _ in }
   ) throws(CorpusPathError) -> LoadedArticles {
     var collector = FileCollector()
     for path in paths { try collector.add(path) }
@@ -87,6 +88,8 @@ public enum CorpusLoader {
       progress(status)
     }
     for file in files {
+      // Ctrl-C abandons the load between files and batches; nothing of it is kept.
+      if stop() { throw CorpusPathError(path: file, description: "interrupted") }
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
         let before = status.bytes
@@ -96,7 +99,8 @@ public enum CorpusLoader {
             status.bytes = before + done
             status.articles = count
             progress(status)
-          })
+          }, stop: stop)
+        if stop() { throw CorpusPathError(path: file, description: "interrupted") }
         status.bytes = before + fileSize(file)
       } else {
         switch readText(file) {
@@ -185,7 +189,7 @@ public enum CorpusLoader {
   static func loadJSONLines(
     _ path: String, into articles: inout [Article], warnings: inout [LoadWarning], pool: StringPool = StringPool(),
     chunkSize: Int = chunkSize, mapped: Bool = true, afterBatch: (inout [Article]) -> Void = { _ in },
-    consumed: (_ bytes: Int, _ articles: Int) -> Void = { _, _ in }
+    consumed: (_ bytes: Int, _ articles: Int) -> Void = { _, _ in }, stop: () -> Bool = { false }
   ) {
     var consumedBytes = 0
     let fd: Int32
@@ -256,7 +260,7 @@ public enum CorpusLoader {
       afterBatch(&articles)
       consumedBytes += end
       consumed(consumedBytes, articles.count)
-      if atEnd { break }
+      if atEnd || stop() { break }
     }
     if !sawRecord { warnings.append(LoadWarning(path: path, reason: "empty file")) }
     if !loadedAny, sawNUL {
