@@ -44,7 +44,8 @@ public enum MetaCommand: Sendable, Equatable {
     count COLLECTION [where ...] [by F [order by count desc] [limit N]]
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
-    Collections: articles, citations, people, organizations (.schema lists their fields)
+    Collections: articles, citations, people, organizations (.schema lists their fields);
+    count by month, quarter, week or day gives a continuous series
 
     """
 

@@ -66,10 +66,14 @@ import Tinq
     ("count articles by year order by count desc limit 1", ["null:2"]),
     ("articles order by id offset 3 select id", ["003_d538e3b866b5af87", "004_adcf2f97b390286b"]),
     ("articles order by id offset 1 limit 1 select id", ["001_0ef710d98552a17e"]),
-    // month: one registry entry; a date known only to its year has no month.
-    ("count articles by month", ["1:1", "9:1", "null:3"]),
-    ("articles where month >= 6 select id", ["002_33d00f0403656af6"]),
+    // Period fields, one registry entry each: a date known only to its year has no month; counting
+    // by a period fills the periods between with zero rows.
+    ("count articles by quarter", ["2020-Q1:1", "2020-Q2:0", "2020-Q3:0", "2020-Q4:0", "2021-Q1:0", "2021-Q2:0", "2021-Q3:0", "2021-Q4:0", "2022-Q1:0", "2022-Q2:0", "2022-Q3:1", "null:3"]),
+    ("articles where month >= 2021-06 select id", ["002_33d00f0403656af6"]),
+    ("articles where month = 2020-01 select id", ["000_d0844a13450a2335"]),
     ("count articles where month is null and year is not null", ["#1"]),
+    ("articles where week = \"2022-W39\" and day = 2022-09-30 select id", ["002_33d00f0403656af6"]),
+    ("count articles by week order by count desc, week limit 1", ["null:3"]),
     ("citations where type = \"Nghị quyết\" order by articles desc", ["51-NQ/TW", "28-NQ/TW"]),
     ("people where name contains \"nguyen\" select name, ranks, articles", ["Nguyễn Tân Cương", "Nguyễn Danh Cộng"]),
     // cites: loose spellings of one decree; 001 cites it only as "Nghị định số 03" (resolved).

@@ -45,6 +45,9 @@ public struct Field: Sendable, Hashable, CustomStringConvertible {
   public let isDefaultColumn: Bool
   /// The article's provenance entry that explains the value (`year` and `month` come from the date).
   public let provenanceKey: String
+  /// For a period of the date (`month`, `quarter`, `week`, `day`): which, so that counting by it
+  /// fills the gaps.
+  let period: Period?
   /// The entry's position in its collection's registry.
   let slot: Int
   /// The index that answers comparisons on it, if any.
@@ -73,14 +76,16 @@ struct FieldDefinition<Row>: Sendable {
   let provenanceKey: String
   let index: FieldIndex?
   let textScope: TextScope?
+  let period: Period?
   let read: @Sendable (Row) -> Value
 
   init(
     _ name: String, _ type: FieldType, _ summary: String, column: String? = nil, shown: Bool = true,
-    explainedBy: String? = nil, index: FieldIndex? = nil, textScope: TextScope? = nil,
+    explainedBy: String? = nil, index: FieldIndex? = nil, textScope: TextScope? = nil, period: Period? = nil,
     read: @escaping @Sendable (Row) -> Value
   ) {
     self.name = name
+    self.period = period
     self.provenanceKey = explainedBy ?? name
     self.type = type
     self.summary = summary
@@ -127,8 +132,17 @@ enum Registry {
     .init("title", .text, "headline, when the text has one", textScope: .title) { .of($0.article.title) },
     .init("date", .date, "publication date, to the precision found", index: .date) { $0.article.date.map(Value.date) ?? .null },
     .init("year", .integer, "year of the date", explainedBy: "date", index: .year) { .of($0.article.year) },
-    .init("month", .integer, "month of the date (1-12), when the date has one", shown: false, explainedBy: "date") {
-      .of($0.article.date?.month)
+    .init("month", .date, "the date's month, e.g. 2021-06, when the date has one", shown: false, explainedBy: "date", period: .month) {
+      Period.month.value(of: $0.article.date)
+    },
+    .init("quarter", .text, "the date's quarter, e.g. 2021-Q2, when the date has a month", shown: false, explainedBy: "date", period: .quarter) {
+      Period.quarter.value(of: $0.article.date)
+    },
+    .init("week", .text, "the date's ISO week, e.g. 2021-W23, when the date has a day", shown: false, explainedBy: "date", period: .week) {
+      Period.week.value(of: $0.article.date)
+    },
+    .init("day", .date, "the date, when it has a day", shown: false, explainedBy: "date", period: .day) {
+      Period.day.value(of: $0.article.date)
     },
     .init("source", .text, "outlet marker, e.g. CT, BDK", index: .source) { .of($0.article.source) },
     .init("author", .text, "byline or signature", index: .author) { .of($0.article.author) },
@@ -176,7 +190,8 @@ enum Registry {
     definitions.enumerated().map { slot, d in
       Field(
         collection: collection, name: d.name, type: d.type, summary: d.summary, column: d.column,
-        isDefaultColumn: d.isDefaultColumn, provenanceKey: d.provenanceKey, slot: slot, index: d.index, textScope: d.textScope)
+        isDefaultColumn: d.isDefaultColumn, provenanceKey: d.provenanceKey, period: d.period, slot: slot, index: d.index,
+        textScope: d.textScope)
     }
   }
 

@@ -203,7 +203,20 @@ public struct MemoryBackend: Backend {
         }
       }
       .map { (value: $0.value, count: $0.count) }
-    return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
+    return (.groups(GroupedCount(field: by.name, groups: Self.arrange(Self.filled(groups, by), c))), execution)
+  }
+
+  /// `filled(_:_:)` adds a zero row for every period missing between the first and the last of
+  /// a count by a period field, so the series is continuous; the unknown row stays last.
+  static func filled(_ groups: [(value: Value, count: Int)], _ by: Field) -> [(value: Value, count: Int)] {
+    guard let period = by.period else { return groups }
+    let known = groups.filter { !$0.value.isNull }
+    guard let first = known.first, let last = known.last, let all = period.span(from: first.value, to: last.value) else {
+      return groups
+    }
+    var counts: [Value: Int] = [:]
+    for g in known { counts[g.value] = g.count }
+    return all.map { (value: $0, count: counts[$0] ?? 0) } + groups.filter(\.value.isNull)
   }
 
   /// `arrange(_:_:)` orders groups (given in value order, unknown last) by the count's
