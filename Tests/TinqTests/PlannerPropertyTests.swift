@@ -423,4 +423,36 @@ enum Oracle {
       #expect(ids == Array(whole[start..<end]), "order by \(clause)\(cut)")
     }
   }
+
+  /// Counting by the body keeps one article a distinct body, not the bodies: the groups must be
+  /// those of plain counting, in full-key order, and ordered or cut as asked.
+  @Test func countingByBodyMatchesPlainCounting() throws {
+    let articles = Self.corpus.articles
+    var counts: [String: Int] = [:]
+    for a in articles { counts[a.body, default: 0] += 1 }
+    let expected = counts.keys.sorted {
+      let (x, y) = (VietnameseCollation.sortKey($0), VietnameseCollation.sortKey($1))
+      return x == y ? $0 < $1 : x.lexicographicallyPrecedes(y)
+    }
+    guard case .groups(let all) = try Self.corpus.query("count articles by body") else {
+      Issue.record("expected groups")
+      return
+    }
+    #expect(all.groups.map { text($0.value) } == expected)
+    #expect(all.groups.map(\.count) == expected.map { counts[$0] ?? 0 })
+    guard case .groups(let top) = try Self.corpus.query("count articles by body order by count desc limit 3") else {
+      Issue.record("expected groups")
+      return
+    }
+    let most = expected.enumerated().sorted { a, b in
+      let (x, y) = (counts[a.element] ?? 0, counts[b.element] ?? 0)
+      return x != y ? x > y : a.offset < b.offset
+    }.prefix(3).map(\.element)
+    #expect(top.groups.map { text($0.value) } == Array(most))
+  }
+
+  func text(_ v: Value) -> String {
+    if case .text(let s) = v { return s }
+    return "?"
+  }
 }

@@ -172,6 +172,9 @@ public struct MemoryBackend: Backend {
       if set.count > dated { groups.append((.null, set.count - dated)) }
       return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
     }
+    if by.textScope == .body {
+      return (.groups(try countByLongText(set, by: by, table: table, c, cancellation: cancellation)), execution)
+    }
     var counts: [Value: Int] = [:]
     var seenRows = 0
     var interrupted = false
@@ -204,6 +207,58 @@ public struct MemoryBackend: Backend {
       }
       .map { (value: $0.value, count: $0.count) }
     return (.groups(GroupedCount(field: by.name, groups: Self.arrange(Self.filled(groups, by), c))), execution)
+  }
+
+  /// Counting by a long text (the body) keeps one article a distinct text and a count, not the
+  /// texts: equal texts are found by hash and confirmed by comparing with that article's text.
+  /// The groups are put in value order by short keys (`RowOrder`), ordered and cut as asked, and
+  /// only the texts of the groups returned are decoded for the answer.
+  func countByLongText(
+    _ set: DocSet, by: Field, table: Table, _ c: CheckedCount, cancellation: Cancellation?
+  ) throws(EvaluationFailure) -> GroupedCount {
+    var buckets: [Int: [Int]] = [:]
+    var representatives: [Int] = []
+    var counts: [Int] = []
+    var unknown = 0
+    var seenRows = 0
+    var interrupted = false
+    set.forEach { i in
+      seenRows += 1
+      if seenRows & 1023 == 0, cancellation?.isCancelled == true { interrupted = true }
+      if interrupted { return }
+      guard case .text(let text) = table.value(by, i) else {
+        unknown += 1
+        return
+      }
+      let hash = text.hashValue
+      if let same = buckets[hash]?.first(where: { k in
+        if case .text(let other) = table.value(by, representatives[k]) { return other == text }
+        return false
+      }) {
+        counts[same] += 1
+      } else {
+        buckets[hash, default: []].append(representatives.count)
+        representatives.append(i)
+        counts.append(1)
+      }
+    }
+    if interrupted { throw .cancelled }
+    // Value order of the distinct texts, by short keys; a group's rank stands for its value
+    // while the groups are ordered and cut.
+    let order = try RowOrder(
+      keys: [Ordering(field: by, descending: false)], table: table, members: representatives, cancellation: cancellation)
+    let sorted = try order.ordered(needed: .max, cancellation: cancellation)
+    var countOf: [Int: Int] = [:]
+    for (k, row) in representatives.enumerated() { countOf[row] = counts[k] }
+    var groups: [(value: Value, count: Int)] = sorted.enumerated().map { (value: .integer($0.offset), count: countOf[$0.element] ?? 0) }
+    if unknown > 0 { groups.append((.null, unknown)) }
+    let arranged = Self.arrange(groups, c)
+    return GroupedCount(
+      field: by.name,
+      groups: arranged.map { group in
+        guard case .integer(let rank) = group.value else { return group }
+        return (value: table.value(by, sorted[rank]), count: group.count)
+      })
   }
 
   /// `filled(_:_:)` adds a zero row for every period missing between the first and the last of
