@@ -18,9 +18,13 @@ struct RowOrder {
     case text(prefix: [UInt32], truncated: Bool)
   }
 
-  /// Full collation keys, built on demand for rows whose short keys tie.
+  /// Full collation keys, built on demand for rows whose short keys tie, and kept while they fit
+  /// a budget (a long text's key is twelve bytes a character): past it they are built again when
+  /// needed, so memory stays bounded whatever the ties.
   final class FullKeys {
     var byColumn: [[Int: [UInt32]]]
+    var stored = 0
+    static let budget = 64 << 20  // 256 MB of UInt32s
     init(columns: Int) { byColumn = Array(repeating: [:], count: columns) }
   }
 
@@ -60,9 +64,11 @@ struct RowOrder {
       }
       var column: [Cell] = []
       column.reserveCapacity(members.count)
+      // A long text gets a longer short key, so fewer rows tie and need their full keys.
+      let length = key.field.textScope == .body ? 4 * Self.prefixLength : Self.prefixLength
       for (n, row) in members.enumerated() {
         if n & 1023 == 0, cancellation?.isCancelled == true { throw .cancelled }
-        column.append(Self.cell(table.value(key.field, row)))
+        column.append(Self.cell(table.value(key.field, row), length: length))
       }
       columns.append(.cells(column))
     }
@@ -93,16 +99,16 @@ struct RowOrder {
     }
   }
 
-  static func cell(_ v: Value) -> Cell {
+  static func cell(_ v: Value, length: Int = prefixLength) -> Cell {
     switch v {
     case .null: return .null
     case .integer(let i): return .number(i)
     case .date(let d): return .number(d.ordinal)
     case .text(let s):
-      let p = VietnameseCollation.primaryPrefix(s, count: prefixLength)
+      let p = VietnameseCollation.primaryPrefix(s, count: length)
       return .text(prefix: p.weights, truncated: p.truncated)
-    case .list(let items): return items.first.map(cell) ?? .null
-    case .object(_, let values): return values.first.map(cell) ?? .null
+    case .list(let items): return items.first.map { cell($0, length: length) } ?? .null
+    case .object(_, let values): return values.first.map { cell($0, length: length) } ?? .null
     }
   }
 
@@ -118,7 +124,10 @@ struct RowOrder {
       if case .text(let s)? = values.first { key = VietnameseCollation.sortKey(s) } else { key = [] }
     default: key = []
     }
-    full.byColumn[k][i] = key
+    if full.stored + key.count <= FullKeys.budget {
+      full.byColumn[k][i] = key
+      full.stored += key.count
+    }
     return key
   }
 
