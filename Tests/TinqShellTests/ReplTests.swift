@@ -168,9 +168,7 @@ import Testing
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("many.jsonl")
-    let line = #"{"id":"ID","body":"Công an tỉnh triển khai Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy. Ông Nguyễn Văn An, 45 tuổi, cho biết như vậy."}"#
-    try (0..<8_000).map { line.replacingOccurrences(of: "ID", with: "a\($0)") + "\n" }.joined()
-      .write(to: file, atomically: true, encoding: .utf8)
+    try writeArticles(8_000, to: file)
     let t = try PseudoTerminal(
       arguments: ["--corpus", file.path], environment: ["TINQ_HISTORY": dir.appendingPathComponent("h").path])
     t.expect("tinq> ", timeout: 120)
@@ -190,9 +188,7 @@ import Testing
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("many.jsonl")
-    let line = #"{"id":"ID","body":"Công an tỉnh triển khai Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy. Ông Nguyễn Văn An, 45 tuổi, cho biết như vậy."}"#
-    try (0..<30_000).map { line.replacingOccurrences(of: "ID", with: "a\($0)") + "\n" }.joined()
-      .write(to: file, atomically: true, encoding: .utf8)
+    try writeArticles(30_000, to: file)
     let t = try start(history: dir.appendingPathComponent("history"))
     t.send(".load \(file.path)\r")
     usleep(700_000)
@@ -203,5 +199,13 @@ import Testing
     t.send(".quit\r")
     #expect(t.waitForExit() == 0)
     #expect(!t.text.contains("Loaded "))
+  }
+
+  /// Writes `count` short JSON Lines articles, ids `a0`, `a1`, ..., for tests that need a load
+  /// long enough to watch or interrupt.
+  func writeArticles(_ count: Int, to file: URL) throws {
+    let line = #"{"id":"ID","body":"Công an tỉnh triển khai Nghị định số 03/2019/NĐ-CP về phối hợp phòng, chống ma túy. Ông Nguyễn Văn An, 45 tuổi, cho biết như vậy."}"#
+    try (0..<count).map { line.replacingOccurrences(of: "ID", with: "a\($0)") + "\n" }.joined()
+      .write(to: file, atomically: true, encoding: .utf8)
   }
 }

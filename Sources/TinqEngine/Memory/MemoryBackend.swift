@@ -176,12 +176,7 @@ public struct MemoryBackend: Backend {
       return (.groups(try countByLongText(set, by: by, table: table, c, cancellation: cancellation)), execution)
     }
     var counts: [Value: Int] = [:]
-    var seenRows = 0
-    var interrupted = false
-    set.forEach { i in
-      seenRows += 1
-      if seenRows & 1023 == 0, cancellation?.isCancelled == true { interrupted = true }
-      if interrupted { return }
+    let completed = set.forEach(checking: cancellation) { i in
       let v = table.value(by, i)
       switch v {
       case .list(let items):
@@ -196,7 +191,7 @@ public struct MemoryBackend: Backend {
         counts[v, default: 0] += 1
       }
     }
-    if interrupted { throw .cancelled }
+    if !completed { throw .cancelled }
     let groups = counts.map { (value: $0.key, count: $0.value, key: Self.sortKey($0.key)) }
       .sorted { a, b in
         switch (a.key, b.key) {
@@ -220,12 +215,7 @@ public struct MemoryBackend: Backend {
     var representatives: [Int] = []
     var counts: [Int] = []
     var unknown = 0
-    var seenRows = 0
-    var interrupted = false
-    set.forEach { i in
-      seenRows += 1
-      if seenRows & 1023 == 0, cancellation?.isCancelled == true { interrupted = true }
-      if interrupted { return }
+    let completed = set.forEach(checking: cancellation) { i in
       guard case .text(let text) = table.value(by, i) else {
         unknown += 1
         return
@@ -242,7 +232,7 @@ public struct MemoryBackend: Backend {
         counts.append(1)
       }
     }
-    if interrupted { throw .cancelled }
+    if !completed { throw .cancelled }
     // Value order of the distinct texts, by short keys; a group's rank stands for its value
     // while the groups are ordered and cut.
     let order = try RowOrder(

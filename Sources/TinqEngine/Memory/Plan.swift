@@ -193,15 +193,11 @@ final class Execution {
     case .scan(let l, let predicate):
       label = "scan   " + l + " (checked on " + rowCount(within.count) + ")"
       result = DocSet(universe: within.universe)
-      var checked = 0
-      var failure: Cancelled? = nil
       var scan = RowScan(table: table)
-      within.forEach { i in
-        checked += 1
-        if checked & 1023 == 0, cancellation?.isCancelled == true { failure = Cancelled() }
-        if failure == nil, scan.test(predicate, row: i) { result.insert(i) }
+      let completed = within.forEach(checking: cancellation) { i in
+        if scan.test(predicate, row: i) { result.insert(i) }
       }
-      if let failure { throw failure }
+      if !completed { throw Cancelled() }
     case .and(let children):
       label = "and"
       result = within

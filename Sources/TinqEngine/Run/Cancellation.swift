@@ -1,4 +1,5 @@
 import Synchronization
+import TinqStore
 
 /// `Cancellation` is a thread-safe flag a caller sets (from a Ctrl-C handler, say) to interrupt a
 /// running statement; the evaluator checks it between rows and between plan steps.
@@ -20,3 +21,22 @@ public final class Cancellation: Sendable {
 
 /// `Cancelled` is thrown inside the evaluator when its `Cancellation` was set.
 struct Cancelled: Error {}
+
+extension DocSet {
+  /// `forEach(checking:_:)` calls `body` for each member in order, asking `cancellation` every
+  /// 1,024 rows; it returns false when it stopped early because the statement was cancelled.
+  func forEach(checking cancellation: Cancellation?, _ body: (Int) -> Void) -> Bool {
+    var seen = 0
+    var cancelled = false
+    forEach { i in
+      if cancelled { return }
+      seen += 1
+      if seen & 1023 == 0, cancellation?.isCancelled == true {
+        cancelled = true
+        return
+      }
+      body(i)
+    }
+    return !cancelled
+  }
+}
