@@ -123,6 +123,7 @@ public enum Completer {
     case .collection?: return CollectionKind.allCases.map(\.rawValue)
     case .field?, .condition?: return Schema.fields(of: collection).map(\.name)
     case .id?: return vocabulary.ids.map(quoted)
+    case .kwicKey?: return KwicStatement.SortKey.allCases.map(\.rawValue)
     case .variable?, nil: return []
     }
   }

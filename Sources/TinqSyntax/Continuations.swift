@@ -10,6 +10,8 @@ public enum NameSlot: Sendable, Equatable {
   case id
   /// A new variable name, after `let`.
   case variable
+  /// A concordance's sort key (`left`, `right`, `date`, `id`), after `kwic ... sort by`.
+  case kwicKey
 }
 
 /// `Continuations` is what may come next at the end of a statement being typed, as the parser
@@ -28,7 +30,10 @@ extension Parser {
   /// The words completion may offer, in the order it offers them: statement words, clause words,
   /// operators, predicate words (fields go between `contains` and `null`), `null`, `not`.
   static let candidateWords: [String] =
-    [Keyword.count, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .order, .by, .asc, .desc, .limit, .offset, .select]
+    [
+      Keyword.count, .kwic, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .context, .sort, .order, .by,
+      .asc, .desc, .sample, .seed, .limit, .offset, .select,
+    ]
     .map(\.rawValue)
     + ComparisonOperator.allCases.map(\.rawValue)
     + [Keyword.cites, .mentions, .between, .in, .is, .contains, .null, .not, .includes, .excludes].map(\.rawValue)

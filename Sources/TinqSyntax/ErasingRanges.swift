@@ -24,6 +24,12 @@ extension Statement {
       case .rows(let q, let test):
         return .expect(ExpectStatement(test: .rows(q.erasingRanges(), test)))
       }
+    case .kwic(var k):
+      k.target = k.target.erasingRanges()
+      k.filter = k.filter?.erasingRanges()
+      k.limit = k.limit.map { LimitClause(count: $0.count, offset: $0.offset) }
+      k.range = .none
+      return .kwic(k)
     }
   }
 }

@@ -33,6 +33,15 @@ public enum Printer {
       case .rows(let q, .includes(let keys)): return "expect " + print(.query(q)) + " includes " + keys.map(quote).joined(separator: ", ")
       case .rows(let q, .excludes(let keys)): return "expect " + print(.query(q)) + " excludes " + keys.map(quote).joined(separator: ", ")
       }
+    case .kwic(let k):
+      var out = (k.countOnly ? "count " : "") + "kwic "
+      if case .contains(nil, let phrase, _) = k.target { out += print(phrase) } else { out += print(k.target) }
+      if let filter = k.filter { out += " where " + print(filter) }
+      if let n = k.context { out += " context \(n)" }
+      if let key = k.sort { out += " sort by " + key.rawValue + (k.descending ? " desc" : "") }
+      if let n = k.sample { out += " sample \(n)" + (k.seed.map { " seed \($0)" } ?? "") }
+      out += orderAndLimit([], k.limit)
+      return out
     }
   }
 

@@ -1,15 +1,18 @@
 // Statement-level productions: statement, query and its clauses, count, show, explain, let.
 
 extension ParserState {
-  static let statementStart = "a statement (a collection, `count`, `show`, `explain`, `let` or `expect`)"
+  static let statementStart = "a statement (a collection, `count`, `kwic`, `show`, `explain`, `let` or `expect`)"
   static let statementWords =
-    [Keyword.count, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
+    [Keyword.count, .kwic, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     expectName(.collection)
     switch current.kind {
-    case .keyword(.count): return .count(try parseCount())
+    case .keyword(.count):
+      if index + 1 < tokens.count, tokens[index + 1].kind == .keyword(.kwic) { return .kwic(try parseKwic()) }
+      return .count(try parseCount())
+    case .keyword(.kwic): return .kwic(try parseKwic())
     case .keyword(.show): return .show(try parseShow())
     case .keyword(.explain): return .explain(try parseExplain())
     case .keyword(.let): return .letBinding(try parseLet())
@@ -395,6 +398,94 @@ extension ParserState {
       throw error(expected: "an id, name or number in double quotes")
     }
   }
+}
+
+extension ParserState {
+  /// kwic -> ["count"] "kwic" kwic_target [where_clause] ["context" integer]
+  ///         [("sort" | "order") "by" kwic_key ["asc" | "desc"]] ["sample" integer ["seed" integer]]
+  ///         [limit_clause]
+  /// kwic_target -> literal | "contains" literal | "cites" literal | "mentions" literal
+  mutating func parseKwic() throws(Diagnostic) -> KwicStatement {
+    let start = current.range
+    let countOnly = consume(.count)
+    advance()  // kwic
+    let target: Expression
+    switch current.kind {
+    case .keyword(.cites), .keyword(.mentions), .keyword(.contains):
+      target = try parsePrimary()
+    case .string, .variable:
+      let phrase = try parseLiteral(purpose: "a phrase")
+      target = .contains(nil, phrase, phrase.range)
+    default:
+      throw error(
+        expected: "a phrase in double quotes, `cites` or `mentions` after `kwic`",
+        notes: ["note: e.g. `kwic \"ma túy\"`, `kwic cites \"03/2019/NĐ-CP\"`, `kwic mentions \"Bộ Công an\"`"],
+        suggestFrom: ["cites", "mentions"])
+    }
+    var statement = KwicStatement(target: target, countOnly: countOnly)
+    var remaining: [Keyword] = countOnly ? [.where] : [.where, .context, .sort, .sample, .limit]
+    if at(.where), !atStatementEnd {
+      statement.filter = try parseWhereClause()
+      remaining = countOnly ? [.and, .or] : [.and, .or, .context, .sort, .sample, .limit]
+    }
+    if !countOnly {
+      if at(.context), !atStatementEnd {
+        advance()
+        let n = try parseRowCount(purpose: "the number of syllables of context after `context`")
+        guard n <= KwicStatement.maximumContext else {
+          throw Diagnostic(
+            "a context of \(n) syllables is too wide", at: tokens[index - 1].range,
+            notes: ["note: `context` takes 0 to \(KwicStatement.maximumContext) syllables each side"])
+        }
+        statement.context = n
+        remaining = [.sort, .sample, .limit]
+      }
+      if at(.sort) || at(.order), !atStatementEnd {
+        let word = at(.sort) ? "sort" : "order"
+        advance()
+        guard consume(.by) else { throw error(expected: "`by` after `\(word)`", suggestFrom: ["by"]) }
+        expectName(.kwicKey)
+        let keys = KwicStatement.SortKey.allCases.map(\.rawValue)
+        guard case .identifier(let name) = current.kind, let key = KwicStatement.SortKey(rawValue: name.lowercased()) else {
+          var notes = ["note: a concordance sorts by " + keys.map { "`\($0)`" }.joined(separator: ", ")]
+          if case .identifier(let name) = current.kind, let near = Suggestions.nearest(to: name, in: keys) {
+            notes.insert("help: did you mean `\(near)`?", at: 0)
+          }
+          throw error(expected: "`left`, `right`, `date` or `id` after `\(word) by`", notes: notes)
+        }
+        statement.sort = key
+        advance()
+        if at(.asc) || at(.desc), !atStatementEnd {
+          statement.descending = at(.desc)
+          advance()
+        }
+        remaining = [.sample, .limit]
+      }
+      if at(.sample), !atStatementEnd {
+        advance()
+        statement.sample = try parseRowCount(purpose: "the number of lines to draw after `sample`")
+        remaining = [.seed, .limit]
+        if at(.seed), !atStatementEnd {
+          advance()
+          statement.seed = try parseRowCount(purpose: "a number after `seed`")
+          remaining = [.limit]
+        }
+      }
+      if at(.limit) || at(.offset), !atStatementEnd {
+        let limit = try parseLimitClause()
+        statement.limit = limit
+        remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+      }
+    }
+    try expectStatementEnd(couldContinueWith: remaining)
+    statement.range = SourceRange(start.start, previousEnd)
+    return statement
+  }
+}
+
+extension KwicStatement {
+  /// The widest context a concordance shows, in syllables each side.
+  public static let maximumContext = 200
 }
 
 /// What follows the query or count of an `expect` statement.

@@ -33,6 +33,60 @@ public indirect enum Statement: Sendable, Equatable {
   case explain(ExplainStatement)
   case letBinding(LetStatement)
   case expect(ExpectStatement)
+  case kwic(KwicStatement)
+}
+
+/// kwic -> ["count"] "kwic" kwic_target [where_clause] ["context" integer]
+///         [("sort" | "order") "by" kwic_key ["asc" | "desc"]] ["sample" integer ["seed" integer]]
+///         [limit_clause]
+///
+/// A keyword-in-context concordance: one line per place the target stands in an article.
+public struct KwicStatement: Sendable, Equatable {
+  /// What a concordance line is sorted by.
+  public enum SortKey: String, Sendable, Equatable, CaseIterable {
+    /// The words after the match, nearest first.
+    case right
+    /// The words before the match, nearest first.
+    case left
+    case date, id
+  }
+
+  /// `target` is what each line centres on: a `contains`, `cites` or `mentions` condition (a bare
+  /// phrase is read as `contains`).
+  public var target: Expression
+  /// `filter` is the `where` expression over articles, if any.
+  public var filter: Expression?
+  /// `context` is the number of syllables shown each side, if given.
+  public var context: Int?
+  /// `sort` is the sort key, if given, and whether it is descending.
+  public var sort: SortKey?
+  public var descending: Bool
+  /// `sample` draws this many lines at random, if given, from `seed`.
+  public var sample: Int?
+  public var seed: Int?
+  /// `limit` cuts the lines, if given.
+  public var limit: LimitClause?
+  /// `countOnly` is true for `count kwic ...`: the number of lines.
+  public var countOnly: Bool
+  /// `range` covers the whole statement.
+  public var range: SourceRange
+
+  /// `init(target:...)` makes a concordance statement.
+  public init(
+    target: Expression, filter: Expression? = nil, context: Int? = nil, sort: SortKey? = nil, descending: Bool = false,
+    sample: Int? = nil, seed: Int? = nil, limit: LimitClause? = nil, countOnly: Bool = false, range: SourceRange = .none
+  ) {
+    self.target = target
+    self.filter = filter
+    self.context = context
+    self.sort = sort
+    self.descending = descending
+    self.sample = sample
+    self.seed = seed
+    self.limit = limit
+    self.countOnly = countOnly
+    self.range = range
+  }
 }
 
 /// expect -> "expect" count comparison integer | "expect" ("none" | "some") query

@@ -12,6 +12,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case includes, excludes, `none`, some
   /// Predicate words.
   case between, `in`, `is`, null, contains, cites, mentions
+  /// Words of `kwic` statements.
+  case kwic, context, sort, sample, seed
 
   /// `lookup(_:)` returns the keyword spelt by `text`, ignoring case, or nil.
   public static func lookup(_ text: some StringProtocol) -> Keyword? {

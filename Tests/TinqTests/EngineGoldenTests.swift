@@ -46,6 +46,9 @@ import Tinq
         }
       case .article(let detail): return [detail.article.id]
       case .expectation(let e): return [e.passed ? "ok" : "failed: " + e.summary]
+      case .concordance(let c):
+        // A line as `id[part@offset]: match`, then the totals.
+        return c.lines.map { "\($0.id.prefix(3))[\($0.part)@\($0.offset)]: \($0.match)" } + ["\(c.occurrences) in \(c.articles)"]
       default: return []
       }
     } catch {
@@ -121,6 +124,27 @@ import Tinq
     ("expect articles where year = 2020 includes \"002_33d00f0403656af6\"", ["failed: expected rows 002_33d00f0403656af6, got 1 row (000_d0844a13450a2335) without 002_33d00f0403656af6"]),
     ("expect people where articles >= 2 excludes \"nguyen tan cuong\"", ["failed: expected no row nguyen tan cuong, got 2 rows (Nguyễn Tân Cương, Trần Quốc Tỏ) with nguyen tan cuong"]),
     ("expect count articles by year = 1", ["error: `expect count` compares one number; this count is grouped by `year`"]),
+    // kwic: one line per occurrence, in corpus order; the match as written. A short reference
+    // (`Nghị định số 03` in 001) is a line of `kwic cites` too, and the title's occurrence is
+    // listed before the body's.
+    ("kwic cites \"3/2019/nd-cp\"", [
+      "000[body@122]: Nghị định số 03/2019/NĐ-CP", "000[body@2877]: Nghị định số 03/2019/NĐ-CP",
+      "001[body@562]: Nghị định số 03", "002[title@37]: Nghị định số 03/2019/NĐ-CP",
+      "002[body@43]: Nghị định số 03/2019/NĐ-CP", "004[body@92]: Nghị định số 03/2019/NĐ-CP",
+      "004[body@2363]: Nghị định số 03/2019/NĐ-CP", "7 in 4",
+    ]),
+    ("kwic mentions \"nguyen tan cuong\" where year >= 2021 context 2", [
+      "001[body@13]: Nguyễn Tân Cương", "001[body@1204]: Nguyễn Tân Cương", "001[body@1572]: Nguyễn Tân Cương", "3 in 1",
+    ]),
+    // Offsets checked against `show`'s body, counted in Unicode scalars.
+    ("kwic \"ma tuy\" where year is not null sort by date desc", ["001[body@2542]: ma túy", "000[body@2131]: ma túy", "2 in 2"]),
+    ("kwic \"ma túy\" where source = \"CT\" sort by id", ["000[body@2131]: ma túy", "1 in 1"]),
+    ("kwic \"ma tuy\" sort by id desc limit 2 offset 1", ["004[body@1005]: ma túy", "004[body@1076]: ma túy", "9 in 4"]),
+    ("kwic \"ma tuy\" limit 0", ["9 in 4"]),
+    ("count kwic \"an ninh\"", ["#40"]),
+    ("count kwic \"an ninh\" where year >= 2021", ["#15"]),
+    ("kwic \"không có ở đây\"", ["0 in 0"]),
+    ("kwic cites \"99/2099/NĐ-CP\"", ["0 in 0"]),
     // show: an id or a unique prefix.
     ("show 002", ["002_33d00f0403656af6"]),
     ("show 0", ["error: the id prefix \"0\" is ambiguous: 5 articles match"]),

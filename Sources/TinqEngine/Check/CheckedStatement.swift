@@ -104,6 +104,44 @@ public struct CheckedExpectation: Sendable {
   public var test: Test
 }
 
+/// `CheckedConcordance` is `kwic TARGET [where ...] [context N] [sort by KEY] [sample N [seed S]]
+/// [limit N] [offset M]`: one line per place the target stands in the articles the filter keeps.
+public struct CheckedConcordance: Sendable {
+  /// What each line centres on.
+  public enum Target: Sendable {
+    /// A phrase of the title or body, with smart diacritics.
+    case phrase(Phrase)
+    /// Each place an article cites the document a typed number can mean.
+    case cites(String)
+    /// Each place an article names the person or organisation.
+    case mentions(String)
+  }
+
+  public var target: Target
+  /// The target in the language, e.g. `contains "ma túy"`, for `explain`.
+  public var targetText: String
+  /// The articles searched (nil: all).
+  public var filter: Predicate?
+  /// Syllables of context each side.
+  public var context: Int
+  /// How lines are ordered (nil: by article, in corpus order, then by place in the article).
+  public var sort: KwicStatement.SortKey?
+  public var descending: Bool
+  /// Draw this many lines at random (reproducibly, from `seed`) before ordering them.
+  public var sample: Int?
+  public var seed: UInt64
+  /// At most this many lines (nil: all), after skipping `offset`.
+  public var limit: Int?
+  public var offset: Int
+  /// `count kwic ...`: the number of lines only.
+  public var countOnly: Bool
+
+  /// The context a concordance shows when none is asked for, in syllables each side.
+  public static let defaultContext = 8
+  /// The seed of `sample N` without `seed`.
+  public static let defaultSeed: UInt64 = 1
+}
+
 /// `CheckedStatement` is one statement, checked.
 public struct CheckedStatement: Sendable {
   /// What the statement does.
@@ -117,6 +155,8 @@ public struct CheckedStatement: Sendable {
     case binding(name: String, value: Literal.Value)
     /// `expect ...`: an assertion on a count or on the rows of a query.
     case expectation(CheckedExpectation)
+    /// `kwic ...`: a concordance.
+    case concordance(CheckedConcordance)
   }
 
   public var kind: Kind

@@ -83,6 +83,15 @@ struct CheckContext {
         e.test = .rows(checked, test)
       }
       return .expect(e)
+    case .kwic(var k):
+      k.target = try checkExpression(k.target, in: .articles)
+      if let filter = k.filter { k.filter = try checkFilter(filter, in: .articles) }
+      if let limit = k.limit { try checkLimit(limit) }
+      if let n = k.context, n < 0 {
+        throw Diagnostic("`context` must not be negative, found \(n)", at: k.range)
+      }
+      if let n = k.sample, n < 0 { throw Diagnostic("`sample` must not be negative, found \(n)", at: k.range) }
+      return .kwic(k)
     }
   }
 

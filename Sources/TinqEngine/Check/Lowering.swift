@@ -59,6 +59,20 @@ extension CheckContext {
         }
       }
       return CheckedStatement(kind: .expectation(CheckedExpectation(test: test)), text: text, range: e.range)
+    case .kwic(let k):
+      let target: CheckedConcordance.Target
+      switch k.target {
+      case .contains(nil, let phrase, _): target = .phrase(Phrase(try string(phrase)))
+      case .cites(let number, _): target = .cites(try string(number))
+      case .mentions(let name, _): target = .mentions(try string(name))
+      default: throw Diagnostic("internal error: a concordance target that is not a phrase, `cites` or `mentions`", at: k.range)
+      }
+      let concordance = CheckedConcordance(
+        target: target, targetText: Printer.print(k.target), filter: try k.filter.map { e throws(Diagnostic) in try lower(e, in: .articles) },
+        context: k.context ?? CheckedConcordance.defaultContext, sort: k.sort, descending: k.descending,
+        sample: k.sample, seed: UInt64(truncatingIfNeeded: k.seed ?? Int(CheckedConcordance.defaultSeed)),
+        limit: k.limit?.count.map { max(0, $0) }, offset: max(0, k.limit?.offset ?? 0), countOnly: k.countOnly)
+      return CheckedStatement(kind: .concordance(concordance), text: text, range: k.range)
     }
   }
 

@@ -27,6 +27,8 @@ public struct MemoryBackend: Backend {
       return .binding(name: name, value: Self.value(of: value))
     case .expectation(let e):
       return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
+    case .concordance(let k):
+      return try concordance(k, cancellation: cancellation).result
     }
   }
 
@@ -341,6 +343,21 @@ public struct MemoryBackend: Backend {
       lines.append("binding: no evaluation")
     case .expectation:
       lines.append("expectation: runs its count or query, then compares")
+    case .concordance(let k):
+      let (result, execution) = try concordance(k, cancellation: cancellation)
+      lines.append("collection: articles (" + rowCount(store.count) + ")")
+      lines.append("articles:\n" + execution.describe())
+      switch k.target {
+      case .phrase: lines.append("occurrences: the phrase's positions in the full-text index")
+      case .cites: lines.append("occurrences: each matching citation's number and cited words, by the full-text index")
+      case .mentions: lines.append("occurrences: each matching name and abbreviation, by the full-text index")
+      }
+      if let key = k.sort { lines.append("order: " + (key == .left || key == .right ? "sort by \(key.rawValue) context, collation keys" : "sort by \(key.rawValue)")) }
+      switch result {
+      case .count(let n): lines.append("result: count \(n)")
+      case .concordance(let c): lines.append("result: \(c.lines.count) of \(c.occurrences) lines, in \(c.articles) articles")
+      default: break
+      }
     }
     return lines.joined(separator: "\n")
   }
@@ -355,6 +372,14 @@ extension MemoryBackend {
     switch statement.kind {
     case .query(let q): filter = q.filter
     case .count(let c): filter = c.filter
+    case .concordance(let k):
+      var conditions: [Predicate] = k.filter.map { [$0] } ?? []
+      switch k.target {
+      case .cites(let s): conditions.append(.condition(Condition(test: .cites(s), text: "", range: .none)))
+      case .mentions(let s): conditions.append(.condition(Condition(test: .mentions(s), text: "", range: .none)))
+      case .phrase: break
+      }
+      filter = conditions.isEmpty ? nil : .all(conditions)
     case .explain(let inner): return notes(for: inner)
     case .show, .binding, .expectation: return []
     }

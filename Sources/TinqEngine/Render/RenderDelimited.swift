@@ -34,6 +34,10 @@ struct FlatTable {
     case .expectation(let e):
       header = ["expectation", "passed", "expected", "got"]
       rows = [[e.statement, e.passed ? "true" : "false", e.expected, e.got]]
+    case .concordance(let c):
+      let set = c.rows
+      header = set.columns
+      rows = set.rows.map { row in row.map(CellText.of) }
     case .plan, .binding:
       return nil
     }
@@ -65,7 +69,11 @@ struct CSVRenderer {
 struct MarkdownRenderer {
   func render(_ result: QueryResult) -> String {
     if case .plan(let text) = result { return "```\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n" }
-    guard let table = FlatTable(result) else { return "" }
+    guard var table = FlatTable(result) else { return "" }
+    // A concordance's match stands out as it does on a terminal.
+    if case .concordance = result, let j = table.header.firstIndex(of: "match") {
+      for i in table.rows.indices where !table.rows[i][j].isEmpty { table.rows[i][j] = "**" + table.rows[i][j] + "**" }
+    }
     var out = row(table.header)
     out += "|" + table.header.map { _ in " --- |" }.joined() + "\n"
     for r in table.rows { out += row(r) }

@@ -126,6 +126,9 @@ struct JSONRenderer {
       single = true
     case .binding:
       return ""
+    case .concordance(let c):
+      let set = c.rows
+      items = set.rows.map { row in .object(set.columns.indices.map { j in (set.columns[j], JSONValue(row[j])) }) }
     case .expectation(let e):
       items = [
         .object([

@@ -33,6 +33,8 @@ struct TableRenderer {
       return ""
     case .expectation(let e):
       return e.passed ? "ok\n" : "expectation failed: " + CellText.singleLine(e.summary) + "\n"
+    case .concordance(let c):
+      return concordance(c)
     }
   }
 

@@ -84,6 +84,69 @@ public enum QueryResult: Sendable, Equatable {
   case binding(name: String, value: Value)
   /// The outcome of an `expect` statement.
   case expectation(ExpectationResult)
+  /// The lines of `kwic ...`.
+  case concordance(Concordance)
+}
+
+/// `ConcordanceLine` is one line of a concordance: an occurrence with its article and context.
+public struct ConcordanceLine: Sendable, Equatable {
+  public var id: String
+  public var date: PartialDate?
+  public var source: String?
+  /// The syllables before the match, on one line.
+  public var left: String
+  /// The match as the article writes it.
+  public var match: String
+  /// The syllables after the match, on one line.
+  public var right: String
+  /// `title` or `body`.
+  public var part: String
+  /// Where the match starts in its part's text, in Unicode scalars (the text as `show` prints it).
+  public var offset: Int
+
+  public init(
+    id: String, date: PartialDate?, source: String?, left: String, match: String, right: String, part: String, offset: Int
+  ) {
+    self.id = id
+    self.date = date
+    self.source = source
+    self.left = left
+    self.match = match
+    self.right = right
+    self.part = part
+    self.offset = offset
+  }
+}
+
+/// `Concordance` is the answer to `kwic ...`: its lines, and how many there were in all before
+/// `sample`, `limit` and `offset` cut them.
+public struct Concordance: Sendable, Equatable {
+  public var lines: [ConcordanceLine]
+  /// Every occurrence found.
+  public var occurrences: Int
+  /// The articles they are in.
+  public var articles: Int
+
+  public init(lines: [ConcordanceLine], occurrences: Int, articles: Int) {
+    self.lines = lines
+    self.occurrences = occurrences
+    self.articles = articles
+  }
+
+  /// The columns of a line, in the order every flat format shows them.
+  public static let columns = ["id", "date", "source", "left", "match", "right", "part", "offset"]
+
+  /// `rows` is the lines as rows of `columns`.
+  public var rows: RowSet {
+    RowSet(
+      collection: .articles, columns: Self.columns,
+      rows: lines.map { l in
+        [
+          .text(l.id), l.date.map(Value.date) ?? .null, l.source.map(Value.text) ?? .null, .text(l.left), .text(l.match),
+          .text(l.right), .text(l.part), .integer(l.offset),
+        ]
+      })
+  }
 }
 
 /// `ExpectationResult` is whether an `expect` statement held, and what it found.

@@ -1,0 +1,179 @@
+import TinqFacts
+import TinqStore
+import TinqSupport
+import TinqSyntax
+import TinqText
+
+// `kwic`: the occurrences come from the positional index (for `cites` and `mentions`, of the
+// phrases extraction read in each article), the context from the article's text.
+
+extension MemoryBackend {
+  /// `concordance(_:cancellation:)` answers `kwic ...` (and `count kwic ...`).
+  func concordance(_ k: CheckedConcordance, cancellation: Cancellation?) throws(EvaluationFailure) -> (
+    result: QueryResult, execution: Execution
+  ) {
+    let (articles, execution) = try concordanceArticles(k, cancellation: cancellation)
+    if cancellation?.isCancelled == true { throw .cancelled }
+    let occurrences = self.occurrences(of: k.target, in: articles)
+    if cancellation?.isCancelled == true { throw .cancelled }
+    if k.countOnly { return (.count(occurrences.count), execution) }
+    var articleCount = 0
+    var last = -1
+    for o in occurrences where o.article != last {
+      articleCount += 1
+      last = o.article
+    }
+    var chosen = Array(occurrences.indices)
+    if let n = k.sample, n < chosen.count {
+      var generator = SplitMix64(seed: k.seed)
+      // A partial Fisher–Yates shuffle draws `n` distinct lines; they are then put back in
+      // corpus order, so the sample reads like the concordance it is drawn from.
+      for i in 0..<n {
+        let j = i + Int(generator.next() % UInt64(chosen.count - i))
+        chosen.swapAt(i, j)
+      }
+      chosen = Array(chosen[0..<n]).sorted()
+    }
+    let picked = chosen.map { occurrences[$0] }
+    var passages: [Passage]? = nil
+    var order = Array(picked.indices)
+    switch k.sort {
+    case nil:
+      if k.descending { order.reverse() }
+    case .left?, .right?:
+      let all = store.passages(picked, context: max(k.context, Self.sortContext))
+      if cancellation?.isCancelled == true { throw .cancelled }
+      let keys = all.map { p in
+        VietnameseCollation.sortKey((k.sort == .left ? p.leftSyllables : p.rightSyllables).joined(separator: " "))
+      }
+      order.sort { a, b in
+        if keys[a] != keys[b] { return k.descending ? keys[b].lexicographicallyPrecedes(keys[a]) : keys[a].lexicographicallyPrecedes(keys[b]) }
+        return a < b
+      }
+      if k.context >= Self.sortContext { passages = all }
+    case .date?:
+      let dates = picked.map { store.metadata[$0.article].date?.ordinal }
+      order.sort { a, b in
+        switch (dates[a], dates[b]) {
+        case (let x?, let y?) where x != y: return k.descending ? x > y : x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a < b
+        }
+      }
+    case .id?:
+      order.sort { a, b in
+        let x = store.metadata[picked[a].article].id
+        let y = store.metadata[picked[b].article].id
+        if x != y { return k.descending ? x > y : x < y }
+        return a < b
+      }
+    }
+    let start = min(k.offset, order.count)
+    let end = start + min(order.count - start, k.limit ?? .max)
+    let kept = Array(order[start..<end])
+    let shown: [Passage]
+    if let passages {
+      shown = kept.map { passages[$0] }
+    } else {
+      shown = store.passages(kept.map { picked[$0] }, context: k.context)
+    }
+    let lines = shown.map { p in
+      let a = store.metadata[p.article]
+      return ConcordanceLine(
+        id: a.id, date: a.date, source: a.source, left: Self.lastSyllables(p.left, p.leftSyllables.count, keep: k.context),
+        match: p.match, right: Self.firstSyllables(p.right, keep: k.context), part: p.part.rawValue, offset: p.offset)
+    }
+    return (.concordance(Concordance(lines: lines, occurrences: occurrences.count, articles: articleCount)), execution)
+  }
+
+  /// Sorting by context reads this many syllables (and more when the context shown is wider).
+  static let sortContext = 8
+
+  /// `concordanceArticles(_:cancellation:)` is the articles the filter keeps that also hold the
+  /// target (for `cites` and `mentions`, through their indexes).
+  func concordanceArticles(_ k: CheckedConcordance, cancellation: Cancellation?) throws(EvaluationFailure) -> (
+    DocSet, Execution
+  ) {
+    var parts: [Predicate] = []
+    if let filter = k.filter { parts.append(filter) }
+    let test: Condition.Test
+    switch k.target {
+    case .phrase(let phrase): test = .contains(nil, phrase)
+    case .cites(let s): test = .cites(s)
+    case .mentions(let s): test = .mentions(s)
+    }
+    parts.append(.condition(Condition(test: test, text: k.targetText, range: .none)))
+    let (set, _, execution) = try filter(.articles, parts.count == 1 ? parts[0] : .all(parts), cancellation: cancellation)
+    return (set, execution)
+  }
+
+  /// `occurrences(of:in:)` lists where the target stands in the articles, by article and position.
+  /// A phrase is looked up in the index. For `cites` and `mentions`, each article's matching
+  /// citations and names give phrases (the number, the words the citation was read from, the
+  /// name and its abbreviation), looked up in the articles that need them; overlapping finds
+  /// keep the longest.
+  func occurrences(of target: CheckedConcordance.Target, in articles: DocSet) -> [Occurrence] {
+    switch target {
+    case .phrase(let phrase):
+      return store.fullText.occurrences(of: phrase, within: articles)
+    case .cites(let s):
+      let query = CitationQuery(s)
+      return occurrences(in: articles) { a in
+        a.citations.filter(query.matches).flatMap { c in [c.number, c.provenance.excerpt] }
+      }
+    case .mentions(let s):
+      let query = NameQuery(s)
+      return occurrences(in: articles) { a in
+        a.people.filter { query.matches($0.name) }.map(\.name)
+          + a.organizations.filter { o in query.matches(o.name) || (o.abbreviation.map(query.matches) ?? false) }
+          .flatMap { o in [o.name] + (o.abbreviation.map { [$0] } ?? []) }
+      }
+    }
+  }
+
+  /// `occurrences(in:phrases:)` finds each article's own phrases and merges what they find.
+  func occurrences(in articles: DocSet, phrases: (Article) -> [String]) -> [Occurrence] {
+    var wanted: [Phrase: DocSet] = [:]
+    articles.forEach { i in
+      for text in phrases(store.metadata[i]) where !text.isEmpty {
+        // The words as written: diacritics count when they are there, so a name does not
+        // match another spelled alike without them.
+        wanted[Phrase(text), default: DocSet(universe: store.count)].insert(i)
+      }
+    }
+    var found: [Occurrence] = []
+    for (phrase, set) in wanted { found += store.fullText.occurrences(of: phrase, within: set) }
+    found.sort { ($0.article, $0.position, -$0.length) < ($1.article, $1.position, -$1.length) }
+    var merged: [Occurrence] = []
+    for o in found {
+      if let last = merged.last, last.article == o.article, o.position < last.position + last.length { continue }
+      merged.append(o)
+    }
+    return merged
+  }
+
+  /// `lastSyllables(_:_:keep:)` keeps the end of a left context read wider (for sorting) than
+  /// it is shown: its last `keep` syllables.
+  static func lastSyllables(_ text: String, _ count: Int, keep: Int) -> String {
+    guard count > keep else { return text }
+    return cut(text, dropping: count - keep, fromStart: true)
+  }
+
+  /// `firstSyllables(_:keep:)` keeps the first `keep` syllables of a right context.
+  static func firstSyllables(_ text: String, keep: Int) -> String {
+    let count = Syllables.split(text).count
+    guard count > keep else { return text }
+    return cut(text, dropping: count - keep, fromStart: false)
+  }
+
+  /// `cut(_:dropping:fromStart:)` drops `n` syllables, with the separators that go with them,
+  /// from one end of a context.
+  static func cut(_ text: String, dropping n: Int, fromStart: Bool) -> String {
+    let syllables = Syllables.split(text)
+    guard n > 0, n <= syllables.count else { return text }
+    if n == syllables.count { return "" }
+    if fromStart { return String(text[syllables[n].startIndex...]) }
+    return String(text[..<syllables[syllables.count - n - 1].endIndex])
+  }
+}

@@ -1,0 +1,115 @@
+import TinqSupport
+import TinqText
+
+/// `Occurrence` is one place a phrase stands in an article: its first syllable's position in the
+/// full-text index (title syllables `0..<t`, the body's from `t + 1`) and its length in syllables.
+public struct Occurrence: Sendable, Hashable {
+  /// The article's ordinal.
+  public var article: Int
+  /// The index position of the first syllable.
+  public var position: Int
+  /// The number of syllables.
+  public var length: Int
+
+  public init(article: Int, position: Int, length: Int) {
+    self.article = article
+    self.position = position
+    self.length = length
+  }
+}
+
+extension FullTextIndex {
+  /// `occurrences(of:scope:within:)` lists every place `phrase` occurs (in `scope`) in the
+  /// articles of `within` (all when nil), by article and then position. The articles come from
+  /// `documents(containing:)`; in each, the terms' position streams are walked together to the
+  /// end instead of stopping at the first match. Overlapping matches (`a a` in `a a a`) are all
+  /// listed.
+  public func occurrences(of phrase: Phrase, scope: TextScope = .titleOrBody, within: DocSet? = nil) -> [Occurrence] {
+    guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return [] }
+    let docs = documents(containing: phrase, scope: scope, within: within)
+    guard !docs.isEmpty else { return [] }
+    let bySegment = Dictionary(grouping: docs.members) { $0 / FullTextIndex.segmentSize }
+    let segmentIDs = bySegment.keys.sorted()
+    let workers = min(segmentIDs.count, Parallel.workers(for: docs.count * 8, unit: FullTextIndex.parallelWork, items: segmentIDs.count))
+    let parts = Parallel.map(max(1, workers)) { w -> [Occurrence] in
+      var out: [Occurrence] = []
+      let lo = segmentIDs.count * w / max(1, workers)
+      let hi = segmentIDs.count * (w + 1) / max(1, workers)
+      for s in segmentIDs[lo..<hi] {
+        guard s < segments.count, let members = bySegment[s] else { continue }
+        collect(segments[s], terms: terms, length: phrase.bareKeys.count, members: members, scope: scope, into: &out)
+      }
+      return out
+    }
+    return parts.flatMap { $0 }
+  }
+
+  /// `collect` appends the occurrences in the given articles of one segment (ascending ordinals,
+  /// each known to hold the phrase).
+  func collect(
+    _ seg: Segment, terms: [QueryTerm], length: Int, members: [Int], scope: TextScope, into out: inout [Occurrence]
+  ) {
+    guard var cursors = cursors(seg, terms: terms) else { return }
+    var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
+    seg.withStreams { postings in
+      cursors.withUnsafeMutableBufferPointer { cur in
+        streams.withUnsafeMutableBufferPointer { st in
+          for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
+          documents: for global in members {
+            let target = global - seg.firstDoc
+            for k in 0..<cur.count {
+              guard case .found = Self.find(&cur[k], target, postings) else { continue documents }
+            }
+            for k in 0..<cur.count {
+              st[k].ptr = cur[k].posPtr
+              st[k].end = cur[k].posPtr + cur[k].posLen
+              st[k].pos = Int.min
+            }
+            let title = Int(titleLength[global])
+            Self.allStarts(st, postings.poss, length: length) { start in
+              let inTitle = start + length - 1 < title
+              switch scope {
+              case .titleOrBody: break
+              case .title: if !inTitle { return }
+              case .body: if start <= title { return }
+              }
+              out.append(Occurrence(article: global, position: start, length: length))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `allStarts` calls `found` with every start at which each term stands at its offset, in
+  /// ascending order (leapfrogging the streams as `phraseOccurs` does, but to the end).
+  static func allStarts(
+    _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int,
+    _ found: (Int) -> Void
+  ) {
+    var candidate = -length - 1
+    while true {
+      var aligned = true
+      for k in 0..<streams.count {
+        let want = candidate + streams[k].offset
+        while streams[k].pos < want {
+          if !streams[k].next(poss) { return }
+        }
+        if streams[k].pos > want {
+          candidate = streams[k].pos - streams[k].offset
+          aligned = false
+          break
+        }
+      }
+      if aligned {
+        found(candidate)
+        candidate += 1
+      }
+    }
+  }
+
+  /// `titleSyllables(of:)` is the number of title positions of an article.
+  public func titleSyllables(of ordinal: Int) -> Int {
+    ordinal >= 0 && ordinal < titleLength.count ? Int(titleLength[ordinal]) : 0
+  }
+}

@@ -1,0 +1,177 @@
+import Testing
+import TinqSupport
+import TinqText
+
+@testable import TinqEngine
+@testable import TinqFacts
+@testable import TinqStore
+@testable import TinqSyntax
+
+/// `kwic`: the index's occurrences against a plain scan of the text, the passages around them,
+/// sampling, ordering by context, the language, and how each format shows a concordance.
+@Suite struct ConcordanceTests {
+  static let store = ArticleStore(articles: RandomCorpus.make(count: 1500, seed: 23))
+  static let backend = MemoryBackend(store: store)
+
+  /// Every start of `phrase` in `text`'s syllables, by matching them one by one.
+  static func scannedStarts(_ phrase: Phrase, in text: String) -> [Int] {
+    let syllables = Syllables.split(text)
+    let keys = syllables.map { phrase.tonedKeys == nil ? Fold.bareKey($0.unicodeScalars) : Fold.tonedKey($0.unicodeScalars) }
+    let wanted = phrase.tonedKeys ?? phrase.bareKeys
+    guard keys.count >= wanted.count else { return [] }
+    return (0...(keys.count - wanted.count)).filter { i in Array(keys[i..<(i + wanted.count)]) == wanted }
+  }
+
+  @Test(arguments: ["an ninh", "ma tuy", "ma túy", "hoà bình", "an", "an an", "NĐ CP", "Bộ Công an"])
+  func occurrencesAreTheScannedOnes(text: String) {
+    let phrase = Phrase(text)
+    var expected: [Occurrence] = []
+    for i in 0..<Self.store.count {
+      let a = Self.store.article(i)
+      let title = Self.scannedStarts(phrase, in: a.title ?? "")
+      let titleLength = Syllables.split(a.title ?? "").count
+      expected += title.map { Occurrence(article: i, position: $0, length: phrase.bareKeys.count) }
+      expected += Self.scannedStarts(phrase, in: a.body).map {
+        Occurrence(article: i, position: titleLength + 1 + $0, length: phrase.bareKeys.count)
+      }
+    }
+    #expect(!expected.isEmpty, "the corpus should hold \(text)")
+    let found = Self.store.fullText.occurrences(of: phrase)
+    #expect(found == expected)
+    // Every passage's match is the phrase, with the context asked for around it.
+    for p in Self.store.passages(found, context: 3) {
+      #expect(Phrase(text).matches(p.match) && Syllables.split(p.match).count == phrase.bareKeys.count, "\(p.match)")
+      #expect(p.leftSyllables.count <= 3 && p.rightSyllables.count <= 3)
+      let a = Self.store.article(p.article)
+      let part = p.part == .title ? a.title ?? "" : a.body
+      let scalars = Array(part.unicodeScalars)
+      let at = String(String.UnicodeScalarView(scalars[p.offset..<min(scalars.count, p.offset + p.match.unicodeScalars.count)]))
+      #expect(at == p.match, "offset \(p.offset) in \(a.id)")
+    }
+  }
+
+  @Test func withinAndScopeNarrowTheOccurrences() {
+    let phrase = Phrase("an ninh")
+    let all = Self.store.fullText.occurrences(of: phrase)
+    let odd = DocSet(universe: Self.store.count, members: stride(from: 1, to: Self.store.count, by: 2))
+    #expect(Self.store.fullText.occurrences(of: phrase, within: odd) == all.filter { $0.article % 2 == 1 })
+    let titles = Self.store.fullText.occurrences(of: phrase, scope: .title)
+    #expect(titles == all.filter { $0.position < Self.store.fullText.titleSyllables(of: $0.article) })
+  }
+
+  /// Runs one statement on the random corpus.
+  static func run(_ text: String) throws -> Concordance {
+    let checked = try Checker.check(try Parser.parseStatement(text), bindings: [:])
+    guard case .concordance(let c) = try backend.run(checked, cancellation: nil) else {
+      Issue.record("not a concordance")
+      return Concordance(lines: [], occurrences: 0, articles: 0)
+    }
+    return c
+  }
+
+  @Test func sortingByContextReadsTheNearestSyllablesFirst() throws {
+    for (key, side) in [("right", \Passage.rightSyllables), ("left", \Passage.leftSyllables)] {
+      for direction in ["", " desc"] {
+        let c = try Self.run("kwic \"an ninh\" context 4 sort by \(key)\(direction)")
+        #expect(c.lines.count == c.occurrences && c.occurrences > 100)
+        // The shown context, nearest syllable first, is in Vietnamese order.
+        let keys = c.lines.map { line in
+          let words = Syllables.split(key == "right" ? line.right : line.left).map(String.init)
+          return VietnameseCollation.sortKey((key == "right" ? words : words.reversed()).joined(separator: " "))
+        }
+        for i in 1..<keys.count {
+          let (a, b) = direction.isEmpty ? (keys[i - 1], keys[i]) : (keys[i], keys[i - 1])
+          // Lines are sorted on 8 syllables and show 4: shown keys may tie, never invert.
+          #expect(!b.lexicographicallyPrecedes(a) || Self.prefixTie(a, b), "\(key)\(direction) line \(i)")
+        }
+        _ = side
+      }
+    }
+  }
+
+  /// Two keys whose texts agree up to the shorter one: a cut context cannot order them.
+  static func prefixTie(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+    let pa = a.prefix { $0 != 0 }
+    let pb = b.prefix { $0 != 0 }
+    return pa.starts(with: pb) || pb.starts(with: pa)
+  }
+
+  @Test func aSampleIsReproducibleAndDrawnFromTheLines() throws {
+    let all = try Self.run("kwic \"an ninh\" context 2")
+    let a = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 7")
+    let b = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 7")
+    let c = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 8")
+    #expect(a.lines.count == 20 && a == b && a != c)
+    #expect(a.occurrences == all.occurrences)
+    #expect(Set(a.lines.map { "\($0.id)@\($0.offset)" }).isSubset(of: Set(all.lines.map { "\($0.id)@\($0.offset)" })))
+    // A sample larger than the concordance is all of it.
+    let whole = try Self.run("kwic \"an ninh\" context 2 sample 1000000")
+    #expect(whole == all)
+  }
+
+  @Test(arguments: [
+    ("kwic \"ma túy\"", "kwic \"ma túy\""),
+    ("KWIC cites \"03/2019/NĐ-CP\" where year >= 2021 context 8 sort by right limit 50",
+     "kwic cites \"03/2019/NĐ-CP\" where year >= 2021 context 8 sort by right limit 50"),
+    ("kwic mentions \"nguyen tan cuong\" order by date desc sample 5 seed 3 offset 2",
+     "kwic mentions \"nguyen tan cuong\" sort by date desc sample 5 seed 3 offset 2"),
+    ("kwic contains \"an ninh\" sample 5", "kwic \"an ninh\" sample 5"),
+    ("count kwic \"an ninh\" where source = \"CT\"", "count kwic \"an ninh\" where source = \"CT\""),
+    ("explain kwic \"an\" sort by left", "explain kwic \"an\" sort by left"),
+  ])
+  func parsesToCanonicalText(source: String, expected: String) throws {
+    let statement = try Parser.parseStatement(source)
+    #expect(Printer.print(statement) == expected)
+    #expect(try Parser.parseStatement(Printer.print(statement)).erasingRanges() == statement.erasingRanges())
+  }
+
+  @Test(arguments: [
+    ("kwic", "expected a phrase in double quotes, `cites` or `mentions` after `kwic` at end of input"),
+    ("kwic year > 2020", "expected a phrase in double quotes, `cites` or `mentions` after `kwic`, found `year`"),
+    ("kwic \"an\" sort by middle", "expected `left`, `right`, `date` or `id` after `sort by`, found `middle`"),
+    ("kwic \"an\" sort by rigth", "help: did you mean `right`?"),
+    ("kwic \"an\" context 500", "a context of 500 syllables is too wide"),
+    ("kwic \"an\" limit 3 context 2", "expected `offset` or end of statement, found `context`"),
+    ("count kwic \"an\" limit 3", "expected `where` or end of statement, found `limit`"),
+    ("kwic \"an\" where frobs = 1", "unknown field `frobs` in articles"),
+    ("kwic cites 2021", "`cites` takes text; expected a string, found an integer"),
+  ])
+  func errorsArePositioned(source: String, message: String) {
+    let rendered = syntaxDiagnose(source)
+    #expect(rendered.contains(message), "\(rendered)")
+  }
+
+  static let sample = Concordance(
+    lines: [
+      ConcordanceLine(
+        id: "a1", date: PartialDate(year: 2021), source: "CT", left: "công tác bảo đảm", match: "an ninh",
+        right: "quốc gia, trật tự", part: "body", offset: 40),
+      ConcordanceLine(id: "a2", date: nil, source: nil, left: "về", match: "An Ninh", right: "", part: "title", offset: 3),
+    ], occurrences: 5, articles: 2)
+
+  @Test func theTableAlignsTheMatches() {
+    let text = Renderer(format: .table, width: 200).render(.concordance(Self.sample))
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 5)
+    let columns = lines[2...3].map { line in DisplayWidth.of(String(line[..<(line.range(of: "an ninh") ?? line.range(of: "An Ninh"))!.lowerBound])) }
+    #expect(columns[0] == columns[1], "\(text)")
+    #expect(lines.last == "(2 of 5 lines, in 2 articles)")
+    // On a terminal the match is bold; a narrow one cuts the left context at a syllable.
+    let bold = Renderer(format: .table, width: 200, color: true).render(.concordance(Self.sample))
+    #expect(bold.contains("\u{1B}[1man ninh\u{1B}[0m"))
+    let narrow = Renderer(format: .table, width: 50).render(.concordance(Self.sample))
+    #expect(narrow.contains("…bảo đảm  an ninh") || narrow.contains("…đảm  an ninh"), "\(narrow)")
+  }
+
+  @Test func everyOtherFormatGivesTheSameFields() {
+    let json = Renderer(format: .jsonl).render(.concordance(Self.sample))
+    #expect(
+      json.split(separator: "\n").first
+        == #"{"id":"a1","date":"2021","source":"CT","left":"công tác bảo đảm","match":"an ninh","right":"quốc gia, trật tự","part":"body","offset":40}"#
+    )
+    let csv = Renderer(format: .csv).render(.concordance(Self.sample))
+    #expect(csv.hasPrefix("id,date,source,left,match,right,part,offset\r\na1,2021,CT,công tác bảo đảm,an ninh,\"quốc gia, trật tự\",body,40\r\n"))
+    let markdown = Renderer(format: .markdown).render(.concordance(Self.sample))
+    #expect(markdown.contains("| a1 | 2021 | CT | công tác bảo đảm | **an ninh** | quốc gia, trật tự | body | 40 |"))
+  }
+}
