@@ -42,6 +42,8 @@ public enum MetaCommand: Sendable, Equatable {
     Statements (end with ; or a new line; Tab completes):
     COLLECTION [where ...] [order by F [desc]] [limit N] [offset M] [select F, ...]
     count COLLECTION [where ...] [by F [order by count desc] [limit N]]
+    kwic "PHRASE"|cites "N"|mentions "NAME" [where ...] [context N]
+         [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
     Collections: articles, citations, people, organizations (.schema lists their fields);

@@ -26,12 +26,28 @@ public struct Passage: Sendable, Hashable {
   public var rightSyllables: [String]
 }
 
-/// `PartText` is one part of an article cut into pieces: a syllable with the separator after it
-/// (the first piece may be a separator alone). `syllableStart` is the first syllable's piece.
-struct PartText {
+/// `SyllableText` is one part of an article as the index cut it: syllables, each with the
+/// separator after it. Passages and snippets are read through it, whether the text is a title in
+/// hand (`PartText`) or a body kept as pieces (`BodyPieces`).
+protocol SyllableText {
+  /// The number of syllables.
+  var syllables: Int { get }
+  /// Syllable `s` as written.
+  func syllable(_ s: Int) -> String
+  /// The separator after syllable `s` (the text's end after the last).
+  func separator(after s: Int) -> String
+  /// Where syllable `s` starts in the text, in Unicode scalars.
+  func scalarOffset(of s: Int) -> Int
+}
+
+/// `PartText` is a text in hand (a title) cut into pieces: a syllable with the separator after it
+/// (the first piece may be a separator alone).
+struct PartText: SyllableText {
   var pieces: [Substring]
   /// The length of each piece's syllable, in UTF-8 bytes.
   var wordBytes: [Int]
+  /// Where each piece starts, in Unicode scalars.
+  var scalarStarts: [Int]
   /// 1 when the text opens with a separator piece, else 0.
   var lead: Int
 
@@ -39,36 +55,137 @@ struct PartText {
   init(_ text: String) {
     var pieces: [Substring] = []
     var words: [Int] = []
+    var starts: [Int] = []
+    var scalarCount = 0
     let scalars = text.unicodeScalars
     var i = scalars.startIndex
     while i != scalars.endIndex {
       let start = i
-      while i != scalars.endIndex, Fold.isWordScalar(scalars[i]) { i = scalars.index(after: i) }
-      let wordEnd = i
-      while i != scalars.endIndex, !Fold.isWordScalar(scalars[i]) { i = scalars.index(after: i) }
+      starts.append(scalarCount)
+      var wordBytes = 0
+      while i != scalars.endIndex, Fold.isWordScalar(scalars[i]) {
+        wordBytes += UTF8.width(scalars[i])
+        scalarCount += 1
+        i = scalars.index(after: i)
+      }
+      while i != scalars.endIndex, !Fold.isWordScalar(scalars[i]) {
+        scalarCount += 1
+        i = scalars.index(after: i)
+      }
       pieces.append(text[start..<i])
-      words.append(text.utf8.distance(from: start, to: wordEnd))
+      words.append(wordBytes)
     }
     self.pieces = pieces
     self.wordBytes = words
+    self.scalarStarts = starts
     lead = words.first == 0 ? 1 : 0
   }
 
-  /// The number of syllables.
   var syllables: Int { pieces.count - lead }
 
-  /// The syllable `s` alone.
-  func syllable(_ s: Int) -> Substring {
+  func syllable(_ s: Int) -> String {
     let piece = pieces[s + lead]
-    return piece.prefix(upTo: piece.utf8.index(piece.startIndex, offsetBy: wordBytes[s + lead]))
+    return String(piece.prefix(upTo: piece.utf8.index(piece.startIndex, offsetBy: wordBytes[s + lead])))
   }
 
-  /// The separator after syllable `s`.
-  func separator(after s: Int) -> Substring {
+  func separator(after s: Int) -> String {
     let piece = pieces[s + lead]
-    return piece.suffix(from: piece.utf8.index(piece.startIndex, offsetBy: wordBytes[s + lead]))
+    return String(piece.suffix(from: piece.utf8.index(piece.startIndex, offsetBy: wordBytes[s + lead])))
   }
 
+  func scalarOffset(of s: Int) -> Int { scalarStarts[s + lead] }
+}
+
+/// `BodyPieces` is a body as the store keeps it: piece numbers, each a syllable with the
+/// separator after it, read from the piece table without decoding the whole text.
+struct BodyPieces: SyllableText {
+  let table: PieceTable
+  let ids: [UInt32]
+  let lead: Int
+  /// Where each piece starts, in Unicode scalars; filled on first need.
+  private var starts: [Int]
+
+  init(table: PieceTable, ids: [UInt32], offsets: Bool) {
+    self.table = table
+    self.ids = ids
+    lead = ids.first.map { table.wordLength($0) == 0 } == true ? 1 : 0
+    var starts: [Int] = []
+    if offsets {
+      starts.reserveCapacity(ids.count)
+      var n = 0
+      for id in ids {
+        starts.append(n)
+        n += table.scalarCount(id)
+      }
+    }
+    self.starts = starts
+  }
+
+  var syllables: Int { ids.count - lead }
+  func syllable(_ s: Int) -> String { table.word(ids[s + lead]) }
+  func separator(after s: Int) -> String { table.separator(ids[s + lead]) }
+  func scalarOffset(of s: Int) -> Int { s + lead < starts.count ? starts[s + lead] : 0 }
+}
+
+extension PieceTable {
+  /// `bytes(_:_:)` calls `body` with the bytes of piece `id` (none for an unknown id).
+  func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let i = Int(id)
+    guard i + 1 < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let lo = Int(offsets[i])
+    let hi = Int(offsets[i + 1])
+    return arena.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[lo..<hi])) }
+  }
+
+  /// The length in bytes of the syllable that opens piece `id` (0 for a separator alone).
+  func wordLength(_ id: UInt32) -> Int {
+    withBytes(id) { b in
+      var i = 0
+      while i < b.count {
+        let (v, len) = ScalarDecoding.decode(b, at: i)
+        guard let scalar = Unicode.Scalar(v), Fold.isWordScalar(scalar) else { break }
+        i += len
+      }
+      return i
+    }
+  }
+
+  /// The number of Unicode scalars of piece `id`.
+  func scalarCount(_ id: UInt32) -> Int {
+    withBytes(id) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+  }
+
+  /// The syllable of piece `id`, as written.
+  func word(_ id: UInt32) -> String {
+    let n = wordLength(id)
+    return withBytes(id) { b in String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self) }
+  }
+
+  /// The separator of piece `id`, after its syllable.
+  func separator(_ id: UInt32) -> String {
+    let n = wordLength(id)
+    return withBytes(id) { b in String(decoding: UnsafeBufferPointer(rebasing: b[n...]), as: UTF8.self) }
+  }
+}
+
+/// `ScalarDecoding` reads one UTF-8 scalar (the store's text is valid UTF-8).
+enum ScalarDecoding {
+  @inline(__always)
+  static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let first = b[i]
+    if first < 0x80 { return (UInt32(first), 1) }
+    let len = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+    var v = UInt32(first) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+    var k = 1
+    while k < len, i + k < b.count {
+      v = v << 6 | UInt32(b[i + k] & 0x3F)
+      k += 1
+    }
+    return (v, k)
+  }
+}
+
+extension SyllableText {
   /// The passage of the `length` syllables at `start`, with `context` syllables each side.
   func passage(article: Int, part: TextPart, start: Int, length: Int, context: Int) -> Passage? {
     guard start >= 0, length > 0, start + length <= syllables else { return nil }
@@ -81,20 +198,20 @@ struct PartText {
       match += syllable(s)
       if s < start + length - 1 { match += separator(after: s) }
     }
-    var right = String(separator(after: start + length - 1))
+    var right = separator(after: start + length - 1)
     for s in (start + length)..<to {
       right += syllable(s)
       if s < to - 1 { right += separator(after: s) }
     }
-    var offset = 0
-    for p in 0..<(start + lead) { offset += pieces[p].unicodeScalars.count }
     return Passage(
-      article: article, part: part, left: Self.oneLine(left, trimming: .trailing), match: Self.oneLine(match, trimming: .none),
-      right: Self.oneLine(right, trimming: .trailing), offset: offset,
-      leftSyllables: (from..<start).reversed().map { String(syllable($0)) },
-      rightSyllables: ((start + length)..<to).map { String(syllable($0)) })
+      article: article, part: part, left: PartText.oneLine(left, trimming: .trailing),
+      match: PartText.oneLine(match, trimming: .none), right: PartText.oneLine(right, trimming: .trailing),
+      offset: scalarOffset(of: start), leftSyllables: (from..<start).reversed().map { syllable($0) },
+      rightSyllables: ((start + length)..<to).map { syllable($0) })
   }
+}
 
+extension PartText {
   enum Trim { case none, trailing }
 
   /// `oneLine(_:trimming:)` turns every run of white space (line breaks, tabs) into one space.
@@ -117,50 +234,227 @@ struct PartText {
   }
 }
 
+extension BodyStore {
+  /// `pieceIDs(of:)` is the body's piece numbers, in order.
+  func pieceIDs(of ordinal: Int) -> [UInt32] {
+    guard ordinal >= 0, ordinal < starts.count else { return [] }
+    let segment = segments[ordinal / segmentSize]
+    let start = Int(starts[ordinal])
+    let next = ordinal + 1
+    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
+    var ids: [UInt32] = []
+    segment.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
+      var i = start
+      while i < end { ids.append(VarInt.read(base, &i, end)) }
+    }
+    return ids
+  }
+
+  /// `text(of:offsets:)` is the body as syllables, read from its pieces.
+  func text(of ordinal: Int, offsets: Bool) -> BodyPieces {
+    BodyPieces(table: pieces, ids: pieceIDs(of: ordinal), offsets: offsets)
+  }
+}
+
+/// Which side of an occurrence a context is read on.
+public enum ContextSide: Sendable {
+  case left, right
+}
+
 extension ArticleStore {
   /// `passages(_:context:)` is each occurrence in its context of `context` syllables each side,
   /// in the order given; an occurrence that does not fit its article (a stale position) is left
-  /// out. Each article's text is cut once for all its occurrences; many articles are cut on
-  /// every core.
+  /// out.
   public func passages(_ occurrences: [Occurrence], context: Int) -> [Passage] {
-    // Runs of occurrences in one article.
+    perArticle(occurrences, offsets: true) { text, part, start, o in
+      text.passage(article: o.article, part: part, start: start, length: o.length, context: context)
+    }.compactMap { $0 }
+  }
+
+  /// `contextKeys(_:side:syllables:)` is, for each occurrence, a collation key of up to
+  /// `syllables` syllables on one side, nearest first: syllable by syllable, each in Vietnamese
+  /// order (letters, then tones, then case), a shorter context before a longer one it begins.
+  /// What sorting a concordance by its context compares, without building the passages.
+  public func contextKeys(_ occurrences: [Occurrence], side: ContextSide, syllables n: Int) -> [[UInt32]] {
+    perArticle(occurrences, offsets: false) { text, _, start, o in
+      var key: [UInt32] = []
+      let range =
+        side == .right
+        ? Array((start + o.length)..<min(text.syllables, start + o.length + n))
+        : Array((max(0, start - n)..<start).reversed())
+      for s in range {
+        key += VietnameseCollation.sortKey(text.syllable(s))
+        key.append(0)
+      }
+      return key
+    }.map { $0 ?? [] }
+  }
+
+  /// `perArticle(_:offsets:_:)` calls `read` with each occurrence's part, as syllables, and its
+  /// first syllable there, and returns the results in the order given (nil for an occurrence
+  /// outside its article). Each article's text is read once for its occurrences (taken in article
+  /// order); many articles are read on every core.
+  func perArticle<T: Sendable>(
+    _ occurrences: [Occurrence], offsets: Bool,
+    _ read: @Sendable (any SyllableText, TextPart, Int, Occurrence) -> T?
+  ) -> [T?] {
+    let order = occurrences.indices.sorted {
+      (occurrences[$0].article, occurrences[$0].position) < (occurrences[$1].article, occurrences[$1].position)
+    }
     let runs: [Range<Int>] = {
       var runs: [Range<Int>] = []
       var i = 0
-      while i < occurrences.count {
+      while i < order.count {
         var j = i + 1
-        while j < occurrences.count, occurrences[j].article == occurrences[i].article { j += 1 }
+        while j < order.count, occurrences[order[j]].article == occurrences[order[i]].article { j += 1 }
         runs.append(i..<j)
         i = j
       }
       return runs
     }()
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
-    let parts = Parallel.map(workers) { w -> [Passage] in
-      var out: [Passage] = []
+    let parts = Parallel.map(workers) { w -> [(Int, T?)] in
+      var out: [(Int, T?)] = []
       for r in runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)] {
-        let article = occurrences[r.lowerBound].article
+        let article = occurrences[order[r.lowerBound]].article
         guard article >= 0, article < count else { continue }
-        let title = metadata[article].title.map(PartText.init)
         let titleLength = fullText.titleSyllables(of: article)
-        var body: PartText? = nil
-        for o in occurrences[r] {
+        var title: PartText? = nil
+        var body: BodyPieces? = nil
+        for k in r {
+          let o = occurrences[order[k]]
           if o.position < titleLength {
-            if let p = title?.passage(article: article, part: .title, start: o.position, length: o.length, context: context) {
-              out.append(p)
-            }
+            if title == nil { title = PartText(metadata[article].title ?? "") }
+            out.append((order[k], title.flatMap { read($0, .title, o.position, o) }))
           } else {
-            if body == nil { body = PartText(bodies.body(of: article)) }
-            if let p = body?.passage(
-              article: article, part: .body, start: o.position - titleLength - 1, length: o.length, context: context)
-            {
-              out.append(p)
-            }
+            if body == nil { body = bodies.text(of: article, offsets: offsets) }
+            out.append((order[k], body.flatMap { read($0, .body, o.position - titleLength - 1, o) }))
           }
         }
       }
       return out
     }
-    return parts.flatMap { $0 }
+    var results = [T?](repeating: nil, count: occurrences.count)
+    for part in parts { for (i, value) in part { results[i] = value } }
+    return results
+  }
+}
+
+/// `Snippet` is the passage that best shows why an article matched: its text on one line and
+/// where each whole match stands in it (Unicode scalar offsets and lengths).
+public struct Snippet: Sendable, Hashable {
+  public var text: String
+  public var marks: [Range<Int>]
+}
+
+extension SyllableText {
+  /// True when syllable `s` opens a sentence: the first of the part, or after a stop or a line
+  /// break (`ma túy.Sau` too, where a scraper glued two sentences), but not inside `1.500`.
+  func opensSentence(_ s: Int) -> Bool {
+    guard s > 0 else { return true }
+    let gap = separator(after: s - 1)
+    guard gap.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" || $0 == "…" }) else { return false }
+    if gap == ".", let before = syllable(s - 1).last, let after = syllable(s).first, before.isNumber, after.isNumber {
+      return false
+    }
+    return true
+  }
+
+  /// `snippet(window:matches:)` is the text of syllables `window` with the matches marked, `…`
+  /// where it cuts a sentence.
+  func snippet(_ window: Range<Int>, matches: [Range<Int>]) -> Snippet {
+    var text = window.lowerBound > 0 && !opensSentence(window.lowerBound) ? "… " : ""
+    var marks: [Range<Int>] = []
+    var scalars = text.unicodeScalars.count
+    var open: Int? = nil
+    let starts = Dictionary(matches.map { ($0.lowerBound, $0.upperBound) }, uniquingKeysWith: max)
+    var openEnd = 0
+    for s in window {
+      if open == nil, let end = starts[s], end <= window.upperBound {
+        open = scalars
+        openEnd = end
+      }
+      let word = syllable(s)
+      text += word
+      scalars += word.unicodeScalars.count
+      if let start = open, s + 1 == openEnd {
+        marks.append(start..<scalars)
+        open = nil
+      }
+      if s + 1 < window.upperBound {
+        let gap = PartText.oneLine(separator(after: s), trimming: .none)
+        text += gap
+        scalars += gap.unicodeScalars.count
+      }
+    }
+    if window.upperBound < syllables {
+      // End on the stop when the window reaches it, else mark the cut.
+      let gap = PartText.oneLine(separator(after: window.upperBound - 1), trimming: .trailing)
+      if opensSentence(window.upperBound), !gap.isEmpty { text += gap } else { text += " …" }
+    }
+    return Snippet(text: text, marks: marks)
+  }
+}
+
+extension ArticleStore {
+  /// The length of a snippet, in syllables.
+  public static let snippetLength = 30
+
+  /// `snippets(of:phrases:)` gives each article its best passage of about `snippetLength`
+  /// syllables: the window holding the most whole matches of the phrases (each phrase once more
+  /// for variety), the title when it holds as many, starting at the sentence that holds the
+  /// first match when that sentence starts close before it. Articles with no match get none.
+  public func snippets(of articles: [Int], phrases: [(Phrase, TextScope)]) -> [Int: Snippet] {
+    let set = DocSet(universe: count, members: articles.filter { $0 >= 0 && $0 < count })
+    // Each article's matches: (phrase, position, length).
+    var found: [Int: [(phrase: Int, position: Int, length: Int)]] = [:]
+    for (k, (phrase, scope)) in phrases.enumerated() {
+      for o in fullText.occurrences(of: phrase, scope: scope, within: set) {
+        found[o.article, default: []].append((k, o.position, o.length))
+      }
+    }
+    var out: [Int: Snippet] = [:]
+    let length = Self.snippetLength
+    for (article, matches) in found {
+      let titleLength = fullText.titleSyllables(of: article)
+      let titleMatches = matches.filter { $0.position < titleLength }
+      let bodyMatches = matches.filter { $0.position > titleLength }.map {
+        (phrase: $0.phrase, position: $0.position - titleLength - 1, length: $0.length)
+      }
+      func score(_ ms: [(phrase: Int, position: Int, length: Int)], in window: Range<Int>) -> Int {
+        let inside = ms.filter { window.contains($0.position) && $0.position + $0.length <= window.upperBound }
+        return inside.count + Set(inside.map(\.phrase)).count
+      }
+      var best: (score: Int, part: TextPart, window: Range<Int>)? = nil
+      if !titleMatches.isEmpty, let title = metadata[article].title {
+        let part = PartText(title)
+        let window = 0..<min(part.syllables, length)
+        best = (score(titleMatches, in: window), .title, window)
+      }
+      var body: BodyPieces? = nil
+      if !bodyMatches.isEmpty {
+        let part = bodies.text(of: article, offsets: false)
+        body = part
+        for m in bodyMatches {
+          // Start at the sentence holding the match when it starts within half a window.
+          var start = max(0, m.position - length / 4)
+          var s = m.position
+          while s > 0, s > m.position - length / 2, !part.opensSentence(s) { s -= 1 }
+          if part.opensSentence(s) { start = s }
+          let window = start..<min(part.syllables, start + length)
+          let value = score(bodyMatches, in: window)
+          if best == nil || value > best?.score ?? 0 { best = (value, .body, window) }
+        }
+      }
+      guard let chosen = best else { continue }
+      if chosen.part == .title, let title = metadata[article].title {
+        out[article] = PartText(title).snippet(
+          chosen.window, matches: titleMatches.map { $0.position..<($0.position + $0.length) })
+      } else if let body {
+        out[article] = body.snippet(chosen.window, matches: bodyMatches.map { $0.position..<($0.position + $0.length) })
+      }
+    }
+    return out
   }
 }

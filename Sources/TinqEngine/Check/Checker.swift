@@ -32,6 +32,7 @@ struct CheckContext {
       if let filter = q.filter { q.filter = try checkFilter(filter, in: collection) }
       for key in q.order {
         let spec = try field(key.field, in: collection)
+        try tested(spec, at: key.field.range, as: "order by")
         if spec.type == .textList {
           throw Diagnostic(
             "cannot order by `\(spec.name)`: it is a list of text", at: key.field.range,
@@ -39,12 +40,20 @@ struct CheckContext {
         }
       }
       if let limit = q.limit { try checkLimit(limit) }
-      for selected in q.select { _ = try field(selected, in: collection) }
+      for selected in q.select {
+        let spec = try field(selected, in: collection)
+        if spec.derived == .snippet, !(q.filter.map(Self.hasPositiveContains) ?? false) {
+          throw Diagnostic(
+            "`snippet` shows the phrases of a `contains` condition, and this query has none", at: selected.range,
+            notes: ["help: e.g. `articles where contains \"ma túy\" select id, snippet`"])
+        }
+      }
       return .query(q)
     case .count(var c):
       if let filter = c.filter { c.filter = try checkFilter(filter, in: c.collection.kind) }
       if let group = c.groupBy {
         let spec = try field(group, in: c.collection.kind)
+        try tested(spec, at: group.range, as: "count ... by")
         for key in c.order where key.field.name != Keyword.count.rawValue && key.field.name != spec.name {
           throw Diagnostic(
             "a grouped count orders by `count` or by `\(spec.name)`, not by `\(key.field.name)`", at: key.field.range,
@@ -93,6 +102,31 @@ struct CheckContext {
       if let n = k.sample, n < 0 { throw Diagnostic("`sample` must not be negative, found \(n)", at: k.range) }
       return .kwic(k)
     }
+  }
+
+  /// `tested(_:at:as:)` refuses a field the backend derives from the query where its value would
+  /// have to be known for every row (`where`, `order by`, `count by`).
+  func tested(_ spec: Field, at range: SourceRange, as use: String = "where") throws(Diagnostic) {
+    guard let derived = spec.derived else { return }
+    throw Diagnostic(
+      "`\(spec.name)` is made for the rows a query returns; it cannot be used in `\(use)`", at: range,
+      notes: ["note: select it, e.g. `articles where contains \"ma túy\" select id, \(derived.rawValue)`"])
+  }
+
+  /// True when a `contains` on the title or body holds outside any `not`: what a snippet shows.
+  static func hasPositiveContains(_ e: Expression) -> Bool {
+    var stack = [e]
+    while let node = stack.popLast() {
+      switch node {
+      case .logical(_, let l, let r, _):
+        stack.append(l)
+        stack.append(r)
+      case .contains(let ref, _, _) where ref == nil || ref?.name == "title" || ref?.name == "body":
+        return true
+      default: break
+      }
+    }
+    return false
   }
 
   func checkLimit(_ limit: LimitClause) throws(Diagnostic) {
@@ -164,6 +198,7 @@ struct CheckContext {
       return .not(try checkExpression(inner, in: collection), range)
     case .comparison(let ref, let op, let value, let range):
       let spec = try field(ref, in: collection)
+      try tested(spec, at: ref.range)
       if spec.type == .textList && op != .equal && op != .notEqual {
         throw Diagnostic(
           "`\(op.rawValue)` does not apply to `\(spec.name)`, a list of text", at: range,
@@ -172,6 +207,7 @@ struct CheckContext {
       return .comparison(ref, op, try typed(value, for: spec), range)
     case .between(let ref, let low, let high, let negated, let range):
       let spec = try field(ref, in: collection)
+      try tested(spec, at: ref.range)
       if spec.type == .textList {
         throw Diagnostic(
           "`between` does not apply to `\(spec.name)`, a list of text", at: range,
@@ -180,16 +216,18 @@ struct CheckContext {
       return .between(ref, try typed(low, for: spec), try typed(high, for: spec), negated: negated, range)
     case .inList(let ref, let values, let negated, let range):
       let spec = try field(ref, in: collection)
+      try tested(spec, at: ref.range)
       var checked: [Literal] = []
       checked.reserveCapacity(values.count)
       for value in values { checked.append(try typed(value, for: spec)) }
       return .inList(ref, checked, negated: negated, range)
     case .isNull(let ref, _, _):
-      _ = try field(ref, in: collection)
+      try tested(try field(ref, in: collection), at: ref.range)
       return e
     case .contains(let ref, let phrase, let range):
       if let ref {
         let spec = try field(ref, in: collection)
+        try tested(spec, at: ref.range)
         guard spec.type == .text || spec.type == .textList else {
           throw Diagnostic(
             "`contains` does not apply to `\(spec.name)`, \(Self.describe(spec.type))", at: range,

@@ -28,6 +28,14 @@ enum FieldIndex: Sendable, Equatable {
   case organizations
 }
 
+/// `QueryDerived` names a field whose value comes from the query as well as the article: the
+/// backend computes it for the rows it returns. It can be selected (and `score` ordered by), never
+/// tested in `where` nor counted by.
+public enum QueryDerived: String, Sendable, Equatable {
+  /// The passage that best shows the `contains` phrases, matches marked.
+  case snippet
+}
+
 /// `Field` is a resolved reference to one field of a collection: what a checked query carries
 /// instead of a name. Everything about it comes from its entry in the registry below.
 public struct Field: Sendable, Hashable, CustomStringConvertible {
@@ -54,6 +62,8 @@ public struct Field: Sendable, Hashable, CustomStringConvertible {
   let index: FieldIndex?
   /// The part of the full-text index that answers `FIELD contains`, if any.
   let textScope: TextScope?
+  /// What the backend computes from the query, for a field it does not read from the row.
+  public let derived: QueryDerived?
 
   public var description: String { name }
 
@@ -77,14 +87,16 @@ struct FieldDefinition<Row>: Sendable {
   let index: FieldIndex?
   let textScope: TextScope?
   let period: Period?
+  let derived: QueryDerived?
   let read: @Sendable (Row) -> Value
 
   init(
     _ name: String, _ type: FieldType, _ summary: String, column: String? = nil, shown: Bool = true,
     explainedBy: String? = nil, index: FieldIndex? = nil, textScope: TextScope? = nil, period: Period? = nil,
-    read: @escaping @Sendable (Row) -> Value
+    derived: QueryDerived? = nil, read: @escaping @Sendable (Row) -> Value
   ) {
     self.name = name
+    self.derived = derived
     self.period = period
     self.provenanceKey = explainedBy ?? name
     self.type = type
@@ -150,6 +162,10 @@ enum Registry {
     .init("body", .text, "article text without scraper residue", shown: false, textScope: .body) {
       .text($0.body)
     },
+    .init(
+      "snippet", .text, "the passage that best shows the `contains` phrases, matches marked", shown: false,
+      derived: .snippet
+    ) { _ in .null },
     .init("citations", .textList, "canonical numbers of cited documents", column: "citations.number") {
       .texts($0.article.citations.map(\.number))
     },
@@ -191,7 +207,7 @@ enum Registry {
       Field(
         collection: collection, name: d.name, type: d.type, summary: d.summary, column: d.column,
         isDefaultColumn: d.isDefaultColumn, provenanceKey: d.provenanceKey, period: d.period, slot: slot, index: d.index,
-        textScope: d.textScope)
+        textScope: d.textScope, derived: d.derived)
     }
   }
 

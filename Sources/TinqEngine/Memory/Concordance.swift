@@ -35,22 +35,17 @@ extension MemoryBackend {
       chosen = Array(chosen[0..<n]).sorted()
     }
     let picked = chosen.map { occurrences[$0] }
-    var passages: [Passage]? = nil
     var order = Array(picked.indices)
     switch k.sort {
     case nil:
       if k.descending { order.reverse() }
     case .left?, .right?:
-      let all = store.passages(picked, context: max(k.context, Self.sortContext))
+      let keys = store.contextKeys(picked, side: k.sort == .left ? .left : .right, syllables: Self.sortContext)
       if cancellation?.isCancelled == true { throw .cancelled }
-      let keys = all.map { p in
-        VietnameseCollation.sortKey((k.sort == .left ? p.leftSyllables : p.rightSyllables).joined(separator: " "))
-      }
       order.sort { a, b in
         if keys[a] != keys[b] { return k.descending ? keys[b].lexicographicallyPrecedes(keys[a]) : keys[a].lexicographicallyPrecedes(keys[b]) }
         return a < b
       }
-      if k.context >= Self.sortContext { passages = all }
     case .date?:
       let dates = picked.map { store.metadata[$0.article].date?.ordinal }
       order.sort { a, b in
@@ -72,17 +67,12 @@ extension MemoryBackend {
     let start = min(k.offset, order.count)
     let end = start + min(order.count - start, k.limit ?? .max)
     let kept = Array(order[start..<end])
-    let shown: [Passage]
-    if let passages {
-      shown = kept.map { passages[$0] }
-    } else {
-      shown = store.passages(kept.map { picked[$0] }, context: k.context)
-    }
+    let shown = store.passages(kept.map { picked[$0] }, context: k.context)
     let lines = shown.map { p in
       let a = store.metadata[p.article]
       return ConcordanceLine(
-        id: a.id, date: a.date, source: a.source, left: Self.lastSyllables(p.left, p.leftSyllables.count, keep: k.context),
-        match: p.match, right: Self.firstSyllables(p.right, keep: k.context), part: p.part.rawValue, offset: p.offset)
+        id: a.id, date: a.date, source: a.source, left: p.left, match: p.match, right: p.right, part: p.part.rawValue,
+        offset: p.offset)
     }
     return (.concordance(Concordance(lines: lines, occurrences: occurrences.count, articles: articleCount)), execution)
   }
@@ -151,29 +141,5 @@ extension MemoryBackend {
       merged.append(o)
     }
     return merged
-  }
-
-  /// `lastSyllables(_:_:keep:)` keeps the end of a left context read wider (for sorting) than
-  /// it is shown: its last `keep` syllables.
-  static func lastSyllables(_ text: String, _ count: Int, keep: Int) -> String {
-    guard count > keep else { return text }
-    return cut(text, dropping: count - keep, fromStart: true)
-  }
-
-  /// `firstSyllables(_:keep:)` keeps the first `keep` syllables of a right context.
-  static func firstSyllables(_ text: String, keep: Int) -> String {
-    let count = Syllables.split(text).count
-    guard count > keep else { return text }
-    return cut(text, dropping: count - keep, fromStart: false)
-  }
-
-  /// `cut(_:dropping:fromStart:)` drops `n` syllables, with the separators that go with them,
-  /// from one end of a context.
-  static func cut(_ text: String, dropping n: Int, fromStart: Bool) -> String {
-    let syllables = Syllables.split(text)
-    guard n > 0, n <= syllables.count else { return text }
-    if n == syllables.count { return "" }
-    if fromStart { return String(text[syllables[n].startIndex...]) }
-    return String(text[..<syllables[syllables.count - n - 1].endIndex])
   }
 }

@@ -74,8 +74,44 @@ public struct MemoryBackend: Backend {
       let end = min(ordinals.count - offset, q.limit ?? .max) + offset
       ordinals = Array(ordinals[offset..<max(offset, end)])
     }
-    let rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
+    var rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
+    if q.collection == .articles, q.columns.contains(where: { $0.derived != nil }) {
+      derive(q, ordinals: ordinals, into: &rows)
+    }
     return (RowSet(collection: q.collection, columns: q.columns.map(\.name), rows: rows), execution)
+  }
+
+  /// `derive(_:ordinals:into:)` fills the columns the query itself decides: each row's snippet of
+  /// the `contains` phrases.
+  func derive(_ q: CheckedQuery, ordinals: [Int], into rows: inout [[Value]]) {
+    let phrases = Self.containedPhrases(q.filter)
+    for (j, field) in q.columns.enumerated() where field.derived == .snippet {
+      let snippets = store.snippets(of: ordinals, phrases: phrases)
+      for (r, i) in ordinals.enumerated() {
+        rows[r][j] = snippets[i].map { Value.marked($0.text, marks: $0.marks) } ?? .null
+      }
+    }
+  }
+
+  /// `containedPhrases(_:)` is the phrases of the `contains` conditions on the title or body that
+  /// hold outside any `not`, with the part each searches.
+  static func containedPhrases(_ p: Predicate?) -> [(Phrase, TextScope)] {
+    var out: [(Phrase, TextScope)] = []
+    var stack = p.map { [$0] } ?? []
+    while let top = stack.popLast() {
+      switch top {
+      case .all(let items), .any(let items): stack.append(contentsOf: items.reversed())
+      case .not: continue
+      case .condition(let c):
+        guard case .contains(let field, let phrase) = c.test else { continue }
+        if let field {
+          if let scope = field.textScope { out.append((phrase, scope)) }
+        } else {
+          out.append((phrase, .titleOrBody))
+        }
+      }
+    }
+    return out
   }
 
   /// A sort key for one value: unknowns are handled apart (always last).

@@ -39,19 +39,38 @@ public struct Renderer: Sendable {
 enum CellText {
   /// `of(_:)` returns one value as a single line: lists joined with `; `, a record as its first
   /// value with the rest in parentheses, unknown as the empty string.
-  static func of(_ value: Value) -> String {
+  static func of(_ value: Value, emphasis: ((String) -> String)? = nil) -> String {
+    if let (text, marks) = value.markedText {
+      guard let emphasis else { return text }
+      return emphasized(text, marks: marks, with: emphasis)
+    }
     switch value {
     case .null: return ""
     case .text(let s): return s
     case .integer(let n): return String(n)
     case .date(let d): return d.description
-    case .list(let items): return items.map(of).filter { !$0.isEmpty }.joined(separator: "; ")
+    case .list(let items): return items.map { of($0) }.filter { !$0.isEmpty }.joined(separator: "; ")
     case .object(_, let values):
-      let parts = values.map(of).filter { !$0.isEmpty }
+      let parts = values.map { of($0) }.filter { !$0.isEmpty }
       guard let first = parts.first else { return "" }
       let rest = parts.dropFirst()
       return rest.isEmpty ? first : first + " (" + rest.joined(separator: ", ") + ")"
     }
+  }
+
+  /// `emphasized(_:marks:with:)` wraps each marked span of `text` (Unicode scalar offsets) with
+  /// `emphasis`; marks out of range are ignored.
+  static func emphasized(_ text: String, marks: [Range<Int>], with emphasis: (String) -> String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var out = ""
+    var i = 0
+    for mark in marks.sorted(by: { $0.lowerBound < $1.lowerBound }) where mark.lowerBound >= i && mark.upperBound <= scalars.count {
+      out += String(String.UnicodeScalarView(scalars[i..<mark.lowerBound]))
+      out += emphasis(String(String.UnicodeScalarView(scalars[mark])))
+      i = mark.upperBound
+    }
+    out += String(String.UnicodeScalarView(scalars[i...]))
+    return out
   }
 
   /// `singleLine(_:)` replaces line breaks and tabs with spaces so one row stays one line, and
@@ -93,7 +112,7 @@ enum ArticleDisplay {
   /// The scalar fields of `show` (every single-valued article field but the body, from the
   /// registry), with their values, then where the article came from.
   static func scalars(_ a: Article) -> [(name: String, value: Value, provenance: Provenance?)] {
-    Schema.fields(of: .articles).filter { $0.type != .textList && $0.textScope != .body }
+    Schema.fields(of: .articles).filter { $0.type != .textList && $0.textScope != .body && $0.derived == nil }
       .map { ($0.name, Schema.value($0, of: a), a.provenance[$0.provenanceKey]) }
       + [("origin", a.origin.map(Value.text) ?? .null, nil)]
   }

@@ -7,11 +7,11 @@ struct FlatTable {
   var rows: [[String]]
 
   /// `init?(_:)` flattens a result; nil for results that are not tabular (`show`, `explain`, `let`).
-  init?(_ result: QueryResult) {
+  init?(_ result: QueryResult, emphasis: ((String) -> String)? = nil) {
     switch result {
     case .rows(let set):
       header = set.columns
-      rows = set.rows.map { row in set.columns.indices.map { j in j < row.count ? CellText.of(row[j]) : "" } }
+      rows = set.rows.map { row in set.columns.indices.map { j in j < row.count ? CellText.of(row[j], emphasis: emphasis) : "" } }
     case .count(let n):
       header = ["count"]
       rows = [[String(n)]]
@@ -37,7 +37,7 @@ struct FlatTable {
     case .concordance(let c):
       let set = c.rows
       header = set.columns
-      rows = set.rows.map { row in row.map(CellText.of) }
+      rows = set.rows.map { row in row.map { CellText.of($0) } }
     case .plan, .binding:
       return nil
     }
@@ -69,7 +69,7 @@ struct CSVRenderer {
 struct MarkdownRenderer {
   func render(_ result: QueryResult) -> String {
     if case .plan(let text) = result { return "```\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n" }
-    guard var table = FlatTable(result) else { return "" }
+    guard var table = FlatTable(result, emphasis: { "**" + $0 + "**" }) else { return "" }
     // A concordance's match stands out as it does on a terminal.
     if case .concordance = result, let j = table.header.firstIndex(of: "match") {
       for i in table.rows.indices where !table.rows[i][j].isEmpty { table.rows[i][j] = "**" + table.rows[i][j] + "**" }

@@ -20,7 +20,10 @@ struct TableRenderer {
       let cells = set.rows.map { row in
         set.columns.indices.map { j in j < row.count ? CellText.singleLine(CellText.of(row[j])) : "" }
       }
-      return grid(header: set.columns, rows: cells, rightAlign: numeric) + footer(set.rows.count)
+      // Marked text (a snippet's matches) is bold on a terminal.
+      let marks: [[[Range<Int>]]]? =
+        color ? set.rows.map { row in set.columns.indices.map { j in j < row.count ? row[j].markedText?.marks ?? [] : [] } } : nil
+      return grid(header: set.columns, rows: cells, rightAlign: numeric, marks: marks) + footer(set.rows.count)
     case .count(let n):
       return "\(n)\n"
     case .groups(let grouped):
@@ -91,7 +94,7 @@ struct TableRenderer {
     return widths
   }
 
-  func grid(header: [String], rows: [[String]], rightAlign: [Bool]) -> String {
+  func grid(header: [String], rows: [[String]], rightAlign: [Bool], marks: [[[Range<Int>]]]? = nil) -> String {
     let natural = header.indices.map { j in
       rows.reduce(DisplayWidth.of(header[j])) { max($0, DisplayWidth.of($1[j])) }
     }
@@ -104,11 +107,16 @@ struct TableRenderer {
     let trimmedHead = clip(" " + trimTrailingSpaces(head))
     out += (color ? "\u{1B}[1m" + trimmedHead + "\u{1B}[0m" : trimmedHead) + "\n"
     out += clip(widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼")) + "\n"
-    for row in rows {
+    for (r, row) in rows.enumerated() {
       let line = row.indices.map { j in
-        DisplayWidth.pad(DisplayWidth.truncate(row[j], to: widths[j]), to: widths[j], rightAlign: rightAlign[j])
+        let cell = DisplayWidth.pad(DisplayWidth.truncate(row[j], to: widths[j]), to: widths[j], rightAlign: rightAlign[j])
+        guard let spans = marks?[r][j], !spans.isEmpty, !rightAlign[j] else { return cell }
+        // Only marks wholly inside what the cut kept are drawn.
+        let kept = DisplayWidth.truncate(row[j], to: widths[j])
+        let whole = kept == row[j] ? kept.unicodeScalars.count : kept.unicodeScalars.count - 1
+        return CellText.emphasized(cell, marks: spans.filter { $0.upperBound <= whole }) { "\u{1B}[1m" + $0 + "\u{1B}[0m" }
       }.joined(separator: " │ ")
-      out += clip(" " + trimTrailingSpaces(line)) + "\n"
+      out += (marks == nil ? clip(" " + trimTrailingSpaces(line)) : " " + trimTrailingSpaces(line)) + "\n"
     }
     return out
   }

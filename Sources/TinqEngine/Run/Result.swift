@@ -15,6 +15,33 @@ public enum Value: Sendable, Hashable {
 
   /// True for `.null`.
   public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+  /// `marked(_:marks:)` is a text with spans marked (a snippet's matches): a record of the text
+  /// and its marks, each an offset and a length in Unicode scalars. Flat formats show the text,
+  /// a terminal the marks in bold, markdown in `**`, JSON all of it.
+  public static func marked(_ text: String, marks: [Range<Int>]) -> Value {
+    .object(
+      keys: ["text", "matches"],
+      values: [
+        .text(text),
+        .list(marks.map { .object(keys: ["offset", "length"], values: [.integer($0.lowerBound), .integer($0.count)]) }),
+      ])
+  }
+
+  /// `markedText` is the text and marks of a `marked(_:marks:)` value, else nil.
+  public var markedText: (text: String, marks: [Range<Int>])? {
+    guard case .object(let keys, let values) = self, keys == ["text", "matches"], values.count == 2,
+      case .text(let text) = values[0], case .list(let items) = values[1]
+    else { return nil }
+    var marks: [Range<Int>] = []
+    for item in items {
+      guard case .object(_, let parts) = item, parts.count == 2, case .integer(let start) = parts[0],
+        case .integer(let length) = parts[1], length >= 0
+      else { continue }
+      marks.append(start..<(start + length))
+    }
+    return (text, marks)
+  }
 }
 
 /// `RowSet` is the rows of a query over any collection: column names in display order and one
