@@ -89,7 +89,7 @@ enum OrganizationNames {
     add(["BV"], expansion: "Bệnh viện", people: true)
     add(["LĐBĐ"], expansion: "Liên đoàn Bóng đá")
     add(["Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Phái đoàn", "Nội các", "Chi nhánh", "Hải quân",
-         "Không quân", "Lục quân", "Quân đội", "Sở cảnh sát", "Văn phòng đại diện", "Cơ quan đại diện", "Hãng thông tấn",
+         "Không quân", "Lục quân", "Sở cảnh sát", "Văn phòng đại diện", "Cơ quan đại diện", "Hãng thông tấn",
          "Hãng tin", "Liên đoàn Bóng đá", "Liên đoàn bóng đá"])
     return entries
   }()
@@ -258,10 +258,18 @@ enum OrganizationNames {
       "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "tối cao", "cấp cao", "tự vệ", "dân quân",
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
-      "an toàn", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
+      "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
+  static let hBao = ScanText.wordHashes("Báo")[0]
+  static let hSo = ScanText.wordHashes("số")[0]
+  static let hChau = ScanText.wordHashes("châu")[0]
+  static let continents = WordSet(["Á", "Âu", "Phi", "Mỹ", "Úc", "Đại"])
+  /// Capitalised words before a head that leave it a head: titles (`Trưởng Ban`, `Phó Phòng`).
+  static let beforeHeads = WordSet(["trưởng", "phó", "chánh", "hiện", "riêng", "phía"])
+  /// A country's one-word name followed by a syllable that makes a word with it.
+  static let placeCompounds = PhraseSet(["pháp luật", "pháp chế", "pháp y", "pháp lý", "anh em", "anh hùng"])
   static let hTai = ScanText.wordHashes("tại")[0]
   static let hO = ScanText.wordHashes("ở")[0]
   static let hTP = ScanText.wordHashes("TP")[0]
@@ -270,6 +278,7 @@ enum OrganizationNames {
   /// Every variant of a named body, as written, that is its canonical name: other variants are the
   /// short forms the text uses (`Man City`, `Barca`) and are kept as its abbreviation.
   static let namedNames: Set<String> = Set(named.map(\.0))
+  static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
@@ -280,10 +289,15 @@ enum OrganizationNames {
       return namedMatch(line, at: i, count: count, payload: payload)
     }
     guard Gazetteer.match(line, at: i) == nil, let (headCount, head) = orgHeads.match(line, at: i) else { return nil }
-    // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`.
+    // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`; but not after a word that
+    // opens a sentence or a title (`Theo Cơ quan ...`, `Trưởng Phái đoàn EU`).
     if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-      !Names.isAllCaps(line, i - 1)
+      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash)
     {
+      return nil
+    }
+    // `Báo Washington Post`: the paper is named by its own name.
+    if w[i].hash == hBao, headCount == 1, i + 1 < w.count, line.gapIsSpace(after: i), namedTable.match(line, at: i + 1) != nil {
       return nil
     }
     var k = i + headCount
@@ -293,6 +307,9 @@ enum OrganizationNames {
     var afterPlace = false
     var namedByWord = false
     var lastLevelHigh = false
+    // Inside the name of the person a school or a company is named after: `Trường Tiểu học dân
+    // lập Đoàn Thị Điểm`.
+    var inPerson = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
@@ -307,7 +324,29 @@ enum OrganizationNames {
         (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
         && w[k].isCapitalized && !w[k].isNumber
       let spacedDash = gap.elementsEqual([0x20, 0x2D, 0x20]) || gap.elementsEqual([0x2D, 0x20])
-      guard line.gapIsSpace(after: k - 1) || spacedDash || joined else { break }
+      let initials = gap.elementsEqual([0x2E]) && named && Names.isInitial(line, k - 1) && Names.isInitial(line, k)
+      guard (line.gapIsSpace(after: k - 1) && gap.count == 1) || spacedDash || joined || initials else { break }
+      if initials {
+        end = k
+        k += 1
+        continue
+      }
+      // `Đội CSGT số 7`
+      if named, !afterPlace, w[k].hash == hSo, k + 1 < w.count, w[k + 1].isNumber, line.gapIsSpace(after: k) {
+        end = k + 1
+        k += 2
+        afterPlace = true
+        continue
+      }
+      // `Tổ chức Kỷ lục châu Á`, `Liên minh châu Âu`
+      if named, w[k].hash == hChau, k + 1 < w.count, w[k + 1].isCapitalized, line.gapIsSpace(after: k),
+        continents.contains(w[k + 1].hash)
+      {
+        end = k + 1
+        k += 2
+        afterPlace = true
+        continue
+      }
       if joined, !afterPlace {
         end = k
         k += 1
@@ -326,7 +365,10 @@ enum OrganizationNames {
       }
       if afterPlace { break }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
-      if !dashed, let (n, _) = levels.match(line, at: k) {
+      if !dashed, let (n, _) = levels.match(line, at: k),
+        !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
+          && nameWords.contains(w[k].hash, w[k + 1].hash))
+      {
         let p = k + n
         // `TP.HCM`, `TP. Hồ Chí Minh`; not `huyện. Nhận thấy`, where a sentence ends.
         let afterLevel = p < w.count ? line.gap(after: p - 1) : []
@@ -357,7 +399,25 @@ enum OrganizationNames {
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
-        if let n = Gazetteer.match(line, at: k) {
+        // `Cục ... gia đình Giấy phép ...`: after lowercase words, a capitalised one that is no
+        // place, body or abbreviation begins the next sentence of glued text.
+        let personNamed = head.namedAfterPeople && People.surnames.contains(w[k].hash)
+        if lowerRun >= 2, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
+          orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil
+        {
+          break
+        }
+        // `Tổ chức Anh em Hồi giáo`: a listed body longer than the place its name begins with.
+        if !named, let (c, _) = namedTable.match(line, at: k), c > (Gazetteer.match(line, at: k) ?? 0) {
+          end = k + c - 1
+          k = end + 1
+          named = true
+          namedByWord = true
+          continue
+        }
+        // `UB Pháp luật`, `Viện Pháp y`: a country's name as a syllable of a word.
+        let compound = k + 1 < w.count && line.gapIsSpace(after: k) && placeCompounds.contains(w[k].hash, w[k + 1].hash)
+        if !compound, let n = Gazetteer.match(line, at: k) {
           // `Hạm đội Biển Đen - Nga`: a place after a dash is the country's, not the name's.
           if dashed { break }
           end = k + n - 1
@@ -369,10 +429,11 @@ enum OrganizationNames {
         // A person's name after a body is the person's, not the body's: `Sở Y tế Nguyễn Văn A`,
         // `Trường THPT Minh Khai Bùi Văn Phúc`; a school may be named after one: `Trường THPT Lê
         // Quý Đôn`.
-        if People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k),
-          Names.isTitleCase(line, k + 1), !head.namedAfterPeople || namedByWord
+        if !inPerson, People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k),
+          Names.isTitleCase(line, k + 1)
         {
-          break
+          if !head.namedAfterPeople || (namedByWord && w[k - 1].isCapitalized) { break }
+          inPerson = true
         }
         // A word glued to the next sentence ends the name before it: `Mỹ` in `MỹBà`.
         if Names.isGlued(line, k) { break }
@@ -387,7 +448,11 @@ enum OrganizationNames {
           }
           break
         }
-        if !named, let (c, _) = Organizations.match(line, at: k) {
+        // Before any name, a body is the one this one belongs to: `Văn phòng Bộ Công an`,
+        // `Đoàn Thanh niên Tổng cục Cảnh sát ...`.
+        if !named,
+          let (c, _) = Organizations.match(line, at: k) ?? (orgHeads.match(line, at: k) != nil ? match(line, at: k) : nil)
+        {
           end = k + c - 1
           k = end + 1
           named = true
@@ -405,7 +470,10 @@ enum OrganizationNames {
       if w[k].hash == hVa, named, k + 1 < w.count, line.gapIsSpace(after: k), w[k + 1].isCapitalized,
         orgHeads.match(line, at: k + 1) == nil, Gazetteer.match(line, at: k + 1) == nil,
         People.ranks.match(line, at: k + 1) == nil, People.positionHeads.match(line, at: k + 1) == nil,
-        Names.cues.match(line, at: k + 1) == nil, !People.surnames.contains(w[k + 1].hash)
+        Names.cues.match(line, at: k + 1) == nil,
+        // `và Đào tạo`: a family name only when a given name follows.
+        !(People.surnames.contains(w[k + 1].hash) && k + 2 < w.count && line.gapIsSpace(after: k + 1)
+          && Names.isTitleCase(line, k + 2))
       {
         k += 1
         continue
@@ -419,6 +487,7 @@ enum OrganizationNames {
       }
       // The small syllables of a capitalised part: `Tài nguyên` (the word's own second syllable),
       // then listed words: `Cảnh sát hình sự`, `Kỹ thuật nghiệp vụ`.
+      inPerson = false
       guard named, !w[k].isNumber, !stops.contains(w[k].hash) else { break }
       if lowerRun == 0, w[k - 1].isCapitalized, !Names.isAllCaps(line, k - 1) {
         // `Bộ Công Thương tổ chức`: the syllable begins a verb, not the part.
@@ -488,10 +557,14 @@ enum OrganizationNames {
       return nil
     }
     if OrganizationRules.isWebAddress(line, after: end) { return nil }
+    // `Nhà Trắng`, not `Nhà trắng` (a figure of speech): a phrase as listed.
+    if count > 1, !namedVariants.contains(ScanText.string(line.bytes, w[i].start, w[end].end)) { return nil }
     if count == 1, !allCaps {
+      // `Thị trưởng Bloomberg`: a person.
+      if OrganizationRules.isPersonByTitle(line, i) { return nil }
       // `Michael Bloomberg`: the word ends another name.
       if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil
+        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash)
       {
         return nil
       }
@@ -557,8 +630,7 @@ enum OrganizationNames {
   /// `k` is no parent.
   static func parentLength(_ line: TextLine, unit: Int, at k: Int) -> Int? {
     if let (c, _) = Organizations.match(line, at: unit), unit + c == k { return nil }
-    if let (c, e) = Organizations.match(line, at: k) {
-      guard e.name != "Chính phủ" else { return nil }
+    if let (c, _) = Organizations.match(line, at: k) {
       // `Bộ Công an`, but `Bộ đội Biên phòng tỉnh Quảng Nam` reads on.
       if let (h, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k), n > c, h < n {
         return n
@@ -633,10 +705,10 @@ enum OrganizationNames {
 
 extension OrganizationNames {
   /// Lowercase heads that name one body with the place after them: a level and a place for the
-  /// police (`công an tỉnh Đồng Nai`, `công an quận 12`), a listed place for a government or police
-  /// force (`chính phủ Hàn Quốc`, `cảnh sát Philippines`). The payload tells whether a level is due.
-  static let lowerHeads = PhraseTable<Bool>([("công an", true), ("chính phủ", false), ("cảnh sát", false)])
-  static let lowerFirst = WordSet(["công", "chính", "cảnh"])
+  /// police (`công an tỉnh Đồng Nai`, `công an quận 12`), a listed place for a police force
+  /// (`cảnh sát Philippines`). The payload tells whether a level is due.
+  static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
+  static let lowerFirst = WordSet(["công", "cảnh"])
   /// Levels a number may follow as the place: `quận 12`, `phường 5`.
   static let numberedLevels = WordSet(["quận", "phường"])
 

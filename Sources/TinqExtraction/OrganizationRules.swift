@@ -79,6 +79,32 @@ enum OrganizationRules {
     return false
   }
 
+  /// `isPersonByTitle(_:_:)` tells whether a brand's word at `i` follows a person's title, so names
+  /// the person: `Thị trưởng Bloomberg`.
+  static func isPersonByTitle(_ line: TextLine, _ i: Int) -> Bool {
+    guard i > 0, line.gapIsSpace(after: i - 1) else { return false }
+    var s = max(0, i - 3)
+    while s < i {
+      if let (n, _) = People.positionHeads.match(line, at: s), s + n == i { return true }
+      if let (n, _) = personTitles.match(line, at: s), s + n == i { return true }
+      s += 1
+    }
+    return false
+  }
+
+  /// Titles of people that `People.positionHeads` leaves to other rules.
+  static let personTitles = PhraseTable<Bool>(
+    ["Thị trưởng", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Bộ trưởng", "Tỷ phú", "tỷ phú", "ông", "bà", "Ông", "Bà",
+     "ngài", "Ngài"].map { ($0, true) })
+
+  static let hNay = ScanText.wordHashes("này")[0]
+  /// `isAnaphoric(_:_:_:)` tells whether a body's level is followed by `này` (`UBND tỉnh này`):
+  /// the province is the one named before, and the body stays unnamed here.
+  static func isAnaphoric(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    let e = i + count
+    return e < line.words.count && line.words[e].hash == hNay && line.gapIsSpace(after: e - 1)
+  }
+
   /// `consolidated(_:)` keeps the fullest form of a body named twice: `Huawei` goes when `Tập đoàn
   /// Huawei` is also named, and `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is.
   static func consolidated(_ found: [OrganizationMention], brands: Set<String>) -> [OrganizationMention] {

@@ -149,8 +149,11 @@ enum Organizations {
           continue
         }
         // A credit (`Ảnh: Reuters`, `(TTXVN)`), the outlet's own address (`VTV.vn`), a title
-        // (`Thủ tướng Chính phủ`) or a generic use (`Chính phủ hai nước`) names no body here.
-        if OrganizationRules.isCredit(line, i, count) || OrganizationRules.isTitleOrGeneric(line, i, count) {
+        // (`Thủ tướng Chính phủ`), a generic use (`Chính phủ hai nước`) or one named before (`UBND
+        // tỉnh này`) names no body here.
+        if OrganizationRules.isCredit(line, i, count) || OrganizationRules.isTitleOrGeneric(line, i, count)
+          || OrganizationRules.isAnaphoric(line, i, count)
+        {
           i += count
           continue
         }
