@@ -19,6 +19,12 @@ enum OrganizationNames {
     /// Whether the head alone, with a level and a place or nothing, names one body
     /// (`Công an tỉnh Bình Dương`), rather than needing a capitalised name (`Sở Y tế`).
     var takesPlace: Bool
+    /// Whether the body may be the parent a unit's name ends with: `Phòng CSHS Công an TP Hà
+    /// Nội`, `Cục CSHS Bộ Công an`.
+    var isParent = false
+    /// Whether the name may end with the seat abroad or the branch's city: `Văn phòng Kinh tế -
+    /// Văn hóa Đài Bắc tại Manila`, `Đại sứ quán Việt Nam tại Nhật Bản`.
+    var takesSeat = false
   }
 
   /// Every head noun, as written, with what it says about the name after it.
@@ -53,6 +59,49 @@ enum OrganizationNames {
     return entries
   }()
   static let heads = PhraseTable<Head>(headEntries)
+
+  /// Bodies that a unit's name may end with, by their heads as written.
+  static let parentHeads: Set<String> = [
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Tòa án nhân dân", "Toà án nhân dân",
+    "TAND", "Viện Kiểm sát nhân dân", "Viện kiểm sát nhân dân", "VKSND", "Công an", "CA", "Tỉnh ủy", "Tỉnh uỷ",
+    "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "Bộ Chỉ huy Quân sự", "Bộ CHQS", "Bộ", "Cục",
+    "Tổng cục", "Sở", "Bộ Tư lệnh", "Đại học", "Trường Đại học", "Học viện", "Bệnh viện", "Tập đoàn", "Tổng công ty",
+    "Bộ đội Biên phòng",
+  ]
+  static let seatHeads: Set<String> = [
+    "Văn phòng", "Phái đoàn", "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Cơ quan", "Chi nhánh",
+    "Văn phòng đại diện", "Cơ quan đại diện", "Đại học", "Trường Đại học",
+  ]
+
+  /// Heads the organisation rules read beyond `heads` (which the people rules also consult, so a
+  /// person named `Hải Quân` stays a person there): abbreviated heads and foreign bodies.
+  static let extraHeadEntries: [(String, Head)] = {
+    var entries: [(String, Head)] = []
+    func add(_ names: [String], expansion: String? = nil, people: Bool = false, place: Bool = false) {
+      for n in names { entries.append((n, Head(expansion: expansion, namedAfterPeople: people, takesPlace: place))) }
+    }
+    add(["CA"], expansion: "Công an", place: true)
+    add(["Chính quyền"], place: true)
+    add(["UB"], expansion: "Ủy ban")
+    add(["VP"], expansion: "Văn phòng")
+    add(["Cty"], expansion: "Công ty", people: true)
+    add(["CTCP"], expansion: "Công ty cổ phần", people: true)
+    add(["BV"], expansion: "Bệnh viện", people: true)
+    add(["LĐBĐ"], expansion: "Liên đoàn Bóng đá")
+    add(["Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Phái đoàn", "Nội các", "Chi nhánh", "Hải quân",
+         "Không quân", "Lục quân", "Sở cảnh sát", "Văn phòng đại diện", "Cơ quan đại diện", "Hãng thông tấn",
+         "Hãng tin", "Liên đoàn Bóng đá", "Liên đoàn bóng đá"])
+    return entries
+  }()
+
+  /// Every head the organisation rules read, with `isParent` and `takesSeat` set.
+  static let orgHeads: PhraseTable<Head> = PhraseTable(
+    (headEntries + extraHeadEntries).map { name, head in
+      var h = head
+      h.isParent = parentHeads.contains(name)
+      h.takesSeat = seatHeads.contains(name)
+      return (name, h)
+    })
 
   /// Bodies cited by name alone: international organisations, news agencies and outlets that news
   /// cites as sources, banks and companies written as brands, and football clubs.
@@ -97,6 +146,57 @@ enum OrganizationNames {
     ("AC Milan", nil, ["AC Milan"]), ("Inter Milan", nil, ["Inter Milan"]), ("PSG", nil, ["PSG"]),
     ("Ajax", nil, ["Ajax"]), ("Hoàng Anh Gia Lai", "HAGL", ["Hoàng Anh Gia Lai", "HAGL"]),
     ("Sông Lam Nghệ An", "SLNA", ["Sông Lam Nghệ An", "SLNA"]),
+  ] + moreNamed
+
+  /// More bodies news names alone: agencies and outlets cited as sources, international and
+  /// foreign bodies, companies and clubs known by their brand.
+  static let moreNamed: [(String, String?, [String])] = [
+    // International and foreign bodies.
+    ("Ủy ban châu Âu", "EC", ["Ủy ban châu Âu", "Uỷ ban châu Âu", "Ủy ban Châu Âu", "EC"]),
+    ("Nghị viện châu Âu", nil, ["Nghị viện châu Âu", "Nghị viện Châu Âu"]),
+    ("Ngân hàng Trung ương châu Âu", "ECB", ["Ngân hàng Trung ương châu Âu", "ECB"]),
+    ("Cục Dự trữ Liên bang Mỹ", "Fed", ["Cục Dự trữ Liên bang Mỹ", "Cục Dự trữ Liên bang", "Fed", "FED"]),
+    ("Quỹ Tiền tệ Quốc tế", "IMF", ["Quỹ Tiền tệ Quốc tế", "Quỹ Tiền tệ quốc tế"]),
+    ("IAEA", nil, ["IAEA"]), ("UNHCR", nil, ["UNHCR"]), ("UNDP", nil, ["UNDP"]), ("FAO", nil, ["FAO"]),
+    ("ILO", nil, ["ILO"]), ("OECD", nil, ["OECD"]), ("WFP", nil, ["WFP"]), ("OSCE", nil, ["OSCE"]),
+    ("AFC", nil, ["AFC"]), ("ISIS", nil, ["ISIS"]), ("Boko Haram", nil, ["Boko Haram"]),
+    ("Jabhat al-Nusra", nil, ["Jabhat al-Nusra"]), ("Anh em Hồi giáo", nil, ["Anh em Hồi giáo"]),
+    ("Ngân hàng Nhà nước", "NHNN", ["Ngân hàng Nhà nước", "NHNN"]),
+    ("HOSE", nil, ["HOSE"]), ("HNX", nil, ["HNX"]),
+    // News agencies and outlets.
+    ("Sky News", nil, ["Sky News"]), ("Sky Sports", nil, ["Sky Sports", "Skysports", "Sky Sport"]),
+    ("Financial Times", nil, ["Financial Times"]), ("Le Monde", nil, ["Le Monde"]), ("Le Figaro", nil, ["Le Figaro"]),
+    ("Forbes", nil, ["Forbes"]), ("Fox News", nil, ["Fox News"]), ("NBC", nil, ["NBC"]), ("CBS", nil, ["CBS"]),
+    ("ABC", nil, ["ABC"]), ("ESPN", nil, ["ESPN"]), ("USA Today", nil, ["USA Today"]), ("The Sun", nil, ["The Sun"]),
+    ("Mirror", nil, ["Mirror", "Daily Mirror"]), ("The Independent", nil, ["The Independent"]),
+    ("The Times", nil, ["The Times"]), ("Der Spiegel", nil, ["Der Spiegel", "Spiegel"]), ("Marca", nil, ["Marca"]),
+    ("Asahi", nil, ["Asahi"]), ("Mainichi", nil, ["Mainichi"]), ("Yomiuri", nil, ["Yomiuri"]), ("Nikkei", nil, ["Nikkei"]),
+    ("Global Times", nil, ["Global Times", "Thời báo Hoàn cầu", "Hoàn cầu Thời báo"]),
+    ("Nhân dân Nhật báo", nil, ["Nhân dân Nhật báo"]), ("South China Morning Post", nil, ["South China Morning Post"]),
+    ("Straits Times", nil, ["Straits Times"]), ("Bangkok Post", nil, ["Bangkok Post"]), ("Izvestia", nil, ["Izvestia"]),
+    ("Pravda", nil, ["Pravda"]), ("RT", nil, ["RT"]), ("Interfax", nil, ["Interfax"]), ("Al Arabiya", nil, ["Al Arabiya"]),
+    ("Mail Online", nil, ["Mail Online"]), ("Huffington Post", nil, ["Huffington Post"]),
+    // Companies known by their brand.
+    ("Huawei", nil, ["Huawei"]), ("ZTE", nil, ["ZTE"]),
+    ("BMW", nil, ["BMW"]), ("Volkswagen", nil, ["Volkswagen"]), ("Daimler", nil, ["Daimler"]), ("Intel", nil, ["Intel"]), ("IBM", nil, ["IBM"]),
+    ("Alibaba", nil, ["Alibaba"]), ("Baidu", nil, ["Baidu"]), ("Tencent", nil, ["Tencent"]), ("Yahoo", nil, ["Yahoo"]),
+    ("YouTube", nil, ["YouTube", "Youtube"]), ("Instagram", nil, ["Instagram"]), ("LinkedIn", nil, ["LinkedIn"]),
+    ("Uber", nil, ["Uber"]), ("Boeing", nil, ["Boeing"]), ("Airbus", nil, ["Airbus"]), ("Siemens", nil, ["Siemens"]),
+    ("Alstom", nil, ["Alstom"]), ("General Motors", "GM", ["General Motors", "GM"]), ("Coca-Cola", nil, ["Coca-Cola"]),
+    ("PepsiCo", nil, ["PepsiCo"]), ("Unilever", nil, ["Unilever"]), ("Nestlé", nil, ["Nestlé", "Nestle"]),
+    ("Heineken", nil, ["Heineken"]), ("Mitsubishi", nil, ["Mitsubishi"]), ("Sumitomo", nil, ["Sumitomo"]),
+    ("Panasonic", nil, ["Panasonic"]), ("Toshiba", nil, ["Toshiba"]), ("Mastercard", nil, ["Mastercard", "MasterCard"]), ("SoftBank", nil, ["SoftBank"]),
+    ("Weibo", nil, ["Weibo"]), ("Gazprom", nil, ["Gazprom"]), ("HSBC", nil, ["HSBC"]), ("Citigroup", nil, ["Citigroup"]),
+    ("Goldman Sachs", nil, ["Goldman Sachs"]), ("Flickr", nil, ["Flickr"]), ("Isuzu", nil, ["Isuzu"]),
+    ("Vinashin", nil, ["Vinashin"]), ("Vinalines", nil, ["Vinalines"]), ("Vinaphone", nil, ["Vinaphone", "VinaPhone"]),
+    ("ACB", nil, ["ACB"]), ("SHB", nil, ["SHB"]), ("Eximbank", nil, ["Eximbank"]), ("HDBank", nil, ["HDBank"]),
+    ("Jetstar Pacific", nil, ["Jetstar Pacific"]),
+    // Clubs.
+    ("Atletico Madrid", nil, ["Atletico"]), ("Napoli", nil, ["Napoli"]), ("AS Roma", nil, ["AS Roma"]),
+    ("Lazio", nil, ["Lazio"]), ("Benfica", nil, ["Benfica"]), ("Celtic", nil, ["Celtic"]), ("Schalke", nil, ["Schalke"]),
+    ("Galatasaray", nil, ["Galatasaray"]), ("West Ham", nil, ["West Ham"]), ("Aston Villa", nil, ["Aston Villa"]),
+    ("Fulham", nil, ["Fulham"]), ("Swansea", nil, ["Swansea"]), ("Sunderland", nil, ["Sunderland"]),
+    ("Boca Juniors", nil, ["Boca Juniors"]),
   ]
 
   /// The first words of every listed body and head: most capitalised words are none, and are
@@ -106,7 +206,7 @@ enum OrganizationNames {
     for (_, _, variants) in named {
       for v in variants { words.append(String(v.split(separator: " ").first ?? "")) }
     }
-    for (h, _) in headEntries { words.append(String(h.split(separator: " ").first ?? "")) }
+    for (h, _) in headEntries + extraHeadEntries { words.append(String(h.split(separator: " ").first ?? "")) }
     return WordSet(words)
   }()
 
@@ -158,8 +258,27 @@ enum OrganizationNames {
       "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "tối cao", "cấp cao", "tự vệ", "dân quân",
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
+      "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
+  static let hVe = ScanText.wordHashes("về")[0]
+  static let hBao = ScanText.wordHashes("Báo")[0]
+  static let hSo = ScanText.wordHashes("số")[0]
+  static let hChau = ScanText.wordHashes("châu")[0]
+  static let continents = WordSet(["Á", "Âu", "Phi", "Mỹ", "Úc", "Đại"])
+  /// Capitalised words before a head that leave it a head: titles (`Trưởng Ban`, `Phó Phòng`).
+  static let beforeHeads = WordSet(["trưởng", "phó", "chánh", "hiện", "riêng", "phía"])
+  /// A country's one-word name followed by a syllable that makes a word with it.
+  static let placeCompounds = PhraseSet(["pháp luật", "pháp chế", "pháp y", "pháp lý", "anh em", "anh hùng"])
+  static let hTai = ScanText.wordHashes("tại")[0]
+  static let hO = ScanText.wordHashes("ở")[0]
+  static let hTP = ScanText.wordHashes("TP")[0]
+  /// Levels after which a court or procuracy may name its seat: `TAND tối cao tại TP.HCM`.
+  static let seatLevels = WordSet(["cao"])
+  /// Every variant of a named body, as written, that is its canonical name: other variants are the
+  /// short forms the text uses (`Man City`, `Barca`) and are kept as its abbreviation.
+  static let namedNames: Set<String> = Set(named.map(\.0))
+  static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
@@ -167,20 +286,18 @@ enum OrganizationNames {
     let w = line.words
     guard w[i].isCapitalized, firstWords.contains(w[i].hash) else { return nil }
     if let (count, payload) = namedTable.match(line, at: i) {
-      // A listed abbreviation must stand as a word of its own: `AP` in `AP-1` is no agency.
-      let end = i + count - 1
-      if Names.isAllCaps(line, i), count == 1, end + 1 < w.count, !line.gap(after: end).contains(0x20),
-        !line.gap(after: end).isEmpty, line.gap(after: end).first != 0x2C, line.gap(after: end).first != 0x2E
-      {
-        return nil
-      }
-      return (count, Organizations.Entry(name: payload.0, abbreviation: payload.1))
+      return namedMatch(line, at: i, count: count, payload: payload)
     }
-    guard Gazetteer.match(line, at: i) == nil, let (headCount, head) = heads.match(line, at: i) else { return nil }
-    // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`.
+    guard Gazetteer.match(line, at: i) == nil, let (headCount, head) = orgHeads.match(line, at: i) else { return nil }
+    // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`; but not after a word that
+    // opens a sentence or a title (`Theo Cơ quan ...`, `Trưởng Phái đoàn EU`).
     if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-      !Names.isAllCaps(line, i - 1)
+      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash)
     {
+      return nil
+    }
+    // `Báo Washington Post`: the paper is named by its own name.
+    if w[i].hash == hBao, headCount == 1, i + 1 < w.count, line.gapIsSpace(after: i), namedTable.match(line, at: i + 1) != nil {
       return nil
     }
     var k = i + headCount
@@ -189,6 +306,10 @@ enum OrganizationNames {
     var lowerRun = 0
     var afterPlace = false
     var namedByWord = false
+    var lastLevelHigh = false
+    // Inside the name of the person a school or a company is named after: `Trường Tiểu học dân
+    // lập Đoàn Thị Điểm`.
+    var inPerson = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
@@ -198,24 +319,69 @@ enum OrganizationNames {
         k = last + 1
         continue
       }
-      // `Sở GD-ĐT`, `Bộ LĐ-TB&XH`: an abbreviation's parts joined by `-` or `&`.
-      let joined = (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && w[k - 1].isCapitalized && w[k].isCapitalized
-      guard line.gapIsSpace(after: k - 1) || gap.elementsEqual([0x20, 0x2D, 0x20]) || joined else { break }
-      if joined {
+      // `Sở GD-ĐT`, `Bộ LĐ-TB&XH`, `Sở Văn hóa-Thông tin`: parts joined by `-` or `&`.
+      let joined =
+        (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
+        && w[k].isCapitalized && !w[k].isNumber
+      let spacedDash = gap.elementsEqual([0x20, 0x2D, 0x20]) || gap.elementsEqual([0x2D, 0x20])
+      let initials = gap.elementsEqual([0x2E]) && named && Names.isInitial(line, k - 1) && Names.isInitial(line, k)
+      guard (line.gapIsSpace(after: k - 1) && gap.count == 1) || spacedDash || joined || initials else { break }
+      if initials {
         end = k
         k += 1
         continue
       }
+      // `Đội CSGT số 7`
+      if named, !afterPlace, w[k].hash == hSo, k + 1 < w.count, w[k + 1].isNumber, line.gapIsSpace(after: k) {
+        end = k + 1
+        k += 2
+        afterPlace = true
+        continue
+      }
+      // `Tổ chức Kỷ lục châu Á`, `Liên minh châu Âu`
+      if named, w[k].hash == hChau, k + 1 < w.count, w[k + 1].isCapitalized, line.gapIsSpace(after: k),
+        continents.contains(w[k + 1].hash)
+      {
+        end = k + 1
+        k += 2
+        afterPlace = true
+        continue
+      }
+      if joined, !afterPlace {
+        end = k
+        k += 1
+        named = true
+        lowerRun = 0
+        continue
+      }
       let dashed = !line.gapIsSpace(after: k - 1)
+      // `TAND tối cao tại TPHCM`, `Phái đoàn EU tại Việt Nam`: a seat after the name ends it.
+      if !dashed, named, w[k].hash == hTai || w[k].hash == hO, head.takesSeat || lastLevelHigh,
+        let n = seatLength(line, at: k + 1), line.gapIsSpace(after: k)
+      {
+        end = k + n
+        k = end + 1
+        break
+      }
       if afterPlace { break }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
-      if !dashed, let (n, _) = levels.match(line, at: k) {
+      if !dashed, let (n, _) = levels.match(line, at: k),
+        !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
+          && nameWords.contains(w[k].hash, w[k + 1].hash))
+      {
         let p = k + n
-        // `TP.HCM`, `TP. Hồ Chí Minh`
+        // `TP.HCM`, `TP. Hồ Chí Minh`; not `huyện. Nhận thấy`, where a sentence ends.
         let afterLevel = p < w.count ? line.gap(after: p - 1) : []
-        if p < w.count, w[p].isCapitalized,
-          line.gapIsSpace(after: p - 1) || afterLevel.elementsEqual([0x2E]) || afterLevel.elementsEqual([0x2E, 0x20])
-        {
+        let dotted = n == 1 && w[k].hash == hTP && (afterLevel.elementsEqual([0x2E]) || afterLevel.elementsEqual([0x2E, 0x20]))
+        // `Công an quận 12`
+        if p < w.count, w[p].isNumber, n == 1, numberedLevels.contains(w[k].hash), line.gapIsSpace(after: p - 1) {
+          end = p
+          k = p + 1
+          named = true
+          afterPlace = true
+          continue
+        }
+        if p < w.count, w[p].isCapitalized, !w[p].isNumber, line.gapIsSpace(after: p - 1) || dotted {
           let placeWords = Gazetteer.match(line, at: p) ?? placeLength(line, at: p)
           end = p + placeWords - 1
           k = end + 1
@@ -226,13 +392,32 @@ enum OrganizationNames {
         // `Tòa án nhân dân tối cao`, `Ban Chấp hành Trung ương`; but a place level with no place
         // after it (`UBND xã quản lý ...`) ends the name before it.
         guard !placeLevels.contains(w[k].hash) else { break }
+        lastLevelHigh = seatLevels.contains(w[p - 1].hash)
         end = p - 1
         k = p
         named = named || head.takesPlace
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
-        if let n = Gazetteer.match(line, at: k) {
+        // `Cục ... gia đình Giấy phép ...`: after lowercase words, a capitalised one that is no
+        // place, body or abbreviation begins the next sentence of glued text.
+        let personNamed = head.namedAfterPeople && People.surnames.contains(w[k].hash)
+        if lowerRun >= 2, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
+          orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil
+        {
+          break
+        }
+        // `Tổ chức Anh em Hồi giáo`: a listed body longer than the place its name begins with.
+        if !named, let (c, _) = namedTable.match(line, at: k), c > (Gazetteer.match(line, at: k) ?? 0) {
+          end = k + c - 1
+          k = end + 1
+          named = true
+          namedByWord = true
+          continue
+        }
+        // `UB Pháp luật`, `Viện Pháp y`: a country's name as a syllable of a word.
+        let compound = k + 1 < w.count && line.gapIsSpace(after: k) && placeCompounds.contains(w[k].hash, w[k + 1].hash)
+        if !compound, let n = Gazetteer.match(line, at: k) {
           // `Hạm đội Biển Đen - Nga`: a place after a dash is the country's, not the name's.
           if dashed { break }
           end = k + n - 1
@@ -244,17 +429,30 @@ enum OrganizationNames {
         // A person's name after a body is the person's, not the body's: `Sở Y tế Nguyễn Văn A`,
         // `Trường THPT Minh Khai Bùi Văn Phúc`; a school may be named after one: `Trường THPT Lê
         // Quý Đôn`.
-        if People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k),
-          Names.isTitleCase(line, k + 1), !head.namedAfterPeople || namedByWord
+        if !inPerson, People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k),
+          Names.isTitleCase(line, k + 1)
         {
-          break
+          if !head.namedAfterPeople || (namedByWord && w[k - 1].isCapitalized) { break }
+          inPerson = true
         }
         // A word glued to the next sentence ends the name before it: `Mỹ` in `MỹBà`.
         if Names.isGlued(line, k) { break }
         // Another body starts: `Bộ Công an và Bộ Quốc phòng`, `Bộ Tổng Tham mưu - Bộ Quốc phòng`
-        // are two; before any name, it is the body this one belongs to (`Văn phòng Bộ Công an`).
-        if named, heads.match(line, at: k) != nil { break }
-        if !named, let (c, _) = Organizations.match(line, at: k) {
+        // are two; but a unit's name ends with the body it belongs to, after a space alone:
+        // `Phòng CSHS Công an TP Hà Nội`, `Cục CSHS Bộ Công an`. Before any name, it is the body
+        // this one belongs to (`Văn phòng Bộ Công an`).
+        if named, orgHeads.match(line, at: k) != nil || Organizations.match(line, at: k) != nil {
+          if !dashed, let n = parentLength(line, unit: i, at: k) {
+            end = k + n - 1
+            k = end + 1
+          }
+          break
+        }
+        // Before any name, a body is the one this one belongs to: `Văn phòng Bộ Công an`,
+        // `Đoàn Thanh niên Tổng cục Cảnh sát ...`.
+        if !named,
+          let (c, _) = Organizations.match(line, at: k) ?? (orgHeads.match(line, at: k) != nil ? match(line, at: k) : nil)
+        {
           end = k + c - 1
           k = end + 1
           named = true
@@ -270,17 +468,32 @@ enum OrganizationNames {
       }
       // `Giáo dục và Đào tạo`: `và` joins two parts of one name.
       if w[k].hash == hVa, named, k + 1 < w.count, line.gapIsSpace(after: k), w[k + 1].isCapitalized,
-        heads.match(line, at: k + 1) == nil, Gazetteer.match(line, at: k + 1) == nil,
+        orgHeads.match(line, at: k + 1) == nil, Gazetteer.match(line, at: k + 1) == nil,
         People.ranks.match(line, at: k + 1) == nil, People.positionHeads.match(line, at: k + 1) == nil,
-        Names.cues.match(line, at: k + 1) == nil, !People.surnames.contains(w[k + 1].hash)
+        Names.cues.match(line, at: k + 1) == nil,
+        // `và Đào tạo`: a family name only when a given name follows.
+        !(People.surnames.contains(w[k + 1].hash) && k + 2 < w.count && line.gapIsSpace(after: k + 1)
+          && Names.isTitleCase(line, k + 2))
       {
         k += 1
         continue
       }
+      // `Ban Chỉ đạo Nhà nước về Du lịch`, `Phòng CSĐT tội phạm về TTXH`, `Tổng cục Cảnh sát Quản
+      // lý hành chính về trật tự an toàn xã hội`: `về` and the field the body deals with.
+      if w[k].hash == hVe, named, !dashed, k + 1 < w.count, line.gapIsSpace(after: k), aboutFollows(line, at: k + 1) {
+        k += 1
+        lowerRun = 0
+        continue
+      }
       // The small syllables of a capitalised part: `Tài nguyên` (the word's own second syllable),
       // then listed words: `Cảnh sát hình sự`, `Kỹ thuật nghiệp vụ`.
+      inPerson = false
       guard named, !w[k].isNumber, !stops.contains(w[k].hash) else { break }
       if lowerRun == 0, w[k - 1].isCapitalized, !Names.isAllCaps(line, k - 1) {
+        // `Bộ Công Thương tổ chức`: the syllable begins a verb, not the part.
+        if k + 1 < w.count, line.gapIsSpace(after: k), OrganizationRules.verbPairs.contains(w[k].hash, w[k + 1].hash) {
+          break
+        }
         lowerRun = 1
         end = k
         k += 1
@@ -308,9 +521,9 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
-    // A lowercase syllable ends a name only inside a part: drop a dangling `và` or level word.
+    // A lowercase syllable ends a name only inside a part: drop a dangling `và` or `về`.
     var last = end
-    while last > i + headCount - 1, w[last].hash == hVa { last -= 1 }
+    while last > i + headCount - 1, w[last].hash == hVa || w[last].hash == hVe { last -= 1 }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest
@@ -327,6 +540,121 @@ enum OrganizationNames {
     return (last - i + 1, Organizations.Entry(name: written, abbreviation: abbreviation))
   }
 
+  /// `namedMatch(_:at:count:payload:)` checks a listed body's name where it stands: an
+  /// abbreviation glued to more (`AP-1`), a site's address (`VTV.vn`), a word of a longer proper
+  /// name (`Michael Bloomberg`, `Samsung BioLogics`); a country after it names the body's branch
+  /// there (`GM Việt Nam`). A short form written in the text is kept as the abbreviation.
+  static func namedMatch(
+    _ line: TextLine, at i: Int, count: Int, payload: (String, String?)
+  ) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    let end = i + count - 1
+    let allCaps = Names.isAllCaps(line, i)
+    // A listed abbreviation must stand as a word of its own: `AP` in `AP-1` is no agency.
+    if allCaps, count == 1, end + 1 < w.count, !line.gap(after: end).contains(0x20), !line.gap(after: end).isEmpty,
+      line.gap(after: end).first != 0x2C, line.gap(after: end).first != 0x2E
+    {
+      return nil
+    }
+    if OrganizationRules.isWebAddress(line, after: end) { return nil }
+    // `Nhà Trắng`, not `Nhà trắng` (a figure of speech): a phrase as listed.
+    if count > 1, !namedVariants.contains(ScanText.string(line.bytes, w[i].start, w[end].end)) { return nil }
+    if count == 1, !allCaps {
+      // `Thị trưởng Bloomberg`: a person.
+      if OrganizationRules.isPersonByTitle(line, i) { return nil }
+      // `Michael Bloomberg`: the word ends another name.
+      if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
+        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash)
+      {
+        return nil
+      }
+    }
+    let written = ScanText.string(line.bytes, w[i].start, w[end].end)
+    // `GM Việt Nam`, `Unilever Việt Nam`: the body's branch in a country.
+    if end + 1 < w.count, line.gapIsSpace(after: end), w[end + 1].isCapitalized {
+      if let n = Gazetteer.match(line, at: end + 1), !namedNames.contains(written) || payload.1 == nil {
+        let branch = ScanText.string(line.bytes, w[i].start, w[end + n].end)
+        return (count + n, Organizations.Entry(name: branch, abbreviation: nil, isBrand: true))
+      }
+      // `Samsung BioLogics`: a longer name this one only begins.
+      if count == 1, !allCaps, !Dates.isSentenceStart(line, end + 1), !w[end + 1].isNumber,
+        orgHeads.match(line, at: end + 1) == nil, Organizations.match(line, at: end + 1) == nil
+      {
+        return nil
+      }
+    }
+    var abbreviation = payload.1
+    if written != payload.0, written != payload.1 { abbreviation = written }
+    return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
+  }
+
+  /// `aboutFollows(_:at:)` tells whether the words after `về` name a body's field: a capitalised
+  /// part that is no place, person, body or document (`về Du lịch`), an abbreviation (`về TTXH`),
+  /// or a listed pair (`về trật tự an toàn xã hội`).
+  static func aboutFollows(_ line: TextLine, at k: Int) -> Bool {
+    let w = line.words
+    if w[k].isCapitalized {
+      return !w[k].isNumber && Gazetteer.match(line, at: k) == nil && !People.surnames.contains(w[k].hash)
+        && orgHeads.match(line, at: k) == nil && Organizations.match(line, at: k) == nil
+        && !OrganizationRules.documentWords.contains(w[k].hash) && !Names.isGlued(line, k)
+    }
+    return k + 1 < w.count && line.gapIsSpace(after: k) && nameWords.contains(w[k].hash, w[k + 1].hash)
+  }
+
+  /// `seatLength(_:at:)` is the length of a seat after `tại` or `ở`: a listed place, or a level
+  /// and a place (`TP.HCM`), standing at the end of the name (before punctuation or a lowercase
+  /// word); nil otherwise.
+  static func seatLength(_ line: TextLine, at p: Int) -> Int? {
+    let w = line.words
+    guard p < w.count, w[p].isCapitalized else { return nil }
+    var n: Int
+    if let g = Gazetteer.match(line, at: p) {
+      n = g
+    } else if Names.isAllCaps(line, p), w[p].hash != hTP {
+      n = 1  // `TPHCM`
+    } else if w[p].hash == hTP, p + 1 < w.count, w[p + 1].isCapitalized,
+      line.gapIsSpace(after: p) || line.gap(after: p).elementsEqual([0x2E]) || line.gap(after: p).elementsEqual([0x2E, 0x20])
+    {
+      n = 1 + (Gazetteer.match(line, at: p + 1) ?? placeLength(line, at: p + 1))
+    } else {
+      return nil
+    }
+    let last = p + n - 1
+    if last + 1 < w.count, line.gapIsSpace(after: last), w[last + 1].isCapitalized { return nil }
+    return n
+  }
+
+  /// `parentLength(_:unit:at:)` is the length of the body at word `k` that the unit's name at
+  /// word `unit` ends with (`Công an TP Hà Nội` after `Phòng CSHS`), or nil when the words before
+  /// are a listed body of their own (`Cục Tác chiến Bộ Tổng Tham mưu` names two) or the body at
+  /// `k` is no parent.
+  static func parentLength(_ line: TextLine, unit: Int, at k: Int) -> Int? {
+    if let (c, _) = Organizations.match(line, at: unit), unit + c == k { return nil }
+    if let (c, _) = Organizations.match(line, at: k) {
+      // `Bộ Công an`, but `Bộ đội Biên phòng tỉnh Quảng Nam` reads on.
+      if let (h, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k), n > c, h < n {
+        return n
+      }
+      return c
+    }
+    guard let (_, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k) else { return nil }
+    return n
+  }
+
+  /// `isHeadOnly(_:)` tells whether a short text is a head alone (`Tập đoàn`, `CLB`).
+  static func isHeadOnly(_ text: String) -> Bool {
+    let line = TextLine(number: 0, text: text)
+    guard !line.words.isEmpty, let (n, _) = orgHeads.match(line, at: 0) else { return false }
+    return n == line.words.count
+  }
+
+  /// `isPlaceOnly(_:)` tells whether a short text is a listed place alone (`Việt Nam`).
+  static func isPlaceOnly(_ text: String) -> Bool {
+    let line = TextLine(number: 0, text: text)
+    guard !line.words.isEmpty, let n = Gazetteer.match(line, at: 0) else { return false }
+    return n == line.words.count
+  }
+
   /// `commaPartsEnd(_:from:)` returns the last word of `Thể thao và Du lịch` after a comma inside a
   /// name: capitalised parts of one or two syllables, `và`, and a last such part; nil otherwise.
   static func commaPartsEnd(_ line: TextLine, from k: Int) -> Int? {
@@ -335,7 +663,7 @@ enum OrganizationNames {
     var sawAnd = false
     var parts = 0
     while j < w.count, parts < 4 {
-      guard w[j].isCapitalized, !w[j].isNumber, heads.match(line, at: j) == nil, Gazetteer.match(line, at: j) == nil
+      guard w[j].isCapitalized, !w[j].isNumber, orgHeads.match(line, at: j) == nil, Gazetteer.match(line, at: j) == nil
       else { return nil }
       parts += 1
       var e = j
@@ -366,9 +694,47 @@ enum OrganizationNames {
     while p + n < w.count, n < 4, w[p + n].isCapitalized, !w[p + n].isNumber,
       line.gapIsSpace(after: p + n - 1) || line.gap(after: p + n - 1).elementsEqual([0x2E]),
       !People.surnames.contains(w[p + n].hash) || Gazetteer.match(line, at: p + n) != nil
+        // `xã Vĩnh Đồng cho biết`: a family name ends the place only when a given name follows.
+        || !(p + n + 1 < w.count && line.gapIsSpace(after: p + n) && Names.isTitleCase(line, p + n + 1))
     {
       n += 1
     }
     return n
+  }
+}
+
+extension OrganizationNames {
+  /// Lowercase heads that name one body with the place after them: a level and a place for the
+  /// police (`công an tỉnh Đồng Nai`, `công an quận 12`), a listed place for a police force
+  /// (`cảnh sát Philippines`). The payload tells whether a level is due.
+  static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
+  static let lowerFirst = WordSet(["công", "cảnh"])
+  /// Levels a number may follow as the place: `quận 12`, `phường 5`.
+  static let numberedLevels = WordSet(["quận", "phường"])
+
+  /// `matchLower(_:at:)` reads a body written with a lowercase head at word `i`.
+  static func matchLower(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard let (h, needsLevel) = lowerHeads.match(line, at: i) else { return nil }
+    let k = i + h
+    guard k < w.count, line.gapIsSpace(after: k - 1) else { return nil }
+    var end: Int
+    if needsLevel {
+      guard placeLevels.contains(w[k].hash), let (n, _) = levels.match(line, at: k) else { return nil }
+      let p = k + n
+      guard p < w.count, line.gapIsSpace(after: p - 1) else { return nil }
+      if w[p].isNumber, n == 1, numberedLevels.contains(w[k].hash) {
+        end = p
+      } else if w[p].isCapitalized, !w[p].isNumber {
+        end = p + (Gazetteer.match(line, at: p) ?? placeLength(line, at: p)) - 1
+      } else {
+        return nil
+      }
+    } else {
+      guard w[k].isCapitalized, let n = Gazetteer.match(line, at: k) else { return nil }
+      end = k + n - 1
+    }
+    let written = ScanText.string(line.bytes, w[i].start, w[end].end)
+    return (end - i + 1, Organizations.Entry(name: written, abbreviation: nil))
   }
 }

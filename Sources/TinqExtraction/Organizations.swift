@@ -9,6 +9,9 @@ enum Organizations {
   struct Entry: Sendable {
     var name: String
     var abbreviation: String?
+    /// Whether the body is one listed by its brand alone (`Huawei`), whose longer form with a
+    /// head (`Tập đoàn Huawei`) is the same body.
+    var isBrand = false
   }
 
   static let canonical: [(String, String?, [String])] = [
@@ -102,54 +105,70 @@ enum Organizations {
   static func extract(_ lines: [TextLine]) -> [OrganizationMention] {
     var seen: Set<UTF8Key> = []
     var result: [OrganizationMention] = []
+    var brands: Set<String> = []
     let table = Self.table
     let quanKhu = Self.hQuanKhu
+    let lowerFirst = OrganizationNames.lowerFirst
+    func emit(_ e: Entry, _ line: TextLine, _ i: Int, _ count: Int) {
+      guard seen.insert(UTF8Key(e.name)).inserted else { return }
+      if e.isBrand { brands.insert(e.name) }
+      result.append(
+        OrganizationMention(
+          name: e.name, abbreviation: e.abbreviation,
+          provenance: Provenance(rule: "organization", line: line.number, excerpt: line.excerpt(i, i + count - 1))))
+    }
     for line in lines {
       let words = line.words
       var i = 0
       while i < words.count {
-        // `match` wants a capitalised first word; most words are not.
+        // `match` wants a capitalised first word; most words are not. A few lowercase heads name
+        // a body with a place: `công an tỉnh Đồng Nai`, `chính phủ Hàn Quốc`.
         if !words[i].isCapitalized {
-          i += 1
+          if lowerFirst.contains(words[i].hash), let (count, entry) = OrganizationNames.matchLower(line, at: i) {
+            emit(entry, line, i, count)
+            i += count
+          } else {
+            i += 1
+          }
           continue
         }
         let listed = match(line, at: i, table: table, quanKhu: quanKhu)
-        // A listed body wins unless the name goes on after it (`Bộ Công an tỉnh ...` no, but
-        // `Ủy ban nhân dân tỉnh Bình Dương`): only then is the longer reading worth making.
+        // A listed body wins unless a level or a place goes on after it (`Ủy ban nhân dân tỉnh
+        // Bình Dương`, `Bộ Ngoại giao Mỹ`): only then is the longer reading worth making. Another
+        // capitalised word is not its name's (`Bộ Ngoại giao John Kirby`).
         let goesOn = listed.map { l in
           let e = i + l.count - 1
           return e + 1 < words.count && line.gapIsSpace(after: e)
-            && (words[e + 1].isCapitalized || OrganizationNames.levels.match(line, at: e + 1) != nil)
+            && (OrganizationNames.levels.match(line, at: e + 1) != nil || Gazetteer.match(line, at: e + 1) != nil)
         }
         let named = goesOn == false ? nil : OrganizationNames.match(line, at: i)
         // The longer reading wins; the listed one, with its canonical name, on a tie.
         let found = (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named
-        if let (count, entry) = found {
-          // A listed body inside a longer name is named too: `Bộ Công an` in `Văn phòng Bộ Công an`.
-          var inner: [Entry] = []
-          if count > 1, let n = named, n.count == count {
-            var j = i + 1
-            while j < i + count {
-              if words[j].isCapitalized, let (c, e) = match(line, at: j, table: table, quanKhu: quanKhu), j + c <= i + count {
-                inner.append(e)
-                j += c
-              } else {
-                j += 1
-              }
-            }
-          }
-          for e in [entry] + inner where seen.insert(UTF8Key(e.name)).inserted {
-            result.append(
-              OrganizationMention(
-                name: e.name, abbreviation: e.abbreviation,
-                provenance: Provenance(rule: "organization", line: line.number, excerpt: line.excerpt(i, i + count - 1))))
-          }
-          i += count
-        } else {
+        guard let (count, entry) = found else {
           i += 1
+          continue
         }
+        // A credit (`Ảnh: Reuters`, `(TTXVN)`), the outlet's own address (`VTV.vn`), a title
+        // (`Thủ tướng Chính phủ`), a generic use (`Chính phủ hai nước`) or one named before (`UBND
+        // tỉnh này`) names no body here.
+        if OrganizationRules.isCredit(line, i, count) || OrganizationRules.isTitleOrGeneric(line, i, count)
+          || OrganizationRules.isAnaphoric(line, i, count)
+        {
+          i += count
+          continue
+        }
+        emit(entry, line, i, count)
+        // A listed body that a head's name is made of is named too: `Bộ Công an` in `Văn phòng Bộ
+        // Công an`; not the body a unit's name ends with (`Cục CSHS Bộ Công an`).
+        if count > 1, let n = named, n.count == count, let (h, _) = OrganizationNames.orgHeads.match(line, at: i),
+          i + h < i + count, words[i + h].isCapitalized,
+          let (c, e) = match(line, at: i + h, table: table, quanKhu: quanKhu), i + h + c <= i + count
+        {
+          emit(e, line, i + h, c)
+        }
+        i += count
       }
     }
-    return result
+    return OrganizationRules.consolidated(result, brands: brands)
   }
 }

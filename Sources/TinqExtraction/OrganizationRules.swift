@@ -1,0 +1,130 @@
+import TinqText
+import TinqFacts
+import TinqSupport
+
+/// `OrganizationRules` holds the checks around an organisation's mention that decide whether it
+/// names a body at all: an outlet's own dateline (`VTV.vn - ...`), a photo or story credit
+/// (`Ảnh: Reuters`, `(TTXVN)` closing a story), a title that holds a body's name (`Thủ tướng
+/// Chính phủ`), a generic use (`Chính phủ hai nước`); and the words that end a name because they
+/// begin a verb (`Bộ Công Thương tổ chức`).
+enum OrganizationRules {
+  /// Second parts of web addresses: `VTV.vn`, `VnExpress.net` name a site, here the outlet's own.
+  static let webSuffixes = WordSet(["vn", "com", "net", "org", "info", "tv"])
+
+  /// Words before a colon that make what follows a credit: `Ảnh: Reuters`, `Nguồn: AFP`,
+  /// `Ảnh minh họa: RT`.
+  static let creditWords = WordSet(["ảnh", "nguồn", "họa", "hoạ", "photo", "video", "clip", "đồ"])
+
+  /// Lowercase two-word verbs and function pairs that never continue a name: the syllable before
+  /// them is not a name's second syllable (`Bộ Công Thương tổ chức`, `Tập đoàn Huawei biện bạch`).
+  static let verbPairs = PhraseSet(
+    [
+      "tổ chức", "khẳng định", "cho biết", "cho rằng", "thông báo", "công bố", "phát hiện", "yêu cầu",
+      "đề nghị", "tiến hành", "quyết định", "phối hợp", "ban hành", "triển khai", "hướng dẫn", "chỉ đạo",
+      "xác nhận", "tiếp nhận", "thực hiện", "bắt giữ", "khởi tố", "xử lý", "phát biểu", "biện bạch", "biện hộ",
+      "mở rộng", "tháng năm", "hồi tháng", "hồi năm", "năm nay", "năm ngoái", "tuyên bố", "bác bỏ", "kêu gọi",
+      "đưa tin", "đã có", "ký kết", "trao tặng", "tặng thưởng", "giới thiệu", "tham gia", "lên án", "chấp thuận",
+      "phê duyệt", "phê chuẩn", "cảnh báo", "nhấn mạnh", "khai trương", "ra mắt", "hỗ trợ", "mua lại",
+      "truy tố", "xét xử", "bắt đầu", "cấp phép", "cung cấp", "thu hồi", "tạm giữ",
+    ])
+
+  /// Lowercase words after `Chính phủ` that make it generic: `Chính phủ hai nước`, `Chính phủ nào`,
+  /// `Chính phủ của Tổng thống ...`, `Chính phủ các nước`.
+  static let genericAfter = WordSet(["hai", "nào", "các", "của", "ba", "những", "mỗi", "từng"])
+  static let hChinhPhu = ScanText.wordHashes("Chính phủ")
+  static let hThuTuong = ScanText.wordHashes("Thủ tướng")
+
+  /// Words after `về` that begin a document or a topic, not a body's field: `Bộ Công an về Luật ...`.
+  static let documentWords = WordSet(
+    ["luật", "nghị", "quyết", "thông", "dự", "đề", "kế", "chương", "báo", "tờ", "chỉ", "hiến", "bộ", "việc", "vụ"])
+
+  /// `isWebAddress(_:after:)` tells whether the word after `end` is a web suffix glued by a dot.
+  static func isWebAddress(_ line: TextLine, after end: Int) -> Bool {
+    let w = line.words
+    return end + 1 < w.count && line.gap(after: end).elementsEqual([0x2E]) && webSuffixes.contains(w[end + 1].hash)
+  }
+
+  /// `isCredit(_:_:_:)` tells whether words `i..<i+count` are a credit rather than a citation in
+  /// the story: after `Ảnh:` or `Nguồn:`, or alone in brackets closing the line (`(TTXVN)`, `Hoàng
+  /// Hà (TTXVN)`), or a site's own address (`VTV.vn - ...`).
+  static func isCredit(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    let w = line.words
+    let end = i + count - 1
+    if isWebAddress(line, after: end) { return true }
+    if i > 0 {
+      let before = line.gap(after: i - 1)
+      if before.contains(0x3A), creditWords.contains(w[i - 1].hash) { return true }
+      // `(TTXVN)` with nothing after it but punctuation.
+      if before.last == 0x28 {
+        let after = line.gap(after: end)
+        if after.first == 0x29, end + 1 >= w.count { return true }
+      }
+    } else if count == line.words.count, line.bytes.first == 0x28 {
+      return true
+    }
+    return false
+  }
+
+  /// `isTitleOrGeneric(_:_:_:)` tells whether a listed `Chính phủ` at word `i` is part of a
+  /// title (`Thủ tướng Chính phủ`) or generic (`Chính phủ hai nước`).
+  static func isTitleOrGeneric(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    let w = line.words
+    guard count == 2, w[i].hash == hChinhPhu[0], w[i + 1].hash == hChinhPhu[1] else { return false }
+    if i >= 2, w[i - 2].hash == hThuTuong[0], w[i - 1].hash == hThuTuong[1], line.gapIsSpace(after: i - 1) {
+      return true
+    }
+    if i + 2 < w.count, line.gapIsSpace(after: i + 1), !w[i + 2].isCapitalized, genericAfter.contains(w[i + 2].hash) {
+      return true
+    }
+    return false
+  }
+
+  /// `isPersonByTitle(_:_:)` tells whether a brand's word at `i` follows a person's title, so names
+  /// the person: `Thị trưởng Bloomberg`.
+  static func isPersonByTitle(_ line: TextLine, _ i: Int) -> Bool {
+    guard i > 0, line.gapIsSpace(after: i - 1) else { return false }
+    var s = max(0, i - 3)
+    while s < i {
+      if let (n, _) = People.positionHeads.match(line, at: s), s + n == i { return true }
+      if let (n, _) = personTitles.match(line, at: s), s + n == i { return true }
+      s += 1
+    }
+    return false
+  }
+
+  /// Titles of people that `People.positionHeads` leaves to other rules.
+  static let personTitles = PhraseTable<Bool>(
+    ["Thị trưởng", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Bộ trưởng", "Tỷ phú", "tỷ phú", "ông", "bà", "Ông", "Bà",
+     "ngài", "Ngài"].map { ($0, true) })
+
+  static let hNay = ScanText.wordHashes("này")[0]
+  /// `isAnaphoric(_:_:_:)` tells whether a body's level is followed by `này` (`UBND tỉnh này`):
+  /// the province is the one named before, and the body stays unnamed here.
+  static func isAnaphoric(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    let e = i + count
+    return e < line.words.count && line.words[e].hash == hNay && line.gapIsSpace(after: e - 1)
+  }
+
+  /// `consolidated(_:)` keeps the fullest form of a body named twice: `Huawei` goes when `Tập đoàn
+  /// Huawei` is also named, and `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is.
+  static func consolidated(_ found: [OrganizationMention], brands: Set<String>) -> [OrganizationMention] {
+    guard found.count > 1 else { return found }
+    var drop = Set<Int>()
+    for (a, short) in found.enumerated() {
+      let s = short.name
+      for long in found where long.name.utf8.count > s.utf8.count {
+        let l = long.name
+        if brands.contains(s), l.hasSuffix(" " + s), OrganizationNames.isHeadOnly(String(l.dropLast(s.count + 1))) {
+          drop.insert(a)
+          break
+        }
+        if l.hasPrefix(s + " "), OrganizationNames.isPlaceOnly(String(l.dropFirst(s.count + 1))) {
+          drop.insert(a)
+          break
+        }
+      }
+    }
+    if drop.isEmpty { return found }
+    return found.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+  }
+}

@@ -1,0 +1,76 @@
+import Testing
+import TinqExtraction
+import TinqFacts
+
+/// One sentence per organisation rule, with what must (and must not) come out of it. The first
+/// line of a snippet may be taken as its title, so each case opens with a short title line.
+@Suite struct OrganizationExtractionTests {
+  struct Case: Sendable, CustomStringConvertible {
+    var text: String
+    /// `name` or `name|abbreviation`, in order of first mention.
+    var expected: [String]
+    var description: String { text }
+  }
+
+  static let cases: [Case] = [
+    // A unit's name ends with the body it belongs to.
+    .init(
+      text: "Phòng CSHS Công an tỉnh Bình Dương phối hợp bắt giữ nhóm đối tượng.",
+      expected: ["Phòng CSHS Công an tỉnh Bình Dương"]),
+    .init(text: "Cán bộ Cục CSHS Bộ Công an đã có mặt.", expected: ["Cục CSHS Bộ Công an"]),
+    // `về` and the field a body deals with.
+    .init(
+      text: "Đại diện Ban Chỉ đạo Nhà nước về Du lịch phát biểu.",
+      expected: ["Ban Chỉ đạo Nhà nước về Du lịch"]),
+    .init(
+      text: "Hồ sơ được chuyển cho Phòng CSĐT tội phạm về TTXH xử lý.",
+      expected: ["Phòng CSĐT tội phạm về TTXH"]),
+    // A court with its level and the city it sits in.
+    .init(text: "Sáng nay, TAND tối cao tại TP.HCM xử phúc thẩm vụ án.", expected: ["Tòa án nhân dân tối cao tại TP.HCM|TAND tối cao tại TP.HCM"]),
+    .init(text: "Vụ án do VKSND tỉnh Bình Dương truy tố.", expected: ["Viện Kiểm sát nhân dân tỉnh Bình Dương|VKSND tỉnh Bình Dương"]),
+    // Abbreviated heads written out.
+    .init(text: "Đội CSGT số 3, CA Hà Nội cho biết đường đã thông.", expected: ["Đội CSGT số 3", "Công an Hà Nội|CA Hà Nội"]),
+    // An organisation after a title word.
+    .init(text: "Ông Minh, Trưởng Ban Tuyên giáo, phát biểu.", expected: ["Ban Tuyên giáo"]),
+    .init(text: "Theo Cơ quan Hỗ trợ Phát triển, dự án đã xong.", expected: ["Cơ quan Hỗ trợ Phát triển"]),
+    // Lowercase police with a level and a place.
+    .init(text: "Anh ta đã đến công an quận 12 đầu thú.", expected: ["công an quận 12"]),
+    .init(text: "Hiện công an huyện Định Quán đang điều tra.", expected: ["công an huyện Định Quán"]),
+    // A short form of a listed body is kept as the abbreviation the text uses.
+    .init(text: "Tiền đạo này đã gia nhập Man City hồi tháng trước.", expected: ["Manchester City|Man City"]),
+    // A brand's branch in a country; the brand with a head is the same body.
+    .init(text: "Theo đại diện Unilever Việt Nam, sản phẩm đã bị thu hồi.", expected: ["Unilever Việt Nam"]),
+    .init(text: "Tập đoàn Huawei cho biết Huawei không liên quan.", expected: ["Tập đoàn Huawei"]),
+    // A name stops before a verb glued to its last part.
+    .init(text: "Hội nghị do Bộ Công Thương tổ chức tại Hà Nội.", expected: ["Bộ Công Thương"]),
+    // A listed body followed by a person stays the body.
+    .init(text: "Người phát ngôn Bộ Ngoại giao John Kirby khẳng định như vậy.", expected: ["Bộ Ngoại giao"]),
+    // A school named after a person, after lowercase words.
+    .init(text: "Học sinh Trường Tiểu học dân lập Đoàn Thị Điểm đến dự.", expected: ["Trường Tiểu học dân lập Đoàn Thị Điểm"]),
+    // A family name inside a place.
+    .init(text: "Chủ tịch UBND xã Vĩnh Đồng cho biết như vậy.", expected: ["Ủy ban nhân dân xã Vĩnh Đồng|UBND xã Vĩnh Đồng"]),
+    // Not organisations: credits, the outlet's own address, titles, generic uses.
+    .init(text: "VTV.vn - Sáng nay trời mưa to ở nhiều nơi.", expected: []),
+    .init(text: "Người dân xếp hàng mua vé. Ảnh: Reuters", expected: []),
+    .init(text: "Giá xăng tăng mạnh trong tháng này.\nHoàng Hà (TTXVN)", expected: []),
+    .init(text: "Thủ tướng Chính phủ đã phê duyệt đề án.", expected: []),
+    .init(text: "Chính phủ hai nước nhất trí tăng cường hợp tác.", expected: []),
+    .init(text: "Giống lúa được UBND tỉnh này hỗ trợ.", expected: []),
+    // Not organisations: a person, a place, a street, a figure of speech, an exam.
+    .init(text: "Thị trưởng Bloomberg phát biểu tại buổi lễ.", expected: []),
+    .init(text: "Ông Michael Bloomberg đến thăm trường.", expected: []),
+    .init(text: "Đoàn khách đi qua đường Nguyễn Trãi, quận Thanh Xuân.", expected: []),
+    .init(text: "Ông ấy rất muốn vào Nhà trắng của đội bóng.", expected: []),
+    .init(text: "Các trường xét tuyển theo kết quả thi THPT Quốc gia. Bên cạnh đó có trường riêng.", expected: []),
+    .init(text: "Vợ chồng trẻ báo cáo lên Công an huyện. Nhận thấy vụ việc nghiêm trọng.", expected: []),
+    .init(text: "Chiều qua, công an đã có mặt tại hiện trường.", expected: []),
+  ]
+
+  @Test(arguments: cases)
+  func organizations(_ c: Case) {
+    let found = extracted("Tin tổng hợp\n\n" + c.text).organizations.map { o in
+      o.abbreviation.map { o.name + "|" + $0 } ?? o.name
+    }
+    #expect(found == c.expected)
+  }
+}
