@@ -17,6 +17,8 @@ public struct FullTextIndex: Sendable {
   let segments: [Segment]
   /// Per article: the number of title positions (the body starts one after).
   let titleLength: [UInt32]
+  /// Per article: the number of syllables of its title and body.
+  let documentLength: [UInt32]
   /// The number of articles.
   public let universe: Int
 

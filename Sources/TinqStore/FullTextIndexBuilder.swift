@@ -13,8 +13,9 @@ extension FullTextIndex {
     /// The piece caches, kept between segments (one per worker at a time).
     let caches = Reusable { PieceCache() }
 
-    /// What one segment produces: its postings, title lengths, encoded bodies and body starts.
-    typealias Part = (Segment, [UInt32], [UInt8], [UInt32])
+    /// What one segment produces: its postings, title lengths, encoded bodies, body starts and
+    /// document lengths.
+    typealias Part = (Segment, [UInt32], [UInt8], [UInt32], [UInt32])
 
     /// The number of segments `count` articles make, the last one possibly short.
     static func segments(_ count: Int) -> Int { (count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize }
@@ -35,6 +36,8 @@ extension FullTextIndex {
       var encoded = ByteRun()
       defer { encoded.free() }
       var starts: [UInt32] = []
+      var lengths: [UInt32] = []
+      lengths.reserveCapacity(texts.count)
       titles.reserveCapacity(texts.count)
       starts.reserveCapacity(texts.count)
       // Encoded bodies take about a quarter of the text: with room for half, the buffer is not
@@ -51,13 +54,14 @@ extension FullTextIndex {
         withUnsafeMutablePointer(to: &encoded) { out in
           scanner.scan(texts[d].body, into: &tokens, encodingInto: out)
         }
+        lengths.append(UInt32(tokens.count - 1))
         builder.add(tokens: tokens)
       }
       // The bodies of earlier segments were freed once encoded: give their pages back every few
       // segments (each call walks the heap, so every segment would cost seconds on 100,000
       // articles).
       if s % 4 == 3 { Memory.releaseFree() }
-      return (builder.finish(), titles, Array(encoded.bytes), starts)
+      return (builder.finish(), titles, Array(encoded.bytes), starts, lengths)
     }
 
     /// `texts(of:segment:)` moves the bodies of segment `s` out of `articles` (leaving them
@@ -80,11 +84,15 @@ extension FullTextIndex {
       titleLength.reserveCapacity(n)
       var starts: [UInt32] = []
       starts.reserveCapacity(n)
+      var lengths: [UInt32] = []
+      lengths.reserveCapacity(n)
       for p in parts {
         titleLength.append(contentsOf: p.1)
         starts.append(contentsOf: p.3)
+        lengths.append(contentsOf: p.4)
       }
-      let index = FullTextIndex(lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, universe: n)
+      let index = FullTextIndex(
+        lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, documentLength: lengths, universe: n)
       let bodies = BodyStore(
         pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
       return (index, bodies)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Testing
 import TinqSupport
 import TinqText
@@ -232,6 +235,79 @@ import TinqText
     ("count articles by snippet", "it cannot be used in `count ... by`"),
   ])
   func snippetIsRefusedWhereItCannotBeKnown(source: String, message: String) {
+    #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
+  }
+}
+
+/// `order by relevance`: the index-driven BM25 against a plain reference that reads the text.
+@Suite struct RelevanceTests {
+  static let store = ConcordanceTests.store
+
+  /// BM25 as the textbook writes it, from each article's text: counts by scanning syllables.
+  static func reference(_ phrases: [String], scope: TextScope = .titleOrBody) -> [Int: Double] {
+    let articles = (0..<store.count).map { store.article($0) }
+    let lengths = articles.map { Syllables.split($0.title ?? "").count + Syllables.split($0.body).count }
+    let average = Double(lengths.reduce(0, +)) / Double(lengths.count)
+    var scores: [Int: Double] = [:]
+    for text in phrases {
+      let phrase = Phrase(text)
+      let counts = articles.map { a -> Double in
+        let title = Double(ConcordanceTests.scannedStarts(phrase, in: a.title ?? "").count)
+        let body = Double(ConcordanceTests.scannedStarts(phrase, in: a.body).count)
+        switch scope {
+        case .title: return 2 * title
+        case .body: return body
+        case .titleOrBody: return 2 * title + body
+        }
+      }
+      let n = Double(counts.filter { $0 > 0 }.count)
+      guard n > 0 else { continue }
+      let N = Double(articles.count)
+      let idf = log((N - n + 0.5) / (n + 0.5) + 1)
+      for (i, tf) in counts.enumerated() where tf > 0 {
+        let norm = 1.2 * (1 - 0.75 + 0.75 * Double(lengths[i]) / average)
+        scores[i, default: 0] += idf * tf * 2.2 / (tf + norm)
+      }
+    }
+    return scores
+  }
+
+  @Test(arguments: [["an ninh"], ["ma tuy"], ["ma túy", "biên giới"], ["Bộ Công an", "hoà bình", "an"]])
+  func theIndexAgreesWithTheReference(phrases: [String]) {
+    let expected = Self.reference(phrases)
+    let all = DocSet.all(universe: Self.store.count)
+    let found = Self.store.fullText.relevance(of: phrases.map { (Phrase($0), .titleOrBody) }, in: all)
+    #expect(Set(found.keys) == Set(expected.keys) && !found.isEmpty)
+    for (i, score) in expected { #expect(abs((found[i] ?? -1) - score) < 1e-9, "article \(i)") }
+  }
+
+  @Test func orderByRelevanceIsTheHighestScoreFirst() throws {
+    let backend = MemoryBackend(store: Self.store)
+    let checked = try Checker.check(
+      try Parser.parseStatement("articles where contains \"ma túy\" or contains \"biên giới\" order by relevance limit 20 select id, score"),
+      bindings: [:])
+    guard case .rows(let rows) = try backend.run(checked, cancellation: nil) else {
+      Issue.record("not rows")
+      return
+    }
+    let expected = Self.reference(["ma túy", "biên giới"]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    #expect(rows.rows.map { $0[0] } == expected.prefix(20).map { .text(Self.store.metadata[$0.key].id) })
+    for (row, (_, score)) in zip(rows.rows, expected) {
+      guard case .decimal(let shown) = row[1] else {
+        Issue.record("score is not a number")
+        continue
+      }
+      #expect(abs(shown - score) < 1e-9)
+    }
+  }
+
+  @Test(arguments: [
+    ("articles order by relevance", "relevance is measured against the phrases of a `contains` condition, and this query has none"),
+    ("articles where contains \"x\" order by relevance, date", "`order by relevance` (or `score`) is the only order key of a query"),
+    ("articles where score > 1", "`score` is made for the rows a query returns; it cannot be used in `where`"),
+    ("articles where year = 2021 select score", "`score` measures the phrases of a `contains` condition, and this query has none"),
+  ])
+  func relevanceNeedsAContainsPhrase(source: String, message: String) {
     #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
   }
 }

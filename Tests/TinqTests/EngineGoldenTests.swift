@@ -141,6 +141,10 @@ import Tinq
     ("kwic \"ma túy\" where source = \"CT\" sort by id", ["000[body@2131]: ma túy", "1 in 1"]),
     ("kwic \"ma tuy\" sort by id desc limit 2 offset 1", ["004[body@1005]: ma túy", "004[body@1076]: ma túy", "9 in 4"]),
     ("kwic \"ma tuy\" limit 0", ["9 in 4"]),
+    // Relevance: BM25 over the phrase; 003 (3 matches in a short text) before 004 (4 in a long one).
+    ("articles where contains \"ma túy\" order by relevance select id", [
+      "003_d538e3b866b5af87", "004_adcf2f97b390286b", "000_d0844a13450a2335", "001_0ef710d98552a17e",
+    ]),
     ("count kwic \"an ninh\"", ["#40"]),
     ("count kwic \"an ninh\" where year >= 2021", ["#15"]),
     ("kwic \"không có ở đây\"", ["0 in 0"]),

@@ -30,8 +30,26 @@ struct CheckContext {
     case .query(var q):
       let collection = q.collection.kind
       if let filter = q.filter { q.filter = try checkFilter(filter, in: collection) }
-      for key in q.order {
+      // `order by relevance` is `order by score desc`: the most relevant first.
+      for i in q.order.indices where q.order[i].field.name == "relevance" && collection == .articles {
+        q.order[i].field.name = "score"
+        q.order[i].descending.toggle()
+      }
+      for (n, key) in q.order.enumerated() {
         let spec = try field(key.field, in: collection)
+        if spec.derived == .score {
+          guard q.filter.map(Self.hasPositiveContains) ?? false else {
+            throw Diagnostic(
+              "relevance is measured against the phrases of a `contains` condition, and this query has none",
+              at: key.field.range, notes: ["help: e.g. `articles where contains \"ma túy\" order by relevance limit 10`"])
+          }
+          guard n == 0, q.order.count == 1 else {
+            throw Diagnostic(
+              "`order by relevance` (or `score`) is the only order key of a query", at: key.field.range,
+              notes: ["note: ties keep corpus order"])
+          }
+          continue
+        }
         try tested(spec, at: key.field.range, as: "order by")
         if spec.type == .textList {
           throw Diagnostic(
@@ -42,10 +60,10 @@ struct CheckContext {
       if let limit = q.limit { try checkLimit(limit) }
       for selected in q.select {
         let spec = try field(selected, in: collection)
-        if spec.derived == .snippet, !(q.filter.map(Self.hasPositiveContains) ?? false) {
+        if let derived = spec.derived, !(q.filter.map(Self.hasPositiveContains) ?? false) {
           throw Diagnostic(
-            "`snippet` shows the phrases of a `contains` condition, and this query has none", at: selected.range,
-            notes: ["help: e.g. `articles where contains \"ma túy\" select id, snippet`"])
+            "`\(spec.name)` \(derived == .snippet ? "shows" : "measures") the phrases of a `contains` condition, and this query has none",
+            at: selected.range, notes: ["help: e.g. `articles where contains \"ma túy\" select id, \(spec.name)`"])
         }
       }
       return .query(q)
@@ -262,6 +280,7 @@ struct CheckContext {
     case .integer: return "an integer"
     case .date: return "a date"
     case .textList: return "a list of text"
+    case .number: return "a number"
     }
   }
 
@@ -299,7 +318,7 @@ struct CheckContext {
     if Self.fits(value.value, spec.type) { return value }
     switch (spec.type, value.value) {
     case (.text, _), (.textList, _): expected = "a string"
-    case (.integer, _): expected = "an integer"
+    case (.integer, _), (.number, _): expected = "an integer"
     case (.date, _): expected = "a date (2021-06-30 or 2021-06) or a year"
     }
     var notes: [String] = []

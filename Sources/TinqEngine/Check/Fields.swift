@@ -6,6 +6,8 @@ import TinqSyntax
 public enum FieldType: String, Sendable, Equatable {
   /// `text`, `integer` and `date` are single values; a date may be partial (a year, a month).
   case text, integer, date
+  /// A fractional number (a relevance score).
+  case number
   /// A list of text values (citations, people, ranks, ...).
   case textList = "list of text"
 }
@@ -34,6 +36,9 @@ enum FieldIndex: Sendable, Equatable {
 public enum QueryDerived: String, Sendable, Equatable {
   /// The passage that best shows the `contains` phrases, matches marked.
   case snippet
+  /// The article's BM25 relevance to the `contains` phrases; `order by relevance` sorts by it,
+  /// highest first.
+  case score
 }
 
 /// `Field` is a resolved reference to one field of a collection: what a checked query carries
@@ -165,6 +170,10 @@ enum Registry {
     .init(
       "snippet", .text, "the passage that best shows the `contains` phrases, matches marked", shown: false,
       derived: .snippet
+    ) { _ in .null },
+    .init(
+      "score", .number, "BM25 relevance to the `contains` phrases (`order by relevance`: highest first)", shown: false,
+      derived: .score
     ) { _ in .null },
     .init("citations", .textList, "canonical numbers of cited documents", column: "citations.number") {
       .texts($0.article.citations.map(\.number))

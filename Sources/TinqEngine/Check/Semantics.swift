@@ -72,7 +72,7 @@ public enum Semantics {
   /// types do not meet (the checker rules those out before evaluation).
   public static func compare(_ value: Value, _ op: ComparisonOperator, _ literal: Constant) -> Bool {
     switch value {
-    case .null:
+    case .null, .decimal:
       return false
     case .text(let s):
       guard case .text(let typed) = literal else { return false }

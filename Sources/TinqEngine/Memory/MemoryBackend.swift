@@ -68,7 +68,21 @@ public struct MemoryBackend: Backend {
       let (sum, overflow) = q.offset.addingReportingOverflow(count)
       return overflow ? Int.max : sum
     } ?? .max
-    var ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
+    var scores: [Int: Double]? = nil
+    var ordinals: [Int]
+    if let first = q.order.first, first.field.derived == .score {
+      // Relevance: every candidate is scored, then sorted; ties keep corpus order.
+      let all = store.fullText.relevance(of: Self.containedPhrases(q.filter), in: set)
+      scores = all
+      ordinals = set.members
+      ordinals.sort { a, b in
+        let (x, y) = (all[a] ?? 0, all[b] ?? 0)
+        if x != y { return first.descending ? x > y : x < y }
+        return a < b
+      }
+    } else {
+      ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
+    }
     if q.limit != nil || q.offset > 0 {
       let offset = min(q.offset, ordinals.count)
       let end = min(ordinals.count - offset, q.limit ?? .max) + offset
@@ -76,19 +90,28 @@ public struct MemoryBackend: Backend {
     }
     var rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
     if q.collection == .articles, q.columns.contains(where: { $0.derived != nil }) {
-      derive(q, ordinals: ordinals, into: &rows)
+      derive(q, ordinals: ordinals, scores: scores, into: &rows)
     }
     return (RowSet(collection: q.collection, columns: q.columns.map(\.name), rows: rows), execution)
   }
 
-  /// `derive(_:ordinals:into:)` fills the columns the query itself decides: each row's snippet of
-  /// the `contains` phrases.
-  func derive(_ q: CheckedQuery, ordinals: [Int], into rows: inout [[Value]]) {
+  /// `derive(_:ordinals:scores:into:)` fills the columns the query itself decides: each row's
+  /// snippet of the `contains` phrases, and its relevance score (computed for the rows alone
+  /// unless ordering by it already scored them).
+  func derive(_ q: CheckedQuery, ordinals: [Int], scores known: [Int: Double]?, into rows: inout [[Value]]) {
     let phrases = Self.containedPhrases(q.filter)
-    for (j, field) in q.columns.enumerated() where field.derived == .snippet {
-      let snippets = store.snippets(of: ordinals, phrases: phrases)
-      for (r, i) in ordinals.enumerated() {
-        rows[r][j] = snippets[i].map { Value.marked($0.text, marks: $0.marks) } ?? .null
+    for (j, field) in q.columns.enumerated() {
+      switch field.derived {
+      case .snippet?:
+        let snippets = store.snippets(of: ordinals, phrases: phrases)
+        for (r, i) in ordinals.enumerated() {
+          rows[r][j] = snippets[i].map { Value.marked($0.text, marks: $0.marks) } ?? .null
+        }
+      case .score?:
+        let scores = known ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals))
+        for (r, i) in ordinals.enumerated() { rows[r][j] = .decimal(scores[i] ?? 0) }
+      case nil:
+        continue
       }
     }
   }
@@ -133,6 +156,7 @@ public struct MemoryBackend: Backend {
     switch v {
     case .null: return nil
     case .integer(let i): return .number(i)
+    case .decimal(let d): return .number(Int((d * 1_000_000).rounded()))
     case .date(let d): return .number(d.ordinal)
     case .text(let s): return .text(VietnameseCollation.sortKey(s))
     case .list(let items): return items.first.flatMap(sortKey)
@@ -358,7 +382,11 @@ public struct MemoryBackend: Backend {
       lines.append("collection: \(q.collection.rawValue) (" + rowCount(Table.of(q.collection, in: store).count) + ")")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
       if !q.order.isEmpty {
-        lines.append("order: " + (Self.walksDateIndex(q.order, q.collection) ? "walk the date index" : "sort by collation keys"))
+        let how =
+          q.order.first?.field.derived == .score
+          ? "score every row by BM25 over the contains phrases (positions from the full-text index), sort"
+          : Self.walksDateIndex(q.order, q.collection) ? "walk the date index" : "sort by collation keys"
+        lines.append("order: " + how)
       }
       lines.append("result: " + rowCount(rows.rows.count))
     case .count(let c):

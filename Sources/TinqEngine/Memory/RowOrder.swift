@@ -103,6 +103,7 @@ struct RowOrder {
     switch v {
     case .null: return .null
     case .integer(let i): return .number(i)
+    case .decimal(let d): return .number(Int((d * 1_000_000).rounded()))
     case .date(let d): return .number(d.ordinal)
     case .text(let s):
       let p = VietnameseCollation.primaryPrefix(s, count: length)

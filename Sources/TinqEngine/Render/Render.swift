@@ -48,6 +48,7 @@ enum CellText {
     case .null: return ""
     case .text(let s): return s
     case .integer(let n): return String(n)
+    case .decimal(let d): return Value.decimalText(d)
     case .date(let d): return d.description
     case .list(let items): return items.map { of($0) }.filter { !$0.isEmpty }.joined(separator: "; ")
     case .object(_, let values):
@@ -102,8 +103,10 @@ enum CellText {
 
   /// `isNumeric(_:)` tells whether a value is right-aligned in a table.
   static func isNumeric(_ value: Value) -> Bool {
-    if case .integer = value { return true }
-    return false
+    switch value {
+    case .integer, .decimal: return true
+    default: return false
+    }
   }
 }
 

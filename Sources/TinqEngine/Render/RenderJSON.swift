@@ -7,6 +7,8 @@ enum JSONValue {
   case null
   case bool(Bool)
   case number(Int)
+  /// A number written as given (a decimal, spelt by `Value.decimalText`).
+  case numeral(String)
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
@@ -17,6 +19,7 @@ enum JSONValue {
     case .null: self = .null
     case .text(let s): self = .string(s)
     case .integer(let n): self = .number(n)
+    case .decimal(let d): self = .numeral(Value.decimalText(d))
     case .date(let d): self = .string(d.description)
     case .list(let items): self = .array(items.map(JSONValue.init))
     case .object(let keys, let values):
@@ -35,6 +38,7 @@ enum JSONValue {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += String(n)
+    case .numeral(let text): out += text
     case .string(let s): JSONValue.writeString(s, into: &out)
     case .array(let items):
       if items.isEmpty {

@@ -7,11 +7,22 @@ public enum Value: Sendable, Hashable {
   case null
   case text(String)
   case integer(Int)
+  /// A fractional number (a relevance score).
+  case decimal(Double)
   case date(PartialDate)
   /// A list (citations, people, ranks, ...).
   case list([Value])
   /// A small record, e.g. a person with name, rank and positions; keys in display order.
   case object(keys: [String], values: [Value])
+
+  /// `decimalText(_:)` spells a fractional number to three decimals (`12.345`), as every
+  /// format shows it.
+  public static func decimalText(_ d: Double) -> String {
+    guard d.isFinite else { return "0" }
+    let m = Int((abs(d) * 1000).rounded())
+    let fraction = String(m % 1000)
+    return (d < 0 && m > 0 ? "-" : "") + "\(m / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+  }
 
   /// True for `.null`.
   public var isNull: Bool { if case .null = self { return true } else { return false } }
