@@ -121,7 +121,9 @@ public enum Completer {
   static func names(_ slot: NameSlot?, collection: CollectionKind, vocabulary: CompletionVocabulary) -> [String] {
     switch slot {
     case .collection?: return CollectionKind.allCases.map(\.rawValue)
-    case .field?, .condition?: return Schema.fields(of: collection).map(\.name)
+    case .condition?: return Schema.fields(of: collection).map(\.name)
+    // `relevance` orders articles (it is `score desc`); offered with the fields.
+    case .field?: return Schema.fields(of: collection).map(\.name) + (collection == .articles ? ["relevance"] : [])
     case .id?: return vocabulary.ids.map(quoted)
     case .kwicKey?: return KwicStatement.SortKey.allCases.map(\.rawValue)
     case .variable?, nil: return []

@@ -44,6 +44,7 @@ public enum MetaCommand: Sendable, Equatable {
     count COLLECTION [where ...] [by F [order by count desc] [limit N]]
     kwic "PHRASE"|cites "N"|mentions "NAME" [where ...] [context N]
          [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
+    contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
     Collections: articles, citations, people, organizations (.schema lists their fields);

@@ -36,7 +36,8 @@ extension Parser {
     ]
     .map(\.rawValue)
     + ComparisonOperator.allCases.map(\.rawValue)
-    + [Keyword.cites, .mentions, .between, .in, .is, .contains, .null, .not, .includes, .excludes].map(\.rawValue)
+    + [Keyword.cites, .mentions, .between, .in, .is, .contains, .near, .within, .sentence, .paragraph, .ordered, .null, .not,
+      .includes, .excludes].map(\.rawValue)
 
   /// `continuations(of:)` tells what may follow `prefix`, the text of one statement being typed
   /// (without a word being typed at its end). Each candidate word is tried by parsing the prefix

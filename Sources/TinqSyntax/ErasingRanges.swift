@@ -1,3 +1,4 @@
+import TinqText
 // `erasingRanges()` on every node: the structural form of a tree, used to compare a reparsed
 // tree with the original (`==` compares ranges too).
 
@@ -88,6 +89,8 @@ extension Expression {
       return .cites(number.erasingRanges(), .none)
     case .mentions(let name, _):
       return .mentions(name.erasingRanges(), .none)
+    case .near(let a, let b, let proximity, _):
+      return .near(a.erasingRanges(), b.erasingRanges(), proximity, .none)
     }
   }
 }

@@ -1,3 +1,4 @@
+import TinqText
 // Expression productions: expression, unary, primary, predicate, literal.
 
 extension ParserState {
@@ -82,6 +83,7 @@ extension ParserState {
       try countPredicate(at: start)
       advance()
       let phrase = try parseLiteral(purpose: "a phrase after `contains`, e.g. \"ma túy\"")
+      if at(.near), !atStatementEnd { return try parseNear(phrase, from: start) }
       return .contains(nil, phrase, start.to(phrase.range))
     case .identifier(let name):
       try countPredicate(at: start)
@@ -93,6 +95,36 @@ extension ParserState {
         expected: "a condition (a field, `contains`, `cites`, `mentions`, `not` or `(`)",
         suggestFrom: Self.predicateWords)
     }
+  }
+
+  /// near -> "contains" literal "near" literal [ "within" ( integer | "sentence" | "paragraph" ) ] [ "ordered" ]
+  mutating func parseNear(_ first: Literal, from start: SourceRange) throws(Diagnostic) -> Expression {
+    advance()  // near
+    let second = try parseLiteral(purpose: "a phrase after `near`, e.g. \"bắt giữ\"")
+    var proximity = Proximity()
+    if at(.within), !atStatementEnd {
+      advance()
+      switch current.kind {
+      case .integer(let n):
+        guard n >= 0, n <= Proximity.maximumSyllables else {
+          throw Diagnostic(
+            "`within` takes 0 to \(Proximity.maximumSyllables) syllables, found \(n)", at: current.range,
+            notes: ["note: `within sentence` or `within paragraph` for wider spans"])
+        }
+        proximity.span = .syllables(n)
+      case .keyword(.sentence): proximity.span = .sentence
+      case .keyword(.paragraph): proximity.span = .paragraph
+      default:
+        throw error(
+          expected: "a number of syllables, `sentence` or `paragraph` after `within`", suggestFrom: ["sentence", "paragraph"])
+      }
+      advance()
+    }
+    if at(.ordered), !atStatementEnd {
+      advance()
+      proximity.ordered = true
+    }
+    return .near(first, second, proximity, start.to(SourceRange(previousEnd, previousEnd)))
   }
 
   /// The part of a predicate after its field.

@@ -1,3 +1,4 @@
+import TinqText
 /// `Printer` turns a syntax tree back into canonical query text: lowercase keywords, single
 /// spaces, `asc` left out, strings always quoted, and parentheses only where precedence needs them.
 ///
@@ -45,6 +46,18 @@ public enum Printer {
     }
   }
 
+  /// `proximityText(_:)` spells a proximity after its phrases, leaving the default out.
+  public static func proximityText(_ p: Proximity) -> String {
+    var out = ""
+    switch p.span {
+    case .syllables(let n) where n == Proximity.defaultSyllables: break
+    case .syllables(let n): out += " within \(n)"
+    case .sentence: out += " within sentence"
+    case .paragraph: out += " within paragraph"
+    }
+    return out + (p.ordered ? " ordered" : "")
+  }
+
   static func orderAndLimit(_ order: [OrderKey], _ limit: LimitClause?) -> String {
     var out = ""
     if !order.isEmpty {
@@ -89,6 +102,8 @@ public enum Printer {
       return "cites " + print(number)
     case .mentions(let name, _):
       return "mentions " + print(name)
+    case .near(let a, let b, let proximity, _):
+      return "contains " + print(a) + " near " + print(b) + proximityText(proximity)
     }
   }
 

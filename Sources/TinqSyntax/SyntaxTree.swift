@@ -1,3 +1,4 @@
+import TinqText
 /// `SourceRange` is a half-open range of UTF-8 byte offsets into the source text of a statement.
 ///
 /// Offsets are kept in tokens and nodes; line and column (counted in characters a person sees)
@@ -356,12 +357,15 @@ public indirect enum Expression: Sendable, Equatable {
   case cites(Literal, SourceRange)
   /// mentions "name"
   case mentions(Literal, SourceRange)
+  /// contains "a" near "b" [within N | sentence | paragraph] [ordered] — in the title or body.
+  case near(Literal, Literal, Proximity, SourceRange)
 
   /// The node's source range.
   public var range: SourceRange {
     switch self {
     case .logical(_, _, _, let r), .not(_, let r), .comparison(_, _, _, let r), .between(_, _, _, _, let r),
-      .inList(_, _, _, let r), .isNull(_, _, let r), .contains(_, _, let r), .cites(_, let r), .mentions(_, let r):
+      .inList(_, _, _, let r), .isNull(_, _, let r), .contains(_, _, let r), .cites(_, let r), .mentions(_, let r),
+      .near(_, _, _, let r):
       return r
     }
   }

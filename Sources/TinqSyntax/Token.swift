@@ -14,11 +14,16 @@ public enum Keyword: String, CaseIterable, Sendable {
   case between, `in`, `is`, null, contains, cites, mentions
   /// Words of `kwic` statements.
   case kwic, context, sort, sample, seed
+  /// Words of proximity: `contains "a" near "b" within 5 ordered`.
+  case near, within, sentence, paragraph, ordered
+
+  /// The length of the longest keyword.
+  static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
 
   /// `lookup(_:)` returns the keyword spelt by `text`, ignoring case, or nil.
   public static func lookup(_ text: some StringProtocol) -> Keyword? {
     // Keywords are short ASCII words: reject anything else before paying for lowercasing.
-    guard text.utf8.count <= 8, text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    guard text.utf8.count <= longest, text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
     return Keyword(rawValue: text.lowercased())
   }
 

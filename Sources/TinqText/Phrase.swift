@@ -47,3 +47,26 @@ public struct Phrase: Sendable, Hashable {
     return false
   }
 }
+
+/// `Proximity` is how near the two phrases of `near` must stand: within so many syllables of
+/// each other (the syllables between them), or in one sentence or one paragraph; `ordered`, the
+/// first before the second.
+public struct Proximity: Sendable, Hashable {
+  public enum Span: Sendable, Hashable {
+    case syllables(Int)
+    case sentence, paragraph
+  }
+
+  public var span: Span
+  public var ordered: Bool
+
+  public init(span: Span = .syllables(Proximity.defaultSyllables), ordered: Bool = false) {
+    self.span = span
+    self.ordered = ordered
+  }
+
+  /// The distance `near` allows when none is given.
+  public static let defaultSyllables = 10
+  /// The widest distance in syllables (wider spans are `sentence` and `paragraph`).
+  public static let maximumSyllables = 1000
+}

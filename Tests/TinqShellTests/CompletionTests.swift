@@ -42,6 +42,16 @@ import TinqShell
     ("count articles where year = 2020 ", ["and", "or", "by"]),
     ("articles where month ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
     ("people where ", ["name", "ranks", "positions", "articles", "not"]),
+    // Concordances, proximity and relevance.
+    ("kw", ["kwic"]),
+    ("kwic ", ["cites", "mentions", "contains"]),
+    ("kwic \"an ninh\" ", ["where", "context", "sort", "order", "sample", "limit", "offset"]),
+    ("kwic \"an ninh\" sort by ", ["right", "left", "date", "id"]),
+    ("kwic \"an ninh\" sample 5 ", ["seed", "limit", "offset"]),
+    ("articles where contains \"ma túy\" ", ["and", "or", "order", "limit", "offset", "select", "near"]),
+    ("articles where contains \"ma túy\" near \"bắt\" within ", ["sentence", "paragraph"]),
+    ("articles where contains \"a\" order by rel", ["relevance"]),
+    ("articles where contains \"a\" select id, sn", ["snippet"]),
   ])
   func keywordsAndFields(prefix: String, expected: [String]) {
     let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
@@ -51,7 +61,7 @@ import TinqShell
 
   @Test func statementStartOffersCollectionsStatementsAndMetaCommands() {
     let result = Completer.complete(prefix: "", vocabulary: vocabulary)
-    for word in ["articles", "citations", "people", "organizations", "count", "show", "explain", "let", ".help"] {
+    for word in ["articles", "citations", "people", "organizations", "count", "kwic", "show", "explain", "let", ".help"] {
       #expect(result.candidates.contains(word), "\(word)")
     }
   }
@@ -59,7 +69,8 @@ import TinqShell
   /// Every word offered parses where it is offered: the statement with it either parses or only
   /// needs more input.
   @Test(arguments: ["", "articles ", "articles where ", "articles where year ", "count articles ", "explain ",
-    "articles where (year = 1 ", "articles order by date ", "citations where type ", "count people by "])
+    "articles where (year = 1 ", "articles order by date ", "citations where type ", "count people by ", "kwic \"a\" ",
+    "articles where contains \"a\" near \"b\" "])
   func everyOfferedWordParses(prefix: String) {
     let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)
     #expect(!result.candidates.isEmpty)

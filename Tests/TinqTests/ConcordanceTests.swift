@@ -311,3 +311,72 @@ import TinqText
     #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
   }
 }
+
+/// `contains "a" near "b"`: distance in syllables, order, sentence and paragraph, from the
+/// index's positions and from the text, which agree.
+@Suite struct NearTests {
+  static let store = ArticleStore(articles: [
+    Article(
+      id: "n1", title: nil, date: nil, source: nil, author: nil, url: nil,
+      body: "Lực lượng công an bắt giữ ba đối tượng mua bán ma túy.Sau đó họ khai nhận.\n\nĐoạn sau nói về biên giới.",
+      citations: [], people: [], organizations: [], provenance: [:], origin: nil),
+    Article(
+      id: "n2", title: "Ma túy và biên giới", date: nil, source: nil, author: nil, url: nil,
+      body: "Một câu không liên quan.",
+      citations: [], people: [], organizations: [], provenance: [:], origin: nil),
+  ])
+
+  @Test(arguments: [
+    // `bắt giữ` and `ma túy` have 5 syllables between them.
+    ("contains \"bắt giữ\" near \"ma túy\"", ["n1"]),
+    ("contains \"bắt giữ\" near \"ma túy\" within 5", ["n1"]),
+    ("contains \"bắt giữ\" near \"ma túy\" within 4", []),
+    ("contains \"ma túy\" near \"bắt giữ\" within 5", ["n1"]),
+    ("contains \"ma túy\" near \"bắt giữ\" within 5 ordered", []),
+    ("contains \"bat giu\" near \"ma tuy\" within 5 ordered", ["n1"]),
+    // The glued `ma túy.Sau` still ends a sentence; the blank line ends a paragraph.
+    ("contains \"ma túy\" near \"khai nhận\" within sentence", []),
+    ("contains \"ma túy\" near \"khai nhận\" within paragraph", ["n1"]),
+    ("contains \"ma túy\" near \"biên giới\" within paragraph", ["n2"]),
+    ("contains \"ma túy\" near \"biên giới\" within sentence ordered", ["n2"]),
+    ("contains \"công an\" near \"đối tượng\" within sentence", ["n1"]),
+    ("not contains \"ma túy\" near \"biên giới\" within 2", ["n1"]),
+  ])
+  func nearHoldsAsWritten(condition: String, ids: [String]) throws {
+    let backend = MemoryBackend(store: Self.store)
+    let checked = try Checker.check(try Parser.parseStatement("articles where \(condition) select id"), bindings: [:])
+    guard case .rows(let rows) = try backend.run(checked, cancellation: nil) else { return }
+    #expect(rows.rows.map { $0[0] } == ids.map { .text($0) })
+    // The text's reading agrees with the index's.
+    guard case .query(let q) = checked.kind, case .condition(let c)? = q.filter, case .near(let a, let b, let p) = c.test
+    else { return }
+    let byText = (0..<Self.store.count).filter { i in
+      let article = Self.store.article(i)
+      return ArticleStore.textHolds(a, near: b, proximity: p, title: article.title, body: article.body)
+    }.map { Self.store.metadata[$0].id }
+    #expect(byText == ids)
+  }
+
+  @Test(arguments: [
+    ("articles where contains \"a\" near \"b\"", "articles where contains \"a\" near \"b\""),
+    ("articles where contains \"a\" near \"b\" within 10", "articles where contains \"a\" near \"b\""),
+    ("articles where CONTAINS \"a\" NEAR \"b\" WITHIN 3 ORDERED and year > 1", "articles where contains \"a\" near \"b\" within 3 ordered and year > 1"),
+    ("articles where not contains \"a\" near \"b\" within sentence", "articles where not contains \"a\" near \"b\" within sentence"),
+  ])
+  func nearPrintsCanonically(source: String, expected: String) throws {
+    let statement = try Parser.parseStatement(source)
+    #expect(Printer.print(statement) == expected)
+    #expect(try Parser.parseStatement(expected).erasingRanges() == statement.erasingRanges())
+  }
+
+  @Test(arguments: [
+    ("articles where contains \"a\" near", "expected a phrase after `near`"),
+    ("articles where contains \"a\" near \"b\" within", "expected a number of syllables, `sentence` or `paragraph` after `within`"),
+    ("articles where contains \"a\" near \"b\" within 5000", "`within` takes 0 to 1000 syllables, found 5000"),
+    ("people where contains \"a\" near \"b\"", "`contains ... near` applies only to articles, not to people"),
+    ("kwic contains \"a\" near \"b\"", "`kwic` centres on one phrase; `near` belongs in its `where` clause"),
+  ])
+  func nearErrorsArePositioned(source: String, message: String) {
+    #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
+  }
+}

@@ -97,6 +97,13 @@ struct ExpressionGenerator {
         lit(.string(pick(["Nguyễn Tân Cương", "nguyen tan cuong", "TRẦN QUỐC TỎ", "BCA", "bộ công an", "Cảnh sát biển", "Ai Đó"]))),
         .none)
     case 2, 3:
+      if Int.random(in: 0..<3, using: &rng) == 0 {
+        let span = pick([Proximity.Span.syllables(0), .syllables(3), .syllables(10), .sentence, .paragraph])
+        return .near(
+          lit(.string(pick(["an ninh", "ma tuy", "quốc gia", "Bộ", "hoà bình"]))),
+          lit(.string(pick(["an", "biên giới", "ma túy", "phối hợp", "lực lượng"]))),
+          Proximity(span: span, ordered: Bool.random(using: &rng)), .none)
+      }
       let phrase = pick(["an ninh", "ma tuy", "ma túy", "ma tuý", "hoà bình", "hòa", "nh quốc", "quốc gia", "thủy", "NĐ-CP", "đảng ủy", "dang uy", "Bộ"])
       let field: FieldRef? = pick([nil, nil, FieldRef(name: "title"), FieldRef(name: "body"), FieldRef(name: "author")])
       return .contains(field, lit(.string(phrase)), .none)
@@ -269,7 +276,51 @@ enum Oracle {
     case .mentions(let lit, _):
       guard case .string(let s) = lit.value else { return false }
       return NameQuery(s).mentionedIn(a)
+    case .near(let x, let y, let proximity, _):
+      guard case .string(let s) = x.value, case .string(let t) = y.value else { return false }
+      return near(Phrase(s), Phrase(t), proximity, in: a.title ?? "", isTitle: true)
+        || near(Phrase(s), Phrase(t), proximity, in: a.body, isTitle: false)
     }
+  }
+
+  /// The oracle's `near`: syllables and the separators between them, read afresh; a sentence ends
+  /// at `.`, `!`, `?`, `…` (not `.` between digits) or a line break, a paragraph at a line break.
+  static func near(_ a: Phrase, _ b: Phrase, _ p: Proximity, in text: String, isTitle: Bool) -> Bool {
+    let syllables = Syllables.split(text)
+    func starts(_ phrase: Phrase) -> [Int] {
+      let wanted = phrase.tonedKeys ?? phrase.bareKeys
+      let keys = syllables.map { phrase.tonedKeys == nil ? Fold.bareKey($0.unicodeScalars) : Fold.tonedKey($0.unicodeScalars) }
+      guard keys.count >= wanted.count else { return [] }
+      return (0...(keys.count - wanted.count)).filter { Array(keys[$0..<($0 + wanted.count)]) == wanted }
+    }
+    var unit = [Int](repeating: 0, count: syllables.count)
+    for s in syllables.indices.dropFirst() {
+      let gap = text[syllables[s - 1].endIndex..<syllables[s].startIndex]
+      let breaks: Bool
+      if isTitle {
+        breaks = false
+      } else if p.span == .paragraph {
+        breaks = gap.contains("\n")
+      } else {
+        let stop = gap.contains { ".!?…\n".contains($0) }
+        let decimal = gap == "." && syllables[s - 1].last?.isNumber == true && syllables[s].first?.isNumber == true
+        breaks = stop && !decimal
+      }
+      unit[s] = unit[s - 1] + (breaks ? 1 : 0)
+    }
+    let (la, lb) = (a.bareKeys.count, b.bareKeys.count)
+    for x in starts(a) {
+      for y in starts(b) {
+        switch p.span {
+        case .syllables(let n):
+          if y >= x + la && y - x - la <= n { return true }
+          if !p.ordered && x >= y + lb && x - y - lb <= n { return true }
+        case .sentence, .paragraph:
+          if unit[x] == unit[y] && (!p.ordered || y >= x + la) { return true }
+        }
+      }
+    }
+    return false
   }
 
   static func isNull(_ v: V) -> Bool {

@@ -29,6 +29,8 @@ public struct Condition: Sendable {
     case cites(String)
     /// Articles mentioning the person or organisation named (`NameQuery` reads it).
     case mentions(String)
+    /// Articles whose title or body holds the two phrases near each other.
+    case near(Phrase, Phrase, Proximity)
   }
 
   /// The test.

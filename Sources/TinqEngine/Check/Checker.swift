@@ -111,6 +111,11 @@ struct CheckContext {
       }
       return .expect(e)
     case .kwic(var k):
+      if case .near(_, _, _, let range) = k.target {
+        throw Diagnostic(
+          "`kwic` centres on one phrase; `near` belongs in its `where` clause", at: range,
+          notes: ["help: e.g. `kwic \"ma túy\" where contains \"ma túy\" near \"bắt giữ\"`"])
+      }
       k.target = try checkExpression(k.target, in: .articles)
       if let filter = k.filter { k.filter = try checkFilter(filter, in: .articles) }
       if let limit = k.limit { try checkLimit(limit) }
@@ -140,6 +145,8 @@ struct CheckContext {
         stack.append(l)
         stack.append(r)
       case .contains(let ref, _, _) where ref == nil || ref?.name == "title" || ref?.name == "body":
+        return true
+      case .near:
         return true
       default: break
       }
@@ -261,6 +268,9 @@ struct CheckContext {
     case .mentions(let name, let range):
       try articlesOnly("mentions", in: collection, at: range, note: nil)
       return .mentions(try text(name, for: "mentions"), range)
+    case .near(let a, let b, let proximity, let range):
+      try articlesOnly("contains ... near", in: collection, at: range, note: nil)
+      return .near(try text(a, for: "contains"), try text(b, for: "near"), proximity, range)
     }
   }
 

@@ -122,6 +122,8 @@ extension CheckContext {
       return .cites(try string(number))
     case .mentions(let name, _):
       return .mentions(try string(name))
+    case .near(let a, let b, let proximity, _):
+      return .near(Phrase(try string(a)), Phrase(try string(b)), proximity)
     case .logical, .not:
       throw Diagnostic("internal error: a logical operator where a condition was expected", at: e.range)
     }

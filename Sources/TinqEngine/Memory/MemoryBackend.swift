@@ -126,6 +126,11 @@ public struct MemoryBackend: Backend {
       case .all(let items), .any(let items): stack.append(contentsOf: items.reversed())
       case .not: continue
       case .condition(let c):
+        if case .near(let a, let b, _) = c.test {
+          out.append((a, .titleOrBody))
+          out.append((b, .titleOrBody))
+          continue
+        }
         guard case .contains(let field, let phrase) = c.test else { continue }
         if let field {
           if let scope = field.textScope { out.append((phrase, scope)) }

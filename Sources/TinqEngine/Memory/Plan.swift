@@ -10,6 +10,8 @@ indirect enum PlanNode {
   case index(label: String, lookup: (ArticleStore) -> DocSet)
   /// The positional index answers a phrase, restricted to the candidates found so far.
   case phrase(label: String, phrase: Phrase, scope: TextScope)
+  /// The positional index answers two phrases near each other, among the candidates so far.
+  case near(label: String, a: Phrase, b: Phrase, proximity: Proximity)
   /// No index covers the predicate: test each candidate row, once for the whole predicate
   /// (a run of conditions that no index answers is checked in one pass).
   case scan(label: String, predicate: Predicate)
@@ -22,7 +24,7 @@ indirect enum PlanNode {
   var stage: Int {
     switch self {
     case .index: return 0
-    case .phrase: return 1
+    case .phrase, .near: return 1
     case .and, .or, .not: return 2
     case .scan: return 3
     }
@@ -68,6 +70,8 @@ enum Planner {
       return .index(label: "citation index: \(text)") { $0.articles(citing: typed) }
     case .mentions(let typed):
       return .index(label: "people/organisation index: \(text)") { $0.articles(mentioning: typed) }
+    case .near(let a, let b, let proximity):
+      return .near(label: "full-text index, positions: \(text)", a: a, b: b, proximity: proximity)
     case .contains(let field, let phrase):
       guard let scope = field.map(\.textScope) ?? .titleOrBody else { break }
       let part = scope == .titleOrBody ? "title, body" : (scope == .title ? "title" : "body")
@@ -190,6 +194,9 @@ final class Execution {
     case .phrase(let l, let phrase, let scope):
       label = "index  " + l
       result = store.fullText.documents(containing: phrase, scope: scope, within: within)
+    case .near(let l, let a, let b, let proximity):
+      label = "index  " + l
+      result = store.articles(with: a, near: b, proximity: proximity, within: within)
     case .scan(let l, let predicate):
       label = "scan   " + l + " (checked on " + rowCount(within.count) + ")"
       result = DocSet(universe: within.universe)

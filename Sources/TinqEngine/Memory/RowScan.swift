@@ -192,6 +192,10 @@ struct RowScan {
       let query = citationQueries[typed] ?? CitationQuery(typed)
       citationQueries[typed] = query
       return article.citations.contains { query.matches($0) }
+    case .near(let a, let b, let proximity):
+      guard let title, let body, case .text(let text) = value(body) else { return false }
+      let heading: String? = if case .text(let t) = value(title) { t } else { nil }
+      return ArticleStore.textHolds(a, near: b, proximity: proximity, title: heading, body: text)
     case .mentions(let typed):
       guard let article = table.article?(row) else { return false }
       let query = nameQueries[typed] ?? NameQuery(typed)
