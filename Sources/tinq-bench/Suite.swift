@@ -93,6 +93,28 @@ enum BenchSuite {
         params: [phraseSQL(orderedPhrase)],
         idsSQL: "SELECT meta.id FROM docs JOIN meta ON meta.rowid = docs.rowid WHERE docs MATCH ? ORDER BY meta.date DESC LIMIT 10",
         why: "articles with the same date may tie in a different order", needles: [orderedPhrase], ordered: true),
+      // Evidence (issue #13): relevance beside FTS5's bm25, proximity beside NEAR, snippets beside
+      // snippet(), and concordances, which FTS5 has not.
+      BenchQuery(
+        name: "relevance top 10", tinq: "articles where contains \"\(orderedPhrase)\" order by relevance limit 10",
+        tinqIds: "articles where contains \"\(orderedPhrase)\" order by relevance limit 10 select id", kind: .other,
+        sql: "SELECT meta.id FROM docs JOIN meta ON meta.rowid = docs.rowid WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10",
+        params: [phraseSQL(orderedPhrase)],
+        idsSQL: "SELECT meta.id FROM docs JOIN meta ON meta.rowid = docs.rowid WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10",
+        why: "both BM25 (k1 1.2, b 0.75), but FTS5 counts tokens and reads the title as body text; Tinq counts syllables and weighs the title twice",
+        needles: [orderedPhrase], ordered: true),
+      q(
+        "near within 5", "contains \"ma túy\" near \"bắt giữ\" within 5", .other,
+        match: "NEAR(\"ma túy\" \"bắt giữ\", 5)", needles: ["ma túy", "bắt giữ"],
+        why: "FTS5's NEAR counts tokens between the phrases as Tinq counts syllables"),
+      BenchQuery(
+        name: "snippets for 10", tinq: "articles where contains \"\(orderedPhrase)\" limit 10 select id, snippet", tinqIds: nil,
+        kind: .other,
+        sql: "SELECT snippet(docs, 0, '[', ']', '…', 30) FROM docs WHERE docs MATCH ? LIMIT 10",
+        params: [phraseSQL(orderedPhrase)], idsSQL: nil, why: nil, needles: [], ordered: false),
+      BenchQuery(
+        name: "kwic right 50", tinq: "kwic \"\(orderedPhrase)\" sort by right limit 50", tinqIds: nil, kind: .other, sql: nil,
+        params: [], idsSQL: nil, why: "FTS5 has no concordance", needles: [], ordered: false),
       BenchQuery(
         name: "count by year", tinq: "count articles by year", tinqIds: nil, kind: .indexed,
         sql: "SELECT year, count(*) FROM meta GROUP BY year", params: [], idsSQL: nil, why: nil, needles: [],
