@@ -96,35 +96,69 @@ struct PartText: SyllableText {
   func scalarOffset(of s: Int) -> Int { scalarStarts[s + lead] }
 }
 
-/// `BodyPieces` is a body as the store keeps it: piece numbers, each a syllable with the
-/// separator after it, read from the piece table without decoding the whole text.
-struct BodyPieces: SyllableText {
+/// `PieceMemo` remembers what has been read of each piece (its syllable, its separator, its
+/// length, its collation key) for the length of one statement on one worker: the pieces of a
+/// language repeat, so most are read once.
+final class PieceMemo {
+  struct Info {
+    var word: String
+    var separator: String
+    var scalars: Int
+  }
+
   let table: PieceTable
+  private var infos: [UInt32: Info] = [:]
+  private var keys: [UInt32: [UInt32]] = [:]
+
+  init(table: PieceTable) { self.table = table }
+
+  func info(_ id: UInt32) -> Info {
+    if let known = infos[id] { return known }
+    let info = Info(word: table.word(id), separator: table.separator(id), scalars: table.scalarCount(id))
+    infos[id] = info
+    return info
+  }
+
+  /// The collation key of the piece's syllable.
+  func key(_ id: UInt32) -> [UInt32] {
+    if let known = keys[id] { return known }
+    let key = VietnameseCollation.sortKey(info(id).word)
+    keys[id] = key
+    return key
+  }
+}
+
+/// `BodyPieces` is a body as the store keeps it: piece numbers, each a syllable with the
+/// separator after it, read through a `PieceMemo` without decoding the whole text.
+struct BodyPieces: SyllableText {
+  let memo: PieceMemo
   let ids: [UInt32]
   let lead: Int
-  /// Where each piece starts, in Unicode scalars; filled on first need.
+  /// Where each piece starts, in Unicode scalars; empty unless asked for.
   private var starts: [Int]
 
-  init(table: PieceTable, ids: [UInt32], offsets: Bool) {
-    self.table = table
+  init(memo: PieceMemo, ids: [UInt32], offsets: Bool) {
+    self.memo = memo
     self.ids = ids
-    lead = ids.first.map { table.wordLength($0) == 0 } == true ? 1 : 0
+    lead = ids.first.map { memo.info($0).word.isEmpty } == true ? 1 : 0
     var starts: [Int] = []
     if offsets {
       starts.reserveCapacity(ids.count)
       var n = 0
       for id in ids {
         starts.append(n)
-        n += table.scalarCount(id)
+        n += memo.info(id).scalars
       }
     }
     self.starts = starts
   }
 
   var syllables: Int { ids.count - lead }
-  func syllable(_ s: Int) -> String { table.word(ids[s + lead]) }
-  func separator(after s: Int) -> String { table.separator(ids[s + lead]) }
+  func syllable(_ s: Int) -> String { memo.info(ids[s + lead]).word }
+  func separator(after s: Int) -> String { memo.info(ids[s + lead]).separator }
   func scalarOffset(of s: Int) -> Int { s + lead < starts.count ? starts[s + lead] : 0 }
+  /// The collation key of syllable `s`.
+  func key(_ s: Int) -> [UInt32] { memo.key(ids[s + lead]) }
 }
 
 extension PieceTable {
@@ -251,9 +285,9 @@ extension BodyStore {
     return ids
   }
 
-  /// `text(of:offsets:)` is the body as syllables, read from its pieces.
-  func text(of ordinal: Int, offsets: Bool) -> BodyPieces {
-    BodyPieces(table: pieces, ids: pieceIDs(of: ordinal), offsets: offsets)
+  /// `text(of:offsets:memo:)` is the body as syllables, read from its pieces.
+  func text(of ordinal: Int, offsets: Bool, memo: PieceMemo) -> BodyPieces {
+    BodyPieces(memo: memo, ids: pieceIDs(of: ordinal), offsets: offsets)
   }
 }
 
@@ -284,7 +318,7 @@ extension ArticleStore {
         ? Array((start + o.length)..<min(text.syllables, start + o.length + n))
         : Array((max(0, start - n)..<start).reversed())
       for s in range {
-        key += VietnameseCollation.sortKey(text.syllable(s))
+        if let body = text as? BodyPieces { key += body.key(s) } else { key += VietnameseCollation.sortKey(text.syllable(s)) }
         key.append(0)
       }
       return key
@@ -316,6 +350,7 @@ extension ArticleStore {
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
     let parts = Parallel.map(workers) { w -> [(Int, T?)] in
       var out: [(Int, T?)] = []
+      let memo = PieceMemo(table: bodies.pieces)
       for r in runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)] {
         let article = occurrences[order[r.lowerBound]].article
         guard article >= 0, article < count else { continue }
@@ -328,7 +363,7 @@ extension ArticleStore {
             if title == nil { title = PartText(metadata[article].title ?? "") }
             out.append((order[k], title.flatMap { read($0, .title, o.position, o) }))
           } else {
-            if body == nil { body = bodies.text(of: article, offsets: offsets) }
+            if body == nil { body = bodies.text(of: article, offsets: offsets, memo: memo) }
             out.append((order[k], body.flatMap { read($0, .body, o.position - titleLength - 1, o) }))
           }
         }
@@ -416,6 +451,7 @@ extension ArticleStore {
     }
     var out: [Int: Snippet] = [:]
     let length = Self.snippetLength
+    let memo = PieceMemo(table: bodies.pieces)
     for (article, matches) in found {
       let titleLength = fullText.titleSyllables(of: article)
       let titleMatches = matches.filter { $0.position < titleLength }
@@ -434,7 +470,7 @@ extension ArticleStore {
       }
       var body: BodyPieces? = nil
       if !bodyMatches.isEmpty {
-        let part = bodies.text(of: article, offsets: false)
+        let part = bodies.text(of: article, offsets: false, memo: memo)
         body = part
         for m in bodyMatches {
           // Start at the sentence holding the match when it starts within half a window.

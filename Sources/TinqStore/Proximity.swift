@@ -36,11 +36,12 @@ extension Proximity {
 extension SyllableText {
   /// `units(paragraphs:)` numbers each syllable's sentence (or paragraph): a new one starts where
   /// `opensSentence` says (or after a line break).
-  func units(paragraphs: Bool) -> [Int] {
+  func units(paragraphs: Bool, upTo end: Int? = nil) -> [Int] {
     var out: [Int] = []
-    out.reserveCapacity(syllables)
+    let end = min(syllables, end ?? syllables)
+    out.reserveCapacity(end)
     var unit = 0
-    for s in 0..<syllables {
+    for s in 0..<end {
       if s > 0 {
         let opens = paragraphs ? separator(after: s - 1).contains("\n") : opensSentence(s)
         if opens { unit += 1 }
@@ -78,6 +79,7 @@ extension ArticleStore {
     let first = fullText.occurrences(of: a, within: candidates)
     let second = fullText.occurrences(of: b, within: candidates)
     let lengths = (a.bareKeys.count, b.bareKeys.count)
+    let memo = PieceMemo(table: bodies.pieces)
     var i = 0
     var j = 0
     while i < first.count, j < second.count {
@@ -110,11 +112,13 @@ extension ArticleStore {
       }
       let bx = xs.filter { $0 > title }.map { $0 - title - 1 }
       let by = ys.filter { $0 > title }.map { $0 - title - 1 }
+      guard !bx.isEmpty, !by.isEmpty else { continue }
       let units: [Int]
+      let last = max(bx.max() ?? 0, by.max() ?? 0) + 1
       switch proximity.span {
       case .syllables: units = []
-      case .sentence: units = bodies.text(of: article, offsets: false).units(paragraphs: false)
-      case .paragraph: units = bodies.text(of: article, offsets: false).units(paragraphs: true)
+      case .sentence: units = bodies.text(of: article, offsets: false, memo: memo).units(paragraphs: false, upTo: last)
+      case .paragraph: units = bodies.text(of: article, offsets: false, memo: memo).units(paragraphs: true, upTo: last)
       }
       if proximity.holds(bx, by, lengths: lengths, unit: { $0 < units.count ? units[$0] : -1 }) {
         result.insert(article)

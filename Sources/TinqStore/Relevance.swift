@@ -46,20 +46,34 @@ extension FullTextIndex {
   /// article, a title match counting `BM25.titleWeight` times. Articles holding none score 0.
   public func relevance(of phrases: [(Phrase, TextScope)], in articles: DocSet) -> [Int: Double] {
     var scores: [Int: Double] = [:]
+    for (article, score) in relevanceScores(of: phrases, in: articles) { scores[article] = score }
+    return scores
+  }
+
+  /// `relevanceScores(of:in:)` is `relevance(of:in:)` as (article, score) pairs in article order:
+  /// what ranking sorts.
+  public func relevanceScores(of phrases: [(Phrase, TextScope)], in articles: DocSet) -> [(article: Int, score: Double)] {
+    var scores = [Double](repeating: 0, count: universe)
+    var touched = DocSet(universe: universe)
     let average = averageDocumentSyllables
     for (phrase, scope) in phrases {
       let n = documents(containing: phrase, scope: scope).count
       guard n > 0 else { continue }
       let idf = BM25.idf(documents: universe, containing: n)
-      var tf: [Int: Double] = [:]
-      for o in occurrences(of: phrase, scope: scope, within: articles) {
-        tf[o.article, default: 0] += o.position < Int(titleLength[o.article]) ? BM25.titleWeight : 1
-      }
-      for (article, f) in tf {
-        scores[article, default: 0] +=
-          idf * BM25.term(frequency: f, length: Double(documentSyllables(of: article)), average: average)
+      let found = occurrences(of: phrase, scope: scope, within: articles)
+      var i = 0
+      // Occurrences come by article: each article's frequency is summed in one run.
+      while i < found.count {
+        let article = found[i].article
+        var f = 0.0
+        while i < found.count, found[i].article == article {
+          f += found[i].position < Int(titleLength[article]) ? BM25.titleWeight : 1
+          i += 1
+        }
+        scores[article] += idf * BM25.term(frequency: f, length: Double(documentSyllables(of: article)), average: average)
+        touched.insert(article)
       }
     }
-    return scores
+    return touched.members.map { ($0, scores[$0]) }
   }
 }

@@ -72,14 +72,20 @@ public struct MemoryBackend: Backend {
     var ordinals: [Int]
     if let first = q.order.first, first.field.derived == .score {
       // Relevance: every candidate is scored, then sorted; ties keep corpus order.
-      let all = store.fullText.relevance(of: Self.containedPhrases(q.filter), in: set)
-      scores = all
-      ordinals = set.members
-      ordinals.sort { a, b in
-        let (x, y) = (all[a] ?? 0, all[b] ?? 0)
-        if x != y { return first.descending ? x > y : x < y }
-        return a < b
+      var ranked = store.fullText.relevanceScores(of: Self.containedPhrases(q.filter), in: set)
+      // Articles the phrases do not score (a `contains` under `or` with other conditions) score 0.
+      if ranked.count < set.count {
+        let scored = DocSet(universe: set.universe, members: ranked.map(\.article))
+        ranked += set.subtracting(scored).members.map { ($0, 0.0) }
       }
+      ranked.sort { a, b in
+        if a.score != b.score { return first.descending ? a.score > b.score : a.score < b.score }
+        return a.article < b.article
+      }
+      var known: [Int: Double] = [:]
+      for r in ranked.prefix(needed) { known[r.article] = r.score }
+      scores = known
+      ordinals = ranked.map(\.article)
     } else {
       ordinals = try order(set, by: q.order, table: table, needed: needed, cancellation: cancellation)
     }
