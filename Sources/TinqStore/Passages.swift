@@ -38,6 +38,10 @@ protocol SyllableText {
   func separator(after s: Int) -> String
   /// Where syllable `s` starts in the text, in Unicode scalars.
   func scalarOffset(of s: Int) -> Int
+  /// True when syllable `s` opens a sentence.
+  func opensSentence(_ s: Int) -> Bool
+  /// True when a line break follows syllable `s`.
+  func endsParagraph(_ s: Int) -> Bool
 }
 
 /// `PartText` is a text in hand (a title) cut into pieces: a syllable with the separator after it
@@ -140,18 +144,40 @@ struct BodyPieces: SyllableText {
   init(memo: PieceMemo, ids: [UInt32], offsets: Bool) {
     self.memo = memo
     self.ids = ids
-    lead = ids.first.map { memo.info($0).word.isEmpty } == true ? 1 : 0
+    let shapes = memo.table.shapes
+    lead = ids.first.map { Int($0) < shapes.count && shapes[Int($0)].wordBytes == 0 } == true ? 1 : 0
     var starts: [Int] = []
     if offsets {
       starts.reserveCapacity(ids.count)
       var n = 0
       for id in ids {
         starts.append(n)
-        n += memo.info(id).scalars
+        n += Int(id) < shapes.count ? Int(shapes[Int(id)].scalars) : 0
       }
     }
     self.starts = starts
   }
+
+  /// The shape of the piece of syllable `s`.
+  func shape(_ s: Int) -> PieceShape? {
+    let id = Int(ids[s + lead])
+    return id < memo.table.shapes.count ? memo.table.shapes[id] : nil
+  }
+
+  /// `opensSentence(_:)` reads the shapes, without the text.
+  func opensSentence(_ s: Int) -> Bool {
+    guard s > 0 else { return true }
+    guard let before = shape(s - 1), before.flags & PieceShape.stop != 0 else { return false }
+    if before.flags & PieceShape.dotAlone != 0, before.flags & PieceShape.endsWithDigit != 0,
+      let after = shape(s), after.flags & PieceShape.startsWithDigit != 0
+    {
+      return false
+    }
+    return true
+  }
+
+  /// `endsParagraph(_:)` tells whether a line break follows syllable `s`.
+  func endsParagraph(_ s: Int) -> Bool { shape(s).map { $0.flags & PieceShape.lineBreak != 0 } ?? false }
 
   var syllables: Int { ids.count - lead }
   func syllable(_ s: Int) -> String { memo.info(ids[s + lead]).word }
@@ -199,6 +225,56 @@ extension PieceTable {
   func separator(_ id: UInt32) -> String {
     let n = wordLength(id)
     return withBytes(id) { b in String(decoding: UnsafeBufferPointer(rebasing: b[n...]), as: UTF8.self) }
+  }
+}
+
+/// `PieceShape` is what a piece's bytes say about it: the length of its syllable, its length in
+/// scalars, and whether its separator ends a sentence or a paragraph.
+struct PieceShape: Sendable {
+  var wordBytes: UInt16
+  var scalars: UInt32
+  var flags: UInt8
+
+  /// The separator holds `.`, `!`, `?`, `…` or a line break.
+  static let stop: UInt8 = 1
+  /// The separator holds a line break.
+  static let lineBreak: UInt8 = 2
+  /// The separator is `.` alone (a decimal point between digits, or a glued full stop).
+  static let dotAlone: UInt8 = 4
+  /// The syllable ends with a digit.
+  static let endsWithDigit: UInt8 = 8
+  /// The syllable starts with a digit.
+  static let startsWithDigit: UInt8 = 16
+
+  init(_ b: UnsafeBufferPointer<UInt8>) {
+    var i = 0
+    var scalars: UInt32 = 0
+    while i < b.count {
+      let (v, len) = ScalarDecoding.decode(b, at: i)
+      guard let scalar = Unicode.Scalar(v), Fold.isWordScalar(scalar) else { break }
+      i += len
+      scalars += 1
+    }
+    let word = i
+    var flags: UInt8 = 0
+    if word > 0 {
+      if b[0] >= 0x30 && b[0] <= 0x39 { flags |= Self.startsWithDigit }
+      if b[word - 1] >= 0x30 && b[word - 1] <= 0x39 { flags |= Self.endsWithDigit }
+    }
+    if b.count - word == 1, b[word] == UInt8(ascii: ".") { flags |= Self.dotAlone }
+    while i < b.count {
+      let (v, len) = ScalarDecoding.decode(b, at: i)
+      switch v {
+      case 0x2E, 0x21, 0x3F, 0x2026: flags |= Self.stop
+      case 0x0A: flags |= Self.stop | Self.lineBreak
+      default: break
+      }
+      i += len
+      scalars += 1
+    }
+    wordBytes = UInt16(clamping: word)
+    self.scalars = scalars
+    self.flags = flags
   }
 }
 
@@ -270,7 +346,7 @@ extension PartText {
 
 extension BodyStore {
   /// `pieceIDs(of:)` is the body's piece numbers, in order.
-  func pieceIDs(of ordinal: Int) -> [UInt32] {
+  func pieceIDs(of ordinal: Int, limit: Int = .max) -> [UInt32] {
     guard ordinal >= 0, ordinal < starts.count else { return [] }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
@@ -280,14 +356,15 @@ extension BodyStore {
     segment.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return }
       var i = start
-      while i < end { ids.append(VarInt.read(base, &i, end)) }
+      while i < end, ids.count < limit { ids.append(VarInt.read(base, &i, end)) }
     }
     return ids
   }
 
   /// `text(of:offsets:memo:)` is the body as syllables, read from its pieces.
-  func text(of ordinal: Int, offsets: Bool, memo: PieceMemo) -> BodyPieces {
-    BodyPieces(memo: memo, ids: pieceIDs(of: ordinal), offsets: offsets)
+  /// `limit` pieces at most, when the caller needs no syllable past them.
+  func text(of ordinal: Int, offsets: Bool, memo: PieceMemo, limit: Int = .max) -> BodyPieces {
+    BodyPieces(memo: memo, ids: pieceIDs(of: ordinal, limit: limit), offsets: offsets)
   }
 }
 
@@ -301,7 +378,7 @@ extension ArticleStore {
   /// in the order given; an occurrence that does not fit its article (a stale position) is left
   /// out.
   public func passages(_ occurrences: [Occurrence], context: Int) -> [Passage] {
-    perArticle(occurrences, offsets: true) { text, part, start, o in
+    perArticle(occurrences, offsets: true, reach: context) { text, part, start, o in
       text.passage(article: o.article, part: part, start: start, length: o.length, context: context)
     }.compactMap { $0 }
   }
@@ -311,7 +388,7 @@ extension ArticleStore {
   /// order (letters, then tones, then case), a shorter context before a longer one it begins.
   /// What sorting a concordance by its context compares, without building the passages.
   public func contextKeys(_ occurrences: [Occurrence], side: ContextSide, syllables n: Int) -> [[UInt32]] {
-    perArticle(occurrences, offsets: false) { text, _, start, o in
+    perArticle(occurrences, offsets: false, reach: side == .right ? n : 0) { text, _, start, o in
       var key: [UInt32] = []
       let range =
         side == .right
@@ -325,12 +402,12 @@ extension ArticleStore {
     }.map { $0 ?? [] }
   }
 
-  /// `perArticle(_:offsets:_:)` calls `read` with each occurrence's part, as syllables, and its
+  /// `perArticle(_:offsets:reach:_:)` calls `read` with each occurrence's part, as syllables, and its
   /// first syllable there, and returns the results in the order given (nil for an occurrence
   /// outside its article). Each article's text is read once for its occurrences (taken in article
   /// order); many articles are read on every core.
   func perArticle<T: Sendable>(
-    _ occurrences: [Occurrence], offsets: Bool,
+    _ occurrences: [Occurrence], offsets: Bool, reach: Int,
     _ read: @Sendable (any SyllableText, TextPart, Int, Occurrence) -> T?
   ) -> [T?] {
     let order = occurrences.indices.sorted {
@@ -363,7 +440,13 @@ extension ArticleStore {
             if title == nil { title = PartText(metadata[article].title ?? "") }
             out.append((order[k], title.flatMap { read($0, .title, o.position, o) }))
           } else {
-            if body == nil { body = bodies.text(of: article, offsets: offsets, memo: memo) }
+            if body == nil {
+              // Only the pieces up to the last occurrence's reach are read (occurrences come in
+              // order, so the run's last is the furthest).
+              let last = occurrences[order[r.upperBound - 1]]
+              let limit = last.position - titleLength + last.length + reach + 1
+              body = bodies.text(of: article, offsets: offsets, memo: memo, limit: max(0, limit))
+            }
             out.append((order[k], body.flatMap { read($0, .body, o.position - titleLength - 1, o) }))
           }
         }
@@ -384,6 +467,8 @@ public struct Snippet: Sendable, Hashable {
 }
 
 extension SyllableText {
+  func endsParagraph(_ s: Int) -> Bool { separator(after: s).contains("\n") }
+
   /// True when syllable `s` opens a sentence: the first of the part, or after a stop or a line
   /// break (`ma túy.Sau` too, where a scraper glued two sentences), but not inside `1.500`.
   func opensSentence(_ s: Int) -> Bool {

@@ -43,7 +43,7 @@ extension SyllableText {
     var unit = 0
     for s in 0..<end {
       if s > 0 {
-        let opens = paragraphs ? separator(after: s - 1).contains("\n") : opensSentence(s)
+        let opens = paragraphs ? endsParagraph(s - 1) : opensSentence(s)
         if opens { unit += 1 }
       }
       out.append(unit)
@@ -117,8 +117,10 @@ extension ArticleStore {
       let last = max(bx.max() ?? 0, by.max() ?? 0) + 1
       switch proximity.span {
       case .syllables: units = []
-      case .sentence: units = bodies.text(of: article, offsets: false, memo: memo).units(paragraphs: false, upTo: last)
-      case .paragraph: units = bodies.text(of: article, offsets: false, memo: memo).units(paragraphs: true, upTo: last)
+      case .sentence:
+        units = bodies.text(of: article, offsets: false, memo: memo, limit: last + 1).units(paragraphs: false, upTo: last)
+      case .paragraph:
+        units = bodies.text(of: article, offsets: false, memo: memo, limit: last + 1).units(paragraphs: true, upTo: last)
       }
       if proximity.holds(bx, by, lengths: lengths, unit: { $0 < units.count ? units[$0] : -1 }) {
         result.insert(article)

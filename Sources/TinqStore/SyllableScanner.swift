@@ -215,6 +215,21 @@ struct SyllableScanner {
 public struct PieceTable: Sendable {
   let arena: [UInt8]
   let offsets: [UInt32]  // piece i is arena[offsets[i]..<offsets[i + 1]]
+  /// Per piece, what reading a body's context needs without decoding it (`PieceShape`).
+  let shapes: [PieceShape]
+
+  init(arena: [UInt8], offsets: [UInt32]) {
+    self.arena = arena
+    self.offsets = offsets
+    var shapes: [PieceShape] = []
+    shapes.reserveCapacity(max(0, offsets.count - 1))
+    arena.withUnsafeBufferPointer { all in
+      for i in 0..<max(0, offsets.count - 1) {
+        shapes.append(PieceShape(UnsafeBufferPointer(rebasing: all[Int(offsets[i])..<Int(offsets[i + 1])])))
+      }
+    }
+    self.shapes = shapes
+  }
 
   /// The number of distinct pieces.
   public var count: Int { offsets.count - 1 }
