@@ -45,6 +45,24 @@ import Testing
     #expect(t.waitForExit() == 0)
   }
 
+  @Test func aConcordanceIsTypedCompletedAndDrawn() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let t = try start(history: dir.appendingPathComponent("history"))
+    t.send("kw\t")
+    t.expect("kwic ")
+    t.send("\"ma túy\" where source = \"CT\" sort by ri\t")
+    t.expect("sort by right ")
+    t.send("\r")
+    t.expect("ma túy")
+    t.expect("(1 line, in 1 article)")
+    t.send("articles where contains \"ma tuy\" near \"bắt giữ\" within sentence order by relevance select id\r")
+    t.expect("003_d538e3b866b5af87")
+    t.expect("(2 rows)")
+    t.send(".exit\r")
+    #expect(t.waitForExit() == 0)
+  }
+
   @Test func ctrlCAbandonsAHalfTypedLineAndTheREPLGoesOn() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
