@@ -13,7 +13,10 @@ extension Statement {
           collection: CollectionRef(kind: c.collection.kind), filter: c.filter?.erasingRanges(),
           groupBy: c.groupBy?.erasingRanges(),
           order: c.order.map { OrderKey(field: $0.field.erasingRanges(), descending: $0.descending) },
-          limit: c.limit.map { LimitClause(count: $0.count, offset: $0.offset) }))
+          limit: c.limit.map { LimitClause(count: $0.count, offset: $0.offset) },
+          share: c.share.map {
+            ShareClause(collection: $0.collection.map { CollectionRef(kind: $0.kind) }, filter: $0.filter?.erasingRanges())
+          }))
     case .show(let s): return .show(ShowStatement(id: s.id))
     case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
     case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))

@@ -17,7 +17,15 @@ public enum Printer {
     case .count(let c):
       var out = "count " + c.collection.kind.rawValue
       if let filter = c.filter { out += " where " + print(filter) }
-      if let group = c.groupBy { out += " by " + group.name + orderAndLimit(c.order, c.limit) }
+      if let group = c.groupBy {
+        out += " by " + group.name
+        if let share = c.share {
+          out += " as share"
+          if let base = share.collection { out += " of " + base.kind.rawValue }
+          if let filter = share.filter { out += " where " + print(filter) }
+        }
+        out += orderAndLimit(c.order, c.limit)
+      }
       return out
     case .show(let s):
       return "show " + quote(s.id)

@@ -232,7 +232,25 @@ extension ParserState {
     if at(.by), !atStatementEnd {
       advance()
       statement.groupBy = try parseField(purpose: "a field to count by")
-      remaining = [.order, .limit, .offset]
+      remaining = [.as, .order, .limit, .offset]
+      if at(.as), !atStatementEnd {
+        let start = current.range
+        advance()
+        guard consume(.share) else { throw error(expected: "`share` after `as`", suggestFrom: ["share"]) }
+        var share = ShareClause(range: start)
+        remaining = [.of, .order, .limit, .offset]
+        if at(.of), !atStatementEnd {
+          advance()
+          share.collection = try parseCollection(after: "of")
+          remaining = [.where, .order, .limit, .offset]
+          if at(.where), !atStatementEnd {
+            share.filter = try parseWhereClause()
+            remaining = [.and, .or, .order, .limit, .offset]
+          }
+        }
+        share.range = SourceRange(start.start, previousEnd)
+        statement.share = share
+      }
       if at(.order), !atStatementEnd {
         statement.order = try parseGroupOrderClause()
         remaining = [.limit, .offset]
@@ -258,8 +276,8 @@ extension ParserState {
     repeat {
       if !keys.isEmpty { advance() }
       let field: FieldRef
-      if at(.count) {
-        field = FieldRef(name: Keyword.count.rawValue, range: current.range)
+      if at(.count) || at(.share) {
+        field = FieldRef(name: at(.count) ? Keyword.count.rawValue : Keyword.share.rawValue, range: current.range)
         advance()
       } else {
         field = try parseField(purpose: "`count` or the grouped field to order by")

@@ -196,13 +196,16 @@ public struct CountStatement: Sendable, Equatable {
   public var order: [OrderKey]
   /// `limit` cuts the groups, if given.
   public var limit: LimitClause?
+  /// `share` asks for each group's share of a base, if given (`as share [of ...]`).
+  public var share: ShareClause?
   /// `range` covers the whole statement.
   public var range: SourceRange
-  /// `init(collection:filter:groupBy:order:limit:range:)` makes a count statement.
+  /// `init(collection:filter:groupBy:order:limit:share:range:)` makes a count statement.
   public init(
     collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, order: [OrderKey] = [],
-    limit: LimitClause? = nil, range: SourceRange = .none
+    limit: LimitClause? = nil, share: ShareClause? = nil, range: SourceRange = .none
   ) {
+    self.share = share
     self.collection = collection
     self.filter = filter
     self.groupBy = groupBy
@@ -266,6 +269,23 @@ public struct OrderKey: Sendable, Equatable {
   public init(field: FieldRef, descending: Bool = false, range: SourceRange = .none) {
     self.field = field
     self.descending = descending
+    self.range = range
+  }
+}
+
+/// share -> "as" "share" ["of" collection [where_clause]]
+///
+/// A grouped count as a share of each group's articles: of all of them, or of a base.
+public struct ShareClause: Sendable, Equatable {
+  /// The base's collection, when `of` names one.
+  public var collection: CollectionRef?
+  /// The base's `where` expression, if any.
+  public var filter: Expression?
+  public var range: SourceRange
+
+  public init(collection: CollectionRef? = nil, filter: Expression? = nil, range: SourceRange = .none) {
+    self.collection = collection
+    self.filter = filter
     self.range = range
   }
 }

@@ -16,6 +16,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case kwic, context, sort, sample, seed
   /// Words of proximity: `contains "a" near "b" within 5 ordered`.
   case near, within, sentence, paragraph, ordered
+  /// Words of shares: `count ... by year as share of articles where ...`.
+  case `as`, share, of
 
   /// The length of the longest keyword.
   static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0

@@ -34,7 +34,7 @@ import Tinq
         }
       case .count(let n): return ["#\(n)"]
       case .groups(let g):
-        return g.groups.map { group in
+        return g.groups.enumerated().map { i, group in
           let key: String
           switch group.value {
           case .integer(let i): key = String(i)
@@ -42,7 +42,7 @@ import Tinq
           case .null: key = "null"
           default: key = "?"
           }
-          return "\(key):\(group.count)"
+          return "\(key):\(group.count)" + (g.totals.map { "/\($0[i])" } ?? "")
         }
       case .article(let detail): return [detail.article.id]
       case .expectation(let e): return [e.passed ? "ok" : "failed: " + e.summary]
@@ -141,6 +141,13 @@ import Tinq
     ("kwic \"ma túy\" where source = \"CT\" sort by id", ["000[body@2131]: ma túy", "1 in 1"]),
     ("kwic \"ma tuy\" sort by id desc limit 2 offset 1", ["004[body@1005]: ma túy", "004[body@1076]: ma túy", "9 in 4"]),
     ("kwic \"ma tuy\" limit 0", ["9 in 4"]),
+    // Shares: each year's articles with the phrase beside all of that year's; of a base.
+    ("count articles where contains \"ma túy\" by year as share", ["2020:1/1", "2021:1/1", "2022:0/1", "null:2/2"]),
+    ("count articles where contains \"an ninh\" by source as share of articles where year >= 2021", ["BDK:1/1", "null:1/1"]),
+    ("count articles where cites \"03/2019/NĐ-CP\" by source as share order by share, source limit 2", ["null:2/3", "BDK:1/1"]),
+    ("count articles where cites \"03/2019/NĐ-CP\" by year as share order by share desc", ["2020:1/1", "2021:1/1", "2022:1/1", "null:1/2"]),
+    ("count articles by year order by share", ["error: `order by share` needs `as share`"]),
+    ("count articles by year as share of people", ["error: a share compares articles with articles, not with people"]),
     // Relevance: BM25 over the phrase; 003 (3 matches in a short text) before 004 (4 in a long one).
     ("articles where contains \"ma túy\" order by relevance select id", [
       "003_d538e3b866b5af87", "004_adcf2f97b390286b", "000_d0844a13450a2335", "001_0ef710d98552a17e",

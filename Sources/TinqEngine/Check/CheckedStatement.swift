@@ -71,7 +71,7 @@ public struct CheckedQuery: Sendable {
 
 /// `GroupOrdering` is one key of a grouped count's `order by`: the count or the group's value.
 public struct GroupOrdering: Sendable, Equatable {
-  public enum Key: Sendable, Equatable { case count, value }
+  public enum Key: Sendable, Equatable { case count, value, share }
   public var key: Key
   public var descending: Bool
 }
@@ -86,6 +86,14 @@ public struct CheckedCount: Sendable {
   /// At most this many groups (nil: all), after skipping `offset`.
   public var limit: Int? = nil
   public var offset: Int = 0
+  /// For `as share`: each group's count is of the articles also in the base, and the base's count
+  /// of the group is given beside it. `base` nil: the whole collection.
+  public var share: Share? = nil
+
+  /// The base of a share.
+  public struct Share: Sendable {
+    public var base: Predicate?
+  }
 }
 
 /// `CheckedExpectation` is an `expect` statement: what is run and what must hold.

@@ -72,9 +72,28 @@ struct CheckContext {
       if let group = c.groupBy {
         let spec = try field(group, in: c.collection.kind)
         try tested(spec, at: group.range, as: "count ... by")
-        for key in c.order where key.field.name != Keyword.count.rawValue && key.field.name != spec.name {
+        if let share = c.share {
+          if let base = share.collection, base.kind != c.collection.kind {
+            throw Diagnostic(
+              "a share compares \(c.collection.kind.rawValue) with \(c.collection.kind.rawValue), not with \(base.kind.rawValue)",
+              at: base.range, notes: ["help: e.g. `of \(c.collection.kind.rawValue) where ...`"])
+          }
+          if let filter = share.filter {
+            var checked = share
+            checked.filter = try checkFilter(filter, in: c.collection.kind)
+            c.share = checked
+          }
+        }
+        for key in c.order where key.field.name == Keyword.share.rawValue && c.share == nil {
           throw Diagnostic(
-            "a grouped count orders by `count` or by `\(spec.name)`, not by `\(key.field.name)`", at: key.field.range,
+            "`order by share` needs `as share`", at: key.field.range,
+            notes: ["help: e.g. `count articles where contains \"ma túy\" by year as share order by share desc`"])
+        }
+        for key in c.order
+        where key.field.name != Keyword.count.rawValue && key.field.name != Keyword.share.rawValue && key.field.name != spec.name {
+          throw Diagnostic(
+            "a grouped count orders by `count`\(c.share == nil ? "" : ", `share`") or by `\(spec.name)`, not by `\(key.field.name)`",
+            at: key.field.range,
             notes: ["help: e.g. `order by count desc` for the largest groups first"])
         }
       }

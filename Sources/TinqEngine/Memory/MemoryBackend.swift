@@ -233,7 +233,34 @@ public struct MemoryBackend: Backend {
   func count(_ c: CheckedCount, cancellation: Cancellation?) throws(EvaluationFailure) -> (result: QueryResult, execution: Execution) {
     let (set, table, execution) = try filter(c.collection, c.filter, cancellation: cancellation)
     guard let by = c.groupBy else { return (.count(set.count), execution) }
-    if c.collection == .articles, by.index == .year {
+    if let share = c.share {
+      // Each group's matching articles beside all of the group's articles in the base.
+      let (base, _, _) = try filter(c.collection, share.base, cancellation: cancellation)
+      let counts = try valueCounts(set.intersection(base), by: by, table: table, cancellation: cancellation)
+      let totals = try valueCounts(base, by: by, table: table, cancellation: cancellation)
+      var countOf: [Value: Int] = [:]
+      for g in counts { countOf[g.value] = g.count }
+      let groups = totals.map { (value: $0.value, count: countOf[$0.value] ?? 0) }
+      let order = Self.arrangedIndices(groups, totals: totals.map(\.count), c)
+      return (
+        .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count })),
+        execution
+      )
+    }
+    if by.textScope == .body {
+      return (.groups(try countByLongText(set, by: by, table: table, c, cancellation: cancellation)), execution)
+    }
+    let groups = try valueCounts(set, by: by, table: table, cancellation: cancellation)
+    return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
+  }
+
+  /// `valueCounts(_:by:table:cancellation:)` counts the rows of `set` by the value of `by`, in
+  /// value order, unknown last, a period's gaps filled with zeros; a list counts each row once
+  /// per distinct element.
+  func valueCounts(_ set: DocSet, by: Field, table: Table, cancellation: Cancellation?) throws(EvaluationFailure) -> [(
+    value: Value, count: Int
+  )] {
+    if table.collection == .articles, by.index == .year {
       // The year index answers this without reading any article.
       var groups: [(value: Value, count: Int)] = []
       var dated = 0
@@ -243,10 +270,7 @@ public struct MemoryBackend: Backend {
         if n > 0 { groups.append((.integer(year), n)) }
       }
       if set.count > dated { groups.append((.null, set.count - dated)) }
-      return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
-    }
-    if by.textScope == .body {
-      return (.groups(try countByLongText(set, by: by, table: table, c, cancellation: cancellation)), execution)
+      return groups
     }
     var counts: [Value: Int] = [:]
     let completed = set.forEach(checking: cancellation) { i in
@@ -274,7 +298,7 @@ public struct MemoryBackend: Backend {
         }
       }
       .map { (value: $0.value, count: $0.count) }
-    return (.groups(GroupedCount(field: by.name, groups: Self.arrange(Self.filled(groups, by), c))), execution)
+    return Self.filled(groups, by)
   }
 
   /// Counting by a long text (the body) keeps one article a distinct text and a count, not the
@@ -340,12 +364,30 @@ public struct MemoryBackend: Backend {
   /// `arrange(_:_:)` orders groups (given in value order, unknown last) by the count's
   /// `order by`, stably, the unknown value last in both directions, then cuts them.
   static func arrange(_ groups: [(value: Value, count: Int)], _ c: CheckedCount) -> [(value: Value, count: Int)] {
-    var groups = groups
+    arrangedIndices(groups, totals: nil, c).map { groups[$0] }
+  }
+
+  /// `arrangedIndices(_:totals:_:)` is the order `arrange` puts the groups in, as indices; with
+  /// totals, `order by share` compares count / total (a group with no total last).
+  static func arrangedIndices(_ groups: [(value: Value, count: Int)], totals: [Int]?, _ c: CheckedCount) -> [Int] {
+    var indices = Array(groups.indices)
     if !c.order.isEmpty {
       let keys = groups.map { sortKey($0.value) }
-      let indices = groups.indices.sorted { a, b in
+      func share(_ i: Int) -> Double? {
+        guard let totals, totals[i] > 0 else { return nil }
+        return Double(groups[i].count) / Double(totals[i])
+      }
+      indices = groups.indices.sorted { a, b in
         for key in c.order {
           switch key.key {
+          case .share:
+            switch (share(a), share(b)) {
+            case (nil, nil): continue
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?):
+              if x != y { return key.descending ? x > y : x < y }
+            }
           case .count:
             let (x, y) = (groups[a].count, groups[b].count)
             if x != y { return key.descending ? x > y : x < y }
@@ -362,12 +404,11 @@ public struct MemoryBackend: Backend {
         }
         return a < b
       }
-      groups = indices.map { groups[$0] }
     }
-    guard c.limit != nil || c.offset > 0 else { return groups }
-    let start = min(c.offset, groups.count)
-    let end = start + min(groups.count - start, c.limit ?? .max)
-    return Array(groups[start..<end])
+    guard c.limit != nil || c.offset > 0 else { return indices }
+    let start = min(c.offset, indices.count)
+    let end = start + min(indices.count - start, c.limit ?? .max)
+    return Array(indices[start..<end])
   }
 
   // MARK: - show and explain

@@ -7,7 +7,7 @@ struct FlatTable {
   var rows: [[String]]
 
   /// `init?(_:)` flattens a result; nil for results that are not tabular (`show`, `explain`, `let`).
-  init?(_ result: QueryResult, emphasis: ((String) -> String)? = nil) {
+  init?(_ result: QueryResult, emphasis: ((String) -> String)? = nil, percent: Bool = false) {
     switch result {
     case .rows(let set):
       header = set.columns
@@ -16,8 +16,16 @@ struct FlatTable {
       header = ["count"]
       rows = [[String(n)]]
     case .groups(let grouped):
-      header = [grouped.field, "count"]
-      rows = grouped.groups.map { [CellText.of($0.value), String($0.count)] }
+      if let totals = grouped.totals {
+        header = [grouped.field, "count", "total", "share"]
+        rows = grouped.groups.indices.map { i in
+          let share = grouped.share(i).map { percent ? Value.percentText($0) : Value.decimalText($0, places: 6) } ?? ""
+          return [CellText.of(grouped.groups[i].value), String(grouped.groups[i].count), String(totals[i]), share]
+        }
+      } else {
+        header = [grouped.field, "count"]
+        rows = grouped.groups.map { [CellText.of($0.value), String($0.count)] }
+      }
     case .article(let detail):
       let a = detail.article
       let scalars = ArticleDisplay.scalars(a)
@@ -69,7 +77,7 @@ struct CSVRenderer {
 struct MarkdownRenderer {
   func render(_ result: QueryResult) -> String {
     if case .plan(let text) = result { return "```\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n" }
-    guard var table = FlatTable(result, emphasis: { "**" + $0 + "**" }) else { return "" }
+    guard var table = FlatTable(result, emphasis: { "**" + $0 + "**" }, percent: true) else { return "" }
     // A concordance's match stands out as it does on a terminal.
     if case .concordance = result, let j = table.header.firstIndex(of: "match") {
       for i in table.rows.indices where !table.rows[i][j].isEmpty { table.rows[i][j] = "**" + table.rows[i][j] + "**" }

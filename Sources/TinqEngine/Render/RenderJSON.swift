@@ -121,7 +121,16 @@ struct JSONRenderer {
       items = [.object([("count", .number(n))])]
       single = true
     case .groups(let grouped):
-      items = grouped.groups.map { .object([(grouped.field, JSONValue($0.value)), ("count", .number($0.count))]) }
+      items = grouped.groups.indices.map { i in
+        var members: [(String, JSONValue)] = [
+          (grouped.field, JSONValue(grouped.groups[i].value)), ("count", .number(grouped.groups[i].count)),
+        ]
+        if let totals = grouped.totals {
+          members.append(("total", .number(totals[i])))
+          members.append(("share", grouped.share(i).map { .numeral(Value.decimalText($0, places: 6)) } ?? .null))
+        }
+        return .object(members)
+      }
     case .article(let detail):
       items = [JSONRenderer.article(detail.article)]
       single = true

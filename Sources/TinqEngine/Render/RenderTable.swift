@@ -134,6 +134,27 @@ struct TableRenderer {
     let countWidth = counts.reduce(5) { max($0, $1.count) }
     var barRoom = TableRenderer.maximumBar
     if let width { barRoom = max(1, min(barRoom, width - min(labelWidth, width / 2) - countWidth - 8)) }
+    if let totals = grouped.totals {
+      // A share: the count, the base's count and the percentage, the bar drawn by the share.
+      let totalTexts = totals.map(String.init)
+      let shares = grouped.groups.indices.map { grouped.share($0).map(Value.percentText) ?? "" }
+      let totalWidth = totalTexts.reduce(5) { max($0, $1.count) }
+      let shareWidth = shares.reduce(5) { max($0, $1.count) }
+      var room = TableRenderer.maximumBar
+      if let width { room = max(1, min(room, width - min(labelWidth, width / 2) - countWidth - totalWidth - shareWidth - 14)) }
+      let fitted = fit([labelWidth, countWidth, totalWidth, shareWidth, room], separator: 3)
+      let largest = grouped.groups.indices.compactMap { grouped.share($0) }.max() ?? 0
+      var rows: [[String]] = []
+      for i in grouped.groups.indices {
+        let s = grouped.share(i) ?? 0
+        var blocks = largest > 0 ? Int((s / largest * Double(fitted[4])).rounded()) : 0
+        if s > 0 { blocks = max(blocks, 1) }
+        rows.append([labels[i], counts[i], totalTexts[i], shares[i], String(repeating: "█", count: blocks)])
+      }
+      return grid(
+        header: [grouped.field, "count", "total", "share", ""], rows: rows, rightAlign: [false, true, true, true, false])
+        + footer(grouped.groups.count)
+    }
     let fitted = fit([labelWidth, countWidth, barRoom], separator: 3)
     let largest = grouped.groups.map(\.count).max() ?? 0
     var rows: [[String]] = []

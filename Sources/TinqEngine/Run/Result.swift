@@ -17,12 +17,18 @@ public enum Value: Sendable, Hashable {
 
   /// `decimalText(_:)` spells a fractional number to three decimals (`12.345`), as every
   /// format shows it.
-  public static func decimalText(_ d: Double) -> String {
+  public static func decimalText(_ d: Double, places: Int = 3) -> String {
     guard d.isFinite else { return "0" }
-    let m = Int((abs(d) * 1000).rounded())
-    let fraction = String(m % 1000)
-    return (d < 0 && m > 0 ? "-" : "") + "\(m / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    let places = min(max(places, 1), 12)
+    var scale = 1
+    for _ in 0..<places { scale *= 10 }
+    let m = Int((abs(d) * Double(scale)).rounded())
+    let fraction = String(m % scale)
+    return (d < 0 && m > 0 ? "-" : "") + "\(m / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
   }
+
+  /// `percentText(_:)` spells a share as a percentage, `12.345%`.
+  public static func percentText(_ share: Double) -> String { decimalText(share * 100) + "%" }
 
   /// True for `.null`.
   public var isNull: Bool { if case .null = self { return true } else { return false } }
@@ -86,15 +92,24 @@ public struct GroupedCount: Sendable, Equatable {
   public var field: String
   /// (value, count) pairs in order.
   public var groups: [(value: Value, count: Int)]
+  /// For `as share`: each group's count in the base, aligned with `groups`.
+  public var totals: [Int]?
 
-  /// `init(field:groups:)` makes a grouped count.
-  public init(field: String, groups: [(value: Value, count: Int)]) {
+  /// `init(field:groups:totals:)` makes a grouped count.
+  public init(field: String, groups: [(value: Value, count: Int)], totals: [Int]? = nil) {
     self.field = field
     self.groups = groups
+    self.totals = totals
+  }
+
+  /// `share(_:)` is group `i`'s count over its total, when it has a total above zero.
+  public func share(_ i: Int) -> Double? {
+    guard let totals, i < totals.count, i < groups.count, totals[i] > 0 else { return nil }
+    return Double(groups[i].count) / Double(totals[i])
   }
 
   public static func == (a: GroupedCount, b: GroupedCount) -> Bool {
-    a.field == b.field && a.groups.count == b.groups.count
+    a.field == b.field && a.totals == b.totals && a.groups.count == b.groups.count
       && zip(a.groups, b.groups).allSatisfy { $0.value == $1.value && $0.count == $1.count }
   }
 }
