@@ -42,6 +42,7 @@ public enum MetaCommand: Sendable, Equatable {
     Statements (end with ; or a new line; Tab completes):
     COLLECTION [where ...] [order by F [desc]] [limit N] [offset M] [select F, ...]
     count COLLECTION [where ...] [by F [as share [of articles where ...]] [order by count desc] [limit N]]
+    count COLLECTION [where ...] by F, G      (a two-way count: pivot, or long form in csv/json)
     kwic "PHRASE"|cites "N"|mentions "NAME" [where ...] [context N]
          [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
     contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance

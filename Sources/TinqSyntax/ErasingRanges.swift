@@ -16,7 +16,7 @@ extension Statement {
           limit: c.limit.map { LimitClause(count: $0.count, offset: $0.offset) },
           share: c.share.map {
             ShareClause(collection: $0.collection.map { CollectionRef(kind: $0.kind) }, filter: $0.filter?.erasingRanges())
-          }))
+          }, across: c.across?.erasingRanges()))
     case .show(let s): return .show(ShowStatement(id: s.id))
     case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
     case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))
@@ -97,3 +97,4 @@ extension Expression {
     }
   }
 }
+

@@ -18,7 +18,7 @@ public enum Printer {
       var out = "count " + c.collection.kind.rawValue
       if let filter = c.filter { out += " where " + print(filter) }
       if let group = c.groupBy {
-        out += " by " + group.name
+        out += " by " + group.name + (c.across.map { ", " + $0.name } ?? "")
         if let share = c.share {
           out += " as share"
           if let base = share.collection { out += " of " + base.kind.rawValue }

@@ -233,6 +233,15 @@ extension ParserState {
       advance()
       statement.groupBy = try parseField(purpose: "a field to count by")
       remaining = [.as, .order, .limit, .offset]
+      if case .comma = current.kind {
+        // A two-way count: one row per value of the first field, one column per value of the
+        // second; it takes neither a share nor an order.
+        advance()
+        statement.across = try parseField(purpose: "a second field to count by")
+        try expectStatementEnd(couldContinueWith: [])
+        statement.range = SourceRange(start.start, previousEnd)
+        return statement
+      }
       if at(.as), !atStatementEnd {
         let start = current.range
         advance()

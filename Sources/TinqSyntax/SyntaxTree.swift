@@ -198,14 +198,17 @@ public struct CountStatement: Sendable, Equatable {
   public var limit: LimitClause?
   /// `share` asks for each group's share of a base, if given (`as share [of ...]`).
   public var share: ShareClause?
+  /// `across` is the second field of a two-way count (`by year, source`), if given.
+  public var across: FieldRef?
   /// `range` covers the whole statement.
   public var range: SourceRange
   /// `init(collection:filter:groupBy:order:limit:share:range:)` makes a count statement.
   public init(
     collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, order: [OrderKey] = [],
-    limit: LimitClause? = nil, share: ShareClause? = nil, range: SourceRange = .none
+    limit: LimitClause? = nil, share: ShareClause? = nil, across: FieldRef? = nil, range: SourceRange = .none
   ) {
     self.share = share
+    self.across = across
     self.collection = collection
     self.filter = filter
     self.groupBy = groupBy

@@ -46,6 +46,17 @@ import Tinq
         }
       case .article(let detail): return [detail.article.id]
       case .expectation(let e): return [e.passed ? "ok" : "failed: " + e.summary]
+      case .crossTab(let t):
+        // Cells as `row×column:count`, then the total.
+        func key(_ v: Value) -> String {
+          switch v {
+          case .integer(let i): return String(i)
+          case .text(let s): return s
+          case .null: return "null"
+          default: return "?"
+          }
+        }
+        return t.cells.map { "\(key($0.row))×\(key($0.column)):\($0.count)" } + ["total \(t.total)"]
       case .concordance(let c):
         // A line as `id[part@offset]: match`, then the totals.
         return c.lines.map { "\($0.id.prefix(3))[\($0.part)@\($0.offset)]: \($0.match)" } + ["\(c.occurrences) in \(c.articles)"]
@@ -141,6 +152,16 @@ import Tinq
     ("kwic \"ma túy\" where source = \"CT\" sort by id", ["000[body@2131]: ma túy", "1 in 1"]),
     ("kwic \"ma tuy\" sort by id desc limit 2 offset 1", ["004[body@1005]: ma túy", "004[body@1076]: ma túy", "9 in 4"]),
     ("kwic \"ma tuy\" limit 0", ["9 in 4"]),
+    // Two-way counts: one cell per pair; a list field counts each distinct element.
+    ("count articles by year, source", ["2020×CT:1", "2021×null:1", "2022×BDK:1", "null×null:2", "total 5"]),
+    ("count articles where cites \"03/2019/NĐ-CP\" by source, year", ["BDK×2022:1", "CT×2020:1", "null×2021:1", "null×null:1", "total 4"]),
+    ("count articles where mentions \"nguyen tan cuong\" by year, people", [
+      // People in Vietnamese order: Đ comes after D, before N.
+      "2021×Đỗ Căn:1", "2021×Nguyễn Tân Cương:1", "2021×Phùng Sĩ Tấn:1", "2021×Trần Quốc Tỏ:1",
+      "null×Nguyễn Tân Cương:1", "null×Trần Quốc Tỏ:1", "total 2",
+    ]),
+    ("count articles by year, body", ["error: a two-way count groups by short values, not by the body"]),
+    ("count articles by year, source order by count", ["error: expected end of statement, found `order`"]),
     // Shares: each year's articles with the phrase beside all of that year's; of a base.
     ("count articles where contains \"ma túy\" by year as share", ["2020:1/1", "2021:1/1", "2022:0/1", "null:2/2"]),
     ("count articles where contains \"an ninh\" by source as share of articles where year >= 2021", ["BDK:1/1", "null:1/1"]),

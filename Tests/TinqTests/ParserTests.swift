@@ -49,6 +49,7 @@ func syntaxPrinted(_ source: String) -> String {
     ("show where-1;", "show \"where-1\""),
     ("explain count articles by year", "explain count articles by year"),
     ("count articles where contains \"ma túy\" by year as share", "count articles where contains \"ma túy\" by year as share"),
+    ("count articles by year,source", "count articles by year, source"),
     ("COUNT articles by source AS SHARE OF articles WHERE year >= 2020 ORDER BY share DESC LIMIT 5",
      "count articles by source as share of articles where year >= 2020 order by share desc limit 5"),
     ("let since = 2021", "let since = 2021"),

@@ -81,6 +81,8 @@ public struct CheckedCount: Sendable {
   public var collection: CollectionKind
   public var filter: Predicate?
   public var groupBy: Field?
+  /// The second field of a two-way count, one column per value.
+  public var across: Field? = nil
   /// How the groups are ordered (empty: by value, unknown last).
   public var order: [GroupOrdering] = []
   /// At most this many groups (nil: all), after skipping `offset`.

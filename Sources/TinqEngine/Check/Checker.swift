@@ -72,6 +72,14 @@ struct CheckContext {
       if let group = c.groupBy {
         let spec = try field(group, in: c.collection.kind)
         try tested(spec, at: group.range, as: "count ... by")
+        if let across = c.across {
+          let second = try field(across, in: c.collection.kind)
+          try tested(second, at: across.range, as: "count ... by")
+          if second.textScope == .body || spec.textScope == .body {
+            throw Diagnostic(
+              "a two-way count groups by short values, not by the body", at: second.textScope == .body ? across.range : group.range)
+          }
+        }
         if let share = c.share {
           if let base = share.collection, base.kind != c.collection.kind {
             throw Diagnostic(

@@ -28,13 +28,14 @@ extension CheckContext {
           key: $0.field.name == Keyword.count.rawValue ? .count : $0.field.name == Keyword.share.rawValue ? .share : .value,
           descending: $0.descending)
       }
-      let count = CheckedCount(
+      var count = CheckedCount(
         collection: collection, filter: try c.filter.map { e throws(Diagnostic) in try lower(e, in: collection) },
         groupBy: try c.groupBy.map { g throws(Diagnostic) in try field(g, in: collection) }, order: order,
         limit: c.limit?.count.map { max(0, $0) }, offset: max(0, c.limit?.offset ?? 0),
         share: try c.share.map { s throws(Diagnostic) in
           CheckedCount.Share(base: try s.filter.map { e throws(Diagnostic) in try lower(e, in: collection) })
         })
+      count.across = try c.across.map { f throws(Diagnostic) in try field(f, in: collection) }
       return CheckedStatement(kind: .count(count), text: text, range: c.range)
     case .show(let s):
       return CheckedStatement(kind: .show(id: s.id), text: text, range: s.range)

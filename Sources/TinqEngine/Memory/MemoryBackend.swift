@@ -233,6 +233,9 @@ public struct MemoryBackend: Backend {
   func count(_ c: CheckedCount, cancellation: Cancellation?) throws(EvaluationFailure) -> (result: QueryResult, execution: Execution) {
     let (set, table, execution) = try filter(c.collection, c.filter, cancellation: cancellation)
     guard let by = c.groupBy else { return (.count(set.count), execution) }
+    if let across = c.across {
+      return (.crossTab(try crossTab(set, rows: by, columns: across, table: table, cancellation: cancellation)), execution)
+    }
     if let share = c.share {
       // Each group's matching articles beside all of the group's articles in the base.
       let (base, _, _) = try filter(c.collection, share.base, cancellation: cancellation)
@@ -252,6 +255,56 @@ public struct MemoryBackend: Backend {
     }
     let groups = try valueCounts(set, by: by, table: table, cancellation: cancellation)
     return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
+  }
+
+  /// `crossTab(_:rows:columns:table:cancellation:)` counts the rows of `set` by the pairs of
+  /// values of two fields (each distinct element of a list once).
+  func crossTab(_ set: DocSet, rows: Field, columns: Field, table: Table, cancellation: Cancellation?) throws(
+    EvaluationFailure
+  ) -> CrossTab {
+    func values(_ f: Field, _ i: Int) -> [Value] {
+      switch table.value(f, i) {
+      case .list(let items):
+        if items.isEmpty { return [.null] }
+        var seen = Set<Value>()
+        return items.compactMap { item in
+          let key: Value
+          if case .object(_, let values) = item { key = values.first ?? .null } else { key = item }
+          return seen.insert(key).inserted ? key : nil
+        }
+      case let v: return [v]
+      }
+    }
+    var pairs: [Value: [Value: Int]] = [:]
+    var rowTotals: [Value: Int] = [:]
+    var columnTotals: [Value: Int] = [:]
+    let completed = set.forEach(checking: cancellation) { i in
+      let rs = values(rows, i)
+      let cs = values(columns, i)
+      for r in rs {
+        rowTotals[r, default: 0] += 1
+        for c in cs { pairs[r, default: [:]][c, default: 0] += 1 }
+      }
+      for c in cs { columnTotals[c, default: 0] += 1 }
+    }
+    if !completed { throw .cancelled }
+    func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] {
+      let sorted = totals.keys.map { (value: $0, key: Self.sortKey($0)) }.sorted { a, b in
+        switch (a.key, b.key) {
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?): return x < y
+        }
+      }
+      return Self.filled(sorted.map { (value: $0.value, count: totals[$0.value] ?? 0) }, f).map(\.value)
+    }
+    let rowValues = ordered(rowTotals, rows)
+    let columnValues = ordered(columnTotals, columns)
+    return CrossTab(
+      rowField: rows.name, columnField: columns.name, rows: rowValues, columns: columnValues,
+      counts: rowValues.map { r in columnValues.map { c in pairs[r]?[c] ?? 0 } },
+      rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
+      total: set.count)
   }
 
   /// `valueCounts(_:by:table:cancellation:)` counts the rows of `set` by the value of `by`, in

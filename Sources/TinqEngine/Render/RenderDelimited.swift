@@ -7,8 +7,15 @@ struct FlatTable {
   var rows: [[String]]
 
   /// `init?(_:)` flattens a result; nil for results that are not tabular (`show`, `explain`, `let`).
-  init?(_ result: QueryResult, emphasis: ((String) -> String)? = nil, percent: Bool = false) {
+  init?(_ result: QueryResult, emphasis: ((String) -> String)? = nil, percent: Bool = false, pivot: Bool = false) {
     switch result {
+    case .crossTab(let t):
+      if pivot {
+        (header, rows) = t.pivot(columns: CrossTab.pivotColumns)
+      } else {
+        header = [t.rowField, t.columnField, "count"]
+        rows = t.cells.map { [CellText.of($0.row), CellText.of($0.column), String($0.count)] }
+      }
     case .rows(let set):
       header = set.columns
       rows = set.rows.map { row in set.columns.indices.map { j in j < row.count ? CellText.of(row[j], emphasis: emphasis) : "" } }
@@ -52,6 +59,33 @@ struct FlatTable {
   }
 }
 
+extension CrossTab {
+  /// The columns a pivot shows before the rest are summed as `(other)`.
+  static let pivotColumns = 8
+
+  /// `pivot(columns:)` lays the counts out as rows × columns for reading: the `columns` largest
+  /// columns (by articles, ties in value order), the rest summed as `(other)`, and totals.
+  func pivot(columns n: Int) -> (header: [String], rows: [[String]]) {
+    let largest = columns.indices.sorted { columnTotals[$0] != columnTotals[$1] ? columnTotals[$0] > columnTotals[$1] : $0 < $1 }
+    let shown = Array(largest.prefix(n))
+    let rest = Array(largest.dropFirst(n))
+    func label(_ v: Value) -> String { v.isNull ? "(unknown)" : CellText.singleLine(CellText.of(v)) }
+    let header = [rowField + " \\ " + columnField] + shown.map { label(columns[$0]) } + (rest.isEmpty ? [] : ["(other)"]) + ["total"]
+    var out: [[String]] = []
+    for i in rows.indices {
+      var line = [label(rows[i])] + shown.map { String(counts[i][$0]) }
+      if !rest.isEmpty { line.append(String(rest.reduce(0) { $0 + counts[i][$1] })) }
+      line.append(String(rowTotals[i]))
+      out.append(line)
+    }
+    var totals = ["total"] + shown.map { String(columnTotals[$0]) }
+    if !rest.isEmpty { totals.append(String(rest.reduce(0) { $0 + columnTotals[$1] })) }
+    totals.append(String(total))
+    out.append(totals)
+    return (header, out)
+  }
+}
+
 /// `CSVRenderer` writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they
 /// hold a comma, a quote, CR or LF, quotes doubled.
 struct CSVRenderer {
@@ -77,7 +111,7 @@ struct CSVRenderer {
 struct MarkdownRenderer {
   func render(_ result: QueryResult) -> String {
     if case .plan(let text) = result { return "```\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n" }
-    guard var table = FlatTable(result, emphasis: { "**" + $0 + "**" }, percent: true) else { return "" }
+    guard var table = FlatTable(result, emphasis: { "**" + $0 + "**" }, percent: true, pivot: true) else { return "" }
     // A concordance's match stands out as it does on a terminal.
     if case .concordance = result, let j = table.header.firstIndex(of: "match") {
       for i in table.rows.indices where !table.rows[i][j].isEmpty { table.rows[i][j] = "**" + table.rows[i][j] + "**" }

@@ -139,6 +139,8 @@ struct JSONRenderer {
       single = true
     case .binding:
       return ""
+    case .crossTab(let t):
+      items = t.cells.map { .object([(t.rowField, JSONValue($0.row)), (t.columnField, JSONValue($0.column)), ("count", .number($0.count))]) }
     case .concordance(let c):
       let set = c.rows
       items = set.rows.map { row in .object(set.columns.indices.map { j in (set.columns[j], JSONValue(row[j])) }) }

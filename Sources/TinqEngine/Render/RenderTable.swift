@@ -38,6 +38,10 @@ struct TableRenderer {
       return e.passed ? "ok\n" : "expectation failed: " + CellText.singleLine(e.summary) + "\n"
     case .concordance(let c):
       return concordance(c)
+    case .crossTab(let t):
+      let (header, rows) = t.pivot(columns: CrossTab.pivotColumns)
+      return grid(header: header, rows: rows, rightAlign: header.indices.map { $0 > 0 })
+        + "(\(t.rows.count) × \(t.columns.count), \(t.total) \(t.total == 1 ? "article" : "articles"))\n"
     }
   }
 

@@ -139,6 +139,47 @@ public enum QueryResult: Sendable, Equatable {
   case expectation(ExpectationResult)
   /// The lines of `kwic ...`.
   case concordance(Concordance)
+  /// The cells of a two-way count, `count ... by A, B`.
+  case crossTab(CrossTab)
+}
+
+/// `CrossTab` is the answer to `count ... by A, B`: one row per value of A, one column per value
+/// of B (each in value order, unknown last; a period's gaps filled), and the count of each pair.
+public struct CrossTab: Sendable, Equatable {
+  public var rowField: String
+  public var columnField: String
+  public var rows: [Value]
+  public var columns: [Value]
+  /// `counts[i][j]` is the number of articles with row value `rows[i]` and column value `columns[j]`.
+  public var counts: [[Int]]
+  /// Per row and per column, the articles counted (an article with two values of a list field
+  /// counts once in each, so totals are of articles, not of cells).
+  public var rowTotals: [Int]
+  public var columnTotals: [Int]
+  public var total: Int
+
+  public init(
+    rowField: String, columnField: String, rows: [Value], columns: [Value], counts: [[Int]], rowTotals: [Int],
+    columnTotals: [Int], total: Int
+  ) {
+    self.rowField = rowField
+    self.columnField = columnField
+    self.rows = rows
+    self.columns = columns
+    self.counts = counts
+    self.rowTotals = rowTotals
+    self.columnTotals = columnTotals
+    self.total = total
+  }
+
+  /// The cells in long form, `(row, column, count)`, by row then column, zero cells left out.
+  public var cells: [(row: Value, column: Value, count: Int)] {
+    var out: [(row: Value, column: Value, count: Int)] = []
+    for i in rows.indices {
+      for j in columns.indices where counts[i][j] > 0 { out.append((rows[i], columns[j], counts[i][j])) }
+    }
+    return out
+  }
 }
 
 /// `ConcordanceLine` is one line of a concordance: an occurrence with its article and context.
