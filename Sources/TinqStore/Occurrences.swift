@@ -66,44 +66,17 @@ extension FullTextIndex {
               st[k].pos = Int.min
             }
             let title = Int(titleLength[global])
-            Self.allStarts(st, postings.poss, length: length) { start in
-              let inTitle = start + length - 1 < title
+            Self.forEachStart(st, postings.poss, length: length) { start in
               switch scope {
               case .titleOrBody: break
-              case .title: if !inTitle { return }
-              case .body: if start <= title { return }
+              case .title: if start + length - 1 >= title { return false }
+              case .body: if start <= title { return true }
               }
               out.append(Occurrence(article: global, position: start, length: length))
+              return true
             }
           }
         }
-      }
-    }
-  }
-
-  /// `allStarts` calls `found` with every start at which each term stands at its offset, in
-  /// ascending order (leapfrogging the streams as `phraseOccurs` does, but to the end).
-  static func allStarts(
-    _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int,
-    _ found: (Int) -> Void
-  ) {
-    var candidate = -length - 1
-    while true {
-      var aligned = true
-      for k in 0..<streams.count {
-        let want = candidate + streams[k].offset
-        while streams[k].pos < want {
-          if !streams[k].next(poss) { return }
-        }
-        if streams[k].pos > want {
-          candidate = streams[k].pos - streams[k].offset
-          aligned = false
-          break
-        }
-      }
-      if aligned {
-        found(candidate)
-        candidate += 1
       }
     }
   }

@@ -236,13 +236,39 @@ extension FullTextIndex {
     _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int, title: Int,
     scope: TextScope
   ) -> Bool {
+    var occurs = false
+    forEachStart(streams, poss, length: length) { candidate in
+      switch scope {
+      case .titleOrBody:
+        occurs = true
+        return false
+      case .title:
+        // Later starts are further from the title.
+        occurs = candidate + length - 1 < title
+        return false
+      case .body:
+        occurs = candidate > title
+        return !occurs
+      }
+    }
+    return occurs
+  }
+
+  /// `forEachStart` calls `found` with each start at which every term stands at its offset, in
+  /// ascending order, leapfrogging the streams forward, until `found` returns false or a stream
+  /// ends.
+  @inline(__always)
+  static func forEachStart(
+    _ streams: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, length: Int,
+    _ found: (Int) -> Bool
+  ) {
     var candidate = -length - 1
     while true {
       var aligned = true
       for k in 0..<streams.count {
         let want = candidate + streams[k].offset
         while streams[k].pos < want {
-          if !streams[k].next(poss) { return false }
+          if !streams[k].next(poss) { return }
         }
         if streams[k].pos > want {
           candidate = streams[k].pos - streams[k].offset
@@ -251,14 +277,7 @@ extension FullTextIndex {
         }
       }
       if aligned {
-        switch scope {
-        case .titleOrBody: return true
-        case .title:
-          if candidate + length - 1 < title { return true }
-          return false  // later starts are further from the title
-        case .body:
-          if candidate > title { return true }
-        }
+        if !found(candidate) { return }
         candidate += 1
       }
     }
