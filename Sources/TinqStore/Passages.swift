@@ -377,8 +377,8 @@ extension ArticleStore {
   /// `passages(_:context:)` is each occurrence in its context of `context` syllables each side,
   /// in the order given; an occurrence that does not fit its article (a stale position) is left
   /// out.
-  public func passages(_ occurrences: [Occurrence], context: Int) -> [Passage] {
-    perArticle(occurrences, offsets: true, reach: context) { text, part, start, o in
+  public func passages(_ occurrences: [Occurrence], context: Int, stop: @Sendable () -> Bool = { false }) -> [Passage] {
+    perArticle(occurrences, offsets: true, reach: context, stop: stop) { text, part, start, o in
       text.passage(article: o.article, part: part, start: start, length: o.length, context: context)
     }.compactMap { $0 }
   }
@@ -387,8 +387,10 @@ extension ArticleStore {
   /// `syllables` syllables on one side, nearest first: syllable by syllable, each in Vietnamese
   /// order (letters, then tones, then case), a shorter context before a longer one it begins.
   /// What sorting a concordance by its context compares, without building the passages.
-  public func contextKeys(_ occurrences: [Occurrence], side: ContextSide, syllables n: Int) -> [[UInt32]] {
-    perArticle(occurrences, offsets: false, reach: side == .right ? n : 0) { text, _, start, o in
+  public func contextKeys(
+    _ occurrences: [Occurrence], side: ContextSide, syllables n: Int, stop: @Sendable () -> Bool = { false }
+  ) -> [[UInt32]] {
+    perArticle(occurrences, offsets: false, reach: side == .right ? n : 0, stop: stop) { text, _, start, o in
       var key: [UInt32] = []
       let range =
         side == .right
@@ -402,12 +404,12 @@ extension ArticleStore {
     }.map { $0 ?? [] }
   }
 
-  /// `perArticle(_:offsets:reach:_:)` calls `read` with each occurrence's part, as syllables, and its
+  /// `perArticle(_:offsets:reach:stop:_:)` calls `read` with each occurrence's part, as syllables, and its
   /// first syllable there, and returns the results in the order given (nil for an occurrence
   /// outside its article). Each article's text is read once for its occurrences (taken in article
   /// order); many articles are read on every core.
   func perArticle<T: Sendable>(
-    _ occurrences: [Occurrence], offsets: Bool, reach: Int,
+    _ occurrences: [Occurrence], offsets: Bool, reach: Int, stop: @Sendable () -> Bool,
     _ read: @Sendable (any SyllableText, TextPart, Int, Occurrence) -> T?
   ) -> [T?] {
     let order = occurrences.indices.sorted {
@@ -428,7 +430,10 @@ extension ArticleStore {
     let parts = Parallel.map(workers) { w -> [(Int, T?)] in
       var out: [(Int, T?)] = []
       let memo = PieceMemo(table: bodies.pieces)
-      for r in runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)] {
+      for (n, r) in runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)].enumerated() {
+        // Asked every 256 articles whether to give up (the statement was cancelled): what is
+        // read so far is returned, and the caller throws it away.
+        if n % 256 == 255, stop() { break }
         let article = occurrences[order[r.lowerBound]].article
         guard article >= 0, article < count else { continue }
         let titleLength = fullText.titleSyllables(of: article)

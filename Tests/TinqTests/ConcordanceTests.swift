@@ -53,6 +53,20 @@ import TinqText
     }
   }
 
+  /// A cancelled statement stops reading contexts part-way (every 256 articles it asks), and the
+  /// backend answers `.cancelled`, not a partial concordance.
+  @Test func readingContextsStopsWhenAsked() throws {
+    let found = Self.store.fullText.occurrences(of: Phrase("an"))
+    #expect(Set(found.map(\.article)).count > 600)
+    let all = Self.store.contextKeys(found, side: .right, syllables: 4)
+    let stopped = Self.store.contextKeys(found, side: .right, syllables: 4, stop: { true })
+    #expect(all.filter(\.isEmpty).count < stopped.filter(\.isEmpty).count)
+    let cancellation = Cancellation()
+    cancellation.cancel()
+    let checked = try Checker.check(try Parser.parseStatement("kwic \"an\" sort by right"), bindings: [:])
+    #expect(throws: EvaluationFailure.self) { try Self.backend.run(checked, cancellation: cancellation) }
+  }
+
   @Test func withinAndScopeNarrowTheOccurrences() {
     let phrase = Phrase("an ninh")
     let all = Self.store.fullText.occurrences(of: phrase)

@@ -40,7 +40,9 @@ extension MemoryBackend {
     case nil:
       if k.descending { order.reverse() }
     case .left?, .right?:
-      let keys = store.contextKeys(picked, side: k.sort == .left ? .left : .right, syllables: Self.sortContext)
+      let keys = store.contextKeys(
+        picked, side: k.sort == .left ? .left : .right, syllables: Self.sortContext,
+        stop: { cancellation?.isCancelled == true })
       if cancellation?.isCancelled == true { throw .cancelled }
       order.sort { a, b in
         if keys[a] != keys[b] { return k.descending ? keys[b].lexicographicallyPrecedes(keys[a]) : keys[a].lexicographicallyPrecedes(keys[b]) }
@@ -67,7 +69,8 @@ extension MemoryBackend {
     let start = min(k.offset, order.count)
     let end = start + min(order.count - start, k.limit ?? .max)
     let kept = Array(order[start..<end])
-    let shown = store.passages(kept.map { picked[$0] }, context: k.context)
+    let shown = store.passages(kept.map { picked[$0] }, context: k.context, stop: { cancellation?.isCancelled == true })
+    if cancellation?.isCancelled == true { throw .cancelled }
     let lines = shown.map { p in
       let a = store.metadata[p.article]
       return ConcordanceLine(
