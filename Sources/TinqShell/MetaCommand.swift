@@ -46,6 +46,7 @@ public enum MetaCommand: Sendable, Equatable {
     kwic "PHRASE"|cites "N"|mentions "NAME" [where ...] [context N]
          [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
     contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance
+    collocates of "PHRASE" [where ...] [window N] [by logdice|mi|ll] [limit N]
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
     Collections: articles, citations, people, organizations (.schema lists their fields);

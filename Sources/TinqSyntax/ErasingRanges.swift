@@ -34,6 +34,12 @@ extension Statement {
       k.limit = k.limit.map { LimitClause(count: $0.count, offset: $0.offset) }
       k.range = .none
       return .kwic(k)
+    case .collocates(var c):
+      c.phrase = c.phrase.erasingRanges()
+      c.filter = c.filter?.erasingRanges()
+      c.limit = c.limit.map { LimitClause(count: $0.count, offset: $0.offset) }
+      c.range = .none
+      return .collocates(c)
     }
   }
 }

@@ -51,6 +51,12 @@ public enum Printer {
       if let n = k.sample { out += " sample \(n)" + (k.seed.map { " seed \($0)" } ?? "") }
       out += orderAndLimit([], k.limit)
       return out
+    case .collocates(let c):
+      var out = "collocates of " + print(c.phrase)
+      if let filter = c.filter { out += " where " + print(filter) }
+      if let n = c.window { out += " window \(n)" }
+      if let m = c.measure { out += " by " + m.rawValue }
+      return out + orderAndLimit([], c.limit)
     }
   }
 

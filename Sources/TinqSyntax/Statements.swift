@@ -1,9 +1,10 @@
 // Statement-level productions: statement, query and its clauses, count, show, explain, let.
 
 extension ParserState {
-  static let statementStart = "a statement (a collection, `count`, `kwic`, `show`, `explain`, `let` or `expect`)"
+  static let statementStart =
+    "a statement (a collection, `count`, `kwic`, `collocates`, `show`, `explain`, `let` or `expect`)"
   static let statementWords =
-    [Keyword.count, .kwic, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
+    [Keyword.count, .kwic, .collocates, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -13,6 +14,7 @@ extension ParserState {
       if index + 1 < tokens.count, tokens[index + 1].kind == .keyword(.kwic) { return .kwic(try parseKwic()) }
       return .count(try parseCount())
     case .keyword(.kwic): return .kwic(try parseKwic())
+    case .keyword(.collocates): return .collocates(try parseCollocates())
     case .keyword(.show): return .show(try parseShow())
     case .keyword(.explain): return .explain(try parseExplain())
     case .keyword(.let): return .letBinding(try parseLet())
@@ -503,6 +505,54 @@ extension ParserState {
         statement.limit = limit
         remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
       }
+    }
+    try expectStatementEnd(couldContinueWith: remaining)
+    statement.range = SourceRange(start.start, previousEnd)
+    return statement
+  }
+}
+
+extension ParserState {
+  /// collocates -> "collocates" "of" literal [where_clause] ["window" integer] ["by" measure] [limit_clause]
+  mutating func parseCollocates() throws(Diagnostic) -> CollocatesStatement {
+    let start = current.range
+    advance()
+    guard consume(.of) else { throw error(expected: "`of` after `collocates`", suggestFrom: ["of"]) }
+    let phrase = try parseLiteral(purpose: "a phrase after `collocates of`, e.g. \"ma túy\"")
+    var statement = CollocatesStatement(phrase: phrase)
+    var remaining: [Keyword] = [.where, .window, .by, .limit, .offset]
+    if at(.where), !atStatementEnd {
+      statement.filter = try parseWhereClause()
+      remaining = [.and, .or, .window, .by, .limit, .offset]
+    }
+    if at(.window), !atStatementEnd {
+      advance()
+      let n = try parseRowCount(purpose: "the number of syllables each side after `window`")
+      guard n >= 1, n <= CollocatesStatement.maximumWindow else {
+        throw Diagnostic(
+          "`window` takes 1 to \(CollocatesStatement.maximumWindow) syllables each side, found \(n)", at: tokens[index - 1].range)
+      }
+      statement.window = n
+      remaining = [.by, .limit, .offset]
+    }
+    if at(.by), !atStatementEnd {
+      advance()
+      let names = CollocatesStatement.Measure.allCases.map(\.rawValue)
+      guard case .identifier(let name) = current.kind, let measure = CollocatesStatement.Measure(rawValue: name.lowercased()) else {
+        var notes = ["note: the measures are logdice (the default), mi and ll"]
+        if case .identifier(let name) = current.kind, let near = Suggestions.nearest(to: name, in: names) {
+          notes.insert("help: did you mean `\(near)`?", at: 0)
+        }
+        throw error(expected: "`logdice`, `mi` or `ll` after `by`", notes: notes)
+      }
+      statement.measure = measure
+      advance()
+      remaining = [.limit, .offset]
+    }
+    if at(.limit) || at(.offset), !atStatementEnd {
+      let limit = try parseLimitClause()
+      statement.limit = limit
+      remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
     }
     try expectStatementEnd(couldContinueWith: remaining)
     statement.range = SourceRange(start.start, previousEnd)

@@ -35,6 +35,42 @@ public indirect enum Statement: Sendable, Equatable {
   case letBinding(LetStatement)
   case expect(ExpectStatement)
   case kwic(KwicStatement)
+  case collocates(CollocatesStatement)
+}
+
+/// collocates -> "collocates" "of" literal [where_clause] ["window" integer] ["by" measure]
+///               [limit_clause]
+///
+/// The syllables that stand near a phrase more often than chance, by an association measure.
+public struct CollocatesStatement: Sendable, Equatable {
+  /// The association measures.
+  public enum Measure: String, Sendable, Equatable, CaseIterable {
+    case logdice, mi, ll
+  }
+
+  public var phrase: Literal
+  public var filter: Expression?
+  public var window: Int?
+  public var measure: Measure?
+  public var limit: LimitClause?
+  public var range: SourceRange
+
+  public init(
+    phrase: Literal, filter: Expression? = nil, window: Int? = nil, measure: Measure? = nil, limit: LimitClause? = nil,
+    range: SourceRange = .none
+  ) {
+    self.phrase = phrase
+    self.filter = filter
+    self.window = window
+    self.measure = measure
+    self.limit = limit
+    self.range = range
+  }
+
+  /// The window when none is given, in syllables each side.
+  public static let defaultWindow = 5
+  /// The widest window.
+  public static let maximumWindow = 50
 }
 
 /// kwic -> ["count"] "kwic" kwic_target [where_clause] ["context" integer]

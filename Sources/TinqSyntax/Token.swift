@@ -18,6 +18,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case near, within, sentence, paragraph, ordered
   /// Words of shares: `count ... by year as share of articles where ...`.
   case `as`, share, of
+  /// Words of `collocates of "ma túy" window 5 by logdice`.
+  case collocates, window
 
   /// The length of the longest keyword.
   static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0

@@ -394,3 +394,74 @@ import TinqText
     #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
   }
 }
+
+/// `collocates`: the counts against a plain reference that reads the bodies, the measures against
+/// their formulas, and the language.
+@Suite struct CollocatesTests {
+  static let store = ConcordanceTests.store
+
+  /// f(x,y), f(y), f(x) and N by reading each body's syllables.
+  static func reference(_ text: String, window: Int) -> (together: [String: Int], frequency: [String: Int], node: Int, size: Int) {
+    let phrase = Phrase(text)
+    var together: [String: Int] = [:]
+    var frequency: [String: Int] = [:]
+    var node = 0
+    var size = 0
+    for i in 0..<store.count {
+      let syllables = Syllables.split(store.article(i).body).map { Fold.tonedKey($0.unicodeScalars) }
+      size += syllables.count
+      for s in syllables { frequency[s, default: 0] += 1 }
+      for start in ConcordanceTests.scannedStarts(phrase, in: store.article(i).body) {
+        node += 1
+        let end = start + phrase.bareKeys.count
+        for s in max(0, start - window)..<start { together[syllables[s], default: 0] += 1 }
+        for s in end..<min(syllables.count, end + window) { together[syllables[s], default: 0] += 1 }
+      }
+    }
+    return (together, frequency, node, size)
+  }
+
+  @Test(arguments: [("an ninh", 5), ("ma túy", 3), ("Bộ", 1)])
+  func countsAgreeWithTheReference(text: String, window: Int) throws {
+    let expected = Self.reference(text, window: window)
+    let found = try #require(
+      Self.store.collocation(of: Phrase(text), window: window, in: DocSet.all(universe: Self.store.count)))
+    #expect(found.occurrences == expected.node && found.syllables == expected.size)
+    #expect(found.items.count == expected.together.count)
+    for item in found.items {
+      #expect(item.together == expected.together[item.key], "\(item.syllable)")
+      #expect(item.frequency == expected.frequency[item.key], "\(item.syllable)")
+    }
+  }
+
+  @Test func measuresFollowTheirFormulas() {
+    // f(x,y) = 10, f(x) = 20, f(y) = 50, N = 10,000.
+    #expect(abs(Association.logDice(together: 10, node: 20, collocate: 50) - (14 + log2(20.0 / 70))) < 1e-12)
+    #expect(abs(Association.mi(together: 10, node: 20, collocate: 50, size: 10_000) - log2(10.0 * 10_000 / 1_000)) < 1e-12)
+    // Log-likelihood by hand: O = [10, 10; 40, 9940], E from the margins.
+    let o = [10.0, 10, 40, 9940]
+    let e = [20.0 * 50 / 10_000, 20.0 * 9950 / 10_000, 9980.0 * 50 / 10_000, 9980.0 * 9950 / 10_000]
+    let ll = 2 * zip(o, e).reduce(0.0) { $0 + $1.0 * log($1.0 / $1.1) }
+    #expect(abs(Association.ll(together: 10, node: 20, collocate: 50, size: 10_000) - ll) < 1e-9)
+  }
+
+  @Test(arguments: [
+    ("collocates of \"ma túy\"", "collocates of \"ma túy\""),
+    ("COLLOCATES OF \"an ninh\" where year >= 2021 WINDOW 3 BY ll LIMIT 5", "collocates of \"an ninh\" where year >= 2021 window 3 by ll limit 5"),
+  ])
+  func parsesToCanonicalText(source: String, expected: String) throws {
+    let statement = try Parser.parseStatement(source)
+    #expect(Printer.print(statement) == expected)
+    #expect(try Parser.parseStatement(expected).erasingRanges() == statement.erasingRanges())
+  }
+
+  @Test(arguments: [
+    ("collocates \"x\"", "expected `of` after `collocates`"),
+    ("collocates of \"x\" window 0", "`window` takes 1 to 50 syllables each side, found 0"),
+    ("collocates of \"x\" by logdic", "help: did you mean `logdice`?"),
+    ("collocates of 5", "`collocates of` takes text"),
+  ])
+  func errorsArePositioned(source: String, message: String) {
+    #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
+  }
+}

@@ -152,6 +152,10 @@ import Tinq
     ("kwic \"ma túy\" where source = \"CT\" sort by id", ["000[body@2131]: ma túy", "1 in 1"]),
     ("kwic \"ma tuy\" sort by id desc limit 2 offset 1", ["004[body@1005]: ma túy", "004[body@1076]: ma túy", "9 in 4"]),
     ("kwic \"ma tuy\" limit 0", ["9 in 4"]),
+    // Collocates: counted in the bodies, the strongest by logDice first; `phạm` stands beside
+    // `ma túy` 7 times in 38.
+    ("collocates of \"ma túy\" limit 3", ["chuyên", "hàng", "bán"]),
+    ("collocates of \"an ninh\" window 3 by ll limit 2", ["bảo", "quốc"]),
     // Two-way counts: one cell per pair; a list field counts each distinct element.
     ("count articles by year, source", ["2020×CT:1", "2021×null:1", "2022×BDK:1", "null×null:2", "total 5"]),
     ("count articles where cites \"03/2019/NĐ-CP\" by source, year", ["BDK×2022:1", "CT×2020:1", "null×2021:1", "null×null:1", "total 4"]),

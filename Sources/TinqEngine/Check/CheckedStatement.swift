@@ -154,6 +154,24 @@ public struct CheckedConcordance: Sendable {
   public static let defaultSeed: UInt64 = 1
 }
 
+/// `CheckedCollocates` is `collocates of PHRASE [where ...] [window N] [by MEASURE] [limit N]`.
+public struct CheckedCollocates: Sendable {
+  public var phrase: Phrase
+  /// The articles whose bodies are counted (nil: all).
+  public var filter: Predicate?
+  /// Syllables each side.
+  public var window: Int
+  public var measure: CollocatesStatement.Measure
+  public var limit: Int
+  public var offset: Int
+
+  /// The collocates listed when no `limit` is given.
+  public static let defaultLimit = 20
+  /// A syllable must stand near the phrase this often to be listed (one co-occurrence is noise
+  /// that MI ranks first).
+  public static let minimumTogether = 2
+}
+
 /// `CheckedStatement` is one statement, checked.
 public struct CheckedStatement: Sendable {
   /// What the statement does.
@@ -169,6 +187,8 @@ public struct CheckedStatement: Sendable {
     case expectation(CheckedExpectation)
     /// `kwic ...`: a concordance.
     case concordance(CheckedConcordance)
+    /// `collocates of ...`: a phrase's collocates.
+    case collocates(CheckedCollocates)
   }
 
   public var kind: Kind

@@ -151,6 +151,11 @@ struct CheckContext {
       }
       if let n = k.sample, n < 0 { throw Diagnostic("`sample` must not be negative, found \(n)", at: k.range) }
       return .kwic(k)
+    case .collocates(var c):
+      c.phrase = try text(c.phrase, for: "collocates of")
+      if let filter = c.filter { c.filter = try checkFilter(filter, in: .articles) }
+      if let limit = c.limit { try checkLimit(limit) }
+      return .collocates(c)
     }
   }
 

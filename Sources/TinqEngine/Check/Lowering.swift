@@ -79,6 +79,12 @@ extension CheckContext {
         sample: k.sample, seed: UInt64(truncatingIfNeeded: k.seed ?? Int(CheckedConcordance.defaultSeed)),
         limit: k.limit?.count.map { max(0, $0) }, offset: max(0, k.limit?.offset ?? 0), countOnly: k.countOnly)
       return CheckedStatement(kind: .concordance(concordance), text: text, range: k.range)
+    case .collocates(let c):
+      let checked = CheckedCollocates(
+        phrase: Phrase(try string(c.phrase)), filter: try c.filter.map { e throws(Diagnostic) in try lower(e, in: .articles) },
+        window: c.window ?? CollocatesStatement.defaultWindow, measure: c.measure ?? .logdice,
+        limit: max(0, c.limit?.count ?? CheckedCollocates.defaultLimit), offset: max(0, c.limit?.offset ?? 0))
+      return CheckedStatement(kind: .collocates(checked), text: text, range: c.range)
     }
   }
 

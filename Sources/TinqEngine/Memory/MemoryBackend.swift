@@ -29,6 +29,8 @@ public struct MemoryBackend: Backend {
       return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
     case .concordance(let k):
       return try concordance(k, cancellation: cancellation).result
+    case .collocates(let c):
+      return .rows(try collocates(c, cancellation: cancellation).rows)
     }
   }
 
@@ -527,6 +529,13 @@ public struct MemoryBackend: Backend {
       case .concordance(let c): lines.append("result: \(c.lines.count) of \(c.occurrences) lines, in \(c.articles) articles")
       default: break
       }
+    case .collocates(let c):
+      let (rows, execution) = try collocates(c, cancellation: cancellation)
+      lines.append("collection: articles (" + rowCount(store.count) + ")")
+      if c.filter != nil { lines.append("articles:\n" + execution.describe()) }
+      lines.append("occurrences: the phrase's positions in the full-text index (bodies)")
+      lines.append("counts: every syllable of the bodies counted, from their stored pieces")
+      lines.append("result: \(rows.rows.count) collocates by \(c.measure.rawValue)")
     }
     return lines.joined(separator: "\n")
   }
@@ -541,6 +550,7 @@ extension MemoryBackend {
     switch statement.kind {
     case .query(let q): filter = q.filter
     case .count(let c): filter = c.filter
+    case .collocates(let c): filter = c.filter
     case .concordance(let k):
       var conditions: [Predicate] = k.filter.map { [$0] } ?? []
       switch k.target {

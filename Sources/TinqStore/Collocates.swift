@@ -1,0 +1,123 @@
+import TinqSupport
+import TinqText
+
+/// `Collocation` is what counting a phrase's neighbours finds: for each syllable seen within the
+/// window, how often it stands there and how often it occurs in the bodies counted, beside the
+/// phrase's own frequency and the number of syllables counted.
+public struct Collocation: Sendable {
+  /// A syllable (as first written, in lowercase; spellings that differ only in case or tone
+  /// placement are one) and its counts.
+  public struct Item: Sendable, Equatable {
+    public var syllable: String
+    /// The syllable's toned key (`Fold.tonedKey`), what spellings are merged by.
+    public var key: String
+    /// f(x, y): times the syllable stands within the window of an occurrence of the phrase.
+    public var together: Int
+    /// f(y): times it occurs in the bodies counted.
+    public var frequency: Int
+  }
+
+  public var items: [Item]
+  /// f(x): occurrences of the phrase.
+  public var occurrences: Int
+  /// N: syllables of the bodies counted.
+  public var syllables: Int
+}
+
+/// `SyllableCounter` maps each distinct piece to its syllable's folded key once, then counts.
+struct SyllableCounter {
+  let memo: PieceMemo
+  /// Per piece number: its term, or -1 when not seen yet (-2: no syllable).
+  var termOfPiece: [Int32]
+  /// Per term: its toned key and the first spelling seen, lowercased.
+  var keys: [String] = []
+  var spellings: [String] = []
+  var termIndex: [String: Int32] = [:]
+
+  init(table: PieceTable) {
+    memo = PieceMemo(table: table)
+    termOfPiece = [Int32](repeating: -1, count: table.count)
+  }
+
+  /// The term of piece `id`.
+  mutating func term(_ id: UInt32) -> Int32 {
+    let i = Int(id)
+    guard i < termOfPiece.count else { return -2 }
+    let known = termOfPiece[i]
+    if known != -1 { return known }
+    let word = memo.info(id).word
+    var t: Int32 = -2
+    if !word.isEmpty {
+      let key = Fold.tonedKey(word.unicodeScalars)
+      if let found = termIndex[key] {
+        t = found
+      } else {
+        t = Int32(keys.count)
+        keys.append(key)
+        spellings.append(word.lowercased())
+        termIndex[key] = t
+      }
+    }
+    termOfPiece[i] = t
+    return t
+  }
+}
+
+extension ArticleStore {
+  /// `collocation(of:window:in:stop:)` counts, in the bodies of `articles`, the syllables that
+  /// stand within `window` syllables either side of each occurrence of `phrase` (the phrase's own
+  /// syllables apart), and every syllable's frequency in those bodies: exact counts over the
+  /// whole (sub)corpus, which the statistics are computed from.
+  public func collocation(
+    of phrase: Phrase, window: Int, in articles: DocSet, stop: @Sendable () -> Bool = { false }
+  ) -> Collocation? {
+    var counter = SyllableCounter(table: bodies.pieces)
+    var frequency: [Int] = []
+    var together: [Int] = []
+    var syllables = 0
+    var seen = 0
+    let found = fullText.occurrences(of: phrase, scope: .body, within: articles)
+    var next = 0
+    var cancelled = false
+    articles.forEach { a in
+      if cancelled { return }
+      seen += 1
+      if seen % 1024 == 0, stop() {
+        cancelled = true
+        return
+      }
+      let ids = bodies.pieceIDs(of: a)
+      var terms: [Int32] = []
+      terms.reserveCapacity(ids.count)
+      for id in ids {
+        let t = counter.term(id)
+        guard t >= 0 else { continue }
+        terms.append(t)
+        if Int(t) >= frequency.count {
+          frequency.append(contentsOf: repeatElement(0, count: Int(t) + 1 - frequency.count))
+          together.append(contentsOf: repeatElement(0, count: Int(t) + 1 - together.count))
+        }
+        frequency[Int(t)] += 1
+      }
+      syllables += terms.count
+      // The phrase's occurrences in this body (they come by article, in order).
+      while next < found.count, found[next].article < a { next += 1 }
+      let title = fullText.titleSyllables(of: a)
+      while next < found.count, found[next].article == a {
+        let o = found[next]
+        next += 1
+        let start = o.position - title - 1
+        guard start >= 0, start + o.length <= terms.count else { continue }
+        for s in max(0, start - window)..<start { together[Int(terms[s])] += 1 }
+        for s in (start + o.length)..<min(terms.count, start + o.length + window) { together[Int(terms[s])] += 1 }
+      }
+    }
+    if cancelled { return nil }
+    var items: [Collocation.Item] = []
+    for t in together.indices where together[t] > 0 {
+      items.append(
+        Collocation.Item(syllable: counter.spellings[t], key: counter.keys[t], together: together[t], frequency: frequency[t]))
+    }
+    return Collocation(items: items, occurrences: found.count, syllables: syllables)
+  }
+}
