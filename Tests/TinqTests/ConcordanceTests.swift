@@ -465,3 +465,44 @@ import TinqText
     #expect(syntaxDiagnose(source).contains(message), "\(syntaxDiagnose(source))")
   }
 }
+
+/// Two-way counts and counts by a period: the keyed and date-order paths against counting values.
+@Suite struct GroupingPathTests {
+  static let store = ArticleStore(articles: RandomCorpus.make(count: 800, seed: 5))
+
+  static func run(_ text: String) throws -> QueryResult {
+    try MemoryBackend(store: store).run(try Checker.check(try Parser.parseStatement(text), bindings: [:]), cancellation: nil)
+  }
+
+  @Test(arguments: [("year", "source"), ("source", "author"), ("title", "year"), ("author", "source")])
+  func twoWayCountsCountEveryPair(rows: String, columns: String) throws {
+    guard case .crossTab(let t) = try Self.run("count articles by \(rows), \(columns)") else {
+      Issue.record("not a cross tab")
+      return
+    }
+    var expected: [String: Int] = [:]
+    let rowField = try #require(Schema.field(rows, in: .articles))
+    let columnField = try #require(Schema.field(columns, in: .articles))
+    for i in 0..<Self.store.count {
+      let a = Self.store.article(i)
+      expected["\(Schema.value(rowField, of: a))|\(Schema.value(columnField, of: a))", default: 0] += 1
+    }
+    var found: [String: Int] = [:]
+    for cell in t.cells { found["\(cell.row)|\(cell.column)"] = cell.count }
+    #expect(found == expected)
+    #expect(t.total == Self.store.count && t.rowTotals.reduce(0, +) == Self.store.count)
+  }
+
+  @Test(arguments: ["month", "quarter", "week", "day"])
+  func periodCountsWalkTheDateOrder(field: String) throws {
+    guard case .groups(let g) = try Self.run("count articles by \(field)") else {
+      Issue.record("not groups")
+      return
+    }
+    let f = try #require(Schema.field(field, in: .articles))
+    var expected: [Value: Int] = [:]
+    for i in 0..<Self.store.count { expected[Schema.value(f, of: Self.store.article(i)), default: 0] += 1 }
+    for group in g.groups where group.count > 0 { #expect(expected[group.value] == group.count, "\(group.value)") }
+    #expect(g.groups.reduce(0) { $0 + $1.count } == Self.store.count)
+  }
+}

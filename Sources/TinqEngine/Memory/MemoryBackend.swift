@@ -277,10 +277,38 @@ public struct MemoryBackend: Backend {
       case let v: return [v]
       }
     }
+    // Fields with a small key per row (a year, a short text's rank) are counted by key, and each
+    // key's value read once; any other field by its values.
+    let rowKeys = groupKeys(rows, table: table)
+    let columnKeys = groupKeys(columns, table: table)
     var pairs: [Value: [Value: Int]] = [:]
     var rowTotals: [Value: Int] = [:]
     var columnTotals: [Value: Int] = [:]
-    let completed = set.forEach(checking: cancellation) { i in
+    if let rowKeys, let columnKeys {
+      var pairCounts: [Int: Int] = [:]
+      var rowCounts: [Int: Int] = [:]
+      var columnCounts: [Int: Int] = [:]
+      let completed = set.forEach(checking: cancellation) { i in
+        let r = rowKeys.key(i)
+        let c = columnKeys.key(i)
+        pairCounts[r &* 1_000_003 &+ c, default: 0] += 1
+        rowCounts[r, default: 0] += 1
+        columnCounts[c, default: 0] += 1
+      }
+      if !completed { throw .cancelled }
+      var rowValue: [Int: Value] = [:]
+      var columnValue: [Int: Value] = [:]
+      for r in rowCounts.keys { rowValue[r] = rowKeys.value(r) }
+      for c in columnCounts.keys { columnValue[c] = columnKeys.value(c) }
+      for (r, n) in rowCounts { rowTotals[rowValue[r] ?? .null, default: 0] += n }
+      for (c, n) in columnCounts { columnTotals[columnValue[c] ?? .null, default: 0] += n }
+      for r in rowCounts.keys {
+        for c in columnCounts.keys {
+          if let n = pairCounts[r &* 1_000_003 &+ c] { pairs[rowValue[r] ?? .null, default: [:]][columnValue[c] ?? .null, default: 0] += n }
+        }
+      }
+    }
+    let completed = rowKeys != nil && columnKeys != nil ? true : set.forEach(checking: cancellation) { i in
       let rs = values(rows, i)
       let cs = values(columns, i)
       for r in rs {
@@ -309,6 +337,28 @@ public struct MemoryBackend: Backend {
       total: set.count)
   }
 
+  /// `GroupKeys` gives a row's value of one field as a small integer, and the value of a key.
+  struct GroupKeys {
+    let key: (Int) -> Int
+    let value: (Int) -> Value
+  }
+
+  /// `groupKeys(_:table:)` keys the year (by itself) and the short text fields of articles (by
+  /// their alphabetical rank, which equal values share); nil for any other field.
+  func groupKeys(_ field: Field, table: Table) -> GroupKeys? {
+    guard table.collection == .articles else { return nil }
+    let store = self.store
+    if field.index == .year {
+      return GroupKeys(
+        key: { store.metadata[$0].date?.year ?? Int.min / 4 },
+        value: { $0 == Int.min / 4 ? .null : .integer($0) })
+    }
+    guard field.type == .text, field.derived == nil, let ranks = table.ranks(field) else { return nil }
+    return GroupKeys(
+      key: { Int(ranks.ofArticle[$0]) },
+      value: { $0 < 0 || $0 >= ranks.representative.count ? .null : table.value(field, Int(ranks.representative[$0])) })
+  }
+
   /// `valueCounts(_:by:table:cancellation:)` counts the rows of `set` by the value of `by`, in
   /// value order, unknown last, a period's gaps filled with zeros; a list counts each row once
   /// per distinct element.
@@ -326,6 +376,29 @@ public struct MemoryBackend: Backend {
       }
       if set.count > dated { groups.append((.null, set.count - dated)) }
       return groups
+    }
+    if table.collection == .articles, let period = by.period {
+      // The date order walks the dates in order, so a period's articles come together: its value
+      // is computed once per distinct date, not once per article.
+      var groups: [(value: Value, count: Int)] = []
+      var lastOrdinal = Int.min
+      var value = Value.null
+      var counted = 0
+      for entry in store.dateOrder where set.contains(entry.article) {
+        if entry.ordinal != lastOrdinal {
+          lastOrdinal = entry.ordinal
+          value = period.value(of: store.metadata[entry.article].date)
+        }
+        if value.isNull { continue }
+        counted += 1
+        if let last = groups.last, last.value == value {
+          groups[groups.count - 1].count += 1
+        } else {
+          groups.append((value, 1))
+        }
+      }
+      if set.count > counted { groups.append((.null, set.count - counted)) }
+      return Self.filled(groups, by)
     }
     var counts: [Value: Int] = [:]
     let completed = set.forEach(checking: cancellation) { i in
