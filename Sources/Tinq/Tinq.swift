@@ -5,6 +5,8 @@
 @_exported import TinqSyntax
 @_exported import struct TinqCorpus.LoadProgress
 @_exported import struct TinqCorpus.LoadWarning
+@_exported import struct TinqText.Proximity
+@_exported import struct TinqText.Phrase
 import TinqCorpus
 import TinqExtraction
 import TinqSeeds
