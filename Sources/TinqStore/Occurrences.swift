@@ -26,7 +26,14 @@ extension FullTextIndex {
   /// listed.
   public func occurrences(of phrase: Phrase, scope: TextScope = .titleOrBody, within: DocSet? = nil) -> [Occurrence] {
     guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return [] }
-    let docs = documents(containing: phrase, scope: scope, within: within)
+    // A few articles (a page of results, a snippet's rows) are looked up one by one: walking the
+    // pair filter of every segment first would cost more than it saves.
+    let docs: DocSet
+    if let within, within.count <= Self.directLookup {
+      docs = within
+    } else {
+      docs = documents(containing: phrase, scope: scope, within: within)
+    }
     guard !docs.isEmpty else { return [] }
     let bySegment = Dictionary(grouping: docs.members) { $0 / FullTextIndex.segmentSize }
     let segmentIDs = bySegment.keys.sorted()
@@ -43,6 +50,9 @@ extension FullTextIndex {
     }
     return parts.flatMap { $0 }
   }
+
+  /// The articles at most that `occurrences` looks up directly, without the pair filter.
+  static let directLookup = 256
 
   /// `collect` appends the occurrences in the given articles of one segment (ascending ordinals,
   /// each known to hold the phrase).

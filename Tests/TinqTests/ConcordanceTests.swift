@@ -72,6 +72,13 @@ import TinqText
     let all = Self.store.fullText.occurrences(of: phrase)
     let odd = DocSet(universe: Self.store.count, members: stride(from: 1, to: Self.store.count, by: 2))
     #expect(Self.store.fullText.occurrences(of: phrase, within: odd) == all.filter { $0.article % 2 == 1 })
+    // A few articles are looked up one by one, without the pair filter: the same answer.
+    let few = DocSet(universe: Self.store.count, members: stride(from: 3, to: Self.store.count, by: 17))
+    #expect(few.count <= FullTextIndex.directLookup)
+    #expect(Self.store.fullText.occurrences(of: phrase, within: few) == all.filter { few.contains($0.article) })
+    #expect(
+      Self.store.fullText.occurrences(of: phrase, scope: .body, within: few)
+        == all.filter { few.contains($0.article) && $0.position > Self.store.fullText.titleSyllables(of: $0.article) })
     let titles = Self.store.fullText.occurrences(of: phrase, scope: .title)
     #expect(titles == all.filter { $0.position < Self.store.fullText.titleSyllables(of: $0.article) })
   }
