@@ -136,16 +136,22 @@ final class PieceMemo {
 /// separator after it, read through a `PieceMemo` without decoding the whole text.
 struct BodyPieces: SyllableText {
   let memo: PieceMemo
+  /// The pieces read: those from piece `base` on (a window of the body, or all of it).
   let ids: [UInt32]
+  let base: Int
   let lead: Int
   /// Where each piece starts, in Unicode scalars; empty unless asked for.
   private var starts: [Int]
 
-  init(memo: PieceMemo, ids: [UInt32], offsets: Bool) {
+  /// `init(memo:ids:base:first:offsets:)` reads pieces `base...` of a body whose first piece is
+  /// `first` (which says whether the body opens with a separator alone).
+  init(memo: PieceMemo, ids: [UInt32], base: Int = 0, first: UInt32? = nil, offsets: Bool) {
     self.memo = memo
     self.ids = ids
+    self.base = base
     let shapes = memo.table.shapes
-    lead = ids.first.map { Int($0) < shapes.count && shapes[Int($0)].wordBytes == 0 } == true ? 1 : 0
+    let opening = first ?? ids.first
+    lead = opening.map { Int($0) < shapes.count && shapes[Int($0)].wordBytes == 0 } == true ? 1 : 0
     var starts: [Int] = []
     if offsets {
       starts.reserveCapacity(ids.count)
@@ -158,10 +164,17 @@ struct BodyPieces: SyllableText {
     self.starts = starts
   }
 
+  /// The piece number of syllable `s`, nil outside the pieces read.
+  @inline(__always)
+  func piece(_ s: Int) -> UInt32? {
+    let local = s + lead - base
+    return local >= 0 && local < ids.count ? ids[local] : nil
+  }
+
   /// The shape of the piece of syllable `s`.
   func shape(_ s: Int) -> PieceShape? {
-    let id = Int(ids[s + lead])
-    return id < memo.table.shapes.count ? memo.table.shapes[id] : nil
+    guard let id = piece(s).map(Int.init), id < memo.table.shapes.count else { return nil }
+    return memo.table.shapes[id]
   }
 
   /// `opensSentence(_:)` reads the shapes, without the text.
@@ -179,12 +192,16 @@ struct BodyPieces: SyllableText {
   /// `endsParagraph(_:)` tells whether a line break follows syllable `s`.
   func endsParagraph(_ s: Int) -> Bool { shape(s).map { $0.flags & PieceShape.lineBreak != 0 } ?? false }
 
-  var syllables: Int { ids.count - lead }
-  func syllable(_ s: Int) -> String { memo.info(ids[s + lead]).word }
-  func separator(after s: Int) -> String { memo.info(ids[s + lead]).separator }
-  func scalarOffset(of s: Int) -> Int { s + lead < starts.count ? starts[s + lead] : 0 }
+  /// The syllables up to the end of the pieces read.
+  var syllables: Int { base + ids.count - lead }
+  func syllable(_ s: Int) -> String { piece(s).map { memo.info($0).word } ?? "" }
+  func separator(after s: Int) -> String { piece(s).map { memo.info($0).separator } ?? "" }
+  func scalarOffset(of s: Int) -> Int {
+    let local = s + lead - base
+    return local >= 0 && local < starts.count ? starts[local] : 0
+  }
   /// The collation key of syllable `s`.
-  func key(_ s: Int) -> [UInt32] { memo.key(ids[s + lead]) }
+  func key(_ s: Int) -> [UInt32] { piece(s).map { memo.key($0) } ?? [] }
 }
 
 extension PieceTable {
@@ -362,9 +379,42 @@ extension BodyStore {
   }
 
   /// `text(of:offsets:memo:)` is the body as syllables, read from its pieces.
-  /// `limit` pieces at most, when the caller needs no syllable past them.
-  func text(of ordinal: Int, offsets: Bool, memo: PieceMemo, limit: Int = .max) -> BodyPieces {
-    BodyPieces(memo: memo, ids: pieceIDs(of: ordinal, limit: limit), offsets: offsets)
+  /// `limit` pieces at most, when the caller needs no syllable past them; from piece `from` on
+  /// when it needs none before (the pieces skipped are stepped over, not decoded; offsets then
+  /// count from there, so `from` is for callers that need no offsets).
+  func text(of ordinal: Int, offsets: Bool, memo: PieceMemo, from: Int = 0, limit: Int = .max) -> BodyPieces {
+    if from <= 0 { return BodyPieces(memo: memo, ids: pieceIDs(of: ordinal, limit: limit), offsets: offsets) }
+    let (first, ids) = pieceWindow(of: ordinal, from: from, limit: limit)
+    return BodyPieces(memo: memo, ids: ids, base: from, first: first, offsets: offsets)
+  }
+
+  /// `pieceWindow(of:from:limit:)` is the body's first piece and its pieces `from..<limit`.
+  func pieceWindow(of ordinal: Int, from: Int, limit: Int) -> (first: UInt32?, ids: [UInt32]) {
+    guard ordinal >= 0, ordinal < starts.count else { return (nil, []) }
+    let segment = segments[ordinal / segmentSize]
+    let start = Int(starts[ordinal])
+    let next = ordinal + 1
+    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
+    var first: UInt32? = nil
+    var ids: [UInt32] = []
+    segment.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress, start < end else { return }
+      var i = start
+      first = VarInt.read(base, &i, end)
+      var index = 1
+      // Step over the pieces before the window: a varint ends at its first byte below 0x80.
+      while i < end, index < from {
+        while i < end, base[i] >= 0x80 { i += 1 }
+        i += 1
+        index += 1
+      }
+      if from == 0, let f = first { ids.append(f) }
+      while i < end, index < limit {
+        ids.append(VarInt.read(base, &i, end))
+        index += 1
+      }
+    }
+    return (first, ids)
   }
 }
 
@@ -390,7 +440,8 @@ extension ArticleStore {
   public func contextKeys(
     _ occurrences: [Occurrence], side: ContextSide, syllables n: Int, stop: @Sendable () -> Bool = { false }
   ) -> [[UInt32]] {
-    perArticle(occurrences, offsets: false, reach: side == .right ? n : 0, stop: stop) { text, _, start, o in
+    perArticle(occurrences, offsets: false, reach: side == .right ? n : 0, reachLeft: side == .left ? n : 0, stop: stop) {
+      text, _, start, o in
       var key: [UInt32] = []
       let range =
         side == .right
@@ -409,7 +460,7 @@ extension ArticleStore {
   /// outside its article). Each article's text is read once for its occurrences (taken in article
   /// order); many articles are read on every core.
   func perArticle<T: Sendable>(
-    _ occurrences: [Occurrence], offsets: Bool, reach: Int, stop: @Sendable () -> Bool,
+    _ occurrences: [Occurrence], offsets: Bool, reach: Int, reachLeft: Int = .max, stop: @Sendable () -> Bool,
     _ read: @Sendable (any SyllableText, TextPart, Int, Occurrence) -> T?
   ) -> [T?] {
     let order = occurrences.indices.sorted {
@@ -450,7 +501,10 @@ extension ArticleStore {
               // order, so the run's last is the furthest).
               let last = occurrences[order[r.upperBound - 1]]
               let limit = last.position - titleLength + last.length + reach + 1
-              body = bodies.text(of: article, offsets: offsets, memo: memo, limit: max(0, limit))
+              // Without offsets, the pieces before the first occurrence's reach are stepped over.
+              let firstBody = o.position - titleLength - 1
+              let from = offsets || reachLeft == .max ? 0 : max(0, firstBody - reachLeft)
+              body = bodies.text(of: article, offsets: offsets, memo: memo, from: from, limit: max(0, limit))
             }
             out.append((order[k], body.flatMap { read($0, .body, o.position - titleLength - 1, o) }))
           }
