@@ -64,7 +64,7 @@ enum Names {
       "báo", "tạp", "chí", "đài", "nhóm", "ban", "cụm", "vườn", "rạch", "ngòi", "suối", "đập", "trạm", "lô",
       "tòa", "toà", "nhà", "ngân", "tập", "thuyết", "chủ", "nghĩa", "triều", "đại", "thời", "kỷ", "niệm",
       "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
-      "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên",
+      "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên", "đấu", "bang",
     ])
 
   /// `introduces(_:_:)` tells whether word `k` is a common noun that makes the capitalised words
@@ -250,7 +250,19 @@ enum Names {
   /// `isGluedStart(_:_:)` tells whether word `k` opens a sentence glued to the one before it
   /// (`...học tập.Anh Dũng`), where lost paragraph breaks leave bylines and credits.
   static func isGluedStart(_ line: TextLine, _ k: Int) -> Bool {
-    k > 0 && (line.gap(after: k - 1).elementsEqual([0x2E]) || line.gap(after: k - 1).elementsEqual([0x2F]))
+    guard k > 0 else { return false }
+    // `.`, `/`, and the `./.` that closes a report.
+    let gap = line.gap(after: k - 1)
+    return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { $0 == 0x2E || $0 == 0x2F }
+  }
+
+  /// `endsLine(_:after:)` tells whether word `end` ends the line, or only a short parenthesis
+  /// follows it (`Hà Linh (Thực hiện)`, `(Vietnam+)`): where a byline stands.
+  static func endsLine(_ line: TextLine, after end: Int) -> Bool {
+    let last = line.words.count - 1
+    if end == last { return true }
+    guard last - end <= 3, line.gap(after: end).elementsEqual([0x20, 0x28]) else { return false }
+    return true
   }
 
   /// `isInitial(_:_:)` tells whether word `k` is a single capital letter (`Nguyễn Văn H.`).
