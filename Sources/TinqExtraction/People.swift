@@ -26,7 +26,7 @@ enum People {
       "Phó Chủ tịch", "Chủ tịch nước", "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban",
       "Phó Trưởng ban", "Vụ trưởng", "Phó Vụ trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng",
       "Phó Tổng cục trưởng", "Chánh Thanh tra", "Người phát ngôn", "Trưởng phòng", "Phó Trưởng phòng",
-      "Chỉ huy phó", "Đồn trưởng", "Chính trị viên", "Hiệu trưởng", "Giám đốc Công an tỉnh",
+      "Chỉ huy phó", "Đồn trưởng", "Chính trị viên", "Hiệu trưởng", "Giám đốc Công an tỉnh", "Tổng biên tập",
       "Phó Giám đốc Công an tỉnh", "Trưởng Công an", "Phó Trưởng Công an",
     ]
     var entries: [(String, Bool)] = []
@@ -248,6 +248,7 @@ enum People {
     // Names this article gives a street, a school or a place (`đường Nguyễn Trãi`): the same
     // words standing bare elsewhere in it are that place, whatever the corpus knows.
     var placeNames: Set<UTF8Key> = []
+    var loneSeen: Set<String> = []
     let candidatesBefore = candidates.count
     defer {
       if !placeNames.isEmpty, candidates.count > candidatesBefore {
@@ -418,6 +419,11 @@ enum People {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "person cue", line: line.number, excerpt: line.excerpt(i, end)))
+          for (s, e) in PersonRules.listLeaders(line, before: i) {
+            add(
+              line.excerpt(s, e), rank: nil, positions: [],
+              provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+          }
           i = follow(line, end, limit: limit)
           continue
         }
@@ -474,6 +480,12 @@ enum People {
           let found = PersonMention(
             name: line.excerpt(start, end), provenance: Provenance(rule: "name", line: line.number, excerpt: line.excerpt(start, end)))
           if sure {
+            // `Hồng Đăng, Kang Tae Oh và Lã Thanh Huyền`: the names listed before are people too.
+            for (s, e) in PersonRules.listLeaders(line, before: start) {
+              add(
+                line.excerpt(s, e), rank: nil, positions: [],
+                provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+            }
             add(found.name, rank: nil, positions: [], provenance: found.provenance)
             i = follow(line, end, limit: limit)
           } else {
@@ -491,6 +503,14 @@ enum People {
             provenance: Provenance(rule: "đồng chí", line: line.number, excerpt: line.excerpt(i, name.end)))
           i = follow(line, name.end, limit: limit)
           continue
+        }
+        // A foreign surname alone (`Moyes`): the corpus decides.
+        if w[i].isCapitalized, PersonRules.isLoneSurname(line, i, limit: limit) {
+          let name = line.word(i)
+          if loneSeen.insert(name).inserted {
+            candidates.append(
+              PersonMention(name: name, provenance: Provenance(rule: "surname", line: line.number, excerpt: name)))
+          }
         }
         i += 1
       }

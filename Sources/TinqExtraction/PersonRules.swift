@@ -229,3 +229,61 @@ extension PersonRules {
     return hoChiMinhCues.contains { People.matches(line, at: i - 2, $0) }
   }
 }
+
+extension PersonRules {
+  /// `listLeaders(_:before:)` reads the names listed before a person's name that starts at word
+  /// `s` after `và`: `A, B và C` with C a person. Two or more items, each of two to four words
+  /// written as names, none a place, a body or a title, and a small word before the first that
+  /// makes it no street or school; otherwise nothing.
+  static func listLeaders(_ line: TextLine, before s: Int) -> [(Int, Int)] {
+    let w = line.words
+    guard s >= 4, w[s - 1].hash == People.hVa, line.gapIsSpace(after: s - 1), line.gapIsSpace(after: s - 2) else { return [] }
+    var items: [(Int, Int)] = []
+    var end = s - 2
+    while items.count < 8, end >= 1 {
+      var start = end
+      while start > 0, end - start < 3, line.gapIsSpace(after: start - 1), Names.isTitleCase(line, start - 1) { start -= 1 }
+      guard start < end, Names.isTitleCase(line, start), isPlainName(line, start, end), !Names.isGlued(line, end) else { return [] }
+      items.append((start, end))
+      guard start >= 2 else { break }
+      if line.gap(after: start - 1).elementsEqual([0x2C, 0x20]) {
+        end = start - 1
+        continue
+      }
+      // The word before the first item: small, and no word that makes the list streets or schools.
+      guard line.gapIsSpace(after: start - 1), !w[start - 1].isCapitalized, !Names.introduces(line, start - 1) else { return [] }
+      return items.count >= 2 ? items.reversed() : []
+    }
+    return []
+  }
+}
+
+extension PersonRules {
+  /// `isLoneSurname(_:_:limit:)` tells whether word `i` may be a foreign surname standing alone
+  /// (`Moyes`, `Iniesta`): a word of four or more plain Latin letters written as a name, no family
+  /// name of Vietnam, no listed place, word of a body or cue, alone between small words. Only the
+  /// corpus can tell whether it is a person (`PeopleResolver`).
+  static func isLoneSurname(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
+    let w = line.words
+    let word = w[i]
+    guard word.end - word.start >= 4, word.end - word.start <= 15, !word.isNumber else { return false }
+    let bytes = line.bytes
+    guard bytes[word.start] >= 0x41, bytes[word.start] <= 0x5A else { return false }
+    for p in (word.start + 1)..<word.end where !(bytes[p] >= 0x61 && bytes[p] <= 0x7A) { return false }
+    if i > 0, line.gapIsSpace(after: i - 1) || line.gap(after: i - 1).elementsEqual([0x2D]) {
+      if w[i - 1].isCapitalized && !Dates.isSentenceStart(line, i) { return false }
+      if Names.introduces(line, i - 1) || w[i - 1].isNumber { return false }
+    }
+    // `George W. Bush`: an initial before it makes it a part of a longer name.
+    if i > 0, Names.isInitial(line, i - 1), line.gap(after: i - 1).elementsEqual([0x2E, 0x20]) { return false }
+    if i + 1 < w.count, w[i + 1].isCapitalized,
+      line.gapIsSpace(after: i) || line.gap(after: i).elementsEqual([0x2D])
+    {
+      return false
+    }
+    if i == w.count - 1, Names.isGluedStart(line, i) { return false }
+    return !People.surnames.contains(word.hash) && !openers.contains(word.hash) && !notPersonWords.contains(word.hash)
+      && !Names.institutionHeads.contains(word.hash) && Gazetteer.match(line, at: i) == nil
+      && Names.cues.match(line, at: i) == nil && !Names.foreignGivenNames.contains(word.hash)
+  }
+}

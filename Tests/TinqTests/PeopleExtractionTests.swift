@@ -33,6 +33,18 @@ import TinqFacts
     .init(text: "Học tập tư tưởng Hồ Chí Minh là nhiệm vụ thường xuyên.", expected: ["Hồ Chí Minh"]),
     // A given name that is a middle word of another person's name is another person.
     .init(text: "Phạm Hồng Tiến (SN 1988) mua ma túy của một người tên Hồng.", expected: ["Phạm Hồng Tiến", "Hồng"]),
+    // The names listed before a person after `và`; a street list or a place is no list of people.
+    .init(text: "Buổi diễn có sự góp mặt của Minh Đạt, Jun Seo Park và Trần Thanh Hoa.", expected: ["Minh Đạt", "Jun Seo Park", "Trần Thanh Hoa"]),
+    .init(text: "Đoàn đi qua các phố Hàng Bạc, Hàng Đào và Trần Thanh Hoa.", expected: []),
+    .init(text: "Hàng về từ Long Khánh, Xuân Lộc và Trần Văn Hòa nhận.", expected: ["Trần Văn Hòa"]),
+    // `TƯ` (central) before a name is no place word.
+    .init(text: "Giảng viên Nhạc viện TƯ Bùi Quang Hùng hướng dẫn.", expected: ["Bùi Quang Hùng"]),
+    // `Trường` inside a name, and as a school after one.
+    .init(text: "Cơ sở này do Nguyễn Trường Giang quản lý.", expected: ["Nguyễn Trường Giang"]),
+    .init(text: "Học sinh Nguyễn Văn An Trường THPT Chu Văn An đạt giải.", expected: ["Nguyễn Văn An"]),
+    // A king, a fisherman.
+    .init(text: "Vua Sisavang Phoumi qua đời năm ấy.", expected: ["Sisavang Phoumi"]),
+    .init(text: "Cảnh sát bắn chết ngư dân Hung Wei-ming.", expected: ["Hung Wei-ming"]),
     // Not people: a school named in the article, a byline after `./.`, a thing `mang tên`.
     .init(text: "Hội đồng thi Lê Quý Đôn có thí sinh của các trường THPT Lê Quý Đôn, Quang Trung.", expected: []),
     .init(text: "Giải đấu kết thúc tốt đẹp./.Hà Văn Khải (TTXVN)", expected: []),
@@ -57,5 +69,39 @@ import TinqFacts
   @Test(arguments: cases)
   func people(_ c: Case) {
     #expect(extracted("Tin tổng hợp\n\n" + c.text).people.map(\.name) == c.expected)
+  }
+
+  /// Extracts each text as an article, then resolves them as one corpus.
+  static func corpus(_ texts: [String]) -> [Article] {
+    var articles = texts.enumerated().map { ArticleExtractor.extract(text: "Tin tổng hợp\n\n" + $1, id: "p\($0)", origin: nil) }
+    PeopleResolver.resolve(&articles)
+    return articles
+  }
+
+  static let evidence = [
+    "HLV Robert Kowalczyk đã ký hợp đồng.", "Tiền đạo Robert Kowalczyk ghi bàn.", "Ca sĩ Anna Kestrel hát.",
+    "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.",
+  ]
+
+  struct LoneCase: Sendable, CustomStringConvertible {
+    var text: String
+    var expected: [String]
+    var description: String { text }
+  }
+
+  /// A foreign surname alone is a person only when the corpus names it in full in two articles,
+  /// and never when a body is named with it or an initial stands before it.
+  static let loneCases: [LoneCase] = [
+    .init(text: "Trận đấu hôm qua, Kowalczyk đã chơi rất hay.", expected: ["Kowalczyk"]),
+    .init(text: "Trận đấu hôm qua, Kestrel đã tài trợ giải.", expected: []),
+    .init(text: "Tàu sân bay George W. Kowalczyk rời cảng.", expected: []),
+    .init(text: "Trận đấu hôm qua, Jaworski đã chơi rất hay.", expected: []),
+    .init(text: "Công ty Kestrel Kowalczyk mở chi nhánh.", expected: []),
+  ]
+
+  @Test(arguments: loneCases)
+  func loneSurname(_ c: LoneCase) {
+    let articles = Self.corpus(Self.evidence + [c.text])
+    #expect(articles[Self.evidence.count].people.map(\.name) == c.expected)
   }
 }
