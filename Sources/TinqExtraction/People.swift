@@ -43,7 +43,8 @@ enum People {
   static let complements = PhraseTable<Bool>(
     ["Quốc phòng", "Công an", "Ngoại giao", "Việt Nam", "Trung ương", "tỉnh", "thành phố"].map { ($0, true) })
 
-  static let surnames = WordSet(
+  static let surnames = WordSet(surnameNames)
+  static let surnameNames =
     [
       "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
       "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Tô", "Trương", "Hà", "Cao", "Lưu", "Tạ", "Phùng",
@@ -53,7 +54,7 @@ enum People {
       "Nghiêm", "Lạc", "Hàn", "Phó", "Trình", "Bế", "Hoàng", "Ngụy", "Tập", "Ôn", "Khương", "Nhan", "Phí", "Bành",
       "Tưởng", "Tiết", "Kha", "Thôi", "Giả", "Mẫn", "Ma", "Sầm", "Lò", "Quàng", "Hà", "Giàng", "Thào", "Sùng",
       "Vàng", "Mùa", "Cầm", "Điểu", "Y", "Ksor", "Siu", "Rơ",
-    ])
+    ]
   static let academic = WordSet(["PGS", "GS", "TS", "ThS", "CN", "KS", "BS", "TSKH"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hOng = ScanText.wordHashes("ông")[0]
@@ -247,9 +248,10 @@ enum People {
     var byName: [UTF8Key: PersonMention] = [:]
     // Names this article gives a street, a school or a place (`đường Nguyễn Trãi`): the same
     // words standing bare elsewhere in it are that place, whatever the corpus knows.
-    var placeNames: Set<UTF8Key> = []
+    var placeSpans: [(line: Int, start: Int, end: Int)] = []
     var loneSeen: Set<String> = []
     let candidatesBefore = candidates.count
+    var placeNames: Set<UTF8Key> = []
     defer {
       if !placeNames.isEmpty, candidates.count > candidatesBefore {
         let kept = candidates[candidatesBefore...].filter { !placeNames.contains(UTF8Key($0.name)) }
@@ -289,7 +291,9 @@ enum People {
     let cues = Names.cues
     let hAnh = Bylines.hAnh
     let foreignGivenNames = Names.foreignGivenNames
-    for line in lines where !reporterLines.contains(line.number) {
+    let countries = PersonRules.countries
+    let hHo = Names.hoChiMinh[0]
+    for (lineIndex, line) in lines.enumerated() where !reporterLines.contains(line.number) {
       let w = line.words
       // A photo credit at the end of a caption names a photographer.
       let limit = Bylines.creditStart(line) ?? w.count
@@ -389,7 +393,7 @@ enum People {
           }
         }
         // `tư tưởng Hồ Chí Minh`, `tấm gương đạo đức Hồ Chí Minh`: the person, not the city.
-        if w[i].isCapitalized, i >= 2, i + 2 < limit, matches(line, at: i, Names.hoChiMinh),
+        if w[i].hash == hHo, i >= 2, i + 2 < limit, matches(line, at: i, Names.hoChiMinh),
           PersonRules.namesHoChiMinh(line, before: i), !(i + 3 < w.count && line.gapIsSpace(after: i + 2) && w[i + 3].isCapitalized)
         {
           add(
@@ -433,7 +437,7 @@ enum People {
           !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
         {
           var k = institutionEnd(line, from: i, limit: limit)
-          placeNames.insert(UTF8Key(line.excerpt(i, k)))
+          placeSpans.append((lineIndex, i, k))
           while k < limit {
             guard k + 2 < limit else { break }
             let gap = line.gap(after: k)
@@ -446,13 +450,13 @@ enum People {
             }
             let itemStart = k
             k = institutionEnd(line, from: k, limit: limit)
-            placeNames.insert(UTF8Key(line.excerpt(itemStart, k)))
+            placeSpans.append((lineIndex, itemStart, k))
           }
           i = k + 1
           continue
         }
         // An official named after a country: `Bộ trưởng Bộ Tư pháp Philippines Leila de Lima`.
-        if w[i].isCapitalized, let (start, end) = PersonRules.afterCountry(line, at: i, limit: limit) {
+        if w[i].isCapitalized, countries.startsAny(w[i].hash), let (start, end) = PersonRules.afterCountry(line, at: i, limit: limit) {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "after country", line: line.number, excerpt: line.excerpt(i, end)))
@@ -516,6 +520,12 @@ enum People {
       }
     }
     // A bare name that this article also gives a place or a school (`THPT Lê Quý Đôn`) is that place.
+    // The places' texts are made only when a bare name needs them.
+    if !placeSpans.isEmpty,
+      candidates.count > candidatesBefore || byName.values.contains(where: { $0.provenance.rule == "name" })
+    {
+      for p in placeSpans { placeNames.insert(UTF8Key(lines[p.line].excerpt(p.start, p.end))) }
+    }
     if !placeNames.isEmpty {
       order.removeAll { name in
         let key = UTF8Key(name)

@@ -15,13 +15,14 @@ public enum PeopleResolver {
     // number of articles that name them so; and every word of an organisation's name (`Ford`).
     var surnameArticles: [String: Int] = [:]
     var orgWords: Set<Substring> = []
+    let vietnameseFamilyNames = Set(People.surnameNames.map { Substring($0) })
     for article in articles {
       var surnames: Set<Substring> = []
       for p in article.people where p.name.utf8.contains(0x20) {
         known.insert(UTF8Key(p.name))
         let parts = p.name.split(separator: " ")
         if let first = parts.first, let last = parts.last, parts.count >= 2,
-          !People.surnames.contains(ScanText.wordHashes(String(first)).first ?? 0)
+          !vietnameseFamilyNames.contains(first)
         {
           surnames.insert(last)
         }

@@ -68,7 +68,12 @@ enum PersonRules {
   /// `Dan Serfati, Chủ tịch kiêm Tổng Giám đốc`, `Lekesha Redmon, mẹ của ...`.
   static func appositive(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
-    guard Names.isTitleCase(line, i), !openers.contains(w[i].hash) else { return nil }
+    guard Names.isTitleCase(line, i), !openers.contains(w[i].hash),
+      let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i, end + 2 < limit
+    else { return nil }
+    // Cheapest first: a comma after the run, then what follows it.
+    let gap = line.gap(after: end)
+    guard gap.elementsEqual([0x2C, 0x20]) || gap.elementsEqual([0x2C]) else { return nil }
     if i > 0 {
       // Inside a longer proper name, after a place word or a number: something else.
       // `Theo Kesha Williams, ...`: an opening word before the name is no part of it.
@@ -76,18 +81,13 @@ enum PersonRules {
       if w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i) && !opened { return nil }
       if line.gapIsSpace(after: i - 1), Names.introduces(line, i - 1) || w[i - 1].isNumber { return nil }
     }
-    guard let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i, end + 2 < limit,
-      isPlainName(line, i, end)
-    else { return nil }
-    let gap = line.gap(after: end)
-    guard gap.elementsEqual([0x2C, 0x20]) || gap.elementsEqual([0x2C]) else { return nil }
     var a = end + 1
     if w[a].hash == hMot || w[a].hash == hLa, a + 1 < limit, line.gapIsSpace(after: a) { a += 1 }
     let head =
       appositionHeads.match(line, at: a) != nil || People.positionHeads.match(line, at: a) != nil
       || (Names.cues.match(line, at: a).map { $0.payload != .kin } ?? false)
       || Names.hasAgeAfter(line, end)
-    guard head else { return nil }
+    guard head, isPlainName(line, i, end) else { return nil }
     return (i, end)
   }
 
