@@ -13,7 +13,7 @@ extension Statement {
           collection: CollectionRef(kind: c.collection.kind), filter: c.filter?.erasingRanges(),
           groupBy: c.groupBy?.erasingRanges(),
           order: c.order.map { OrderKey(field: $0.field.erasingRanges(), descending: $0.descending) },
-          limit: c.limit.map { LimitClause(count: $0.count, offset: $0.offset) },
+          limit: c.limit?.erasingRanges(),
           share: c.share.map {
             ShareClause(collection: $0.collection.map { CollectionRef(kind: $0.kind) }, filter: $0.filter?.erasingRanges())
           }, across: c.across?.erasingRanges()))
@@ -31,13 +31,13 @@ extension Statement {
     case .kwic(var k):
       k.target = k.target.erasingRanges()
       k.filter = k.filter?.erasingRanges()
-      k.limit = k.limit.map { LimitClause(count: $0.count, offset: $0.offset) }
+      k.limit = k.limit?.erasingRanges()
       k.range = .none
       return .kwic(k)
     case .collocates(var c):
       c.phrase = c.phrase.erasingRanges()
       c.filter = c.filter?.erasingRanges()
-      c.limit = c.limit.map { LimitClause(count: $0.count, offset: $0.offset) }
+      c.limit = c.limit?.erasingRanges()
       c.range = .none
       return .collocates(c)
     }
@@ -50,7 +50,7 @@ extension Query {
     Query(
       collection: CollectionRef(kind: collection.kind), filter: filter?.erasingRanges(),
       order: order.map { OrderKey(field: $0.field.erasingRanges(), descending: $0.descending) },
-      limit: limit.map { LimitClause(count: $0.count, offset: $0.offset) },
+      limit: limit?.erasingRanges(),
       select: select.map { $0.erasingRanges() })
   }
 }
@@ -104,3 +104,8 @@ extension Expression {
   }
 }
 
+
+extension LimitClause {
+  /// `erasingRanges()` returns the clause with its source range set to `.none`.
+  public func erasingRanges() -> LimitClause { LimitClause(count: count, offset: offset) }
+}

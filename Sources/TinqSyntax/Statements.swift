@@ -85,7 +85,7 @@ extension ParserState {
     if at(.limit) || at(.offset), !atStatementEnd {
       let limit = try parseLimitClause()
       query.limit = limit
-      remaining = limit.offset == nil ? [.offset, .select] : (limit.count == nil ? [.limit, .select] : [.select])
+      remaining = Self.remaining(after: limit) + [.select]
       afterList = false
     }
     if at(.select), !atStatementEnd {
@@ -270,7 +270,7 @@ extension ParserState {
       if at(.limit) || at(.offset), !atStatementEnd {
         let limit = try parseLimitClause()
         statement.limit = limit
-        remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+        remaining = Self.remaining(after: limit)
         afterList = false
       }
     }
@@ -474,16 +474,10 @@ extension ParserState {
         advance()
         guard consume(.by) else { throw error(expected: "`by` after `\(word)`", suggestFrom: ["by"]) }
         expectName(.kwicKey)
-        let keys = KwicStatement.SortKey.allCases.map(\.rawValue)
-        guard case .identifier(let name) = current.kind, let key = KwicStatement.SortKey(rawValue: name.lowercased()) else {
-          var notes = ["note: a concordance sorts by " + keys.map { "`\($0)`" }.joined(separator: ", ")]
-          if case .identifier(let name) = current.kind, let near = Suggestions.nearest(to: name, in: keys) {
-            notes.insert("help: did you mean `\(near)`?", at: 0)
-          }
-          throw error(expected: "`left`, `right`, `date` or `id` after `\(word) by`", notes: notes)
-        }
-        statement.sort = key
-        advance()
+        let keys = KwicStatement.SortKey.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        statement.sort = try parseChoice(
+          KwicStatement.SortKey.self, expected: "`left`, `right`, `date` or `id` after `\(word) by`",
+          note: "note: a concordance sorts by " + keys)
         if at(.asc) || at(.desc), !atStatementEnd {
           statement.descending = at(.desc)
           advance()
@@ -503,7 +497,7 @@ extension ParserState {
       if at(.limit) || at(.offset), !atStatementEnd {
         let limit = try parseLimitClause()
         statement.limit = limit
-        remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+        remaining = Self.remaining(after: limit)
       }
     }
     try expectStatementEnd(couldContinueWith: remaining)
@@ -537,26 +531,46 @@ extension ParserState {
     }
     if at(.by), !atStatementEnd {
       advance()
-      let names = CollocatesStatement.Measure.allCases.map(\.rawValue)
-      guard case .identifier(let name) = current.kind, let measure = CollocatesStatement.Measure(rawValue: name.lowercased()) else {
-        var notes = ["note: the measures are logdice (the default), mi and ll"]
-        if case .identifier(let name) = current.kind, let near = Suggestions.nearest(to: name, in: names) {
-          notes.insert("help: did you mean `\(near)`?", at: 0)
-        }
-        throw error(expected: "`logdice`, `mi` or `ll` after `by`", notes: notes)
-      }
-      statement.measure = measure
-      advance()
+      statement.measure = try parseChoice(
+        CollocatesStatement.Measure.self, expected: "`logdice`, `mi` or `ll` after `by`",
+        note: "note: the measures are logdice (the default), mi and ll")
       remaining = [.limit, .offset]
     }
     if at(.limit) || at(.offset), !atStatementEnd {
       let limit = try parseLimitClause()
       statement.limit = limit
-      remaining = limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+      remaining = Self.remaining(after: limit)
     }
     try expectStatementEnd(couldContinueWith: remaining)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
+  }
+}
+
+extension ParserState {
+  /// `remaining(after:)` is what may follow a `limit`/`offset` clause: the one of the two not
+  /// written yet.
+  static func remaining(after limit: LimitClause) -> [Keyword] {
+    limit.offset == nil ? [.offset] : (limit.count == nil ? [.limit] : [])
+  }
+
+  /// `parseChoice(_:expected:note:)` reads one of a closed set of names that are not keywords (a
+  /// concordance's sort key, a collocation measure), case-insensitively, suggesting the nearest
+  /// when it is none of them.
+  mutating func parseChoice<Choice: RawRepresentable & CaseIterable>(
+    _: Choice.Type, expected: String, note: String
+  ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
+    guard case .identifier(let name) = current.kind, let choice = Choice(rawValue: name.lowercased()) else {
+      var notes = [note]
+      if case .identifier(let name) = current.kind,
+        let near = Suggestions.nearest(to: name, in: Choice.allCases.map(\.rawValue))
+      {
+        notes.insert("help: did you mean `\(near)`?", at: 0)
+      }
+      throw error(expected: expected, notes: notes)
+    }
+    advance()
+    return choice
   }
 }
 
