@@ -264,75 +264,46 @@ public struct MemoryBackend: Backend {
   func crossTab(_ set: DocSet, rows: Field, columns: Field, table: Table, cancellation: Cancellation?) throws(
     EvaluationFailure
   ) -> CrossTab {
-    func values(_ f: Field, _ i: Int) -> [Value] {
-      switch table.value(f, i) {
-      case .list(let items):
-        if items.isEmpty { return [.null] }
-        var seen = Set<Value>()
-        return items.compactMap { item in
-          let key: Value
-          if case .object(_, let values) = item { key = values.first ?? .null } else { key = item }
-          return seen.insert(key).inserted ? key : nil
-        }
-      case let v: return [v]
-      }
-    }
     // Fields with a small key per row (a year, a short text's rank) are counted by key, and each
     // key's value read once; any other field by its values.
-    let rowKeys = groupKeys(rows, table: table)
-    let columnKeys = groupKeys(columns, table: table)
-    var pairs: [Value: [Value: Int]] = [:]
+    var pairs: [Pair<Value>: Int] = [:]
     var rowTotals: [Value: Int] = [:]
     var columnTotals: [Value: Int] = [:]
-    if let rowKeys, let columnKeys {
-      var pairCounts: [Int: Int] = [:]
-      var rowCounts: [Int: Int] = [:]
-      var columnCounts: [Int: Int] = [:]
+    if let rowKeys = groupKeys(rows, table: table), let columnKeys = groupKeys(columns, table: table) {
+      var pairCounts: [Pair<Int>: Int] = [:]
       let completed = set.forEach(checking: cancellation) { i in
-        let r = rowKeys.key(i)
-        let c = columnKeys.key(i)
-        pairCounts[r &* 1_000_003 &+ c, default: 0] += 1
-        rowCounts[r, default: 0] += 1
-        columnCounts[c, default: 0] += 1
+        pairCounts[Pair(rowKeys.key(i), columnKeys.key(i)), default: 0] += 1
       }
       if !completed { throw .cancelled }
       var rowValue: [Int: Value] = [:]
       var columnValue: [Int: Value] = [:]
-      for r in rowCounts.keys { rowValue[r] = rowKeys.value(r) }
-      for c in columnCounts.keys { columnValue[c] = columnKeys.value(c) }
-      for (r, n) in rowCounts { rowTotals[rowValue[r] ?? .null, default: 0] += n }
-      for (c, n) in columnCounts { columnTotals[columnValue[c] ?? .null, default: 0] += n }
-      for r in rowCounts.keys {
-        for c in columnCounts.keys {
-          if let n = pairCounts[r &* 1_000_003 &+ c] { pairs[rowValue[r] ?? .null, default: [:]][columnValue[c] ?? .null, default: 0] += n }
+      for (p, n) in pairCounts {
+        let r = rowValue[p.row] ?? rowKeys.value(p.row)
+        let c = columnValue[p.column] ?? columnKeys.value(p.column)
+        rowValue[p.row] = r
+        columnValue[p.column] = c
+        pairs[Pair(r, c), default: 0] += n
+        rowTotals[r, default: 0] += n
+        columnTotals[c, default: 0] += n
+      }
+    } else {
+      let completed = set.forEach(checking: cancellation) { i in
+        let rs = Self.groupValues(table.value(rows, i))
+        let cs = Self.groupValues(table.value(columns, i))
+        for r in rs {
+          rowTotals[r, default: 0] += 1
+          for c in cs { pairs[Pair(r, c), default: 0] += 1 }
         }
+        for c in cs { columnTotals[c, default: 0] += 1 }
       }
+      if !completed { throw .cancelled }
     }
-    let completed = rowKeys != nil && columnKeys != nil ? true : set.forEach(checking: cancellation) { i in
-      let rs = values(rows, i)
-      let cs = values(columns, i)
-      for r in rs {
-        rowTotals[r, default: 0] += 1
-        for c in cs { pairs[r, default: [:]][c, default: 0] += 1 }
-      }
-      for c in cs { columnTotals[c, default: 0] += 1 }
-    }
-    if !completed { throw .cancelled }
-    func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] {
-      let sorted = totals.keys.map { (value: $0, key: Self.sortKey($0)) }.sorted { a, b in
-        switch (a.key, b.key) {
-        case (nil, _): return false
-        case (_, nil): return true
-        case (let x?, let y?): return x < y
-        }
-      }
-      return Self.filled(sorted.map { (value: $0.value, count: totals[$0.value] ?? 0) }, f).map(\.value)
-    }
+    func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] { Self.filled(Self.inValueOrder(totals), f).map(\.value) }
     let rowValues = ordered(rowTotals, rows)
     let columnValues = ordered(columnTotals, columns)
     return CrossTab(
       rowField: rows.name, columnField: columns.name, rows: rowValues, columns: columnValues,
-      counts: rowValues.map { r in columnValues.map { c in pairs[r]?[c] ?? 0 } },
+      counts: rowValues.map { r in columnValues.map { c in pairs[Pair(r, c)] ?? 0 } },
       rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
       total: set.count)
   }
@@ -402,22 +373,29 @@ public struct MemoryBackend: Backend {
     }
     var counts: [Value: Int] = [:]
     let completed = set.forEach(checking: cancellation) { i in
-      let v = table.value(by, i)
-      switch v {
-      case .list(let items):
-        if items.isEmpty { counts[.null, default: 0] += 1 }
-        var seen = Set<Value>()
-        for item in items {
-          let key: Value
-          if case .object(_, let values) = item { key = values.first ?? .null } else { key = item }
-          if seen.insert(key).inserted { counts[key, default: 0] += 1 }
-        }
-      default:
-        counts[v, default: 0] += 1
-      }
+      for v in Self.groupValues(table.value(by, i)) { counts[v, default: 0] += 1 }
     }
     if !completed { throw .cancelled }
-    let groups = counts.map { (value: $0.key, count: $0.value, key: Self.sortKey($0.key)) }
+    return Self.filled(Self.inValueOrder(counts), by)
+  }
+
+  /// `groupValues(_:)` is what a row counts under when grouped by a value: the value itself; for
+  /// a list, each distinct element once (a record by its first field), and an empty list as
+  /// unknown.
+  static func groupValues(_ v: Value) -> [Value] {
+    guard case .list(let items) = v else { return [v] }
+    if items.isEmpty { return [.null] }
+    var seen = Set<Value>()
+    return items.compactMap { item in
+      let key: Value
+      if case .object(_, let values) = item { key = values.first ?? .null } else { key = item }
+      return seen.insert(key).inserted ? key : nil
+    }
+  }
+
+  /// `inValueOrder(_:)` is counts by value in value order, unknown last.
+  static func inValueOrder(_ counts: [Value: Int]) -> [(value: Value, count: Int)] {
+    counts.map { (value: $0.key, count: $0.value, key: sortKey($0.key)) }
       .sorted { a, b in
         switch (a.key, b.key) {
         case (nil, _): return false
@@ -426,7 +404,16 @@ public struct MemoryBackend: Backend {
         }
       }
       .map { (value: $0.value, count: $0.count) }
-    return Self.filled(groups, by)
+  }
+
+  /// A row value and a column value of a two-way count.
+  struct Pair<T: Hashable>: Hashable {
+    var row: T
+    var column: T
+    init(_ row: T, _ column: T) {
+      self.row = row
+      self.column = column
+    }
   }
 
   /// Counting by a long text (the body) keeps one article a distinct text and a count, not the
