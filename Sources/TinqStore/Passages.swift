@@ -42,6 +42,8 @@ protocol SyllableText {
   func opensSentence(_ s: Int) -> Bool
   /// True when a line break follows syllable `s`.
   func endsParagraph(_ s: Int) -> Bool
+  /// The collation key of syllable `s`.
+  func key(_ s: Int) -> [UInt32]
 }
 
 /// `PartText` is a text in hand (a title) cut into pieces: a syllable with the separator after it
@@ -107,7 +109,6 @@ final class PieceMemo {
   struct Info {
     var word: String
     var separator: String
-    var scalars: Int
   }
 
   let table: PieceTable
@@ -118,7 +119,7 @@ final class PieceMemo {
 
   func info(_ id: UInt32) -> Info {
     if let known = infos[id] { return known }
-    let info = Info(word: table.word(id), separator: table.separator(id), scalars: table.scalarCount(id))
+    let info = Info(word: table.word(id), separator: table.separator(id))
     infos[id] = info
     return info
   }
@@ -214,23 +215,9 @@ extension PieceTable {
     return arena.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[lo..<hi])) }
   }
 
-  /// The length in bytes of the syllable that opens piece `id` (0 for a separator alone).
-  func wordLength(_ id: UInt32) -> Int {
-    withBytes(id) { b in
-      var i = 0
-      while i < b.count {
-        let (v, len) = ScalarDecoding.decode(b, at: i)
-        guard let scalar = Unicode.Scalar(v), Fold.isWordScalar(scalar) else { break }
-        i += len
-      }
-      return i
-    }
-  }
-
-  /// The number of Unicode scalars of piece `id`.
-  func scalarCount(_ id: UInt32) -> Int {
-    withBytes(id) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-  }
+  /// The length in bytes of the syllable that opens piece `id` (0 for a separator alone), from
+  /// its shape.
+  func wordLength(_ id: UInt32) -> Int { Int(id) < shapes.count ? Int(shapes[Int(id)].wordBytes) : 0 }
 
   /// The syllable of piece `id`, as written.
   func word(_ id: UInt32) -> String {
@@ -248,7 +235,7 @@ extension PieceTable {
 /// `PieceShape` is what a piece's bytes say about it: the length of its syllable, its length in
 /// scalars, and whether its separator ends a sentence or a paragraph.
 struct PieceShape: Sendable {
-  var wordBytes: UInt16
+  var wordBytes: UInt32
   var scalars: UInt32
   var flags: UInt8
 
@@ -289,7 +276,7 @@ struct PieceShape: Sendable {
       i += len
       scalars += 1
     }
-    wordBytes = UInt16(clamping: word)
+    wordBytes = UInt32(clamping: word)
     self.scalars = scalars
     self.flags = flags
   }
@@ -448,7 +435,7 @@ extension ArticleStore {
         ? Array((start + o.length)..<min(text.syllables, start + o.length + n))
         : Array((max(0, start - n)..<start).reversed())
       for s in range {
-        if let body = text as? BodyPieces { key += body.key(s) } else { key += VietnameseCollation.sortKey(text.syllable(s)) }
+        key += text.key(s)
         key.append(0)
       }
       return key
@@ -527,6 +514,7 @@ public struct Snippet: Sendable, Hashable {
 
 extension SyllableText {
   func endsParagraph(_ s: Int) -> Bool { separator(after: s).contains("\n") }
+  func key(_ s: Int) -> [UInt32] { VietnameseCollation.sortKey(syllable(s)) }
 
   /// True when syllable `s` opens a sentence: the first of the part, or after a stop or a line
   /// break (`ma túy.Sau` too, where a scraper glued two sentences), but not inside `1.500`.
