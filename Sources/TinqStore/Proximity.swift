@@ -53,17 +53,7 @@ extension SyllableText {
 
   /// `starts(of:)` is every syllable at which `phrase` starts, matching folded syllables.
   func starts(of phrase: Phrase) -> [Int] {
-    let wanted = phrase.tonedKeys ?? phrase.bareKeys
-    guard !wanted.isEmpty, syllables >= wanted.count else { return [] }
-    let keys = (0..<syllables).map { s -> String in
-      let word = syllable(s)
-      return phrase.tonedKeys == nil ? Fold.bareKey(word.unicodeScalars) : Fold.tonedKey(word.unicodeScalars)
-    }
-    return (0...(syllables - wanted.count)).filter { i in
-      var k = 0
-      while k < wanted.count, keys[i + k] == wanted[k] { k += 1 }
-      return k == wanted.count
-    }
+    phrase.starts(inSyllables: (0..<syllables).map { syllable($0) })
   }
 }
 

@@ -23,9 +23,13 @@ public struct Phrase: Sendable, Hashable {
   /// row-by-row form, for fields no index covers and for the naive evaluator the tests compare
   /// the planner with.
   public func matches(_ text: String) -> Bool {
-    guard !bareKeys.isEmpty else { return false }
-    let syllables = Syllables.split(text)
-    guard syllables.count >= bareKeys.count else { return false }
+    !starts(inSyllables: Syllables.split(text), first: true).isEmpty
+  }
+
+  /// `starts(inSyllables:first:)` is every index of `syllables` at which the phrase starts
+  /// (only the first when `first`), the syllables folded as the phrase was typed.
+  public func starts<S: StringProtocol>(inSyllables syllables: [S], first: Bool = false) -> [Int] {
+    guard !bareKeys.isEmpty, syllables.count >= bareKeys.count else { return [] }
     let keys: [String]
     let wanted: [String]
     if let toned = tonedKeys {
@@ -35,16 +39,20 @@ public struct Phrase: Sendable, Hashable {
       keys = syllables.map { Fold.bareKey($0.unicodeScalars) }
       wanted = bareKeys
     }
+    var found: [Int] = []
     var i = 0
     while i + wanted.count <= keys.count {
       if keys[i] == wanted[0] {
         var j = 1
         while j < wanted.count && keys[i + j] == wanted[j] { j += 1 }
-        if j == wanted.count { return true }
+        if j == wanted.count {
+          found.append(i)
+          if first { break }
+        }
       }
       i += 1
     }
-    return false
+    return found
   }
 }
 
