@@ -29,6 +29,9 @@ public struct ArticleMetadata: Sendable, Hashable {
 /// `ArticleExtractor` turns one article's raw text into an `Article`: it normalises the text, sets
 /// aside headline, dateline and scraper residue, then runs each rule over what is left.
 public enum ArticleExtractor {
+  /// The most text the rules read at once (see `Layout.batches`): over ten times the longest
+  /// article of the real corpora (150 KB).
+  package static let batchBytes = 2 << 20
   /// `extract(text:id:origin:metadata:)` extracts everything from one article's raw text; fields in
   /// `metadata` win over extraction, which fills what is missing.
   public static func extract(text: String, id: String, origin: String?, metadata: ArticleMetadata = .init()) -> Article {
@@ -55,7 +58,11 @@ public enum ArticleExtractor {
     extract(normalized: TextNormalizer.normalizedBytes(utf8: utf8), id: id, origin: origin, metadata: metadata)
   }
 
-  package static func extract(normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata) -> Article {
+  /// `batchBytes` bounds the text the rules read at once (tests make it small, to check that the
+  /// facts do not depend on it).
+  package static func extract(
+    normalized: [UInt8], id: String, origin: String?, metadata: ArticleMetadata, batchBytes: Int = batchBytes
+  ) -> Article {
     func clean(_ s: String?) -> String? {
       guard let s else { return nil }
       let t = TextNormalizer.normalize(s).trimmingSpaces
@@ -71,35 +78,53 @@ public enum ArticleExtractor {
       article.title = t.text
       provenance["title"] = Provenance(rule: "headline", line: t.number, excerpt: t.text)
     }
+    // The rules read the content a batch of lines at a time, so a huge text (a whole site dumped
+    // on one line) never holds every word at once; any article of real news is one batch.
+    let batches = layout.batches(maxBytes: batchBytes)
+    let first = layout.lines(batches[0])
+    let last = batches.count > 1 ? layout.lines(batches[batches.count - 1]) : []
     // The lead is the first content line; an outlet marker there names the source.
     var leadSkip: (line: Int, words: Int)? = nil
-    if let lead = layout.content.first, let marker = Sources.outletMarker(in: lead) {
+    if let lead = first.first, let marker = Sources.outletMarker(in: lead) {
       article.source = marker.source
       provenance["source"] = Provenance(rule: "outlet marker", line: lead.number, excerpt: lead.excerpt(0, 0))
       leadSkip = (lead.number, marker.words)
     }
-    let bylines = Bylines.find(layout.content)
+    // Bylines sit at the top or the bottom: over several batches, the first and the last are read.
+    let bylines = Bylines.find(first + last)
     if let author = bylines.author {
       article.author = author
       provenance["author"] = bylines.provenance
     }
-    let storyLines = layout.content.filter { !bylines.reporterLines.contains($0.number) }
+    let title = layout.titleLine.map { [$0] } ?? []
+    var inText = Dates.InTextDate(leadSkip: leadSkip, tracksYears: batches.count > 1)
+    var citations: [Citation] = []
+    var people: [PersonMention] = []
+    var organizations: [OrganizationMention] = []
+    for k in batches.indices {
+      let lines = k == 0 ? first : k == batches.count - 1 ? last : layout.lines(batches[k])
+      let storyLines = lines.filter { !bylines.reporterLines.contains($0.number) }
+      if layout.dateline == nil { inText.read(storyLines) }
+      citations += Citations.extract(k == 0 ? title + lines : lines)
+      People.merge(
+        People.extract(
+          k == 0 ? title + storyLines : storyLines, skipping: bylines.reporterLines,
+          candidates: &article.nameCandidates),
+        into: &people)
+      Organizations.merge(Organizations.extract(k == 0 ? title + lines : lines), into: &organizations)
+    }
     if let found = layout.dateline {
       article.date = found.date
       provenance["date"] = Provenance(rule: "dateline", line: found.line.number, excerpt: found.line.text)
-    } else if let (date, p) = Dates.inText(storyLines, leadSkip: leadSkip) {
+    } else if let (date, p) = inText.result {
       article.date = date
       provenance["date"] = p
     }
-    let withTitle = (layout.titleLine.map { [$0] } ?? []) + layout.content
-    var citations = Citations.extract(withTitle)
     CitationResolver.resolveWithin(&citations)
     CitationResolver.mergeShortWithin(&citations)
     article.citations = Citations.deduplicated(citations)
-    article.people = People.extract(
-      (layout.titleLine.map { [$0] } ?? []) + storyLines, skipping: bylines.reporterLines,
-      candidates: &article.nameCandidates)
-    article.organizations = Organizations.extract(withTitle)
+    article.people = people
+    article.organizations = organizations
 
     // Metadata wins.
     if let t = givenTitle {

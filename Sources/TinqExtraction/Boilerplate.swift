@@ -22,8 +22,9 @@ struct Layout: Sendable {
   var titleLine: TextLine?
   /// The dateline and the date it gives.
   var dateline: (line: TextLine, date: PartialDate)?
-  /// The content lines kept in the body, in order (title and dateline excluded).
-  var content: [TextLine]
+  /// The content lines kept in the body, in order (title and dateline excluded), as bytes: their
+  /// words are scanned by `batches(maxBytes:)`, a batch at a time.
+  var contentLines: [(number: Int, bytes: [UInt8])]
   /// The body text.
   var body: String
 
@@ -107,7 +108,7 @@ struct Layout: Sendable {
     }
     titleLine = titleIndex.map { TextLine(number: candidates[$0].0, bytes: candidates[$0].1) }
     // The body: kept lines, a paragraph repeated right after itself (a doubled caption) kept once.
-    var kept: [TextLine] = []
+    var kept: [(number: Int, bytes: [UInt8])] = []
     // The body is assembled as bytes and made a String once.
     var bodyBytes: [UInt8] = []
     bodyBytes.reserveCapacity(bytes.count)
@@ -122,7 +123,7 @@ struct Layout: Sendable {
       }
       if text == previousParagraph { continue }
       previousParagraph = text
-      kept.append(TextLine(number: number, bytes: text))
+      kept.append((number, text))
       if !bodyBytes.isEmpty {
         bodyBytes.append(0x0A)
         if pendingBreaks == 2 { bodyBytes.append(0x0A) }
@@ -130,11 +131,79 @@ struct Layout: Sendable {
       pendingBreaks = 0
       bodyBytes.append(contentsOf: text)
     }
-    content = kept
+    contentLines = kept
     // The bytes are valid UTF-8 by construction: the text was valid (a String, or JSON Lines
     // bytes checked on decoding), normalising replaces whole scalars, and lines are cut and
     // trimmed only at ASCII bytes. Validating six kilobytes again cost more than most rules.
     body = bodyBytes.withUnsafeBufferPointer { p in String(copying: unsafe UTF8Span(unchecked: p.span)) }
+  }
+
+  /// `batches(maxBytes:)` returns the content lines as `TextLine`s, in batches of at most `maxBytes`
+  /// bytes of text, so that the words of a huge text are never all held at once (a word takes
+  /// several times its bytes). A line longer than `maxBytes` is cut into pieces after a sentence's
+  /// period where there is one in reach, else after a space, else anywhere between scalars; each
+  /// piece keeps the line's number. An article under `maxBytes` is one batch of whole lines.
+  func batches(maxBytes: Int) -> [[(index: Int, range: Range<Int>)]] {
+    var result: [[(index: Int, range: Range<Int>)]] = []
+    var batch: [(index: Int, range: Range<Int>)] = []
+    var size = 0
+    for (index, line) in contentLines.enumerated() {
+      for piece in Layout.pieces(of: line.bytes, maxBytes: maxBytes) {
+        if size + piece.count > maxBytes, !batch.isEmpty {
+          result.append(batch)
+          batch = []
+          size = 0
+        }
+        batch.append((index, piece))
+        size += piece.count
+      }
+    }
+    if !batch.isEmpty || result.isEmpty { result.append(batch) }
+    return result
+  }
+
+  /// `lines(_:)` makes the `TextLine`s of one batch.
+  func lines(_ batch: [(index: Int, range: Range<Int>)]) -> [TextLine] {
+    batch.map { entry in
+      let line = contentLines[entry.index]
+      if entry.range.count == line.bytes.count { return TextLine(number: line.number, bytes: line.bytes) }
+      return TextLine(number: line.number, bytes: Array(line.bytes[entry.range]))
+    }
+  }
+
+  /// `pieces(of:maxBytes:)` cuts a line into ranges of at most `maxBytes` bytes (see `batches`).
+  static func pieces(of bytes: [UInt8], maxBytes: Int) -> [Range<Int>] {
+    guard bytes.count > maxBytes, maxBytes >= 64 else { return [0..<bytes.count] }
+    var result: [Range<Int>] = []
+    var start = 0
+    while bytes.count - start > maxBytes {
+      let limit = start + maxBytes
+      var cut = limit
+      // The last `. ` in the second half of the reach, else the last space, else a scalar boundary.
+      var k = limit - 1
+      let floor = start + maxBytes / 2
+      var space: Int? = nil
+      var sentence: Int? = nil
+      while k > floor {
+        if bytes[k] == 0x20 {
+          if space == nil { space = k + 1 }
+          if bytes[k - 1] == 0x2E {
+            sentence = k + 1
+            break
+          }
+        }
+        k -= 1
+      }
+      if let c = sentence ?? space {
+        cut = c
+      } else {
+        while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+      }
+      result.append(start..<cut)
+      start = cut
+    }
+    result.append(start..<bytes.count)
+    return result
   }
 
   static let marker = Array("leftcenterrightdel".utf8)

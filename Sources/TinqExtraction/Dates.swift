@@ -183,54 +183,89 @@ enum Dates {
   /// stays unknown. A day and month without a year (`Ngày 26-5, ...`) never borrow a year from
   /// elsewhere in the text.
   static func inText(_ lines: [TextLine], leadSkip: (line: Int, words: Int)?) -> (PartialDate, Provenance)? {
-    var period: (PartialDate, Provenance)? = nil
-    for line in lines {
-      let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
-      let w = line.words
-      var i = skip
-      let timeOfDay = Self.timeOfDay
-      let opensPeriod = Self.opensPeriod
-      while i < w.count {
-        // Only a sentence's first word can start either, and only a time of day, a number, `trong`,
-        // `quý` or `từ` on its shape; most words are neither.
-        let word = w[i]
-        guard word.isNumber || timeOfDay.contains(word.hash) || opensPeriod.contains(word.hash),
-          i == skip || isSentenceStart(line, i)
-        else {
-          i += 1
-          continue
-        }
-        if let (date, end) = presentDate(line, at: i) {
-          return (date, Provenance(rule: "in-text date", line: line.number, excerpt: line.excerpt(i, end)))
-        }
-        if period == nil, i == skip || line.gap(after: i - 1).contains(0x2E), let (date, end) = periodYear(line, at: i) {
-          period = (date, Provenance(rule: "reporting period", line: line.number, excerpt: line.excerpt(i, end)))
-        }
-        i += 1
-      }
-    }
-    // A period is the report's own only when the text names no later year: `6 tháng đầu năm 2012`
-    // in a report that goes on to 2013 is a comparison.
-    if let (date, _) = period, lines.contains(where: { mentionsYear(after: date.year, in: $0) }) { return nil }
-    return period
+    var search = InTextDate(leadSkip: leadSkip, tracksYears: false)
+    search.read(lines)
+    return search.result
   }
 
-  /// `mentionsYear(after:in:)` tells whether the line holds a four-digit year later than `year`
-  /// that the text speaks of as past or present: a term or stage (`nhiệm kỳ 2021-2026`, `giai đoạn
-  /// 2016 - 2020`) and a target (`đến năm 2030`, `tầm nhìn 2045`) look ahead and do not count.
-  static func mentionsYear(after year: Int, in line: TextLine) -> Bool {
+  /// `InTextDate` is `inText(_:leadSkip:)` over a text read a batch of lines at a time (see
+  /// `Layout.batches`): the answer is the same as over all the lines at once.
+  struct InTextDate {
+    let leadSkip: (line: Int, words: Int)?
+    /// Whether every batch's latest year is kept, because a period may be found in a later one.
+    let tracksYears: Bool
+    var present: (PartialDate, Provenance)? = nil
+    var period: (PartialDate, Provenance)? = nil
+    /// The latest year that the lines read so far speak of as past or present (0 for none).
+    var latestYear = 0
+
+    init(leadSkip: (line: Int, words: Int)?, tracksYears: Bool) {
+      self.leadSkip = leadSkip
+      self.tracksYears = tracksYears
+    }
+
+    mutating func read(_ lines: [TextLine]) {
+      if present == nil { scan(lines) }
+      if tracksYears || (present == nil && period != nil) {
+        for line in lines { latestYear = max(latestYear, Dates.latestYear(in: line)) }
+      }
+    }
+
+    private mutating func scan(_ lines: [TextLine]) {
+      let timeOfDay = Dates.timeOfDay
+      let opensPeriod = Dates.opensPeriod
+      for line in lines {
+        let skip = leadSkip?.line == line.number ? leadSkip?.words ?? 0 : 0
+        let w = line.words
+        var i = skip
+        while i < w.count {
+          // Only a sentence's first word can start either, and only a time of day, a number,
+          // `trong`, `quý` or `từ` on its shape; most words are neither.
+          let word = w[i]
+          guard word.isNumber || timeOfDay.contains(word.hash) || opensPeriod.contains(word.hash),
+            i == skip || Dates.isSentenceStart(line, i)
+          else {
+            i += 1
+            continue
+          }
+          if let (date, end) = Dates.presentDate(line, at: i) {
+            present = (date, Provenance(rule: "in-text date", line: line.number, excerpt: line.excerpt(i, end)))
+            return
+          }
+          if period == nil, i == skip || line.gap(after: i - 1).contains(0x2E), let (date, end) = Dates.periodYear(line, at: i) {
+            period = (date, Provenance(rule: "reporting period", line: line.number, excerpt: line.excerpt(i, end)))
+          }
+          i += 1
+        }
+      }
+    }
+
+    /// A period is the report's own only when the text names no later year: `6 tháng đầu năm
+    /// 2012` in a report that goes on to 2013 is a comparison.
+    var result: (PartialDate, Provenance)? {
+      if let present { return present }
+      guard let period, latestYear <= period.0.year else { return nil }
+      return period
+    }
+  }
+
+  /// `latestYear(in:)` is the latest four-digit year in the line that the text speaks of as past or
+  /// present (0 for none): a term or stage (`nhiệm kỳ 2021-2026`, `giai đoạn 2016 - 2020`) and a
+  /// target (`đến năm 2030`, `tầm nhìn 2045`) look ahead and do not count.
+  static func latestYear(in line: TextLine) -> Int {
     let w = line.words
+    var latest = 0
     for k in w.indices where w[k].isNumber && w[k].end - w[k].start == 4 {
-      guard let y = ScanText.int(line.bytes, w[k].start, w[k].end), y > year, y <= 2100 else { continue }
+      guard let y = ScanText.int(line.bytes, w[k].start, w[k].end), y > latest, y <= 2100 else { continue }
       let dashBefore = k > 0 && w[k - 1].isNumber && line.gap(after: k - 1).contains(0x2D)
       let dashAfter = k + 1 < w.count && w[k + 1].isNumber && line.gap(after: k).contains(0x2D)
       if dashBefore || dashAfter { continue }
       var j = k - 1
       if j >= 0, w[j].hash == hNam { j -= 1 }
       if j >= 0, lookingAhead.contains(w[j].hash) { continue }
-      return true
+      latest = y
     }
-    return false
+    return latest
   }
   /// Words before a year (or `năm` and a year) that make it a target: `đến năm 2030`, `tầm nhìn 2045`.
   static let lookingAhead = WordSet(["đến", "tới", "nhìn", "đoạn", "kỳ", "hướng"])

@@ -101,6 +101,16 @@ enum Organizations {
     return (count, entry)
   }
 
+  /// `merge(_:into:)` adds one batch's organisations to those of the batches before it, each once.
+  static func merge(_ batch: [OrganizationMention], into organizations: inout [OrganizationMention]) {
+    if organizations.isEmpty {
+      organizations = batch
+      return
+    }
+    var seen = Set(organizations.map { UTF8Key($0.name) })
+    for mention in batch where seen.insert(UTF8Key(mention.name)).inserted { organizations.append(mention) }
+  }
+
   /// `extract(_:)` returns each organisation once, in order of first mention.
   static func extract(_ lines: [TextLine]) -> [OrganizationMention] {
     var seen: Set<UTF8Key> = []

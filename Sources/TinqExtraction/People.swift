@@ -228,6 +228,28 @@ enum People {
     return end
   }
 
+  /// `merge(_:into:)` adds one batch's people to those of the batches before it: one entry per
+  /// name, the first mention's, with a rank it lacked and the positions it did not have.
+  static func merge(_ batch: [PersonMention], into people: inout [PersonMention]) {
+    if people.isEmpty {
+      people = batch
+      return
+    }
+    var index: [UTF8Key: Int] = [:]
+    for (k, p) in people.enumerated() { index[UTF8Key(p.name)] = k }
+    for mention in batch {
+      guard let k = index[UTF8Key(mention.name)] else {
+        index[UTF8Key(mention.name)] = people.count
+        people.append(mention)
+        continue
+      }
+      if people[k].rank == nil { people[k].rank = mention.rank }
+      for p in mention.positions where !people[k].positions.contains(where: { $0.lowercased() == p.lowercased() }) {
+        people[k].positions.append(p)
+      }
+    }
+  }
+
   /// `extract(_:skipping:)` returns the people of the kept lines, one entry per name.
   static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>) -> [PersonMention] {
     var candidates: [PersonMention] = []

@@ -96,6 +96,12 @@ import Testing
     t.send("\u{03}")
     t.expect("Interrupted.", timeout: 10)
     t.expect("tinq> ")
+    // The interruption is over: the next `.read` runs its script (issue #17, item 18).
+    let short = dir.appendingPathComponent("short.tinq")
+    try "count articles where cites \"03/2019/NĐ-CP\"\n".write(to: short, atomically: true, encoding: .utf8)
+    t.send(".read \(short.path)\r")
+    t.expect("\n4\n")
+    t.expect("tinq> ")
     t.send("count articles\r")
     t.expect("\n5\n")
     #expect(t.text.components(separatedBy: "\n1\n").count < 15_000)
