@@ -122,6 +122,10 @@ public enum Launcher {
       return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
     let description = request.corpusPaths.isEmpty ? "the bundled seeds" : request.corpusPaths.joined(separator: ", ")
+    // While the user reads the banner and types, the ranks that ordering and comparing by title,
+    // source or author need are built, so the first such query answers at once.
+    let backend = corpus.backend
+    Thread.detachNewThread { backend.prepareSortKeys() }
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
     repl.run(banner: Repl.banner(corpus: corpus, description: description))
     return success

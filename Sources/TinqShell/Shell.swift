@@ -325,6 +325,10 @@ public struct Shell {
         session.corpus = try session.corpus.adding(paths: [path]) { watchCtrlC && LineEditor.interrupted() }
         for warning in session.corpus.warnings.dropFirst(warningsBefore) { errors.write("warning: \(warning)\n") }
         output.write("Loaded \(session.corpus.articleCount - before) articles from \(path); \(session.corpus.articleCount) in all.\n")
+        if interruptible {
+          let backend = session.corpus.backend
+          Thread.detachNewThread { backend.prepareSortKeys() }
+        }
       } catch {
         if interruptible, LineEditor.interrupted() {
           LineEditor.clearInterrupt()

@@ -323,14 +323,33 @@ public final class SortKeyCache: Sendable {
     public var representative: [Int32]
   }
 
-  private let ranks = Mutex<[String: Ranks]>([:])
+  /// One field's ranks, built once: a query that needs them while another thread builds them
+  /// (a warm-up after loading) waits for that build instead of repeating it.
+  private final class Slot: Sendable {
+    let ranks = Mutex<Ranks?>(nil)
+  }
+  private let slots = Mutex<[String: Slot]>([:])
 
   public init() {}
 
   /// `ranks(for:count:value:)` returns the field's ranks, building them the first time from
   /// `value` (the article's text, nil when unknown) for each of `count` articles.
   public func ranks(for field: String, count: Int, value: (Int) -> String?) -> Ranks {
-    if let known = ranks.withLock({ $0[field] }) { return known }
+    let slot = slots.withLock { slots in
+      if let known = slots[field] { return known }
+      let made = Slot()
+      slots[field] = made
+      return made
+    }
+    return slot.ranks.withLock { ranks in
+      if let known = ranks { return known }
+      let built = Self.build(count: count, value: value)
+      ranks = built
+      return built
+    }
+  }
+
+  private static func build(count: Int, value: (Int) -> String?) -> Ranks {
     var distinct: [String: Int32] = [:]
     var texts: [String] = []
     var first: [Int32] = []
@@ -355,8 +374,6 @@ public final class SortKeyCache: Sendable {
       if position == 0 || keys[order[position - 1]] != keys[t] { representative.append(first[t]) }
       rankOfText[t] = Int32(representative.count - 1)
     }
-    let built = Ranks(ofArticle: ofText.map { $0 < 0 ? -1 : rankOfText[Int($0)] }, representative: representative)
-    ranks.withLock { $0[field] = $0[field] ?? built }
-    return built
+    return Ranks(ofArticle: ofText.map { $0 < 0 ? -1 : rankOfText[Int($0)] }, representative: representative)
   }
 }

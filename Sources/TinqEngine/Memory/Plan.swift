@@ -107,6 +107,19 @@ enum Planner {
         return .index(label: "people index: \(text)") { $0.articles(withPersonNamed: s) }
       case (.organizations?, .text(let s)) where op == .equal:
         return .index(label: "organisation index: \(text)") { $0.articles(withOrganizationNamed: s) }
+      case (_, .text(let s)) where op != .equal && op != .notEqual && f.index != .id && Table.isRanked(f):
+        return .index(label: "sort ranks: \(text)") { store in
+          Table.of(.articles, in: store).rows(f) { ranks in
+            let (below, equal) = ranks.position(of: s)
+            let through = below + (equal ? 1 : 0)
+            switch op {
+            case .less: return 0..<below
+            case .lessOrEqual: return 0..<through
+            case .greater: return through..<ranks.count
+            default: return below..<ranks.count  // >=
+            }
+          }
+        }
       default: break
       }
     case .between(let f, let lo, let hi, let negated):
@@ -119,6 +132,14 @@ enum Planner {
       case (.date?, .date, .date):
         return .index(label: "date index: \(text)") { store in
           store.articles(datedWhere: { d in Semantics.between(.date(d), lo, hi, negated: negated) })
+        }
+      case (_, .text(let low), .text(let high)) where f.index != .id && Table.isRanked(f):
+        return .index(label: "sort ranks: \(text)") { store in
+          Table.of(.articles, in: store).rows(f, negated: negated) { ranks in
+            let from = ranks.position(of: low).below
+            let (below, equal) = ranks.position(of: high)
+            return from..<max(from, below + (equal ? 1 : 0))
+          }
         }
       default: break
       }

@@ -18,12 +18,16 @@ struct Table {
   /// For the articles collection, the store's cache of short sort keys.
   private(set) var sortKeyCache: SortKeyCache? = nil
 
+  /// `isRanked(_:)` tells whether a field has ranks (see `ranks(_:)`): the short text fields of
+  /// articles.
+  static func isRanked(_ field: Field) -> Bool {
+    field.collection == .articles && field.type == .text && field.textScope != .body
+  }
+
   /// `ranks(_:)` is the rank of every row's value in alphabetical order, for a short text field
   /// of articles (not the body), from the store's cache; nil for other fields.
   func ranks(_ field: Field) -> SortKeyCache.Ranks? {
-    guard let cache = sortKeyCache, field.collection == .articles, field.type == .text, field.textScope != .body else {
-      return nil
-    }
+    guard let cache = sortKeyCache, Self.isRanked(field) else { return nil }
     return cache.ranks(for: field.name, count: count) { row in
       if case .text(let s) = value(field, row) { return s }
       return nil
@@ -46,6 +50,33 @@ struct Table {
     }
     let equal = low < ranks.representative.count && keyOf(low) == key
     return (Int32(low), equal)
+  }
+
+  /// `RankedField` is a field's ranks with where typed texts fall among them.
+  struct RankedField {
+    let table: Table
+    let field: Field
+    let ranks: SortKeyCache.Ranks
+    /// The number of ranks.
+    var count: Int32 { Int32(ranks.representative.count) }
+    /// Where a typed text falls among the ranks.
+    func position(of typed: String) -> (below: Int32, equal: Bool) {
+      table.position(of: typed, among: ranks, field: field)
+    }
+  }
+
+  /// `rows(_:negated:_:)` is the rows whose value under a ranked field has a rank in the range
+  /// that `ranges` gives (or, negated, a known value outside it), read from the ranks alone:
+  /// the typed texts are placed among the distinct values once, then each row is one integer
+  /// comparison.
+  func rows(_ field: Field, negated: Bool = false, _ ranges: (RankedField) -> Range<Int32>) -> DocSet {
+    guard let ranks = ranks(field) else { return DocSet(universe: count) }
+    let range = ranges(RankedField(table: self, field: field, ranks: ranks))
+    var set = DocSet(universe: count)
+    for (row, rank) in ranks.ofArticle.enumerated() where rank >= 0 && range.contains(rank) != negated {
+      set.insert(row)
+    }
+    return set
   }
 
   /// `value(_:_:)` reads one field of one row.
