@@ -41,12 +41,18 @@ public enum ArticleExtractor {
   /// `completing(_:)` returns an article made in memory with what extraction finds in its text,
   /// when it carries no extracted facts of its own (no citations, people, organisations or
   /// provenance): its title, date, source, author and URL win, as a JSON Lines record's do, and
-  /// extraction fills the rest from `title + "\n\n" + body`. An article that carries facts is
-  /// returned as it is: the caller's facts are not second-guessed.
+  /// extraction fills the rest from `title + "\n\n" + body`. An article that carries facts keeps
+  /// them: the caller's facts are not second-guessed; only its title and body are normalised
+  /// (see `TextNormalizer`), as every text is at the door.
   public static func completing(_ article: Article) -> Article {
     guard article.citations.isEmpty, article.people.isEmpty, article.organizations.isEmpty,
       article.provenance.isEmpty
-    else { return article }
+    else {
+      var kept = article
+      kept.body = TextNormalizer.normalize(article.body)
+      kept.title = article.title.map(TextNormalizer.normalize)
+      return kept
+    }
     let metadata = ArticleMetadata(
       title: article.title, date: article.date?.description, source: article.source, author: article.author,
       url: article.url)

@@ -16,12 +16,17 @@ public struct BodyStore: Sendable {
   public var byteCount: Int { segments.reduce(0) { $0 + $1.count } + pieces.arena.count + pieces.offsets.count * 4 }
 
   /// `body(of:)` decodes the body of the article with this ordinal.
-  public func body(of ordinal: Int) -> String {
-    guard ordinal >= 0, ordinal < starts.count else { return "" }
+  public func body(of ordinal: Int) -> String { bodyPrefix(of: ordinal, bytes: .max).text }
+
+  /// `bodyPrefix(of:bytes:)` decodes the beginning of a body, `bytes` bytes or a little more (it
+  /// stops between syllables), and tells whether that is the whole body: ordering by body reads
+  /// a few hundred bytes of each, not all of it.
+  public func bodyPrefix(of ordinal: Int, bytes: Int) -> (text: String, isWhole: Bool) {
+    guard ordinal >= 0, ordinal < starts.count else { return ("", true) }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
     let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
-    return pieces.decode(segment[start..<end])
+    return pieces.decode(segment[start..<end], maxBytes: bytes)
   }
 }

@@ -235,19 +235,28 @@ public struct PieceTable: Sendable {
   public var count: Int { offsets.count - 1 }
 
   /// `decode(_:)` turns an encoded text back into the string it was made from.
-  func decode(_ encoded: ArraySlice<UInt8>) -> String {
+  func decode(_ encoded: ArraySlice<UInt8>) -> String { decode(encoded, maxBytes: .max).text }
+
+  /// `decode(_:maxBytes:)` decodes pieces until the text holds `maxBytes` bytes or more (whole
+  /// pieces, so whole scalars), and tells whether that is the whole text.
+  func decode(_ encoded: ArraySlice<UInt8>, maxBytes: Int) -> (text: String, isWhole: Bool) {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(encoded.count * 4)
+    bytes.reserveCapacity(min(encoded.count * 4, maxBytes) + 64)
+    var isWhole = true
     encoded.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return }
       var i = 0
       while i < p.count {
+        if bytes.count >= maxBytes {
+          isWhole = false
+          return
+        }
         let id = Int(VarInt.read(base, &i, p.count))
         guard id + 1 < offsets.count else { break }
         bytes.append(contentsOf: arena[Int(offsets[id])..<Int(offsets[id + 1])])
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return (String(decoding: bytes, as: UTF8.self), isWhole)
   }
 
   /// `Builder` collects pieces from concurrent workers (each keeps its own cache and takes the

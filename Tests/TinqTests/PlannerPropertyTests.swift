@@ -409,8 +409,14 @@ enum Oracle {
 @Suite struct TextOrderTests {
   static let articles: [Article] = {
     var rng = SplitMix64(seed: 77)
-    // Long shared beginnings (past the short key), tone and case differences, unknowns.
-    let stems = ["Công an tỉnh triển khai kế hoạch phòng chống ", "Cong an tinh trien khai ke hoach phong chong ", "ma túy", "Ma tuý", "má", "ma", ""]
+    // Long shared beginnings (past the short key, past the long prefix a body's ties are compared
+    // on, see `RowOrder.longPrefixLength`), tone and case differences, unknowns.
+    let plan = String(repeating: "Công an tỉnh triển khai kế hoạch phòng chống, ", count: 4)
+    let report = String(repeating: "Báo cáo tổng kết công tác năm của lực lượng; ", count: 50)
+    let stems = [
+      "Công an tỉnh triển khai kế hoạch phòng chống ", "Cong an tinh trien khai ke hoach phong chong ", "ma túy", "Ma tuý", "má",
+      "ma", "", plan, plan.uppercased(), report, report + "Ma ",
+    ]
     let tails = ["tội phạm", "tội phạm ma túy", "Tội phạm", "toi pham", "b", "ă", "", "2021", "đ"]
     return (0..<300).map { i in
       let title: String? = Int.random(in: 0..<6, using: &rng) == 0 ? nil : (stems.randomElement(using: &rng) ?? "") + (tails.randomElement(using: &rng) ?? "")
@@ -477,6 +483,23 @@ enum Oracle {
 
   /// Counting by the body keeps one article a distinct body, not the bodies: the groups must be
   /// those of plain counting, in full-key order, and ordered or cut as asked.
+  /// An article made in memory with its facts keeps them, but its text is normalised as any is:
+  /// an NFD body counts with the NFC one (counting by body compares bytes).
+  @Test func anNFDBodyGivenWithItsFactsCountsWithItsNFCForm() throws {
+    let nfc = "Công an tỉnh thu giữ ma túy."
+    let nfd = "Co\u{302}ng an ti\u{309}nh thu giu\u{31B}\u{303} ma tu\u{301}y."
+    #expect(nfd == nfc && Array(nfd.utf8) != Array(nfc.utf8))
+    let corpus = Corpus(articles: [
+      Article(id: "a", body: nfc, organizations: [OrganizationMention(name: "Công an tỉnh")]),
+      Article(id: "b", body: nfd, organizations: [OrganizationMention(name: "Công an tỉnh")]),
+    ])
+    guard case .groups(let groups) = try corpus.query("count articles by body") else {
+      Issue.record("expected groups")
+      return
+    }
+    #expect(groups.groups.map(\.count) == [2])
+  }
+
   @Test func countingByBodyMatchesPlainCounting() throws {
     let articles = Self.corpus.articles
     var counts: [String: Int] = [:]

@@ -18,6 +18,27 @@ struct Table {
   /// For the articles collection, the store's cache of short sort keys.
   private(set) var sortKeyCache: SortKeyCache? = nil
 
+  /// For the articles collection, the beginning of a row's body, at least this many bytes (or
+  /// the whole body), and whether it is the whole.
+  private(set) var bodyPrefix: ((_ row: Int, _ bytes: Int) -> (text: String, isWhole: Bool))? = nil
+
+  /// `prefix(_:_:scalars:)` is the beginning of a row's text under `field`, at least `scalars`
+  /// scalars when the text has them, and whether it is the whole text: the body is decoded only
+  /// that far; nil when the value is not a text.
+  func prefix(_ field: Field, _ row: Int, scalars: Int) -> (text: String, isWhole: Bool)? {
+    if field.textScope == .body, field.derived == nil, let bodyPrefix {
+      // A scalar takes four bytes at most.
+      return bodyPrefix(row, scalars * 4)
+    }
+    switch value(field, row) {
+    case .text(let s): return (s, true)
+    case .list(let items): if case .text(let s)? = items.first { return (s, true) }
+    case .object(_, let values): if case .text(let s)? = values.first { return (s, true) }
+    default: break
+    }
+    return nil
+  }
+
   /// `isRanked(_:)` tells whether a field has ranks (see `ranks(_:)`): the short text fields of
   /// articles.
   static func isRanked(_ field: Field) -> Bool {
@@ -91,6 +112,7 @@ struct Table {
       }
       table.article = { store.metadata[$0] }
       table.sortKeyCache = store.sortKeys
+      table.bodyPrefix = { store.bodies.bodyPrefix(of: $0, bytes: $1) }
       return table
     case .citations:
       let fields = Registry.citations
