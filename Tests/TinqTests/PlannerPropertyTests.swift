@@ -514,15 +514,28 @@ enum Oracle {
     }
     #expect(all.groups.map { text($0.value) } == expected)
     #expect(all.groups.map(\.count) == expected.map { counts[$0] ?? 0 })
-    guard case .groups(let top) = try Self.corpus.query("count articles by body order by count desc limit 3") else {
-      Issue.record("expected groups")
-      return
+    // Cut counts take the value order only of the groups that can make the cut.
+    let cuts: [(order: String, descending: Bool?, limit: Int, offset: Int)] = [
+      ("order by count desc", true, 3, 0), ("order by count desc", true, 5, 2), ("order by count", false, 4, 0),
+      ("order by count", false, 3, 7), ("", nil, 5, 0), ("", nil, 3, 4), ("order by count desc", true, 0, 0),
+      ("order by count desc", true, 1_000, 0),
+    ]
+    for cut in cuts {
+      let statement = "count articles by body \(cut.order) limit \(cut.limit) offset \(cut.offset)"
+      guard case .groups(let top) = try Self.corpus.query(statement) else {
+        Issue.record("expected groups")
+        return
+      }
+      let arranged = expected.enumerated().sorted { a, b in
+        let (x, y) = (counts[a.element] ?? 0, counts[b.element] ?? 0)
+        guard let descending = cut.descending, x != y else { return a.offset < b.offset }
+        return descending ? x > y : x < y
+      }.map(\.element)
+      let start = min(cut.offset, arranged.count)
+      let want = Array(arranged[start..<min(arranged.count, start + cut.limit)])
+      #expect(top.groups.map { text($0.value) } == want, "\(statement)")
+      #expect(top.groups.map(\.count) == want.map { counts[$0] ?? 0 }, "\(statement)")
     }
-    let most = expected.enumerated().sorted { a, b in
-      let (x, y) = (counts[a.element] ?? 0, counts[b.element] ?? 0)
-      return x != y ? x > y : a.offset < b.offset
-    }.prefix(3).map(\.element)
-    #expect(top.groups.map { text($0.value) } == Array(most))
   }
 
   func text(_ v: Value) -> String {

@@ -479,9 +479,38 @@ public struct MemoryBackend: Backend {
     if !completed { throw .cancelled }
     // Value order of the distinct texts, by short keys; a group's rank stands for its value
     // while the groups are ordered and cut.
-    let order = try RowOrder(
-      keys: [Ordering(field: by, descending: false)], table: table, members: representatives, cancellation: cancellation)
-    let sorted = try order.ordered(needed: .max, cancellation: cancellation)
+    func inValueOrder(_ members: [Int], needed: Int = .max) throws(EvaluationFailure) -> [Int] {
+      let order = try RowOrder(
+        keys: [Ordering(field: by, descending: false)], table: table, members: members, cancellation: cancellation)
+      return Array(try order.ordered(needed: needed, cancellation: cancellation).prefix(needed))
+    }
+    let sorted: [Int]
+    if let limit = c.limit, c.order.allSatisfy({ $0.key == .count }) {
+      // Only the first groups are shown, and the value order decides only among equal counts:
+      // it is needed for the groups that can make the cut, and of the groups tied at the cut,
+      // only for the first few (a bounded heap), not for every distinct text.
+      let needed = c.offset > Int.max - limit ? Int.max : c.offset + limit
+      if let key = c.order.first {
+        let byCount = representatives.indices.sorted {
+          key.descending ? counts[$0] > counts[$1] : counts[$0] < counts[$1]
+        }
+        if needed == 0 {
+          sorted = []
+        } else if needed < byCount.count {
+          let boundary = counts[byCount[needed - 1]]
+          let better = byCount.filter { key.descending ? counts[$0] > boundary : counts[$0] < boundary }
+          let tied = byCount.filter { counts[$0] == boundary }
+          let first = try inValueOrder(better.map { representatives[$0] })
+          sorted = first + (try inValueOrder(tied.map { representatives[$0] }, needed: needed - better.count))
+        } else {
+          sorted = try inValueOrder(representatives)
+        }
+      } else {
+        sorted = try inValueOrder(representatives, needed: needed)
+      }
+    } else {
+      sorted = try inValueOrder(representatives)
+    }
     var countOf: [Int: Int] = [:]
     for (k, row) in representatives.enumerated() { countOf[row] = counts[k] }
     var groups: [(value: Value, count: Int)] = sorted.enumerated().map { (value: .integer($0.offset), count: countOf[$0.element] ?? 0) }
