@@ -18,15 +18,22 @@ public struct BodyStore: Sendable {
   /// `body(of:)` decodes the body of the article with this ordinal.
   public func body(of ordinal: Int) -> String { bodyPrefix(of: ordinal, bytes: .max).text }
 
-  /// `bodyPrefix(of:bytes:)` decodes the beginning of a body, `bytes` bytes or a little more (it
-  /// stops between syllables), and tells whether that is the whole body: ordering by body reads
-  /// a few hundred bytes of each, not all of it.
-  public func bodyPrefix(of ordinal: Int, bytes: Int) -> (text: String, isWhole: Bool) {
-    guard ordinal >= 0, ordinal < starts.count else { return ("", true) }
+  /// `encoded(of:)` is a body as stored: its piece numbers. A piece has one number in the whole
+  /// store, so two bodies are equal exactly when their encodings are: counting by body compares
+  /// these, a third of the text's size and nothing decoded.
+  public func encoded(of ordinal: Int) -> ArraySlice<UInt8> {
+    guard ordinal >= 0, ordinal < starts.count else { return [] }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
     let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
-    return pieces.decode(segment[start..<end], maxBytes: bytes)
+    return segment[start..<end]
+  }
+
+  /// `bodyPrefix(of:bytes:)` decodes the beginning of a body, `bytes` bytes or a little more (it
+  /// stops between syllables), and tells whether that is the whole body: ordering by body reads
+  /// a few hundred bytes of each, not all of it.
+  public func bodyPrefix(of ordinal: Int, bytes: Int) -> (text: String, isWhole: Bool) {
+    pieces.decode(encoded(of: ordinal), maxBytes: bytes)
   }
 }

@@ -265,8 +265,10 @@ public struct MemoryBackend: Backend {
         execution
       )
     }
-    if by.textScope == .body {
-      return (.groups(try countByLongText(set, by: by, table: table, c, cancellation: cancellation)), execution)
+    if by.textScope == .body, let encoded = table.encodedBody {
+      return (
+        .groups(try countByBody(set, by: by, encoded: encoded, table: table, c, cancellation: cancellation)), execution
+      )
     }
     let groups = try valueCounts(set, by: by, table: table, cancellation: cancellation)
     return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
@@ -445,30 +447,24 @@ public struct MemoryBackend: Backend {
     }
   }
 
-  /// Counting by a long text (the body) keeps one article a distinct text and a count, not the
-  /// texts: equal texts are found by hash and confirmed by comparing with that article's text.
+  /// Counting by the body keeps one article a distinct body and a count, not the bodies: equal
+  /// bodies are found by the hash of their stored encoding and confirmed by comparing encodings
+  /// (a piece has one number in the store, and every text is normalised at the door, so equal
+  /// bodies are equal encodings), none decoded.
   /// The groups are put in value order by short keys (`RowOrder`), ordered and cut as asked, and
   /// only the texts of the groups returned are decoded for the answer.
-  func countByLongText(
-    _ set: DocSet, by: Field, table: Table, _ c: CheckedCount, cancellation: Cancellation?
+  func countByBody(
+    _ set: DocSet, by: Field, encoded: (Int) -> ArraySlice<UInt8>, table: Table, _ c: CheckedCount,
+    cancellation: Cancellation?
   ) throws(EvaluationFailure) -> GroupedCount {
     var buckets: [Int: [Int]] = [:]
     var representatives: [Int] = []
     var counts: [Int] = []
-    var unknown = 0
+    // Bodies are compared as stored, without decoding one (equal bodies, equal encodings).
     let completed = set.forEach(checking: cancellation) { i in
-      guard case .text(let text) = table.value(by, i) else {
-        unknown += 1
-        return
-      }
-      // Every text is normalised at the door (NFC: see `TextNormalizer`), so equal texts have
-      // equal bytes: hashed and compared as bytes, a fraction of String hashing's cost.
-      var copy = text
-      let hash = Int(truncatingIfNeeded: copy.withUTF8 { Hash64.bytes($0, seed: 0x7469_6e71) })
-      if let same = buckets[hash]?.first(where: { k in
-        if case .text(let other) = table.value(by, representatives[k]) { return other.utf8.elementsEqual(text.utf8) }
-        return false
-      }) {
+      let bytes = encoded(i)
+      let hash = Int(truncatingIfNeeded: bytes.withUnsafeBufferPointer { Hash64.bytes($0, seed: 0x7469_6e71) })
+      if let same = buckets[hash]?.first(where: { encoded(representatives[$0]).elementsEqual(bytes) }) {
         counts[same] += 1
       } else {
         buckets[hash, default: []].append(representatives.count)
@@ -513,8 +509,7 @@ public struct MemoryBackend: Backend {
     }
     var countOf: [Int: Int] = [:]
     for (k, row) in representatives.enumerated() { countOf[row] = counts[k] }
-    var groups: [(value: Value, count: Int)] = sorted.enumerated().map { (value: .integer($0.offset), count: countOf[$0.element] ?? 0) }
-    if unknown > 0 { groups.append((.null, unknown)) }
+    let groups: [(value: Value, count: Int)] = sorted.enumerated().map { (value: .integer($0.offset), count: countOf[$0.element] ?? 0) }
     let arranged = Self.arrange(groups, c)
     return GroupedCount(
       field: by.name,

@@ -22,6 +22,10 @@ struct Table {
   /// the whole body), and whether it is the whole.
   private(set) var bodyPrefix: ((_ row: Int, _ bytes: Int) -> (text: String, isWhole: Bool))? = nil
 
+  /// For the articles collection, a row's body as stored (see `BodyStore.encoded(of:)`): equal
+  /// bodies have equal encodings.
+  private(set) var encodedBody: ((_ row: Int) -> ArraySlice<UInt8>)? = nil
+
   /// `prefix(_:_:scalars:)` is the beginning of a row's text under `field`, at least `scalars`
   /// scalars when the text has them, and whether it is the whole text: the body is decoded only
   /// that far; nil when the value is not a text.
@@ -113,6 +117,7 @@ struct Table {
       table.article = { store.metadata[$0] }
       table.sortKeyCache = store.sortKeys
       table.bodyPrefix = { store.bodies.bodyPrefix(of: $0, bytes: $1) }
+      table.encodedBody = { store.bodies.encoded(of: $0) }
       return table
     case .citations:
       let fields = Registry.citations
