@@ -249,7 +249,7 @@ enum People {
     // Names this article gives a street, a school or a place (`đường Nguyễn Trãi`): the same
     // words standing bare elsewhere in it are that place, whatever the corpus knows.
     var placeSpans: [(line: Int, start: Int, end: Int)] = []
-    var loneSeen: Set<String> = []
+    var loneSeen: Set<UTF8Key> = []
     let candidatesBefore = candidates.count
     var placeNames: Set<UTF8Key> = []
     defer {
@@ -315,7 +315,8 @@ enum People {
         }
         var rank: String? = nil
         var k = i
-        if let (count, r) = ranks.match(line, at: i) {
+        // The table's filter first: the call costs more than the test, and most words start no rank.
+        if ranks.startsAny(w[i].hash), let (count, r) = ranks.match(line, at: i) {
           rank = r
           k = i + count
           // Academic titles may sit between rank and name: `Thiếu tướng, PGS.TS Nguyễn ...`.
@@ -511,7 +512,7 @@ enum People {
         // A foreign surname alone (`Moyes`): the corpus decides.
         if w[i].isCapitalized, PersonRules.isLoneSurname(line, i, limit: limit) {
           let name = line.word(i)
-          if loneSeen.insert(name).inserted {
+          if loneSeen.insert(UTF8Key(name)).inserted {
             candidates.append(
               PersonMention(name: name, provenance: Provenance(rule: "surname", line: line.number, excerpt: name)))
           }
@@ -534,13 +535,19 @@ enum People {
     }
     // A given name alone (`Tùng`) is the person named in full elsewhere in the article: its last
     // word (`Tùng`, `Obama`) or its first (`Tập`); `Hồng` is not `Phạm Hồng Tiến`.
-    let multi = order.filter { $0.utf8.contains(0x20) }
-    guard multi.count < order.count else { return order.compactMap { byName[UTF8Key($0)] } }
-    let words = Set(
-      multi.flatMap { name -> [String] in
-        let parts = name.split(separator: " ")
-        return [parts.first, parts.last].compactMap { $0.map(String.init) }
-      })
-    return order.filter { $0.utf8.contains(0x20) || !words.contains($0) }.compactMap { byName[UTF8Key($0)] }
+    // Read as bytes: splitting a `String` walks its characters.
+    guard order.contains(where: { !$0.utf8.contains(0x20) }) else { return order.compactMap { byName[UTF8Key($0)] } }
+    var words: Set<UTF8Key> = []
+    for name in order where name.utf8.contains(0x20) {
+      PeopleResolver.withBytes(name) { b in
+        if let (first, last) = PeopleResolver.firstAndLastWords(b) {
+          words.insert(UTF8Key(String(decoding: first, as: UTF8.self)))
+          words.insert(UTF8Key(String(decoding: last, as: UTF8.self)))
+        } else if let only = PeopleResolver.lastWord(b) {
+          words.insert(UTF8Key(String(decoding: only, as: UTF8.self)))
+        }
+      }
+    }
+    return order.filter { $0.utf8.contains(0x20) || !words.contains(UTF8Key($0)) }.compactMap { byName[UTF8Key($0)] }
   }
 }

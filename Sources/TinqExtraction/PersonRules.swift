@@ -68,12 +68,9 @@ enum PersonRules {
   /// `Dan Serfati, Chủ tịch kiêm Tổng Giám đốc`, `Lekesha Redmon, mẹ của ...`.
   static func appositive(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
-    guard Names.isTitleCase(line, i), !openers.contains(w[i].hash),
-      let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i, end + 2 < limit
-    else { return nil }
-    // Cheapest first: a comma after the run, then what follows it.
-    let gap = line.gap(after: end)
-    guard gap.elementsEqual([0x2C, 0x20]) || gap.elementsEqual([0x2C]) else { return nil }
+    // Cheapest first: the comma where a run from `i` would have to end (gap bytes only), the words
+    // around the run, and only then the run itself.
+    guard let end = commaRunEnd(line, from: i, limit: limit), end + 2 < limit, !openers.contains(w[i].hash) else { return nil }
     if i > 0 {
       // Inside a longer proper name, after a place word or a number: something else.
       // `Theo Kesha Williams, ...`: an opening word before the name is no part of it.
@@ -87,8 +84,52 @@ enum PersonRules {
       appositionHeads.match(line, at: a) != nil || People.positionHeads.match(line, at: a) != nil
       || (Names.cues.match(line, at: a).map { $0.payload != .kin } ?? false)
       || Names.hasAgeAfter(line, end)
-    guard head, isPlainName(line, i, end) else { return nil }
+    guard head, Names.isTitleCase(line, i), Names.run(line, from: i, limit: limit, maxWords: 4) == end,
+      isPlainName(line, i, end)
+    else { return nil }
     return (i, end)
+  }
+
+  /// `commaRunEnd(_:from:limit:)` returns the word after which a run of names from word `i`
+  /// (`Names.run`, four words at most, hyphens allowed) would reach a comma (`,` or `, `), reading
+  /// gap bytes only: the first gap after `i` that no run crosses must be that comma, after the
+  /// second word or later. A run crosses a hyphen, and one space or an initial's `. ` only to a
+  /// capitalised word or a particle, six such gaps at most. Nil when no run from `i` can end at a
+  /// comma; when one is returned, the run still has to end there.
+  static func commaRunEnd(_ line: TextLine, from i: Int, limit: Int) -> Int? {
+    let w = line.words
+    let b = line.bytes
+    var j = i
+    var spaced = 0
+    while j + 1 < limit {
+      let from = w[j].end
+      let n = w[j + 1].start - from
+      if n == 1 {
+        let c = b[from]
+        if c == 0x2D {
+          j += 1
+          continue
+        }
+        if c == 0x20 {
+          spaced += 1
+          guard spaced <= 6, w[j + 1].isCapitalized || Names.particles.contains(w[j + 1].hash) else { return nil }
+          j += 1
+          continue
+        }
+        return c == 0x2C && j > i ? j : nil
+      }
+      if n == 2 {
+        if b[from] == 0x2E && b[from + 1] == 0x20 {
+          spaced += 1
+          guard spaced <= 6, w[j + 1].isCapitalized else { return nil }
+          j += 1
+          continue
+        }
+        return b[from] == 0x2C && b[from + 1] == 0x20 && j > i ? j : nil
+      }
+      return nil
+    }
+    return nil
   }
 
   /// `afterCountry(_:at:limit:)` reads the name written after a country that a title, a position
