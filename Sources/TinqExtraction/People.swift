@@ -252,6 +252,8 @@ enum People {
     var loneSeen: Set<UTF8Key> = []
     let candidatesBefore = candidates.count
     var placeNames: Set<UTF8Key> = []
+    // Whether a bare name (rule `name`) was added: only those give way to the article's places.
+    var bareNamed = false
     defer {
       if !placeNames.isEmpty, candidates.count > candidatesBefore {
         let kept = candidates[candidatesBefore...].filter { !placeNames.contains(UTF8Key($0.name)) }
@@ -472,7 +474,10 @@ enum People {
           continue
         }
         // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
-        if w[i].isCapitalized, let (start, end) = PersonRules.appositive(line, at: i, limit: limit) {
+        // Its run has two words or more: most capitalised words have a small word after them.
+        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i),
+          let (start, end) = PersonRules.appositive(line, at: i, limit: limit)
+        {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
@@ -492,6 +497,7 @@ enum People {
                 provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
             }
             add(found.name, rank: nil, positions: [], provenance: found.provenance)
+            bareNamed = true
             i = follow(line, end, limit: limit)
           } else {
             candidates.append(found)
@@ -510,7 +516,7 @@ enum People {
           continue
         }
         // A foreign surname alone (`Moyes`): the corpus decides.
-        if w[i].isCapitalized, PersonRules.isLoneSurname(line, i, limit: limit) {
+        if w[i].isCapitalized, PersonRules.hasLoneSurnameShape(line, i), PersonRules.isLoneSurname(line, i, limit: limit) {
           let name = line.word(i)
           if loneSeen.insert(UTF8Key(name)).inserted {
             candidates.append(
@@ -523,11 +529,11 @@ enum People {
     // A bare name that this article also gives a place or a school (`THPT Lê Quý Đôn`) is that place.
     // The places' texts are made only when a bare name needs them.
     if !placeSpans.isEmpty,
-      candidates.count > candidatesBefore || byName.values.contains(where: { $0.provenance.rule == "name" })
+      candidates.count > candidatesBefore || (bareNamed && byName.values.contains(where: { $0.provenance.rule == "name" }))
     {
       for p in placeSpans { placeNames.insert(UTF8Key(lines[p.line].excerpt(p.start, p.end))) }
     }
-    if !placeNames.isEmpty {
+    if !placeNames.isEmpty, bareNamed {
       order.removeAll { name in
         let key = UTF8Key(name)
         return placeNames.contains(key) && byName[key]?.provenance.rule == "name"

@@ -90,6 +90,24 @@ enum PersonRules {
     return (i, end)
   }
 
+  /// `runCrosses(_:after:)` tells whether a run of names (`Names.run`) may go on past word `j`: a
+  /// hyphen, or one space or an initial's `. ` before a capitalised word (a particle after a space).
+  @inline(__always)
+  static func runCrosses(_ line: TextLine, after j: Int) -> Bool {
+    let w = line.words
+    let b = line.bytes
+    let from = w[j].end
+    let n = w[j + 1].start - from
+    if n == 1 {
+      let c = b[from]
+      if c == 0x2D { return true }
+      // A particle only before a capitalised word, and that test first: `do`, `la` are common words.
+      return c == 0x20
+        && (w[j + 1].isCapitalized || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash)))
+    }
+    return n == 2 && b[from] == 0x2E && b[from + 1] == 0x20 && w[j + 1].isCapitalized
+  }
+
   /// `commaRunEnd(_:from:limit:)` returns the word after which a run of names from word `i`
   /// (`Names.run`, four words at most, hyphens allowed) would reach a comma (`,` or `, `), reading
   /// gap bytes only: the first gap after `i` that no run crosses must be that comma, after the
@@ -112,7 +130,9 @@ enum PersonRules {
         }
         if c == 0x20 {
           spaced += 1
-          guard spaced <= 6, w[j + 1].isCapitalized || Names.particles.contains(w[j + 1].hash) else { return nil }
+          guard spaced <= 6,
+            w[j + 1].isCapitalized || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash))
+          else { return nil }
           j += 1
           continue
         }
@@ -300,6 +320,19 @@ extension PersonRules {
 }
 
 extension PersonRules {
+  /// `hasLoneSurnameShape(_:_:)` tells whether word `i` is a capital and three to fourteen small
+  /// Latin letters: bytes only, so most capitalised words are turned down without a call.
+  @inline(__always)
+  static func hasLoneSurnameShape(_ line: TextLine, _ i: Int) -> Bool {
+    let word = line.words[i]
+    let n = word.end - word.start
+    guard n >= 4, n <= 15, !word.isNumber else { return false }
+    let b = line.bytes
+    guard b[word.start] >= 0x41, b[word.start] <= 0x5A else { return false }
+    for p in (word.start + 1)..<word.end where !(b[p] >= 0x61 && b[p] <= 0x7A) { return false }
+    return true
+  }
+
   /// `isLoneSurname(_:_:limit:)` tells whether word `i` may be a foreign surname standing alone
   /// (`Moyes`, `Iniesta`): a word of four or more plain Latin letters written as a name, no family
   /// name of Vietnam, no listed place, word of a body or cue, alone between small words. Only the
@@ -307,10 +340,7 @@ extension PersonRules {
   static func isLoneSurname(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
     let w = line.words
     let word = w[i]
-    guard word.end - word.start >= 4, word.end - word.start <= 15, !word.isNumber else { return false }
-    let bytes = line.bytes
-    guard bytes[word.start] >= 0x41, bytes[word.start] <= 0x5A else { return false }
-    for p in (word.start + 1)..<word.end where !(bytes[p] >= 0x61 && bytes[p] <= 0x7A) { return false }
+    guard hasLoneSurnameShape(line, i) else { return false }
     if i > 0, line.gapIsSpace(after: i - 1) || line.gap(after: i - 1).elementsEqual([0x2D]) {
       if w[i - 1].isCapitalized && !Dates.isSentenceStart(line, i) { return false }
       if Names.introduces(line, i - 1) || w[i - 1].isNumber { return false }
