@@ -18,24 +18,26 @@ public enum PeopleResolver {
   /// it, which over every name of a large corpus cost more than extracting them did.
   public static func resolve(_ articles: inout [Article]) {
     var known: Set<UTF8Key> = []
-    // The lone surnames proposed anywhere: only their evidence is gathered.
+    // The lone surnames proposed anywhere: only their evidence is gathered. (The passes read the
+    // articles in place: copying an article out of the array retains every field.)
     var proposed: Set<UTF8Key> = []
-    for article in articles {
-      for c in article.nameCandidates where c.provenance.rule == loneSurnameRule { proposed.insert(UTF8Key(c.name)) }
+    for index in articles.indices {
+      for c in articles[index].nameCandidates where c.provenance.rule == loneSurnameRule { proposed.insert(UTF8Key(c.name)) }
     }
     // Foreign surnames: the last word of names a foreign first word opens (`David Moyes`), by the
     // number of articles that name them so; and every word of an organisation's name (`Ford`).
     // A lone surname is a capital and three to fourteen small Latin letters, so no other word can
     // be one and none is looked up.
     var surnameArticles: [UTF8Key: Int] = [:]
-    var orgWords: Set<UTF8Key> = []
     let vietnameseFamilyNames = Set(People.surnameNames.map { UTF8Key($0) })
-    for article in articles {
+    for index in articles.indices {
       var surnames: [UTF8Key] = []
-      for p in article.people where p.name.utf8.contains(0x20) {
-        known.insert(UTF8Key(p.name))
+      let people = articles[index].people
+      for k in people.indices where people[k].name.utf8.contains(0x20) {
+        let name = people[k].name
+        known.insert(UTF8Key(name))
         guard !proposed.isEmpty else { continue }
-        let key: UTF8Key? = Self.withBytes(p.name) { b in
+        let key: UTF8Key? = Self.withBytes(name) { b in
           guard let (first, last) = Self.firstAndLastWords(b), let key = Self.surnameShaped(last), proposed.contains(key),
             !vietnameseFamilyNames.contains(UTF8Key(String(decoding: first, as: UTF8.self)))
           else { return nil }
@@ -44,14 +46,21 @@ public enum PeopleResolver {
         if let key, !surnames.contains(key) { surnames.append(key) }
       }
       for s in surnames { surnameArticles[s, default: 0] += 1 }
-      guard !proposed.isEmpty else { continue }
-      for o in article.organizations {
-        Self.withBytes(o.name) { b in
-          Self.forEachWord(b) { if let key = Self.surnameShaped($0), proposed.contains(key) { orgWords.insert(key) } }
-        }
-        if let a = o.abbreviation {
-          Self.withBytes(a) { b in
-            Self.forEachWord(b) { if let key = Self.surnameShaped($0), proposed.contains(key) { orgWords.insert(key) } }
+    }
+    // Organisations' words matter only for surnames two articles give.
+    let evidenced = Set(surnameArticles.filter { $0.value >= 2 }.keys)
+    var orgWords: Set<UTF8Key> = []
+    if !evidenced.isEmpty {
+      for index in articles.indices {
+        let organizations = articles[index].organizations
+        for k in organizations.indices {
+          Self.withBytes(organizations[k].name) { b in
+            Self.forEachWord(b) { if let key = Self.surnameShaped($0), evidenced.contains(key) { orgWords.insert(key) } }
+          }
+          if let a = organizations[k].abbreviation {
+            Self.withBytes(a) { b in
+              Self.forEachWord(b) { if let key = Self.surnameShaped($0), evidenced.contains(key) { orgWords.insert(key) } }
+            }
           }
         }
       }
