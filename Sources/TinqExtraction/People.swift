@@ -263,12 +263,15 @@ enum People {
     }
     func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
       let key = UTF8Key(name)
-      if var existing = byName[key] {
-        if existing.rank == nil { existing.rank = rank }
-        for p in positions where !existing.positions.contains(where: { $0.lowercased() == p.lowercased() }) {
-          existing.positions.append(p)
+      // A name seen before is updated in place: no copy out of the table, no second hashing.
+      if let index = byName.index(forKey: key) {
+        if byName.values[index].rank == nil, rank != nil { byName.values[index].rank = rank }
+        for p in positions {
+          let lowered = p.lowercased()
+          if !byName.values[index].positions.contains(where: { $0 == p || $0.lowercased() == lowered }) {
+            byName.values[index].positions.append(p)
+          }
         }
-        byName[key] = existing
       } else {
         order.append(name)
         byName[key] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
