@@ -244,8 +244,9 @@ enum People {
   static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>, candidates: inout [PersonMention])
     -> [PersonMention]
   {
-    var order: [String] = []
-    var byName: [UTF8Key: PersonMention] = [:]
+    // The people in the order first named, and where each name stands among them.
+    var mentions: [PersonMention] = []
+    var byName: [UTF8Key: Int] = [:]
     // Names this article gives a street, a school or a place (`đường Nguyễn Trãi`): the same
     // words standing bare elsewhere in it are that place, whatever the corpus knows.
     var placeSpans: [(line: Int, start: Int, end: Int)] = []
@@ -264,17 +265,17 @@ enum People {
     func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
       let key = UTF8Key(name)
       // A name seen before is updated in place: no copy out of the table, no second hashing.
-      if let index = byName.index(forKey: key) {
-        if byName.values[index].rank == nil, rank != nil { byName.values[index].rank = rank }
+      if let index = byName[key] {
+        if mentions[index].rank == nil, rank != nil { mentions[index].rank = rank }
         for p in positions {
           let lowered = p.lowercased()
-          if !byName.values[index].positions.contains(where: { $0 == p || $0.lowercased() == lowered }) {
-            byName.values[index].positions.append(p)
+          if !mentions[index].positions.contains(where: { $0 == p || $0.lowercased() == lowered }) {
+            mentions[index].positions.append(p)
           }
         }
       } else {
-        order.append(name)
-        byName[key] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
+        byName[key] = mentions.count
+        mentions.append(PersonMention(name: name, rank: rank, positions: positions, provenance: provenance))
       }
     }
     // `ông A, B và C`: the names listed after a person's name are people too.
@@ -532,22 +533,21 @@ enum People {
     // A bare name that this article also gives a place or a school (`THPT Lê Quý Đôn`) is that place.
     // The places' texts are made only when a bare name needs them.
     if !placeSpans.isEmpty,
-      candidates.count > candidatesBefore || (bareNamed && byName.values.contains(where: { $0.provenance.rule == "name" }))
+      candidates.count > candidatesBefore || (bareNamed && mentions.contains(where: { $0.provenance.rule == "name" }))
     {
       for p in placeSpans { placeNames.insert(UTF8Key(lines[p.line].excerpt(p.start, p.end))) }
     }
     if !placeNames.isEmpty, bareNamed {
-      order.removeAll { name in
-        let key = UTF8Key(name)
-        return placeNames.contains(key) && byName[key]?.provenance.rule == "name"
+      mentions.removeAll { m in
+        m.provenance.rule == "name" && placeNames.contains(UTF8Key(m.name))
       }
     }
     // A given name alone (`Tùng`) is the person named in full elsewhere in the article: its last
     // word (`Tùng`, `Obama`) or its first (`Tập`); `Hồng` is not `Phạm Hồng Tiến`.
     // Read as bytes: splitting a `String` walks its characters.
-    guard order.contains(where: { !$0.utf8.contains(0x20) }) else { return order.compactMap { byName[UTF8Key($0)] } }
+    guard mentions.contains(where: { !$0.name.utf8.contains(0x20) }) else { return mentions }
     var words: Set<UTF8Key> = []
-    for name in order where name.utf8.contains(0x20) {
+    for name in mentions.lazy.map(\.name) where name.utf8.contains(0x20) {
       PeopleResolver.withBytes(name) { b in
         if let (first, last) = PeopleResolver.firstAndLastWords(b) {
           words.insert(UTF8Key(String(decoding: first, as: UTF8.self)))
@@ -557,6 +557,6 @@ enum People {
         }
       }
     }
-    return order.filter { $0.utf8.contains(0x20) || !words.contains(UTF8Key($0)) }.compactMap { byName[UTF8Key($0)] }
+    return mentions.filter { $0.name.utf8.contains(0x20) || !words.contains(UTF8Key($0.name)) }
   }
 }
