@@ -262,7 +262,8 @@ enum People {
         candidates.append(contentsOf: kept)
       }
     }
-    func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
+    // The provenance is made only for a name not seen before: most mentions repeat one.
+    func add(_ name: String, rank: String?, positions: [String], provenance: @autoclosure () -> Provenance) {
       let key = UTF8Key(name)
       // A name seen before is updated in place: no copy out of the table, no second hashing.
       if let index = byName[key] {
@@ -275,7 +276,7 @@ enum People {
         }
       } else {
         byName[key] = mentions.count
-        mentions.append(PersonMention(name: name, rank: rank, positions: positions, provenance: provenance))
+        mentions.append(PersonMention(name: name, rank: rank, positions: positions, provenance: provenance()))
       }
     }
     // `ông A, B và C`: the names listed after a person's name are people too.
