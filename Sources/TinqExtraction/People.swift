@@ -521,7 +521,9 @@ enum People {
           continue
         }
         // A foreign surname alone (`Moyes`): the corpus decides.
-        if w[i].isCapitalized, PersonRules.hasLoneSurnameShape(line, i), PersonRules.isLoneSurname(line, i, limit: limit) {
+        if w[i].isCapitalized, PersonRules.hasLoneSurnameShape(line, i),
+          PersonRules.isLoneSurname(line, i, limit: limit)
+        {
           let name = line.word(i)
           if loneSeen.insert(UTF8Key(name)).inserted {
             candidates.append(

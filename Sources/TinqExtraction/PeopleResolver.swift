@@ -22,7 +22,9 @@ public enum PeopleResolver {
     // articles in place: copying an article out of the array retains every field.)
     var proposed: Set<UTF8Key> = []
     for index in articles.indices {
-      for c in articles[index].nameCandidates where c.provenance.rule == loneSurnameRule { proposed.insert(UTF8Key(c.name)) }
+      for c in articles[index].nameCandidates where c.provenance.rule == loneSurnameRule {
+        proposed.insert(UTF8Key(c.name))
+      }
     }
     // Foreign surnames: the last word of names a foreign first word opens (`David Moyes`), by the
     // number of articles that name them so; and every word of an organisation's name (`Ford`).
@@ -38,7 +40,8 @@ public enum PeopleResolver {
         known.insert(UTF8Key(name))
         guard !proposed.isEmpty else { continue }
         let key: UTF8Key? = Self.withBytes(name) { b in
-          guard let (first, last) = Self.firstAndLastWords(b), let key = Self.surnameShaped(last), proposed.contains(key),
+          guard let (first, last) = Self.firstAndLastWords(b), let key = Self.surnameShaped(last),
+            proposed.contains(key),
             !vietnameseFamilyNames.contains(UTF8Key(String(decoding: first, as: UTF8.self)))
           else { return nil }
           return key
@@ -50,18 +53,19 @@ public enum PeopleResolver {
     // Organisations' words matter only for surnames two articles give.
     let evidenced = Set(surnameArticles.filter { $0.value >= 2 }.keys)
     var orgWords: Set<UTF8Key> = []
+    func collectOrgWords(_ text: String) {
+      Self.withBytes(text) { b in
+        Self.forEachWord(b) { word in
+          if let key = Self.surnameShaped(word), evidenced.contains(key) { orgWords.insert(key) }
+        }
+      }
+    }
     if !evidenced.isEmpty {
       for index in articles.indices {
         let organizations = articles[index].organizations
         for k in organizations.indices {
-          Self.withBytes(organizations[k].name) { b in
-            Self.forEachWord(b) { if let key = Self.surnameShaped($0), evidenced.contains(key) { orgWords.insert(key) } }
-          }
-          if let a = organizations[k].abbreviation {
-            Self.withBytes(a) { b in
-              Self.forEachWord(b) { if let key = Self.surnameShaped($0), evidenced.contains(key) { orgWords.insert(key) } }
-            }
-          }
+          collectOrgWords(organizations[k].name)
+          if let a = organizations[k].abbreviation { collectOrgWords(a) }
         }
       }
     }

@@ -70,7 +70,9 @@ enum PersonRules {
     let w = line.words
     // Cheapest first: the comma where a run from `i` would have to end (gap bytes only), the words
     // around the run, and only then the run itself.
-    guard let end = commaRunEnd(line, from: i, limit: limit), end + 2 < limit, !openers.contains(w[i].hash) else { return nil }
+    guard let end = commaRunEnd(line, from: i, limit: limit), end + 2 < limit, !openers.contains(w[i].hash) else {
+      return nil
+    }
     if i > 0 {
       // Inside a longer proper name, after a place word or a number: something else.
       // `Theo Kesha Williams, ...`: an opening word before the name is no part of it.
@@ -103,7 +105,8 @@ enum PersonRules {
       if c == 0x2D { return true }
       // A particle only before a capitalised word, and that test first: `do`, `la` are common words.
       return c == 0x20
-        && (w[j + 1].isCapitalized || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash)))
+        && (w[j + 1].isCapitalized
+          || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash)))
     }
     return n == 2 && b[from] == 0x2E && b[from + 1] == 0x20 && w[j + 1].isCapitalized
   }
@@ -131,7 +134,8 @@ enum PersonRules {
         if c == 0x20 {
           spaced += 1
           guard spaced <= 6,
-            w[j + 1].isCapitalized || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash))
+            w[j + 1].isCapitalized
+              || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash))
           else { return nil }
           j += 1
           continue
