@@ -36,6 +36,7 @@ enum Names {
     "thí sinh", "chị gái", "em gái", "anh trai", "em trai", "đồng chí", "cố", "liệt sĩ", "Bác sĩ", "Thẩm phán", "thẩm phán", "Kiểm sát viên", "kiểm sát viên",
     "Điều tra viên", "điều tra viên", "Trung úy", "hiệp sĩ", "anh hùng", "Anh hùng", "người phát ngôn",
     "phát ngôn viên", "Người phát ngôn", "Sir", "Ngài", "ngài", "Dr", "Lord", "Lady", "Mr.", "Ms.", "Mrs.",
+    "ngư dân", "cư dân mạng",
   ]
   static let titleWords = [
     "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nữ hoàng",
@@ -44,6 +45,7 @@ enum Names {
     "nhà lãnh đạo", "Bộ trưởng Quốc phòng", "Bộ trưởng Ngoại giao", "Bộ trưởng Tài chính", "Thị trưởng",
     "Thống đốc", "Tổng giám đốc", "Giám đốc điều hành", "CEO", "Chủ tịch nước", "Phó Chủ tịch nước",
     "Tổng tư lệnh", "Người sáng lập", "nhà sáng lập", "Đức Giáo hoàng", "Đức Đạt Lai Lạt Ma", "Thái tử",
+    "Vua", "Nhà vua", "nhà vua",
   ]
 
   static let cues: PhraseTable<CueKind> = PhraseTable(
@@ -64,7 +66,7 @@ enum Names {
       "báo", "tạp", "chí", "đài", "nhóm", "ban", "cụm", "vườn", "rạch", "ngòi", "suối", "đập", "trạm", "lô",
       "tòa", "toà", "nhà", "ngân", "tập", "thuyết", "chủ", "nghĩa", "triều", "đại", "thời", "kỷ", "niệm",
       "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
-      "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên",
+      "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên", "đấu", "bang",
     ])
 
   /// `introduces(_:_:)` tells whether word `k` is a common noun that makes the capitalised words
@@ -73,6 +75,8 @@ enum Names {
   static func introduces(_ line: TextLine, _ k: Int) -> Bool {
     let w = line.words
     guard notBefore.contains(w[k].hash) else { return false }
+    // `TƯ` is `Trung ương`, not the ordinal `Tư`.
+    if w[k].hash == hTu, isAllCaps(line, k) { return false }
     if !w[k].isCapitalized || isAllCaps(line, k) || k == 0 { return true }
     return !w[k - 1].isCapitalized || !line.gapIsSpace(after: k - 1) || Dates.isSentenceStart(line, k)
   }
@@ -98,6 +102,23 @@ enum Names {
     ["bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "nhà", "quỹ", "tập",
      "ngân", "bệnh", "trường", "tòa", "toà", "báo", "đài", "huyện", "tỉnh", "quận", "xã", "phường", "sông",
      "đường", "phố", "chợ", "cầu"])
+  static let hTruong = ScanText.wordHashes("trường")[0]
+  static let hTu = ScanText.wordHashes("tư")[0]
+  /// Words after `Trường` that make it a school: `Trường Tiểu học`, `Trường THPT`, `trường học`.
+  static let schoolWords = WordSet(
+    ["tiểu", "trung", "đại", "cao", "mầm", "phổ", "chuyên", "học", "dạy", "nghề", "quốc", "dân", "năng", "bồi",
+     "cán", "chính", "sĩ", "kỹ", "bắn", "quay", "đua", "thi", "mẫu", "hạ", "quân", "công", "văn", "nghiệp", "y"])
+
+  /// `isGivenTruong(_:_:)` tells whether word `k`, `Trường`, is a part of a name (`Nguyễn Trường
+  /// Giang`, `Mạnh Trường`) rather than a school starting there: written as a name, and no
+  /// school word nor abbreviation after it.
+  static func isGivenTruong(_ line: TextLine, _ k: Int) -> Bool {
+    let w = line.words
+    guard w[k].hash == hTruong, isTitleCase(line, k) else { return false }
+    guard k + 1 < w.count, line.gapIsSpace(after: k) else { return true }
+    return !schoolWords.contains(w[k + 1].hash) && !isAllCaps(line, k + 1)
+  }
+
   /// Two words that start an institution, though the first is also a given name (`Công an`,
   /// `Thành ủy`): a name run ends before them.
   static let institutionPairs = PhraseSet(
@@ -196,7 +217,7 @@ enum Names {
       let initial = isInitial(line, end) && gap.elementsEqual([0x2E, 0x20])
       guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
       let next = end + 1
-      if w[next].isNumber || (!hyphens && endsName.contains(w[next].hash)) { break }
+      if w[next].isNumber || (!hyphens && endsName.contains(w[next].hash) && !isGivenTruong(line, next)) { break }
       if next + 1 < w.count, institutionPairs.contains(w[next].hash, w[next + 1].hash) { break }
       if !hyphen {
         guard words < maxWords else { break }
@@ -250,7 +271,19 @@ enum Names {
   /// `isGluedStart(_:_:)` tells whether word `k` opens a sentence glued to the one before it
   /// (`...học tập.Anh Dũng`), where lost paragraph breaks leave bylines and credits.
   static func isGluedStart(_ line: TextLine, _ k: Int) -> Bool {
-    k > 0 && (line.gap(after: k - 1).elementsEqual([0x2E]) || line.gap(after: k - 1).elementsEqual([0x2F]))
+    guard k > 0 else { return false }
+    // `.`, `/`, and the `./.` that closes a report.
+    let gap = line.gap(after: k - 1)
+    return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { $0 == 0x2E || $0 == 0x2F }
+  }
+
+  /// `endsLine(_:after:)` tells whether word `end` ends the line, or only a short parenthesis
+  /// follows it (`Hà Linh (Thực hiện)`, `(Vietnam+)`): where a byline stands.
+  static func endsLine(_ line: TextLine, after end: Int) -> Bool {
+    let last = line.words.count - 1
+    if end == last { return true }
+    guard last - end <= 3, line.gap(after: end).elementsEqual([0x20, 0x28]) else { return false }
+    return true
   }
 
   /// `isInitial(_:_:)` tells whether word `k` is a single capital letter (`Nguyễn Văn H.`).

@@ -26,7 +26,7 @@ enum People {
       "Phó Chủ tịch", "Chủ tịch nước", "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban",
       "Phó Trưởng ban", "Vụ trưởng", "Phó Vụ trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng",
       "Phó Tổng cục trưởng", "Chánh Thanh tra", "Người phát ngôn", "Trưởng phòng", "Phó Trưởng phòng",
-      "Chỉ huy phó", "Đồn trưởng", "Chính trị viên", "Hiệu trưởng", "Giám đốc Công an tỉnh",
+      "Chỉ huy phó", "Đồn trưởng", "Chính trị viên", "Hiệu trưởng", "Giám đốc Công an tỉnh", "Tổng biên tập",
       "Phó Giám đốc Công an tỉnh", "Trưởng Công an", "Phó Trưởng Công an",
     ]
     var entries: [(String, Bool)] = []
@@ -43,7 +43,8 @@ enum People {
   static let complements = PhraseTable<Bool>(
     ["Quốc phòng", "Công an", "Ngoại giao", "Việt Nam", "Trung ương", "tỉnh", "thành phố"].map { ($0, true) })
 
-  static let surnames = WordSet(
+  static let surnames = WordSet(surnameNames)
+  static let surnameNames =
     [
       "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
       "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Tô", "Trương", "Hà", "Cao", "Lưu", "Tạ", "Phùng",
@@ -53,7 +54,7 @@ enum People {
       "Nghiêm", "Lạc", "Hàn", "Phó", "Trình", "Bế", "Hoàng", "Ngụy", "Tập", "Ôn", "Khương", "Nhan", "Phí", "Bành",
       "Tưởng", "Tiết", "Kha", "Thôi", "Giả", "Mẫn", "Ma", "Sầm", "Lò", "Quàng", "Hà", "Giàng", "Thào", "Sùng",
       "Vàng", "Mùa", "Cầm", "Điểu", "Y", "Ksor", "Siu", "Rơ",
-    ])
+    ]
   static let academic = WordSet(["PGS", "GS", "TS", "ThS", "CN", "KS", "BS", "TSKH"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hOng = ScanText.wordHashes("ông")[0]
@@ -99,14 +100,17 @@ enum People {
     }
     // A Vietnamese name is written without hyphens; a hyphen after one starts something else
     // (`Văn Đức Mười-Tổng Giám đốc`).
-    let vietnamese = surnames.contains(w[k].hash)
+    // `Mai-cơn Xin-đe-le-gơ`: a family name's word joined by a hyphen is a transliteration.
+    let vietnamese = surnames.contains(w[k].hash) && !(k + 1 < limit && line.gap(after: k).elementsEqual([0x2D]))
     // `ông Phó Chủ tịch`, `anh Đoàn Thanh niên`: a title or a body, not a name.
     guard !Names.institutionHeads.contains(w[k].hash), Organizations.match(line, at: k) == nil,
       positionHeads.match(line, at: k) == nil, OrganizationNames.heads.match(line, at: k) == nil,
       let end = Names.run(line, from: k, limit: limit, maxWords: 5, hyphens: !vietnamese)
     else { return nil }
     let n = (k...end).filter { $0 == k || !line.gap(after: $0 - 1).elementsEqual([0x2D]) }.count
-    if n == 1 {
+    if n == 1, kind == .title, end == k, PersonRules.singleAfterTitle(line, titleEnd: start - 1, word: k) {
+      return (k, end)
+    } else if n == 1 {
       // A given name alone only after a kinship word, and never an initial (`chị H.`, `ông Th.`).
       guard kind == .kin, end == k, !Names.notGivenNames.contains(w[k].hash), !Names.isAllCaps(line, k),
         Names.isTitleCase(line, k), Names.hasVowel(line, k), positionHeads.match(line, at: k) == nil
@@ -160,8 +164,9 @@ enum People {
     }
     let n = end - i + 1
     guard n >= 2 else { return nil }
-    // A byline glued to the last sentence: `...ở Bình Dương.Nguyễn Văn Tuấn` ending the line.
-    if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
+    // A byline glued to the last sentence: `...ở Bình Dương.Nguyễn Văn Tuấn` ending the line, or
+    // followed by its outlet or role in parentheses (`./.Hà Huy Hiệp (Vietnam+)`).
+    if Names.isGluedStart(line, i), Names.endsLine(line, after: end) { return nil }
     return (i, end, n >= 3 || aged)
   }
 
@@ -192,7 +197,7 @@ enum People {
   static func foreignName(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
     guard Names.foreignGivenNames.contains(w[i].hash), Names.isTitleCase(line, i), i + 1 < limit,
-      !(i > 0 && Names.introduces(line, i - 1)), Gazetteer.match(line, at: i) == nil,
+      !(i > 0 && line.gapIsSpace(after: i - 1) && Names.introduces(line, i - 1)), Gazetteer.match(line, at: i) == nil,
       // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else.
       !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)
         && !placeEnds(line, before: i)),
@@ -261,20 +266,50 @@ enum People {
   static func extract(_ lines: [TextLine], skipping reporterLines: Set<Int>, candidates: inout [PersonMention])
     -> [PersonMention]
   {
-    var order: [String] = []
-    var byName: [UTF8Key: PersonMention] = [:]
-    func add(_ name: String, rank: String?, positions: [String], provenance: Provenance) {
-      let key = UTF8Key(name)
-      if var existing = byName[key] {
-        if existing.rank == nil { existing.rank = rank }
-        for p in positions where !existing.positions.contains(where: { $0.lowercased() == p.lowercased() }) {
-          existing.positions.append(p)
-        }
-        byName[key] = existing
-      } else {
-        order.append(name)
-        byName[key] = PersonMention(name: name, rank: rank, positions: positions, provenance: provenance)
+    // The people in the order first named, and where each name stands among them.
+    var mentions: [PersonMention] = []
+    var byName: [UTF8Key: Int] = [:]
+    // Names this article gives a street, a school or a place (`đường Nguyễn Trãi`): the same
+    // words standing bare elsewhere in it are that place, whatever the corpus knows.
+    var placeSpans: [(line: Int, start: Int, end: Int)] = []
+    var loneSeen: Set<UTF8Key> = []
+    let candidatesBefore = candidates.count
+    var placeNames: Set<UTF8Key> = []
+    // Whether a bare name (rule `name`) was added: only those give way to the article's places.
+    var bareNamed = false
+    defer {
+      if !placeNames.isEmpty, candidates.count > candidatesBefore {
+        let kept = candidates[candidatesBefore...].filter { !placeNames.contains(UTF8Key($0.name)) }
+        candidates.removeSubrange(candidatesBefore...)
+        candidates.append(contentsOf: kept)
       }
+    }
+    // The provenance is made only for a name not seen before: most mentions repeat one.
+    func add(_ name: String, rank: String?, positions: [String], provenance: @autoclosure () -> Provenance) {
+      let key = UTF8Key(name)
+      // A name seen before is updated in place: no copy out of the table, no second hashing.
+      if let index = byName[key] {
+        if mentions[index].rank == nil, rank != nil { mentions[index].rank = rank }
+        for p in positions {
+          let lowered = p.lowercased()
+          if !mentions[index].positions.contains(where: { $0 == p || $0.lowercased() == lowered }) {
+            mentions[index].positions.append(p)
+          }
+        }
+      } else {
+        byName[key] = mentions.count
+        mentions.append(PersonMention(name: name, rank: rank, positions: positions, provenance: provenance()))
+      }
+    }
+    // `ông A, B và C`: the names listed after a person's name are people too.
+    func follow(_ line: TextLine, _ end: Int, limit: Int) -> Int {
+      let (items, last) = PersonRules.listFollowers(line, after: end, limit: limit)
+      for (s, e) in items {
+        add(
+          line.excerpt(s, e), rank: nil, positions: [],
+          provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(end, e)))
+      }
+      return last + 1
     }
     // Hoisted: each static read is a lazy-initialisation check, and this loop runs per word.
     let hCac = Self.hCac
@@ -285,7 +320,9 @@ enum People {
     let cues = Names.cues
     let hAnh = Bylines.hAnh
     let foreignGivenNames = Names.foreignGivenNames
-    for line in lines where !reporterLines.contains(line.number) {
+    let countries = PersonRules.countries
+    let hHo = Names.hoChiMinh[0]
+    for (lineIndex, line) in lines.enumerated() where !reporterLines.contains(line.number) {
       let w = line.words
       // A photo credit at the end of a caption names a photographer.
       let limit = Bylines.creditStart(line) ?? w.count
@@ -307,7 +344,8 @@ enum People {
         }
         var rank: String? = nil
         var k = i
-        if let (count, r) = ranks.match(line, at: i) {
+        // The table's filter first: the call costs more than the test, and most words start no rank.
+        if ranks.startsAny(w[i].hash), let (count, r) = ranks.match(line, at: i) {
           rank = r
           k = i + count
           // Academic titles may sit between rank and name: `Thiếu tướng, PGS.TS Nguyễn ...`.
@@ -326,7 +364,7 @@ enum People {
             add(
               line.excerpt(name.start, name.end), rank: rank, positions: positions,
               provenance: Provenance(rule: "rank " + rankText, line: line.number, excerpt: line.excerpt(i, cursor)))
-            i = cursor + 1
+            i = cursor == name.end ? follow(line, name.end, limit: limit) : cursor + 1
             continue
           }
           i = k
@@ -371,7 +409,7 @@ enum People {
             add(
               line.excerpt(name.start, name.end), rank: nil, positions: positions,
               provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, name.end)))
-            i = name.end + 1
+            i = follow(line, name.end, limit: limit)
             continue
           }
           if k < limit, line.gapIsSpace(after: k - 1), let last = spans.last, Names.cues.match(line, at: last.0)?.payload == .title,
@@ -380,9 +418,19 @@ enum People {
             add(
               line.excerpt(start, stop), rank: nil, positions: positions,
               provenance: Provenance(rule: "position", line: line.number, excerpt: line.excerpt(i, stop)))
-            i = stop + 1
+            i = follow(line, stop, limit: limit)
             continue
           }
+        }
+        // `tư tưởng Hồ Chí Minh`, `tấm gương đạo đức Hồ Chí Minh`: the person, not the city.
+        if w[i].hash == hHo, i >= 2, i + 2 < limit, matches(line, at: i, Names.hoChiMinh),
+          PersonRules.namesHoChiMinh(line, before: i), !(i + 3 < w.count && line.gapIsSpace(after: i + 2) && w[i + 3].isCapitalized)
+        {
+          add(
+            line.excerpt(i, i + 2), rank: nil, positions: [],
+            provenance: Provenance(rule: "tư tưởng Hồ Chí Minh", line: line.number, excerpt: line.excerpt(i - 2, i + 2)))
+          i += 3
+          continue
         }
         // A photo credit inside a line whose breaks were lost: `Ảnh: XLTheo lời khai`.
         if w[i].hash == hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
@@ -399,13 +447,18 @@ enum People {
           while nextCapital < limit, !w[nextCapital].isCapitalized { nextCapital += 1 }
         }
         if nextCapital <= i + 3, let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
-          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i),
+          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i), !PersonRules.cueNamesNoOne(line, i),
           let (start, end) = cuedName(line, from: i + count, kind: kind, limit: limit)
         {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "person cue", line: line.number, excerpt: line.excerpt(i, end)))
-          i = end + 1
+          for (s, e) in PersonRules.listLeaders(line, before: i) {
+            add(
+              line.excerpt(s, e), rank: nil, positions: [],
+              provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+          }
+          i = follow(line, end, limit: limit)
           continue
         }
         // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
@@ -414,25 +467,47 @@ enum People {
           !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
         {
           var k = institutionEnd(line, from: i, limit: limit)
+          placeSpans.append((lineIndex, i, k))
           while k < limit {
-            guard k + 2 < limit, w[k + 2].isCapitalized else { break }
+            guard k + 2 < limit else { break }
             let gap = line.gap(after: k)
-            if gap.elementsEqual([0x2C, 0x20]) {
-              k += 2
-            } else if line.gapIsSpace(after: k), w[k + 1].hash == hVa, line.gapIsSpace(after: k + 1) {
+            if gap.elementsEqual([0x2C, 0x20]), w[k + 1].isCapitalized {
+              k += 1
+            } else if line.gapIsSpace(after: k), w[k + 1].hash == hVa, line.gapIsSpace(after: k + 1), w[k + 2].isCapitalized {
               k += 2
             } else {
               break
             }
+            let itemStart = k
             k = institutionEnd(line, from: k, limit: limit)
+            placeSpans.append((lineIndex, itemStart, k))
           }
           i = k + 1
+          continue
+        }
+        // An official named after a country: `Bộ trưởng Bộ Tư pháp Philippines Leila de Lima`.
+        if w[i].isCapitalized, countries.startsAny(w[i].hash), let (start, end) = PersonRules.afterCountry(line, at: i, limit: limit) {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "after country", line: line.number, excerpt: line.excerpt(i, end)))
+          i = follow(line, end, limit: limit)
           continue
         }
         if w[i].isCapitalized, foreignGivenNames.contains(w[i].hash), let (start, end) = foreignName(line, at: i, limit: limit) {
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "foreign name", line: line.number, excerpt: line.excerpt(start, end)))
+          i = follow(line, end, limit: limit)
+          continue
+        }
+        // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
+        // Its run has two words or more: most capitalised words have a small word after them.
+        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i),
+          let (start, end) = PersonRules.appositive(line, at: i, limit: limit)
+        {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
           i = end + 1
           continue
         }
@@ -442,11 +517,19 @@ enum People {
           let found = PersonMention(
             name: line.excerpt(start, end), provenance: Provenance(rule: "name", line: line.number, excerpt: line.excerpt(start, end)))
           if sure {
+            // `Hồng Đăng, Kang Tae Oh và Lã Thanh Huyền`: the names listed before are people too.
+            for (s, e) in PersonRules.listLeaders(line, before: start) {
+              add(
+                line.excerpt(s, e), rank: nil, positions: [],
+                provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+            }
             add(found.name, rank: nil, positions: [], provenance: found.provenance)
+            bareNamed = true
+            i = follow(line, end, limit: limit)
           } else {
             candidates.append(found)
+            i = end + 1
           }
-          i = end + 1
           continue
         }
         // `đồng chí Nguyễn Văn A`
@@ -456,16 +539,49 @@ enum People {
           add(
             line.excerpt(name.start, name.end), rank: nil, positions: [],
             provenance: Provenance(rule: "đồng chí", line: line.number, excerpt: line.excerpt(i, name.end)))
-          i = name.end + 1
+          i = follow(line, name.end, limit: limit)
           continue
+        }
+        // A foreign surname alone (`Moyes`): the corpus decides.
+        if w[i].isCapitalized, PersonRules.hasLoneSurnameShape(line, i),
+          PersonRules.isLoneSurname(line, i, limit: limit)
+        {
+          let name = line.word(i)
+          if loneSeen.insert(UTF8Key(name)).inserted {
+            candidates.append(
+              PersonMention(name: name, provenance: Provenance(rule: "surname", line: line.number, excerpt: name)))
+          }
         }
         i += 1
       }
     }
-    // A given name alone (`Tùng`) is the person named in full elsewhere in the article.
-    let multi = order.filter { $0.utf8.contains(0x20) }
-    guard multi.count < order.count else { return order.compactMap { byName[UTF8Key($0)] } }
-    let words = Set(multi.flatMap { $0.split(separator: " ").map(String.init) })
-    return order.filter { $0.utf8.contains(0x20) || !words.contains($0) }.compactMap { byName[UTF8Key($0)] }
+    // A bare name that this article also gives a place or a school (`THPT Lê Quý Đôn`) is that place.
+    // The places' texts are made only when a bare name needs them.
+    if !placeSpans.isEmpty,
+      candidates.count > candidatesBefore || (bareNamed && mentions.contains(where: { $0.provenance.rule == "name" }))
+    {
+      for p in placeSpans { placeNames.insert(UTF8Key(lines[p.line].excerpt(p.start, p.end))) }
+    }
+    if !placeNames.isEmpty, bareNamed {
+      mentions.removeAll { m in
+        m.provenance.rule == "name" && placeNames.contains(UTF8Key(m.name))
+      }
+    }
+    // A given name alone (`Tùng`) is the person named in full elsewhere in the article: its last
+    // word (`Tùng`, `Obama`) or its first (`Tập`); `Hồng` is not `Phạm Hồng Tiến`.
+    // Read as bytes: splitting a `String` walks its characters.
+    guard mentions.contains(where: { !$0.name.utf8.contains(0x20) }) else { return mentions }
+    var words: Set<UTF8Key> = []
+    for name in mentions.lazy.map(\.name) where name.utf8.contains(0x20) {
+      PeopleResolver.withBytes(name) { b in
+        if let (first, last) = PeopleResolver.firstAndLastWords(b) {
+          words.insert(UTF8Key(String(decoding: first, as: UTF8.self)))
+          words.insert(UTF8Key(String(decoding: last, as: UTF8.self)))
+        } else if let only = PeopleResolver.lastWord(b) {
+          words.insert(UTF8Key(String(decoding: only, as: UTF8.self)))
+        }
+      }
+    }
+    return mentions.filter { $0.name.utf8.contains(0x20) || !words.contains(UTF8Key($0.name)) }
   }
 }

@@ -1,0 +1,364 @@
+import TinqText
+import TinqFacts
+import TinqSupport
+
+/// `PersonRules` holds the rules that find a person from what is written after or around a name,
+/// not before it: a name followed by an apposition (`John Smith, một chuyên gia`), an official
+/// named after a country (`Bộ trưởng Tư pháp Philippines Leila de Lima`), and the other names of a
+/// list that opens with a person (`ông A, B và C`). Each keeps to shapes no place, street, school
+/// or firm takes.
+enum PersonRules {
+  /// Words that, after a comma, say who the name before them is: `, một chuyên gia`, `, mẹ của`,
+  /// `, người phát ngôn`, `, Chủ tịch kiêm ...`. Roles and titles come from `Names.cues` and
+  /// `People.positionHeads`.
+  static let appositionHeads = PhraseTable<Bool>(
+    [
+      "người phát ngôn", "người đại diện", "người sáng lập", "người đứng đầu", "người đồng sáng lập",
+      "nhà hoạt động", "phụ huynh", "giáo viên", "mẹ", "bố", "cha", "vợ", "chồng", "con gái", "con trai",
+      "cô gái", "chàng trai", "cựu", "giám đốc", "chủ tịch", "phó chủ tịch", "tổng giám đốc", "nhân viên",
+      "thành viên", "giảng viên", "sinh viên", "học sinh", "cư dân", "công dân", "ông chủ", "bà chủ", "chủ nhân",
+    ].map { ($0, true) })
+  /// Words that open a sentence before a name, written with a capital there: `Nhưng Manal, ...`.
+  static let openers = WordSet(
+    ["nhưng", "và", "còn", "theo", "khi", "tại", "với", "sau", "trong", "từ", "ngoài", "cả", "riêng", "hay", "hoặc",
+     "vì", "do", "nếu", "dù", "thậm", "trước", "đến", "tới", "bởi", "cùng", "giữa", "về", "ngay", "nay", "hôm", "lúc",
+     "đó", "đây", "này", "các", "những", "mọi", "mỗi", "một", "hai", "ba", "cho", "để", "thì", "là", "có", "không"])
+  static let hMot = ScanText.wordHashes("một")[0]
+  static let hLa = ScanText.wordHashes("là")[0]
+
+  /// Words that make a capitalised run a club, a firm or a team, wherever they stand in it.
+  static let notPersonWords = WordSet(
+    ["united", "city", "fc", "club", "madrid", "inc", "group", "airlines", "airways", "corporation", "corp",
+     "company", "foundation", "university", "college", "school", "hotel", "resort", "bank", "news", "times",
+     "post", "press", "tv", "online", "team", "league", "cup", "award", "awards", "festival", "movement", "show"])
+
+  /// Words between a title and a country that make the title a firm's: `Chủ tịch Tập đoàn Hàn Quốc`.
+  static let firmWords = WordSet(["tập", "công", "hãng", "ngân", "câu", "clb", "đội", "tuyển", "tờ", "báo", "đài"])
+
+  /// Titles and roles a foreign official's name follows once a country is written: added to the
+  /// positions and the title and role cues.
+  static let officialHeads = PhraseTable<Bool>(
+    ["người đồng cấp", "Cố vấn", "cố vấn", "Vua", "Nhà vua", "nhà vua", "Quốc vương", "Cao ủy", "Ủy viên", "Đặc phái viên",
+     "đặc phái viên", "Phát ngôn viên", "Đại sứ", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng"]
+      .map { ($0, true) })
+
+  /// Every country of the gazetteer.
+  static let countries = PhraseTable<Bool>(Gazetteer.countries.map { ($0, true) })
+
+  /// `isPlainName(_:_:_:)` tells whether the words from `s` to `e` may be a person's name: not a
+  /// listed place, no body, title or firm inside.
+  static func isPlainName(_ line: TextLine, _ s: Int, _ e: Int) -> Bool {
+    let w = line.words
+    if Gazetteer.match(line, at: s) != nil || Names.institutionHeads.contains(w[s].hash)
+      || People.positionHeads.match(line, at: s) != nil || Organizations.match(line, at: s) != nil
+      || OrganizationNames.heads.match(line, at: s) != nil || Names.cues.match(line, at: s) != nil
+    {
+      return false
+    }
+    for k in s...e {
+      if notPersonWords.contains(w[k].hash) || Names.isAllCaps(line, k) || w[k].isNumber { return false }
+      // `Bảo Anh` is a name; `Hoàng Anh Gia Lai` holds a place.
+      if k > s, let n = Gazetteer.match(line, at: k), n >= 2 { return false }
+    }
+    return true
+  }
+
+  /// `appositive(_:at:limit:)` reads a name of two to four words that no word before announces,
+  /// when a comma and a role, a kinship or a title follow it: `Emme Sky, một chuyên gia người Anh`,
+  /// `Dan Serfati, Chủ tịch kiêm Tổng Giám đốc`, `Lekesha Redmon, mẹ của ...`.
+  static func appositive(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    // Cheapest first: the comma where a run from `i` would have to end (gap bytes only), the words
+    // around the run, and only then the run itself.
+    guard let end = commaRunEnd(line, from: i, limit: limit), end + 2 < limit, !openers.contains(w[i].hash) else {
+      return nil
+    }
+    if i > 0 {
+      // Inside a longer proper name, after a place word or a number: something else.
+      // `Theo Kesha Williams, ...`: an opening word before the name is no part of it.
+      let opened = openers.contains(w[i - 1].hash) && (i == 1 || Dates.isSentenceStart(line, i - 1))
+      if w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i) && !opened { return nil }
+      if line.gapIsSpace(after: i - 1), Names.introduces(line, i - 1) || w[i - 1].isNumber { return nil }
+    }
+    var a = end + 1
+    if w[a].hash == hMot || w[a].hash == hLa, a + 1 < limit, line.gapIsSpace(after: a) { a += 1 }
+    let head =
+      appositionHeads.match(line, at: a) != nil || People.positionHeads.match(line, at: a) != nil
+      || (Names.cues.match(line, at: a).map { $0.payload != .kin } ?? false)
+      || Names.hasAgeAfter(line, end)
+    guard head, Names.isTitleCase(line, i), Names.run(line, from: i, limit: limit, maxWords: 4) == end,
+      isPlainName(line, i, end)
+    else { return nil }
+    return (i, end)
+  }
+
+  /// `runCrosses(_:after:)` tells whether a run of names (`Names.run`) may go on past word `j`: a
+  /// hyphen, or one space or an initial's `. ` before a capitalised word (a particle after a space).
+  @inline(__always)
+  static func runCrosses(_ line: TextLine, after j: Int) -> Bool {
+    let w = line.words
+    let b = line.bytes
+    let from = w[j].end
+    let n = w[j + 1].start - from
+    if n == 1 {
+      let c = b[from]
+      if c == 0x2D { return true }
+      // A particle only before a capitalised word, and that test first: `do`, `la` are common words.
+      return c == 0x20
+        && (w[j + 1].isCapitalized
+          || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash)))
+    }
+    return n == 2 && b[from] == 0x2E && b[from + 1] == 0x20 && w[j + 1].isCapitalized
+  }
+
+  /// `commaRunEnd(_:from:limit:)` returns the word after which a run of names from word `i`
+  /// (`Names.run`, four words at most, hyphens allowed) would reach a comma (`,` or `, `), reading
+  /// gap bytes only: the first gap after `i` that no run crosses must be that comma, after the
+  /// second word or later. A run crosses a hyphen, and one space or an initial's `. ` only to a
+  /// capitalised word or a particle, six such gaps at most. Nil when no run from `i` can end at a
+  /// comma; when one is returned, the run still has to end there.
+  static func commaRunEnd(_ line: TextLine, from i: Int, limit: Int) -> Int? {
+    let w = line.words
+    let b = line.bytes
+    var j = i
+    var spaced = 0
+    while j + 1 < limit {
+      let from = w[j].end
+      let n = w[j + 1].start - from
+      if n == 1 {
+        let c = b[from]
+        if c == 0x2D {
+          j += 1
+          continue
+        }
+        if c == 0x20 {
+          spaced += 1
+          guard spaced <= 6,
+            w[j + 1].isCapitalized
+              || (j + 2 < w.count && w[j + 2].isCapitalized && Names.particles.contains(w[j + 1].hash))
+          else { return nil }
+          j += 1
+          continue
+        }
+        return c == 0x2C && j > i ? j : nil
+      }
+      if n == 2 {
+        if b[from] == 0x2E && b[from + 1] == 0x20 {
+          spaced += 1
+          guard spaced <= 6, w[j + 1].isCapitalized else { return nil }
+          j += 1
+          continue
+        }
+        return b[from] == 0x2C && b[from + 1] == 0x20 && j > i ? j : nil
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// `afterCountry(_:at:limit:)` reads the name written after a country that a title, a position
+  /// or a role governs a few words before: `Bộ trưởng Bộ Tư pháp Philippines Leila de Lima`,
+  /// `người phát ngôn Bộ Ngoại giao Trung Quốc Geng Shuang`, `cựu Tổng thống Ukraine Yanukovych`
+  /// (one word only straight after the title and the country). Returns the name's span.
+  static func afterCountry(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    guard let (n, _) = countries.match(line, at: i, allowHyphens: true) else { return nil }
+    let k = i + n
+    guard k < limit, line.gapIsSpace(after: k - 1), Names.isTitleCase(line, k) else { return nil }
+    // The governing word: within eight words before, joined by spaces only.
+    var j = i - 1
+    var head: Int? = nil
+    while j >= 0, i - j <= 8, line.gapIsSpace(after: j) {
+      if firmWords.contains(w[j].hash) { return nil }
+      if let (c, _) = People.positionHeads.match(line, at: j) ?? officialHeads.match(line, at: j) {
+        head = j + c
+        break
+      }
+      if let (c, kind) = Names.cues.match(line, at: j), kind != .kin {
+        head = j + c
+        break
+      }
+      j -= 1
+    }
+    guard let headEnd = head else { return nil }
+    // A Vietnamese name keeps to spaces; a foreign one may hold hyphens.
+    let vietnamese = People.surnames.contains(w[k].hash) && !line.gap(after: k).elementsEqual([0x2D])
+    guard let end = Names.run(line, from: k, limit: limit, maxWords: 4, hyphens: !vietnamese),
+      isPlainName(line, k, end)
+    else { return nil }
+    if end == k {
+      // One word: only straight after the title and the country, and a word that goes on small.
+      guard headEnd == i, end + 1 < w.count, line.gapIsSpace(after: end), !w[end + 1].isCapitalized,
+        !People.surnames.contains(w[k].hash), Names.hasVowel(line, k)
+      else { return nil }
+    }
+    if end == w.count - 1, Names.isGluedStart(line, k) { return nil }
+    return (k, end)
+  }
+
+  /// `listFollowers(_:after:limit:)` reads the names listed after a person's name that ends at
+  /// word `e`: `A, B và C`, `A và B`. The items must be written as names, none a place, a body or
+  /// a title, and the list must close with `và` and a name; otherwise nothing is taken (`ông A,
+  /// Phú Mỹ` is an address). Returns the spans and the last word read.
+  static func listFollowers(_ line: TextLine, after e: Int, limit: Int) -> (items: [(Int, Int)], last: Int) {
+    let w = line.words
+    var items: [(Int, Int)] = []
+    var cursor = e
+    while items.count < 8, cursor + 2 < limit {
+      var s: Int
+      var closing = false
+      if line.gap(after: cursor).elementsEqual([0x2C, 0x20]) {
+        s = cursor + 1
+      } else if line.gapIsSpace(after: cursor), w[cursor + 1].hash == People.hVa, line.gapIsSpace(after: cursor + 1) {
+        s = cursor + 2
+        closing = true
+      } else {
+        break
+      }
+      guard s < limit, Names.isTitleCase(line, s), !Names.isInitial(line, s),
+        let end = Names.run(line, from: s, limit: limit, maxWords: 4, hyphens: !People.surnames.contains(w[s].hash)),
+        isPlainName(line, s, end),
+        // The run must end the name: no capitalised word straight after it.
+        !(end + 1 < w.count && line.gapIsSpace(after: end) && w[end + 1].isCapitalized)
+      else { break }
+      if end == s {
+        guard !Names.notGivenNames.contains(w[s].hash), Names.hasVowel(line, s) else { break }
+      }
+      if end == w.count - 1, Names.isGluedStart(line, s) { break }
+      items.append((s, end))
+      cursor = end
+      if closing { return (items, cursor) }
+    }
+    return ([], e)
+  }
+}
+
+extension PersonRules {
+  static let hMang = ScanText.wordHashes("mang")[0]
+  static let hDat = ScanText.wordHashes("đặt")[0]
+  static let hTen = ScanText.wordHashes("tên")[0]
+  static let hEm = ScanText.wordHashes("em")[0]
+  static let hAnh = ScanText.wordHashes("anh")[0]
+
+  /// `cueNamesNoOne(_:_:)` tells whether the cue at word `i` is part of a phrase that names a
+  /// thing or a group, not a person: `mang tên`, `đặt tên` (a programme, a street), `anh em`
+  /// (`Anh em Hồi giáo`).
+  static func cueNamesNoOne(_ line: TextLine, _ i: Int) -> Bool {
+    guard i > 0, line.gapIsSpace(after: i - 1) else { return false }
+    let h = line.words[i].hash
+    let before = line.words[i - 1].hash
+    if h == hTen { return before == hMang || before == hDat }
+    if h == hEm { return before == hAnh }
+    return false
+  }
+}
+
+extension PersonRules {
+  /// Titles of heads of state and government, after which one foreign word is a surname:
+  /// `Tổng thống Putin`, `Thủ tướng Ukraine Yanukovych`.
+  static let headsOfState = PhraseTable<Bool>(
+    ["Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Giáo hoàng", "Thủ tướng"].map { ($0, true) })
+  /// Single words after such a title that are no surname: `Thủ tướng Chính phủ`, `Tổng thống Nhật`.
+  static let notSurnames = WordSet(
+    ["chính", "cộng", "thường", "nhật", "lâm", "tạm", "nước", "đương", "kiêm", "mới", "tân", "cựu", "thứ", "phó",
+     "liên", "bang", "hội", "đảng", "quân", "đức", "nga", "mỹ", "anh", "pháp", "lào", "úc", "hàn", "trung", "thái"])
+
+  /// `singleAfterTitle(_:title:word:)` tells whether word `k`, alone after the head-of-state title
+  /// that ends at word `titleEnd` (a country may stand between), is a foreign surname: written as
+  /// a name, no family name of Vietnam, no listed place, not a country's shape (`...stan`).
+  static func singleAfterTitle(_ line: TextLine, titleEnd: Int, word k: Int) -> Bool {
+    let w = line.words
+    guard titleEnd >= 1, let (c, _) = headsOfState.match(line, at: titleEnd - 1), c == 2,
+      Names.isTitleCase(line, k), w[k].end - w[k].start >= 3, !People.surnames.contains(w[k].hash),
+      !notSurnames.contains(w[k].hash), !Names.institutionHeads.contains(w[k].hash), Gazetteer.match(line, at: k) == nil,
+      Names.hasVowel(line, k)
+    else { return false }
+    let text = line.bytes[w[k].start..<w[k].end]
+    for suffix in ["stan", "land", "ia"] where text.elementsEqual(Array(suffix.utf8)) || text.reversed().starts(with: suffix.utf8.reversed()) {
+      return false
+    }
+    // The name ends there: a small word or punctuation follows, not another capitalised word.
+    return k + 1 >= w.count || !line.gapIsSpace(after: k) || !w[k + 1].isCapitalized
+  }
+}
+
+extension PersonRules {
+  static let hoChiMinhCues = [
+    ScanText.wordHashes("tư tưởng"), ScanText.wordHashes("đạo đức"), ScanText.wordHashes("phong cách"),
+    ScanText.wordHashes("tấm gương"),
+  ]
+  /// `namesHoChiMinh(_:before:)` tells whether the two words before word `i` make `Hồ Chí Minh`
+  /// the person: `tư tưởng`, `đạo đức`, `phong cách`, `tấm gương`.
+  static func namesHoChiMinh(_ line: TextLine, before i: Int) -> Bool {
+    guard i >= 2, line.gapIsSpace(after: i - 1), line.gapIsSpace(after: i - 2) else { return false }
+    return hoChiMinhCues.contains { People.matches(line, at: i - 2, $0) }
+  }
+}
+
+extension PersonRules {
+  /// `listLeaders(_:before:)` reads the names listed before a person's name that starts at word
+  /// `s` after `và`: `A, B và C` with C a person. Two or more items, each of two to four words
+  /// written as names, none a place, a body or a title, and a small word before the first that
+  /// makes it no street or school; otherwise nothing.
+  static func listLeaders(_ line: TextLine, before s: Int) -> [(Int, Int)] {
+    let w = line.words
+    guard s >= 4, w[s - 1].hash == People.hVa, line.gapIsSpace(after: s - 1), line.gapIsSpace(after: s - 2) else { return [] }
+    var items: [(Int, Int)] = []
+    var end = s - 2
+    while items.count < 8, end >= 1 {
+      var start = end
+      while start > 0, end - start < 3, line.gapIsSpace(after: start - 1), Names.isTitleCase(line, start - 1) { start -= 1 }
+      guard start < end, Names.isTitleCase(line, start), isPlainName(line, start, end), !Names.isGlued(line, end) else { return [] }
+      items.append((start, end))
+      guard start >= 2 else { break }
+      if line.gap(after: start - 1).elementsEqual([0x2C, 0x20]) {
+        end = start - 1
+        continue
+      }
+      // The word before the first item: small, and no word that makes the list streets or schools.
+      guard line.gapIsSpace(after: start - 1), !w[start - 1].isCapitalized, !Names.introduces(line, start - 1) else { return [] }
+      return items.count >= 2 ? items.reversed() : []
+    }
+    return []
+  }
+}
+
+extension PersonRules {
+  /// `hasLoneSurnameShape(_:_:)` tells whether word `i` is a capital and three to fourteen small
+  /// Latin letters: bytes only, so most capitalised words are turned down without a call.
+  @inline(__always)
+  static func hasLoneSurnameShape(_ line: TextLine, _ i: Int) -> Bool {
+    let word = line.words[i]
+    let n = word.end - word.start
+    guard n >= 4, n <= 15, !word.isNumber else { return false }
+    let b = line.bytes
+    guard b[word.start] >= 0x41, b[word.start] <= 0x5A else { return false }
+    for p in (word.start + 1)..<word.end where !(b[p] >= 0x61 && b[p] <= 0x7A) { return false }
+    return true
+  }
+
+  /// `isLoneSurname(_:_:limit:)` tells whether word `i` may be a foreign surname standing alone
+  /// (`Moyes`, `Iniesta`): a word of four or more plain Latin letters written as a name, no family
+  /// name of Vietnam, no listed place, word of a body or cue, alone between small words. Only the
+  /// corpus can tell whether it is a person (`PeopleResolver`).
+  static func isLoneSurname(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
+    let w = line.words
+    let word = w[i]
+    guard hasLoneSurnameShape(line, i) else { return false }
+    if i > 0, line.gapIsSpace(after: i - 1) || line.gap(after: i - 1).elementsEqual([0x2D]) {
+      if w[i - 1].isCapitalized && !Dates.isSentenceStart(line, i) { return false }
+      if Names.introduces(line, i - 1) || w[i - 1].isNumber { return false }
+    }
+    // `George W. Bush`: an initial before it makes it a part of a longer name.
+    if i > 0, Names.isInitial(line, i - 1), line.gap(after: i - 1).elementsEqual([0x2E, 0x20]) { return false }
+    if i + 1 < w.count, w[i + 1].isCapitalized,
+      line.gapIsSpace(after: i) || line.gap(after: i).elementsEqual([0x2D])
+    {
+      return false
+    }
+    if i == w.count - 1, Names.isGluedStart(line, i) { return false }
+    return !People.surnames.contains(word.hash) && !openers.contains(word.hash) && !notPersonWords.contains(word.hash)
+      && !Names.institutionHeads.contains(word.hash) && Gazetteer.match(line, at: i) == nil
+      && Names.cues.match(line, at: i) == nil && !Names.foreignGivenNames.contains(word.hash)
+  }
+}

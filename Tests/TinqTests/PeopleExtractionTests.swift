@@ -1,0 +1,107 @@
+import Testing
+import TinqExtraction
+import TinqFacts
+
+/// One sentence per person rule, with the people that must come out of it, in order of first
+/// mention; the negative cases name places, streets, schools, firms and bylines that must not.
+@Suite struct PeopleExtractionTests {
+  struct Case: Sendable, CustomStringConvertible {
+    var text: String
+    var expected: [String]
+    var description: String { text }
+  }
+
+  static let cases: [Case] = [
+    // A name explained by an apposition after a comma.
+    .init(text: "Tariko Mensah, một nhà hoạt động trẻ, cho biết như vậy.", expected: ["Tariko Mensah"]),
+    .init(text: "Doran Velić, Chủ tịch kiêm Tổng giám đốc công ty, nhận định thị trường còn khó.", expected: ["Doran Velić"]),
+    .init(text: "Theo Kesho Walters, một phụ huynh, cô giáo đã sai.", expected: ["Kesho Walters"]),
+    .init(text: "Lekisha Ramon, mẹ của em bé, chưa lên tiếng.", expected: ["Lekisha Ramon"]),
+    // An official named after a country.
+    .init(text: "Bộ trưởng Bộ Tư pháp Philippines Lorna de Vera cho biết như vậy.", expected: ["Lorna de Vera"]),
+    .init(text: "Người phát ngôn Bộ Ngoại giao Trung Quốc Wang Lei nói hôm qua.", expected: ["Wang Lei"]),
+    .init(text: "Ông gặp người đồng cấp Mỹ Giôn Xmít tại Paris.", expected: ["Giôn Xmít"]),
+    // One foreign word after a head of state's title, with or without the country.
+    .init(text: "Cựu Tổng thống Ukraine Petrenko đã rời thủ đô.", expected: ["Petrenko"]),
+    .init(text: "Tổng thống Putin phát biểu tại hội nghị.", expected: ["Putin"]),
+    // A transliterated name whose first part is also a family name.
+    .init(text: "Ngoại trưởng Áo Mai-cơn Ba-ran cho biết như vậy.", expected: ["Mai-cơn Ba-ran"]),
+    // The other names of a list that opens with a person.
+    .init(text: "Nhà báo Tom Baker và Ruari Dunne nhập viện.", expected: ["Tom Baker", "Ruari Dunne"]),
+    .init(text: "Hôm qua ông Nguyễn Văn An, Trần Bình và Lê Hòa đã đến.", expected: ["Nguyễn Văn An", "Trần Bình", "Lê Hòa"]),
+    // The person in `tư tưởng Hồ Chí Minh`.
+    .init(text: "Học tập tư tưởng Hồ Chí Minh là nhiệm vụ thường xuyên.", expected: ["Hồ Chí Minh"]),
+    // A given name that is a middle word of another person's name is another person.
+    .init(text: "Phạm Hồng Tiến (SN 1988) mua ma túy của một người tên Hồng.", expected: ["Phạm Hồng Tiến", "Hồng"]),
+    // The names listed before a person after `và`; a street list or a place is no list of people.
+    .init(text: "Buổi diễn có sự góp mặt của Minh Đạt, Jun Seo Park và Trần Thanh Hoa.", expected: ["Minh Đạt", "Jun Seo Park", "Trần Thanh Hoa"]),
+    .init(text: "Đoàn đi qua các phố Hàng Bạc, Hàng Đào và Trần Thanh Hoa.", expected: []),
+    .init(text: "Hàng về từ Long Khánh, Xuân Lộc và Trần Văn Hòa nhận.", expected: ["Trần Văn Hòa"]),
+    // `TƯ` (central) before a name is no place word.
+    .init(text: "Giảng viên Nhạc viện TƯ Bùi Quang Hùng hướng dẫn.", expected: ["Bùi Quang Hùng"]),
+    // `Trường` inside a name, and as a school after one.
+    .init(text: "Cơ sở này do Nguyễn Trường Giang quản lý.", expected: ["Nguyễn Trường Giang"]),
+    .init(text: "Học sinh Nguyễn Văn An Trường THPT Chu Văn An đạt giải.", expected: ["Nguyễn Văn An"]),
+    // A king, a fisherman.
+    .init(text: "Vua Sisavang Phoumi qua đời năm ấy.", expected: ["Sisavang Phoumi"]),
+    .init(text: "Cảnh sát bắn chết ngư dân Hung Wei-ming.", expected: ["Hung Wei-ming"]),
+    // Not people: a school named in the article, a byline after `./.`, a thing `mang tên`.
+    .init(text: "Hội đồng thi Lê Quý Đôn có thí sinh của các trường THPT Lê Quý Đôn, Quang Trung.", expected: []),
+    .init(text: "Giải đấu kết thúc tốt đẹp./.Hà Văn Khải (TTXVN)", expected: []),
+    .init(text: "Chiến dịch mang tên Hoàng Gia Bảo được phát động.", expected: []),
+    .init(text: "Tổ chức Anh em Hồi giáo kêu gọi biểu tình.", expected: []),
+    .init(text: "Tại sự kiện ở bang North Carolina, ông cho rằng kinh tế tốt.", expected: []),
+    .init(text: "Đội tuyển tập trung tại nhà thi đấu Thái Sơn Nam từ đầu tháng.", expected: []),
+    .init(text: "Thủ tướng Chính phủ tiếp Tổng thống Tajikistan hôm qua.", expected: []),
+    .init(text: "Chủ tịch Tập đoàn Hàn Quốc Lotte Shopping phát biểu.", expected: []),
+    .init(text: "Samsung Electronics, một hãng điện tử lớn, công bố lãi.", expected: []),
+    .init(text: "Đồng Nai, một tỉnh công nghiệp, thu hút nhiều vốn.", expected: []),
+    .init(text: "Nhưng Manal, một sinh viên, vẫn ở lại.", expected: []),
+    // A list needs `và` and a name to close it: `Phú Mỹ, Bình Dương` is an address.
+    .init(text: "Hôm qua ông Nguyễn Văn An, Phú Mỹ, Bình Dương cho biết.", expected: ["Nguyễn Văn An"]),
+    .init(text: "HLV David Moyes và Manchester United chia tay.", expected: ["David Moyes"]),
+    // Streets, cities, bylines glued to the last sentence.
+    .init(text: "Xe đi trên đường Nguyễn Tất Thành rồi rẽ.", expected: []),
+    .init(text: "Người dân TP Hồ Chí Minh đón Tết.", expected: []),
+    .init(text: "Nhóm này hoạt động ở Bình Dương.DUY ĐÔNG", expected: []),
+  ]
+
+  @Test(arguments: cases)
+  func people(_ c: Case) {
+    #expect(extracted("Tin tổng hợp\n\n" + c.text).people.map(\.name) == c.expected)
+  }
+
+  /// Extracts each text as an article, then resolves them as one corpus.
+  static func corpus(_ texts: [String]) -> [Article] {
+    var articles = texts.enumerated().map { ArticleExtractor.extract(text: "Tin tổng hợp\n\n" + $1, id: "p\($0)", origin: nil) }
+    PeopleResolver.resolve(&articles)
+    return articles
+  }
+
+  static let evidence = [
+    "HLV Robert Kowalczyk đã ký hợp đồng.", "Tiền đạo Robert Kowalczyk ghi bàn.", "Ca sĩ Anna Kestrel hát.",
+    "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.",
+  ]
+
+  struct LoneCase: Sendable, CustomStringConvertible {
+    var text: String
+    var expected: [String]
+    var description: String { text }
+  }
+
+  /// A foreign surname alone is a person only when the corpus names it in full in two articles,
+  /// and never when a body is named with it or an initial stands before it.
+  static let loneCases: [LoneCase] = [
+    .init(text: "Trận đấu hôm qua, Kowalczyk đã chơi rất hay.", expected: ["Kowalczyk"]),
+    .init(text: "Trận đấu hôm qua, Kestrel đã tài trợ giải.", expected: []),
+    .init(text: "Tàu sân bay George W. Kowalczyk rời cảng.", expected: []),
+    .init(text: "Trận đấu hôm qua, Jaworski đã chơi rất hay.", expected: []),
+    .init(text: "Công ty Kestrel Kowalczyk mở chi nhánh.", expected: []),
+  ]
+
+  @Test(arguments: loneCases)
+  func loneSurname(_ c: LoneCase) {
+    let articles = Self.corpus(Self.evidence + [c.text])
+    #expect(articles[Self.evidence.count].people.map(\.name) == c.expected)
+  }
+}
