@@ -299,6 +299,22 @@ func nested(_ depth: Int, object: Bool = false) -> [UInt8] {
     #expect(loaded.warnings.map(\.path) == [file])
   }
 
+  /// A text longer than the rules read at once (`ArticleExtractor.batchBytes`), on one line: the
+  /// facts at its start and at its end are both found, and its text is whole.
+  @Test func aOneLineTextLongerThanABatchKeepsItsFactsAndText() throws {
+    let dir = try ScratchDirectory()
+    let filler = String(repeating: "Các lực lượng chức năng tiếp tục phối hợp tuần tra. ", count: 50_000)
+    #expect(filler.utf8.count > ArticleExtractor.batchBytes)
+    let text = "Theo Nghị định số 03/2019/NĐ-CP, Bộ Công an phối hợp. " + filler
+      + "Thông tư 15/2020/TT-BCA quy định rõ, Bộ Quốc phòng hướng dẫn."
+    let file = try dir.write("long.txt", text)
+    let loaded = try CorpusLoader.load(paths: [file])
+    let article = try #require(loaded.articles.first)
+    #expect(article.citations.map(\.number) == ["03/2019/NĐ-CP", "15/2020/TT-BCA"])
+    #expect(article.organizations.map(\.name) == ["Bộ Công an", "Bộ Quốc phòng"])
+    #expect(article.body == text)
+  }
+
   @Test func oneHugeLineWithoutNewlineLoads() throws {
     let dir = try ScratchDirectory()
     // About 9 MB on one line: longer than the read buffer (two chunks), which must grow.
