@@ -47,6 +47,7 @@ public enum MetaCommand: Sendable, Equatable {
          [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
     contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance
     collocates of "PHRASE" [where ...] [window N] [by logdice|mi|ll] [limit N]
+    ngrams N [where ...] [limit N]        (the most frequent runs of N = 1-4 syllables)
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
     Collections: articles, citations, people, organizations (.schema lists their fields);

@@ -351,16 +351,11 @@ extension PartText {
 extension BodyStore {
   /// `pieceIDs(of:)` is the body's piece numbers, in order.
   func pieceIDs(of ordinal: Int, limit: Int = .max) -> [UInt32] {
-    guard ordinal >= 0, ordinal < starts.count else { return [] }
-    let segment = segments[ordinal / segmentSize]
-    let start = Int(starts[ordinal])
-    let next = ordinal + 1
-    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
     var ids: [UInt32] = []
-    segment.withUnsafeBufferPointer { p in
+    encoded(of: ordinal).withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return }
-      var i = start
-      while i < end, ids.count < limit { ids.append(VarInt.read(base, &i, end)) }
+      var i = 0
+      while i < p.count, ids.count < limit { ids.append(VarInt.read(base, &i, p.count)) }
     }
     return ids
   }

@@ -31,7 +31,7 @@ extension Parser {
   /// operators, predicate words (fields go between `contains` and `null`), `null`, `not`.
   static let candidateWords: [String] =
     [
-      Keyword.count, .kwic, .collocates, .of, .window, .as, .share, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .context, .sort, .order, .by,
+      Keyword.count, .kwic, .collocates, .ngrams, .of, .window, .as, .share, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .context, .sort, .order, .by,
       .asc, .desc, .sample, .seed, .limit, .offset, .select,
     ]
     .map(\.rawValue)

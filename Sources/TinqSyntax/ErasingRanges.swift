@@ -40,6 +40,11 @@ extension Statement {
       c.limit = c.limit?.erasingRanges()
       c.range = .none
       return .collocates(c)
+    case .ngrams(var g):
+      g.filter = g.filter?.erasingRanges()
+      g.limit = g.limit?.erasingRanges()
+      g.range = .none
+      return .ngrams(g)
     }
   }
 }

@@ -57,6 +57,10 @@ public enum Printer {
       if let n = c.window { out += " window \(n)" }
       if let m = c.measure { out += " by " + m.rawValue }
       return out + orderAndLimit([], c.limit)
+    case .ngrams(let g):
+      var out = "ngrams \(g.size)"
+      if let filter = g.filter { out += " where " + print(filter) }
+      return out + orderAndLimit([], g.limit)
     }
   }
 

@@ -2,9 +2,9 @@
 
 extension ParserState {
   static let statementStart =
-    "a statement (a collection, `count`, `kwic`, `collocates`, `show`, `explain`, `let` or `expect`)"
+    "a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `show`, `explain`, `let` or `expect`)"
   static let statementWords =
-    [Keyword.count, .kwic, .collocates, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
+    [Keyword.count, .kwic, .collocates, .ngrams, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -15,6 +15,7 @@ extension ParserState {
       return .count(try parseCount())
     case .keyword(.kwic): return .kwic(try parseKwic())
     case .keyword(.collocates): return .collocates(try parseCollocates())
+    case .keyword(.ngrams): return .ngrams(try parseNgrams())
     case .keyword(.show): return .show(try parseShow())
     case .keyword(.explain): return .explain(try parseExplain())
     case .keyword(.let): return .letBinding(try parseLet())
@@ -507,6 +508,31 @@ extension ParserState {
 }
 
 extension ParserState {
+  /// ngrams -> "ngrams" integer [where_clause] [limit_clause]
+  mutating func parseNgrams() throws(Diagnostic) -> NgramsStatement {
+    let start = current.range
+    advance()
+    let n = try parseRowCount(purpose: "the number of syllables after `ngrams`, e.g. `ngrams 2`")
+    guard n >= 1, n <= NgramsStatement.maximumSize else {
+      throw Diagnostic(
+        "`ngrams` takes 1 to \(NgramsStatement.maximumSize) syllables, found \(n)", at: tokens[index - 1].range)
+    }
+    var statement = NgramsStatement(size: n)
+    var remaining: [Keyword] = [.where, .limit, .offset]
+    if at(.where), !atStatementEnd {
+      statement.filter = try parseWhereClause()
+      remaining = [.and, .or, .limit, .offset]
+    }
+    if at(.limit) || at(.offset), !atStatementEnd {
+      let limit = try parseLimitClause()
+      statement.limit = limit
+      remaining = Self.remaining(after: limit)
+    }
+    try expectStatementEnd(couldContinueWith: remaining)
+    statement.range = SourceRange(start.start, previousEnd)
+    return statement
+  }
+
   /// collocates -> "collocates" "of" literal [where_clause] ["window" integer] ["by" measure] [limit_clause]
   mutating func parseCollocates() throws(Diagnostic) -> CollocatesStatement {
     let start = current.range

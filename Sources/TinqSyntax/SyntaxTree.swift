@@ -36,6 +36,27 @@ public indirect enum Statement: Sendable, Equatable {
   case expect(ExpectStatement)
   case kwic(KwicStatement)
   case collocates(CollocatesStatement)
+  case ngrams(NgramsStatement)
+}
+
+/// ngrams -> "ngrams" integer [where_clause] [limit_clause]
+///
+/// The most frequent runs of `size` syllables in the bodies of the articles.
+public struct NgramsStatement: Sendable, Equatable {
+  public var size: Int
+  public var filter: Expression?
+  public var limit: LimitClause?
+  public var range: SourceRange
+
+  public init(size: Int, filter: Expression? = nil, limit: LimitClause? = nil, range: SourceRange = .none) {
+    self.size = size
+    self.filter = filter
+    self.limit = limit
+    self.range = range
+  }
+
+  /// The longest n-gram, in syllables.
+  public static let maximumSize = 4
 }
 
 /// collocates -> "collocates" "of" literal [where_clause] ["window" integer] ["by" measure]

@@ -20,6 +20,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case `as`, share, of
   /// Words of `collocates of "ma túy" window 5 by logdice`.
   case collocates, window
+  /// The word of `ngrams 2 where ...`.
+  case ngrams
 
   /// The length of the longest keyword.
   static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0

@@ -156,6 +156,11 @@ import Tinq
     // `ma túy` 7 times in 38.
     ("collocates of \"ma túy\" limit 3", ["chuyên", "hàng", "bán"]),
     ("collocates of \"an ninh\" window 3 by ll limit 2", ["bảo", "quốc"]),
+    // N-grams: runs of syllables no punctuation interrupts, the most frequent first; `công tác`
+    // and `quốc phòng` tie on 31 in 5 articles and go in alphabetical order.
+    ("ngrams 2 limit 4", ["phối hợp", "an ninh", "công tác", "quốc phòng"]),
+    ("ngrams 3 where year >= 2020 limit 2 offset 1", ["công tác phối", "tác phối hợp"]),
+    ("ngrams 0", ["error: `ngrams` takes 1 to 4 syllables, found 0"]),
     // Two-way counts: one cell per pair; a list field counts each distinct element.
     ("count articles by year, source", ["2020×CT:1", "2021×null:1", "2022×BDK:1", "null×null:2", "total 5"]),
     ("count articles where cites \"03/2019/NĐ-CP\" by source, year", ["BDK×2022:1", "CT×2020:1", "null×2021:1", "null×null:1", "total 4"]),

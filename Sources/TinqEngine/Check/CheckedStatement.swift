@@ -172,6 +172,19 @@ public struct CheckedCollocates: Sendable {
   public static let minimumTogether = 2
 }
 
+/// `CheckedNgrams` is `ngrams N [where ...] [limit N]`.
+public struct CheckedNgrams: Sendable {
+  /// Syllables per n-gram, 1 to 4.
+  public var size: Int
+  /// The articles whose bodies are counted (nil: all).
+  public var filter: Predicate?
+  public var limit: Int
+  public var offset: Int
+
+  /// The n-grams listed when no `limit` is given.
+  public static let defaultLimit = 50
+}
+
 /// `CheckedStatement` is one statement, checked.
 public struct CheckedStatement: Sendable {
   /// What the statement does.
@@ -189,6 +202,8 @@ public struct CheckedStatement: Sendable {
     case concordance(CheckedConcordance)
     /// `collocates of ...`: a phrase's collocates.
     case collocates(CheckedCollocates)
+    /// `ngrams N ...`: the most frequent runs of N syllables.
+    case ngrams(CheckedNgrams)
   }
 
   public var kind: Kind

@@ -156,6 +156,10 @@ struct CheckContext {
       if let filter = c.filter { c.filter = try checkFilter(filter, in: .articles) }
       if let limit = c.limit { try checkLimit(limit) }
       return .collocates(c)
+    case .ngrams(var g):
+      if let filter = g.filter { g.filter = try checkFilter(filter, in: .articles) }
+      if let limit = g.limit { try checkLimit(limit) }
+      return .ngrams(g)
     }
   }
 

@@ -85,6 +85,11 @@ extension CheckContext {
         window: c.window ?? CollocatesStatement.defaultWindow, measure: c.measure ?? .logdice,
         limit: max(0, c.limit?.count ?? CheckedCollocates.defaultLimit), offset: max(0, c.limit?.offset ?? 0))
       return CheckedStatement(kind: .collocates(checked), text: text, range: c.range)
+    case .ngrams(let g):
+      let checked = CheckedNgrams(
+        size: g.size, filter: try g.filter.map { e throws(Diagnostic) in try lower(e, in: .articles) },
+        limit: max(0, g.limit?.count ?? CheckedNgrams.defaultLimit), offset: max(0, g.limit?.offset ?? 0))
+      return CheckedStatement(kind: .ngrams(checked), text: text, range: g.range)
     }
   }
 

@@ -44,6 +44,8 @@ public struct MemoryBackend: Backend {
       return try concordance(k, cancellation: cancellation).result
     case .collocates(let c):
       return .rows(try collocates(c, cancellation: cancellation).rows)
+    case .ngrams(let g):
+      return .rows(try ngrams(g, cancellation: cancellation).rows)
     }
   }
 
@@ -652,6 +654,12 @@ public struct MemoryBackend: Backend {
       lines.append("occurrences: the phrase's positions in the full-text index (bodies)")
       lines.append("counts: every syllable of the bodies counted, from their stored pieces")
       lines.append("result: \(rows.rows.count) collocates by \(c.measure.rawValue)")
+    case .ngrams(let g):
+      let (rows, execution) = try ngrams(g, cancellation: cancellation)
+      lines.append("collection: articles (" + rowCount(store.count) + ")")
+      if g.filter != nil { lines.append("articles:\n" + execution.describe()) }
+      lines.append("counts: every run of \(g.size) syllables of the bodies counted, from their stored pieces")
+      lines.append("result: \(rows.rows.count) n-grams")
     }
     return lines.joined(separator: "\n")
   }
@@ -667,6 +675,7 @@ extension MemoryBackend {
     case .query(let q): filter = q.filter
     case .count(let c): filter = c.filter
     case .collocates(let c): filter = c.filter
+    case .ngrams(let g): filter = g.filter
     case .concordance(let k):
       var conditions: [Predicate] = k.filter.map { [$0] } ?? []
       switch k.target {

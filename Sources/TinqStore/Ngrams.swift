@@ -1,0 +1,152 @@
+import TinqText
+
+/// `Ngrams` is what counting the runs of a few syllables in some bodies finds: the most frequent
+/// ones, each with its count and the number of articles it occurs in.
+public struct Ngrams: Sendable {
+  public struct Item: Sendable, Equatable {
+    /// The syllables as first written, lowercased, joined by spaces (spellings that differ only in
+    /// case or tone placement are one n-gram).
+    public var text: String
+    /// Occurrences in the bodies counted.
+    public var count: Int
+    /// Articles whose body holds it.
+    public var articles: Int
+  }
+
+  /// The most frequent, in order: count, then articles, then Vietnamese alphabetical order.
+  public var items: [Item]
+  /// The n-grams counted (occurrences), and the distinct ones.
+  public var total: Int
+  public var distinct: Int
+}
+
+extension ArticleStore {
+  /// `ngrams(size:in:first:stop:)` counts every run of `size` syllables in the bodies of
+  /// `articles` that no punctuation interrupts (the syllables are separated by spaces or a hyphen
+  /// alone), and returns the `first` most frequent; nil when `stop` says so.
+  public func ngrams(size: Int, in articles: DocSet, first: Int, stop: () -> Bool = { false }) -> Ngrams? {
+    guard size >= 1, size <= 4 else { return Ngrams(items: [], total: 0, distinct: 0) }
+    struct Key: Hashable {
+      var a: UInt64
+      var b: UInt64
+    }
+    struct Tally {
+      var count: Int32
+      var articles: Int32
+      var last: Int32
+    }
+    var counter = SyllableCounter(table: bodies.pieces)
+    // Per piece: 1 when its separator joins its syllable to the next (spaces or a lone hyphen),
+    // 0 when it does not, -1 not yet known.
+    var joins = [Int8](repeating: -1, count: bodies.pieces.count)
+    var tallies: [Key: Tally] = [:]
+    var total = 0
+    var seen = 0
+    var cancelled = false
+    var terms: [UInt32] = []
+    var joined: [Bool] = []
+    articles.forEach { article in
+      if cancelled { return }
+      seen += 1
+      if seen % 1024 == 0, stop() {
+        cancelled = true
+        return
+      }
+      terms.removeAll(keepingCapacity: true)
+      joined.removeAll(keepingCapacity: true)
+      for id in bodies.pieceIDs(of: article) {
+        let t = counter.term(id)
+        guard t >= 0 else {
+          // No syllable: the run stops here.
+          if !joined.isEmpty { joined[joined.count - 1] = false }
+          continue
+        }
+        let i = Int(id)
+        if joins[i] < 0 {
+          let separator = counter.memo.info(id).separator
+          joins[i] = separator == "-" || (!separator.isEmpty && separator.utf8.allSatisfy { $0 == 0x20 }) ? 1 : 0
+        }
+        terms.append(UInt32(t))
+        joined.append(joins[i] == 1)
+      }
+      var run = 0  // syllables ending at k that are joined in one run
+      for k in terms.indices {
+        run = k > 0 && joined[k - 1] ? run + 1 : 1
+        guard run >= size else { continue }
+        var key = Key(a: UInt64.max, b: UInt64.max)
+        let from = k - size + 1
+        for j in 0..<size {
+          let t = UInt64(terms[from + j])
+          switch j {
+          case 0: key.a = t << 32 | 0xFFFF_FFFF
+          case 1: key.a = key.a & 0xFFFF_FFFF_0000_0000 | t
+          case 2: key.b = t << 32 | 0xFFFF_FFFF
+          default: key.b = key.b & 0xFFFF_FFFF_0000_0000 | t
+          }
+        }
+        total += 1
+        let ordinal = Int32(truncatingIfNeeded: article)
+        if var tally = tallies[key] {
+          tally.count &+= 1
+          if tally.last != ordinal {
+            tally.articles &+= 1
+            tally.last = ordinal
+          }
+          tallies[key] = tally
+        } else {
+          tallies[key] = Tally(count: 1, articles: 1, last: ordinal)
+        }
+      }
+    }
+    if cancelled { return nil }
+    func text(_ key: Key) -> String {
+      let ids = [key.a >> 32, key.a & 0xFFFF_FFFF, key.b >> 32, key.b & 0xFFFF_FFFF].prefix(size)
+      return ids.map { counter.spellings[Int($0)] }.joined(separator: " ")
+    }
+    // The most frequent `first`, kept in a bounded heap whose top is the least of them; ties on
+    // both counts are decided by the text, which is made only for them.
+    var heap: [(key: Key, tally: Tally)] = []
+    var texts: [Key: [UInt32]] = [:]
+    func collationKey(_ key: Key) -> [UInt32] {
+      if let known = texts[key] { return known }
+      let made = VietnameseCollation.sortKey(text(key))
+      texts[key] = made
+      return made
+    }
+    func before(_ x: (key: Key, tally: Tally), _ y: (key: Key, tally: Tally)) -> Bool {
+      if x.tally.count != y.tally.count { return x.tally.count > y.tally.count }
+      if x.tally.articles != y.tally.articles { return x.tally.articles > y.tally.articles }
+      return collationKey(x.key).lexicographicallyPrecedes(collationKey(y.key))
+    }
+    if first > 0 {
+      for entry in tallies {
+        let e = (key: entry.key, tally: entry.value)
+        if heap.count < first {
+          heap.append(e)
+          var c = heap.count - 1
+          while c > 0, before(heap[(c - 1) / 2], heap[c]) {
+            heap.swapAt(c, (c - 1) / 2)
+            c = (c - 1) / 2
+          }
+        } else if let top = heap.first, before(e, top) {
+          heap[0] = e
+          var p = 0
+          while true {
+            let l = 2 * p + 1
+            let r = l + 1
+            var worst = p
+            if l < heap.count, before(heap[worst], heap[l]) { worst = l }
+            if r < heap.count, before(heap[worst], heap[r]) { worst = r }
+            if worst == p { break }
+            heap.swapAt(p, worst)
+            p = worst
+          }
+        }
+      }
+    }
+    let items = heap.sorted(by: before).map {
+      Ngrams.Item(text: text($0.key), count: Int($0.tally.count), articles: Int($0.tally.articles))
+    }
+    return Ngrams(items: items, total: total, distinct: tallies.count)
+  }
+}
