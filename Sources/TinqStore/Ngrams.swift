@@ -20,26 +20,90 @@ public struct Ngrams: Sendable {
   public var distinct: Int
 }
 
+/// `GramTable` counts n-grams by key in one open-addressed array (linear probing, grown at half
+/// full): the map is updated once per syllable of the bodies, where a `Dictionary` spent most of
+/// the time hashing.
+struct GramTable {
+  struct Key: Equatable {
+    var a: UInt64
+    var b: UInt64
+  }
+  struct Tally {
+    var count: Int32
+    var articles: Int32
+    var last: Int32
+  }
+  private(set) var keys: [Key]
+  private(set) var tallies: [Tally]
+  private(set) var used: [Bool]
+  private(set) var count = 0
+  private var mask: Int
+
+  init() {
+    keys = Array(repeating: Key(a: 0, b: 0), count: 1 << 12)
+    tallies = Array(repeating: Tally(count: 0, articles: 0, last: -1), count: 1 << 12)
+    used = Array(repeating: false, count: 1 << 12)
+    mask = (1 << 12) - 1
+  }
+
+  @inline(__always)
+  private func slot(_ key: Key) -> Int {
+    // SplitMix64's finaliser: every bit of both words reaches the low bits the mask keeps.
+    var h = key.a ^ (key.b &* 0x9E37_79B9_7F4A_7C15)
+    h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+  }
+
+  /// `add(_:article:)` counts one occurrence of `key` in `article`.
+  mutating func add(_ key: Key, article: Int32) {
+    if count * 2 >= keys.count { grow() }
+    var i = slot(key)
+    while used[i], keys[i] != key { i = (i + 1) & mask }
+    if !used[i] {
+      used[i] = true
+      keys[i] = key
+      count += 1
+    }
+    tallies[i].count &+= 1
+    if tallies[i].last != article {
+      tallies[i].articles &+= 1
+      tallies[i].last = article
+    }
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldTallies = tallies
+    let oldUsed = used
+    let size = keys.count * 2
+    keys = Array(repeating: Key(a: 0, b: 0), count: size)
+    tallies = Array(repeating: Tally(count: 0, articles: 0, last: -1), count: size)
+    used = Array(repeating: false, count: size)
+    mask = size - 1
+    for j in oldKeys.indices where oldUsed[j] {
+      var i = slot(oldKeys[j])
+      while used[i] { i = (i + 1) & mask }
+      used[i] = true
+      keys[i] = oldKeys[j]
+      tallies[i] = oldTallies[j]
+    }
+  }
+}
+
 extension ArticleStore {
   /// `ngrams(size:in:first:stop:)` counts every run of `size` syllables in the bodies of
   /// `articles` that no punctuation interrupts (the syllables are separated by spaces or a hyphen
   /// alone), and returns the `first` most frequent; nil when `stop` says so.
   public func ngrams(size: Int, in articles: DocSet, first: Int, stop: () -> Bool = { false }) -> Ngrams? {
     guard size >= 1, size <= 4 else { return Ngrams(items: [], total: 0, distinct: 0) }
-    struct Key: Hashable {
-      var a: UInt64
-      var b: UInt64
-    }
-    struct Tally {
-      var count: Int32
-      var articles: Int32
-      var last: Int32
-    }
+    typealias Key = GramTable.Key
+    typealias Tally = GramTable.Tally
     var counter = SyllableCounter(table: bodies.pieces)
     // Per piece: 1 when its separator joins its syllable to the next (spaces or a lone hyphen),
     // 0 when it does not, -1 not yet known.
     var joins = [Int8](repeating: -1, count: bodies.pieces.count)
-    var tallies: [Key: Tally] = [:]
+    var table = GramTable()
     var total = 0
     var seen = 0
     var cancelled = false
@@ -85,17 +149,7 @@ extension ArticleStore {
           }
         }
         total += 1
-        let ordinal = Int32(truncatingIfNeeded: article)
-        if var tally = tallies[key] {
-          tally.count &+= 1
-          if tally.last != ordinal {
-            tally.articles &+= 1
-            tally.last = ordinal
-          }
-          tallies[key] = tally
-        } else {
-          tallies[key] = Tally(count: 1, articles: 1, last: ordinal)
-        }
+        table.add(key, article: Int32(truncatingIfNeeded: article))
       }
     }
     if cancelled { return nil }
@@ -106,11 +160,11 @@ extension ArticleStore {
     // The most frequent `first`, kept in a bounded heap whose top is the least of them; ties on
     // both counts are decided by the text, which is made only for them.
     var heap: [(key: Key, tally: Tally)] = []
-    var texts: [Key: [UInt32]] = [:]
+    var texts: [UInt64: [(Key, [UInt32])]] = [:]
     func collationKey(_ key: Key) -> [UInt32] {
-      if let known = texts[key] { return known }
+      if let known = texts[key.a ^ key.b]?.first(where: { $0.0 == key }) { return known.1 }
       let made = VietnameseCollation.sortKey(text(key))
-      texts[key] = made
+      texts[key.a ^ key.b, default: []].append((key, made))
       return made
     }
     func before(_ x: (key: Key, tally: Tally), _ y: (key: Key, tally: Tally)) -> Bool {
@@ -119,8 +173,8 @@ extension ArticleStore {
       return collationKey(x.key).lexicographicallyPrecedes(collationKey(y.key))
     }
     if first > 0 {
-      for entry in tallies {
-        let e = (key: entry.key, tally: entry.value)
+      for j in table.keys.indices where table.used[j] {
+        let e = (key: table.keys[j], tally: table.tallies[j])
         if heap.count < first {
           heap.append(e)
           var c = heap.count - 1
@@ -147,6 +201,6 @@ extension ArticleStore {
     let items = heap.sorted(by: before).map {
       Ngrams.Item(text: text($0.key), count: Int($0.tally.count), articles: Int($0.tally.articles))
     }
-    return Ngrams(items: items, total: total, distinct: tallies.count)
+    return Ngrams(items: items, total: total, distinct: table.count)
   }
 }
