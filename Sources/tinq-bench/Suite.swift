@@ -115,6 +115,13 @@ enum BenchSuite {
       BenchQuery(
         name: "kwic right 50", tinq: "kwic \"\(orderedPhrase)\" sort by right limit 50", tinqIds: nil, kind: .other, sql: nil,
         params: [], idsSQL: nil, why: "FTS5 has no concordance", needles: [], ordered: false),
+      // Trends and counts of words (issue #14), which FTS5 has not.
+      BenchQuery(
+        name: "collocates", tinq: "collocates of \"ma túy\" limit 20", tinqIds: nil, kind: .other, sql: nil,
+        params: [], idsSQL: nil, why: "FTS5 has no collocation counts", needles: [], ordered: false),
+      BenchQuery(
+        name: "bigrams, one year", tinq: "ngrams 2 where year = 2019 limit 20", tinqIds: nil, kind: .other, sql: nil,
+        params: [], idsSQL: nil, why: "FTS5 has no n-gram counts", needles: [], ordered: false),
       BenchQuery(
         name: "count by year", tinq: "count articles by year", tinqIds: nil, kind: .indexed,
         sql: "SELECT year, count(*) FROM meta GROUP BY year", params: [], idsSQL: nil, why: nil, needles: [],
