@@ -63,7 +63,7 @@ enum Gazetteer {
     "Biển Đông", "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Bắc Băng Dương", "Địa Trung Hải",
     "Biển Hoa Đông", "Hoa Đông", "Hoa Nam", "Vịnh Bắc Bộ", "Vịnh Thái Lan", "Mê Kông", "Mekong", "Cửu Long",
     "Tây Nguyên", "Nam Bộ", "Bắc Bộ", "Trung Bộ", "Tây Bắc", "Đông Bắc", "Nam Trung Bộ", "Bắc Trung Bộ",
-    "Đông Nam Bộ", "Tây Nam Bộ", "Đồng bằng sông Cửu Long", "Đông Nam Á", "Châu Á", "Châu Âu", "Châu Phi",
+    "Đông Nam Bộ", "Tây Nam Bộ", "Đồng bằng sông Cửu Long", "Đông Nam Á", "Châu Á Thái Bình Dương", "Châu Á", "Châu Âu", "Châu Phi",
     "Châu Mỹ", "Châu Úc", "Trung Đông", "Bắc Mỹ", "Nam Mỹ", "Mỹ La-tinh", "Mỹ Latinh", "Tây Âu", "Đông Âu",
     "Bắc Phi", "Bắc Kinh", "Thượng Hải", "Quảng Châu", "Quảng Đông", "Quảng Tây", "Vân Nam", "Hải Nam",
     "Tứ Xuyên", "Tân Cương", "Tây Tạng", "Hồ Nam", "Hồ Bắc", "Hà Bắc", "Thâm Quyến", "Trùng Khánh", "Thiên Tân",
