@@ -89,7 +89,7 @@ enum OrganizationNames {
     add(["BV"], expansion: "Bệnh viện", people: true)
     add(["LĐBĐ"], expansion: "Liên đoàn Bóng đá")
     add(["Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Phái đoàn", "Nội các", "Chi nhánh", "Hải quân",
-         "Không quân", "Lục quân", "Quân đội", "Sở cảnh sát", "Văn phòng đại diện", "Cơ quan đại diện", "Hãng thông tấn",
+         "Không quân", "Lục quân", "Sở cảnh sát", "Văn phòng đại diện", "Cơ quan đại diện", "Hãng thông tấn",
          "Hãng tin", "Liên đoàn Bóng đá", "Liên đoàn bóng đá"])
     return entries
   }()

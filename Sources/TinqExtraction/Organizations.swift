@@ -67,6 +67,7 @@ enum Organizations {
       variants.map { ($0, Entry(name: name, abbreviation: abbreviation)) }
     })
   static let hQuanKhu = ScanText.wordHashes("quân khu")
+  static let hVietNam = ScanText.wordHashes("Việt Nam")
 
   /// `match(_:at:)` returns the organisation naming at word `i`, if any, with the words it spans.
   static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Entry)? {
@@ -157,8 +158,11 @@ enum Organizations {
         }
         var named = goesOn == false ? nil : OrganizationNames.match(line, at: i)
         // `Bộ đội Biên phòng Quảng Nam`: a listed body and a listed place right after it, which
-        // the head's own reading cannot span, name the body's branch there.
-        if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count, let n = Gazetteer.match(line, at: i + l.count) {
+        // the head's own reading cannot span, name the body's branch there; the listed bodies are
+        // Vietnam's own, so `Cảnh sát biển Việt Nam` stays `Cảnh sát biển`.
+        if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count, let n = Gazetteer.match(line, at: i + l.count),
+          !(n == 2 && words[i + l.count].hash == hVietNam[0] && words[i + l.count + 1].hash == hVietNam[1])
+        {
           let last = i + l.count + n - 1
           let place = ScanText.string(line.bytes, words[i + l.count].start, words[last].end)
           let written = ScanText.string(line.bytes, words[i].start, words[i + l.count - 1].end)

@@ -76,8 +76,6 @@ import TinqFacts
     // Without a place or a listed body after them, they name no one body.
     .init(text: "Hội đồng khoa học đã họp vào sáng nay.", expected: []),
     .init(text: "Hội đồng khoa học Nguyễn Văn An phát biểu.", expected: []),
-    // An army named with its country, capitalised.
-    .init(text: "Quân đội Indonesia tập trận cùng nước bạn.", expected: ["Quân đội Indonesia"]),
     // A police force with a level and a place, written in lowercase.
     .init(text: "Hiện cảnh sát thành phố Kim Hoa đang điều tra.", expected: ["cảnh sát thành phố Kim Hoa"]),
     // A government or an army in lowercase with its country is the country's, not a named body.
@@ -96,6 +94,8 @@ import TinqFacts
     .init(
       text: "Lực lượng Bộ đội Biên phòng Quảng Nam đã bắt giữ đối tượng.",
       expected: ["Bộ đội Biên phòng Quảng Nam"]),
+    // A listed body is Vietnam's own: the country after it adds nothing.
+    .init(text: "Lực lượng Cảnh sát biển Việt Nam đã tuần tra.", expected: ["Cảnh sát biển|CSB"]),
     // A region written as one place ends a company's name.
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
