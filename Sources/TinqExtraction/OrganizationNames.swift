@@ -283,7 +283,9 @@ enum OrganizationNames {
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
   /// With `lowerHead`, the head may be written in lowercase (`Trưởng phòng Tổng hợp`).
-  static func match(_ line: TextLine, at i: Int, lowerHead: Bool = false) -> (count: Int, entry: Organizations.Entry)? {
+  static func match(
+    _ line: TextLine, at i: Int, lowerHead: Bool = false
+  ) -> (count: Int, entry: Organizations.Entry)? {
     let w = line.words
     guard w[i].isCapitalized || lowerHead, firstWords.contains(w[i].hash) else { return nil }
     // `Al-Qaeda`, `Coca-Cola`: a listed name's parts may be joined by a hyphen.

@@ -138,7 +138,8 @@ enum Organizations {
         if !words[i].isCapitalized {
           // One lookup for both kinds: `công an tỉnh ...` and `Trưởng phòng Tổng hợp huyện ...`.
           if lowerFirst.contains(words[i].hash),
-            let (count, entry) = OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
+            let (count, entry) =
+              OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
           {
             emit(entry, line, i, count)
             i += count
@@ -160,7 +161,8 @@ enum Organizations {
         // `Bộ đội Biên phòng Quảng Nam`: a listed body and a listed place right after it, which
         // the head's own reading cannot span, name the body's branch there; the listed bodies are
         // Vietnam's own, so `Cảnh sát biển Việt Nam` stays `Cảnh sát biển`.
-        if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count, let n = Gazetteer.match(line, at: i + l.count),
+        if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count,
+          let n = Gazetteer.match(line, at: i + l.count),
           !(n == 2 && words[i + l.count].hash == hVietNam[0] && words[i + l.count + 1].hash == hVietNam[1])
         {
           let last = i + l.count + n - 1
