@@ -255,7 +255,7 @@ enum OrganizationNames {
       "phát thanh", "truyền hình", "báo chí", "xuất bản", "thanh niên", "cựu chiến", "chiến binh", "nông dân",
       "doanh nghiệp", "doanh nhân", "luật sư", "nhà báo", "văn nghệ", "chữ thập", "thập đỏ", "từ thiện",
       "bảo trợ", "khuyến học", "người cao", "cao tuổi", "hợp tác", "liên hợp", "liên minh", "cơ động",
-      "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "tối cao", "cấp cao", "tự vệ", "dân quân",
+      "đặc nhiệm", "phản ứng", "nhanh", "thuế", "chống", "nội địa", "tối cao", "cấp cao", "tự vệ", "dân quân",
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
       "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
@@ -282,10 +282,14 @@ enum OrganizationNames {
 
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
-  static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+  /// With `lowerHead`, the head may be written in lowercase (`Trưởng phòng Tổng hợp`).
+  static func match(
+    _ line: TextLine, at i: Int, lowerHead: Bool = false
+  ) -> (count: Int, entry: Organizations.Entry)? {
     let w = line.words
-    guard w[i].isCapitalized, firstWords.contains(w[i].hash) else { return nil }
-    if let (count, payload) = namedTable.match(line, at: i) {
+    guard w[i].isCapitalized || lowerHead, firstWords.contains(w[i].hash) else { return nil }
+    // `Al-Qaeda`, `Coca-Cola`: a listed name's parts may be joined by a hyphen.
+    if !lowerHead, let (count, payload) = namedTable.match(line, at: i, allowHyphens: true) {
       return namedMatch(line, at: i, count: count, payload: payload)
     }
     guard Gazetteer.match(line, at: i) == nil, let (headCount, head) = orgHeads.match(line, at: i) else { return nil }
@@ -310,6 +314,8 @@ enum OrganizationNames {
     // Inside the name of the person a school or a company is named after: `Trường Tiểu học dân
     // lập Đoàn Thị Điểm`.
     var inPerson = false
+    // Listed lowercase words between the head and its name: `Cục điều tra Quốc gia Philippines`.
+    var preRun = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
@@ -401,6 +407,13 @@ enum OrganizationNames {
       if w[k].isCapitalized, !w[k].isNumber {
         // `Cục ... gia đình Giấy phép ...`: after lowercase words, a capitalised one that is no
         // place, body or abbreviation begins the next sentence of glued text.
+        // After lowercase words alone, only a place or a listed body names the body: `Đài phát
+        // thanh Canada`, `Ủy ban điều hành FIFA`; not `Hội đồng khoa học Nguyễn ...`.
+        if preRun, !named, Gazetteer.match(line, at: k) == nil, namedTable.match(line, at: k) == nil,
+          Organizations.match(line, at: k) == nil
+        {
+          break
+        }
         let personNamed = head.namedAfterPeople && People.surnames.contains(w[k].hash)
         if lowerRun >= 2, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
           orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil
@@ -488,6 +501,18 @@ enum OrganizationNames {
       // The small syllables of a capitalised part: `Tài nguyên` (the word's own second syllable),
       // then listed words: `Cảnh sát hình sự`, `Kỹ thuật nghiệp vụ`.
       inPerson = false
+      if !named, !dashed, !w[k].isNumber {
+        if k + 1 < w.count, line.gapIsSpace(after: k), nameWords.contains(w[k].hash, w[k + 1].hash) {
+          k += 2
+          preRun = true
+          continue
+        }
+        if nameWords.contains(w[k].hash) {
+          k += 1
+          preRun = true
+          continue
+        }
+      }
       guard named, !w[k].isNumber, !stops.contains(w[k].hash) else { break }
       if lowerRun == 0, w[k - 1].isCapitalized, !Names.isAllCaps(line, k - 1) {
         // `Bộ Công Thương tổ chức`: the syllable begins a verb, not the part.
@@ -705,12 +730,41 @@ enum OrganizationNames {
 
 extension OrganizationNames {
   /// Lowercase heads that name one body with the place after them: a level and a place for the
-  /// police (`công an tỉnh Đồng Nai`, `công an quận 12`), a listed place for a police force
-  /// (`cảnh sát Philippines`). The payload tells whether a level is due.
+  /// police (`công an tỉnh Đồng Nai`, `công an quận 12`), a listed place or a level and a place
+  /// for a police force (`cảnh sát Philippines`, `cảnh sát thành phố Kim Hoa`). The payload tells
+  /// whether a level is due. A government or an army written in lowercase with its country
+  /// (`chính phủ Mỹ`, `quân đội Syria`) is mostly a country's, not a named body, and is left.
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
-  static let lowerFirst = WordSet(["công", "cảnh"])
+  /// The first words of `lowerHeads` and `titledHeads`, tested once per lowercase word.
+  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở"])
   /// Levels a number may follow as the place: `quận 12`, `phường 5`.
   static let numberedLevels = WordSet(["quận", "phường"])
+
+  /// Lowercase heads that a title joins to itself: `Trưởng phòng Tổng hợp`, `Giám đốc sở Y tế`,
+  /// `Phó trưởng ban Tuyên giáo`; the words before them that make the title.
+  static let titledHeads = WordSet(["phòng", "ban", "sở"])
+  static let unitTitles = WordSet(["trưởng", "phó", "đốc"])
+
+  /// `matchAfterTitle(_:at:)` reads the body a title names at word `i` (`phòng` in `Trưởng phòng
+  /// Nông nghiệp huyện Chợ Lách`): a lowercase head, a capitalised name that is no place or
+  /// person, and the place the body serves, which sets it apart from a department of any body
+  /// (`Trưởng phòng Đào tạo`).
+  static func matchAfterTitle(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard i > 0, i + 1 < w.count, unitTitles.contains(w[i - 1].hash), titledHeads.contains(w[i].hash),
+      line.gapIsSpace(after: i - 1),
+      line.gapIsSpace(after: i), w[i + 1].isCapitalized, !w[i + 1].isNumber, Gazetteer.match(line, at: i + 1) == nil,
+      !(People.surnames.contains(w[i + 1].hash) && i + 2 < w.count && line.gapIsSpace(after: i + 1)
+        && Names.isTitleCase(line, i + 2)),
+      let found = match(line, at: i, lowerHead: true)
+    else { return nil }
+    var k = i + 2
+    while k < i + found.count {
+      if placeLevels.contains(w[k].hash) || Gazetteer.match(line, at: k) != nil { return found }
+      k += 1
+    }
+    return nil
+  }
 
   /// `matchLower(_:at:)` reads a body written with a lowercase head at word `i`.
   static func matchLower(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
@@ -719,7 +773,10 @@ extension OrganizationNames {
     let k = i + h
     guard k < w.count, line.gapIsSpace(after: k - 1) else { return nil }
     var end: Int
-    if needsLevel {
+    if !needsLevel, w[k].isCapitalized {
+      guard let n = Gazetteer.match(line, at: k) else { return nil }
+      end = k + n - 1
+    } else {
       guard placeLevels.contains(w[k].hash), let (n, _) = levels.match(line, at: k) else { return nil }
       let p = k + n
       guard p < w.count, line.gapIsSpace(after: p - 1) else { return nil }
@@ -730,9 +787,6 @@ extension OrganizationNames {
       } else {
         return nil
       }
-    } else {
-      guard w[k].isCapitalized, let n = Gazetteer.match(line, at: k) else { return nil }
-      end = k + n - 1
     }
     let written = ScanText.string(line.bytes, w[i].start, w[end].end)
     return (end - i + 1, Organizations.Entry(name: written, abbreviation: nil))

@@ -67,6 +67,7 @@ enum Organizations {
       variants.map { ($0, Entry(name: name, abbreviation: abbreviation)) }
     })
   static let hQuanKhu = ScanText.wordHashes("quân khu")
+  static let hVietNam = ScanText.wordHashes("Việt Nam")
 
   /// `match(_:at:)` returns the organisation naming at word `i`, if any, with the words it spans.
   static func match(_ line: TextLine, at i: Int) -> (count: Int, entry: Entry)? {
@@ -132,9 +133,14 @@ enum Organizations {
       var i = 0
       while i < words.count {
         // `match` wants a capitalised first word; most words are not. A few lowercase heads name
-        // a body with a place: `công an tỉnh Đồng Nai`, `chính phủ Hàn Quốc`.
+        // a body with a place (`công an tỉnh Đồng Nai`, `cảnh sát Philippines`) or after a title
+        // (`Trưởng phòng Nông nghiệp huyện ...`).
         if !words[i].isCapitalized {
-          if lowerFirst.contains(words[i].hash), let (count, entry) = OrganizationNames.matchLower(line, at: i) {
+          // One lookup for both kinds: `công an tỉnh ...` and `Trưởng phòng Tổng hợp huyện ...`.
+          if lowerFirst.contains(words[i].hash),
+            let (count, entry) =
+              OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
+          {
             emit(entry, line, i, count)
             i += count
           } else {
@@ -151,7 +157,24 @@ enum Organizations {
           return e + 1 < words.count && line.gapIsSpace(after: e)
             && (OrganizationNames.levels.match(line, at: e + 1) != nil || Gazetteer.match(line, at: e + 1) != nil)
         }
-        let named = goesOn == false ? nil : OrganizationNames.match(line, at: i)
+        var named = goesOn == false ? nil : OrganizationNames.match(line, at: i)
+        // `Bộ đội Biên phòng Quảng Nam`: a listed body and a listed place right after it, which
+        // the head's own reading cannot span, name the body's branch there; the listed bodies are
+        // Vietnam's own, so `Cảnh sát biển Việt Nam` stays `Cảnh sát biển`.
+        if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count,
+          let n = Gazetteer.match(line, at: i + l.count),
+          !(n == 2 && words[i + l.count].hash == hVietNam[0] && words[i + l.count + 1].hash == hVietNam[1])
+        {
+          let last = i + l.count + n - 1
+          let place = ScanText.string(line.bytes, words[i + l.count].start, words[last].end)
+          let written = ScanText.string(line.bytes, words[i].start, words[i + l.count - 1].end)
+          named = (
+            l.count + n,
+            Entry(
+              name: l.entry.name + " " + place,
+              abbreviation: written == l.entry.name ? nil : written + " " + place)
+          )
+        }
         // The longer reading wins; the listed one, with its canonical name, on a tie.
         let found = (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named
         guard let (count, entry) = found else {

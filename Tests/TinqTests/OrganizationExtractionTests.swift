@@ -64,6 +64,42 @@ import TinqFacts
     .init(text: "Các trường xét tuyển theo kết quả thi THPT Quốc gia. Bên cạnh đó có trường riêng.", expected: []),
     .init(text: "Vợ chồng trẻ báo cáo lên Công an huyện. Nhận thấy vụ việc nghiêm trọng.", expected: []),
     .init(text: "Chiều qua, công an đã có mặt tại hiện trường.", expected: []),
+    // A listed name whose parts a hyphen joins.
+    .init(text: "Nhóm vũ trang này từng liên hệ với Al-Qaeda.", expected: ["Al-Qaeda"]),
+    .init(text: "Hãng muốn vượt qua đối thủ Coca-Cola trên thị trường.", expected: ["Coca-Cola"]),
+    // Listed lowercase words between a head and the place or listed body that names it.
+    .init(
+      text: "Hai nhân viên Cục điều tra Quốc gia Philippines đã đến nơi.",
+      expected: ["Cục điều tra Quốc gia Philippines"]),
+    .init(text: "Theo Đài phát thanh Canada, hội nghị đã kết thúc.", expected: ["Đài phát thanh Canada"]),
+    .init(text: "Sở giao thông vận tải Hà Nội vừa ra thông báo.", expected: ["Sở giao thông vận tải Hà Nội"]),
+    // Without a place or a listed body after them, they name no one body.
+    .init(text: "Hội đồng khoa học đã họp vào sáng nay.", expected: []),
+    .init(text: "Hội đồng khoa học Nguyễn Văn An phát biểu.", expected: []),
+    // A police force with a level and a place, written in lowercase.
+    .init(text: "Hiện cảnh sát thành phố Kim Hoa đang điều tra.", expected: ["cảnh sát thành phố Kim Hoa"]),
+    // A government or an army in lowercase with its country is the country's, not a named body.
+    .init(text: "Theo chính phủ Mỹ, quân đội Syria đã rút lui.", expected: []),
+    // A body a title names, with the place it serves.
+    .init(
+      text: "Ông Lâm, Trưởng phòng Nông nghiệp huyện Chợ Lách, cho biết như vậy.",
+      expected: ["phòng Nông nghiệp huyện Chợ Lách"]),
+    .init(
+      text: "Bà Hoa, Phó giám đốc sở Y tế tỉnh Bến Tre, đã có mặt.",
+      expected: ["sở Y tế tỉnh Bến Tre"]),
+    // A department of any body, or a person after the title, is none.
+    .init(text: "Ông Lâm, Trưởng phòng Đào tạo, cho biết như vậy.", expected: []),
+    .init(text: "Trưởng phòng Nguyễn Văn Lâm cho biết như vậy.", expected: []),
+    // A listed body and a listed place right after it name the body's branch there.
+    .init(
+      text: "Lực lượng Bộ đội Biên phòng Quảng Nam đã bắt giữ đối tượng.",
+      expected: ["Bộ đội Biên phòng Quảng Nam"]),
+    // A listed body is Vietnam's own: the country after it adds nothing.
+    .init(text: "Lực lượng Cảnh sát biển Việt Nam đã tuần tra.", expected: ["Cảnh sát biển|CSB"]),
+    // A region written as one place ends a company's name.
+    .init(
+      text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
+      expected: ["Công ty cổ phần Châu Á Thái Bình Dương"]),
   ]
 
   @Test(arguments: cases)
