@@ -1,3 +1,4 @@
+import TinqSupport
 import TinqText
 
 /// `Ngrams` is what counting the runs of a few syllables in some bodies finds: the most frequent
@@ -159,7 +160,6 @@ extension ArticleStore {
     }
     // The most frequent `first`, kept in a bounded heap whose top is the least of them; ties on
     // both counts are decided by the text, which is made only for them.
-    var heap: [(key: Key, tally: Tally)] = []
     var texts: [UInt64: [(Key, [UInt32])]] = [:]
     func collationKey(_ key: Key) -> [UInt32] {
       if let known = texts[key.a ^ key.b]?.first(where: { $0.0 == key }) { return known.1 }
@@ -172,33 +172,9 @@ extension ArticleStore {
       if x.tally.articles != y.tally.articles { return x.tally.articles > y.tally.articles }
       return collationKey(x.key).lexicographicallyPrecedes(collationKey(y.key))
     }
-    if first > 0 {
-      for j in table.keys.indices where table.used[j] {
-        let e = (key: table.keys[j], tally: table.tallies[j])
-        if heap.count < first {
-          heap.append(e)
-          var c = heap.count - 1
-          while c > 0, before(heap[(c - 1) / 2], heap[c]) {
-            heap.swapAt(c, (c - 1) / 2)
-            c = (c - 1) / 2
-          }
-        } else if let top = heap.first, before(e, top) {
-          heap[0] = e
-          var p = 0
-          while true {
-            let l = 2 * p + 1
-            let r = l + 1
-            var worst = p
-            if l < heap.count, before(heap[worst], heap[l]) { worst = l }
-            if r < heap.count, before(heap[worst], heap[r]) { worst = r }
-            if worst == p { break }
-            heap.swapAt(p, worst)
-            p = worst
-          }
-        }
-      }
-    }
-    let items = heap.sorted(by: before).map {
+    var heap = BoundedHeap(capacity: first, before: before)
+    for j in table.keys.indices where table.used[j] { heap.offer((key: table.keys[j], tally: table.tallies[j])) }
+    let items = heap.sorted().map {
       Ngrams.Item(text: text($0.key), count: Int($0.tally.count), articles: Int($0.tally.articles))
     }
     return Ngrams(items: items, total: total, distinct: table.count)

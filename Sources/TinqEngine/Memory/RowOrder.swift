@@ -1,5 +1,6 @@
 import TinqFacts
 import TinqStore
+import TinqSupport
 import TinqSyntax
 import TinqText
 
@@ -240,44 +241,13 @@ struct RowOrder {
   func ordered(needed: Int, cancellation: Cancellation?) throws(EvaluationFailure) -> [Int] {
     let n = members.count
     if needed < n / 4 {
-      // A bounded max-heap of the best `needed` positions seen so far.
-      var heap: [Int] = []
-      heap.reserveCapacity(needed + 1)
-      func siftUp(_ i: Int) {
-        var c = i
-        while c > 0 {
-          let p = (c - 1) / 2
-          guard less(heap[p], heap[c]) else { break }
-          heap.swapAt(p, c)
-          c = p
-        }
+      // The best `needed` positions seen so far.
+      var heap = BoundedHeap<Int>(capacity: needed) { less($0, $1) }
+      for i in 0..<n {
+        if i & 4095 == 0, cancellation?.isCancelled == true { throw .cancelled }
+        heap.offer(i)
       }
-      func siftDown(_ i: Int) {
-        var p = i
-        while true {
-          let l = 2 * p + 1
-          let r = l + 1
-          var worst = p
-          if l < heap.count, less(heap[worst], heap[l]) { worst = l }
-          if r < heap.count, less(heap[worst], heap[r]) { worst = r }
-          if worst == p { return }
-          heap.swapAt(p, worst)
-          p = worst
-        }
-      }
-      if needed > 0 {
-        for i in 0..<n {
-          if i & 4095 == 0, cancellation?.isCancelled == true { throw .cancelled }
-          if heap.count < needed {
-            heap.append(i)
-            siftUp(heap.count - 1)
-          } else if less(i, heap[0]) {
-            heap[0] = i
-            siftDown(0)
-          }
-        }
-      }
-      return heap.sorted { less($0, $1) }.map { members[$0] }
+      return heap.sorted().map { members[$0] }
     }
     // Sorted on short keys first; then each run of positions they do not part is sorted on long
     // prefixes and full keys, which are kept for that run only, so memory follows the largest

@@ -1,0 +1,44 @@
+/// `BoundedHeap` keeps the first `capacity` elements offered to it in the order `before` gives
+/// (`before(x, y)`: x comes first), holding no more than that: the top of a `limit`, chosen from
+/// many without sorting them all. Its root is the last of those kept, so most offers cost one
+/// comparison.
+public struct BoundedHeap<Element> {
+  public let capacity: Int
+  private let before: (Element, Element) -> Bool
+  private var items: [Element] = []
+
+  public init(capacity: Int, before: @escaping (Element, Element) -> Bool) {
+    self.capacity = max(0, capacity)
+    self.before = before
+    items.reserveCapacity(min(self.capacity, 1 << 16) + 1)
+  }
+
+  /// `offer(_:)` keeps `x` when it comes before the last of those kept (or there is room).
+  public mutating func offer(_ x: Element) {
+    guard capacity > 0 else { return }
+    if items.count < capacity {
+      items.append(x)
+      var c = items.count - 1
+      while c > 0, before(items[(c - 1) / 2], items[c]) {
+        items.swapAt(c, (c - 1) / 2)
+        c = (c - 1) / 2
+      }
+    } else if let last = items.first, before(x, last) {
+      items[0] = x
+      var p = 0
+      while true {
+        let l = 2 * p + 1
+        let r = l + 1
+        var worst = p
+        if l < items.count, before(items[worst], items[l]) { worst = l }
+        if r < items.count, before(items[worst], items[r]) { worst = r }
+        if worst == p { return }
+        items.swapAt(p, worst)
+        p = worst
+      }
+    }
+  }
+
+  /// The elements kept, in order.
+  public func sorted() -> [Element] { items.sorted(by: before) }
+}
