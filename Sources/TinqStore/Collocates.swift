@@ -75,17 +75,9 @@ extension ArticleStore {
     var frequency: [Int] = []
     var together: [Int] = []
     var syllables = 0
-    var seen = 0
     let found = fullText.occurrences(of: phrase, scope: .body, within: articles)
     var next = 0
-    var cancelled = false
-    articles.forEach { a in
-      if cancelled { return }
-      seen += 1
-      if seen % 1024 == 0, stop() {
-        cancelled = true
-        return
-      }
+    let completed = articles.forEach(stoppingWhen: stop) { a in
       let ids = bodies.pieceIDs(of: a)
       var terms: [Int32] = []
       terms.reserveCapacity(ids.count)
@@ -112,7 +104,7 @@ extension ArticleStore {
         for s in (start + o.length)..<min(terms.count, start + o.length + window) { together[Int(terms[s])] += 1 }
       }
     }
-    if cancelled { return nil }
+    if !completed { return nil }
     var items: [Collocation.Item] = []
     for t in together.indices where together[t] > 0 {
       items.append(

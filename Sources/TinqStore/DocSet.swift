@@ -106,6 +106,23 @@ public struct DocSet: Sendable, Equatable {
     return s
   }
 
+  /// `forEach(stoppingWhen:_:)` calls `body` for each member in order, asking `stop` every 1,024
+  /// members; it returns false when it stopped early.
+  public func forEach(stoppingWhen stop: () -> Bool, _ body: (Int) -> Void) -> Bool {
+    var seen = 0
+    var stopped = false
+    forEach { i in
+      if stopped { return }
+      seen += 1
+      if seen & 1023 == 0, stop() {
+        stopped = true
+        return
+      }
+      body(i)
+    }
+    return !stopped
+  }
+
   /// `forEach(_:)` visits members in increasing order.
   public func forEach(_ body: (Int) throws -> Void) rethrows {
     for (i, word) in words.enumerated() where word != 0 {

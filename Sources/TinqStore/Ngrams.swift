@@ -106,17 +106,9 @@ extension ArticleStore {
     var joins = [Int8](repeating: -1, count: bodies.pieces.count)
     var table = GramTable()
     var total = 0
-    var seen = 0
-    var cancelled = false
     var terms: [UInt32] = []
     var joined: [Bool] = []
-    articles.forEach { article in
-      if cancelled { return }
-      seen += 1
-      if seen % 1024 == 0, stop() {
-        cancelled = true
-        return
-      }
+    let completed = articles.forEach(stoppingWhen: stop) { article in
       terms.removeAll(keepingCapacity: true)
       joined.removeAll(keepingCapacity: true)
       for id in bodies.pieceIDs(of: article) {
@@ -153,7 +145,7 @@ extension ArticleStore {
         table.add(key, article: Int32(truncatingIfNeeded: article))
       }
     }
-    if cancelled { return nil }
+    if !completed { return nil }
     func text(_ key: Key) -> String {
       let ids = [key.a >> 32, key.a & 0xFFFF_FFFF, key.b >> 32, key.b & 0xFFFF_FFFF].prefix(size)
       return ids.map { counter.spellings[Int($0)] }.joined(separator: " ")

@@ -26,17 +26,6 @@ extension DocSet {
   /// `forEach(checking:_:)` calls `body` for each member in order, asking `cancellation` every
   /// 1,024 rows; it returns false when it stopped early because the statement was cancelled.
   func forEach(checking cancellation: Cancellation?, _ body: (Int) -> Void) -> Bool {
-    var seen = 0
-    var cancelled = false
-    forEach { i in
-      if cancelled { return }
-      seen += 1
-      if seen & 1023 == 0, cancellation?.isCancelled == true {
-        cancelled = true
-        return
-      }
-      body(i)
-    }
-    return !cancelled
+    forEach(stoppingWhen: { cancellation?.isCancelled == true }, body)
   }
 }
