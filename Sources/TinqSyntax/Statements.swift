@@ -508,6 +508,18 @@ extension ParserState {
 }
 
 extension ParserState {
+  /// `parseFinalLimit(otherwise:)` reads the optional `limit_clause` that ends a statement, then
+  /// its end; an error there names what could follow: `remaining` when no limit was read.
+  mutating func parseFinalLimit(otherwise remaining: [Keyword]) throws(Diagnostic) -> LimitClause? {
+    guard at(.limit) || at(.offset), !atStatementEnd else {
+      try expectStatementEnd(couldContinueWith: remaining)
+      return nil
+    }
+    let limit = try parseLimitClause()
+    try expectStatementEnd(couldContinueWith: Self.remaining(after: limit))
+    return limit
+  }
+
   /// ngrams -> "ngrams" integer [where_clause] [limit_clause]
   mutating func parseNgrams() throws(Diagnostic) -> NgramsStatement {
     let start = current.range
@@ -523,12 +535,7 @@ extension ParserState {
       statement.filter = try parseWhereClause()
       remaining = [.and, .or, .limit, .offset]
     }
-    if at(.limit) || at(.offset), !atStatementEnd {
-      let limit = try parseLimitClause()
-      statement.limit = limit
-      remaining = Self.remaining(after: limit)
-    }
-    try expectStatementEnd(couldContinueWith: remaining)
+    statement.limit = try parseFinalLimit(otherwise: remaining)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
   }
@@ -562,12 +569,7 @@ extension ParserState {
         note: "note: the measures are logdice (the default), mi and ll")
       remaining = [.limit, .offset]
     }
-    if at(.limit) || at(.offset), !atStatementEnd {
-      let limit = try parseLimitClause()
-      statement.limit = limit
-      remaining = Self.remaining(after: limit)
-    }
-    try expectStatementEnd(couldContinueWith: remaining)
+    statement.limit = try parseFinalLimit(otherwise: remaining)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
   }
