@@ -61,6 +61,10 @@ public struct Corpus: Sendable {
   /// What the corpus was built from, for people: its paths, `the bundled seeds`, or `in memory`.
   public let label: String
 
+  /// When the corpus was opened from a snapshot: the file, what it was built from and how its
+  /// sources have changed since.
+  public let snapshot: SnapshotInfo?
+
   /// `init(articles:)` builds a corpus from articles made in memory, without touching the file
   /// system. A repeated id is renamed `ID~2`, `ID~3`, ... with a warning. An article that
   /// carries no facts of its own (no citations, people or organisations)
@@ -84,19 +88,28 @@ public struct Corpus: Sendable {
     self.init(articles: texts.map { ArticleExtractor.extract(text: $0.text, id: $0.id, origin: nil) })
   }
 
-  init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil) {
+  init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil, snapshot: SnapshotInfo? = nil) {
     self.store = store
     self.paths = paths
     self.warnings = warnings
     self.label = label ?? (paths.isEmpty ? "in memory" : paths.joined(separator: ", "))
+    self.snapshot = snapshot
   }
 
   /// `load(paths:progress:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
   /// `.txt` or `.jsonl` files, or several of them together. It throws only when a path does not
-  /// exist; bad files and JSON lines are skipped and listed in `warnings`.
+  /// exist; bad files and JSON lines are skipped and listed in `warnings`. A single path that is a
+  /// snapshot (`tinq build`) is opened instead (`open(_:)`).
   public static func load(
     paths: [String], progress: (LoadProgress) -> Void = { _ in }, stop: () -> Bool = { false }
   ) throws(CorpusError) -> Corpus {
+    if let snapshot = paths.first(where: SnapshotFile.isSnapshot(path:)) {
+      guard paths.count == 1 else {
+        throw CorpusError(
+          path: snapshot, description: "\(snapshot) is a snapshot: open it alone, or build a new one from its sources and the other paths")
+      }
+      return try open(snapshot)
+    }
     // The store is built as the corpus loads: each complete segment of articles is indexed and
     // its bodies encoded (and freed) as soon as a batch brings it in.
     var builder = StoreBuilder()
@@ -136,7 +149,8 @@ public struct Corpus: Sendable {
   public func adding(paths more: [String], stop: () -> Bool = { false }) throws(CorpusError) -> Corpus {
     // A corpus loaded from paths is loaded again with the new ones, so short citations resolve
     // across all of them.
-    guard paths.isEmpty, store.count > 0 else { return try Corpus.load(paths: paths + more, stop: stop) }
+    // (A snapshot's articles are taken as they are: its sources may have changed or gone.)
+    guard paths.isEmpty || snapshot != nil, store.count > 0 else { return try Corpus.load(paths: paths + more, stop: stop) }
     // A corpus built in memory has no paths to reload: append the new articles to its own.
     let extra: LoadedArticles
     do {
@@ -146,12 +160,15 @@ public struct Corpus: Sendable {
     }
     var articles = store.articles + extra.articles
     var ids = UniqueIDs()
-    var warnings = extra.warnings
+    var warnings = self.warnings + extra.warnings
     for i in articles.indices {
       if let warning = ids.admit(&articles[i]) { warnings.append(warning) }
     }
     CorpusEvidence.resolve(&articles)
-    return Corpus(store: ArticleStore(taking: &articles), paths: more, warnings: warnings)
+    // No paths: what it holds cannot be reloaded from files, so a later `.load` appends again.
+    return Corpus(
+      store: ArticleStore(taking: &articles), paths: [], warnings: warnings,
+      label: ([snapshot.map { "snapshot " + $0.path } ?? label] + more).joined(separator: ", "))
   }
 
 

@@ -66,6 +66,7 @@ public enum Launcher {
       return usageFailure
     }
     for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
+    if let note = snapshotNote(corpus) { errors.write(note + "\n") }
 
     let stdoutIsTerminal = isatty(1) != 0
     let noColor = (environment["NO_COLOR"].map { !$0.isEmpty }) ?? false
@@ -128,6 +129,62 @@ public enum Launcher {
     Thread.detachNewThread { backend.prepareSortKeys() }
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
     repl.run(banner: Repl.banner(corpus: corpus, description: description))
+    return success
+  }
+
+  /// `snapshotNote(_:)` is the one line said when a snapshot's sources changed since it was built.
+  public static func snapshotNote(_ corpus: Corpus) -> String? {
+    guard let info = corpus.snapshot, !info.changes.isEmpty else { return nil }
+    return "note: \(info.path): its sources changed since it was built (\(info.changes.summary)); "
+      + "answering from the snapshot; `tinq build` makes a new one"
+  }
+
+  /// Exit code after Ctrl-C (128 + SIGINT, as shells report it).
+  public static let interrupted: Int32 = 130
+
+  /// `build(paths:output:)` is `tinq build`: loads the corpus (progress on a terminal, quiet
+  /// otherwise) and writes it as a snapshot. Ctrl-C stops it, leaving no partial file and the
+  /// previous one, if any, intact. Exit 0, 2 for a usage or I/O error, 130 when interrupted.
+  public static func build(paths: [String], output: String) -> Int32 {
+    let errors = TextOutput.standardError
+    LineEditor.watchInterrupts()
+    let stop = { LineEditor.interrupted() }
+    let start = ContinuousClock.now
+    let corpus: Corpus
+    let sources: [SourceFile]
+    let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
+    do {
+      if paths.count == 1, Corpus.isSnapshot(path: paths[0]) {
+        corpus = try Corpus.open(paths[0])
+        sources = corpus.snapshot?.files ?? []
+      } else {
+        // The sources are recorded before they are read: a file changed during the load shows
+        // as changed when the snapshot is next opened.
+        sources = try Corpus.recordSources(paths: paths)
+        corpus = try Corpus.load(paths: paths, progress: { meter?.show($0) }, stop: stop)
+      }
+      meter?.clear()
+      for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
+      if meter != nil { errors.write("writing \(output)...") }
+      try corpus.save(to: output, sources: sources, stop: stop)
+      if meter != nil { errors.write("\r\u{1B}[K") }
+    } catch {
+      meter?.clear()
+      if stop() {
+        errors.write("tinq: interrupted; \(output) was not written\n")
+        return interrupted
+      }
+      errors.write("tinq: error: \(error.description)\n")
+      return usageFailure
+    }
+    if meter != nil {
+      let seconds = (ContinuousClock.now - start) / .seconds(1)
+      let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+      errors.write(
+        String(
+          format: "Built %@: %d articles, %.1f MB, in %.1f s.\n", output, corpus.articleCount, Double(size) / 1_048_576,
+          seconds))
+    }
     return success
   }
 

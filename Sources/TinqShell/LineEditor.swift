@@ -69,6 +69,12 @@ public final class LineEditor {
     return flags
   }()
 
+  /// `watchInterrupts()` catches Ctrl-C without starting the line editor (a long `tinq build`
+  /// stops cleanly instead of dying with a half-written file): `interrupted()` says when it came.
+  public static func watchInterrupts() {
+    tinq_install_signal_handlers(LineEditor.signalFlags)
+  }
+
   /// `interrupted()` tells whether Ctrl-C was pressed since the last `clearInterrupt()`.
   public static func interrupted() -> Bool { signalFlags[0] != 0 }
 

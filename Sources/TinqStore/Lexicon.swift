@@ -21,7 +21,9 @@ final class Lexicon: Sendable {
     var variants: [[String]] = []  // per bare id: toned keys in variant order
   }
 
-  let state = Mutex(State())
+  let state: Mutex<State>
+
+  init(state: State = State()) { self.state = Mutex(state) }
 
   /// `intern(_:)` returns the entry of a raw syllable (as it appeared in the text).
   func intern(_ syllable: Substring) -> Entry {

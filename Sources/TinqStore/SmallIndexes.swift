@@ -14,6 +14,16 @@ struct ArticleFacts: Sendable {
   var citations: [Citation]
   var people: [PersonMention]
   var organizations: [OrganizationMention]
+
+  init(_ a: Article) {
+    id = a.id
+    date = a.date
+    source = a.source
+    author = a.author
+    citations = a.citations
+    people = a.people
+    organizations = a.organizations
+  }
 }
 
 /// `MatchKeys` remembers the folded keys of names already seen: a corpus names the same people

@@ -37,11 +37,7 @@ public struct StoreBuilder: Sendable {
   /// the store; the names, the small indexes and the cited documents are three more jobs beside
   /// the last segments, on the same cores (the longest first).
   public mutating func build(_ articles: inout [Article]) -> ArticleStore {
-    let light = articles.map {
-      ArticleFacts(
-        id: $0.id, date: $0.date, source: $0.source, author: $0.author, citations: $0.citations, people: $0.people,
-        organizations: $0.organizations)
-    }
+    let light = articles.map(ArticleFacts.init)
     enum Part: Sendable {
       case segment(Int, FullTextIndex.Builder.Part)
       case documents([CitedDocument])

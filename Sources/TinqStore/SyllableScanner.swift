@@ -231,6 +231,12 @@ public struct PieceTable: Sendable {
     self.shapes = shapes
   }
 
+  init(arena: [UInt8], offsets: [UInt32], shapes: [PieceShape]) {
+    self.arena = arena
+    self.offsets = offsets
+    self.shapes = shapes
+  }
+
   /// The number of distinct pieces.
   public var count: Int { offsets.count - 1 }
 

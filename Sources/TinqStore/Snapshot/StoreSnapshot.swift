@@ -1,0 +1,456 @@
+import TinqFacts
+import TinqSupport
+import TinqText
+
+/// The store's part of a snapshot: the articles' metadata and facts, the lexicon, the piece
+/// table, the encoded bodies and the positional index, each a section of a `SnapshotFile`.
+/// Opening reads them back as they were built, so nothing is extracted or indexed again; only
+/// the small indexes and the entity lists, which are derived from the facts in a fraction of a
+/// second, are built anew (by the same code as on load, so they cannot differ).
+extension ArticleStore {
+  enum Tag {
+    static let articles = "ARTS"
+    static let articleOffsets = "ARTX"
+    static let lexicon = "LEXI"
+    static let pieces = "PIEC"
+    static let bodies = "BODY"
+    static let text = "TEXT"
+  }
+
+  /// `write(to:)` adds the store's sections to a snapshot being written.
+  /// `stop` is asked between sections; when it says yes, the write ends with `interrupted`.
+  package func write(to file: SnapshotFile.Writer, stop: () -> Bool = { false }) throws(SnapshotError) {
+    func checkStop() throws(SnapshotError) { if stop() { throw SnapshotError("interrupted") } }
+    var offsets: [UInt64] = []
+    offsets.reserveCapacity(count + 1)
+    var arts = SnapshotWriter()
+    arts.count(count)
+    for a in metadata {
+      offsets.append(UInt64(arts.bytes.count))
+      Self.encode(a, into: &arts)
+    }
+    offsets.append(UInt64(arts.bytes.count))
+    try file.add(Tag.articles, arts.bytes)
+    try checkStop()
+    arts = SnapshotWriter()
+    var index = SnapshotWriter()
+    index.integers(offsets)
+    try file.add(Tag.articleOffsets, index.bytes)
+    try checkStop()
+    try file.add(Tag.lexicon, fullText.lexicon.encoded())
+    try checkStop()
+    try file.add(Tag.pieces, bodies.pieces.encoded())
+    try checkStop()
+    var body = SnapshotWriter()
+    body.count(bodies.segmentSize)
+    body.integers(bodies.starts)
+    body.count(bodies.segments.count)
+    for s in bodies.segments { body.integers(s) }
+    try file.add(Tag.bodies, body.bytes)
+    try checkStop()
+    body = SnapshotWriter()
+    var text = SnapshotWriter()
+    text.count(fullText.universe)
+    text.integers(fullText.titleLength)
+    text.integers(fullText.documentLength)
+    text.count(fullText.segments.count)
+    for s in fullText.segments { s.encode(into: &text) }
+    try file.add(Tag.text, text.bytes)
+  }
+
+  /// `init(snapshot:)` reads a store back from a verified snapshot, checking that its parts agree
+  /// (counts, offsets within their streams, ids within the lexicon) before any query can read
+  /// them.
+  package init(snapshot file: SnapshotFile.Mapped) throws(SnapshotError) {
+    let arts = try file.section(Tag.articles)
+    var offsetReader = SnapshotReader(try file.section(Tag.articleOffsets), section: Tag.articleOffsets)
+    let offsets = try offsetReader.integers(UInt64.self)
+    try offsetReader.expectEnd()
+    var head = SnapshotReader(arts, section: Tag.articles)
+    let n = try head.count()
+    guard offsets.count == n + 1, offsets.first == UInt64(head.offset), offsets.last == UInt64(arts.count),
+      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+    else { throw SnapshotError("corrupt snapshot: the article offsets do not fit section \(Tag.articles)") }
+    // Read-only views of the mapping, which `file` keeps alive until the store is built.
+    struct View: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+    let lexicon = View(bytes: try file.section(Tag.lexicon))
+    let pieces = View(bytes: try file.section(Tag.pieces))
+    let bodies = View(bytes: try file.section(Tag.bodies))
+    let text = View(bytes: try file.section(Tag.text))
+    let all = View(bytes: arts)
+
+    // The articles in as many slices as cores, beside the lexicon, pieces, bodies and postings.
+    enum Part: Sendable {
+      case articles(Int, Result<[Article], SnapshotError>)
+      case lexicon(Result<Lexicon, SnapshotError>)
+      case pieces(Result<PieceTable, SnapshotError>)
+      case bodies(Result<([[UInt8]], [UInt32], Int), SnapshotError>)
+      case text(Result<([Segment], [UInt32], [UInt32], Int), SnapshotError>)
+    }
+    let slices = max(1, min(Parallel.cores * 2, n / 2_000))
+    let parts = Parallel.map(slices + 4) { job -> Part in
+      switch job {
+      case 0: return .lexicon(Result { () throws(SnapshotError) in try Lexicon(snapshot: lexicon.bytes) })
+      case 1: return .pieces(Result { () throws(SnapshotError) in try PieceTable(snapshot: pieces.bytes) })
+      case 2: return .bodies(Result { () throws(SnapshotError) in try Self.decodeBodies(bodies.bytes, articles: n) })
+      case 3: return .text(Result { () throws(SnapshotError) in try Self.decodeText(text.bytes, articles: n) })
+      default:
+        let slice = job - 4
+        let lo = n * slice / slices
+        let hi = n * (slice + 1) / slices
+        return .articles(
+          slice,
+          Result { () throws(SnapshotError) in
+            let start = Int(offsets[lo])
+            var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles)
+            var out: [Article] = []
+            out.reserveCapacity(hi - lo)
+            for i in lo..<hi {
+              guard reader.offset == Int(offsets[i]) - start else { throw reader.failure("article \(i) starts elsewhere") }
+              out.append(try Self.decodeArticle(&reader))
+            }
+            try reader.expectEnd()
+            return out
+          })
+      }
+    }
+    var slicesDone = [[Article]](repeating: [], count: slices)
+    var lex: Lexicon?
+    var table: PieceTable?
+    var body: ([[UInt8]], [UInt32], Int)?
+    var index: ([Segment], [UInt32], [UInt32], Int)?
+    for part in parts {
+      switch part {
+      case .articles(let i, let r): slicesDone[i] = try r.get()
+      case .lexicon(let r): lex = try r.get()
+      case .pieces(let r): table = try r.get()
+      case .bodies(let r): body = try r.get()
+      case .text(let r): index = try r.get()
+      }
+    }
+    guard let lex, let table, let body, let index else { throw SnapshotError("corrupt snapshot: a section is missing") }
+    let metadata = slicesDone.flatMap { $0 }
+    for segment in index.0 {
+      for term in segment.terms where Int(term) >= lex.count {
+        throw SnapshotError("corrupt snapshot: section \(Tag.text): a term outside the lexicon")
+      }
+    }
+    let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
+    let bodyStore = BodyStore(pieces: table, segments: body.0, starts: body.1, segmentSize: body.2)
+    self = Self.assemble(metadata: metadata, text: (fullText, bodyStore))
+  }
+
+  /// `assemble(metadata:text:)` builds the entity lists, the cited documents and the small
+  /// indexes from the articles' facts, three jobs at once, and makes the store.
+  static func assemble(metadata: [Article], text: (FullTextIndex, BodyStore)) -> ArticleStore {
+    let light = metadata.map(ArticleFacts.init)
+    enum Part: Sendable {
+      case documents([CitedDocument])
+      case names(ArticleStore.Names)
+      case small(SmallIndexes)
+    }
+    var documents: [CitedDocument] = []
+    var names: ArticleStore.Names = ([], [], [:], [:])
+    var small: SmallIndexes?
+    for part in Parallel.map(3, { job -> Part in
+      switch job {
+      case 0: .names(ArticleStore.buildNames(light))
+      case 1: .small(SmallIndexes(light))
+      default: .documents(ArticleStore.buildDocuments(light))
+      }
+    }) {
+      switch part {
+      case .documents(let d): documents = d
+      case .names(let n): names = n
+      case .small(let s): small = s
+      }
+    }
+    return ArticleStore(
+      metadata: metadata, text: text, documents: documents, names: names, indexes: small ?? SmallIndexes(light))
+  }
+
+  // MARK: - Articles
+
+  static func encode(_ p: Provenance, into w: inout SnapshotWriter) {
+    w.string(p.rule)
+    w.optionalInt(p.line)
+    w.string(p.excerpt)
+  }
+
+  static func decodeProvenance(_ r: inout SnapshotReader) throws(SnapshotError) -> Provenance {
+    Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
+  }
+
+  static func encode(_ a: Article, into w: inout SnapshotWriter) {
+    w.string(a.id)
+    w.optionalString(a.title)
+    w.bool(a.date != nil)
+    if let d = a.date {
+      w.i64(d.year)
+      w.optionalInt(d.month)
+      w.optionalInt(d.day)
+    }
+    w.optionalString(a.source)
+    w.optionalString(a.author)
+    w.optionalString(a.url)
+    w.optionalString(a.origin)
+    w.count(a.citations.count)
+    for c in a.citations {
+      w.optionalString(c.type)
+      w.string(c.number)
+      w.optionalString(c.issuer)
+      w.optionalInt(c.year)
+      w.bool(c.isPartial)
+      encode(c.provenance, into: &w)
+    }
+    w.count(a.people.count)
+    for p in a.people {
+      w.string(p.name)
+      w.optionalString(p.rank)
+      w.count(p.positions.count)
+      for pos in p.positions { w.string(pos) }
+      encode(p.provenance, into: &w)
+    }
+    w.count(a.organizations.count)
+    for o in a.organizations {
+      w.string(o.name)
+      w.optionalString(o.abbreviation)
+      encode(o.provenance, into: &w)
+    }
+    // Sorted by field, so the same store always writes the same bytes.
+    let fields = a.provenance.sorted { $0.key < $1.key }
+    w.count(fields.count)
+    for (field, p) in fields {
+      w.string(field)
+      encode(p, into: &w)
+    }
+  }
+
+  static func decodeArticle(_ r: inout SnapshotReader) throws(SnapshotError) -> Article {
+    let id = try r.string()
+    let title = try r.optionalString()
+    var date: PartialDate?
+    if try r.bool() {
+      let year = try r.i64()
+      let month = try r.optionalInt()
+      let day = try r.optionalInt()
+      guard (1...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true,
+        day.map({ d in month.map { d >= 1 && d <= PartialDate.daysIn(month: $0, year: year) } ?? false }) ?? true
+      else { throw r.failure("a date that is not in the calendar") }
+      date = PartialDate(year: year, month: month, day: day)
+    }
+    let source = try r.optionalString()
+    let author = try r.optionalString()
+    let url = try r.optionalString()
+    let origin = try r.optionalString()
+    var citations: [Citation] = []
+    for _ in 0..<(try r.count()) {
+      let type = try r.optionalString()
+      let number = try r.string()
+      let issuer = try r.optionalString()
+      let year = try r.optionalInt()
+      let partial = try r.bool()
+      citations.append(
+        Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try decodeProvenance(&r)))
+    }
+    var people: [PersonMention] = []
+    for _ in 0..<(try r.count()) {
+      let name = try r.string()
+      let rank = try r.optionalString()
+      var positions: [String] = []
+      for _ in 0..<(try r.count()) { positions.append(try r.string()) }
+      people.append(PersonMention(name: name, rank: rank, positions: positions, provenance: try decodeProvenance(&r)))
+    }
+    var organizations: [OrganizationMention] = []
+    for _ in 0..<(try r.count()) {
+      let name = try r.string()
+      let abbreviation = try r.optionalString()
+      organizations.append(OrganizationMention(name: name, abbreviation: abbreviation, provenance: try decodeProvenance(&r)))
+    }
+    var provenance: [String: Provenance] = [:]
+    for _ in 0..<(try r.count()) {
+      let field = try r.string()
+      provenance[field] = try decodeProvenance(&r)
+    }
+    return Article(
+      id: id, title: title, date: date, source: source, author: author, url: url, body: "", citations: citations,
+      people: people, organizations: organizations, provenance: provenance, origin: origin)
+  }
+
+  // MARK: - Bodies and postings
+
+  static func decodeBodies(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([[UInt8]], [UInt32], Int) {
+    var r = SnapshotReader(bytes, section: Tag.bodies)
+    let segmentSize = try r.count()
+    guard segmentSize == FullTextIndex.segmentSize else { throw r.failure("segments of \(segmentSize) articles") }
+    let starts = try r.integers(UInt32.self, count: n)
+    let segmentCount = try r.count(max: n)
+    guard segmentCount == (n + segmentSize - 1) / segmentSize else { throw r.failure("\(segmentCount) segments for \(n) articles") }
+    var segments: [[UInt8]] = []
+    segments.reserveCapacity(segmentCount)
+    for s in 0..<segmentCount {
+      let seg = try r.integers(UInt8.self)
+      // Each article's encoding lies within its segment, in order.
+      var previous = 0
+      for i in (s * segmentSize)..<min(n, (s + 1) * segmentSize) {
+        let start = Int(starts[i])
+        guard start >= previous, start <= seg.count else { throw r.failure("article \(i)'s body lies outside its segment") }
+        previous = start
+      }
+      segments.append(seg)
+    }
+    try r.expectEnd()
+    return (segments, starts, segmentSize)
+  }
+
+  static func decodeText(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([Segment], [UInt32], [UInt32], Int) {
+    var r = SnapshotReader(bytes, section: Tag.text)
+    guard try r.count() == n else { throw r.failure("an index of another number of articles") }
+    let titleLength = try r.integers(UInt32.self, count: n)
+    let documentLength = try r.integers(UInt32.self, count: n)
+    let size = FullTextIndex.segmentSize
+    let count = try r.count(max: n)
+    guard count == (n + size - 1) / size else { throw r.failure("\(count) segments for \(n) articles") }
+    var segments: [Segment] = []
+    segments.reserveCapacity(count)
+    for s in 0..<count {
+      segments.append(try Segment(snapshot: &r, firstDoc: s * size, docCount: min(size, n - s * size)))
+    }
+    try r.expectEnd()
+    return (segments, titleLength, documentLength, n)
+  }
+}
+
+extension Segment {
+  func encode(into w: inout SnapshotWriter) {
+    w.count(firstDoc)
+    w.count(docCount)
+    w.integers(terms)
+    w.integers(docStart)
+    w.integers(posStart)
+    w.integers(termDocs)
+    w.integers(denseStart)
+    w.integers(docStream)
+    w.integers(posStream)
+    w.integers(dense)
+    w.integers(pairRows)
+  }
+
+  /// `init(snapshot:firstDoc:docCount:)` reads a segment and checks what a search trusts: the
+  /// per-term arrays agree, every term's offsets lie within its streams, dense offsets within
+  /// its positions, and the pair filter has its rows.
+  init(snapshot r: inout SnapshotReader, firstDoc: Int, docCount: Int) throws(SnapshotError) {
+    self.init(firstDoc: try r.count(), docCount: try r.count())
+    guard self.firstDoc == firstDoc, self.docCount == docCount else { throw r.failure("a segment out of place") }
+    terms = try r.integers(UInt32.self)
+    let t = terms.count
+    docStart = try r.integers(UInt32.self, count: t + 1)
+    posStart = try r.integers(UInt32.self, count: t + 1)
+    termDocs = try r.integers(UInt32.self, count: t)
+    denseStart = try r.integers(UInt32.self, count: t)
+    docStream = try r.integers(UInt8.self)
+    posStream = try r.integers(UInt8.self)
+    dense = try r.integers(UInt16.self)
+    pairRows = try r.integers(UInt64.self, count: PairFilter.words(forDocs: docCount))
+    // `finish()` leaves one byte (or offset) past the end of each stream.
+    guard !docStream.isEmpty, !posStream.isEmpty, !dense.isEmpty,
+      docStart.last.map({ Int($0) == docStream.count - 1 }) ?? false,
+      posStart.last.map({ Int($0) == posStream.count - 1 }) ?? false
+    else { throw r.failure("a segment's streams do not end where its offsets say") }
+    for i in 0..<t {
+      guard i == 0 || terms[i - 1] < terms[i], docStart[i] <= docStart[i + 1], posStart[i] <= posStart[i + 1],
+        termDocs[i] <= UInt32(docCount)
+      else { throw r.failure("term \(i) of a segment is out of order") }
+      if denseStart[i] != Segment.sparse {
+        let start = Int(denseStart[i])
+        let length = Int(posStart[i + 1] - posStart[i])
+        guard start <= dense.count - 1, docCount + 1 <= dense.count - 1 - start,
+          dense[start...(start + docCount)].allSatisfy({ Int($0) <= length })
+        else { throw r.failure("a dense term's offsets outside its positions") }
+      }
+    }
+  }
+}
+
+extension Lexicon {
+  /// The lexicon as a section: per bare id, its bare key and its toned variants in order.
+  func encoded() -> [UInt8] {
+    state.withLock { s in
+      var bareKeys = [String](repeating: "", count: s.variants.count)
+      for (key, id) in s.bareIDs { bareKeys[Int(id)] = key }
+      var w = SnapshotWriter()
+      w.count(s.variants.count)
+      for (id, variants) in s.variants.enumerated() {
+        w.string(bareKeys[id])
+        w.count(variants.count)
+        for v in variants { w.string(v) }
+      }
+      return w.bytes
+    }
+  }
+
+  convenience init(snapshot bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
+    var r = SnapshotReader(bytes, section: ArticleStore.Tag.lexicon)
+    var state = State()
+    let count = try r.count()
+    state.bareIDs.reserveCapacity(count)
+    state.variants.reserveCapacity(count)
+    for id in 0..<count {
+      let bare = try r.string()
+      guard state.bareIDs.updateValue(UInt32(id), forKey: bare) == nil else { throw r.failure("a syllable twice") }
+      var variants: [String] = []
+      for v in 0..<(try r.count()) {
+        let toned = try r.string()
+        guard state.tonedIDs.updateValue(Entry(bare: UInt32(id), variant: UInt32(v)), forKey: toned) == nil else {
+          throw r.failure("a spelling twice")
+        }
+        variants.append(toned)
+      }
+      state.variants.append(variants)
+    }
+    try r.expectEnd()
+    self.init(state: state)
+  }
+}
+
+extension PieceTable {
+  /// The piece table as a section: the arena, the offsets, and each piece's shape.
+  func encoded() -> [UInt8] {
+    var w = SnapshotWriter(capacity: arena.count + offsets.count * 13 + 32)
+    w.integers(arena)
+    w.integers(offsets)
+    w.integers(shapes.map(\.wordBytes))
+    w.integers(shapes.map(\.scalars))
+    w.integers(shapes.map(\.flags))
+    return w.bytes
+  }
+
+  init(snapshot bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
+    var r = SnapshotReader(bytes, section: ArticleStore.Tag.pieces)
+    let arena = try r.integers(UInt8.self)
+    let offsets = try r.integers(UInt32.self)
+    guard offsets.first == 0, offsets.last.map({ Int($0) == arena.count }) ?? false,
+      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+    else { throw r.failure("piece offsets outside the arena") }
+    let pieces = offsets.count - 1
+    let wordBytes = try r.integers(UInt32.self, count: pieces)
+    let scalars = try r.integers(UInt32.self, count: pieces)
+    let flags = try r.integers(UInt8.self, count: pieces)
+    try r.expectEnd()
+    var shapes: [PieceShape] = []
+    shapes.reserveCapacity(pieces)
+    for i in 0..<pieces {
+      guard Int(wordBytes[i]) <= Int(offsets[i + 1] - offsets[i]) else { throw r.failure("a piece's shape longer than the piece") }
+      shapes.append(PieceShape(wordBytes: wordBytes[i], scalars: scalars[i], flags: flags[i]))
+    }
+    self.init(arena: arena, offsets: offsets, shapes: shapes)
+  }
+}
+
+extension PieceShape {
+  init(wordBytes: UInt32, scalars: UInt32, flags: UInt8) {
+    self.wordBytes = wordBytes
+    self.scalars = scalars
+    self.flags = flags
+  }
+}
