@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Tinq
 
@@ -9,7 +10,18 @@ import Tinq
   /// The ids of a row result, or a count as `#N`, or grouped counts as `value:count`.
   /// The backends the golden queries run on: every implementation of `Backend` over the seeds
   /// must give these answers (a database backend joins this list).
-  static let backends: [any Backend] = corpus.map { [$0.backend] } ?? []
+  static let backends: [any Backend] = corpus.map { [$0.backend] + reopened($0) } ?? []
+
+  /// The seeds written as a snapshot and opened again: it must answer every golden query alike.
+  static func reopened(_ corpus: Corpus) -> [any Backend] {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-golden-\(UUID().uuidString).tinq").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard (try? corpus.save(to: path)) != nil, let opened = try? Corpus.open(path) else {
+      Issue.record("the seed corpus did not round-trip through a snapshot")
+      return []
+    }
+    return [opened.backend]
+  }
 
   static func answer(
     _ query: String, on backend: (any Backend)? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation

@@ -339,7 +339,18 @@ enum Oracle {
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func backendEqualsOracle(seed: UInt64) {
     let articles = RandomCorpus.make(count: 120, seed: seed)
-    let backend: any Backend = MemoryBackend(store: ArticleStore(articles: articles))
+    let store = ArticleStore(articles: articles)
+    // The store as built, and as written to a snapshot and opened again.
+    guard let reopened = try? SnapshotTests.reopened(store) else {
+      Issue.record("the random store did not round-trip through a snapshot")
+      return
+    }
+    for backend: any Backend in [MemoryBackend(store: store), MemoryBackend(store: reopened)] {
+      checkAgainstOracle(backend, articles: articles, seed: seed)
+    }
+  }
+
+  func checkAgainstOracle(_ backend: any Backend, articles: [Article], seed: UInt64) {
     var generator = ExpressionGenerator(rng: SplitMix64(seed: seed &* 7919))
     var nonEmpty = 0
     for _ in 0..<1000 {

@@ -228,4 +228,33 @@ public enum SnapshotFile {
       return sections
     }
   }
+
+  /// `reseal(_:)` recomputes the checksums of a snapshot's sections, table and header in place,
+  /// as far as its table can be read: tests and the fuzzer use it to hand the reader damaged
+  /// sections that the checksums would otherwise catch, so the checks behind them are tried too.
+  package static func reseal(_ bytes: inout [UInt8]) {
+    guard bytes.count >= headerSize else { return }
+    func load(_ at: Int) -> UInt64 {
+      bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    }
+    func store(_ v: UInt64, _ at: Int) {
+      withUnsafeBytes(of: v.littleEndian) { for (i, b) in $0.enumerated() { bytes[at + i] = b } }
+    }
+    let count = Int(bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self)) })
+    let tableOffset = load(16)
+    if tableOffset <= UInt64(bytes.count), UInt64(count) <= (UInt64(bytes.count) - tableOffset) / UInt64(entrySize) {
+      let table = Int(tableOffset)
+      for e in 0..<count {
+        let at = table + e * entrySize
+        let offset = load(at + 8)
+        let length = load(at + 16)
+        guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else { continue }
+        let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset + length)])) }
+        store(sum, at + 24)
+      }
+      let end = table + count * entrySize
+      store(bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[table..<end])) }, 32)
+    }
+    store(bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<40])) }, 40)
+  }
 }

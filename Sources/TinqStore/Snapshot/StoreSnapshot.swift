@@ -10,6 +10,7 @@ import TinqText
 extension ArticleStore {
   enum Tag {
     static let articles = "ARTS"
+    static let strings = "STRS"
     static let articleOffsets = "ARTX"
     static let lexicon = "LEXI"
     static let pieces = "PIEC"
@@ -23,16 +24,24 @@ extension ArticleStore {
     func checkStop() throws(SnapshotError) { if stop() { throw SnapshotError("interrupted") } }
     var offsets: [UInt64] = []
     offsets.reserveCapacity(count + 1)
-    var arts = SnapshotWriter()
-    arts.count(count)
+    // Every text of the articles' records is a number in one table of distinct strings: the
+    // same rule names, ranks, citations and names recur in article after article.
+    var arts = ArticleWriter()
+    arts.w.count(count)
     for a in metadata {
-      offsets.append(UInt64(arts.bytes.count))
-      Self.encode(a, into: &arts)
+      offsets.append(UInt64(arts.w.bytes.count))
+      arts.encode(a)
     }
-    offsets.append(UInt64(arts.bytes.count))
-    try file.add(Tag.articles, arts.bytes)
+    offsets.append(UInt64(arts.w.bytes.count))
+    var strings = SnapshotWriter()
+    strings.count(arts.strings.count)
+    for string in arts.strings { strings.string(string) }
+    try file.add(Tag.strings, strings.bytes)
+    strings = SnapshotWriter()
     try checkStop()
-    arts = SnapshotWriter()
+    try file.add(Tag.articles, arts.w.bytes)
+    arts = ArticleWriter()
+    try checkStop()
     var index = SnapshotWriter()
     index.integers(offsets)
     try file.add(Tag.articleOffsets, index.bytes)
@@ -62,6 +71,11 @@ extension ArticleStore {
   /// (counts, offsets within their streams, ids within the lexicon) before any query can read
   /// them.
   package init(snapshot file: SnapshotFile.Mapped) throws(SnapshotError) {
+    var stringReader = SnapshotReader(try file.section(Tag.strings), section: Tag.strings)
+    var distinct: [String] = []
+    for _ in 0..<(try stringReader.count()) { distinct.append(try stringReader.string()) }
+    try stringReader.expectEnd()
+    let strings = distinct
     let arts = try file.section(Tag.articles)
     var offsetReader = SnapshotReader(try file.section(Tag.articleOffsets), section: Tag.articleOffsets)
     let offsets = try offsetReader.integers(UInt64.self)
@@ -102,14 +116,16 @@ extension ArticleStore {
           slice,
           Result { () throws(SnapshotError) in
             let start = Int(offsets[lo])
-            var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles)
+            var reader = ArticleReader(
+              r: SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles),
+              strings: strings)
             var out: [Article] = []
             out.reserveCapacity(hi - lo)
             for i in lo..<hi {
-              guard reader.offset == Int(offsets[i]) - start else { throw reader.failure("article \(i) starts elsewhere") }
-              out.append(try Self.decodeArticle(&reader))
+              guard reader.r.offset == Int(offsets[i]) - start else { throw reader.r.failure("article \(i) starts elsewhere") }
+              out.append(try reader.article())
             }
-            try reader.expectEnd()
+            try reader.r.expectEnd()
             return out
           })
       }
@@ -169,119 +185,11 @@ extension ArticleStore {
       metadata: metadata, text: text, documents: documents, names: names, indexes: small ?? SmallIndexes(light))
   }
 
-  // MARK: - Articles
-
-  static func encode(_ p: Provenance, into w: inout SnapshotWriter) {
-    w.string(p.rule)
-    w.optionalInt(p.line)
-    w.string(p.excerpt)
-  }
-
-  static func decodeProvenance(_ r: inout SnapshotReader) throws(SnapshotError) -> Provenance {
-    Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
-  }
-
-  static func encode(_ a: Article, into w: inout SnapshotWriter) {
-    w.string(a.id)
-    w.optionalString(a.title)
-    w.bool(a.date != nil)
-    if let d = a.date {
-      w.i64(d.year)
-      w.optionalInt(d.month)
-      w.optionalInt(d.day)
-    }
-    w.optionalString(a.source)
-    w.optionalString(a.author)
-    w.optionalString(a.url)
-    w.optionalString(a.origin)
-    w.count(a.citations.count)
-    for c in a.citations {
-      w.optionalString(c.type)
-      w.string(c.number)
-      w.optionalString(c.issuer)
-      w.optionalInt(c.year)
-      w.bool(c.isPartial)
-      encode(c.provenance, into: &w)
-    }
-    w.count(a.people.count)
-    for p in a.people {
-      w.string(p.name)
-      w.optionalString(p.rank)
-      w.count(p.positions.count)
-      for pos in p.positions { w.string(pos) }
-      encode(p.provenance, into: &w)
-    }
-    w.count(a.organizations.count)
-    for o in a.organizations {
-      w.string(o.name)
-      w.optionalString(o.abbreviation)
-      encode(o.provenance, into: &w)
-    }
-    // Sorted by field, so the same store always writes the same bytes.
-    let fields = a.provenance.sorted { $0.key < $1.key }
-    w.count(fields.count)
-    for (field, p) in fields {
-      w.string(field)
-      encode(p, into: &w)
-    }
-  }
-
-  static func decodeArticle(_ r: inout SnapshotReader) throws(SnapshotError) -> Article {
-    let id = try r.string()
-    let title = try r.optionalString()
-    var date: PartialDate?
-    if try r.bool() {
-      let year = try r.i64()
-      let month = try r.optionalInt()
-      let day = try r.optionalInt()
-      guard (1...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true,
-        day.map({ d in month.map { d >= 1 && d <= PartialDate.daysIn(month: $0, year: year) } ?? false }) ?? true
-      else { throw r.failure("a date that is not in the calendar") }
-      date = PartialDate(year: year, month: month, day: day)
-    }
-    let source = try r.optionalString()
-    let author = try r.optionalString()
-    let url = try r.optionalString()
-    let origin = try r.optionalString()
-    var citations: [Citation] = []
-    for _ in 0..<(try r.count()) {
-      let type = try r.optionalString()
-      let number = try r.string()
-      let issuer = try r.optionalString()
-      let year = try r.optionalInt()
-      let partial = try r.bool()
-      citations.append(
-        Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try decodeProvenance(&r)))
-    }
-    var people: [PersonMention] = []
-    for _ in 0..<(try r.count()) {
-      let name = try r.string()
-      let rank = try r.optionalString()
-      var positions: [String] = []
-      for _ in 0..<(try r.count()) { positions.append(try r.string()) }
-      people.append(PersonMention(name: name, rank: rank, positions: positions, provenance: try decodeProvenance(&r)))
-    }
-    var organizations: [OrganizationMention] = []
-    for _ in 0..<(try r.count()) {
-      let name = try r.string()
-      let abbreviation = try r.optionalString()
-      organizations.append(OrganizationMention(name: name, abbreviation: abbreviation, provenance: try decodeProvenance(&r)))
-    }
-    var provenance: [String: Provenance] = [:]
-    for _ in 0..<(try r.count()) {
-      let field = try r.string()
-      provenance[field] = try decodeProvenance(&r)
-    }
-    return Article(
-      id: id, title: title, date: date, source: source, author: author, url: url, body: "", citations: citations,
-      people: people, organizations: organizations, provenance: provenance, origin: origin)
-  }
-
   // MARK: - Bodies and postings
 
   static func decodeBodies(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([[UInt8]], [UInt32], Int) {
     var r = SnapshotReader(bytes, section: Tag.bodies)
-    let segmentSize = try r.count()
+    let segmentSize = try r.count(max: 1 << 20)
     guard segmentSize == FullTextIndex.segmentSize else { throw r.failure("segments of \(segmentSize) articles") }
     let starts = try r.integers(UInt32.self, count: n)
     let segmentCount = try r.count(max: n)
@@ -305,7 +213,7 @@ extension ArticleStore {
 
   static func decodeText(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([Segment], [UInt32], [UInt32], Int) {
     var r = SnapshotReader(bytes, section: Tag.text)
-    guard try r.count() == n else { throw r.failure("an index of another number of articles") }
+    guard try r.count(max: Int.max) == n else { throw r.failure("an index of another number of articles") }
     let titleLength = try r.integers(UInt32.self, count: n)
     let documentLength = try r.integers(UInt32.self, count: n)
     let size = FullTextIndex.segmentSize
@@ -452,5 +360,156 @@ extension PieceShape {
     self.wordBytes = wordBytes
     self.scalars = scalars
     self.flags = flags
+  }
+}
+
+/// `ArticleWriter` encodes articles' records with their texts as numbers in a string table.
+struct ArticleWriter {
+  var w = SnapshotWriter()
+  private(set) var strings: [String] = []
+  private var numbers: [String: Int] = [:]
+
+  mutating func string(_ s: String) {
+    if let n = numbers[s] {
+      w.count(n)
+    } else {
+      numbers[s] = strings.count
+      w.count(strings.count)
+      strings.append(s)
+    }
+  }
+
+  /// An optional text: 0 for none, else its number plus one.
+  mutating func optionalString(_ s: String?) {
+    guard let s else { return w.count(0) }
+    if let n = numbers[s] {
+      w.count(n + 1)
+    } else {
+      numbers[s] = strings.count
+      w.count(strings.count + 1)
+      strings.append(s)
+    }
+  }
+
+  mutating func provenance(_ p: Provenance) {
+    string(p.rule)
+    w.optionalInt(p.line)
+    string(p.excerpt)
+  }
+
+  mutating func encode(_ a: Article) {
+    string(a.id)
+    optionalString(a.title)
+    w.bool(a.date != nil)
+    if let d = a.date {
+      w.i64(d.year)
+      w.optionalInt(d.month)
+      w.optionalInt(d.day)
+    }
+    optionalString(a.source)
+    optionalString(a.author)
+    optionalString(a.url)
+    optionalString(a.origin)
+    w.count(a.citations.count)
+    for c in a.citations {
+      optionalString(c.type)
+      string(c.number)
+      optionalString(c.issuer)
+      w.optionalInt(c.year)
+      w.bool(c.isPartial)
+      provenance(c.provenance)
+    }
+    w.count(a.people.count)
+    for p in a.people {
+      string(p.name)
+      optionalString(p.rank)
+      w.count(p.positions.count)
+      for pos in p.positions { string(pos) }
+      provenance(p.provenance)
+    }
+    w.count(a.organizations.count)
+    for o in a.organizations {
+      string(o.name)
+      optionalString(o.abbreviation)
+      provenance(o.provenance)
+    }
+    // Sorted by field, so the same store always writes the same bytes.
+    let fields = a.provenance.sorted { $0.key < $1.key }
+    w.count(fields.count)
+    for (field, p) in fields {
+      string(field)
+      provenance(p)
+    }
+  }
+}
+
+/// `ArticleReader` decodes what `ArticleWriter` wrote, every text number checked against the table.
+struct ArticleReader {
+  var r: SnapshotReader
+  let strings: [String]
+
+  mutating func string() throws(SnapshotError) -> String {
+    let n = try r.count(max: strings.count - 1)
+    return strings[n]
+  }
+
+  mutating func optionalString() throws(SnapshotError) -> String? {
+    let n = try r.count(max: strings.count)
+    return n == 0 ? nil : strings[n - 1]
+  }
+
+  mutating func provenance() throws(SnapshotError) -> Provenance {
+    Provenance(rule: try string(), line: try r.optionalInt(), excerpt: try string())
+  }
+
+  mutating func article() throws(SnapshotError) -> Article {
+    let id = try string()
+    let title = try optionalString()
+    var date: PartialDate?
+    if try r.bool() {
+      let year = try r.i64()
+      let month = try r.optionalInt()
+      let day = try r.optionalInt()
+      guard (1...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true,
+        day.map({ d in month.map { d >= 1 && d <= PartialDate.daysIn(month: $0, year: year) } ?? false }) ?? true
+      else { throw r.failure("a date that is not in the calendar") }
+      date = PartialDate(year: year, month: month, day: day)
+    }
+    let source = try optionalString()
+    let author = try optionalString()
+    let url = try optionalString()
+    let origin = try optionalString()
+    var citations: [Citation] = []
+    for _ in 0..<(try r.count()) {
+      let type = try optionalString()
+      let number = try string()
+      let issuer = try optionalString()
+      let year = try r.optionalInt()
+      let partial = try r.bool()
+      citations.append(
+        Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try provenance()))
+    }
+    var people: [PersonMention] = []
+    for _ in 0..<(try r.count()) {
+      let name = try string()
+      let rank = try optionalString()
+      var positions: [String] = []
+      for _ in 0..<(try r.count()) { positions.append(try string()) }
+      people.append(PersonMention(name: name, rank: rank, positions: positions, provenance: try provenance()))
+    }
+    var organizations: [OrganizationMention] = []
+    for _ in 0..<(try r.count()) {
+      let name = try string()
+      let abbreviation = try optionalString()
+      organizations.append(OrganizationMention(name: name, abbreviation: abbreviation, provenance: try provenance()))
+    }
+    var fields: [String: Provenance] = [:]
+    for _ in 0..<(try r.count()) {
+      let field = try string()
+      fields[field] = try provenance()
+    }
+    return Article(
+      id: id, title: title, date: date, source: source, author: author, url: url, body: "", citations: citations,
+      people: people, organizations: organizations, provenance: fields, origin: origin)
   }
 }

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+import Tinq
+import TinqStore
+import TinqSupport
+
+/// Snapshots: a corpus written by `save(to:)` (or `tinq build`) and opened again answers every
+/// query as the corpus it was written from (the golden suite and the planner's property test also
+/// run on reopened stores); damaged, foreign and future files are errors, never traps; writes are
+/// atomic; the sources' changes are counted.
+@Suite struct SnapshotTests {
+  /// A fresh scratch directory.
+  static func scratch() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-snapshot-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  /// `reopened(_:)` writes a store as a snapshot and reads it back.
+  static func reopened(_ store: ArticleStore) throws -> ArticleStore {
+    let path = scratch() + "/store.tinq"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let writer = try SnapshotFile.Writer(path: path)
+    try store.write(to: writer)
+    try writer.commit()
+    return try ArticleStore(snapshot: SnapshotFile.Mapped(path: path))
+  }
+
+  static let queries = [
+    "count articles by year", "articles where cites \"3/2019/nd-cp\" select id, title, date",
+    "kwic \"ma túy\" sort by right", "people order by name", "organizations", "citations",
+    "articles where contains \"an ninh\" near \"trật tự\" order by relevance select id, score",
+    "articles where mentions \"nguyen tan cuong\" select id, snippet", "count articles by source, year",
+    "collocates of \"an ninh\"", "ngrams 2 limit 10", "articles order by title select id, title",
+  ]
+
+  /// Every query's rendered answer, as JSON.
+  static func answers(_ corpus: Corpus) -> [String] {
+    queries.map { q in
+      var session = Session(corpus: corpus)
+      return session.run(q).map { outcome in
+        switch outcome.result {
+        case .success(let result): return Renderer(format: .json).render(result)
+        case .failure(let error): return "error: \(error)"
+        }
+      }.joined()
+    }
+  }
+
+  @Test func aReopenedSeedCorpusHasTheSameArticlesAndAnswers() throws {
+    let seeds = try Corpus.bundledSeeds()
+    let path = Self.scratch() + "/seeds.tinq"
+    try seeds.save(to: path)
+    #expect(Corpus.isSnapshot(path: path))
+    let opened = try Corpus.open(path)
+    #expect(opened.articles == seeds.articles)
+    #expect(opened.snapshot?.path == path)
+    #expect(opened.snapshot?.changes.isEmpty == true)
+    #expect(opened.label == seeds.label)
+    #expect(Self.answers(opened) == Self.answers(seeds))
+    // Saving the opened corpus again writes the same bytes but for the time it was written.
+    let again = Self.scratch() + "/again.tinq"
+    try opened.save(to: again)
+    #expect(try Corpus.open(again).articles == seeds.articles)
+  }
+
+  @Test func aSnapshotOfALoadedFolderRecordsItsFilesAndCountsChanges() throws {
+    let dir = Self.scratch()
+    let corpusDir = dir + "/bài"
+    try FileManager.default.createDirectory(atPath: corpusDir, withIntermediateDirectories: true)
+    func write(_ name: String, _ text: String) throws {
+      try text.write(toFile: corpusDir + "/" + name, atomically: false, encoding: .utf8)
+    }
+    try write("a.txt", "Tiêu đề một\n\nNgày 3/4/2022, Bộ Công an triển khai Nghị định số 03/2019/NĐ-CP.\n")
+    try write("b.txt", "Tiêu đề hai\n\nThượng tướng Trần Văn Bình kiểm tra công tác phòng cháy.\n")
+    try write("c.txt", "Tiêu đề ba\n\nBài ba nói về thời tiết.\n")
+    let loaded = try Corpus.load(paths: [corpusDir])
+    let path = dir + "/news.tinq"
+    try loaded.save(to: path)
+    let opened = try Corpus.load(paths: [path])
+    #expect(opened.articleCount == 3)
+    #expect(opened.snapshot?.files.count == 3)
+    #expect(opened.snapshot?.files.allSatisfy { $0.path.hasPrefix("/") } == true)
+    #expect(opened.snapshot?.changes == SourceChanges())
+    #expect(Self.answers(opened) == Self.answers(loaded))
+
+    // The same bytes with a new time are not a change; a new, an edited and a removed file are.
+    try write("a.txt", "Tiêu đề một\n\nNgày 3/4/2022, Bộ Công an triển khai Nghị định số 03/2019/NĐ-CP.\n")
+    #expect(try Corpus.open(path).snapshot?.changes.isEmpty == true)
+    try write("b.txt", "Tiêu đề hai\n\nĐại tá Trần Văn Bình kiểm tra công tác phòng cháy.\n")
+    try write("d.txt", "Tiêu đề bốn\n\nBài mới.\n")
+    try FileManager.default.removeItem(atPath: corpusDir + "/c.txt")
+    let changed = try Corpus.open(path)
+    #expect(changed.snapshot?.changes.summary == "1 new, 1 changed, 1 removed files")
+    #expect(changed.snapshot?.changes.new == [corpusDir + "/d.txt"])
+    // It answers from what it has.
+    #expect(changed.articleCount == 3)
+  }
+
+  @Test func aPathBesideASnapshotIsAnError() throws {
+    let dir = Self.scratch()
+    let path = dir + "/seeds.tinq"
+    try Corpus.bundledSeeds().save(to: path)
+    #expect(throws: CorpusError.self) { try Corpus.load(paths: [path, dir]) }
+  }
+
+  @Test func anInterruptedWriteLeavesThePreviousFileAndNoTemporaryOne() throws {
+    let dir = Self.scratch()
+    let path = dir + "/seeds.tinq"
+    let seeds = try Corpus.bundledSeeds()
+    try seeds.save(to: path)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    var asked = 0
+    let small = Corpus(articles: [Article(id: "x", body: "Một bài ngắn.")])
+    #expect(throws: CorpusError.self) {
+      try small.save(to: path) {
+        asked += 1
+        return asked > 2
+      }
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["seeds.tinq"])
+    // A destination in a folder that does not exist is an error too, with nothing left behind.
+    #expect(throws: CorpusError.self) { try small.save(to: dir + "/no/such/folder/x.tinq") }
+  }
+
+  /// `open` on these bytes must throw, with a message containing `expected`.
+  static func expectRefused(_ bytes: [UInt8], _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let path = scratch() + "/bad.tinq"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    do {
+      _ = try Corpus.open(path)
+      Issue.record("opened a bad snapshot", sourceLocation: sourceLocation)
+    } catch {
+      #expect(error.description.contains(expected), "\(error.description)", sourceLocation: sourceLocation)
+    }
+  }
+
+  static func seedBytes() throws -> [UInt8] {
+    let path = scratch() + "/seeds.tinq"
+    try Corpus.bundledSeeds().save(to: path)
+    return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+  }
+
+  @Test func foreignTruncatedAndFutureFilesAreClearErrors() throws {
+    let good = try Self.seedBytes()
+    Self.expectRefused([], "is not a Tinq snapshot")
+    Self.expectRefused(Array("Tiêu đề\n\nKhông phải snapshot.\n".utf8), "is not a Tinq snapshot")
+    Self.expectRefused(Array(good.prefix(40)), "is not a Tinq snapshot")
+    Self.expectRefused(Array(good.prefix(good.count / 2)), "truncated")
+    Self.expectRefused(Array(good.dropLast()), "truncated")
+    Self.expectRefused(good + [0], "truncated")
+    var future = good
+    future[8] = 2
+    SnapshotFile.reseal(&future)
+    Self.expectRefused(future, "written by a later Tinq")
+    var header = good
+    header[20] ^= 1
+    Self.expectRefused(header, "header's checksum")
+    var section = good
+    section[200] ^= 0x40
+    Self.expectRefused(section, "checksum does not match")
+  }
+
+  @Test func everyTruncationAndManyFlippedBytesAreRefusedOrHarmless() throws {
+    let good = try Self.seedBytes()
+    let path = Self.scratch() + "/damaged.tinq"
+    let seeds = try Corpus.bundledSeeds()
+    let expected = Self.answers(seeds)
+    var opened = 0
+    for cut in stride(from: 0, to: good.count, by: 211) {
+      _ = FileManager.default.createFile(atPath: path, contents: Data(good.prefix(cut)))
+      #expect(throws: CorpusError.self) { try Corpus.open(path) }
+    }
+    for at in stride(from: 0, to: good.count, by: 89) {
+      var bytes = good
+      bytes[at] ^= 0x5A
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      // Only the padding and the header's spare bytes are outside every checksum: a file that
+      // still opens answers as before.
+      if let corpus = try? Corpus.open(path) {
+        opened += 1
+        #expect(Self.answers(corpus) == expected, "byte \(at)")
+      }
+    }
+    #expect(opened < good.count / 89 / 10)
+  }
+
+  /// Damage behind valid checksums (bytes changed, then resealed): the reader's own checks must
+  /// refuse it or the store must answer without trapping. A trap here fails the whole run.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func resealedDamageNeverTraps(seed: UInt64) throws {
+    let good = try Self.seedBytes()
+    let path = Self.scratch() + "/resealed.tinq"
+    var rng = SplitMix64(seed: seed)
+    var refused = 0
+    for _ in 0..<150 {
+      var bytes = good
+      for _ in 0..<Int.random(in: 1...4, using: &rng) {
+        let at = Int.random(in: 64..<bytes.count, using: &rng)
+        bytes[at] = UInt8.random(in: 0...255, using: &rng)
+      }
+      SnapshotFile.reseal(&bytes)
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      if let corpus = try? Corpus.open(path) {
+        _ = Self.answers(corpus)
+      } else {
+        refused += 1
+      }
+    }
+    #expect(refused > 0)
+  }
+}
