@@ -7,6 +7,7 @@
 @_exported import struct TinqCorpus.LoadWarning
 @_exported import struct TinqText.Proximity
 @_exported import struct TinqText.Phrase
+import Foundation
 import TinqCorpus
 import TinqExtraction
 import TinqSeeds
@@ -109,6 +110,13 @@ public struct Corpus: Sendable {
           path: snapshot, description: "\(snapshot) is a snapshot: open it alone, or build a new one from its sources and the other paths")
       }
       return try open(snapshot)
+    }
+    // Snapshots and scripts share the extension: a script given as a corpus is named as such.
+    if paths.count == 1, let only = paths.first, only.lowercased().hasSuffix(".tinq"),
+      FileManager.default.fileExists(atPath: only)
+    {
+      throw CorpusError(
+        path: only, description: "\(only) is not a Tinq snapshot (a script of statements? run it with `tinq run \(only)`)")
     }
     // The store is built as the corpus loads: each complete segment of articles is indexed and
     // its bodies encoded (and freed) as soon as a batch brings it in.

@@ -19,12 +19,16 @@ public enum MetaCommand: Sendable, Equatable {
   case schema
   /// `.load PATH`: add files or folders to the corpus.
   case load(String)
+  /// `.open FILE`: switch to a snapshot, or to a corpus loaded from a path.
+  case open(String)
+  /// `.save FILE`: write the current corpus as a snapshot.
+  case save(String)
   /// `.quit` or `.exit`: leave.
   case quit
 
   /// `names` lists every meta-command, as offered by completion.
   public static let names = [
-    ".help", ".mode", ".timer", ".read", ".output", ".corpus", ".schema", ".load", ".quit", ".exit",
+    ".help", ".mode", ".timer", ".read", ".output", ".corpus", ".schema", ".load", ".open", ".save", ".quit", ".exit",
   ]
 
   /// `helpText` is what `.help` prints.
@@ -34,8 +38,10 @@ public enum MetaCommand: Sendable, Equatable {
     .help                Show this message
     .load PATH           Add a file or folder (.txt, .jsonl) to the corpus
     .mode FORMAT         Set the output format: table, json, jsonl, csv, markdown
+    .open FILE           Switch to a snapshot (tinq build), or to a corpus at a path
     .output [FILE]       Send results to FILE, or back to the terminal without FILE
     .read FILE           Run the statements and meta-commands in FILE
+    .save FILE           Write the corpus as a snapshot that opens at once (--corpus FILE)
     .schema              Show the collections with their fields and types
     .timer on|off        Print "Run Time: real S.SSSSSS" on stderr after each statement
 
@@ -98,6 +104,10 @@ public enum MetaCommand: Sendable, Equatable {
       return one(".read FILE").map { .read($0) }
     case ".load":
       return one(".load PATH").map { .load($0) }
+    case ".open":
+      return one(".open FILE").map { .open($0) }
+    case ".save":
+      return one(".save FILE").map { .save($0) }
     case ".output":
       if arguments.isEmpty { return .success(.output(nil)) }
       return one(".output [FILE]").map { .output($0) }

@@ -316,6 +316,41 @@ public struct Shell {
       output.write(Shell.describe(session.corpus))
     case .schema:
       output.write(Shell.schemaText())
+    case .open(let path):
+      do {
+        let watchCtrlC = interruptible
+        let corpus = try Corpus.load(paths: [path], stop: { watchCtrlC && LineEditor.interrupted() })
+        session = Session(corpus: corpus)
+        for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
+        if let note = Launcher.snapshotNote(corpus) { errors.write(note + "\n") }
+        output.write("Opened \(path): \(corpus.articleCount) articles.\n")
+        if interruptible {
+          let backend = corpus.backend
+          Thread.detachNewThread { backend.prepareSortKeys() }
+        }
+      } catch {
+        if interruptible, LineEditor.interrupted() {
+          LineEditor.clearInterrupt()
+          errors.write("Interrupted; the corpus is as it was.\n")
+          return false
+        }
+        errors.write("\(file):\(line): error: \(error.description)\n")
+        return false
+      }
+    case .save(let path):
+      do {
+        let watchCtrlC = interruptible
+        try session.corpus.save(to: path, stop: { watchCtrlC && LineEditor.interrupted() })
+        output.write("Saved \(session.corpus.articleCount) articles to \(path).\n")
+      } catch {
+        if interruptible, LineEditor.interrupted() {
+          LineEditor.clearInterrupt()
+          errors.write("Interrupted; \(path) was not written.\n")
+          return false
+        }
+        errors.write("\(file):\(line): error: \(error.description)\n")
+        return false
+      }
     case .load(let path):
       do {
         let before = session.corpus.articleCount
@@ -414,11 +449,28 @@ public struct Shell {
 
   /// `describe(_:)` is the text of `.corpus`.
   public static func describe(_ corpus: Corpus) -> String {
-    var out = "paths:    " + (corpus.paths.isEmpty ? "(" + corpus.label + ")" : corpus.paths.joined(separator: ", ")) + "\n"
+    var out = ""
+    if let snapshot = corpus.snapshot {
+      out += "snapshot: \(snapshot.path), written \(Shell.timestamp(snapshot.written))\n"
+      out += "built from: " + (snapshot.sources.isEmpty ? corpus.label : snapshot.sources.joined(separator: ", "))
+      out += " (\(snapshot.files.count) file" + (snapshot.files.count == 1 ? "" : "s") + ")\n"
+      out += "sources:  " + (snapshot.changes.isEmpty ? "unchanged since" : snapshot.changes.summary + " since then") + "\n"
+    } else {
+      out += "paths:    " + (corpus.paths.isEmpty ? "(" + corpus.label + ")" : corpus.paths.joined(separator: ", ")) + "\n"
+    }
     out += "articles: \(corpus.articleCount)\n"
     out += "warnings: \(corpus.warnings.count)\n"
     for warning in corpus.warnings { out += "  \(warning)\n" }
     return out
+  }
+
+  /// `timestamp(_:)` is a time in seconds since 1970 as `2026-12-01 22:05 UTC`.
+  static func timestamp(_ seconds: Int) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
   }
 
   /// `schemaText()` is the text of `.schema`: each collection with its fields and types.

@@ -44,8 +44,7 @@ public struct SourceChanges: Sendable, Equatable {
 
   /// `3 new, 1 changed, 0 removed files`.
   public var summary: String {
-    let total = new.count + changed.count + removed.count
-    return "\(new.count) new, \(changed.count) changed, \(removed.count) removed file" + (total == 1 ? "" : "s")
+    "\(new.count) new, \(changed.count) changed, \(removed.count) removed files"
   }
 }
 
