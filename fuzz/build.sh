@@ -1,7 +1,8 @@
 #!/bin/sh
-# Usage: fuzz/build.sh [query|loader|all] — builds fuzz/out/tinq-fuzz (the query language: the
-# modules a statement passes through, up to the checker) and/or fuzz/out/tinq-loader-fuzz (corpus
-# loading: the modules under TinqCorpus), instrumented for libFuzzer and AddressSanitizer.
+# Usage: fuzz/build.sh [query|loader|snapshot|all] — builds fuzz/out/tinq-fuzz (the query
+# language: the modules a statement passes through, up to the checker), fuzz/out/tinq-loader-fuzz
+# (corpus loading: the modules under TinqCorpus) and/or fuzz/out/tinq-snapshot-fuzz (the snapshot
+# reader, and queries on what it opens), instrumented for libFuzzer and AddressSanitizer.
 # Default: all.
 set -e
 # The final link prints a harmless gold warning per ASan helper symbol; those lines are dropped.
@@ -45,4 +46,10 @@ if [ "$WHAT" = loader ] || [ "$WHAT" = all ]; then
   module TinqCorpus -enable-testing
   link fuzz/LoaderFuzzTarget.swift tinq-loader-fuzz \
     -lTinqCorpus -lTinqExtraction -lTinqStore -lTinqFacts -lTinqText -lTinqSupport
+fi
+if [ "$WHAT" = snapshot ] || [ "$WHAT" = all ]; then
+  module TinqStore
+  module TinqSyntax
+  module TinqEngine
+  link fuzz/SnapshotFuzzTarget.swift tinq-snapshot-fuzz -lTinqEngine -lTinqSyntax -lTinqStore -lTinqFacts -lTinqText -lTinqSupport
 fi

@@ -60,7 +60,9 @@ struct SmallIndexes: Sendable {
   var bySource: EqualityIndex
   var byAuthor: EqualityIndex
 
-  init(_ articles: [ArticleFacts]) {
+  /// `init(_:idOrder:)` builds the indexes; `idOrder`, the ordinals in id order when already
+  /// known (a snapshot keeps it), spares sorting the ids.
+  init(_ articles: [ArticleFacts], idOrder: [Int]? = nil) {
     let n = articles.count
     bySource = EqualityIndex(universe: n)
     byAuthor = EqualityIndex(universe: n)
@@ -77,7 +79,11 @@ struct SmallIndexes: Sendable {
       if let s = a.author { byAuthor.insert(s, i, keys: &keys) }
     }
     dateOrder.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
-    sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
+    if let idOrder {
+      sortedIDs = idOrder.map { (articles[$0].id, $0) }
+    } else {
+      sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
+    }
   }
 }
 

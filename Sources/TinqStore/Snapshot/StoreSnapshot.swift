@@ -16,6 +16,8 @@ extension ArticleStore {
     static let pieces = "PIEC"
     static let bodies = "BODY"
     static let text = "TEXT"
+    static let names = "NAME"
+    static let idOrder = "IDOR"
   }
 
   /// `write(to:)` adds the store's sections to a snapshot being written.
@@ -65,6 +67,33 @@ extension ArticleStore {
     text.count(fullText.segments.count)
     for s in fullText.segments { s.encode(into: &text) }
     try file.add(Tag.text, text.bytes)
+    try checkStop()
+    // What the facts give after a corpus-wide pass, kept so that opening need not redo it: the
+    // people and organisations with their name keys, and the ids' order.
+    var names = SnapshotWriter()
+    for list in [people, organizations] {
+      names.count(list.count)
+      for e in list {
+        names.string(e.name)
+        names.optionalString(e.abbreviation)
+        names.count(e.ranks.count)
+        for r in e.ranks { names.string(r) }
+        names.count(e.positions.count)
+        for p in e.positions { names.string(p) }
+        names.integers(e.articles.map { UInt32($0) })
+      }
+    }
+    for map in [entityByToned, entityByBare] {
+      names.count(map.count)
+      for (key, entities) in map.sorted(by: { $0.key < $1.key }) {
+        names.string(key)
+        names.integers(entities.map { UInt32($0) })
+      }
+    }
+    try file.add(Tag.names, names.bytes)
+    var order = SnapshotWriter()
+    order.integers(sortedIDs.map { UInt32($0.ordinal) })
+    try file.add(Tag.idOrder, order.bytes)
   }
 
   /// `init(snapshot:)` reads a store back from a verified snapshot, checking that its parts agree
@@ -153,36 +182,82 @@ extension ArticleStore {
     }
     let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
     let bodyStore = BodyStore(pieces: table, segments: body.0, starts: body.1, segmentSize: body.2)
-    self = Self.assemble(metadata: metadata, text: (fullText, bodyStore))
+    let names = try Self.decodeNames(try file.section(Tag.names), articles: n)
+    var orderReader = SnapshotReader(try file.section(Tag.idOrder), section: Tag.idOrder)
+    let order = try orderReader.integers(UInt32.self, count: n).map(Int.init)
+    try orderReader.expectEnd()
+    // A permutation, in id order (by the same comparison as the sort it replaces).
+    var seen = [Bool](repeating: false, count: n)
+    for (k, i) in order.enumerated() {
+      guard i < n, !seen[i], k == 0 || metadata[order[k - 1]].id <= metadata[i].id else {
+        throw SnapshotError("corrupt snapshot: section \(Tag.idOrder) is not the ids' order")
+      }
+      seen[i] = true
+    }
+    self = Self.assemble(metadata: metadata, text: (fullText, bodyStore), names: names, idOrder: order)
   }
 
-  /// `assemble(metadata:text:)` builds the entity lists, the cited documents and the small
-  /// indexes from the articles' facts, three jobs at once, and makes the store.
-  static func assemble(metadata: [Article], text: (FullTextIndex, BodyStore)) -> ArticleStore {
+  static func decodeNames(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> Names {
+    var r = SnapshotReader(bytes, section: Tag.names)
+    var lists: [[NamedEntity]] = []
+    for _ in 0..<2 {
+      var list: [NamedEntity] = []
+      for _ in 0..<(try r.count()) {
+        let name = try r.string()
+        let abbreviation = try r.optionalString()
+        var ranks: [String] = []
+        for _ in 0..<(try r.count()) { ranks.append(try r.string()) }
+        var positions: [String] = []
+        for _ in 0..<(try r.count()) { positions.append(try r.string()) }
+        let articles = try r.integers(UInt32.self)
+        guard zip(articles, articles.dropFirst()).allSatisfy({ $0 < $1 }), articles.last.map({ Int($0) < n }) ?? true else {
+          throw r.failure("an entity's articles out of order")
+        }
+        list.append(
+          NamedEntity(name: name, abbreviation: abbreviation, ranks: ranks, positions: positions, articles: articles.map(Int.init)))
+      }
+      lists.append(list)
+    }
+    let entities = lists[0].count + lists[1].count
+    var maps: [[String: [Int]]] = []
+    for _ in 0..<2 {
+      var map: [String: [Int]] = [:]
+      let count = try r.count()
+      map.reserveCapacity(count)
+      for _ in 0..<count {
+        let key = try r.string()
+        let list = try r.integers(UInt32.self)
+        guard list.allSatisfy({ Int($0) < entities }), map.updateValue(list.map(Int.init), forKey: key) == nil else {
+          throw r.failure("a name key that names no entity")
+        }
+      }
+      maps.append(map)
+    }
+    try r.expectEnd()
+    return (lists[0], lists[1], maps[0], maps[1])
+  }
+
+  /// `assemble(metadata:text:names:idOrder:)` builds the cited documents and the small indexes
+  /// from the articles' facts, two jobs at once, and makes the store.
+  static func assemble(metadata: [Article], text: (FullTextIndex, BodyStore), names: Names, idOrder: [Int]) -> ArticleStore {
     let light = metadata.map(ArticleFacts.init)
     enum Part: Sendable {
       case documents([CitedDocument])
-      case names(ArticleStore.Names)
       case small(SmallIndexes)
     }
     var documents: [CitedDocument] = []
-    var names: ArticleStore.Names = ([], [], [:], [:])
     var small: SmallIndexes?
-    for part in Parallel.map(3, { job -> Part in
-      switch job {
-      case 0: .names(ArticleStore.buildNames(light))
-      case 1: .small(SmallIndexes(light))
-      default: .documents(ArticleStore.buildDocuments(light))
-      }
+    for part in Parallel.map(2, { job -> Part in
+      job == 0 ? .small(SmallIndexes(light, idOrder: idOrder)) : .documents(ArticleStore.buildDocuments(light))
     }) {
       switch part {
       case .documents(let d): documents = d
-      case .names(let n): names = n
       case .small(let s): small = s
       }
     }
     return ArticleStore(
-      metadata: metadata, text: text, documents: documents, names: names, indexes: small ?? SmallIndexes(light))
+      metadata: metadata, text: text, documents: documents, names: names,
+      indexes: small ?? SmallIndexes(light, idOrder: idOrder))
   }
 
   // MARK: - Bodies and postings
