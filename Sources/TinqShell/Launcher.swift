@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import Synchronization
 import Tinq
 
 /// `LaunchRequest` is what the command line asked for, already parsed.
@@ -75,6 +76,11 @@ public enum Launcher {
       format: request.format, timer: request.timer, keepGoing: request.keepGoing,
       width: width > 0 ? width : nil, color: stdoutIsTerminal && !noColor)
     var shell = Shell(session: Session(corpus: corpus), options: options)
+    // Outside the REPL, the corpus is left for the process's exit to reclaim: freeing a large
+    // one article by article would only delay the exit of `-e`, scripts and tests.
+    if request.tests != nil || request.scripts != nil || !request.statements.isEmpty || isatty(0) == 0 {
+      Launcher.keepUntilExit(corpus)
+    }
 
     if let tests = request.tests {
       return runTests(tests, report: request.report, shell: shell)
@@ -131,6 +137,11 @@ public enum Launcher {
     repl.run(banner: Repl.banner(corpus: corpus, description: description))
     return success
   }
+
+  private static let kept = Mutex<[Corpus]>([])
+
+  /// `keepUntilExit(_:)` holds a corpus until the process ends.
+  static func keepUntilExit(_ corpus: Corpus) { kept.withLock { $0.append(corpus) } }
 
   /// `snapshotNote(_:)` is the one line said when a snapshot's sources changed since it was built.
   public static func snapshotNote(_ corpus: Corpus) -> String? {
