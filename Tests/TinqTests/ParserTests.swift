@@ -124,7 +124,7 @@ func syntaxPrinted(_ source: String) -> String {
     ("bogus; articles", ["!unknown collection `bogus`", "articles"]),
     (";;\n;", []),
     ("#!tinq\narticles", ["articles"]),
-    ("where x = 1\narticles", ["!expected a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `show`, `explain`, `let` or `expect`), found `where`", "articles"]),
+    ("where x = 1\narticles", ["!expected a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `keywords`, `show`, `explain`, `let` or `expect`), found `where`", "articles"]),
   ]
 
   @Test(arguments: scripts)
