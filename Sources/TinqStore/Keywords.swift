@@ -31,6 +31,7 @@ extension ArticleStore {
       return GramComparison(size: size, focus: [], reference: [], focusTotal: 0, referenceTotal: 0, keys: [], spellings: [])
     }
     var reader = GramReader(bodies: bodies)
+    if size == 1 { return termComparison(reader: &reader, focus: focus, reference: reference, stop: stop) }
     var table = GramTable()
     var focusTotal = 0
     let countedFocus = focus.forEach(stoppingWhen: stop) { article in
@@ -70,6 +71,49 @@ extension ArticleStore {
     }
     return GramComparison(
       size: size, focus: inFocus, reference: inOther, focusTotal: focusTotal, referenceTotal: referenceTotal, keys: keys,
+      spellings: reader.counter.spellings)
+  }
+
+  /// `termComparison(reader:focus:reference:stop:)` is `gramComparison` for single syllables:
+  /// counted by term in flat arrays, with no table to hash into (the reference's terms the focus
+  /// lacks are numbered after the focus's, so they fall outside its array).
+  func termComparison(reader: inout GramReader, focus: DocSet, reference: DocSet, stop: () -> Bool) -> GramComparison? {
+    var inFocus: [Int32] = []
+    var focusTotal = 0
+    let countedFocus = focus.forEach(stoppingWhen: stop) { article in
+      reader.forEachTerm(of: article) { t in
+        if t >= inFocus.count { inFocus.append(contentsOf: repeatElement(0, count: t + 1 - inFocus.count)) }
+        inFocus[t] &+= 1
+        focusTotal += 1
+      }
+    }
+    guard countedFocus else { return nil }
+    var inReference = [Int32](repeating: 0, count: inFocus.count)
+    var referenceTotal = 0
+    var walked = reference
+    if !focus.isEmpty, reference.intersection(focus) == focus {
+      walked = reference.subtracting(focus)
+      inReference = inFocus
+      referenceTotal = focusTotal
+    }
+    let known = inFocus.count
+    let countedReference = walked.forEach(stoppingWhen: stop) { article in
+      reader.forEachTerm(of: article) { t in
+        referenceTotal += 1
+        if t < known { inReference[t] &+= 1 }
+      }
+    }
+    guard countedReference else { return nil }
+    var keys: [GramTable.Key] = []
+    var a: [Int] = []
+    var b: [Int] = []
+    for t in inFocus.indices where inFocus[t] > 0 {
+      keys.append(GramReader.key(ofTerm: t))
+      a.append(Int(inFocus[t]))
+      b.append(Int(inReference[t]))
+    }
+    return GramComparison(
+      size: 1, focus: a, reference: b, focusTotal: focusTotal, referenceTotal: referenceTotal, keys: keys,
       spellings: reader.counter.spellings)
   }
 }

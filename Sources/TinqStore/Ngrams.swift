@@ -121,6 +121,21 @@ struct GramReader {
     joins = [Int8](repeating: -1, count: bodies.pieces.count)
   }
 
+  /// `forEachTerm(of:_:)` calls `body` with the term of every syllable of the body of `article`:
+  /// its 1-grams, without the runs.
+  @inline(__always)
+  mutating func forEachTerm(of article: Int, _ body: (Int) -> Void) {
+    for id in bodies.pieceIDs(of: article) {
+      let t = counter.term(id)
+      if t >= 0 { body(Int(t)) }
+    }
+  }
+
+  /// `key(ofTerm:)` is the key of the 1-gram of term `t`.
+  static func key(ofTerm t: Int) -> GramTable.Key {
+    GramTable.Key(a: UInt64(truncatingIfNeeded: t) << 32 | 0xFFFF_FFFF, b: UInt64.max)
+  }
+
   /// `forEachGram(size:of:_:)` calls `body` with the key of every run of `size` syllables in the
   /// body of `article` that no punctuation interrupts.
   @inline(__always)
