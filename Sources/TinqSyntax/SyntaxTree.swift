@@ -83,12 +83,15 @@ public struct KeywordsStatement: Sendable, Equatable {
     case simple
   }
 
-  /// Single syllables when nil.
+  /// What is compared; single syllables when nil.
   public var items: Items?
+  /// The first `where` expression: the articles characterised (the focus).
   public var focus: Expression
+  /// What the focus is compared with, after `vs`.
   public var reference: Reference
   /// Where the reference is written: its `where` expression, `rest` or `all`.
   public var referenceRange: SourceRange
+  /// The statistic after `by`, if given (`ll` when not).
   public var measure: Measure?
   public var limit: LimitClause?
   public var range: SourceRange

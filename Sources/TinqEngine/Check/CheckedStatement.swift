@@ -206,6 +206,7 @@ public struct CheckedKeywords: Sendable {
     case all
   }
 
+  /// What is compared: runs of syllables (1 for single syllables) or entities.
   public var items: Items
   /// The articles characterised.
   public var focus: Predicate
@@ -214,7 +215,9 @@ public struct CheckedKeywords: Sendable {
   public var reference: Reference
   /// Where the reference stands.
   public var referenceRange: SourceRange
+  /// The statistic rows are ranked by.
   public var measure: KeywordsStatement.Measure
+  /// At most this many rows, after skipping `offset`.
   public var limit: Int
   public var offset: Int
 
