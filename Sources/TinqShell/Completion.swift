@@ -126,6 +126,8 @@ public enum Completer {
     case .field?: return Schema.fields(of: collection).map(\.name) + (collection == .articles ? ["relevance"] : [])
     case .id?: return vocabulary.ids.map(quoted)
     case .kwicKey?: return KwicStatement.SortKey.allCases.map(\.rawValue)
+    case .entities?: return KeywordsStatement.Entities.allCases.map(\.rawValue)
+    case .reference?: return KeywordsStatement.ReferenceName.allCases.map(\.rawValue)
     case .variable?, nil: return []
     }
   }

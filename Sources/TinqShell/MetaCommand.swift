@@ -54,6 +54,8 @@ public enum MetaCommand: Sendable, Equatable {
     contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance
     collocates of "PHRASE" [where ...] [window N] [by logdice|mi|ll] [limit N]
     ngrams N [where ...] [limit N]        (the most frequent runs of N = 1-4 syllables)
+    keywords [N|people|organizations|citations] where ... vs where ...|rest|all
+             [by ll|simple] [limit N]   (what characterises some articles against others)
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
     Collections: articles, citations, people, organizations (.schema lists their fields);

@@ -12,6 +12,11 @@ public enum NameSlot: Sendable, Equatable {
   case variable
   /// A concordance's sort key (`left`, `right`, `date`, `id`), after `kwic ... sort by`.
   case kwicKey
+  /// The entities a keyword list ranges over (`people`, `organizations`, `citations`), after
+  /// `keywords`.
+  case entities
+  /// A keyword list's reference other than a `where` clause (`rest`, `all`), after `vs`.
+  case reference
 }
 
 /// `Continuations` is what may come next at the end of a statement being typed, as the parser
@@ -31,7 +36,7 @@ extension Parser {
   /// operators, predicate words (fields go between `contains` and `null`), `null`, `not`.
   static let candidateWords: [String] =
     [
-      Keyword.count, .kwic, .collocates, .ngrams, .of, .window, .as, .share, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .context, .sort, .order, .by,
+      Keyword.count, .kwic, .collocates, .ngrams, .keywords, .of, .window, .as, .share, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .vs, .context, .sort, .order, .by,
       .asc, .desc, .sample, .seed, .limit, .offset, .select,
     ]
     .map(\.rawValue)

@@ -45,6 +45,13 @@ extension Statement {
       g.limit = g.limit?.erasingRanges()
       g.range = .none
       return .ngrams(g)
+    case .keywords(var k):
+      k.focus = k.focus.erasingRanges()
+      if case .filter(let e) = k.reference { k.reference = .filter(e.erasingRanges()) }
+      k.referenceRange = .none
+      k.limit = k.limit?.erasingRanges()
+      k.range = .none
+      return .keywords(k)
     }
   }
 }

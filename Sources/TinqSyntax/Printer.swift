@@ -61,6 +61,21 @@ public enum Printer {
       var out = "ngrams \(g.size)"
       if let filter = g.filter { out += " where " + print(filter) }
       return out + orderAndLimit([], g.limit)
+    case .keywords(let k):
+      var out = "keywords"
+      switch k.items {
+      case .ngrams(let n)?: out += " \(n)"
+      case .entities(let e)?: out += " " + e.rawValue
+      case nil: break
+      }
+      out += " where " + print(k.focus) + " vs "
+      switch k.reference {
+      case .filter(let e): out += "where " + print(e)
+      case .rest: out += KeywordsStatement.ReferenceName.rest.rawValue
+      case .all: out += KeywordsStatement.ReferenceName.all.rawValue
+      }
+      if let m = k.measure { out += " by " + m.rawValue }
+      return out + orderAndLimit([], k.limit)
     }
   }
 

@@ -2,9 +2,9 @@
 
 extension ParserState {
   static let statementStart =
-    "a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `show`, `explain`, `let` or `expect`)"
+    "a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `keywords`, `show`, `explain`, `let` or `expect`)"
   static let statementWords =
-    [Keyword.count, .kwic, .collocates, .ngrams, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
+    [Keyword.count, .kwic, .collocates, .ngrams, .keywords, .show, .explain, .let, .expect].map(\.rawValue) + CollectionKind.allCases.map(\.rawValue)
 
   /// statement -> query | count | show | explain | let
   mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -16,6 +16,7 @@ extension ParserState {
     case .keyword(.kwic): return .kwic(try parseKwic())
     case .keyword(.collocates): return .collocates(try parseCollocates())
     case .keyword(.ngrams): return .ngrams(try parseNgrams())
+    case .keyword(.keywords): return .keywords(try parseKeywords())
     case .keyword(.show): return .show(try parseShow())
     case .keyword(.explain): return .explain(try parseExplain())
     case .keyword(.let): return .letBinding(try parseLet())
@@ -534,6 +535,72 @@ extension ParserState {
     if at(.where), !atStatementEnd {
       statement.filter = try parseWhereClause()
       remaining = [.and, .or, .limit, .offset]
+    }
+    statement.limit = try parseFinalLimit(otherwise: remaining)
+    statement.range = SourceRange(start.start, previousEnd)
+    return statement
+  }
+
+  /// keywords -> "keywords" [integer | entities] where_clause "vs" reference ["by" keyness] [limit_clause]
+  /// reference -> where_clause | "rest" | "all"
+  mutating func parseKeywords() throws(Diagnostic) -> KeywordsStatement {
+    let start = current.range
+    advance()
+    var items: KeywordsStatement.Items? = nil
+    expectName(.entities)
+    let entityNames = KeywordsStatement.Entities.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+    switch current.kind {
+    case .integer(let n):
+      guard n >= 1, n <= NgramsStatement.maximumSize else {
+        throw Diagnostic(
+          "`keywords` takes 1 to \(NgramsStatement.maximumSize) syllables, found \(n)", at: current.range)
+      }
+      advance()
+      items = .ngrams(n)
+    case .identifier:
+      items = .entities(
+        try parseChoice(
+          KeywordsStatement.Entities.self,
+          expected: "a number of syllables, \(entityNames) or `where` after `keywords`",
+          note: "note: e.g. `keywords where source = \"CT\" vs rest`, `keywords 2 ...`, `keywords people ...`"))
+    default:
+      break
+    }
+    guard at(.where) else {
+      let what = items == nil ? "a number of syllables, \(entityNames) or `where`" : "`where` and the articles to characterise"
+      throw error(
+        expected: what + " after `keywords`",
+        notes: ["note: e.g. `keywords where source = \"CT\" vs rest`"], suggestFrom: ["where"])
+    }
+    let focus = try parseWhereClause()
+    guard consume(.vs) else {
+      throw error(
+        expected: "`and`, `or` or `vs` and the reference to compare with",
+        notes: ["note: e.g. `vs where source = \"PLO\"`, `vs rest` (the other articles) or `vs all` (the whole corpus)"],
+        suggestFrom: ["vs"])
+    }
+    var statement = KeywordsStatement(items: items, focus: focus, reference: .rest)
+    let referenceStart = current.range
+    if at(.where) {
+      let reference = try parseWhereClause()
+      statement.reference = .filter(reference)
+      statement.referenceRange = reference.range
+    } else {
+      expectName(.reference)
+      let name = try parseChoice(
+        KeywordsStatement.ReferenceName.self, expected: "`where`, `rest` or `all` after `vs`",
+        note: "note: `vs rest` compares with the other articles, `vs all` with the whole corpus")
+      statement.reference = name == .rest ? .rest : .all
+      statement.referenceRange = referenceStart
+    }
+    var remaining: [Keyword] = [.by, .limit, .offset]
+    if case .filter = statement.reference { remaining = [.and, .or, .by, .limit, .offset] }
+    if at(.by), !atStatementEnd {
+      advance()
+      statement.measure = try parseChoice(
+        KeywordsStatement.Measure.self, expected: "`ll` or `simple` after `by`",
+        note: "note: the statistics are ll (log-likelihood, the default) and simple (Sketch Engine's simple maths)")
+      remaining = [.limit, .offset]
     }
     statement.limit = try parseFinalLimit(otherwise: remaining)
     statement.range = SourceRange(start.start, previousEnd)

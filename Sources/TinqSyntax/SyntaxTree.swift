@@ -37,6 +37,77 @@ public indirect enum Statement: Sendable, Equatable {
   case kwic(KwicStatement)
   case collocates(CollocatesStatement)
   case ngrams(NgramsStatement)
+  case keywords(KeywordsStatement)
+}
+
+/// keywords -> "keywords" [integer | entities] where_clause "vs" reference ["by" keyness]
+///             [limit_clause]
+///
+/// The syllables, n-grams or extracted entities most characteristic of the articles the first
+/// `where` keeps (the focus) against a reference: the articles of a second `where`, the rest of
+/// the corpus or all of it.
+public struct KeywordsStatement: Sendable, Equatable {
+  /// What is compared: runs of syllables, or the entities extracted from the articles.
+  public enum Items: Sendable, Equatable {
+    /// Runs of 1 to 4 syllables of the bodies (`keywords 2 ...`), counted by occurrence.
+    case ngrams(Int)
+    /// People, organisations or cited documents (`keywords people ...`), counted by article.
+    case entities(Entities)
+  }
+
+  /// The entity collections a keyword list can range over, spelt as the collections are.
+  public enum Entities: String, Sendable, Equatable, CaseIterable {
+    case people, organizations, citations
+  }
+
+  /// What the focus is compared with.
+  public enum Reference: Sendable, Equatable {
+    /// `vs where EXPR`: the articles the expression keeps (they may overlap the focus).
+    case filter(Expression)
+    /// `vs rest`: the articles the focus leaves out.
+    case rest
+    /// `vs all`: the whole corpus, the focus included.
+    case all
+  }
+
+  /// The names of the references that are not a `where` clause; not reserved words.
+  public enum ReferenceName: String, Sendable, Equatable, CaseIterable {
+    case rest, all
+  }
+
+  /// The keyness statistics.
+  public enum Measure: String, Sendable, Equatable, CaseIterable {
+    /// Dunning's log-likelihood, signed: negative when the item is rarer in the focus.
+    case ll
+    /// Sketch Engine's simple maths: (fpm in focus + 1) / (fpm in reference + 1).
+    case simple
+  }
+
+  /// What is compared; single syllables when nil.
+  public var items: Items?
+  /// The first `where` expression: the articles characterised (the focus).
+  public var focus: Expression
+  /// What the focus is compared with, after `vs`.
+  public var reference: Reference
+  /// Where the reference is written: its `where` expression, `rest` or `all`.
+  public var referenceRange: SourceRange
+  /// The statistic after `by`, if given (`ll` when not).
+  public var measure: Measure?
+  public var limit: LimitClause?
+  public var range: SourceRange
+
+  public init(
+    items: Items? = nil, focus: Expression, reference: Reference, referenceRange: SourceRange = .none,
+    measure: Measure? = nil, limit: LimitClause? = nil, range: SourceRange = .none
+  ) {
+    self.items = items
+    self.focus = focus
+    self.reference = reference
+    self.referenceRange = referenceRange
+    self.measure = measure
+    self.limit = limit
+    self.range = range
+  }
 }
 
 /// ngrams -> "ngrams" integer [where_clause] [limit_clause]

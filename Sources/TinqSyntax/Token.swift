@@ -22,6 +22,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case collocates, window
   /// The word of `ngrams 2 where ...`.
   case ngrams
+  /// Words of `keywords where source = "CAND" vs rest`.
+  case keywords, vs
 
   /// The length of the longest keyword.
   static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
@@ -37,7 +39,7 @@ public enum Keyword: String, CaseIterable, Sendable {
   /// it in a script.
   public var isClauseWord: Bool {
     switch self {
-    case .where, .and, .or, .order, .limit, .offset, .select, .by: return true
+    case .where, .and, .or, .order, .limit, .offset, .select, .by, .vs: return true
     default: return false
     }
   }

@@ -123,6 +123,9 @@ enum BenchSuite {
         name: "bigrams, one year", tinq: "ngrams 2 where year = 2019 limit 20", tinqIds: nil, kind: .other, sql: nil,
         params: [], idsSQL: nil, why: "FTS5 has no n-gram counts", needles: [], ordered: false),
       BenchQuery(
+        name: "keywords, one year vs rest", tinq: "keywords where year = 2019 vs rest limit 20", tinqIds: nil, kind: .other,
+        sql: nil, params: [], idsSQL: nil, why: "FTS5 has no keyword lists", needles: [], ordered: false),
+      BenchQuery(
         name: "count by year", tinq: "count articles by year", tinqIds: nil, kind: .indexed,
         sql: "SELECT year, count(*) FROM meta GROUP BY year", params: [], idsSQL: nil, why: nil, needles: [],
         ordered: false),

@@ -173,6 +173,12 @@ import Tinq
     ("ngrams 2 limit 4", ["phối hợp", "an ninh", "công tác", "quốc phòng"]),
     ("ngrams 3 where year >= 2020 limit 2 offset 1", ["công tác phối", "tác phối hợp"]),
     ("ngrams 0", ["error: `ngrams` takes 1 to 4 syllables, found 0"]),
+    // Keywords: what the CT article says more than the other four. `an` is frequent everywhere
+    // but twice as frequent there; `cũng` and four others stand only there, twice each.
+    ("keywords where source = \"CT\" vs rest limit 3", ["an", "cũng", "giang"]),
+    ("keywords people where source = \"CT\" vs rest", ["Lương Tam Quang", "Phan Văn Giang"]),
+    ("keywords where source = \"XX\" vs rest", ["error: no article matches this `where`: `keywords` has nothing to characterise"]),
+    ("keywords where source = \"CT\" limit 3", ["error: expected `and`, `or` or `vs` and the reference to compare with, found `limit`"]),
     // Two-way counts: one cell per pair; a list field counts each distinct element.
     ("count articles by year, source", ["2020×CT:1", "2021×null:1", "2022×BDK:1", "null×null:2", "total 5"]),
     ("count articles where cites \"03/2019/NĐ-CP\" by source, year", ["BDK×2022:1", "CT×2020:1", "null×2021:1", "null×null:1", "total 4"]),

@@ -12,12 +12,15 @@ import TinqText
     Article(id: "d", body: "Không có gì."),
   ])
 
-  /// The reference: every run of `size` syllables, by toned key, counted and with its articles.
-  static func reference(_ size: Int) -> [(text: String, count: Int, articles: Int)] {
+  /// The plain count: every run of `size` syllables of `bodies`, by toned key, with its articles
+  /// and each key's first spelling.
+  static func tally(_ size: Int, in bodies: [Article]) -> (
+    count: [[String]: Int], articles: [[String]: Set<String>], spelling: [String: String]
+  ) {
     var spelling: [String: String] = [:]
     var count: [[String]: Int] = [:]
     var articles: [[String]: Set<String>] = [:]
-    for article in corpus.articles {
+    for article in bodies {
       // (syllable, separator after it)
       var pieces: [(String, String)] = []
       var word = ""
@@ -52,6 +55,12 @@ import TinqText
         if !(sep == "-" || (!sep.isEmpty && sep.allSatisfy { $0 == " " })) { run = [] }
       }
     }
+    return (count, articles, spelling)
+  }
+
+  /// The reference: every run of `size` syllables, by toned key, counted and with its articles.
+  static func reference(_ size: Int) -> [(text: String, count: Int, articles: Int)] {
+    let (count, articles, spelling) = tally(size, in: corpus.articles)
     return count.map { gram, n in
       (gram.map { spelling[$0] ?? "?" }.joined(separator: " "), n, articles[gram]?.count ?? 0)
     }.sorted { a, b in

@@ -119,12 +119,13 @@ func syntaxPrinted(_ source: String) -> String {
     ("articles where (year = 1\nor year = 2)", ["articles where year = 1 or year = 2"]),
     ("articles where\nyear = 1", ["articles where year = 1"]),
     ("count articles\nby year", ["count articles by year"]),
+    ("keywords where year = 1\nvs rest\nby simple\ncount articles", ["keywords where year = 1 vs rest by simple", "count articles"]),
     ("articles wher year = 1\ncount articles", ["!expected `where`, `order by`, `limit`, `select` or end of statement, found `wher`", "count articles"]),
     ("articles where (year = 1\ncount articles", ["!expected ')' to close '(' at 1:16, found `count`", "count articles"]),
     ("bogus; articles", ["!unknown collection `bogus`", "articles"]),
     (";;\n;", []),
     ("#!tinq\narticles", ["articles"]),
-    ("where x = 1\narticles", ["!expected a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `show`, `explain`, `let` or `expect`), found `where`", "articles"]),
+    ("where x = 1\narticles", ["!expected a statement (a collection, `count`, `kwic`, `collocates`, `ngrams`, `keywords`, `show`, `explain`, `let` or `expect`), found `where`", "articles"]),
   ]
 
   @Test(arguments: scripts)

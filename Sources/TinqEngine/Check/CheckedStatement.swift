@@ -185,6 +185,46 @@ public struct CheckedNgrams: Sendable {
   public static let defaultLimit = 50
 }
 
+/// `CheckedKeywords` is `keywords [N|people|organizations|citations] where ... vs REFERENCE
+/// [by ll|simple] [limit N]`.
+public struct CheckedKeywords: Sendable {
+  /// What is compared between the two sets of articles.
+  public enum Items: Sendable, Equatable {
+    /// Runs of 1 to 4 syllables of the bodies, counted by occurrence.
+    case ngrams(Int)
+    /// Extracted entities, counted by the articles mentioning (or citing) them.
+    case entities(KeywordsStatement.Entities)
+  }
+
+  /// The articles the focus is compared with.
+  public enum Reference: Sendable {
+    /// The articles a second `where` keeps.
+    case filter(Predicate)
+    /// The articles the focus leaves out.
+    case rest
+    /// The whole corpus, the focus included.
+    case all
+  }
+
+  /// What is compared: runs of syllables (1 for single syllables) or entities.
+  public var items: Items
+  /// The articles characterised.
+  public var focus: Predicate
+  /// Where the focus's `where` expression stands, for an error when it keeps no article.
+  public var focusRange: SourceRange
+  public var reference: Reference
+  /// Where the reference stands.
+  public var referenceRange: SourceRange
+  /// The statistic rows are ranked by.
+  public var measure: KeywordsStatement.Measure
+  /// At most this many rows, after skipping `offset`.
+  public var limit: Int
+  public var offset: Int
+
+  /// The keywords listed when no `limit` is given.
+  public static let defaultLimit = 20
+}
+
 /// `CheckedStatement` is one statement, checked.
 public struct CheckedStatement: Sendable {
   /// What the statement does.
@@ -204,6 +244,8 @@ public struct CheckedStatement: Sendable {
     case collocates(CheckedCollocates)
     /// `ngrams N ...`: the most frequent runs of N syllables.
     case ngrams(CheckedNgrams)
+    /// `keywords ... vs ...`: what characterises some articles against others.
+    case keywords(CheckedKeywords)
   }
 
   public var kind: Kind

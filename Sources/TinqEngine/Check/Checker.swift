@@ -160,6 +160,11 @@ struct CheckContext {
       if let filter = g.filter { g.filter = try checkFilter(filter, in: .articles) }
       if let limit = g.limit { try checkLimit(limit) }
       return .ngrams(g)
+    case .keywords(var k):
+      k.focus = try checkFilter(k.focus, in: .articles)
+      if case .filter(let e) = k.reference { k.reference = .filter(try checkFilter(e, in: .articles)) }
+      if let limit = k.limit { try checkLimit(limit) }
+      return .keywords(k)
     }
   }
 

@@ -90,6 +90,24 @@ extension CheckContext {
         size: g.size, filter: try g.filter.map { e throws(Diagnostic) in try lower(e, in: .articles) },
         limit: max(0, g.limit?.count ?? CheckedNgrams.defaultLimit), offset: max(0, g.limit?.offset ?? 0))
       return CheckedStatement(kind: .ngrams(checked), text: text, range: g.range)
+    case .keywords(let k):
+      let items: CheckedKeywords.Items
+      switch k.items {
+      case .ngrams(let n)?: items = .ngrams(n)
+      case .entities(let e)?: items = .entities(e)
+      case nil: items = .ngrams(1)
+      }
+      let reference: CheckedKeywords.Reference
+      switch k.reference {
+      case .filter(let e): reference = .filter(try lower(e, in: .articles))
+      case .rest: reference = .rest
+      case .all: reference = .all
+      }
+      let checked = CheckedKeywords(
+        items: items, focus: try lower(k.focus, in: .articles), focusRange: k.focus.range, reference: reference,
+        referenceRange: k.referenceRange, measure: k.measure ?? .ll,
+        limit: max(0, k.limit?.count ?? CheckedKeywords.defaultLimit), offset: max(0, k.limit?.offset ?? 0))
+      return CheckedStatement(kind: .keywords(checked), text: text, range: k.range)
     }
   }
 

@@ -46,6 +46,8 @@ public struct MemoryBackend: Backend {
       return .rows(try collocates(c, cancellation: cancellation).rows)
     case .ngrams(let g):
       return .rows(try ngrams(g, cancellation: cancellation).rows)
+    case .keywords(let k):
+      return .rows(try keywords(k, cancellation: cancellation).rows)
     }
   }
 
@@ -660,6 +662,23 @@ public struct MemoryBackend: Backend {
       if g.filter != nil { lines.append("articles:\n" + execution.describe()) }
       lines.append("counts: every run of \(g.size) syllables of the bodies counted, from their stored pieces")
       lines.append("result: \(rows.rows.count) n-grams")
+    case .keywords(let k):
+      let (rows, focus, reference) = try keywords(k, cancellation: cancellation)
+      lines.append("collection: articles (" + rowCount(store.count) + ")")
+      lines.append("focus:\n" + focus.describe())
+      switch k.reference {
+      case .filter: lines.append("reference:\n" + (reference?.describe() ?? ""))
+      case .rest: lines.append("reference: the other articles")
+      case .all: lines.append("reference: all articles (those of the focus counted once, added to the rest)")
+      }
+      switch k.items {
+      case .ngrams(let n):
+        let what = n == 1 ? "every syllable" : "every run of \(n) syllables"
+        lines.append("counts: \(what) of the focus's bodies, then of the reference's, from their stored pieces")
+      case .entities(let e):
+        lines.append("counts: the articles of each of the \(e.rawValue), in the focus and in the reference")
+      }
+      lines.append("result: \(rows.rows.count) keywords by \(k.measure.rawValue)")
     }
     return lines.joined(separator: "\n")
   }
@@ -676,6 +695,8 @@ extension MemoryBackend {
     case .count(let c): filter = c.filter
     case .collocates(let c): filter = c.filter
     case .ngrams(let g): filter = g.filter
+    case .keywords(let k):
+      if case .filter(let p) = k.reference { filter = .all([k.focus, p]) } else { filter = k.focus }
     case .concordance(let k):
       var conditions: [Predicate] = k.filter.map { [$0] } ?? []
       switch k.target {
