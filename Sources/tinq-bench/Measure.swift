@@ -47,6 +47,13 @@ struct MeasureReport: Codable, Sendable {
   var baselineRSSBytes: Int
   /// Peak resident memory once loaded, in bytes.
   var loadPeakRSSBytes: Int
+  /// Resident memory once loaded (or opened), in bytes.
+  var openRSSBytes: Int?
+  /// Seconds from the start of the load (or open) to the first answer of
+  /// `count articles where cites "03/2019/NĐ-CP"`.
+  var firstAnswerSeconds: Double?
+  /// Resident memory after the timed queries, in bytes.
+  var suiteRSSBytes: Int?
   /// Peak resident memory after the timed queries, in bytes.
   var peakRSSBytes: Int
   /// The suite's timings.
@@ -71,6 +78,9 @@ struct Measure: ParsableCommand {
     let loaded = try Corpus.load(paths: [corpus])
     let loadSeconds = (clock.now - start).seconds
     let loadPeak = peakResidentBytes()
+    let openRSS = residentBytes()
+    _ = try? loaded.query("count articles where cites \"03/2019/NĐ-CP\"")
+    let firstAnswer = (clock.now - start).seconds
 
     let suite = loadOnly ? [] : BenchSuite.queries()
     var timings: [QueryTiming] = []
@@ -94,7 +104,8 @@ struct Measure: ParsableCommand {
     let report = MeasureReport(
       corpus: corpus, articles: loaded.articleCount, warnings: loaded.warnings.count,
       corpusBytes: corpusBytes(corpus), loadSeconds: loadSeconds, baselineRSSBytes: baseline,
-      loadPeakRSSBytes: loadPeak, peakRSSBytes: peak, queries: timings)
+      loadPeakRSSBytes: loadPeak, openRSSBytes: openRSS, firstAnswerSeconds: firstAnswer, suiteRSSBytes: residentBytes(),
+      peakRSSBytes: peak, queries: timings)
     // Plain camel-case keys: snake case does not round-trip names like `peakRSSBytes`.
     FileHandle.standardOutput.write(try JSONEncoder().encode(report))
     FileHandle.standardOutput.write(Data("\n".utf8))
@@ -182,6 +193,16 @@ struct Percentiles {
 func peakResidentBytes() -> Int {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
+    return (digits.flatMap { Int($0) } ?? 0) * 1024
+  }
+  return 0
+}
+
+/// `residentBytes()` reads VmRSS, the process's resident set now, from /proc.
+func residentBytes() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
     let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
     return (digits.flatMap { Int($0) } ?? 0) * 1024
   }

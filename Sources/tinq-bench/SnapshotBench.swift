@@ -1,0 +1,126 @@
+// `tinq-bench snapshot`: what a snapshot costs and gives (issue #15): the build's time and peak
+// memory, the file's size, the open, the first answer, the memory after opening and after the
+// suite, and the suite itself beside the in-memory corpus, each side in a fresh process.
+
+import ArgumentParser
+import Foundation
+import Tinq
+
+/// `BuildReport` is what one `measure-build` child found.
+struct BuildReport: Codable, Sendable {
+  /// Seconds to record the sources, load, extract and index.
+  var loadSeconds: Double
+  /// Seconds to write the snapshot.
+  var saveSeconds: Double
+  /// The process's peak resident memory, in bytes.
+  var peakRSSBytes: Int
+  /// The snapshot's size in bytes.
+  var snapshotBytes: Int
+  /// Articles written.
+  var articles: Int
+}
+
+/// `MeasureBuild` builds a snapshot in this process, as `tinq build` does, and reports on it.
+struct MeasureBuild: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "measure-build", abstract: "Build one snapshot in this process (used by `snapshot`).", shouldDisplay: false)
+
+  @Option(help: "The corpus path.") var corpus: String
+  @Option(help: "The snapshot to write.") var output: String
+
+  func run() throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let sources = try Corpus.recordSources(paths: [corpus])
+    let loaded = try Corpus.load(paths: [corpus])
+    let loadSeconds = (clock.now - start).seconds
+    let saveStart = clock.now
+    try loaded.save(to: output, sources: sources)
+    let report = BuildReport(
+      loadSeconds: loadSeconds, saveSeconds: (clock.now - saveStart).seconds, peakRSSBytes: peakResidentBytes(),
+      snapshotBytes: corpusBytesOfFile(output), articles: loaded.articleCount)
+    FileHandle.standardOutput.write(try JSONEncoder().encode(report))
+    FileHandle.standardOutput.write(Data("\n".utf8))
+  }
+}
+
+func corpusBytesOfFile(_ path: String) -> Int {
+  ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+}
+
+/// `SnapshotBench` compares a corpus opened from a snapshot with the same corpus loaded.
+struct SnapshotBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "snapshot",
+    abstract: "Build a snapshot of a corpus and measure it beside the corpus loaded (issue #15).",
+    discussion: """
+      Each step runs in a fresh process: the in-memory load and the suite, the build, then the
+      open and the suite. Prints a markdown table; --json prints the three reports.
+        swift run -c release tinq-bench snapshot --corpus bench/out/perf-100k.jsonl
+      """)
+
+  @Option(help: "The corpus (a .jsonl file or a folder).") var corpus: String
+  @Option(help: "Where to write the snapshot (default: beside the corpus, .tinq).") var output: String?
+  @Option(help: "Timed runs per query at most.") var iterations: Int = 20
+  @Flag(help: "Skip the in-memory side (for corpora too big to load twice in a row).") var skipMemory = false
+  @Flag(help: "Print the reports as JSON.") var json = false
+
+  func child<T: Decodable>(_ args: [String]) throws -> T {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: selfExecutable())
+    p.arguments = args
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else {
+      throw HarnessError.childFailed("tinq-bench \(args.joined(separator: " ")) exited with status \(p.terminationStatus)")
+    }
+    return try JSONDecoder().decode(T.self, from: data)
+  }
+
+  func run() throws {
+    let snapshot = output ?? ((corpus as NSString).deletingPathExtension + ".tinq")
+    let budget = ["--iterations", String(iterations), "--budget", "2"]
+    let memory: MeasureReport? = skipMemory ? nil : try child(["measure", "--corpus", corpus] + budget)
+    let build: BuildReport = try child(["measure-build", "--corpus", corpus, "--output", snapshot])
+    let opened: MeasureReport = try child(["measure", "--corpus", snapshot] + budget)
+    if json {
+      struct All: Codable {
+        var memory: MeasureReport?
+        var build: BuildReport
+        var snapshot: MeasureReport
+      }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      FileHandle.standardOutput.write(try encoder.encode(All(memory: memory, build: build, snapshot: opened)))
+      print("")
+      return
+    }
+    print(Self.render(corpus: corpus, memory: memory, build: build, opened: opened))
+  }
+
+  static func render(corpus: String, memory: MeasureReport?, build: BuildReport, opened: MeasureReport) -> String {
+    let textBytes = corpusBytes(corpus)
+    func mb(_ b: Int) -> String { String(format: "%.0f MB", Double(b) / 1_000_000) }
+    func times(_ b: Int) -> String { textBytes > 0 ? String(format: "%.2f×", Double(b) / Double(textBytes)) : "?" }
+    func s(_ x: Double?) -> String { x.map { String(format: "%.2f s", $0) } ?? "n/a" }
+    var out = "| \(build.articles) articles (\(mb(textBytes)) of text) | snapshot | loaded from text |\n| --- | --- | --- |\n"
+    out += "| build: load + extract + index, then write | \(s(build.loadSeconds)) + \(s(build.saveSeconds)) | |\n"
+    out += "| build's peak RSS | \(mb(build.peakRSSBytes)) (\(times(build.peakRSSBytes))) | |\n"
+    out += "| snapshot size | \(mb(build.snapshotBytes)) (\(times(build.snapshotBytes))) | |\n"
+    out += "| open (or load) | \(s(opened.loadSeconds)) | \(s(memory?.loadSeconds)) |\n"
+    out += "| open + first `count articles where cites \"03/2019/NĐ-CP\"` | \(s(opened.firstAnswerSeconds)) | \(s(memory?.firstAnswerSeconds)) |\n"
+    out += "| RSS after open | \(mb(opened.openRSSBytes ?? 0)) (\(times(opened.openRSSBytes ?? 0))) | \(memory.map { mb($0.openRSSBytes ?? 0) } ?? "n/a") |\n"
+    out += "| RSS after the suite | \(mb(opened.suiteRSSBytes ?? 0)) | \(memory.map { mb($0.suiteRSSBytes ?? 0) } ?? "n/a") |\n"
+    out += "\n| query | snapshot (median) | loaded (median) | same answer |\n| --- | --- | --- | --- |\n"
+    for q in opened.queries {
+      let m = memory?.queries.first { $0.name == q.name }
+      func ms(_ t: QueryTiming?) -> String { t?.medianMs.map { String(format: "%.3f ms", $0) } ?? (t?.error ?? "n/a") }
+      let same = m.map { $0.count == q.count && $0.rows == q.rows ? "yes" : "NO" } ?? "n/a"
+      out += "| \(q.name) | \(ms(q)) | \(ms(m)) | \(same) |\n"
+    }
+    return out
+  }
+}
