@@ -317,64 +317,60 @@ public struct Shell {
     case .schema:
       output.write(Shell.schemaText())
     case .open(let path):
-      do {
-        let watchCtrlC = interruptible
-        let corpus = try Corpus.load(paths: [path], stop: { watchCtrlC && LineEditor.interrupted() })
-        session = Session(corpus: corpus)
-        for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
-        if let note = Launcher.snapshotNote(corpus) { errors.write(note + "\n") }
-        output.write("Opened \(path): \(corpus.articleCount) articles.\n")
-        if interruptible {
-          let backend = corpus.backend
-          Thread.detachNewThread { backend.prepareSortKeys() }
-        }
-      } catch {
-        if interruptible, LineEditor.interrupted() {
-          LineEditor.clearInterrupt()
-          errors.write("Interrupted; the corpus is as it was.\n")
-          return false
-        }
-        errors.write("\(file):\(line): error: \(error.description)\n")
-        return false
-      }
+      guard let corpus = corpusCommand(file: file, line: line, interrupted: "the corpus is as it was", { stop throws(CorpusError) in
+        try Corpus.load(paths: [path], stop: stop)
+      }) else { return false }
+      session = Session(corpus: corpus)
+      for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
+      if let note = Launcher.snapshotNote(corpus) { errors.write(note + "\n") }
+      output.write("Opened \(path): \(corpus.articleCount) articles.\n")
+      warmSortKeys()
     case .save(let path):
-      do {
-        let watchCtrlC = interruptible
-        try session.corpus.save(to: path, stop: { watchCtrlC && LineEditor.interrupted() })
-        output.write("Saved \(session.corpus.articleCount) articles to \(path).\n")
-      } catch {
-        if interruptible, LineEditor.interrupted() {
-          LineEditor.clearInterrupt()
-          errors.write("Interrupted; \(path) was not written.\n")
-          return false
-        }
-        errors.write("\(file):\(line): error: \(error.description)\n")
-        return false
-      }
+      let corpus = session.corpus
+      guard corpusCommand(file: file, line: line, interrupted: "\(path) was not written", { stop throws(CorpusError) in
+        try corpus.save(to: path, stop: stop)
+      }) != nil else { return false }
+      output.write("Saved \(corpus.articleCount) articles to \(path).\n")
     case .load(let path):
-      do {
-        let before = session.corpus.articleCount
-        let warningsBefore = session.corpus.warnings.count
-        // In the REPL, Ctrl-C abandons the load and the corpus stays as it was.
-        let watchCtrlC = interruptible
-        session.corpus = try session.corpus.adding(paths: [path]) { watchCtrlC && LineEditor.interrupted() }
-        for warning in session.corpus.warnings.dropFirst(warningsBefore) { errors.write("warning: \(warning)\n") }
-        output.write("Loaded \(session.corpus.articleCount - before) articles from \(path); \(session.corpus.articleCount) in all.\n")
-        if interruptible {
-          let backend = session.corpus.backend
-          Thread.detachNewThread { backend.prepareSortKeys() }
-        }
-      } catch {
-        if interruptible, LineEditor.interrupted() {
-          LineEditor.clearInterrupt()
-          errors.write("Interrupted; the corpus is as it was.\n")
-          return false
-        }
-        errors.write("\(file):\(line): error: \(error.description)\n")
-        return false
-      }
+      // Ctrl-C abandons the load and the corpus stays as it was.
+      let before = session.corpus
+      guard let corpus = corpusCommand(file: file, line: line, interrupted: "the corpus is as it was", { stop throws(CorpusError) in
+        try before.adding(paths: [path], stop: stop)
+      }) else { return false }
+      session.corpus = corpus
+      for warning in corpus.warnings.dropFirst(before.warnings.count) { errors.write("warning: \(warning)\n") }
+      output.write("Loaded \(corpus.articleCount - before.articleCount) articles from \(path); \(corpus.articleCount) in all.\n")
+      warmSortKeys()
     }
     return true
+  }
+
+  /// `corpusCommand(file:line:interrupted:_:)` runs the work of a meta-command that loads, opens
+  /// or saves a corpus: in the REPL Ctrl-C stops it (saying what is left, `interrupted`), and a
+  /// failure is an error at its line. It returns the work's result, nil when it failed.
+  private func corpusCommand<T>(
+    file: String, line: Int, interrupted: String, _ work: (_ stop: () -> Bool) throws(CorpusError) -> T
+  ) -> T? {
+    let watchCtrlC = interruptible
+    do {
+      return try work { watchCtrlC && LineEditor.interrupted() }
+    } catch {
+      if interruptible, LineEditor.interrupted() {
+        LineEditor.clearInterrupt()
+        errors.write("Interrupted; \(interrupted).\n")
+        return nil
+      }
+      errors.write("\(file):\(line): error: \(error.description)\n")
+      return nil
+    }
+  }
+
+  /// `warmSortKeys()` builds, in the REPL, the ranks that ordering and comparing by title, source
+  /// or author need, in the background, while the user reads and types.
+  private func warmSortKeys() {
+    guard interruptible else { return }
+    let backend = session.corpus.backend
+    Thread.detachNewThread { backend.prepareSortKeys() }
   }
 
   /// `ScriptReadError` is why a script could not be read: a path that cannot be opened, or bytes
