@@ -33,6 +33,9 @@ enum Citations {
     "QC": "Quy chế", "TB": "Thông báo", "CĐ": "Công điện", "CTr": "Chương trình", "ĐA": "Đề án",
     "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật",
   ]
+  /// Symbol codes by document type: `CT` for `Chỉ thị`.
+  static let typeCodes: [String: String] = Dictionary(
+    codeTypes.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
   /// Head nouns that are also everyday words (`chương trình 10` may be a show, `quy định 95` a
   /// rule): with a bare number they cite a document only after `số`.
   static let genericTypes: Set<String> = [
@@ -318,6 +321,14 @@ enum Citations {
       var q = p + 1
       while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
       guard q - p - 1 == 4, let year = ScanText.int(b, p + 1, q), (1900...2100).contains(year) else { return nil }
+      // The type code left out of the symbol, `Thông tư 01/2016-BVHTTDL`: kept as written, partial.
+      if b[p] == 0x2F, q < b.count, b[q] == 0x2D, let (parts, issuerEnd) = issuerParts(b, from: q),
+        issuerEnd == b.count || !(b[issuerEnd] == 0x2F || ScanText.isLetterStart(b, issuerEnd))
+      {
+        let issuer = parts.joined(separator: "-")
+        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "-" + issuer
+        return (Citation(type: t, number: number, issuer: issuer, year: year, isPartial: true), issuerEnd)
+      }
       if q < b.count, ScanText.isLetterStart(b, q) || b[q] == 0x2F || (b[q] == 0x2D && q + 1 < b.count && b[q + 1] != 0x20) {
         return nil
       }
@@ -340,6 +351,14 @@ enum Citations {
         // Official letters (`123/UBND-VX`): issuer and drafting unit, no type code; only a head
         // noun says what they are.
         return (Citation(type: type, number: symbol, issuer: code, year: nil), issuerEnd)
+      }
+      // A slip in the symbol after a type noun, `Chỉ thị số 11/CT0BTC` for `11/CT-BCT`: the type's
+      // own code, then capitals and digits with no hyphen. Kept as written, partial: no issuer is read.
+      if let t = type, let own = typeCodes[t], code.hasPrefix(own), code.count > own.count, code.count <= 12,
+        code.unicodeScalars.allSatisfy({ ScanText.isUppercaseScalar($0.value) || (0x30...0x39).contains($0.value) }),
+        codeEnd == b.count || !(b[codeEnd] == 0x2F || b[codeEnd] == 0x2D)
+      {
+        return (Citation(type: t, number: written + "/" + code, issuer: nil, year: nil, isPartial: true), codeEnd)
       }
       return nil
     }

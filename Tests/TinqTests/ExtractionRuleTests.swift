@@ -116,6 +116,12 @@ struct CitationCase: Sendable, CustomStringConvertible {
       expected: ["Hiến pháp|1992|-|1992|full", "Hiến pháp|1946|-|1946|full", "Hiến pháp|1959|-|1959|full", "Hiến pháp|1980|-|1980|full", "Bộ luật Hình sự|2015|-|2015|full"]),
     // A law firm, a programme and a rule are not cited documents.
     .init(text: "Công ty Luật số 5 tư vấn; chương trình 10 và quy định 95 được nhắc.", expected: []),
+    // A slip in a symbol is kept as written, and partial; the short reference after it is the same document.
+    .init(
+      text: "Bộ Tài chính ban hành Chỉ thị số 07/CT9BTC về tiết kiệm. Chỉ thị 07 yêu cầu cắt giảm chi.",
+      expected: ["Chỉ thị|07/CT9BTC|-|-|partial"]),
+    .init(
+      text: "Thông tư 05/2021-BTTTT thay thế Thông tư 05 cũ.", expected: ["Thông tư|05/2021-BTTTT|BTTTT|2021|partial"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
