@@ -41,6 +41,15 @@ enum Citations {
   static let genericTypes: Set<String> = [
     "Văn bản", "Chương trình", "Quy định", "Kế hoạch", "Lệnh", "Hướng dẫn", "Thông báo", "Đề án", "Quy chế",
   ]
+  /// Generic head nouns that, capitalised, name a document by a bare number without `số`:
+  /// `Quy chế 870`, `Kế hoạch 98`, `Thông báo 1382`; not `Chương trình 135`, a programme's name.
+  static let numberedGeneric: Set<String> = ["Quy chế", "Kế hoạch", "Thông báo"]
+  /// Words that may follow such a number; any other (`Kế hoạch 10 năm`, `Quy chế 15 điều`) makes
+  /// it a count.
+  static let afterNumbered = WordSet([
+    "của", "về", "đã", "được", "do", "và", "là", "có", "nhằm", "sẽ", "tại", "theo", "với", "trong", "này",
+    "thì", "cũng", "vẫn", "không", "chưa", "để", "quy", "hướng",
+  ])
   /// Issuers written alone after an old-style number (`47/CP`, `299/TTg`).
   static let oldIssuers: Set<String> = ["CP", "TTg", "HĐBT", "HĐCP", "BCA", "BQP", "BTC", "TW", "QH"]
   /// Codes of document kinds that always carry a year; without it the reference is short.
@@ -50,6 +59,7 @@ enum Citations {
   static let firmWords = WordSet(["ty", "phòng", "hãng"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
+  static let hNgay = ScanText.wordHashes("ngày")[0]
 
   /// `extract(_:)` returns the citations of the given lines in order of first appearance.
   static func extract(_ lines: [TextLine]) -> [Citation] {
@@ -98,6 +108,7 @@ enum Citations {
           guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
             !genericTypes.contains(type) || saidSo || first.number.contains("/")
+              || namedByNumber(line, head: i, type: type, number: k, first, end: end)
           else {
             i += count
             continue
@@ -136,6 +147,30 @@ enum Citations {
       }
     }
     return deduplicated(result)
+  }
+
+  /// `namedByNumber(_:head:type:number:_:end:)` tells whether a generic head noun and the bare
+  /// number after it (word `k`) name a document: the head capitalised, 2 to 5 digits that are not a
+  /// year, then the line's end, punctuation, a bracket or quote, or one of `afterNumbered`.
+  static func namedByNumber(_ line: TextLine, head: Int, type: String, number k: Int, _ c: Citation, end: Int) -> Bool {
+    let w = line.words
+    let digits = w[k].end - w[k].start
+    guard numberedGeneric.contains(type), w[head].isCapitalized, c.isPartial, end == w[k].end, (2...5).contains(digits),
+      let value = ScanText.int(line.bytes, w[k].start, w[k].end), digits != 4 || !(1900...2100).contains(value)
+    else { return false }
+    let g = line.gap(after: k)
+    guard let first = g.first else { return true }
+    // `,` `.` `;` `:` `)` `!` `?` `"` and the curly quotes and dashes (E2 80 ..).
+    if [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x21, 0x3F, 0x22, 0xE2].contains(first) { return true }
+    guard first == 0x20 else { return false }
+    if g.count == 1 {
+      guard k + 1 < w.count else { return false }
+      // `Kế hoạch 98 ngày 22-6-2012` is dated; `Kế hoạch 30 ngày` is a month's plan.
+      if w[k + 1].hash == hNgay { return k + 2 < w.count && w[k + 2].isNumber && line.gapIsSpace(after: k + 1) }
+      return afterNumbered.contains(w[k + 1].hash)
+    }
+    let second = g[g.startIndex + 1]
+    return second == 0x28 || second == 0x22 || second == 0xE2
   }
 
   /// `yearList(_:from:)` reads `[năm] 1992` and lists of them (`năm 1946, 1959, 1980 và 1992`)

@@ -122,6 +122,11 @@ struct CitationCase: Sendable, CustomStringConvertible {
       expected: ["Chỉ thị|07/CT9BTC|-|-|partial"]),
     .init(
       text: "Thông tư 05/2021-BTTTT thay thế Thông tư 05 cũ.", expected: ["Thông tư|05/2021-BTTTT|BTTTT|2021|partial"]),
+    // Generic head nouns, capitalised, name a document by a bare number; counts and years are not one.
+    .init(
+      text: "Sơ kết Quy chế 615 về phối hợp, Kế hoạch 72 ngày 3-4-2020 và Thông báo 2345.",
+      expected: ["Quy chế|615|-|-|partial", "Kế hoạch|72|-|-|partial", "Thông báo|2345|-|-|partial"]),
+    .init(text: "Kế hoạch 30 ngày, Quy chế 12 điều, Thông báo 2020 và Kế hoạch 15% đều nêu.", expected: []),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
