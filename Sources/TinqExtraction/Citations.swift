@@ -31,7 +31,7 @@ enum Citations {
     "NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "KL": "Kết luận", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QyĐ": "Quy định",
     "QC": "Quy chế", "TB": "Thông báo", "CĐ": "Công điện", "CTr": "Chương trình", "ĐA": "Đề án",
-    "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật",
+    "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật", "GP": "Giấy phép",
   ]
   /// Symbol codes by document type: `CT` for `Chỉ thị`.
   static let typeCodes: [String: String] = Dictionary(
@@ -203,10 +203,16 @@ enum Citations {
     return (out, last.2)
   }
 
+  /// `deduplicated(_:)` keeps the first citation of each document: a full symbol names one document
+  /// whatever head noun stands before it (`quyết định số 84/GP-UB`, later `giấy phép số 84/GP-UB`);
+  /// a short reference is one only with its type (`Nghị định 47`, `Quy chế 47`).
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
     var seen: Set<UTF8Key> = []
     var out: [Citation] = []
-    for c in citations where seen.insert(UTF8Key((c.type ?? "") + "\u{1}" + c.number)).inserted { out.append(c) }
+    for c in citations {
+      let key = c.isPartial ? (c.type ?? "") + "\u{1}" + c.number : c.number
+      if seen.insert(UTF8Key(key)).inserted { out.append(c) }
+    }
     return out
   }
 

@@ -127,6 +127,11 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Sơ kết Quy chế 615 về phối hợp, Kế hoạch 72 ngày 3-4-2020 và Thông báo 2345.",
       expected: ["Quy chế|615|-|-|partial", "Kế hoạch|72|-|-|partial", "Thông báo|2345|-|-|partial"]),
     .init(text: "Kế hoạch 30 ngày, Quy chế 12 điều, Thông báo 2020 và Kế hoạch 15% đều nêu.", expected: []),
+    // Licences by their code; a symbol named by two head nouns is one document.
+    .init(text: "Trang tin có Giấy phép số 123/GP-BTTTT.", expected: ["Giấy phép|123/GP-BTTTT|BTTTT|-|full"]),
+    .init(
+      text: "Huyện ra quyết định số 12/GP-UB, rồi thu hồi giấy phép số 12/GP-UB.",
+      expected: ["Quyết định|12/GP-UB|UB|-|full"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
