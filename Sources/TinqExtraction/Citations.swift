@@ -422,7 +422,33 @@ enum Citations {
         end = yStart + 4
       }
     }
-    return (Citation(type: t, number: written, issuer: nil, year: year, isPartial: true), end)
+    // `Chỉ thị 46 của Bộ Chính trị`: a party body's document, numbered `46-CT/TW`. The issuer keeps
+    // the short reference from resolving to another body's document of the same number.
+    var issuer: String? = nil
+    if let e = partyPhrase(b, at: end) {
+      issuer = "TW"
+      end = e
+    }
+    return (Citation(type: t, number: written, issuer: issuer, year: year, isPartial: true), end)
+  }
+
+  /// Phrases naming the Party's central bodies after a short reference, whose documents carry `/TW`.
+  static let partyPhrases: [[UInt8]] = [
+    " của Bộ Chính trị", " của Ban Bí thư", " của Ban Chấp hành Trung ương Đảng", " của Ban Chấp hành Trung ương",
+    " của BCH Trung ương", " của Trung ương Đảng", " của Trung ương",
+  ].map { Array($0.utf8) }
+
+  /// `partyPhrase(_:at:)` returns where one of `partyPhrases` ends when it starts at byte `p`, and
+  /// no capitalised word follows it (`của Trung ương Đoàn` is the Youth Union's).
+  static func partyPhrase(_ b: [UInt8], at p: Int) -> Int? {
+    guard p + 5 < b.count, b[p] == 0x20, b[p + 1] == 0x63 else { return nil }
+    for phrase in partyPhrases where p + phrase.count <= b.count && b[p..<p + phrase.count].elementsEqual(phrase) {
+      let e = p + phrase.count
+      if ScanText.isLetterStart(b, e) { continue }
+      if e + 1 < b.count, b[e] == 0x20, ScanText.isUppercaseScalar(ScanText.decode(b, at: e + 1).0) { continue }
+      return e
+    }
+    return nil
   }
 }
 

@@ -132,6 +132,11 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(
       text: "Huyện ra quyết định số 12/GP-UB, rồi thu hồi giấy phép số 12/GP-UB.",
       expected: ["Quyết định|12/GP-UB|UB|-|full"]),
+    // A short reference with a Party body as issuer: its documents are `/TW`.
+    .init(
+      text: "Học tập Chỉ thị 05 của Bộ Chính trị và Nghị quyết 18 của Ban Chấp hành Trung ương.",
+      expected: ["Chỉ thị|05|TW|-|partial", "Nghị quyết|18|TW|-|partial"]),
+    .init(text: "Thực hiện Chỉ thị 12 của Trung ương Đoàn.", expected: ["Chỉ thị|12|-|-|partial"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
@@ -163,6 +168,22 @@ struct CitationCase: Sendable, CustomStringConvertible {
     CitationResolver.resolve(&articles)
     #expect(articles[4].citations.map(\.number) == ["03"])
     #expect(articles[4].citations.first?.isPartial == true)
+  }
+
+  @Test func issuerPhraseNarrowsResolution() throws {
+    var articles = [
+      extracted("Thủ tướng ban hành Chỉ thị 05/CT-TTg về giao thông."),
+      extracted("Các chi bộ học tập Chỉ thị 05 của Bộ Chính trị."),
+    ]
+    let short = try #require(articles[1].citations.first)
+    #expect(short.provenance.excerpt == "Chỉ thị 05 của Bộ Chính trị")
+    CitationResolver.resolve(&articles)
+    // The Prime Minister's directive of that number is not the Politburo's.
+    #expect(articles[1].citations.map(\.number) == ["05"])
+    articles.append(extracted("Năm 2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW."))
+    CitationResolver.resolve(&articles)
+    #expect(articles[1].citations.map(\.number) == ["05-CT/TW"])
+    #expect(articles[1].citations.first?.provenance.rule == "citation (resolved in corpus)")
   }
 }
 
