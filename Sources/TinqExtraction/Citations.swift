@@ -205,12 +205,14 @@ enum Citations {
 
   /// `deduplicated(_:)` keeps the first citation of each document: a full symbol names one document
   /// whatever head noun stands before it (`quyết định số 84/GP-UB`, later `giấy phép số 84/GP-UB`);
-  /// a short reference is one only with its type (`Nghị định 47`, `Quy chế 47`).
+  /// a short reference or a year is one only with its type (`Nghị định 47`, `Quy chế 47`; `BLHS 2015`,
+  /// `BLTTHS 2015`).
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
     var seen: Set<UTF8Key> = []
     var out: [Citation] = []
     for c in citations {
-      let key = c.isPartial ? (c.type ?? "") + "\u{1}" + c.number : c.number
+      let symbol = !c.isPartial && c.number.utf8.contains { $0 == 0x2F || $0 == 0x2D }
+      let key = symbol ? c.number : (c.type ?? "") + "\u{1}" + c.number
       if seen.insert(UTF8Key(key)).inserted { out.append(c) }
     }
     return out

@@ -132,6 +132,9 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(
       text: "Huyện ra quyết định số 12/GP-UB, rồi thu hồi giấy phép số 12/GP-UB.",
       expected: ["Quyết định|12/GP-UB|UB|-|full"]),
+    .init(
+      text: "Theo BLHS 2015 và BLTTHS 2015.",
+      expected: ["Bộ luật Hình sự|2015|-|2015|full", "Bộ luật Tố tụng hình sự|2015|-|2015|full"]),
     // A short reference with a Party body as issuer: its documents are `/TW`.
     .init(
       text: "Học tập Chỉ thị 05 của Bộ Chính trị và Nghị quyết 18 của Ban Chấp hành Trung ương.",
