@@ -203,17 +203,25 @@ enum Citations {
     return (out, last.2)
   }
 
-  /// `deduplicated(_:)` keeps the first citation of each document: a full symbol names one document
-  /// whatever head noun stands before it (`quyết định số 84/GP-UB`, later `giấy phép số 84/GP-UB`);
-  /// a short reference or a year is one only with its type (`Nghị định 47`, `Quy chế 47`; `BLHS 2015`,
-  /// `BLTTHS 2015`).
+  /// `deduplicated(_:)` keeps the first citation of each document, by type and number; a bare
+  /// symbol (`84/GP-UB`, typed by its code) is also the document a head noun gave that symbol in the
+  /// same text (`quyết định số 84/GP-UB`), either way round: one entry, the first.
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
+    guard citations.count > 1 else { return citations }
+    let anyBare = citations.contains { !$0.isPartial && $0.provenance.rule == "citation symbol" }
     var seen: Set<UTF8Key> = []
+    var symbols: Set<UTF8Key> = []
+    var bareSymbols: Set<UTF8Key> = []
     var out: [Citation] = []
     for c in citations {
-      let symbol = !c.isPartial && c.number.utf8.contains { $0 == 0x2F || $0 == 0x2D }
-      let key = symbol ? c.number : (c.type ?? "") + "\u{1}" + c.number
-      if seen.insert(UTF8Key(key)).inserted { out.append(c) }
+      let bare = anyBare && !c.isPartial && c.provenance.rule == "citation symbol"
+      if anyBare && !c.isPartial {
+        let number = UTF8Key(c.number)
+        if bareSymbols.contains(number) || (bare && symbols.contains(number)) { continue }
+        symbols.insert(number)
+        if bare { bareSymbols.insert(number) }
+      }
+      if seen.insert(UTF8Key((c.type ?? "") + "\u{1}" + c.number)).inserted { out.append(c) }
     }
     return out
   }

@@ -21,7 +21,6 @@ public struct CitationPattern: Sendable, Hashable {
     (["huong", "dan"], "HD"), (["quy", "dinh"], "QYD"), (["thong", "bao"], "TB"), (["chuong", "trinh"], "CTR"),
     (["de", "an"], "DA"), (["phuong", "an"], "PA"), (["bao", "cao"], "BC"), (["to", "trinh"], "TTR"),
     (["quy", "che"], "QC"), (["luat"], "LUAT"), (["phap", "lenh"], "PL"), (["van", "ban"], "VB"),
-    (["giay", "phep"], "GP"),
   ]
 
   /// The codes that, standing first before a number, name a type (`ND 03/2019`).

@@ -133,6 +133,9 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Huyện ra quyết định số 12/GP-UB, rồi thu hồi giấy phép số 12/GP-UB.",
       expected: ["Quyết định|12/GP-UB|UB|-|full"]),
     .init(
+      text: "Giấy phép 31/GP-UB bị hủy, vì quyết định số 31/GP-UB trước đó sai.",
+      expected: ["Giấy phép|31/GP-UB|UB|-|full"]),
+    .init(
       text: "Theo BLHS 2015 và BLTTHS 2015.",
       expected: ["Bộ luật Hình sự|2015|-|2015|full", "Bộ luật Tố tụng hình sự|2015|-|2015|full"]),
     // A short reference with a Party body as issuer: its documents are `/TW`.
