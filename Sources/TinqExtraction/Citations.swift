@@ -31,13 +31,25 @@ enum Citations {
     "NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "KL": "Kết luận", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QyĐ": "Quy định",
     "QC": "Quy chế", "TB": "Thông báo", "CĐ": "Công điện", "CTr": "Chương trình", "ĐA": "Đề án",
-    "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật",
+    "PL": "Pháp lệnh", "TTr": "Tờ trình", "BC": "Báo cáo", "PA": "Phương án", "L": "Luật", "GP": "Giấy phép",
   ]
+  /// Symbol codes by document type: `CT` for `Chỉ thị`.
+  static let typeCodes: [String: String] = Dictionary(
+    codeTypes.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
   /// Head nouns that are also everyday words (`chương trình 10` may be a show, `quy định 95` a
   /// rule): with a bare number they cite a document only after `số`.
   static let genericTypes: Set<String> = [
     "Văn bản", "Chương trình", "Quy định", "Kế hoạch", "Lệnh", "Hướng dẫn", "Thông báo", "Đề án", "Quy chế",
   ]
+  /// Generic head nouns that, capitalised, name a document by a bare number without `số`:
+  /// `Quy chế 870`, `Kế hoạch 98`, `Thông báo 1382`; not `Chương trình 135`, a programme's name.
+  static let numberedGeneric: Set<String> = ["Quy chế", "Kế hoạch", "Thông báo"]
+  /// Words that may follow such a number; any other (`Kế hoạch 10 năm`, `Quy chế 15 điều`) makes
+  /// it a count.
+  static let afterNumbered = WordSet([
+    "của", "về", "đã", "được", "do", "và", "là", "có", "nhằm", "sẽ", "tại", "theo", "với", "trong", "này",
+    "thì", "cũng", "vẫn", "không", "chưa", "để", "quy", "hướng",
+  ])
   /// Issuers written alone after an old-style number (`47/CP`, `299/TTg`).
   static let oldIssuers: Set<String> = ["CP", "TTg", "HĐBT", "HĐCP", "BCA", "BQP", "BTC", "TW", "QH"]
   /// Codes of document kinds that always carry a year; without it the reference is short.
@@ -47,6 +59,7 @@ enum Citations {
   static let firmWords = WordSet(["ty", "phòng", "hãng"])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
+  static let hNgay = ScanText.wordHashes("ngày")[0]
 
   /// `extract(_:)` returns the citations of the given lines in order of first appearance.
   static func extract(_ lines: [TextLine]) -> [Citation] {
@@ -95,6 +108,7 @@ enum Citations {
           guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
             !genericTypes.contains(type) || saidSo || first.number.contains("/")
+              || namedByNumber(line, head: i, type: type, number: k, first, end: end)
           else {
             i += count
             continue
@@ -135,6 +149,30 @@ enum Citations {
     return deduplicated(result)
   }
 
+  /// `namedByNumber(_:head:type:number:_:end:)` tells whether a generic head noun and the bare
+  /// number after it (word `k`) name a document: the head capitalised, 2 to 5 digits that are not a
+  /// year, then the line's end, punctuation, a bracket or quote, or one of `afterNumbered`.
+  static func namedByNumber(_ line: TextLine, head: Int, type: String, number k: Int, _ c: Citation, end: Int) -> Bool {
+    let w = line.words
+    let digits = w[k].end - w[k].start
+    guard numberedGeneric.contains(type), w[head].isCapitalized, c.isPartial, end == w[k].end, (2...5).contains(digits),
+      let value = ScanText.int(line.bytes, w[k].start, w[k].end), digits != 4 || !(1900...2100).contains(value)
+    else { return false }
+    let g = line.gap(after: k)
+    guard let first = g.first else { return true }
+    // `,` `.` `;` `:` `)` `!` `?` `"` and the curly quotes and dashes (E2 80 ..).
+    if [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x21, 0x3F, 0x22, 0xE2].contains(first) { return true }
+    guard first == 0x20 else { return false }
+    if g.count == 1 {
+      guard k + 1 < w.count else { return false }
+      // `Kế hoạch 98 ngày 22-6-2012` is dated; `Kế hoạch 30 ngày` is a month's plan.
+      if w[k + 1].hash == hNgay { return k + 2 < w.count && w[k + 2].isNumber && line.gapIsSpace(after: k + 1) }
+      return afterNumbered.contains(w[k + 1].hash)
+    }
+    let second = g[g.startIndex + 1]
+    return second == 0x28 || second == 0x22 || second == 0xE2
+  }
+
   /// `yearList(_:from:)` reads `[năm] 1992` and lists of them (`năm 1946, 1959, 1980 và 1992`)
   /// after a document named by its year: each year with the words it spans, and the last word.
   static func yearList(_ line: TextLine, from start: Int) -> ([(Int, Int, Int)], Int)? {
@@ -165,10 +203,26 @@ enum Citations {
     return (out, last.2)
   }
 
+  /// `deduplicated(_:)` keeps the first citation of each document, by type and number; a bare
+  /// symbol (`84/GP-UB`, typed by its code) is also the document a head noun gave that symbol in the
+  /// same text (`quyết định số 84/GP-UB`), either way round: one entry, the first.
   static func deduplicated(_ citations: [Citation]) -> [Citation] {
+    guard citations.count > 1 else { return citations }
+    let anyBare = citations.contains { !$0.isPartial && $0.provenance.rule == "citation symbol" }
     var seen: Set<UTF8Key> = []
+    var symbols: Set<UTF8Key> = []
+    var bareSymbols: Set<UTF8Key> = []
     var out: [Citation] = []
-    for c in citations where seen.insert(UTF8Key((c.type ?? "") + "\u{1}" + c.number)).inserted { out.append(c) }
+    for c in citations {
+      let bare = anyBare && !c.isPartial && c.provenance.rule == "citation symbol"
+      if anyBare && !c.isPartial {
+        let number = UTF8Key(c.number)
+        if bareSymbols.contains(number) || (bare && symbols.contains(number)) { continue }
+        symbols.insert(number)
+        if bare { bareSymbols.insert(number) }
+      }
+      if seen.insert(UTF8Key((c.type ?? "") + "\u{1}" + c.number)).inserted { out.append(c) }
+    }
     return out
   }
 
@@ -318,6 +372,14 @@ enum Citations {
       var q = p + 1
       while q < b.count, ScanText.isDigit(b[q]) { q += 1 }
       guard q - p - 1 == 4, let year = ScanText.int(b, p + 1, q), (1900...2100).contains(year) else { return nil }
+      // The type code left out of the symbol, `Thông tư 01/2016-BVHTTDL`: kept as written, partial.
+      if b[p] == 0x2F, q < b.count, b[q] == 0x2D, let (parts, issuerEnd) = issuerParts(b, from: q),
+        issuerEnd == b.count || !(b[issuerEnd] == 0x2F || ScanText.isLetterStart(b, issuerEnd))
+      {
+        let issuer = parts.joined(separator: "-")
+        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "-" + issuer
+        return (Citation(type: t, number: number, issuer: issuer, year: year, isPartial: true), issuerEnd)
+      }
       if q < b.count, ScanText.isLetterStart(b, q) || b[q] == 0x2F || (b[q] == 0x2D && q + 1 < b.count && b[q + 1] != 0x20) {
         return nil
       }
@@ -341,6 +403,14 @@ enum Citations {
         // noun says what they are.
         return (Citation(type: type, number: symbol, issuer: code, year: nil), issuerEnd)
       }
+      // A slip in the symbol after a type noun, `Chỉ thị số 11/CT0BTC` for `11/CT-BCT`: the type's
+      // own code, then capitals and digits with no hyphen. Kept as written, partial: no issuer is read.
+      if let t = type, let own = typeCodes[t], code.hasPrefix(own), code.count > own.count, code.count <= 12,
+        code.unicodeScalars.allSatisfy({ ScanText.isUppercaseScalar($0.value) || (0x30...0x39).contains($0.value) }),
+        codeEnd == b.count || !(b[codeEnd] == 0x2F || b[codeEnd] == 0x2D)
+      {
+        return (Citation(type: t, number: written + "/" + code, issuer: nil, year: nil, isPartial: true), codeEnd)
+      }
       return nil
     }
     // A bare number after a type noun is a short reference: `Nghị định số 03`, `Nghị định 03 năm 2019`.
@@ -362,7 +432,33 @@ enum Citations {
         end = yStart + 4
       }
     }
-    return (Citation(type: t, number: written, issuer: nil, year: year, isPartial: true), end)
+    // `Chỉ thị 46 của Bộ Chính trị`: a party body's document, numbered `46-CT/TW`. The issuer keeps
+    // the short reference from resolving to another body's document of the same number.
+    var issuer: String? = nil
+    if let e = partyPhrase(b, at: end) {
+      issuer = "TW"
+      end = e
+    }
+    return (Citation(type: t, number: written, issuer: issuer, year: year, isPartial: true), end)
+  }
+
+  /// Phrases naming the Party's central bodies after a short reference, whose documents carry `/TW`.
+  static let partyPhrases: [[UInt8]] = [
+    " của Bộ Chính trị", " của Ban Bí thư", " của Ban Chấp hành Trung ương Đảng", " của Ban Chấp hành Trung ương",
+    " của BCH Trung ương", " của Trung ương Đảng", " của Trung ương",
+  ].map { Array($0.utf8) }
+
+  /// `partyPhrase(_:at:)` returns where one of `partyPhrases` ends when it starts at byte `p`, and
+  /// no capitalised word follows it (`của Trung ương Đoàn` is the Youth Union's).
+  static func partyPhrase(_ b: [UInt8], at p: Int) -> Int? {
+    guard p + 5 < b.count, b[p] == 0x20, b[p + 1] == 0x63 else { return nil }
+    for phrase in partyPhrases where p + phrase.count <= b.count && b[p..<p + phrase.count].elementsEqual(phrase) {
+      let e = p + phrase.count
+      if ScanText.isLetterStart(b, e) { continue }
+      if e + 1 < b.count, b[e] == 0x20, ScanText.isUppercaseScalar(ScanText.decode(b, at: e + 1).0) { continue }
+      return e
+    }
+    return nil
   }
 }
 

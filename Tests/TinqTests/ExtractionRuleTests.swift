@@ -116,6 +116,33 @@ struct CitationCase: Sendable, CustomStringConvertible {
       expected: ["Hiến pháp|1992|-|1992|full", "Hiến pháp|1946|-|1946|full", "Hiến pháp|1959|-|1959|full", "Hiến pháp|1980|-|1980|full", "Bộ luật Hình sự|2015|-|2015|full"]),
     // A law firm, a programme and a rule are not cited documents.
     .init(text: "Công ty Luật số 5 tư vấn; chương trình 10 và quy định 95 được nhắc.", expected: []),
+    // A slip in a symbol is kept as written, and partial; the short reference after it is the same document.
+    .init(
+      text: "Bộ Tài chính ban hành Chỉ thị số 07/CT9BTC về tiết kiệm. Chỉ thị 07 yêu cầu cắt giảm chi.",
+      expected: ["Chỉ thị|07/CT9BTC|-|-|partial"]),
+    .init(
+      text: "Thông tư 05/2021-BTTTT thay thế Thông tư 05 cũ.", expected: ["Thông tư|05/2021-BTTTT|BTTTT|2021|partial"]),
+    // Generic head nouns, capitalised, name a document by a bare number; counts and years are not one.
+    .init(
+      text: "Sơ kết Quy chế 615 về phối hợp, Kế hoạch 72 ngày 3-4-2020 và Thông báo 2345.",
+      expected: ["Quy chế|615|-|-|partial", "Kế hoạch|72|-|-|partial", "Thông báo|2345|-|-|partial"]),
+    .init(text: "Kế hoạch 30 ngày, Quy chế 12 điều, Thông báo 2020 và Kế hoạch 15% đều nêu.", expected: []),
+    // Licences by their code; a symbol named by two head nouns is one document.
+    .init(text: "Trang tin có Giấy phép số 123/GP-BTTTT.", expected: ["Giấy phép|123/GP-BTTTT|BTTTT|-|full"]),
+    .init(
+      text: "Huyện ra quyết định số 12/GP-UB, rồi thu hồi giấy phép số 12/GP-UB.",
+      expected: ["Quyết định|12/GP-UB|UB|-|full"]),
+    .init(
+      text: "Giấy phép 31/GP-UB bị hủy, vì quyết định số 31/GP-UB trước đó sai.",
+      expected: ["Giấy phép|31/GP-UB|UB|-|full"]),
+    .init(
+      text: "Theo BLHS 2015 và BLTTHS 2015.",
+      expected: ["Bộ luật Hình sự|2015|-|2015|full", "Bộ luật Tố tụng hình sự|2015|-|2015|full"]),
+    // A short reference with a Party body as issuer: its documents are `/TW`.
+    .init(
+      text: "Học tập Chỉ thị 05 của Bộ Chính trị và Nghị quyết 18 của Ban Chấp hành Trung ương.",
+      expected: ["Chỉ thị|05|TW|-|partial", "Nghị quyết|18|TW|-|partial"]),
+    .init(text: "Thực hiện Chỉ thị 12 của Trung ương Đoàn.", expected: ["Chỉ thị|12|-|-|partial"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
@@ -147,6 +174,22 @@ struct CitationCase: Sendable, CustomStringConvertible {
     CitationResolver.resolve(&articles)
     #expect(articles[4].citations.map(\.number) == ["03"])
     #expect(articles[4].citations.first?.isPartial == true)
+  }
+
+  @Test func issuerPhraseNarrowsResolution() throws {
+    var articles = [
+      extracted("Thủ tướng ban hành Chỉ thị 05/CT-TTg về giao thông."),
+      extracted("Các chi bộ học tập Chỉ thị 05 của Bộ Chính trị."),
+    ]
+    let short = try #require(articles[1].citations.first)
+    #expect(short.provenance.excerpt == "Chỉ thị 05 của Bộ Chính trị")
+    CitationResolver.resolve(&articles)
+    // The Prime Minister's directive of that number is not the Politburo's.
+    #expect(articles[1].citations.map(\.number) == ["05"])
+    articles.append(extracted("Năm 2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW."))
+    CitationResolver.resolve(&articles)
+    #expect(articles[1].citations.map(\.number) == ["05-CT/TW"])
+    #expect(articles[1].citations.first?.provenance.rule == "citation (resolved in corpus)")
   }
 }
 
