@@ -20,16 +20,6 @@ let statements: [CheckedStatement] = [
   "articles order by title limit 3", "ngrams 2 limit 3",
 ].compactMap { try? Checker.check(Parser.parseStatement($0), bindings: [:]) }
 
-/// Makes the globals before the first input, so the leak checker does not count them as its leaks.
-@_cdecl("LLVMFuzzerInitialize")
-public func snapshotFuzzInitialize(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
-) -> CInt {
-  _ = statements.count
-  _ = scratchFile.count
-  return 0
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func snapshotFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var bytes = Array(UnsafeBufferPointer(start: data, count: size))

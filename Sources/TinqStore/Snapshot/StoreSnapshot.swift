@@ -122,59 +122,91 @@ extension ArticleStore {
     let text = View(bytes: try file.section(Tag.text))
     let all = View(bytes: arts)
 
-    // The articles in as many slices as cores, beside the lexicon, pieces, bodies and postings.
+    let namesView = View(bytes: try file.section(Tag.names))
+    var orderReader = SnapshotReader(try file.section(Tag.idOrder), section: Tag.idOrder)
+    let order = try orderReader.integers(UInt32.self, count: n).map(Int.init)
+    try orderReader.expectEnd()
+
+    // First the articles, in slices across the cores; then, at once, what is derived from them
+    // (the small indexes, the cited documents) beside the lexicon, pieces, bodies, postings and
+    // names, which need nothing but their own sections.
+    let slices = max(1, min(Parallel.cores * 2, n / 2_000))
+    var metadata: [Article] = []
+    metadata.reserveCapacity(n)
+    for slice in Parallel.map(slices, { slice -> Result<[Article], SnapshotError> in
+      let lo = n * slice / slices
+      let hi = n * (slice + 1) / slices
+      return Result { () throws(SnapshotError) in
+        let start = Int(offsets[lo])
+        var reader = ArticleReader(
+          r: SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles),
+          strings: strings)
+        var out: [Article] = []
+        out.reserveCapacity(hi - lo)
+        for i in lo..<hi {
+          guard reader.r.offset == Int(offsets[i]) - start else { throw reader.r.failure("article \(i) starts elsewhere") }
+          out.append(try reader.article())
+        }
+        try reader.r.expectEnd()
+        return out
+      }
+    }) {
+      metadata += try slice.get()
+    }
+    let articles = metadata
+    let light = metadata.map(ArticleFacts.init)
+
     enum Part: Sendable {
-      case articles(Int, Result<[Article], SnapshotError>)
       case lexicon(Result<Lexicon, SnapshotError>)
       case pieces(Result<PieceTable, SnapshotError>)
       case bodies(Result<([[UInt8]], [UInt32], Int), SnapshotError>)
       case text(Result<([Segment], [UInt32], [UInt32], Int), SnapshotError>)
+      case names(Result<Names, SnapshotError>)
+      case small(Result<SmallIndexes, SnapshotError>)
+      case documents([CitedDocument])
     }
-    let slices = max(1, min(Parallel.cores * 2, n / 2_000))
-    let parts = Parallel.map(slices + 4) { job -> Part in
-      switch job {
-      case 0: return .lexicon(Result { () throws(SnapshotError) in try Lexicon(snapshot: lexicon.bytes) })
-      case 1: return .pieces(Result { () throws(SnapshotError) in try PieceTable(snapshot: pieces.bytes) })
-      case 2: return .bodies(Result { () throws(SnapshotError) in try Self.decodeBodies(bodies.bytes, articles: n) })
-      case 3: return .text(Result { () throws(SnapshotError) in try Self.decodeText(text.bytes, articles: n) })
-      default:
-        let slice = job - 4
-        let lo = n * slice / slices
-        let hi = n * (slice + 1) / slices
-        return .articles(
-          slice,
-          Result { () throws(SnapshotError) in
-            let start = Int(offsets[lo])
-            var reader = ArticleReader(
-              r: SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles),
-              strings: strings)
-            var out: [Article] = []
-            out.reserveCapacity(hi - lo)
-            for i in lo..<hi {
-              guard reader.r.offset == Int(offsets[i]) - start else { throw reader.r.failure("article \(i) starts elsewhere") }
-              out.append(try reader.article())
-            }
-            try reader.r.expectEnd()
-            return out
-          })
-      }
-    }
-    var slicesDone = [[Article]](repeating: [], count: slices)
     var lex: Lexicon?
     var table: PieceTable?
     var body: ([[UInt8]], [UInt32], Int)?
     var index: ([Segment], [UInt32], [UInt32], Int)?
-    for part in parts {
+    var names: Names?
+    var small: SmallIndexes?
+    var documents: [CitedDocument] = []
+    // The longest jobs first.
+    for part in Parallel.map(7, { job -> Part in
+      switch job {
+      case 0: return .small(Result { () throws(SnapshotError) in
+        // A permutation, in id order (by the same comparison as the sort it replaces).
+        var seen = [Bool](repeating: false, count: n)
+        for (k, i) in order.enumerated() {
+          guard i < n, !seen[i], k == 0 || articles[order[k - 1]].id <= articles[i].id else {
+            throw SnapshotError("corrupt snapshot: section \(Tag.idOrder) is not the ids' order")
+          }
+          seen[i] = true
+        }
+        return SmallIndexes(light, idOrder: order)
+      })
+      case 1: return .text(Result { () throws(SnapshotError) in try Self.decodeText(text.bytes, articles: n) })
+      case 2: return .bodies(Result { () throws(SnapshotError) in try Self.decodeBodies(bodies.bytes, articles: n) })
+      case 3: return .names(Result { () throws(SnapshotError) in try Self.decodeNames(namesView.bytes, articles: n) })
+      case 4: return .documents(ArticleStore.buildDocuments(light))
+      case 5: return .lexicon(Result { () throws(SnapshotError) in try Lexicon(snapshot: lexicon.bytes) })
+      default: return .pieces(Result { () throws(SnapshotError) in try PieceTable(snapshot: pieces.bytes) })
+      }
+    }) {
       switch part {
-      case .articles(let i, let r): slicesDone[i] = try r.get()
       case .lexicon(let r): lex = try r.get()
       case .pieces(let r): table = try r.get()
       case .bodies(let r): body = try r.get()
       case .text(let r): index = try r.get()
+      case .names(let r): names = try r.get()
+      case .small(let r): small = try r.get()
+      case .documents(let d): documents = d
       }
     }
-    guard let lex, let table, let body, let index else { throw SnapshotError("corrupt snapshot: a section is missing") }
-    let metadata = slicesDone.flatMap { $0 }
+    guard let lex, let table, let body, let index, let names, let small else {
+      throw SnapshotError("corrupt snapshot: a section is missing")
+    }
     for segment in index.0 {
       for term in segment.terms where Int(term) >= lex.count {
         throw SnapshotError("corrupt snapshot: section \(Tag.text): a term outside the lexicon")
@@ -182,19 +214,7 @@ extension ArticleStore {
     }
     let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
     let bodyStore = BodyStore(pieces: table, segments: body.0, starts: body.1, segmentSize: body.2)
-    let names = try Self.decodeNames(try file.section(Tag.names), articles: n)
-    var orderReader = SnapshotReader(try file.section(Tag.idOrder), section: Tag.idOrder)
-    let order = try orderReader.integers(UInt32.self, count: n).map(Int.init)
-    try orderReader.expectEnd()
-    // A permutation, in id order (by the same comparison as the sort it replaces).
-    var seen = [Bool](repeating: false, count: n)
-    for (k, i) in order.enumerated() {
-      guard i < n, !seen[i], k == 0 || metadata[order[k - 1]].id <= metadata[i].id else {
-        throw SnapshotError("corrupt snapshot: section \(Tag.idOrder) is not the ids' order")
-      }
-      seen[i] = true
-    }
-    self = Self.assemble(metadata: metadata, text: (fullText, bodyStore), names: names, idOrder: order)
+    self.init(metadata: articles, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
   }
 
   static func decodeNames(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> Names {
@@ -235,29 +255,6 @@ extension ArticleStore {
     }
     try r.expectEnd()
     return (lists[0], lists[1], maps[0], maps[1])
-  }
-
-  /// `assemble(metadata:text:names:idOrder:)` builds the cited documents and the small indexes
-  /// from the articles' facts, two jobs at once, and makes the store.
-  static func assemble(metadata: [Article], text: (FullTextIndex, BodyStore), names: Names, idOrder: [Int]) -> ArticleStore {
-    let light = metadata.map(ArticleFacts.init)
-    enum Part: Sendable {
-      case documents([CitedDocument])
-      case small(SmallIndexes)
-    }
-    var documents: [CitedDocument] = []
-    var small: SmallIndexes?
-    for part in Parallel.map(2, { job -> Part in
-      job == 0 ? .small(SmallIndexes(light, idOrder: idOrder)) : .documents(ArticleStore.buildDocuments(light))
-    }) {
-      switch part {
-      case .documents(let d): documents = d
-      case .small(let s): small = s
-      }
-    }
-    return ArticleStore(
-      metadata: metadata, text: text, documents: documents, names: names,
-      indexes: small ?? SmallIndexes(light, idOrder: idOrder))
   }
 
   // MARK: - Bodies and postings
