@@ -450,7 +450,7 @@ public struct Shell {
       out += "snapshot: \(snapshot.path), written \(Shell.timestamp(snapshot.written))\n"
       out += "built from: " + (snapshot.sources.isEmpty ? corpus.label : snapshot.sources.joined(separator: ", "))
       out += " (\(snapshot.files.count) file" + (snapshot.files.count == 1 ? "" : "s") + ")\n"
-      out += "sources:  " + (snapshot.changes.isEmpty ? "unchanged since" : snapshot.changes.summary + " since then") + "\n"
+      out += "sources:  " + (snapshot.changes.isEmpty ? "unchanged since it was written" : snapshot.changes.summary + " since it was written") + "\n"
     } else {
       out += "paths:    " + (corpus.paths.isEmpty ? "(" + corpus.label + ")" : corpus.paths.joined(separator: ", ")) + "\n"
     }

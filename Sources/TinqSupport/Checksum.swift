@@ -1,8 +1,21 @@
 /// `Checksum` is a fast 64-bit checksum of a byte range: four independent lanes of 8 bytes each
 /// (so the multiplications overlap), folded together with the length at the end. It detects
 /// corruption, truncation and misplaced bytes; it is not a cryptographic hash. Snapshot sections
-/// and source files are checked with it (see `docs/SNAPSHOT.md`).
-public enum Checksum {
+/// and source files are checked with it (see `docs/SNAPSHOT.md`). Bytes may be fed in pieces of
+/// any size (`update`): the result is the same as for the whole range at once (`of`).
+public struct Checksum: Sendable {
+  private var a: UInt64 = 0x243F_6A88_85A3_08D3
+  private var b: UInt64 = 0x1319_8A2E_0370_7344
+  private var c: UInt64 = 0xA409_3822_299F_31D0
+  private var d: UInt64 = 0x082E_FA98_EC4E_6C89
+  /// Bytes short of a 32-byte block, waiting for the next piece.
+  private var pending: [UInt8] = []
+  /// Bytes fed so far.
+  private var length = 0
+
+  /// `init()` starts an empty checksum.
+  public init() {}
+
   @inline(__always)
   static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
     var h = (lane ^ word) &* 0x9E37_79B9_7F4A_7C15
@@ -10,39 +23,60 @@ public enum Checksum {
     return h
   }
 
-  /// `of(_:)` checksums `bytes` (little-endian words, so the result is the same on any machine).
-  public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    let n = bytes.count
-    var a: UInt64 = 0x243F_6A88_85A3_08D3
-    var b: UInt64 = 0x1319_8A2E_0370_7344
-    var c: UInt64 = 0xA409_3822_299F_31D0
-    var d: UInt64 = 0x082E_FA98_EC4E_6C89
+  @inline(__always)
+  private mutating func block(_ base: UnsafeRawPointer, _ i: Int) {
+    a = Self.round(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+    b = Self.round(b, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+    c = Self.round(c, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+    d = Self.round(d, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+  }
+
+  /// `update(_:)` feeds the next bytes.
+  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    length += bytes.count
     var i = 0
-    if let base = bytes.baseAddress {
-      while i + 32 <= n {
-        a = round(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-        b = round(b, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
-        c = round(c, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
-        d = round(d, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
-        i += 32
-      }
-      // The tail, a byte at a time into the lanes in turn.
-      var lane = 0
-      while i < n {
-        let byte = UInt64(base.load(fromByteOffset: i, as: UInt8.self)) | 0x100
-        switch lane {
-        case 0: a = round(a, byte)
-        case 1: b = round(b, byte)
-        case 2: c = round(c, byte)
-        default: d = round(d, byte)
-        }
-        lane = (lane + 1) & 3
-        i += 1
+    if !pending.isEmpty {
+      let take = min(32 - pending.count, bytes.count)
+      pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<take]))
+      i = take
+      guard pending.count == 32 else { return }
+      let full = pending
+      full.withUnsafeBytes { if let p = $0.baseAddress { block(p, 0) } }
+      pending.removeAll(keepingCapacity: true)
+    }
+    while i + 32 <= bytes.count {
+      block(base, i)
+      i += 32
+    }
+    if i < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i...])) }
+  }
+
+  /// `update(_:)` feeds the bytes of an array.
+  public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+  /// `finish()` is the checksum of everything fed.
+  public func finish() -> UInt64 {
+    var (a, b, c, d) = (self.a, self.b, self.c, self.d)
+    // The tail, a byte at a time into the lanes in turn.
+    for (k, byte) in pending.enumerated() {
+      let word = UInt64(byte) | 0x100
+      switch k & 3 {
+      case 0: a = Self.round(a, word)
+      case 1: b = Self.round(b, word)
+      case 2: c = Self.round(c, word)
+      default: d = Self.round(d, word)
       }
     }
-    var h = Hash64.mix(a, b, n)
-    h = Hash64.mix(h ^ c, d, n)
-    return h
+    let h = Hash64.mix(a, b, length)
+    return Hash64.mix(h ^ c, d, length)
+  }
+
+  /// `of(_:)` checksums `bytes` (little-endian words, so the result is the same on any machine).
+  public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var sum = Checksum()
+    sum.update(bytes)
+    return sum.finish()
   }
 
   /// `of(_:)` checksums the bytes of an array.

@@ -92,7 +92,7 @@ import TinqShell
     #expect(out.contains("Saved 5 articles to \(snapshot)."))
     #expect(out.contains("Opened \(snapshot): 5 articles."))
     #expect(out.contains("snapshot: \(snapshot), written "))
-    #expect(out.contains("sources:  unchanged since"))
+    #expect(out.contains("sources:  unchanged since it was written"))
     // A bad file is an error at its line and the corpus stays as it was.
     let opened = shell.runScript(".open \(dir.path)/none.tinq", file: "t")
     let saved = shell.runScript(".save /nonexistent/folder/x.tinq", file: "t")

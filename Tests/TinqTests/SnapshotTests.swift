@@ -16,12 +16,13 @@ import TinqSupport
     return path
   }
 
-  /// `reopened(_:)` writes a store as a snapshot and reads it back.
-  static func reopened(_ store: ArticleStore) throws -> ArticleStore {
+  /// `reopened(_:pieceBytes:)` writes a store as a snapshot (its large sections in pieces of
+  /// about `pieceBytes`) and reads it back.
+  static func reopened(_ store: ArticleStore, pieceBytes: Int = 1 << 22) throws -> ArticleStore {
     let path = scratch() + "/store.tinq"
     defer { try? FileManager.default.removeItem(atPath: path) }
     let writer = try SnapshotFile.Writer(path: path)
-    try store.write(to: writer)
+    try store.write(to: writer, pieceBytes: pieceBytes)
     try writer.commit()
     return try ArticleStore(snapshot: SnapshotFile.Mapped(path: path))
   }
@@ -44,6 +45,33 @@ import TinqSupport
         case .failure(let error): return "error: \(error)"
         }
       }.joined()
+    }
+  }
+
+  /// A checksum fed in pieces of any sizes is the checksum of the whole, and it tells apart
+  /// ranges that differ in one bit, in order, or in length.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func checksumInPiecesIsTheChecksumOfTheWhole(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    for length in [0, 1, 31, 32, 33, 64, 100, 1000, 4099] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+      var sum = Checksum()
+      var i = 0
+      while i < length {
+        let n = min(length - i, Int.random(in: 0...70, using: &rng))
+        sum.update(Array(bytes[i..<i + n]))
+        i += n
+      }
+      #expect(sum.finish() == Checksum.of(bytes), "length \(length)")
+      if length > 0 {
+        var flipped = bytes
+        flipped[Int.random(in: 0..<length, using: &rng)] ^= 1
+        #expect(Checksum.of(flipped) != Checksum.of(bytes))
+        #expect(Checksum.of(bytes + [0]) != Checksum.of(bytes))
+      }
+      if length > 1, bytes.first != bytes.last {
+        #expect(Checksum.of(Array(bytes.reversed())) != Checksum.of(bytes))
+      }
     }
   }
 

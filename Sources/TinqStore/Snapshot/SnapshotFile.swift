@@ -67,7 +67,7 @@ public enum SnapshotFile {
       }
     }
 
-    private func writeAll(_ bytes: [UInt8], at position: Int) throws(SnapshotError) {
+    fileprivate func writeAll(_ bytes: [UInt8], at position: Int) throws(SnapshotError) {
       var failure: SnapshotError?
       bytes.withUnsafeBytes { raw in
         do throws(SnapshotError) { try writeAll(raw, at: position) } catch { failure = error }
@@ -77,11 +77,34 @@ public enum SnapshotFile {
 
     /// `add(_:_:)` appends a section under a four-letter tag.
     package func add(_ tag: String, _ bytes: [UInt8]) throws(SnapshotError) {
+      try section(tag) { (out: inout Section) throws(SnapshotError) in try out.write(bytes) }
+    }
+
+    /// `Section` is a section being written in pieces: what one piece holds goes to the file
+    /// (and into the section's checksum) as soon as it is written, so a large section is never
+    /// all in memory at once.
+    package struct Section {
+      let writer: Writer
+      let start: Int
+      var length = 0
+      var sum = Checksum()
+
+      /// `write(_:)` appends bytes to the section.
+      package mutating func write(_ bytes: [UInt8]) throws(SnapshotError) {
+        try writer.writeAll(bytes, at: start + length)
+        sum.update(bytes)
+        length += bytes.count
+      }
+    }
+
+    /// `section(_:_:)` appends a section under a four-letter tag, written by `body` in pieces.
+    package func section(_ tag: String, _ body: (inout Section) throws(SnapshotError) -> Void) throws(SnapshotError) {
       let tagBytes = Array(tag.utf8)
       precondition(tagBytes.count == 4, "section tags have four ASCII letters")
-      try writeAll(bytes, at: offset)
-      entries.append((tagBytes, offset, bytes.count, Checksum.of(bytes)))
-      offset += bytes.count
+      var out = Section(writer: self, start: offset)
+      try body(&out)
+      entries.append((tagBytes, offset, out.length, out.sum.finish()))
+      offset += out.length
       let padding = (8 - offset % 8) % 8
       if padding > 0 {
         try writeAll([UInt8](repeating: 0, count: padding), at: offset)

@@ -22,28 +22,39 @@ extension ArticleStore {
 
   /// `write(to:)` adds the store's sections to a snapshot being written.
   /// `stop` is asked between sections; when it says yes, the write ends with `interrupted`.
-  package func write(to file: SnapshotFile.Writer, stop: () -> Bool = { false }) throws(SnapshotError) {
+  /// Large sections are written in pieces of about `pieceBytes`.
+  package func write(
+    to file: SnapshotFile.Writer, stop: () -> Bool = { false }, pieceBytes: Int = 1 << 22
+  ) throws(SnapshotError) {
     func checkStop() throws(SnapshotError) { if stop() { throw SnapshotError("interrupted") } }
+    // The large sections go out in pieces of about `piece` bytes, so the file is never all in
+    // memory beside the store.
+    let piece = max(1, pieceBytes)
     var offsets: [UInt64] = []
     offsets.reserveCapacity(count + 1)
     // Every text of the articles' records is a number in one table of distinct strings: the
     // same rule names, ranks, citations and names recur in article after article.
     var arts = ArticleWriter()
-    arts.w.count(count)
-    for a in metadata {
-      offsets.append(UInt64(arts.w.bytes.count))
-      arts.encode(a)
+    try file.section(Tag.articles) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
+      arts.w.count(count)
+      for a in metadata {
+        offsets.append(UInt64(out.length + arts.w.bytes.count))
+        arts.encode(a)
+        if arts.w.bytes.count >= piece {
+          try out.write(arts.w.bytes)
+          arts.w = SnapshotWriter()
+        }
+      }
+      offsets.append(UInt64(out.length + arts.w.bytes.count))
+      try out.write(arts.w.bytes)
     }
-    offsets.append(UInt64(arts.w.bytes.count))
+    try checkStop()
     var strings = SnapshotWriter()
     strings.count(arts.strings.count)
     for string in arts.strings { strings.string(string) }
+    arts = ArticleWriter()
     try file.add(Tag.strings, strings.bytes)
     strings = SnapshotWriter()
-    try checkStop()
-    try file.add(Tag.articles, arts.w.bytes)
-    arts = ArticleWriter()
-    try checkStop()
     var index = SnapshotWriter()
     index.integers(offsets)
     try file.add(Tag.articleOffsets, index.bytes)
@@ -52,21 +63,36 @@ extension ArticleStore {
     try checkStop()
     try file.add(Tag.pieces, bodies.pieces.encoded())
     try checkStop()
-    var body = SnapshotWriter()
-    body.count(bodies.segmentSize)
-    body.integers(bodies.starts)
-    body.count(bodies.segments.count)
-    for s in bodies.segments { body.integers(s) }
-    try file.add(Tag.bodies, body.bytes)
+    try file.section(Tag.bodies) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
+      var body = SnapshotWriter()
+      body.count(bodies.segmentSize)
+      body.integers(bodies.starts)
+      body.count(bodies.segments.count)
+      for s in bodies.segments {
+        body.integers(s)
+        if body.bytes.count >= piece {
+          try out.write(body.bytes)
+          body = SnapshotWriter()
+        }
+      }
+      try out.write(body.bytes)
+    }
     try checkStop()
-    body = SnapshotWriter()
-    var text = SnapshotWriter()
-    text.count(fullText.universe)
-    text.integers(fullText.titleLength)
-    text.integers(fullText.documentLength)
-    text.count(fullText.segments.count)
-    for s in fullText.segments { s.encode(into: &text) }
-    try file.add(Tag.text, text.bytes)
+    try file.section(Tag.text) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
+      var text = SnapshotWriter()
+      text.count(fullText.universe)
+      text.integers(fullText.titleLength)
+      text.integers(fullText.documentLength)
+      text.count(fullText.segments.count)
+      for s in fullText.segments {
+        s.encode(into: &text)
+        if text.bytes.count >= piece {
+          try out.write(text.bytes)
+          text = SnapshotWriter()
+        }
+      }
+      try out.write(text.bytes)
+    }
     try checkStop()
     // What the facts give after a corpus-wide pass, kept so that opening need not redo it: the
     // people and organisations with their name keys, and the ids' order.
