@@ -176,31 +176,6 @@ struct Run: ParsableCommand {
     return path
   }
 
-  /// Runs a child to completion, passing its stderr through, and decodes its stdout as JSON.
-  func runChild<T: Decodable>(_ exe: String, _ args: [String], search: Bool = false) throws -> T {
-    let p = Process()
-    if search {
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      p.arguments = [exe] + args
-    } else {
-      p.executableURL = URL(fileURLWithPath: exe)
-      p.arguments = args
-    }
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-      throw HarnessError.childFailed("\(exe) \(args.joined(separator: " ")) exited with status \(p.terminationStatus)")
-    }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    do { return try decoder.decode(T.self, from: data) } catch {
-      throw HarnessError.childFailed("\(exe): cannot read its JSON: \(error)")
-    }
-  }
-
   func note(_ s: String) { FileHandle.standardError.write(Data("tinq-bench: \(s)\n".utf8)) }
 }
 
@@ -212,6 +187,31 @@ enum HarnessError: Error, CustomStringConvertible {
     switch self {
     case .childFailed(let s): return s
     }
+  }
+}
+
+/// `runChild(_:_:search:)` runs a child to completion, passing its stderr through, and decodes its stdout as JSON.
+func runChild<T: Decodable>(_ exe: String, _ args: [String], search: Bool = false) throws -> T {
+  let p = Process()
+  if search {
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [exe] + args
+  } else {
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = args
+  }
+  let out = Pipe()
+  p.standardOutput = out
+  try p.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  guard p.terminationStatus == 0 else {
+    throw HarnessError.childFailed("\(exe) \(args.joined(separator: " ")) exited with status \(p.terminationStatus)")
+  }
+  let decoder = JSONDecoder()
+  decoder.keyDecodingStrategy = .convertFromSnakeCase
+  do { return try decoder.decode(T.self, from: data) } catch {
+    throw HarnessError.childFailed("\(exe): cannot read its JSON: \(error)")
   }
 }
 

@@ -65,20 +65,7 @@ struct SnapshotBench: ParsableCommand {
   @Flag(help: "Skip the in-memory side (for corpora too big to load twice in a row).") var skipMemory = false
   @Flag(help: "Print the reports as JSON.") var json = false
 
-  func child<T: Decodable>(_ args: [String]) throws -> T {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: selfExecutable())
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-      throw HarnessError.childFailed("tinq-bench \(args.joined(separator: " ")) exited with status \(p.terminationStatus)")
-    }
-    return try JSONDecoder().decode(T.self, from: data)
-  }
+  func child<T: Decodable>(_ args: [String]) throws -> T { try runChild(selfExecutable(), args) }
 
   func run() throws {
     let snapshot = output ?? ((corpus as NSString).deletingPathExtension + ".tinq")
