@@ -128,11 +128,9 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Load a corpus once and write it as a snapshot that opens at once (--corpus FILE).",
     discussion: """
-      A snapshot holds the extracted articles with their provenance, the encoded bodies and
-      every index, and the list of source files (size, time, checksum). Opening it extracts and
-      indexes nothing; when its sources have changed since, Tinq says so in one line and answers
-      from the snapshot. The file is written beside its destination and renamed into place when
-      complete: an error or Ctrl-C leaves no partial file and keeps the previous one.
+      A snapshot holds the extracted articles with their provenance, the encoded bodies and every index, and the list of source files (size, time, checksum). Opening it extracts and indexes nothing; when its sources have changed since, Tinq says so in one line and answers from the snapshot.
+
+      The file is written beside its destination and renamed into place when complete: an error or Ctrl-C leaves no partial file and keeps the previous one.
 
       Examples:
         tinq build ../corpora/ -o news.tinq
