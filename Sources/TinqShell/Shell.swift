@@ -449,7 +449,8 @@ public struct Shell {
     if let snapshot = corpus.snapshot {
       out += "snapshot: \(snapshot.path), written \(Shell.timestamp(snapshot.written))\n"
       out += "built from: " + (snapshot.sources.isEmpty ? corpus.label : snapshot.sources.joined(separator: ", "))
-      out += " (\(snapshot.files.count) file" + (snapshot.files.count == 1 ? "" : "s") + ")\n"
+      if !snapshot.sources.isEmpty { out += " (\(snapshot.files.count) file" + (snapshot.files.count == 1 ? "" : "s") + ")" }
+      out += "\n"
       out += "sources:  " + (snapshot.changes.isEmpty ? "unchanged since it was written" : snapshot.changes.summary + " since it was written") + "\n"
     } else {
       out += "paths:    " + (corpus.paths.isEmpty ? "(" + corpus.label + ")" : corpus.paths.joined(separator: ", ")) + "\n"
