@@ -45,6 +45,14 @@ extension Corpus {
   public func save(
     to path: String, sources recorded: [SourceFile]? = nil, stop: () -> Bool = { false }
   ) throws(CorpusError) {
+    // Never over a file that is not a snapshot: `-o articles.jsonl` is a slip, not a wish.
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard !isDirectory.boolValue else { throw CorpusError(path: path, description: "\(path) is a folder; give a file name") }
+      guard SnapshotFile.isSnapshot(path: path) else {
+        throw CorpusError(path: path, description: "\(path) exists and is not a snapshot; it was left as it is")
+      }
+    }
     let roots = snapshot?.sources ?? paths.map(SourceFiles.absolute)
     let files: [SourceFile]
     if let recorded {

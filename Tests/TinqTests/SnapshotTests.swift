@@ -125,6 +125,22 @@ import TinqSupport
     #expect(changed.articleCount == 3)
   }
 
+  /// A snapshot is never written over a file that is not one (a corpus, a script) or a folder.
+  @Test func saveLeavesOtherFilesAlone() throws {
+    let dir = Self.scratch()
+    let corpusFile = dir + "/bài.jsonl"
+    let text = "{\"id\": \"a\", \"body\": \"Một bài.\"}\n"
+    try text.write(toFile: corpusFile, atomically: true, encoding: .utf8)
+    let corpus = try Corpus.load(paths: [corpusFile])
+    #expect(throws: CorpusError.self) { try corpus.save(to: corpusFile) }
+    #expect(try String(contentsOfFile: corpusFile, encoding: .utf8) == text)
+    #expect(throws: CorpusError.self) { try corpus.save(to: dir) }
+    // Over a snapshot, it is a rewrite.
+    try corpus.save(to: dir + "/a.tinq")
+    try Corpus.bundledSeeds().save(to: dir + "/a.tinq")
+    #expect(try Corpus.open(dir + "/a.tinq").articleCount == 5)
+  }
+
   @Test func aPathBesideASnapshotIsAnError() throws {
     let dir = Self.scratch()
     let path = dir + "/seeds.tinq"
