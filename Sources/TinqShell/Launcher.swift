@@ -59,6 +59,10 @@ public enum Launcher {
       } else {
         // On a terminal, a progress line on stderr while a corpus loads, erased when it is done.
         let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
+        // Opening a large snapshot takes seconds: say what is happening until it is done.
+        if request.corpusPaths.count == 1, Corpus.isSnapshot(path: request.corpusPaths[0]) {
+          meter?.say("opening the snapshot \(request.corpusPaths[0])...")
+        }
         corpus = try Corpus.load(paths: request.corpusPaths) { meter?.show($0) }
         meter?.clear()
       }
@@ -166,6 +170,7 @@ public enum Launcher {
     let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
     do {
       if paths.count == 1, Corpus.isSnapshot(path: paths[0]) {
+        meter?.say("opening the snapshot \(paths[0])...")
         corpus = try Corpus.open(paths[0])
         sources = corpus.snapshot?.files ?? []
       } else {
@@ -249,6 +254,12 @@ final class ProgressLine {
     if rate > 0, p.totalBytes > p.bytes {
       line += String(format: ", about %.0f s left", Double(p.totalBytes - p.bytes) / 1_048_576 / rate)
     }
+    out.write("\r\u{1B}[K" + line)
+    drawn = true
+  }
+
+  /// `say(_:)` draws a line of its own (for work without a measure of progress).
+  func say(_ line: String) {
     out.write("\r\u{1B}[K" + line)
     drawn = true
   }
