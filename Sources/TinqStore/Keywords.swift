@@ -33,14 +33,7 @@ extension ArticleStore {
     var reader = GramReader(bodies: bodies)
     if size == 1 { return termComparison(reader: &reader, focus: focus, reference: reference, stop: stop) }
     var table = GramTable()
-    var focusTotal = 0
-    let countedFocus = focus.forEach(stoppingWhen: stop) { article in
-      reader.forEachGram(size: size, of: article) { key in
-        focusTotal += 1
-        table.add(key, article: Int32(truncatingIfNeeded: article))
-      }
-    }
-    guard countedFocus else { return nil }
+    guard let focusTotal = reader.tally(size: size, of: focus, into: &table, stop: stop) else { return nil }
     // Per slot of the table: occurrences in the reference. N-grams the focus lacks are only
     // looked up, never stored.
     var inReference = [Int32](repeating: 0, count: table.keys.count)

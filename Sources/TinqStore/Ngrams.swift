@@ -136,6 +136,19 @@ struct GramReader {
     GramTable.Key(a: UInt64(truncatingIfNeeded: t) << 32 | 0xFFFF_FFFF, b: UInt64.max)
   }
 
+  /// `tally(size:of:into:stop:)` adds every run of `size` syllables in the bodies of `articles`
+  /// to `table`, with the article it is in, and returns how many there were; nil when `stop` says so.
+  mutating func tally(size: Int, of articles: DocSet, into table: inout GramTable, stop: () -> Bool) -> Int? {
+    var total = 0
+    let completed = articles.forEach(stoppingWhen: stop) { article in
+      forEachGram(size: size, of: article) { key in
+        total += 1
+        table.add(key, article: Int32(truncatingIfNeeded: article))
+      }
+    }
+    return completed ? total : nil
+  }
+
   /// `forEachGram(size:of:_:)` calls `body` with the key of every run of `size` syllables in the
   /// body of `article` that no punctuation interrupts.
   @inline(__always)
@@ -197,14 +210,7 @@ extension ArticleStore {
     typealias Tally = GramTable.Tally
     var reader = GramReader(bodies: bodies)
     var table = GramTable()
-    var total = 0
-    let completed = articles.forEach(stoppingWhen: stop) { article in
-      reader.forEachGram(size: size, of: article) { key in
-        total += 1
-        table.add(key, article: Int32(truncatingIfNeeded: article))
-      }
-    }
-    if !completed { return nil }
+    guard let total = reader.tally(size: size, of: articles, into: &table, stop: stop) else { return nil }
     // The most frequent `first`, kept in a bounded heap whose top is the least of them; ties on
     // both counts are decided by the text, which is made only for them.
     var texts: [UInt64: [(Key, [UInt32])]] = [:]
