@@ -190,19 +190,15 @@ struct Percentiles {
 }
 
 /// `peakResidentBytes()` reads VmHWM, the process's peak resident set, from /proc.
-func peakResidentBytes() -> Int {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-    let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
-    return (digits.flatMap { Int($0) } ?? 0) * 1024
-  }
-  return 0
-}
+func peakResidentBytes() -> Int { statusBytes("VmHWM:") }
 
 /// `residentBytes()` reads VmRSS, the process's resident set now, from /proc.
-func residentBytes() -> Int {
+func residentBytes() -> Int { statusBytes("VmRSS:") }
+
+/// `statusBytes(_:)` reads a field of /proc/self/status given in kB, in bytes (0 when absent).
+func statusBytes(_ field: String) -> Int {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+  for line in status.split(separator: "\n") where line.hasPrefix(field) {
     let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
     return (digits.flatMap { Int($0) } ?? 0) * 1024
   }
