@@ -95,6 +95,14 @@ public enum SnapshotFile {
         sum.update(bytes)
         length += bytes.count
       }
+
+      /// `drain(_:over:)` appends what `encoder` holds and empties it, once it holds `threshold`
+      /// bytes or more (always, by default): how a large section goes out piece by piece.
+      package mutating func drain(_ encoder: inout SnapshotWriter, over threshold: Int = 0) throws(SnapshotError) {
+        guard encoder.bytes.count >= threshold else { return }
+        try write(encoder.bytes)
+        encoder = SnapshotWriter()
+      }
     }
 
     /// `section(_:_:)` appends a section under a four-letter tag, written by `body` in pieces.

@@ -40,13 +40,10 @@ extension ArticleStore {
       for a in metadata {
         offsets.append(UInt64(out.length + arts.w.bytes.count))
         arts.encode(a)
-        if arts.w.bytes.count >= piece {
-          try out.write(arts.w.bytes)
-          arts.w = SnapshotWriter()
-        }
+        try out.drain(&arts.w, over: piece)
       }
       offsets.append(UInt64(out.length + arts.w.bytes.count))
-      try out.write(arts.w.bytes)
+      try out.drain(&arts.w)
     }
     try checkStop()
     var strings = SnapshotWriter()
@@ -70,12 +67,9 @@ extension ArticleStore {
       body.count(bodies.segments.count)
       for s in bodies.segments {
         body.integers(s)
-        if body.bytes.count >= piece {
-          try out.write(body.bytes)
-          body = SnapshotWriter()
-        }
+        try out.drain(&body, over: piece)
       }
-      try out.write(body.bytes)
+      try out.drain(&body)
     }
     try checkStop()
     try file.section(Tag.text) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
@@ -86,12 +80,9 @@ extension ArticleStore {
       text.count(fullText.segments.count)
       for s in fullText.segments {
         s.encode(into: &text)
-        if text.bytes.count >= piece {
-          try out.write(text.bytes)
-          text = SnapshotWriter()
-        }
+        try out.drain(&text, over: piece)
       }
-      try out.write(text.bytes)
+      try out.drain(&text)
     }
     try checkStop()
     // What the facts give after a corpus-wide pass, kept so that opening need not redo it: the
