@@ -102,18 +102,16 @@ public enum SourceFiles {
     return (Int(info.st_size), ns)
   }
 
-  /// `checksum(_:)` is `Checksum.of` a file's bytes, read through a mapping; nil when it cannot
-  /// be read.
+  /// `checksum(_:)` is `Checksum.of` a file's bytes, read through the loader's mapping; nil when
+  /// it cannot be read.
   static func checksum(_ path: String) -> UInt64? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { return nil }
-    let size = Int(info.st_size)
-    if size == 0 { return Checksum.of(UnsafeRawBufferPointer(start: nil, count: 0)) }
-    guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-    defer { munmap(p, size) }
-    return Checksum.of(UnsafeRawBufferPointer(start: p, count: size))
+    if info.st_size == 0 { return Checksum.of([]) }
+    guard let window = MappedWindow(fd), window.read(fd, upTo: Int(info.st_size)) != nil else { return nil }
+    return Checksum.of(UnsafeRawBufferPointer(window.bytes))
   }
 }
