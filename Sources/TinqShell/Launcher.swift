@@ -166,13 +166,13 @@ public enum Launcher {
     let stop = { LineEditor.interrupted() }
     let start = ContinuousClock.now
     let corpus: Corpus
-    let sources: [SourceFile]
+    // A snapshot rewritten keeps its own record of sources (`save` takes it when given none).
+    var sources: [SourceFile]? = nil
     let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
     do {
       if paths.count == 1, Corpus.isSnapshot(path: paths[0]) {
         meter?.say("opening the snapshot \(paths[0])...")
         corpus = try Corpus.open(paths[0])
-        sources = corpus.snapshot?.files ?? []
       } else {
         // The sources are recorded before they are read: a file changed during the load shows
         // as changed when the snapshot is next opened.
