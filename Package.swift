@@ -12,6 +12,9 @@ import PackageDescription
 //   TinqEngine (syntax tree → checked query → plan → rows: field registry, checker, planner,
 //     the backend seam and its in-memory backend, the pipeline driver, renderers)
 //   Tinq (the public face for embedding) → TinqShell (REPL, meta-commands) → tinq (arguments in, exit code out)
+//   TinqPostgres (the PostgreSQL backend: schema, bulk load, checked query → SQL), built only with
+//     the `PostgreSQL` trait (`swift build --traits PostgreSQL`): postgres-nio brings SwiftNIO,
+//     swift-crypto and BoringSSL, minutes of build that the everyday REPL and library don't pay.
 let package = Package(
   name: "Tinq",
   products: [
@@ -19,8 +22,12 @@ let package = Package(
     .executable(name: "tinq", targets: ["tinq"]),
     .executable(name: "tinq-bench", targets: ["tinq-bench"]),
   ],
+  traits: [
+    .trait(name: "PostgreSQL", description: "The PostgreSQL backend: tinq load --into and tinq --backend postgres://...")
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     // `swift package generate-documentation --target Tinq` builds the DocC catalogue; a plugin,
     // so it adds nothing to an ordinary build.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -60,7 +67,15 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "TinqShell", dependencies: ["Tinq", "CLibEdit"]),
+    .target(
+      name: "TinqPostgres",
+      dependencies: [
+        "Tinq", "TinqText", "TinqFacts", "TinqStore", "TinqEngine",
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+      ]),
+    .target(
+      name: "TinqShell",
+      dependencies: ["Tinq", "CLibEdit", .target(name: "TinqPostgres", condition: .when(traits: ["PostgreSQL"]))]),
     .executableTarget(
       name: "tinq",
       dependencies: ["TinqShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -75,7 +90,7 @@ let package = Package(
       name: "TinqTests",
       dependencies: [
         "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus", "TinqSyntax",
-        "TinqEngine", "tinq-bench",
+        "TinqEngine", "tinq-bench", .target(name: "TinqPostgres", condition: .when(traits: ["PostgreSQL"])),
       ]),
     .testTarget(name: "TinqShellTests", dependencies: ["TinqShell"]),
     .testTarget(name: "EmbeddingExampleTests", dependencies: ["Tinq"]),

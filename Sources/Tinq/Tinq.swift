@@ -89,7 +89,7 @@ public struct Corpus: Sendable {
     self.init(articles: texts.map { ArticleExtractor.extract(text: $0.text, id: $0.id, origin: nil) })
   }
 
-  init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil, snapshot: SnapshotInfo? = nil) {
+  package init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil, snapshot: SnapshotInfo? = nil) {
     self.store = store
     self.paths = paths
     self.warnings = warnings

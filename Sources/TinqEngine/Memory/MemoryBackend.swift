@@ -51,7 +51,7 @@ public struct MemoryBackend: Backend {
     }
   }
 
-  static func value(of literal: Literal.Value) -> Value {
+  package static func value(of literal: Literal.Value) -> Value {
     switch literal {
     case .string(let s): return .text(s)
     case .integer(let i): return .integer(i)
@@ -429,7 +429,7 @@ public struct MemoryBackend: Backend {
   }
 
   /// `inValueOrder(_:)` is counts by value in value order, unknown last.
-  static func inValueOrder(_ counts: [Value: Int]) -> [(value: Value, count: Int)] {
+  package static func inValueOrder(_ counts: [Value: Int]) -> [(value: Value, count: Int)] {
     counts.map { (value: $0.key, count: $0.value, key: sortKey($0.key)) }
       .sorted { a, b in
         switch (a.key, b.key) {
@@ -525,7 +525,7 @@ public struct MemoryBackend: Backend {
 
   /// `filled(_:_:)` adds a zero row for every period missing between the first and the last of
   /// a count by a period field, so the series is continuous; the unknown row stays last.
-  static func filled(_ groups: [(value: Value, count: Int)], _ by: Field) -> [(value: Value, count: Int)] {
+  package static func filled(_ groups: [(value: Value, count: Int)], _ by: Field) -> [(value: Value, count: Int)] {
     guard let period = by.period else { return groups }
     let known = groups.filter { !$0.value.isNull }
     guard let first = known.first, let last = known.last, let all = period.span(from: first.value, to: last.value) else {
@@ -538,13 +538,13 @@ public struct MemoryBackend: Backend {
 
   /// `arrange(_:_:)` orders groups (given in value order, unknown last) by the count's
   /// `order by`, stably, the unknown value last in both directions, then cuts them.
-  static func arrange(_ groups: [(value: Value, count: Int)], _ c: CheckedCount) -> [(value: Value, count: Int)] {
+  package static func arrange(_ groups: [(value: Value, count: Int)], _ c: CheckedCount) -> [(value: Value, count: Int)] {
     arrangedIndices(groups, totals: nil, c).map { groups[$0] }
   }
 
   /// `arrangedIndices(_:totals:_:)` is the order `arrange` puts the groups in, as indices; with
   /// totals, `order by share` compares count / total (a group with no total last).
-  static func arrangedIndices(_ groups: [(value: Value, count: Int)], totals: [Int]?, _ c: CheckedCount) -> [Int] {
+  package static func arrangedIndices(_ groups: [(value: Value, count: Int)], totals: [Int]?, _ c: CheckedCount) -> [Int] {
     var indices = Array(groups.indices)
     if !c.order.isEmpty {
       let keys = groups.map { sortKey($0.value) }

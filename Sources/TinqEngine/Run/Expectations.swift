@@ -2,8 +2,8 @@ import TinqSyntax
 
 /// `Expectations` decides `expect` statements on any backend: it runs their count or query there
 /// and compares, so every backend gets the same assertions for free.
-enum Expectations {
-  static func evaluate(
+package enum Expectations {
+  package static func evaluate(
     _ e: CheckedExpectation, statement: CheckedStatement, backend: any Backend, cancellation: Cancellation?
   ) throws(EvaluationFailure) -> ExpectationResult {
     func run(_ kind: CheckedStatement.Kind) throws(EvaluationFailure) -> QueryResult {

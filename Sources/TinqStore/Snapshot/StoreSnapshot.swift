@@ -602,3 +602,37 @@ struct ArticleReader {
       people: people, organizations: organizations, provenance: fields, origin: origin)
   }
 }
+
+/// `ArticleRecord` is one article's facts (everything but the body) as bytes, with their own
+/// string table: how a database backend keeps an article exactly as the store holds it, so that
+/// its rows answer as the in-memory rows do.
+package enum ArticleRecord {
+  /// `encode(_:)` writes the article's facts, the body left out.
+  package static func encode(_ article: Article) -> [UInt8] {
+    var writer = ArticleWriter()
+    writer.encode(article)
+    var out = SnapshotWriter()
+    out.count(writer.strings.count)
+    for s in writer.strings { out.string(s) }
+    return out.bytes + writer.w.bytes
+  }
+
+  /// `decode(_:body:)` reads what `encode(_:)` wrote and gives the article its body back.
+  package static func decode(_ bytes: [UInt8], body: String) throws(SnapshotError) -> Article {
+    let result: Result<Article, SnapshotError> = bytes.withUnsafeBytes { raw in
+      do throws(SnapshotError) {
+        var r = SnapshotReader(raw, section: "article record")
+        var strings: [String] = []
+        for _ in 0..<(try r.count()) { strings.append(try r.string()) }
+        var reader = ArticleReader(r: r, strings: strings)
+        var article = try reader.article()
+        try reader.r.expectEnd()
+        article.body = body
+        return .success(article)
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+}

@@ -1,0 +1,323 @@
+#if PostgreSQL
+import PostgresNIO
+import Tinq
+import TinqEngine
+import TinqFacts
+import TinqStore
+import TinqSyntax
+
+/// `PostgresBackend` answers checked statements from a database that `PostgresLoader` filled:
+/// the `where` clause compiles to SQL (`SQLCompiler`), the server filters, orders, cuts and
+/// counts, and the rows are made from each article's stored facts by the same field registry as
+/// in memory, so every answer it gives is the in-memory engine's. What has no faithful SQL form
+/// yet (proximity, concordances, word statistics, the derived collections, ...) is an error at
+/// its position, never a different answer.
+public struct PostgresBackend: Backend {
+  public let session: PostgresSession
+
+  /// `init(session:)` answers from the database of an open session.
+  public init(session: PostgresSession) { self.session = session }
+
+  /// `connect(_:)` opens a session on `url` and checks that it holds a Tinq database.
+  public static func connect(_ url: String) throws(PostgresFailure) -> PostgresBackend {
+    let session = try PostgresSession.connect(try PostgresAddress(parsing: url))
+    let rows: [PostgresRow]
+    do {
+      rows = try session.rows("SELECT value FROM tinq_meta WHERE key = 'schema'")
+    } catch {
+      session.close()
+      if error.description.contains("42P01") {
+        throw PostgresFailure("\(session.address) holds no Tinq corpus: load one with `tinq load PATH --into URL`")
+      }
+      throw error
+    }
+    let version = rows.first.flatMap { try? $0.makeRandomAccess()[0].decode(String.self) }
+    guard version == PostgresSchema.version else {
+      session.close()
+      throw PostgresFailure(
+        "\(session.address) holds Tinq's schema version \(version ?? "?"); this tinq reads version \(PostgresSchema.version)")
+    }
+    return PostgresBackend(session: session)
+  }
+
+  /// The number of articles in the database.
+  public func articleCount() throws(PostgresFailure) -> Int {
+    try integer(SQL(text: "SELECT count(*) FROM tinq_articles", binds: []))
+  }
+
+  public func notes(for statement: CheckedStatement) -> [String] { [] }
+
+  public func run(_ statement: CheckedStatement, cancellation: Cancellation?) throws(EvaluationFailure) -> QueryResult {
+    if cancellation?.isCancelled == true { throw .cancelled }
+    do {
+      let result = try answer(statement, cancellation: cancellation)
+      if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
+      return result
+    } catch let failure as EvaluationFailure {
+      throw failure
+    } catch let u as Unsupported {
+      throw .diagnostic(Diagnostic(u.message + " (the in-memory engine answers it)", at: u.range))
+    } catch let f as PostgresFailure {
+      throw .diagnostic(Diagnostic(f.description, at: statement.range))
+    } catch {
+      throw .diagnostic(Diagnostic("\(error)", at: statement.range))
+    }
+  }
+
+  func answer(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult {
+    switch statement.kind {
+    case .query(let q):
+      return .rows(try rows(q, range: statement.range))
+    case .count(let c):
+      return try count(c, range: statement.range)
+    case .show(let id):
+      return .article(ArticleDetail(article: try show(id, range: statement.range)))
+    case .explain(let inner):
+      return .plan(try explain(inner))
+    case .binding(let name, let value):
+      return .binding(name: name, value: MemoryBackend.value(of: value))
+    case .expectation(let e):
+      return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
+    case .concordance:
+      throw Unsupported(message: "kwic has no PostgreSQL form yet", range: statement.range)
+    case .collocates:
+      throw Unsupported(message: "collocates has no PostgreSQL form yet", range: statement.range)
+    case .ngrams:
+      throw Unsupported(message: "ngrams has no PostgreSQL form yet", range: statement.range)
+    case .keywords:
+      throw Unsupported(message: "keywords has no PostgreSQL form yet", range: statement.range)
+    }
+  }
+
+  // MARK: - Statements
+
+  /// `where(_:_:range:)` is the `WHERE` clause of a filter, or nothing.
+  func whereClause(_ filter: Predicate?, _ compiler: inout SQLCompiler) throws(Unsupported) -> String {
+    guard let filter else { return "" }
+    return " WHERE " + (try compiler.predicate(filter))
+  }
+
+  func requireArticles(_ collection: CollectionKind, range: SourceRange) throws(Unsupported) {
+    guard collection == .articles else {
+      throw Unsupported(message: "the \(collection.rawValue) collection has no PostgreSQL form yet", range: range)
+    }
+  }
+
+  /// `rowsSQL(_:range:)` is the statement that selects a query's articles, in order, cut.
+  func rowsSQL(_ q: CheckedQuery, range: SourceRange) throws(Unsupported) -> SQL {
+    try requireArticles(q.collection, range: range)
+    if let derived = q.columns.first(where: { $0.derived != nil }) ?? q.order.first(where: { $0.field.derived != nil })?.field {
+      throw Unsupported(message: "\(derived.name) has no PostgreSQL form yet", range: range)
+    }
+    var compiler = SQLCompiler()
+    let needsBody = q.columns.contains { $0.name == "body" }
+    var text = "SELECT a.facts, " + (needsBody ? "a.body" : "''") + " FROM tinq_articles a"
+    text += try whereClause(q.filter, &compiler)
+    text += " ORDER BY " + (try SQLCompiler.orderBy(q.order, range: range))
+    if let limit = q.limit { text += " LIMIT \(compiler.bind(limit))" }
+    if q.offset > 0 { text += " OFFSET \(compiler.bind(q.offset))" }
+    return SQL(text: text, binds: compiler.binds)
+  }
+
+  func rows(_ q: CheckedQuery, range: SourceRange) throws -> RowSet {
+    let sql = try rowsSQL(q, range: range)
+    let articles = try session.rows(sql.text, sql.binds).map(Self.article)
+    return RowSet(
+      collection: .articles, columns: q.columns.map(\.name),
+      rows: articles.map { a in q.columns.map { Schema.value($0, of: a) } })
+  }
+
+  /// `article(_:)` decodes one row of `facts, body`.
+  static func article(_ row: PostgresRow) throws -> Article {
+    let cells = row.makeRandomAccess()
+    let facts = try cells[0].decode(ByteBuffer.self)
+    let body = try cells[1].decode(String.self)
+    do {
+      return try ArticleRecord.decode(Array(buffer: facts), body: body)
+    } catch {
+      throw PostgresFailure("an article's stored facts do not decode (\(error)); load the corpus again")
+    }
+  }
+
+  func integer(_ sql: SQL) throws(PostgresFailure) -> Int {
+    guard let row = try session.rows(sql.text, sql.binds).first, let n = try? row.makeRandomAccess()[0].decode(Int.self) else {
+      throw PostgresFailure("the server gave no count")
+    }
+    return n
+  }
+
+  /// `ValueSource` is where a grouped count reads a field's values: a subquery of
+  /// `(article_id, v0...)` rows, one per article and value (each distinct element of a list once,
+  /// an empty list as one NULL), and how a row's columns make the value the in-memory engine
+  /// groups by.
+  struct ValueSource {
+    var sql: String
+    var width: Int
+    var field: Field
+
+    init(_ by: Field, range: SourceRange) throws(Unsupported) {
+      field = by
+      if let list = SQLCompiler.listTable(by) {
+        sql = "SELECT DISTINCT x.article_id, x.\(list.column) AS v0 FROM \(list.table) x"
+          + " UNION ALL SELECT a.id, NULL FROM tinq_articles a WHERE NOT EXISTS (SELECT 1 FROM \(list.table) x WHERE x.article_id = a.id)"
+        width = 1
+        return
+      }
+      switch by.name {
+      case "year", "date", "month", "quarter", "week", "day":
+        sql = "SELECT a.id AS article_id, a.year AS v0, a.month AS v1, a.day AS v2 FROM tinq_articles a"
+        width = 3
+      case "id", "title", "source", "author", "url":
+        sql = "SELECT a.id AS article_id, a.\(by.name) AS v0 FROM tinq_articles a"
+        width = 1
+      default:
+        throw Unsupported(message: "count by \(by.name) has no PostgreSQL form yet", range: range)
+      }
+    }
+
+    var columns: [String] { (0..<width).map { "s\(0).v\($0)" } }
+
+    /// `value(_:from:)` is the value of the columns starting at `offset`, made by the registry
+    /// from an article holding just them.
+    func value(_ cells: PostgresRandomAccessRow, from offset: Int) throws -> Value {
+      if SQLCompiler.listTable(field) != nil {
+        return try cells[offset].decode(String?.self).map(Value.text) ?? .null
+      }
+      var article = Article(id: "", body: "")
+      if width == 3 {
+        if let year = try cells[offset].decode(Int?.self) {
+          article.date = PartialDate(
+            year: year, month: try cells[offset + 1].decode(Int?.self), day: try cells[offset + 2].decode(Int?.self))
+        }
+      } else {
+        let text = try cells[offset].decode(String?.self)
+        switch field.name {
+        case "id": article.id = text ?? ""
+        case "title": article.title = text
+        case "source": article.source = text
+        case "author": article.author = text
+        default: article.url = text
+        }
+      }
+      return Schema.value(field, of: article)
+    }
+  }
+
+  /// `filtered(_:_:)` is the subquery of the ids a filter keeps.
+  func filtered(_ filter: Predicate?, _ compiler: inout SQLCompiler) throws(Unsupported) -> String {
+    "SELECT a.id FROM tinq_articles a" + (try whereClause(filter, &compiler))
+  }
+
+  /// `groupCounts(_:_:)` counts the articles of `ids` (a subquery) by the values of `source`.
+  func groupCounts(_ ids: String, binds: [PostgresData], by source: ValueSource) throws -> [Value: Int] {
+    let columns = (0..<source.width).map { "s.v\($0)" }.joined(separator: ", ")
+    let sql = "SELECT \(columns), count(*) FROM (\(ids)) f JOIN (\(source.sql)) s ON s.article_id = f.id GROUP BY \(columns)"
+    var counts: [Value: Int] = [:]
+    for row in try session.rows(sql, binds) {
+      let cells = row.makeRandomAccess()
+      counts[try source.value(cells, from: 0), default: 0] += try cells[source.width].decode(Int.self)
+    }
+    return counts
+  }
+
+  func count(_ c: CheckedCount, range: SourceRange) throws -> QueryResult {
+    try requireArticles(c.collection, range: range)
+    var compiler = SQLCompiler()
+    let ids = try filtered(c.filter, &compiler)
+    guard let by = c.groupBy else {
+      return .count(try integer(SQL(text: "SELECT count(*) FROM (\(ids)) f", binds: compiler.binds)))
+    }
+    let rows = try ValueSource(by, range: range)
+    if let across = c.across {
+      let columns = try ValueSource(across, range: range)
+      let r = (0..<rows.width).map { "r.v\($0)" }
+      let k = (0..<columns.width).map { "k.v\($0)" }
+      let list = (r + k).joined(separator: ", ")
+      let pairsSQL = "SELECT \(list), count(*) FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id"
+        + " JOIN (\(columns.sql)) k ON k.article_id = f.id GROUP BY \(list)"
+      var pairs: [[Value]: Int] = [:]
+      for row in try session.rows(pairsSQL, compiler.binds) {
+        let cells = row.makeRandomAccess()
+        let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
+        pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
+      }
+      let rowTotals = try groupCounts(ids, binds: compiler.binds, by: rows)
+      let columnTotals = try groupCounts(ids, binds: compiler.binds, by: columns)
+      let total = try integer(SQL(text: "SELECT count(*) FROM (\(ids)) f", binds: compiler.binds))
+      func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] {
+        MemoryBackend.filled(MemoryBackend.inValueOrder(totals), f).map(\.value)
+      }
+      let rowValues = ordered(rowTotals, by)
+      let columnValues = ordered(columnTotals, across)
+      return .crossTab(
+        CrossTab(
+          rowField: by.name, columnField: across.name, rows: rowValues, columns: columnValues,
+          counts: rowValues.map { r in columnValues.map { k in pairs[[r, k]] ?? 0 } },
+          rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
+          total: total))
+    }
+    if let share = c.share {
+      // Each group's matching articles beside all of the group's articles in the base.
+      var baseCompiler = SQLCompiler()
+      let base = try filtered(share.base, &baseCompiler)
+      var both = compiler
+      let matching = ids + " INTERSECT " + (try filtered(share.base, &both))
+      let counts = try groupCounts(matching, binds: both.binds, by: rows)
+      let totals = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(base, binds: baseCompiler.binds, by: rows)), by)
+      let groups = totals.map { (value: $0.value, count: counts[$0.value] ?? 0) }
+      let order = MemoryBackend.arrangedIndices(groups, totals: totals.map(\.count), c)
+      return .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count }))
+    }
+    let groups = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(ids, binds: compiler.binds, by: rows)), by)
+    return .groups(GroupedCount(field: by.name, groups: MemoryBackend.arrange(groups, c)))
+  }
+
+  func show(_ id: String, range: SourceRange) throws -> Article {
+    let select = "SELECT a.facts, a.body FROM tinq_articles a"
+    if let row = try session.rows(select + " WHERE a.id = $1", [PostgresData(string: id)]).first {
+      return try Self.article(row)
+    }
+    let prefix = [PostgresData(string: SQLCompiler.likeEscaped(id) + "%")]
+    let matches = try session.rows(
+      "SELECT a.id FROM tinq_articles a WHERE a.id LIKE $1 ORDER BY a.id COLLATE \"C\" LIMIT 5", prefix
+    ).map { try $0.makeRandomAccess()[0].decode(String.self) }
+    if matches.isEmpty {
+      throw EvaluationFailure.diagnostic(Diagnostic("no article has the id or id prefix \"\(id)\"", at: range))
+    }
+    if matches.count == 1, let only = matches.first,
+      let row = try session.rows(select + " WHERE a.id = $1", [PostgresData(string: only)]).first
+    {
+      return try Self.article(row)
+    }
+    let total = try integer(SQL(text: "SELECT count(*) FROM tinq_articles a WHERE a.id LIKE $1", binds: prefix))
+    throw EvaluationFailure.diagnostic(
+      Diagnostic(
+        "the id prefix \"\(id)\" is ambiguous: \(total) articles match", at: range,
+        notes: ["note: candidates: " + matches.joined(separator: ", ") + (total > 5 ? ", ..." : "")]))
+  }
+
+  func explain(_ statement: CheckedStatement) throws -> String {
+    var lines = ["query: " + statement.text, "backend: PostgreSQL, \(session.address)"]
+    let sql: SQL
+    switch statement.kind {
+    case .query(let q):
+      sql = try rowsSQL(q, range: statement.range)
+    case .count(let c) where c.groupBy == nil:
+      try requireArticles(c.collection, range: statement.range)
+      var compiler = SQLCompiler()
+      sql = SQL(text: "SELECT count(*) FROM (\(try filtered(c.filter, &compiler))) f", binds: compiler.binds)
+    default:
+      throw Unsupported(message: "explain of this statement has no PostgreSQL form yet", range: statement.range)
+    }
+    lines.append("sql: " + sql.text)
+    for (i, bind) in sql.binds.enumerated() {
+      lines.append("  $\(i + 1) = " + (bind.string.map { "'" + $0 + "'" } ?? bind.int64.map(String.init) ?? "(bytes)"))
+    }
+    lines.append("plan (PostgreSQL's EXPLAIN):")
+    for row in try session.rows("EXPLAIN " + sql.text, sql.binds) {
+      lines.append("  " + (try row.makeRandomAccess()[0].decode(String.self)))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+#endif

@@ -1,0 +1,334 @@
+#if PostgreSQL
+import Foundation
+import Testing
+import Tinq
+import TinqPostgres
+import TinqStore
+import TinqSupport
+import TinqSyntax
+
+/// The server the PostgreSQL tests use: `TINQ_TEST_POSTGRES` (scripts/test.sh starts a
+/// throwaway cluster and sets it; CI runs them, never skips them). Each test makes its own
+/// database and drops it.
+enum TestServer {
+  static var url: String? { ProcessInfo.processInfo.environment["TINQ_TEST_POSTGRES"] }
+  static var available: Bool { url != nil || ProcessInfo.processInfo.environment["CI"] != nil }
+
+  static func admin() throws -> PostgresAddress {
+    guard let url else {
+      throw PostgresFailure("TINQ_TEST_POSTGRES is not set (scripts/test.sh sets it)")
+    }
+    return try PostgresAddress(parsing: url)
+  }
+
+  /// A new, empty database, and a function that drops it.
+  static func database() throws -> (address: PostgresAddress, drop: @Sendable () -> Void) {
+    let admin = try admin()
+    let name = "tinq_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let session = try PostgresSession.connect(admin)
+    defer { session.close() }
+    try session.execute("CREATE DATABASE \(name)")
+    return (
+      admin.with(database: String(name)),
+      {
+        guard let s = try? PostgresSession.connect(admin) else { return }
+        try? s.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        s.close()
+      }
+    )
+  }
+
+  /// A new database holding `corpus`, its backend, and a function that drops it.
+  static func loaded(_ corpus: Corpus) async throws -> (backend: PostgresBackend, address: PostgresAddress, drop: @Sendable () -> Void) {
+    let (address, drop) = try database()
+    do {
+      _ = try await PostgresLoader.load(corpus, into: address)
+      return (try PostgresBackend.connect(address.url), address, drop)
+    } catch {
+      drop()
+      throw error
+    }
+  }
+}
+
+extension PostgresAddress {
+  /// The address as a URL again (with its password), for `PostgresBackend.connect`.
+  var url: String {
+    let credentials = user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? user
+    let secret = password.map { ":" + ($0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? $0) } ?? ""
+    if let host { return "postgres://\(credentials)\(secret)@\(host):\(port)/\(database)" }
+    return "postgres://\(credentials)\(secret)@/\(database)?host=\(socketDirectory)"
+  }
+}
+
+/// The in-memory engine is the oracle: on the same corpus, the PostgreSQL backend gives the same
+/// result for every statement it answers, and says plainly which it cannot answer yet.
+@Suite(.enabled(if: TestServer.available), .serialized) struct PostgresBackendTests {
+  /// What a statement gives on a backend: its result, or its error's message.
+  static func outcome(_ text: String, on backend: any Backend) -> Result<QueryResult, QueryError> {
+    var pipeline = Pipeline()
+    guard let first = pipeline.run(text, backend: backend).first else {
+      return .failure(QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "<query>"))
+    }
+    return first.result
+  }
+
+  /// The golden queries the PostgreSQL backend does not answer yet (each says so at its clause).
+  static let notYet: Set<String> = [
+    // The derived collections.
+    "citations where type = \"Nghị quyết\" order by articles desc",
+    "people where name contains \"nguyen\" select name, ranks, articles",
+    "expect people where articles >= 2 excludes \"nguyen tan cuong\"",
+    // Concordances, word statistics and relevance read the bodies' syllables.
+    "kwic cites \"3/2019/nd-cp\"",
+    "kwic mentions \"nguyen tan cuong\" where year >= 2021 context 2",
+    "kwic \"ma tuy\" where year is not null sort by date desc",
+    "kwic \"ma túy\" where source = \"CT\" sort by id",
+    "kwic \"ma tuy\" sort by id desc limit 2 offset 1",
+    "kwic \"ma tuy\" limit 0",
+    "kwic \"không có ở đây\"",
+    "kwic cites \"99/2099/NĐ-CP\"",
+    "count kwic \"an ninh\"",
+    "count kwic \"an ninh\" where year >= 2021",
+    "collocates of \"ma túy\" limit 3",
+    "collocates of \"an ninh\" window 3 by ll limit 2",
+    "ngrams 2 limit 4",
+    "ngrams 3 where year >= 2020 limit 2 offset 1",
+    "keywords where source = \"CT\" vs rest limit 3",
+    "keywords people where source = \"CT\" vs rest",
+    "keywords where source = \"XX\" vs rest",
+    "articles where contains \"ma túy\" order by relevance select id",
+  ]
+
+  @Test func goldenQueriesAgreeWithMemory() async throws {
+    let seeds = try Corpus.bundledSeeds()
+    let (pg, _, drop) = try await TestServer.loaded(seeds)
+    defer { drop() }
+    let memory = seeds.backend
+    var answered = 0
+    var unsupported: [String] = []
+    for (query, _) in EngineGoldenTests.golden {
+      let expected = Self.outcome(query, on: memory)
+      let got = Self.outcome(query, on: pg)
+      switch (expected, got) {
+      case (.success(let a), .success(let b)):
+        #expect(a == b, "\(query)")
+        answered += 1
+      case (_, .failure(let e)) where e.message.contains("has no PostgreSQL form"):
+        unsupported.append(query)
+      case (.failure(let a), .failure(let b)):
+        #expect(a.message == b.message, "\(query)")
+        answered += 1
+      default:
+        Issue.record("\(query): memory \(expected), PostgreSQL \(got)")
+      }
+    }
+    print("PostgreSQL golden coverage: \(answered) answered, \(unsupported.count) not yet: \(unsupported)")
+    let surprising = unsupported.filter { !Self.notYet.contains($0) }
+    #expect(surprising.isEmpty, "queries the PostgreSQL backend no longer answers: \(surprising)")
+    #expect(answered + unsupported.count == EngineGoldenTests.golden.count)
+    #expect(answered >= EngineGoldenTests.golden.count - Self.notYet.count)
+  }
+
+  /// The planner property test's random `where` clauses, on random corpora: identical ids.
+  @Test(arguments: [UInt64(1), 2]) func randomQueriesAgreeWithMemory(seed: UInt64) async throws {
+    let articles = RandomCorpus.make(count: 120, seed: seed)
+    let corpus = Corpus(store: ArticleStore(articles: articles), paths: [], warnings: [])
+    let (pg, _, drop) = try await TestServer.loaded(corpus)
+    defer { drop() }
+    let memory = corpus.backend
+    var generator = ExpressionGenerator(rng: SplitMix64(seed: seed &* 7919))
+    var compared = 0
+    var nonEmpty = 0
+    for _ in 0..<300 {
+      let generated = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))
+      let text = Printer.print(.query(Query(collection: CollectionRef(kind: .articles), filter: generated))) + " select id"
+      let expected = Self.outcome(text, on: memory)
+      let got = Self.outcome(text, on: pg)
+      if case .failure(let e) = got, e.message.contains("has no PostgreSQL form") { continue }
+      guard case .success(let a) = expected, case .success(let b) = got else {
+        Issue.record("\(text): memory \(expected), PostgreSQL \(got)")
+        return
+      }
+      #expect(a == b, "\(text)")
+      if a != b {
+        print("DIFF \(text)")
+        return
+      }
+      compared += 1
+      if case .rows(let rows) = a, !rows.rows.isEmpty { nonEmpty += 1 }
+    }
+    // Most generated clauses have a SQL form (`near` is the exception), and many match.
+    #expect(compared > 200)
+    #expect(nonEmpty > 80)
+  }
+
+  /// Ordered, cut and grouped answers over a random corpus, beside the in-memory engine.
+  @Test func orderingAndCountsAgreeWithMemory() async throws {
+    let articles = RandomCorpus.make(count: 200, seed: 9)
+    let corpus = Corpus(store: ArticleStore(articles: articles), paths: [], warnings: [])
+    let (pg, _, drop) = try await TestServer.loaded(corpus)
+    defer { drop() }
+    let statements = [
+      "articles order by date desc limit 15 offset 3 select id, date, title",
+      "articles order by title, id desc limit 20 select id, title",
+      "articles where contains \"an ninh\" order by year, source desc select id, year, source, citations, people",
+      "articles order by month desc, day limit 10 select id, month, day",
+      "count articles by year",
+      "count articles by month order by count desc limit 5",
+      "count articles by day",
+      "count articles where contains \"ma tuy\" by source order by count desc",
+      "count articles by citations",
+      "count articles by people order by count desc, people limit 4",
+      "count articles by organizations",
+      "count articles where cites \"03/2019\" by author",
+      "show " + (articles.first?.id ?? "x"),
+      "expect count articles where year >= 2020 > 3",
+      "let y = 2021",
+      "count articles by year, source",
+      "count articles where contains \"an ninh\" by people, year",
+      "count articles where contains \"an ninh\" by source as share of articles where year >= 2020",
+      "count articles where cites \"03/2019/NĐ-CP\" by month as share order by share desc limit 4",
+      "count articles by quarter",
+      "articles where week >= \"2020-W10\" and quarter != \"2021-Q3\" order by week desc select id, week",
+    ]
+    for text in statements {
+      let expected = Self.outcome(text, on: corpus.backend)
+      let got = Self.outcome(text, on: pg)
+      switch (expected, got) {
+      case (.success(let a), .success(let b)): #expect(a == b, "\(text)")
+      default: Issue.record("\(text): memory \(expected), PostgreSQL \(got)")
+      }
+    }
+  }
+
+  @Test func unsupportedStatementsSaySoAtTheirClause() async throws {
+    let (pg, _, drop) = try await TestServer.loaded(try Corpus.bundledSeeds())
+    defer { drop() }
+    for text in ["kwic \"ma túy\"", "articles where contains \"ma\" near \"túy\"", "ngrams 2"] {
+      guard case .failure(let e) = Self.outcome(text, on: pg) else {
+        Issue.record("\(text) answered on PostgreSQL")
+        continue
+      }
+      #expect(e.message.contains("has no PostgreSQL form yet"), "\(text): \(e.message)")
+    }
+    // explain shows the SQL and PostgreSQL's plan.
+    guard case .success(.plan(let plan)) = Self.outcome("explain count articles where cites \"03/2019/NĐ-CP\"", on: pg) else {
+      Issue.record("explain did not answer")
+      return
+    }
+    #expect(plan.contains("sql: SELECT count(*) FROM (SELECT a.id FROM tinq_articles a WHERE EXISTS"), "\(plan)")
+    #expect(plan.contains("plan (PostgreSQL's EXPLAIN):"))
+  }
+
+  @Test func loadingTheSameSourcesAgainReplacesTheirRows() async throws {
+    let seeds = try Corpus.bundledSeeds()
+    let (address, drop) = try TestServer.database()
+    defer { drop() }
+    let first = try await PostgresLoader.load(seeds, into: address)
+    let second = try await PostgresLoader.load(seeds, into: address)
+    #expect(first.articles == 5 && first.replaced == 0)
+    #expect(second.articles == 5 && second.replaced == 5)
+    let pg = try PostgresBackend.connect(address.url)
+    #expect(try pg.articleCount() == 5)
+    guard case .success(.count(let n)) = Self.outcome("count articles where cites \"03/2019/NĐ-CP\"", on: pg) else {
+      Issue.record("count did not answer")
+      return
+    }
+    #expect(n == 4)
+  }
+
+  /// A load that fails half-way (its connection killed between two batches) leaves the database
+  /// as it was: one transaction.
+  @Test func anInterruptedLoadWritesNothing() async throws {
+    let articles = RandomCorpus.make(count: 40, seed: 3)
+    let corpus = Corpus(store: ArticleStore(articles: articles), paths: [], warnings: [])
+    let (address, drop) = try TestServer.database()
+    defer { drop() }
+    let killer = try PostgresSession.connect(address)
+    defer { killer.close() }
+    let database = address.database
+    await #expect(throws: PostgresFailure.self) {
+      _ = try await PostgresLoader.load(corpus, into: address, batch: 10) { progress in
+        guard progress.written == 20 else { return }
+        _ = try? killer.rows(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+          [.init(string: database)])
+      }
+    }
+    // Nothing of it was committed: not even the schema.
+    let tables = try killer.rows("SELECT count(*) FROM pg_tables WHERE tablename = 'tinq_articles'")
+    #expect(try tables.first?.makeRandomAccess()[0].decode(Int.self) == 0)
+  }
+
+  @Test func connectionFailuresAreClearMessages() throws {
+    let admin = try TestServer.admin()
+    // Nothing listens on port 1 of the loopback.
+    #expect(throws: PostgresFailure.self) { try PostgresBackend.connect("postgres://tinq@127.0.0.1:1/tinq") }
+    do {
+      _ = try PostgresBackend.connect("postgres://tinq@127.0.0.1:1/tinq")
+    } catch {
+      #expect(error.description.contains("could not connect to postgres://tinq@127.0.0.1:1/tinq"), "\(error)")
+      #expect(error.description.contains("refused"), "\(error)")
+    }
+    do {
+      _ = try PostgresBackend.connect(admin.with(database: "tinq_no_such_database").url)
+      Issue.record("connected to a database that does not exist")
+    } catch {
+      #expect(error.description.contains("does not exist"), "\(error)")
+    }
+    do {
+      _ = try PostgresBackend.connect(admin.url)
+      Issue.record("the admin database holds no corpus, yet it opened")
+    } catch {
+      #expect(error.description.contains("holds no Tinq corpus"), "\(error)")
+    }
+    for bad in ["mysql://x/y", "postgres://u@h:99999/db", "postgres://u@h/db?color=red"] {
+      #expect(throws: PostgresFailure.self, "\(bad)") { try PostgresAddress(parsing: bad, environment: [:]) }
+    }
+  }
+
+  /// The throwaway cluster of scripts/postgres.sh checks one role's password.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["TINQ_PG_DIR"] != nil))
+  func badCredentialsAreRefusedClearly() throws {
+    var address = try TestServer.admin()
+    address.user = "tinq_password"
+    address.password = "wrong"
+    do {
+      _ = try PostgresSession.connect(address)
+      Issue.record("a wrong password was accepted")
+    } catch {
+      #expect(error.description.contains("refused the credentials of tinq_password"), "\(error)")
+      #expect(!error.description.contains("wrong"), "the password must not be shown: \(error)")
+    }
+    address.password = "right"
+    let session = try PostgresSession.connect(address)
+    session.close()
+  }
+
+  @Test func aLostConnectionAndATimeoutAreClearErrors() async throws {
+    let (pg, address, drop) = try await TestServer.loaded(try Corpus.bundledSeeds())
+    defer { drop() }
+    // A statement past statement_timeout is cancelled by the server.
+    try pg.session.execute("SET statement_timeout = 50")
+    do {
+      _ = try pg.session.rows("SELECT pg_sleep(2)")
+      Issue.record("the statement outlived its timeout")
+    } catch {
+      #expect(error.description.contains("cancelled"), "\(error)")
+    }
+    try pg.session.execute("SET statement_timeout = 0")
+    // The server ends the connection: the next statement is an error at its position, not a crash.
+    let killer = try PostgresSession.connect(address)
+    _ = try killer.rows(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [.init(string: address.database)])
+    killer.close()
+    guard case .failure(let e) = Self.outcome("count articles", on: pg) else {
+      Issue.record("a query answered on a terminated connection")
+      return
+    }
+    #expect(e.message.contains("connection") || e.message.contains("terminat"), "\(e.message)")
+  }
+}
+#endif
