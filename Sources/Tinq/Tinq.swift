@@ -219,8 +219,22 @@ public struct Session: Sendable {
   /// Names bound by `let`, usable wherever a literal is.
   public var bindings: [String: Literal.Value] { pipeline.bindings }
 
+  /// A database that answers instead of the corpus's in-memory store (`tinq --backend`), with
+  /// what to call it; nil for the corpus.
+  public private(set) var database: (backend: any Backend, label: String)?
+
   /// `init(corpus:)` starts a session with no bindings.
   public init(corpus: Corpus) { self.corpus = corpus }
+
+  /// `init(database:label:)` starts a session whose statements a database answers (the
+  /// PostgreSQL backend); `corpus` stays empty.
+  public init(database: any Backend, label: String) {
+    self.corpus = Corpus(articles: [])
+    self.database = (database, label)
+  }
+
+  /// What answers the session's statements.
+  public var backend: any Backend { database?.backend ?? corpus.backend }
 
   /// `run(_:file:firstLine:keepGoing:cancellation:)` runs every statement of `source` in order.
   /// It stops after the first error unless `keepGoing`. `firstLine` is the line of `file` that
@@ -229,8 +243,7 @@ public struct Session: Sendable {
     _ source: String, file: String = "<query>", firstLine: Int = 1, keepGoing: Bool = false,
     cancellation: Cancellation? = nil
   ) -> [StatementOutcome] {
-    pipeline.run(
-      source, file: file, firstLine: firstLine, backend: corpus.backend, keepGoing: keepGoing, cancellation: cancellation)
+    pipeline.run(source, file: file, firstLine: firstLine, backend: backend, keepGoing: keepGoing, cancellation: cancellation)
   }
 
   /// `isIncomplete(_:)` tells whether `source` is a statement still being typed (an open

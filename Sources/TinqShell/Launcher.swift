@@ -21,6 +21,8 @@ public struct LaunchRequest: Sendable, Equatable {
   public var tests: [String]?
   /// `tinq test --report`.
   public var report: TestReport
+  /// `--backend postgres://...`: a database answers instead of a corpus in memory.
+  public var backendURL: String? = nil
 
   /// `init(...)` makes a request.
   public init(
@@ -52,6 +54,18 @@ public enum Launcher {
   /// or the REPL, and returns the exit code.
   public static func run(_ request: LaunchRequest, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
     let errors = TextOutput.standardError
+    if let url = request.backendURL {
+      guard request.corpusPaths.isEmpty else {
+        errors.write("tinq: error: --backend and --corpus exclude each other: load the corpus with `tinq load PATH --into URL`\n")
+        return usageFailure
+      }
+      switch connect(url) {
+      case .success(let session): return run(request, session: session, description: url, environment: environment)
+      case .failure(let failure):
+        errors.write("tinq: error: \(failure.message)\n")
+        return usageFailure
+      }
+    }
     let corpus: Corpus
     do {
       if request.corpusPaths.isEmpty {
@@ -72,19 +86,26 @@ public enum Launcher {
     }
     for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
     if let note = snapshotNote(corpus) { errors.write(note + "\n") }
+    // Outside the REPL, the corpus is left for the process's exit to reclaim: freeing a large
+    // one article by article would only delay the exit of `-e`, scripts and tests.
+    if request.tests != nil || request.scripts != nil || !request.statements.isEmpty || isatty(0) == 0 {
+      Launcher.keepUntilExit(corpus)
+    }
+    let description = request.corpusPaths.isEmpty ? "the bundled seeds" : request.corpusPaths.joined(separator: ", ")
+    return run(request, session: Session(corpus: corpus), description: description, environment: environment)
+  }
 
+  /// `run(_:session:description:environment:)` runs the request's statements, scripts, tests,
+  /// piped stdin or the REPL on a session, and returns the exit code.
+  static func run(_ request: LaunchRequest, session: Session, description: String, environment: [String: String]) -> Int32 {
+    let errors = TextOutput.standardError
     let stdoutIsTerminal = isatty(1) != 0
     let noColor = (environment["NO_COLOR"].map { !$0.isEmpty }) ?? false
     let width = stdoutIsTerminal ? Int(tinq_terminal_width(1)) : 0
     let options = ShellOptions(
       format: request.format, timer: request.timer, keepGoing: request.keepGoing,
       width: width > 0 ? width : nil, color: stdoutIsTerminal && !noColor)
-    var shell = Shell(session: Session(corpus: corpus), options: options)
-    // Outside the REPL, the corpus is left for the process's exit to reclaim: freeing a large
-    // one article by article would only delay the exit of `-e`, scripts and tests.
-    if request.tests != nil || request.scripts != nil || !request.statements.isEmpty || isatty(0) == 0 {
-      Launcher.keepUntilExit(corpus)
-    }
+    var shell = Shell(session: session, options: options)
 
     if let tests = request.tests {
       return runTests(tests, report: request.report, shell: shell)
@@ -132,13 +153,14 @@ public enum Launcher {
       let ok = shell.runScript(text, file: "<stdin>")
       return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
-    let description = request.corpusPaths.isEmpty ? "the bundled seeds" : request.corpusPaths.joined(separator: ", ")
     // While the user reads the banner and types, the ranks that ordering and comparing by title,
     // source or author need are built, so the first such query answers at once.
-    let backend = corpus.backend
-    Thread.detachNewThread { backend.prepareSortKeys() }
+    if session.database == nil {
+      let backend = session.corpus.backend
+      Thread.detachNewThread { backend.prepareSortKeys() }
+    }
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
-    repl.run(banner: Repl.banner(corpus: corpus, description: description))
+    repl.run(banner: Repl.banner(session: session, description: description))
     return success
   }
 

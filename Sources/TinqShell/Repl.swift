@@ -28,6 +28,15 @@ public struct Repl {
     "Tinq \(version) — \(corpus.articleCount) articles from \(description) — .help for help"
   }
 
+  /// `banner(session:description:)` is the banner of a session: its corpus, or its database.
+  static func banner(session: Session, description: String) -> String {
+    guard let database = session.database else { return banner(corpus: session.corpus, description: description) }
+    var counter = Session(database: database.backend, label: database.label)
+    var count = ""
+    if case .success(.count(let n))? = counter.run("count articles").first?.result { count = "\(n) articles in " }
+    return "Tinq \(version) — \(count)\(database.label) — .help for help"
+  }
+
   /// `defaultHistoryPath(environment:)` is `$TINQ_HISTORY`, else `$XDG_STATE_HOME/tinq/history`,
   /// else `~/.local/state/tinq/history`.
   public static func defaultHistoryPath(environment: [String: String]) -> String? {

@@ -313,7 +313,14 @@ public struct Shell {
         return false
       }
     case .corpus:
-      output.write(Shell.describe(session.corpus))
+      if let database = session.database {
+        var counter = Session(database: database.backend, label: database.label)
+        var text = "backend:  \(database.label)\n"
+        if case .success(.count(let n))? = counter.run("count articles").first?.result { text += "articles: \(n)\n" }
+        output.write(text)
+      } else {
+        output.write(Shell.describe(session.corpus))
+      }
     case .schema:
       output.write(Shell.schemaText())
     case .open(let path):
@@ -326,12 +333,21 @@ public struct Shell {
       output.write("Opened \(path): \(corpus.articleCount) articles.\n")
       warmSortKeys()
     case .save(let path):
+      if let database = session.database {
+        errors.write("\(file):\(line): error: .save writes an in-memory corpus; these articles are in \(database.label)\n")
+        return false
+      }
       let corpus = session.corpus
       guard corpusCommand(file: file, line: line, interrupted: "\(path) was not written", { stop throws(CorpusError) in
         try corpus.save(to: path, stop: stop)
       }) != nil else { return false }
       output.write("Saved \(corpus.articleCount) articles to \(path).\n")
     case .load(let path):
+      if let database = session.database {
+        errors.write(
+          "\(file):\(line): error: .load adds to an in-memory corpus; to add \(path) to \(database.label), run `tinq load \(path) --into URL`\n")
+        return false
+      }
       // Ctrl-C abandons the load and the corpus stays as it was.
       let before = session.corpus
       guard let corpus = corpusCommand(file: file, line: line, interrupted: "the corpus is as it was", { stop throws(CorpusError) in
@@ -368,7 +384,7 @@ public struct Shell {
   /// `warmSortKeys()` builds, in the REPL, the ranks that ordering and comparing by title, source
   /// or author need, in the background, while the user reads and types.
   private func warmSortKeys() {
-    guard interruptible else { return }
+    guard interruptible, session.database == nil else { return }
     let backend = session.corpus.backend
     Thread.detachNewThread { backend.prepareSortKeys() }
   }

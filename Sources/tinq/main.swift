@@ -11,6 +11,9 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .customLong("corpus"), help: ArgumentHelp("A folder, .txt or .jsonl file to load (repeatable), or one snapshot (tinq build); default: the bundled seeds.", valueName: "path"))
   var corpus: [String] = []
 
+  @Option(name: .customLong("backend"), help: ArgumentHelp("A PostgreSQL database to query instead of a corpus in memory (postgres://user@host/db; load it with tinq load).", valueName: "url"))
+  var backend: String? = nil
+
   @Option(name: .long, help: "Output format: table, json, jsonl, csv, markdown.")
   var format: OutputFormat = .table
 
@@ -37,12 +40,14 @@ struct TinqCommand: ParsableCommand {
         echo 'count articles' | tinq
         tinq build articles/ -o news.tinq         build a snapshot once...
         tinq --corpus news.tinq                   ...and open it at once, every time
+        tinq load articles/ --into postgres://localhost/news
+        tinq --backend postgres://localhost/news -e 'count articles by year'
 
       Exit status: 0 success, 1 an error in a query or script, 2 a usage or I/O error.
       Colour is used only on a terminal and never when NO_COLOR is set.
       """,
     version: "tinq " + Repl.version,
-    subcommands: [RunCommand.self, TestCommand.self, BuildCommand.self]
+    subcommands: [RunCommand.self, TestCommand.self, BuildCommand.self, LoadCommand.self]
   )
 
   @OptionGroup var common: CommonOptions
@@ -51,9 +56,10 @@ struct TinqCommand: ParsableCommand {
   var execute: [String] = []
 
   func run() throws {
-    let request = LaunchRequest(
+    var request = LaunchRequest(
       corpusPaths: common.corpus, statements: execute, format: common.format, timer: common.timer,
       keepGoing: common.keepGoing)
+    request.backendURL = common.backend
     throw ExitCode(Launcher.run(request))
   }
 }
@@ -77,9 +83,10 @@ struct RunCommand: ParsableCommand {
   var files: [String]
 
   func run() throws {
-    let request = LaunchRequest(
+    var request = LaunchRequest(
       corpusPaths: common.corpus, scripts: files, format: common.format, timer: common.timer,
       keepGoing: common.keepGoing)
+    request.backendURL = common.backend
     throw ExitCode(Launcher.run(request))
   }
 }
@@ -149,6 +156,36 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     throw ExitCode(Launcher.build(paths: paths, output: output))
+  }
+}
+
+/// `tinq load PATH... --into URL`: load a corpus into PostgreSQL.
+struct LoadCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "load",
+    abstract: "Load a corpus into a PostgreSQL database (then query it with --backend URL).",
+    discussion: """
+      Tinq loads and extracts the articles as for --corpus, then writes them with their facts, folded keys and syllable index into the database's tinq_* tables (created when missing), by COPY, in one transaction: an error or Ctrl-C leaves the database as it was. Articles loaded before with the same ids, or from the same files, are replaced, so loading the same sources again changes nothing. Needs a tinq built with `--traits PostgreSQL`.
+
+      The URL is libpq's: postgres://[user[:password]@][host][:port]/database[?host=/socket/dir]; PGUSER, PGPASSWORD, PGHOST and PGPORT fill what it leaves out.
+
+      Examples:
+        tinq load ../corpora/ --into postgres://localhost/news
+        tinq load new.jsonl --into 'postgres:///news?host=/var/run/postgresql'
+        tinq --backend postgres://localhost/news -e 'count articles where cites "03/2019/NĐ-CP" by year'
+
+      Exit status: 0 loaded, 2 a usage, I/O or server error, 130 interrupted.
+      """
+  )
+
+  @Argument(help: ArgumentHelp("Folders, .txt or .jsonl files to load.", valueName: "path"))
+  var paths: [String]
+
+  @Option(name: .customLong("into"), help: ArgumentHelp("The database to load into.", valueName: "url"))
+  var into: String
+
+  func run() throws {
+    throw ExitCode(Launcher.load(paths: paths, into: into))
   }
 }
 
