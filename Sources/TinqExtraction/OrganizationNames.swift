@@ -259,6 +259,7 @@ enum OrganizationNames {
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
       "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
+      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
@@ -370,6 +371,17 @@ enum OrganizationNames {
         break
       }
       if afterPlace { break }
+      // `UBND Q.Bình Tân`, `Công an H.Định Quán`: a level abbreviated to capitals, a dot glued to
+      // the place; only after a head that takes a place (`Công ty P.A` is no level).
+      if !dashed, head.takesPlace, w[k].isCapitalized, dottedLevels.contains(w[k].hash), k + 1 < w.count, line.gap(after: k).elementsEqual([0x2E]),
+        Names.isTitleCase(line, k + 1)
+      {
+        end = k + (Gazetteer.match(line, at: k + 1) ?? placeLength(line, at: k + 1))
+        k = end + 1
+        named = true
+        afterPlace = true
+        continue
+      }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
@@ -405,17 +417,20 @@ enum OrganizationNames {
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
+        // `Bệnh viện đa khoa Định Quán`, `Công ty Vận tải biển Thăng Long`: a firm, a school or a
+        // hospital is named by its proper name after the listed words of its field.
+        let afterField = head.namedAfterPeople && (preRun || lowerRun >= 2) && isNameAfterField(line, at: k)
         // `Cục ... gia đình Giấy phép ...`: after lowercase words, a capitalised one that is no
         // place, body or abbreviation begins the next sentence of glued text.
         // After lowercase words alone, only a place or a listed body names the body: `Đài phát
         // thanh Canada`, `Ủy ban điều hành FIFA`; not `Hội đồng khoa học Nguyễn ...`.
-        if preRun, !named, Gazetteer.match(line, at: k) == nil, namedTable.match(line, at: k) == nil,
+        if preRun, !named, !afterField, Gazetteer.match(line, at: k) == nil, namedTable.match(line, at: k) == nil,
           Organizations.match(line, at: k) == nil
         {
           break
         }
         let personNamed = head.namedAfterPeople && People.surnames.contains(w[k].hash)
-        if lowerRun >= 2, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
+        if lowerRun >= 2, !afterField, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
           orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil
         {
           break
@@ -519,6 +534,18 @@ enum OrganizationNames {
         if k + 1 < w.count, line.gapIsSpace(after: k), OrganizationRules.verbPairs.contains(w[k].hash, w[k + 1].hash) {
           break
         }
+        // `Bộ Công Thương đẩy mạnh`, `Công ty Tân Tạo đồng thời`, `Bệnh viện Bạch Mai lọc máu`:
+        // after two capitalised syllables, a small one that running text goes on from (another
+        // small word or a number, not `và`) begins what follows the name. One the name may end
+        // with stays its part's: `Khu Kinh tế Dung Quất`, `Bộ Luật Hình sự.`, `Sở Tài nguyên`.
+        if k - 2 >= i + headCount, w[k - 2].isCapitalized, !w[k - 2].isNumber, !Names.isAllCaps(line, k - 2),
+          line.gapIsSpace(after: k - 2), line.gap(after: k - 2).count == 1, Gazetteer.match(line, at: k - 2) == nil,
+          k + 1 < w.count, line.gapIsSpace(after: k), line.gap(after: k).count == 1,
+          !w[k + 1].isCapitalized || w[k + 1].isNumber, w[k + 1].hash != hVa, w[k + 1].hash != hVe,
+          !nameWords.contains(w[k - 1].hash, w[k].hash)
+        {
+          break
+        }
         lowerRun = 1
         end = k
         k += 1
@@ -541,6 +568,13 @@ enum OrganizationNames {
         lowerRun += 1
         end = k
         k += 1
+        continue
+      }
+      // `Tổng cục Cảnh sát phòng, chống tội phạm`: the listed pair written with a comma.
+      if isCommaPair(line, at: k) {
+        lowerRun += 2
+        end = k + 1
+        k += 2
         continue
       }
       break
@@ -611,6 +645,41 @@ enum OrganizationNames {
     var abbreviation = payload.1
     if written != payload.0, written != payload.1 { abbreviation = written }
     return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
+  }
+
+  /// Levels abbreviated to capitals with a dot glued to the place: `Q.Bình Tân`, `H.Định Quán`,
+  /// `P.Tân Tạo`, `TX.Dĩ An`, `TT.Trảng Bom`.
+  static let dottedLevels = WordSet(["Q", "H", "P", "TX", "TT"])
+  static let hPhong = ScanText.wordHashes("phòng")[0]
+  static let hChong = ScanText.wordHashes("chống")[0]
+
+  /// `isCommaPair(_:at:)` tells whether word `k` begins `phòng, chống`, the listed pair written
+  /// with a comma, as the names of bodies that fight crime write it.
+  static func isCommaPair(_ line: TextLine, at k: Int) -> Bool {
+    let w = line.words
+    return k + 1 < w.count && w[k].hash == hPhong && w[k + 1].hash == hChong && line.gap(after: k).elementsEqual([0x2C, 0x20])
+  }
+
+  /// `isNameAfterField(_:at:)` tells whether the capitalised word `k`, after a head and the listed
+  /// words of its field, may begin the body's proper name: written as a name or in capitals, joined
+  /// by one space, glued to nothing, and no person (a family name and a given name), title, rank,
+  /// cue or other body.
+  static func isNameAfterField(_ line: TextLine, at k: Int) -> Bool {
+    let w = line.words
+    guard k > 0, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
+      Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k)
+    else { return false }
+    if People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k), Names.isTitleCase(line, k + 1) {
+      return false
+    }
+    // `Bệnh viện đa khoa Phú YênTrước đó`: a name run into the next sentence ends unknown.
+    var j = k + 1
+    while j < w.count, j - k <= 4, line.gapIsSpace(after: j - 1), w[j].isCapitalized {
+      if Names.isGlued(line, j) { return false }
+      j += 1
+    }
+    return orgHeads.match(line, at: k) == nil && People.positionHeads.match(line, at: k) == nil
+      && People.ranks.match(line, at: k) == nil && Names.cues.match(line, at: k) == nil
   }
 
   /// `aboutFollows(_:at:)` tells whether the words after `về` name a body's field: a capitalised

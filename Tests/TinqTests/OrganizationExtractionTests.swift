@@ -96,6 +96,25 @@ import TinqFacts
       expected: ["Bộ đội Biên phòng Quảng Nam"]),
     // A listed body is Vietnam's own: the country after it adds nothing.
     .init(text: "Lực lượng Cảnh sát biển Việt Nam đã tuần tra.", expected: ["Cảnh sát biển|CSB"]),
+    // A part of two capitalised syllables is whole: a small word after it begins what follows.
+    .init(text: "Bộ Công Thương đẩy mạnh cải cách thủ tục.", expected: ["Bộ Công Thương"]),
+    .init(text: "Chủ đầu tư là Công ty Hoàng Phát đồng thời là nhà thầu.", expected: ["Công ty Hoàng Phát"]),
+    .init(text: "Đại diện Sở Tài nguyên và Môi trường cho biết.", expected: ["Sở Tài nguyên và Môi trường"]),
+    .init(text: "Tổng cục Thể dục Thể thao vừa họp.", expected: ["Tổng cục Thể dục Thể thao"]),
+    // A level abbreviated with a dot glued to the place.
+    .init(text: "Chủ tịch UBND Q.Tân Bình ký quyết định.", expected: ["Ủy ban nhân dân Q.Tân Bình|UBND Q.Tân Bình"]),
+    .init(text: "Sau đó Công an H.Long Thành đã vào cuộc.", expected: ["Công an H.Long Thành"]),
+    // Listed words of a police unit's field, `phòng, chống` with its comma.
+    .init(text: "Cán bộ Cục Cảnh sát truy nã tội phạm đã có mặt.", expected: ["Cục Cảnh sát truy nã tội phạm"]),
+    .init(
+      text: "Tổng cục Cảnh sát phòng, chống tội phạm chỉ đạo điều tra.",
+      expected: ["Tổng cục Cảnh sát phòng, chống tội phạm"]),
+    // A hospital, a cooperative, a firm named after the listed words of its field.
+    .init(text: "Nạn nhân được đưa vào Bệnh viện đa khoa Tân Phú cấp cứu.", expected: ["Bệnh viện đa khoa Tân Phú"]),
+    .init(text: "Anh làm lái xe cho HTX vận tải công nghiệp Tiến Đạt.", expected: ["HTX vận tải công nghiệp Tiến Đạt"]),
+    .init(text: "Lô hàng của Cty Nguyên liệu thuốc lá Vĩnh An bị giữ.", expected: ["Công ty Nguyên liệu thuốc lá Vĩnh An|Cty Nguyên liệu thuốc lá Vĩnh An"]),
+    // A person after them is the person's name, not the body's.
+    .init(text: "Theo Viện kiểm sát Nguyễn Văn Hùng đã ký.", expected: []),
     // A region written as one place ends a company's name.
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
