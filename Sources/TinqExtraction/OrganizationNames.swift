@@ -804,8 +804,98 @@ extension OrganizationNames {
   /// whether a level is due. A government or an army written in lowercase with its country
   /// (`chính phủ Mỹ`, `quân đội Syria`) is mostly a country's, not a named body, and is left.
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
-  /// The first words of `lowerHeads` and `titledHeads`, tested once per lowercase word.
-  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở"])
+  /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
+  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà"])
+
+  /// How a lowercase head that a proper name follows names the body.
+  enum Naming: Sendable {
+    /// An outlet, named without its common noun: `tờ Daily Star` is `Daily Star`.
+    case outlet
+    /// A paper or a magazine, named with its head as written: `báo Kinh tế & Đô thị`.
+    case paper
+    /// A venue or a firm, named with its head: `khách sạn Vạn Xuân`, `nhà xe Phương Trang`.
+    case venue
+  }
+
+  /// Lowercase heads a proper name follows, as news writes outlets and venues.
+  static let namingHeads = PhraseTable<Naming>(
+    [("tờ", .outlet), ("nhật báo", .outlet), ("trang tin", .outlet), ("tạp chí", .outlet), ("báo", .paper),
+     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue)])
+  /// Words before `báo` that make it part of a verb or another noun: `thông báo`, `cảnh báo`,
+  /// `trình báo`, `dự báo`.
+  static let notBeforeBao = WordSet(
+    ["thông", "cảnh", "dự", "khai", "tố", "tin", "điện", "hồi", "tình", "loan", "mật", "trình", "nhật", "tuần",
+     "họa", "hoạ", "tập", "bích", "học", "cấp", "nhà", "phóng", "viết", "làm", "họp", "tiểu", "công", "đọc"])
+  static let hBaoLower = ScanText.wordHashes("báo")[0]
+  /// Small words that end an outlet's or a venue's name: what it says or does, or the date.
+  static let endsOutlet = WordSet(
+    ["rằng", "đưa", "dẫn", "viết", "đăng", "nêu", "nhận", "tiết", "bình", "trích", "ngày", "số", "hôm", "phỏng",
+     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố"])
+
+  /// `matchNaming(_:at:)` reads an outlet or a venue after a lowercase head at word `i`: one to
+  /// five words written as names or in capitals, joined by spaces, `&` or hyphens, glued to no next
+  /// sentence, and no person's title, cue or other body; an outlet's name is no listed place alone
+  /// (`báo Hà Nội` may be the city's press).
+  static func matchNaming(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard let (h, naming) = namingHeads.match(line, at: i), !w[i].isCapitalized else { return nil }
+    if w[i].hash == hBaoLower, i > 0, line.gapIsSpace(after: i - 1), notBeforeBao.contains(w[i - 1].hash) { return nil }
+    let k = i + h
+    guard k < w.count, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
+      Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k),
+      Names.cues.match(line, at: k) == nil, People.positionHeads.match(line, at: k) == nil,
+      orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil,
+      // `báo Washington Post`: a listed body is read as such.
+      namedTable.match(line, at: k) == nil
+    else { return nil }
+    var end = k
+    while end + 1 < w.count, end - k < 5 {
+      let gap = line.gap(after: end)
+      let next = end + 1
+      let joined =
+        gap.elementsEqual([0x20]) || gap.elementsEqual([0x26]) || gap.elementsEqual([0x20, 0x26, 0x20])
+        || gap.elementsEqual([0x2D])
+      guard joined, !w[next].isNumber else { break }
+      if w[next].isCapitalized {
+        if Names.isGlued(line, next) { return nil }
+        // `khách sạn Caravelle Ảnh: ...`: a word before a colon opens a credit or a label.
+        if line.gap(after: next).first == 0x3A { break }
+        end = next
+        continue
+      }
+      // `báo Kinh tế & Đô thị`, `báo Thanh niên.`: a capitalised word's own small syllable, when
+      // the name plainly goes on or stops after it; a word that ends a name (`tờ People rằng`)
+      // ends it; any other small word may begin a verb or go on the name: unknown.
+      guard gap.elementsEqual([0x20]), Names.isTitleCase(line, end), !w[end].isNumber,
+        !stops.contains(w[next].hash), !endsOutlet.contains(w[next].hash)
+      else { break }
+      let after = next + 1
+      let gapAfter = after < w.count ? line.gap(after: next) : []
+      let goesOn =
+        gapAfter.elementsEqual([0x20]) || gapAfter.elementsEqual([0x26]) || gapAfter.elementsEqual([0x20, 0x26, 0x20])
+      // Punctuation or the end after it: the name ends with it.
+      if after >= w.count || !goesOn {
+        end = next
+        break
+      }
+      // A capitalised word after it: the name goes on.
+      if w[after].isCapitalized, !w[after].isNumber {
+        end = next
+        continue
+      }
+      return nil
+    }
+    if naming != .venue, Gazetteer.match(line, at: k) == end - k + 1 { return nil }
+    // `The Wall Street Journal`: a listed body inside the run is read as such; `Harper's Bazaar`:
+    // a possessive goes on past what is read, unknown where.
+    for j in k...end where namedTable.match(line, at: j) != nil { return nil }
+    if end + 1 < w.count, line.gap(after: end).elementsEqual([0x27]) || line.gap(after: end).elementsEqual([0xE2, 0x80, 0x99]) {
+      return nil
+    }
+    let from = naming == .outlet ? k : i
+    let written = ScanText.string(line.bytes, w[from].start, w[end].end)
+    return (end - i + 1, Organizations.Entry(name: written, abbreviation: nil))
+  }
   /// Levels a number may follow as the place: `quận 12`, `phường 5`.
   static let numberedLevels = WordSet(["quận", "phường"])
 

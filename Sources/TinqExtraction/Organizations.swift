@@ -140,6 +140,7 @@ enum Organizations {
           if lowerFirst.contains(words[i].hash),
             let (count, entry) =
               OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
+              ?? OrganizationNames.matchNaming(line, at: i)
           {
             emit(entry, line, i, count)
             i += count

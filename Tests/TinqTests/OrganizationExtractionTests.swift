@@ -115,6 +115,18 @@ import TinqFacts
     .init(text: "Lô hàng của Cty Nguyên liệu thuốc lá Vĩnh An bị giữ.", expected: ["Công ty Nguyên liệu thuốc lá Vĩnh An|Cty Nguyên liệu thuốc lá Vĩnh An"]),
     // A person after them is the person's name, not the body's.
     .init(text: "Theo Viện kiểm sát Nguyễn Văn Hùng đã ký.", expected: []),
+    // Outlets and venues after a lowercase head: an outlet's common noun is not its name's, a
+    // paper's `báo` and a venue's head are.
+    .init(text: "Theo tờ Daily Star, cầu thủ này sẽ ra đi.", expected: ["Daily Star"]),
+    .init(text: "Thông tin được đăng trên báo Sức khỏe & Đời sống.", expected: ["báo Sức khỏe & Đời sống"]),
+    .init(text: "Đoàn nghỉ tại khách sạn Hoàng Yến, cách bờ biển không xa.", expected: ["khách sạn Hoàng Yến"]),
+    .init(text: "Theo tờ The Wall Street Journal, thương vụ đã xong.", expected: ["Wall Street Journal"]),
+    // Not outlets: `báo` in a verb or another noun, a journalist, a possessive, a small word that
+    // may begin a verb.
+    .init(text: "Tại cuộc họp báo Nadeau tỏ ra tự tin.", expected: []),
+    .init(text: "Nhà báo Italy Mauro Lenti đã có mặt.", expected: []),
+    .init(text: "Ảnh bìa tờ Harper's Bazaar số này rất đẹp.", expected: []),
+    .init(text: "Theo báo Thanh niên đưa tin, vụ việc đã rõ.", expected: []),
     // A region written as one place ends a company's name.
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
