@@ -211,6 +211,7 @@ enum Names {
   static func run(_ line: TextLine, from i: Int, limit: Int, maxWords: Int, hyphens: Bool = true) -> Int? {
     let w = line.words
     guard i < limit, isTitleCase(line, i) || isInitial(line, i) else { return nil }
+    let hThi = Self.hThi
     var end = i
     var words = 1
     while end + 1 < limit {

@@ -373,8 +373,8 @@ enum OrganizationNames {
       if afterPlace { break }
       // `UBND Q.Bình Tân`, `Công an H.Định Quán`: a level abbreviated to capitals, a dot glued to
       // the place; only after a head that takes a place (`Công ty P.A` is no level).
-      if !dashed, head.takesPlace, w[k].isCapitalized, dottedLevels.contains(w[k].hash), k + 1 < w.count, line.gap(after: k).elementsEqual([0x2E]),
-        Names.isTitleCase(line, k + 1)
+      if !dashed, head.takesPlace, w[k].isCapitalized, k + 1 < w.count, w[k + 1].start == w[k].end + 1,
+        line.bytes[w[k].end] == 0x2E, dottedLevels.contains(w[k].hash), Names.isTitleCase(line, k + 1)
       {
         end = k + (Gazetteer.match(line, at: k + 1) ?? placeLength(line, at: k + 1))
         k = end + 1
