@@ -45,14 +45,16 @@ enum OrganizationNames {
          "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
          "Ban chỉ huy quân sự", "Bộ CHQS", "Ban CHQS", "Hội Chữ thập đỏ", "Hội Nông dân", "Hội Cựu chiến binh",
          "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Liên đoàn Lao động", "Kho bạc Nhà nước", "Chi cục Thuế",
-         "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng"], place: true)
+         "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng", "Đồn Biên phòng", "Đồn BP", "Trạm y tế"],
+        place: true)
     add(["Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ban", "Văn phòng", "Thanh tra", "Ngân hàng",
          "Đội", "Hội", "Liên đoàn", "Hiệp hội", "Tập đoàn", "Tổng công ty", "Hãng", "Báo", "Đài", "Tạp chí",
          "Thông tấn xã", "Nhà xuất bản", "Quân chủng", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn",
          "Bộ Tư lệnh", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên minh", "Đảng", "Quốc hội", "Chính phủ", "Trại giam",
+         "Tiểu đoàn", "Đại đội",
          "Nhà máy", "Xí nghiệp", "Cảng vụ", "Hạm đội", "Tổ chức", "Cơ quan", "Hiệp hội", "Liên hiệp"])
     add(["Trường", "Đại học", "Trường Đại học", "Học viện", "Bệnh viện", "Trung tâm", "Công ty", "Quỹ",
-         "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Viện", "Nhà hát", "Khách sạn"], people: true)
+         "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Viện", "Nhà hát", "Khách sạn", "Nhà hàng"], people: true)
     add(["ĐH"], expansion: "Đại học", people: true)
     add(["THPT"], expansion: "Trường THPT", people: true)
     add(["THCS"], expansion: "Trường THCS", people: true)
@@ -307,6 +309,13 @@ enum OrganizationNames {
     }
     var k = i + headCount
     var end = i + headCount - 1
+    // `Đại đội 33`, `Sư đoàn 304`: a military unit named by its number.
+    if numberedUnits.contains(w[i].hash), headCount == 2, k < w.count, w[k].isNumber, line.gapIsSpace(after: k - 1),
+      line.gap(after: k - 1).count == 1, numberedUnitHeads.match(line, at: i) != nil
+    {
+      let written = ScanText.string(line.bytes, w[i].start, w[k].end)
+      return (headCount + 1, Organizations.Entry(name: written, abbreviation: nil))
+    }
     var named = false
     var lowerRun = 0
     var afterPlace = false
@@ -646,6 +655,11 @@ enum OrganizationNames {
     if written != payload.0, written != payload.1 { abbreviation = written }
     return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
   }
+
+  /// Military units named by a number after them: `Đại đội 33`, `Trung đoàn 165`.
+  static let numberedUnitHeads = PhraseTable<Bool>(
+    ["Sư đoàn", "Lữ đoàn", "Trung đoàn", "Tiểu đoàn", "Đại đội"].map { ($0, true) })
+  static let numberedUnits = WordSet(["Sư", "Lữ", "Trung", "Tiểu", "Đại"])
 
   /// Levels abbreviated to capitals with a dot glued to the place: `Q.Bình Tân`, `H.Định Quán`,
   /// `P.Tân Tạo`, `TX.Dĩ An`, `TT.Trảng Bom`.

@@ -127,6 +127,11 @@ import TinqFacts
     .init(text: "Nhà báo Italy Mauro Lenti đã có mặt.", expected: []),
     .init(text: "Ảnh bìa tờ Harper's Bazaar số này rất đẹp.", expected: []),
     .init(text: "Theo báo Thanh niên đưa tin, vụ việc đã rõ.", expected: []),
+    // Border posts, health stations, restaurants; military units by their number.
+    .init(text: "Cán bộ Đồn Biên phòng Sà Phìn tuần tra.", expected: ["Đồn Biên phòng Sà Phìn"]),
+    .init(text: "Trạm y tế phường 7 khám miễn phí cho trẻ em.", expected: ["Trạm y tế phường 7"]),
+    .init(text: "Bữa tiệc ở Nhà hàng Hương Sen rất vui.", expected: ["Nhà hàng Hương Sen"]),
+    .init(text: "Chiến sĩ Đại đội 21 giúp dân gặt lúa.", expected: ["Đại đội 21"]),
     // A region written as one place ends a company's name.
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
