@@ -167,6 +167,9 @@ enum Names {
       "Najib", "Mahathir", "Narendra", "Manmohan", "Nawaz", "Hamid", "Bashar", "Hosni", "Mohamed", "Nouri",
       "Benjamin", "Shimon", "Mahmoud", "Yasser", "Kofi", "Jens", "Nicolas", "Francois", "François",
       "Silvio", "Mariano", "Matteo", "Enda", "Theresa", "Tony", "Gordon", "Ashraf", "Shinji",
+      "Leon", "Tomas", "Andres", "Julio", "Moshe", "Hossein", "Marisa", "Xavi", "Iker", "Liam", "Chuck",
+      "Mitt", "Hugh", "Natalia", "Olga", "Tatiana", "Yulia", "Svetlana", "Dmitri",
+      "Alexey", "Leonid", "Arseniy", "Yury", "Abdel", "Wesley", "Fabrice", "Gianluigi", "Wojciech",
     ].filter { $0 != "Manchester" })
 
   /// Single words after a kinship word that are no given name: `ông Tây`, `ông Trời`.
@@ -208,16 +211,26 @@ enum Names {
   static func run(_ line: TextLine, from i: Int, limit: Int, maxWords: Int, hyphens: Bool = true) -> Int? {
     let w = line.words
     guard i < limit, isTitleCase(line, i) || isInitial(line, i) else { return nil }
+    let hThi = Self.hThi
     var end = i
     var words = 1
     while end + 1 < limit {
       let gap = line.gap(after: end)
-      let hyphen = hyphens && gap.elementsEqual([0x2D])
+      // `O’Neill`, `Ya’alon`: an apostrophe inside a foreign name's word, a capital after one
+      // letter, small letters after more; a closing quote glued to the next sentence, the
+      // possessive `'s` of a brand (`Domino's Pizza`) or a country's `D'ivoire` is none.
+      let apostrophe =
+        hyphens && (gap.elementsEqual([0x27]) || gap.elementsEqual([0xE2, 0x80, 0x99]))
+        && w[end + 1].end - w[end + 1].start >= 2 && !w[end + 1].isNumber
+        && isInitial(line, end) == w[end + 1].isCapitalized
+      let hyphen = hyphens && gap.elementsEqual([0x2D]) || apostrophe
       // `John J. Alban`: an initial and its period inside a name.
       let initial = isInitial(line, end) && gap.elementsEqual([0x2E, 0x20])
       guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
       let next = end + 1
-      if w[next].isNumber || (!hyphens && endsName.contains(w[next].hash) && !isGivenTruong(line, next)) { break }
+      // `Nguyễn Thị Tỉnh`: after the middle name `Thị` a given name follows, whatever word it is.
+      let afterThi = !hyphens && w[end].hash == hThi && isTitleCase(line, next)
+      if w[next].isNumber || (!hyphens && !afterThi && endsName.contains(w[next].hash) && !isGivenTruong(line, next)) { break }
       if next + 1 < w.count, institutionPairs.contains(w[next].hash, w[next + 1].hash) { break }
       if !hyphen {
         guard words < maxWords else { break }
@@ -242,6 +255,8 @@ enum Names {
     // A name followed by a word glued to the next sentence (`Nguyễn Như VũHọc ...`) may go on
     // into it: unknown where it ends.
     if end + 1 < w.count, line.gap(after: end).elementsEqual([0x20]), isGlued(line, end + 1) { return nil }
+    // `Nguyễn Thị` is no whole name: a given name is missing, unknown which.
+    if !hyphens, end > i, w[end].hash == hThi { return nil }
     return end
   }
 
@@ -272,8 +287,15 @@ enum Names {
   /// (`...học tập.Anh Dũng`), where lost paragraph breaks leave bylines and credits.
   static func isGluedStart(_ line: TextLine, _ k: Int) -> Bool {
     guard k > 0 else { return false }
-    // `.`, `/`, and the `./.` that closes a report.
-    let gap = line.gap(after: k - 1)
+    // `.`, `/`, and the `./.` that closes a report; after a closing bracket or quote (`...Nha
+    // Trang).Nguyễn`), or an ellipsis (`...chạy trốn…Kim`).
+    var gap = line.gap(after: k - 1)
+    if gap.elementsEqual([0xE2, 0x80, 0xA6]) { return true }
+    if let first = gap.first, first == 0x29 || first == 0x22 {
+      gap = gap.dropFirst()
+    } else if gap.starts(with: [0xE2, 0x80, 0x9D]) {
+      gap = gap.dropFirst(3)
+    }
     return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { $0 == 0x2E || $0 == 0x2F }
   }
 
@@ -308,6 +330,7 @@ enum Names {
     return false
   }
   static let hTuoi = ScanText.wordHashes("tuổi")[0]
+  static let hThi = ScanText.wordHashes("Thị")[0]
   static let hSN = ScanText.wordHashes("SN")[0]
   static let hSinh = ScanText.wordHashes("sinh")[0]
   static let hoChiMinh = ScanText.wordHashes("Hồ Chí Minh")

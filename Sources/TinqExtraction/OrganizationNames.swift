@@ -45,14 +45,16 @@ enum OrganizationNames {
          "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
          "Ban chỉ huy quân sự", "Bộ CHQS", "Ban CHQS", "Hội Chữ thập đỏ", "Hội Nông dân", "Hội Cựu chiến binh",
          "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Liên đoàn Lao động", "Kho bạc Nhà nước", "Chi cục Thuế",
-         "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng"], place: true)
+         "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng", "Đồn Biên phòng", "Đồn BP", "Trạm y tế"],
+        place: true)
     add(["Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ban", "Văn phòng", "Thanh tra", "Ngân hàng",
          "Đội", "Hội", "Liên đoàn", "Hiệp hội", "Tập đoàn", "Tổng công ty", "Hãng", "Báo", "Đài", "Tạp chí",
          "Thông tấn xã", "Nhà xuất bản", "Quân chủng", "Binh đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn",
          "Bộ Tư lệnh", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên minh", "Đảng", "Quốc hội", "Chính phủ", "Trại giam",
+         "Tiểu đoàn", "Đại đội",
          "Nhà máy", "Xí nghiệp", "Cảng vụ", "Hạm đội", "Tổ chức", "Cơ quan", "Hiệp hội", "Liên hiệp"])
     add(["Trường", "Đại học", "Trường Đại học", "Học viện", "Bệnh viện", "Trung tâm", "Công ty", "Quỹ",
-         "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Viện", "Nhà hát", "Khách sạn"], people: true)
+         "Câu lạc bộ", "CLB", "Hợp tác xã", "HTX", "Viện", "Nhà hát", "Khách sạn", "Nhà hàng"], people: true)
     add(["ĐH"], expansion: "Đại học", people: true)
     add(["THPT"], expansion: "Trường THPT", people: true)
     add(["THCS"], expansion: "Trường THCS", people: true)
@@ -259,6 +261,7 @@ enum OrganizationNames {
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
       "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
+      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
@@ -306,6 +309,13 @@ enum OrganizationNames {
     }
     var k = i + headCount
     var end = i + headCount - 1
+    // `Đại đội 33`, `Sư đoàn 304`: a military unit named by its number.
+    if numberedUnits.contains(w[i].hash), headCount == 2, k < w.count, w[k].isNumber, line.gapIsSpace(after: k - 1),
+      line.gap(after: k - 1).count == 1, numberedUnitHeads.match(line, at: i) != nil
+    {
+      let written = ScanText.string(line.bytes, w[i].start, w[k].end)
+      return (headCount + 1, Organizations.Entry(name: written, abbreviation: nil))
+    }
     var named = false
     var lowerRun = 0
     var afterPlace = false
@@ -370,6 +380,17 @@ enum OrganizationNames {
         break
       }
       if afterPlace { break }
+      // `UBND Q.Bình Tân`, `Công an H.Định Quán`: a level abbreviated to capitals, a dot glued to
+      // the place; only after a head that takes a place (`Công ty P.A` is no level).
+      if !dashed, head.takesPlace, w[k].isCapitalized, k + 1 < w.count, w[k + 1].start == w[k].end + 1,
+        line.bytes[w[k].end] == 0x2E, dottedLevels.contains(w[k].hash), Names.isTitleCase(line, k + 1)
+      {
+        end = k + (Gazetteer.match(line, at: k + 1) ?? placeLength(line, at: k + 1))
+        k = end + 1
+        named = true
+        afterPlace = true
+        continue
+      }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
@@ -405,17 +426,20 @@ enum OrganizationNames {
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
+        // `Bệnh viện đa khoa Định Quán`, `Công ty Vận tải biển Thăng Long`: a firm, a school or a
+        // hospital is named by its proper name after the listed words of its field.
+        let afterField = head.namedAfterPeople && (preRun || lowerRun >= 2) && isNameAfterField(line, at: k)
         // `Cục ... gia đình Giấy phép ...`: after lowercase words, a capitalised one that is no
         // place, body or abbreviation begins the next sentence of glued text.
         // After lowercase words alone, only a place or a listed body names the body: `Đài phát
         // thanh Canada`, `Ủy ban điều hành FIFA`; not `Hội đồng khoa học Nguyễn ...`.
-        if preRun, !named, Gazetteer.match(line, at: k) == nil, namedTable.match(line, at: k) == nil,
+        if preRun, !named, !afterField, Gazetteer.match(line, at: k) == nil, namedTable.match(line, at: k) == nil,
           Organizations.match(line, at: k) == nil
         {
           break
         }
         let personNamed = head.namedAfterPeople && People.surnames.contains(w[k].hash)
-        if lowerRun >= 2, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
+        if lowerRun >= 2, !afterField, !personNamed, !inPerson, !Names.isAllCaps(line, k), Gazetteer.match(line, at: k) == nil,
           orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil
         {
           break
@@ -519,6 +543,18 @@ enum OrganizationNames {
         if k + 1 < w.count, line.gapIsSpace(after: k), OrganizationRules.verbPairs.contains(w[k].hash, w[k + 1].hash) {
           break
         }
+        // `Bộ Công Thương đẩy mạnh`, `Công ty Tân Tạo đồng thời`, `Bệnh viện Bạch Mai lọc máu`:
+        // after two capitalised syllables, a small one that running text goes on from (another
+        // small word or a number, not `và`) begins what follows the name. One the name may end
+        // with stays its part's: `Khu Kinh tế Dung Quất`, `Bộ Luật Hình sự.`, `Sở Tài nguyên`.
+        if k - 2 >= i + headCount, w[k - 2].isCapitalized, !w[k - 2].isNumber, !Names.isAllCaps(line, k - 2),
+          line.gapIsSpace(after: k - 2), line.gap(after: k - 2).count == 1, Gazetteer.match(line, at: k - 2) == nil,
+          k + 1 < w.count, line.gapIsSpace(after: k), line.gap(after: k).count == 1,
+          !w[k + 1].isCapitalized || w[k + 1].isNumber, w[k + 1].hash != hVa, w[k + 1].hash != hVe,
+          !nameWords.contains(w[k - 1].hash, w[k].hash)
+        {
+          break
+        }
         lowerRun = 1
         end = k
         k += 1
@@ -541,6 +577,13 @@ enum OrganizationNames {
         lowerRun += 1
         end = k
         k += 1
+        continue
+      }
+      // `Tổng cục Cảnh sát phòng, chống tội phạm`: the listed pair written with a comma.
+      if isCommaPair(line, at: k) {
+        lowerRun += 2
+        end = k + 1
+        k += 2
         continue
       }
       break
@@ -611,6 +654,46 @@ enum OrganizationNames {
     var abbreviation = payload.1
     if written != payload.0, written != payload.1 { abbreviation = written }
     return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
+  }
+
+  /// Military units named by a number after them: `Đại đội 33`, `Trung đoàn 165`.
+  static let numberedUnitHeads = PhraseTable<Bool>(
+    ["Sư đoàn", "Lữ đoàn", "Trung đoàn", "Tiểu đoàn", "Đại đội"].map { ($0, true) })
+  static let numberedUnits = WordSet(["Sư", "Lữ", "Trung", "Tiểu", "Đại"])
+
+  /// Levels abbreviated to capitals with a dot glued to the place: `Q.Bình Tân`, `H.Định Quán`,
+  /// `P.Tân Tạo`, `TX.Dĩ An`, `TT.Trảng Bom`.
+  static let dottedLevels = WordSet(["Q", "H", "P", "TX", "TT"])
+  static let hPhong = ScanText.wordHashes("phòng")[0]
+  static let hChong = ScanText.wordHashes("chống")[0]
+
+  /// `isCommaPair(_:at:)` tells whether word `k` begins `phòng, chống`, the listed pair written
+  /// with a comma, as the names of bodies that fight crime write it.
+  static func isCommaPair(_ line: TextLine, at k: Int) -> Bool {
+    let w = line.words
+    return k + 1 < w.count && w[k].hash == hPhong && w[k + 1].hash == hChong && line.gap(after: k).elementsEqual([0x2C, 0x20])
+  }
+
+  /// `isNameAfterField(_:at:)` tells whether the capitalised word `k`, after a head and the listed
+  /// words of its field, may begin the body's proper name: written as a name or in capitals, joined
+  /// by one space, glued to nothing, and no person (a family name and a given name), title, rank,
+  /// cue or other body.
+  static func isNameAfterField(_ line: TextLine, at k: Int) -> Bool {
+    let w = line.words
+    guard k > 0, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
+      Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k)
+    else { return false }
+    if People.surnames.contains(w[k].hash), k + 1 < w.count, line.gapIsSpace(after: k), Names.isTitleCase(line, k + 1) {
+      return false
+    }
+    // `Bệnh viện đa khoa Phú YênTrước đó`: a name run into the next sentence ends unknown.
+    var j = k + 1
+    while j < w.count, j - k <= 4, line.gapIsSpace(after: j - 1), w[j].isCapitalized {
+      if Names.isGlued(line, j) { return false }
+      j += 1
+    }
+    return orgHeads.match(line, at: k) == nil && People.positionHeads.match(line, at: k) == nil
+      && People.ranks.match(line, at: k) == nil && Names.cues.match(line, at: k) == nil
   }
 
   /// `aboutFollows(_:at:)` tells whether the words after `về` name a body's field: a capitalised
@@ -735,8 +818,98 @@ extension OrganizationNames {
   /// whether a level is due. A government or an army written in lowercase with its country
   /// (`chính phủ Mỹ`, `quân đội Syria`) is mostly a country's, not a named body, and is left.
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
-  /// The first words of `lowerHeads` and `titledHeads`, tested once per lowercase word.
-  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở"])
+  /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
+  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà"])
+
+  /// How a lowercase head that a proper name follows names the body.
+  enum Naming: Sendable {
+    /// An outlet, named without its common noun: `tờ Daily Star` is `Daily Star`.
+    case outlet
+    /// A paper or a magazine, named with its head as written: `báo Kinh tế & Đô thị`.
+    case paper
+    /// A venue or a firm, named with its head: `khách sạn Vạn Xuân`, `nhà xe Phương Trang`.
+    case venue
+  }
+
+  /// Lowercase heads a proper name follows, as news writes outlets and venues.
+  static let namingHeads = PhraseTable<Naming>(
+    [("tờ", .outlet), ("nhật báo", .outlet), ("trang tin", .outlet), ("tạp chí", .outlet), ("báo", .paper),
+     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue)])
+  /// Words before `báo` that make it part of a verb or another noun: `thông báo`, `cảnh báo`,
+  /// `trình báo`, `dự báo`.
+  static let notBeforeBao = WordSet(
+    ["thông", "cảnh", "dự", "khai", "tố", "tin", "điện", "hồi", "tình", "loan", "mật", "trình", "nhật", "tuần",
+     "họa", "hoạ", "tập", "bích", "học", "cấp", "nhà", "phóng", "viết", "làm", "họp", "tiểu", "công", "đọc"])
+  static let hBaoLower = ScanText.wordHashes("báo")[0]
+  /// Small words that end an outlet's or a venue's name: what it says or does, or the date.
+  static let endsOutlet = WordSet(
+    ["rằng", "đưa", "dẫn", "viết", "đăng", "nêu", "nhận", "tiết", "bình", "trích", "ngày", "số", "hôm", "phỏng",
+     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố"])
+
+  /// `matchNaming(_:at:)` reads an outlet or a venue after a lowercase head at word `i`: one to
+  /// five words written as names or in capitals, joined by spaces, `&` or hyphens, glued to no next
+  /// sentence, and no person's title, cue or other body; an outlet's name is no listed place alone
+  /// (`báo Hà Nội` may be the city's press).
+  static func matchNaming(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard let (h, naming) = namingHeads.match(line, at: i), !w[i].isCapitalized else { return nil }
+    if w[i].hash == hBaoLower, i > 0, line.gapIsSpace(after: i - 1), notBeforeBao.contains(w[i - 1].hash) { return nil }
+    let k = i + h
+    guard k < w.count, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
+      Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k),
+      Names.cues.match(line, at: k) == nil, People.positionHeads.match(line, at: k) == nil,
+      orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil,
+      // `báo Washington Post`: a listed body is read as such.
+      namedTable.match(line, at: k) == nil
+    else { return nil }
+    var end = k
+    while end + 1 < w.count, end - k < 5 {
+      let gap = line.gap(after: end)
+      let next = end + 1
+      let joined =
+        gap.elementsEqual([0x20]) || gap.elementsEqual([0x26]) || gap.elementsEqual([0x20, 0x26, 0x20])
+        || gap.elementsEqual([0x2D])
+      guard joined, !w[next].isNumber else { break }
+      if w[next].isCapitalized {
+        if Names.isGlued(line, next) { return nil }
+        // `khách sạn Caravelle Ảnh: ...`: a word before a colon opens a credit or a label.
+        if line.gap(after: next).first == 0x3A { break }
+        end = next
+        continue
+      }
+      // `báo Kinh tế & Đô thị`, `báo Thanh niên.`: a capitalised word's own small syllable, when
+      // the name plainly goes on or stops after it; a word that ends a name (`tờ People rằng`)
+      // ends it; any other small word may begin a verb or go on the name: unknown.
+      guard gap.elementsEqual([0x20]), Names.isTitleCase(line, end), !w[end].isNumber,
+        !stops.contains(w[next].hash), !endsOutlet.contains(w[next].hash)
+      else { break }
+      let after = next + 1
+      let gapAfter = after < w.count ? line.gap(after: next) : []
+      let goesOn =
+        gapAfter.elementsEqual([0x20]) || gapAfter.elementsEqual([0x26]) || gapAfter.elementsEqual([0x20, 0x26, 0x20])
+      // Punctuation or the end after it: the name ends with it.
+      if after >= w.count || !goesOn {
+        end = next
+        break
+      }
+      // A capitalised word after it: the name goes on.
+      if w[after].isCapitalized, !w[after].isNumber {
+        end = next
+        continue
+      }
+      return nil
+    }
+    if naming != .venue, Gazetteer.match(line, at: k) == end - k + 1 { return nil }
+    // `The Wall Street Journal`: a listed body inside the run is read as such; `Harper's Bazaar`:
+    // a possessive goes on past what is read, unknown where.
+    for j in k...end where namedTable.match(line, at: j) != nil { return nil }
+    if end + 1 < w.count, line.gap(after: end).elementsEqual([0x27]) || line.gap(after: end).elementsEqual([0xE2, 0x80, 0x99]) {
+      return nil
+    }
+    let from = naming == .outlet ? k : i
+    let written = ScanText.string(line.bytes, w[from].start, w[end].end)
+    return (end - i + 1, Organizations.Entry(name: written, abbreviation: nil))
+  }
   /// Levels a number may follow as the place: `quận 12`, `phường 5`.
   static let numberedLevels = WordSet(["quận", "phường"])
 

@@ -137,9 +137,11 @@ enum Organizations {
         // (`Trưởng phòng Nông nghiệp huyện ...`).
         if !words[i].isCapitalized {
           // One lookup for both kinds: `công an tỉnh ...` and `Trưởng phòng Tổng hợp huyện ...`.
+          // Outlets and venues after a lowercase head too: `tờ Daily Star`, `khách sạn Hoàng Yến`.
           if lowerFirst.contains(words[i].hash),
             let (count, entry) =
               OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
+              ?? OrganizationNames.matchNaming(line, at: i)
           {
             emit(entry, line, i, count)
             i += count

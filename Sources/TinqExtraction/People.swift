@@ -277,6 +277,9 @@ enum People {
     var placeNames: Set<UTF8Key> = []
     // Whether a bare name (rule `name`) was added: only those give way to the article's places.
     var bareNamed = false
+    // Bare names written with an age after them somewhere (`Châu Thị Kim Phụng (24 tuổi`): no
+    // place has an age, so they stay people though the article writes them after `tập` or `nhà`.
+    var aged: Set<UTF8Key> = []
     defer {
       if !placeNames.isEmpty, candidates.count > candidatesBefore {
         let kept = candidates[candidatesBefore...].filter { !placeNames.contains(UTF8Key($0.name)) }
@@ -301,9 +304,17 @@ enum People {
         mentions.append(PersonMention(name: name, rank: rank, positions: positions, provenance: provenance()))
       }
     }
-    // `ông A, B và C`: the names listed after a person's name are people too.
-    func follow(_ line: TextLine, _ end: Int, limit: Int) -> Int {
+    // `ông A, B và C`: the names listed after a person's name are people too; and, for a name
+    // no word announced (`start`), those listed before it in the same list: `A, B, C và D`.
+    func follow(_ line: TextLine, _ end: Int, limit: Int, start: Int? = nil) -> Int {
       let (items, last) = PersonRules.listFollowers(line, after: end, limit: limit)
+      if let start, !items.isEmpty {
+        for (s, e) in PersonRules.commaLeaders(line, before: start) {
+          add(
+            line.excerpt(s, e), rank: nil, positions: [],
+            provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+        }
+      }
       for (s, e) in items {
         add(
           line.excerpt(s, e), rank: nil, positions: [],
@@ -494,10 +505,16 @@ enum People {
           continue
         }
         if w[i].isCapitalized, foreignGivenNames.contains(w[i].hash), let (start, end) = foreignName(line, at: i, limit: limit) {
+          // `Xavi Hernandez, Andres Iniesta và Sergio Busquets`: the names listed before are people too.
+          for (s, e) in PersonRules.listLeaders(line, before: start) {
+            add(
+              line.excerpt(s, e), rank: nil, positions: [],
+              provenance: Provenance(rule: "list", line: line.number, excerpt: line.excerpt(s, end)))
+          }
           add(
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "foreign name", line: line.number, excerpt: line.excerpt(start, end)))
-          i = follow(line, end, limit: limit)
+          i = follow(line, end, limit: limit, start: start)
           continue
         }
         // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
@@ -525,7 +542,9 @@ enum People {
             }
             add(found.name, rank: nil, positions: [], provenance: found.provenance)
             bareNamed = true
-            i = follow(line, end, limit: limit)
+            // An age makes it a person whatever else the article writes the same words as.
+            if Names.hasAgeAfter(line, end) { aged.insert(UTF8Key(found.name)) }
+            i = follow(line, end, limit: limit, start: start)
           } else {
             candidates.append(found)
             i = end + 1
@@ -564,7 +583,7 @@ enum People {
     }
     if !placeNames.isEmpty, bareNamed {
       mentions.removeAll { m in
-        m.provenance.rule == "name" && placeNames.contains(UTF8Key(m.name))
+        m.provenance.rule == "name" && placeNames.contains(UTF8Key(m.name)) && !aged.contains(UTF8Key(m.name))
       }
     }
     // A given name alone (`Tùng`) is the person named in full elsewhere in the article: its last

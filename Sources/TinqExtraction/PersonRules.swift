@@ -324,6 +324,37 @@ extension PersonRules {
 }
 
 extension PersonRules {
+  /// `commaLeaders(_:before:)` reads the names listed before a person's name that starts at word
+  /// `s` after a comma: `như A, B, C, D và E` with C a person and the list going on to `và`. Each
+  /// item is two to four words written as names, none a place, a body or a title; the word before
+  /// the first is small and makes it no street or school, or a colon ends before it; otherwise
+  /// nothing.
+  static func commaLeaders(_ line: TextLine, before s: Int) -> [(Int, Int)] {
+    let w = line.words
+    guard s >= 3, line.gap(after: s - 1).elementsEqual([0x2C, 0x20]) else { return [] }
+    var items: [(Int, Int)] = []
+    var end = s - 1
+    while items.count < 8, end >= 1 {
+      var start = end
+      while start > 0, end - start < 3, line.gapIsSpace(after: start - 1), Names.isTitleCase(line, start - 1) { start -= 1 }
+      guard start < end, Names.isTitleCase(line, start), isPlainName(line, start, end), !Names.isGlued(line, end) else { return [] }
+      items.append((start, end))
+      guard start >= 1 else { return [] }
+      if line.gap(after: start - 1).elementsEqual([0x2C, 0x20]) {
+        end = start - 1
+        continue
+      }
+      // The word before the first item: small, and no word that makes the list streets or schools.
+      let colon = line.gap(after: start - 1).elementsEqual([0x3A, 0x20])
+      guard colon || (line.gapIsSpace(after: start - 1) && !w[start - 1].isCapitalized && !Names.introduces(line, start - 1))
+      else { return [] }
+      return items.reversed()
+    }
+    return []
+  }
+}
+
+extension PersonRules {
   /// `hasLoneSurnameShape(_:_:)` tells whether word `i` is a capital and three to fourteen small
   /// Latin letters: bytes only, so most capitalised words are turned down without a call.
   @inline(__always)

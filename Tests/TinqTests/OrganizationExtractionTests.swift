@@ -96,6 +96,42 @@ import TinqFacts
       expected: ["Bộ đội Biên phòng Quảng Nam"]),
     // A listed body is Vietnam's own: the country after it adds nothing.
     .init(text: "Lực lượng Cảnh sát biển Việt Nam đã tuần tra.", expected: ["Cảnh sát biển|CSB"]),
+    // A part of two capitalised syllables is whole: a small word after it begins what follows.
+    .init(text: "Bộ Công Thương đẩy mạnh cải cách thủ tục.", expected: ["Bộ Công Thương"]),
+    .init(text: "Chủ đầu tư là Công ty Hoàng Phát đồng thời là nhà thầu.", expected: ["Công ty Hoàng Phát"]),
+    .init(text: "Đại diện Sở Tài nguyên và Môi trường cho biết.", expected: ["Sở Tài nguyên và Môi trường"]),
+    .init(text: "Tổng cục Thể dục Thể thao vừa họp.", expected: ["Tổng cục Thể dục Thể thao"]),
+    // A level abbreviated with a dot glued to the place.
+    .init(text: "Chủ tịch UBND Q.Tân Bình ký quyết định.", expected: ["Ủy ban nhân dân Q.Tân Bình|UBND Q.Tân Bình"]),
+    .init(text: "Sau đó Công an H.Long Thành đã vào cuộc.", expected: ["Công an H.Long Thành"]),
+    // Listed words of a police unit's field, `phòng, chống` with its comma.
+    .init(text: "Cán bộ Cục Cảnh sát truy nã tội phạm đã có mặt.", expected: ["Cục Cảnh sát truy nã tội phạm"]),
+    .init(
+      text: "Tổng cục Cảnh sát phòng, chống tội phạm chỉ đạo điều tra.",
+      expected: ["Tổng cục Cảnh sát phòng, chống tội phạm"]),
+    // A hospital, a cooperative, a firm named after the listed words of its field.
+    .init(text: "Nạn nhân được đưa vào Bệnh viện đa khoa Tân Phú cấp cứu.", expected: ["Bệnh viện đa khoa Tân Phú"]),
+    .init(text: "Anh làm lái xe cho HTX vận tải công nghiệp Tiến Đạt.", expected: ["HTX vận tải công nghiệp Tiến Đạt"]),
+    .init(text: "Lô hàng của Cty Nguyên liệu thuốc lá Vĩnh An bị giữ.", expected: ["Công ty Nguyên liệu thuốc lá Vĩnh An|Cty Nguyên liệu thuốc lá Vĩnh An"]),
+    // A person after them is the person's name, not the body's.
+    .init(text: "Theo Viện kiểm sát Nguyễn Văn Hùng đã ký.", expected: []),
+    // Outlets and venues after a lowercase head: an outlet's common noun is not its name's, a
+    // paper's `báo` and a venue's head are.
+    .init(text: "Theo tờ Daily Star, cầu thủ này sẽ ra đi.", expected: ["Daily Star"]),
+    .init(text: "Thông tin được đăng trên báo Sức khỏe & Đời sống.", expected: ["báo Sức khỏe & Đời sống"]),
+    .init(text: "Đoàn nghỉ tại khách sạn Hoàng Yến, cách bờ biển không xa.", expected: ["khách sạn Hoàng Yến"]),
+    .init(text: "Theo tờ The Wall Street Journal, thương vụ đã xong.", expected: ["Wall Street Journal"]),
+    // Not outlets: `báo` in a verb or another noun, a journalist, a possessive, a small word that
+    // may begin a verb.
+    .init(text: "Tại cuộc họp báo Nadeau tỏ ra tự tin.", expected: []),
+    .init(text: "Nhà báo Italy Mauro Lenti đã có mặt.", expected: []),
+    .init(text: "Ảnh bìa tờ Harper's Bazaar số này rất đẹp.", expected: []),
+    .init(text: "Theo báo Thanh niên đưa tin, vụ việc đã rõ.", expected: []),
+    // Border posts, health stations, restaurants; military units by their number.
+    .init(text: "Cán bộ Đồn Biên phòng Sà Phìn tuần tra.", expected: ["Đồn Biên phòng Sà Phìn"]),
+    .init(text: "Trạm y tế phường 7 khám miễn phí cho trẻ em.", expected: ["Trạm y tế phường 7"]),
+    .init(text: "Bữa tiệc ở Nhà hàng Hương Sen rất vui.", expected: ["Nhà hàng Hương Sen"]),
+    .init(text: "Chiến sĩ Đại đội 21 giúp dân gặt lúa.", expected: ["Đại đội 21"]),
     // A region written as one place ends a company's name.
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",

@@ -64,6 +64,30 @@ import TinqFacts
     .init(text: "Xe đi trên đường Nguyễn Tất Thành rồi rẽ.", expected: []),
     .init(text: "Người dân TP Hồ Chí Minh đón Tết.", expected: []),
     .init(text: "Nhóm này hoạt động ở Bình Dương.DUY ĐÔNG", expected: []),
+    // A byline glued after a closing bracket and a period, or after an ellipsis.
+    .init(text: "Vụ việc đang được điều tra (ảnh minh họa).Trần Quốc Bảo", expected: []),
+    .init(text: "Hắn bỏ chạy về phía bờ sông…Lâm Hải Yến", expected: []),
+    // The names listed before a foreign name that a common given name opens, after `và`, and in a
+    // comma list closed by `và`; a list that `và` does not close, or whose items are places, is none.
+    .init(
+      text: "Anh phải cạnh tranh với Ivo Ketteridge, Orin Maddox và Simon Treadwell.",
+      expected: ["Ivo Ketteridge", "Orin Maddox", "Simon Treadwell"]),
+    .init(
+      text: "Đội có nhiều tiền vệ như Kemal Ostrowski, Ruud Vamberg, Jack Pelling, Arno Deville và Pim Sollers.",
+      expected: ["Jack Pelling", "Kemal Ostrowski", "Ruud Vamberg", "Arno Deville", "Pim Sollers"]),
+    .init(text: "Đội có nhiều tiền vệ như Kemal Ostrowski, Jack Pelling, Arno Deville.", expected: ["Jack Pelling"]),
+    .init(text: "Họ đến Lào Cai, Hà Nội, Jack Pelling và Arno Deville.", expected: ["Jack Pelling", "Arno Deville"]),
+    // More common given names; an apostrophe inside a foreign name.
+    .init(text: "Người tiền nhiệm Leon Marsh từng cam kết như vậy.", expected: ["Leon Marsh"]),
+    .init(text: "Sau đó, Moshe Ba’adon cũng lên tiếng.", expected: ["Moshe Ba'adon"]),
+    // After the middle name `Thị` a given name follows, even one that is also a word of bodies
+    // (`tỉnh`); a name left at `Thị` is no name.
+    .init(text: "Chiều qua, bà Trương Thị Tỉnh (ngụ phường 3) đến trình báo.", expected: ["Trương Thị Tỉnh"]),
+    .init(text: "Hồ sơ số 7 của bà Lê Thị 12 trang đã nộp.", expected: []),
+    // An age after a name keeps it a person though the article also writes it after `tập`.
+    .init(
+      text: "Công an đã triệu tập Đỗ Thị Kim Loan để làm rõ. Trước đó, Đỗ Thị Kim Loan (32 tuổi) đã khai nhận.",
+      expected: ["Đỗ Thị Kim Loan"]),
   ]
 
   @Test(arguments: cases)
