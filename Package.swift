@@ -84,6 +84,7 @@ let package = Package(
       name: "tinq-bench",
       dependencies: [
         "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus",
+        .target(name: "TinqPostgres", condition: .when(traits: ["PostgreSQL"])),
         .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(

@@ -46,6 +46,16 @@ public enum PostgresLoader {
     }
   }
 
+  /// `loadWaiting(_:into:batch:progress:)` is `load` for synchronous callers (the command line):
+  /// it waits for the load on the calling thread, which must not be a Swift concurrency thread.
+  public static func loadWaiting(
+    _ corpus: Corpus, into address: PostgresAddress, batch: Int = 2_000, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+  ) throws(PostgresFailure) -> Summary {
+    try Blocking.run { () async throws(PostgresFailure) -> Summary in
+      try await load(corpus, into: address, batch: batch, progress: progress)
+    }.get()
+  }
+
   static func load(
     _ corpus: Corpus, session: PostgresSession, batch: Int, progress: @Sendable (Progress) -> Void, started: Date
   ) async throws -> Summary {
@@ -168,6 +178,31 @@ public enum PostgresLoader {
         offset = end
       }
     }
+  }
+}
+
+/// `Blocking` runs async work from synchronous code (the command line's main thread) and waits
+/// for its result. Never call it from a Swift concurrency thread.
+enum Blocking {
+  final class Box<T>: @unchecked Sendable {
+    var value: T?
+  }
+
+  static func run<T: Sendable, E: Error>(_ work: @escaping @Sendable () async throws(E) -> T) -> Result<T, E> {
+    let box = Box<Result<T, E>>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      do throws(E) {
+        box.value = .success(try await work())
+      } catch {
+        box.value = .failure(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    // The semaphore orders the write before this read.
+    guard let result = box.value else { fatalError("Blocking.run: no result") }
+    return result
   }
 }
 #endif

@@ -60,8 +60,8 @@ extension Launcher {
     meter?.clear()
     for warning in corpus.warnings { errors.write("warning: \(warning)\n") }
     let onTerminal = meter != nil
-    let outcome = Blocking.run { () async throws(PostgresFailure) -> PostgresLoader.Summary in
-      try await PostgresLoader.load(corpus, into: address) { progress in
+    let outcome = Result { () throws(PostgresFailure) in
+      try PostgresLoader.loadWaiting(corpus, into: address) { progress in
         if onTerminal {
           TextOutput.standardError.write("\r\u{1B}[Kwriting to \(address): \(progress.written)/\(progress.total) articles")
         }
@@ -87,30 +87,5 @@ extension Launcher {
     errors.write("tinq: error: \(withoutPostgres)\n")
     return usageFailure
     #endif
-  }
-}
-
-/// `Blocking` runs async work from synchronous code (the command line's main thread) and waits
-/// for its result. Never call it from a Swift concurrency thread.
-enum Blocking {
-  final class Box<T>: @unchecked Sendable {
-    var value: T?
-  }
-
-  static func run<T: Sendable, E: Error>(_ work: @escaping @Sendable () async throws(E) -> T) -> Result<T, E> {
-    let box = Box<Result<T, E>>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-      do throws(E) {
-        box.value = .success(try await work())
-      } catch {
-        box.value = .failure(error)
-      }
-      done.signal()
-    }
-    done.wait()
-    // The semaphore orders the write before this read.
-    guard let result = box.value else { fatalError("Blocking.run: no result") }
-    return result
   }
 }

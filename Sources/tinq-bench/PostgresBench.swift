@@ -1,0 +1,119 @@
+// `tinq-bench postgres`: the corpus loaded into PostgreSQL beside the same corpus in memory, the
+// query suite timed on both, and every answer compared (issue #16's "every answer identical").
+
+import ArgumentParser
+import Foundation
+import Tinq
+
+#if PostgreSQL
+import TinqPostgres
+#endif
+
+struct PostgresBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "postgres",
+    abstract: "Load a corpus into PostgreSQL, run the query suite there and in memory, compare (build with --traits PostgreSQL).",
+    discussion: """
+      The database must exist and may be empty; its tinq_* tables are replaced by the corpus. Example:
+        createdb news && swift run -c release --traits PostgreSQL tinq-bench postgres --corpus bench/out/perf-100k.jsonl --url postgres:///news
+      """)
+
+  @Option(help: "The corpus: folders, .txt or .jsonl files (repeatable).") var corpus: [String]
+  @Option(help: "The database URL.") var url: String
+  @Option(help: "Timed runs per query and engine.") var iterations: Int = 5
+  @Flag(help: "Skip the load: the database already holds this corpus.") var skipLoad = false
+  @Flag(help: "Print the report as JSON.") var json = false
+
+  /// The statements timed and compared: the suite, and the grouped and ordered forms beside it.
+  static func statements() -> [(name: String, text: String)] {
+    var out = BenchSuite.queries().map { ($0.name, $0.tinq) }
+    out += [
+      ("count by year", "count articles by year"),
+      ("count by month, share", "count articles where contains \"ma túy\" by month as share"),
+      ("count by source, year", "count articles where year >= 2015 by source, year"),
+      ("people of a subset", "count articles where cites \"03/2019/NĐ-CP\" by people order by count desc limit 10"),
+      ("rows ordered", "articles where contains \"an ninh\" order by date desc, title limit 20 select id, date, title, source"),
+      ("rows by id", "articles where year = 2019 and mentions \"Bộ Công an\" order by id limit 50 offset 10"),
+    ]
+    return out
+  }
+
+  func run() throws {
+    #if PostgreSQL
+    let clock = ContinuousClock()
+    note("loading \(corpus.joined(separator: ", ")) in memory")
+    let t0 = clock.now
+    let memory = try Corpus.load(paths: corpus)
+    let memoryLoad = (clock.now - t0).seconds
+    let address = try PostgresAddress(parsing: url)
+    var loadSeconds: Double? = nil
+    if !skipLoad {
+      note("loading \(memory.articleCount) articles into \(address)")
+      loadSeconds = try PostgresLoader.loadWaiting(memory, into: address).seconds
+    }
+    let backend = try PostgresBackend.connect(url)
+    let size = try backend.session.rows("SELECT pg_database_size(current_database())").first
+      .flatMap { try? $0.makeRandomAccess()[0].decode(Int.self) } ?? 0
+    var rows: [[String]] = []
+    var identical = 0
+    var differing: [String] = []
+    for (name, text) in Self.statements() {
+      let (m, mMs) = time(text) { () throws(QueryError) in try memory.query(text) }
+      let (p, pMs) = time(text) { () throws(QueryError) in
+        var session = Session(database: backend, label: "PostgreSQL")
+        guard let outcome = session.run(text).first else { throw QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "") }
+        return try outcome.result.get()
+      }
+      let same: String
+      switch (m, p) {
+      case (.success(let a), .success(let b)):
+        same = a == b ? "identical" : "DIFFERENT"
+        if a == b { identical += 1 } else { differing.append(name) }
+      case (_, .failure(let e)): same = "PostgreSQL: " + e.message
+      case (.failure(let e), _): same = "memory: " + e.message
+      }
+      rows.append([name, mMs.map { String(format: "%.2f", $0) } ?? "-", pMs.map { String(format: "%.2f", $0) } ?? "-", same])
+    }
+    if json {
+      let object: [String: Any] = [
+        "articles": memory.articleCount, "memory_load_seconds": memoryLoad, "postgres_load_seconds": loadSeconds as Any,
+        "database_bytes": size, "identical": identical, "differing": differing,
+        "queries": rows.map { ["name": $0[0], "memory_ms": $0[1], "postgres_ms": $0[2], "answer": $0[3]] },
+      ]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      print("articles: \(memory.articleCount); in memory: load \(String(format: "%.1f", memoryLoad)) s")
+      if let loadSeconds {
+        print(String(format: "PostgreSQL: load %.1f s (%.0f articles/s), database %.0f MB", loadSeconds, Double(memory.articleCount) / loadSeconds, Double(size) / 1_048_576))
+      } else {
+        print(String(format: "PostgreSQL: database %.0f MB", Double(size) / 1_048_576))
+      }
+      print("| query | memory ms | PostgreSQL ms | answers |")
+      print("|---|---:|---:|---|")
+      for r in rows { print("| " + r.joined(separator: " | ") + " |") }
+      print("\(identical) of \(rows.count) answers identical" + (differing.isEmpty ? "" : "; differing: " + differing.joined(separator: ", ")))
+    }
+    if !differing.isEmpty { throw ExitCode(1) }
+    #else
+    throw ValidationError("tinq-bench was built without PostgreSQL: build it with --traits PostgreSQL")
+    #endif
+  }
+
+  func note(_ s: String) { FileHandle.standardError.write(Data("tinq-bench: \(s)\n".utf8)) }
+
+  /// The median of `iterations` runs after one warm-up, and the last result.
+  func time(_ text: String, _ body: () throws(QueryError) -> QueryResult) -> (Result<QueryResult, QueryError>, Double?) {
+    let clock = ContinuousClock()
+    var last: Result<QueryResult, QueryError> = Result { () throws(QueryError) in try body() }
+    if case .failure = last { return (last, nil) }
+    var samples: [Double] = []
+    for _ in 0..<max(1, iterations) {
+      let t0 = clock.now
+      last = Result { () throws(QueryError) in try body() }
+      samples.append((clock.now - t0).seconds * 1000)
+    }
+    samples.sort()
+    return (last, samples[samples.count / 2])
+  }
+}
