@@ -203,16 +203,23 @@ public struct PostgresBackend: Backend {
     }
   }
 
-  /// `filtered(_:_:)` is the subquery of the ids a filter keeps.
-  func filtered(_ filter: Predicate?, _ compiler: inout SQLCompiler) throws(Unsupported) -> String {
-    "SELECT a.id FROM tinq_articles a" + (try whereClause(filter, &compiler))
-  }
-
-  /// `groupCounts(_:_:)` counts the articles of `ids` (a subquery) by the values of `source`.
-  func groupCounts(_ ids: String, binds: [PostgresData], by source: ValueSource) throws -> [Value: Int] {
-    let columns = (0..<source.width).map { "s.v\($0)" }.joined(separator: ", ")
-    let sql = "SELECT \(columns), count(*) FROM (\(ids)) f JOIN (\(source.sql)) s ON s.article_id = f.id GROUP BY \(columns)"
+  /// `groupCounts(_:binds:by:)` counts the articles a `WHERE` clause keeps (empty: all) by the
+  /// values of `source`: a scalar field grouped on its own columns, a list field through its table
+  /// (each distinct element once per article) with the articles of an empty list as unknown.
+  func groupCounts(_ whereClause: String, binds: [PostgresData], by source: ValueSource) throws -> [Value: Int] {
     var counts: [Value: Int] = [:]
+    let sql: String
+    if let list = SQLCompiler.listTable(source.field) {
+      sql = "SELECT x.\(list.column), count(DISTINCT x.article_id) FROM tinq_articles a JOIN \(list.table) x ON x.article_id = a.id"
+        + whereClause + " GROUP BY x.\(list.column)"
+      let empty = "SELECT count(*) FROM tinq_articles a" + (whereClause.isEmpty ? " WHERE " : whereClause + " AND ")
+        + "NOT " + SQLCompiler.exists(list, nil)
+      let unknown = try integer(SQL(text: empty, binds: binds))
+      if unknown > 0 { counts[.null] = unknown }
+    } else {
+      let columns = source.width == 3 ? "a.year, a.month, a.day" : "a.\(source.field.name)"
+      sql = "SELECT \(columns), count(*) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
+    }
     for row in try session.rows(sql, binds) {
       let cells = row.makeRandomAccess()
       counts[try source.value(cells, from: 0), default: 0] += try cells[source.width].decode(Int.self)
@@ -223,9 +230,10 @@ public struct PostgresBackend: Backend {
   func count(_ c: CheckedCount, range: SourceRange) throws -> QueryResult {
     try requireArticles(c.collection, range: range)
     var compiler = SQLCompiler()
-    let ids = try filtered(c.filter, &compiler)
+    let filter = try whereClause(c.filter, &compiler)
+    let ids = "SELECT a.id FROM tinq_articles a" + filter
     guard let by = c.groupBy else {
-      return .count(try integer(SQL(text: "SELECT count(*) FROM (\(ids)) f", binds: compiler.binds)))
+      return .count(try integer(SQL(text: "SELECT count(*) FROM tinq_articles a" + filter, binds: compiler.binds)))
     }
     let rows = try ValueSource(by, range: range)
     if let across = c.across {
@@ -241,9 +249,9 @@ public struct PostgresBackend: Backend {
         let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
         pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
       }
-      let rowTotals = try groupCounts(ids, binds: compiler.binds, by: rows)
-      let columnTotals = try groupCounts(ids, binds: compiler.binds, by: columns)
-      let total = try integer(SQL(text: "SELECT count(*) FROM (\(ids)) f", binds: compiler.binds))
+      let rowTotals = try groupCounts(filter, binds: compiler.binds, by: rows)
+      let columnTotals = try groupCounts(filter, binds: compiler.binds, by: columns)
+      let total = try integer(SQL(text: "SELECT count(*) FROM tinq_articles a" + filter, binds: compiler.binds))
       func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] {
         MemoryBackend.filled(MemoryBackend.inValueOrder(totals), f).map(\.value)
       }
@@ -259,16 +267,19 @@ public struct PostgresBackend: Backend {
     if let share = c.share {
       // Each group's matching articles beside all of the group's articles in the base.
       var baseCompiler = SQLCompiler()
-      let base = try filtered(share.base, &baseCompiler)
-      var both = compiler
-      let matching = ids + " INTERSECT " + (try filtered(share.base, &both))
+      let base = try whereClause(share.base, &baseCompiler)
+      // The matching articles of the base: both clauses (numbered on from the filter's parameters).
+      var both = SQLCompiler()
+      let filterOnly = try whereClause(c.filter, &both)
+      let baseToo = try whereClause(share.base, &both)
+      let matching = filterOnly.isEmpty ? baseToo : (baseToo.isEmpty ? filterOnly : filterOnly + " AND " + String(baseToo.dropFirst(" WHERE ".count)))
       let counts = try groupCounts(matching, binds: both.binds, by: rows)
       let totals = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(base, binds: baseCompiler.binds, by: rows)), by)
       let groups = totals.map { (value: $0.value, count: counts[$0.value] ?? 0) }
       let order = MemoryBackend.arrangedIndices(groups, totals: totals.map(\.count), c)
       return .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count }))
     }
-    let groups = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(ids, binds: compiler.binds, by: rows)), by)
+    let groups = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(filter, binds: compiler.binds, by: rows)), by)
     return .groups(GroupedCount(field: by.name, groups: MemoryBackend.arrange(groups, c)))
   }
 
@@ -305,7 +316,7 @@ public struct PostgresBackend: Backend {
     case .count(let c) where c.groupBy == nil:
       try requireArticles(c.collection, range: statement.range)
       var compiler = SQLCompiler()
-      sql = SQL(text: "SELECT count(*) FROM (\(try filtered(c.filter, &compiler))) f", binds: compiler.binds)
+      sql = SQL(text: "SELECT count(*) FROM tinq_articles a" + (try whereClause(c.filter, &compiler)), binds: compiler.binds)
     default:
       throw Unsupported(message: "explain of this statement has no PostgreSQL form yet", range: statement.range)
     }

@@ -41,8 +41,10 @@ public enum PostgresSchema {
     CREATE INDEX IF NOT EXISTS tinq_articles_ordinal ON tinq_articles (ordinal);
     CREATE INDEX IF NOT EXISTS tinq_articles_year ON tinq_articles (year);
     CREATE INDEX IF NOT EXISTS tinq_articles_date ON tinq_articles (date_d, date_m, date_y);
-    CREATE INDEX IF NOT EXISTS tinq_articles_source ON tinq_articles (source_bare, source_toned);
-    CREATE INDEX IF NOT EXISTS tinq_articles_author ON tinq_articles (author_bare, author_toned);
+    CREATE INDEX IF NOT EXISTS tinq_articles_source ON tinq_articles (source_bare);
+    CREATE INDEX IF NOT EXISTS tinq_articles_source_toned ON tinq_articles (source_toned);
+    CREATE INDEX IF NOT EXISTS tinq_articles_author ON tinq_articles (author_bare);
+    CREATE INDEX IF NOT EXISTS tinq_articles_author_toned ON tinq_articles (author_toned);
     CREATE INDEX IF NOT EXISTS tinq_articles_source_file ON tinq_articles (source_file);
     CREATE TABLE IF NOT EXISTS tinq_terms (
       article_id text NOT NULL,
@@ -67,7 +69,9 @@ public enum PostgresSchema {
       PRIMARY KEY (article_id, seq)
     );
     CREATE INDEX IF NOT EXISTS tinq_citations_document ON tinq_citations (document_key);
-    CREATE INDEX IF NOT EXISTS tinq_citations_number ON tinq_citations (number_bare, number_toned);
+    CREATE INDEX IF NOT EXISTS tinq_citations_number ON tinq_citations (number_bare);
+    CREATE INDEX IF NOT EXISTS tinq_citations_number_toned ON tinq_citations (number_toned);
+    CREATE INDEX IF NOT EXISTS tinq_citations_article ON tinq_citations (article_id);
     CREATE TABLE IF NOT EXISTS tinq_people (
       key text PRIMARY KEY, name text NOT NULL, name_bare text NOT NULL
     );
@@ -77,19 +81,22 @@ public enum PostgresSchema {
       name_toned text NOT NULL, name_bare text NOT NULL, name_sort bytea NOT NULL,
       PRIMARY KEY (article_id, seq)
     );
-    CREATE INDEX IF NOT EXISTS tinq_article_people_name ON tinq_article_people (name_bare, name_toned);
+    CREATE INDEX IF NOT EXISTS tinq_article_people_name ON tinq_article_people (name_bare);
+    CREATE INDEX IF NOT EXISTS tinq_article_people_name_toned ON tinq_article_people (name_toned);
     CREATE TABLE IF NOT EXISTS tinq_organizations (
       key text PRIMARY KEY, name text NOT NULL, name_bare text NOT NULL,
       abbreviation text, abbreviation_toned text, abbreviation_bare text
     );
-    CREATE INDEX IF NOT EXISTS tinq_organizations_abbreviation ON tinq_organizations (abbreviation_bare, abbreviation_toned);
+    CREATE INDEX IF NOT EXISTS tinq_organizations_abbreviation ON tinq_organizations (abbreviation_bare);
+    CREATE INDEX IF NOT EXISTS tinq_organizations_abbreviation_toned ON tinq_organizations (abbreviation_toned);
     CREATE TABLE IF NOT EXISTS tinq_article_organizations (
       article_id text NOT NULL, seq int NOT NULL,
       organization_key text NOT NULL,
       name text NOT NULL, name_toned text NOT NULL, name_bare text NOT NULL, name_sort bytea NOT NULL,
       PRIMARY KEY (article_id, seq)
     );
-    CREATE INDEX IF NOT EXISTS tinq_article_organizations_name ON tinq_article_organizations (name_bare, name_toned);
+    CREATE INDEX IF NOT EXISTS tinq_article_organizations_name ON tinq_article_organizations (name_bare);
+    CREATE INDEX IF NOT EXISTS tinq_article_organizations_name_toned ON tinq_article_organizations (name_toned);
     CREATE INDEX IF NOT EXISTS tinq_article_organizations_key ON tinq_article_organizations (organization_key);
     """
 
