@@ -56,6 +56,9 @@ public enum PostgresLoader {
     }.get()
   }
 
+  // Swift 6.3.1's optimiser crashes splitting this coroutine (signal 11 in `-c release`); it
+  // only sequences the server's statements, so it loses nothing unoptimised.
+  @_optimize(none)
   static func load(
     _ corpus: Corpus, session: PostgresSession, batch: Int, progress: @Sendable (Progress) -> Void, started: Date
   ) async throws -> Summary {
