@@ -66,7 +66,12 @@ struct CopyText {
 /// same key from NFC text); PostgreSQL compares bytes, so both sides are composed first.
 enum Key {
   static func nfc(_ s: String) -> String {
-    s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
+    // Letters below the combining marks and the precomposed Vietnamese letters are already NFC:
+    // only a key with another scalar (a combining mark left by NFD text) pays for Foundation.
+    for scalar in s.unicodeScalars where scalar.value >= 0x300 && !(0x1E00...0x1EFF).contains(scalar.value) {
+      return s.precomposedStringWithCanonicalMapping
+    }
+    return s
   }
 
   /// `matchKey(_:bare:)` is `Fold.matchKey`, stored form.
@@ -78,7 +83,13 @@ enum Key {
 /// `PostgresSchema`), consecutive chunks sharing `overlap` syllables.
 enum Terms {
   static func lexeme(_ key: String) -> String {
-    "'" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    // A quote is doubled and a backslash escaped; most keys have neither.
+    guard key.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\\") }) else { return "'" + key + "'" }
+    var out = "'"
+    for scalar in key.unicodeScalars {
+      if scalar == "'" { out += "''" } else if scalar == "\\" { out += "\\\\" } else { out.unicodeScalars.append(scalar) }
+    }
+    return out + "'"
   }
 
   /// `chunks(of:)` is the text's tsvectors in tsvector input syntax (none for a text without syllables).
