@@ -49,13 +49,7 @@ extension Launcher {
     do {
       corpus = try Corpus.load(paths: paths, progress: { meter?.show($0) }, stop: stop)
     } catch {
-      meter?.clear()
-      if stop() {
-        errors.write("tinq: interrupted; nothing was written to \(address)\n")
-        return interrupted
-      }
-      errors.write("tinq: error: \(error.description)\n")
-      return usageFailure
+      return stopped(by: error.description, meter: meter, interrupted: stop(), "nothing was written to \(address)")
     }
     meter?.clear()
     for warning in corpus.warnings { errors.write("warning: \(warning)\n") }

@@ -207,13 +207,7 @@ public enum Launcher {
       try corpus.save(to: output, sources: sources, stop: stop)
       if meter != nil { errors.write("\r\u{1B}[K") }
     } catch {
-      meter?.clear()
-      if stop() {
-        errors.write("tinq: interrupted; \(output) was not written\n")
-        return interrupted
-      }
-      errors.write("tinq: error: \(error.description)\n")
-      return usageFailure
+      return stopped(by: error.description, meter: meter, interrupted: stop(), "\(output) was not written")
     }
     if meter != nil {
       let seconds = (ContinuousClock.now - start) / .seconds(1)
@@ -224,6 +218,19 @@ public enum Launcher {
           seconds))
     }
     return success
+  }
+
+  /// `stopped(by:meter:interrupted:_:)` ends a long command that failed: the progress line is
+  /// cleared, and Ctrl-C is said with what it left (`what`, exit 130), any other error as itself
+  /// (exit 2).
+  static func stopped(by error: String, meter: ProgressLine?, interrupted wasInterrupted: Bool, _ what: String) -> Int32 {
+    meter?.clear()
+    if wasInterrupted {
+      TextOutput.standardError.write("tinq: interrupted; \(what)\n")
+      return interrupted
+    }
+    TextOutput.standardError.write("tinq: error: \(error)\n")
+    return usageFailure
   }
 
   /// `tinq test`: runs every file to its end, statements' own output discarded, and reports each
