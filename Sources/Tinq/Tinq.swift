@@ -236,6 +236,15 @@ public struct Session: Sendable {
   /// What answers the session's statements.
   public var backend: any Backend { database?.backend ?? corpus.backend }
 
+  /// The number of articles the session answers from: the corpus's, or what the database counts
+  /// (nil when it cannot say, e.g. its connection is gone).
+  public var articleCount: Int? {
+    guard database != nil else { return corpus.articleCount }
+    var pipeline = Pipeline()
+    guard case .success(.count(let n))? = pipeline.run("count articles", backend: backend).first?.result else { return nil }
+    return n
+  }
+
   /// `run(_:file:firstLine:keepGoing:cancellation:)` runs every statement of `source` in order.
   /// It stops after the first error unless `keepGoing`. `firstLine` is the line of `file` that
   /// `source` starts on.

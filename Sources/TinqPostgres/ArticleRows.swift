@@ -50,6 +50,14 @@ struct CopyText {
     "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 
+  /// `keys(_:)` writes the three key columns of a short text (`ArticleRows.keys`): toned, bare
+  /// and collation, NULL when the text is unknown.
+  mutating func keys(_ k: (toned: String?, bare: String?, sort: [UInt8]?)) {
+    text(k.toned)
+    text(k.bare)
+    if let sort = k.sort { bytea(sort) } else { text(nil) }
+  }
+
   mutating func endRow() {
     bytes.append(0x0A)
     first = true
@@ -182,20 +190,12 @@ struct ArticleRows {
     articles.text(a.source)
     articles.text(a.author)
     articles.text(a.url)
-    for value in [a.id, a.title, a.source, a.author, a.url] {
-      let k = Self.keys(value)
-      articles.text(k.toned)
-      articles.text(k.bare)
-      if let sort = k.sort { articles.bytea(sort) } else { articles.text(nil) }
-    }
+    for value in [a.id, a.title, a.source, a.author, a.url] { articles.keys(Self.keys(value)) }
     for name in ["quarter", "week"] {
       var period: String? = nil
       if let field = Schema.field(name, in: .articles), case .text(let p) = Schema.value(field, of: a) { period = p }
       articles.text(period)
-      let k = Self.keys(period)
-      articles.text(k.toned)
-      articles.text(k.bare)
-      if let sort = k.sort { articles.bytea(sort) } else { articles.text(nil) }
+      articles.keys(Self.keys(period))
     }
     articles.bytea(ArticleRecord.encode(a))
     articles.endRow()
@@ -214,10 +214,7 @@ struct ArticleRows {
       citations.integer(seq)
       citations.text(documentKey(c))
       citations.text(c.number)
-      let k = Self.keys(c.number)
-      citations.text(k.toned)
-      citations.text(k.bare)
-      citations.bytea(k.sort ?? [])
+      citations.keys(Self.keys(c.number))
       citations.endRow()
     }
     for (seq, p) in a.people.enumerated() {
@@ -226,10 +223,7 @@ struct ArticleRows {
       people.text(p.name)
       people.text(p.rank)
       people.textArray(p.positions)
-      let k = Self.keys(p.name)
-      people.text(k.toned)
-      people.text(k.bare)
-      people.bytea(k.sort ?? [])
+      people.keys(Self.keys(p.name))
       people.endRow()
     }
     for (seq, o) in a.organizations.enumerated() {
@@ -238,9 +232,7 @@ struct ArticleRows {
       let k = Self.keys(o.name)
       organizations.text(k.toned)  // the entity's key
       organizations.text(o.name)
-      organizations.text(k.toned)
-      organizations.text(k.bare)
-      organizations.bytea(k.sort ?? [])
+      organizations.keys(k)
       organizations.endRow()
     }
   }

@@ -151,40 +151,44 @@ public struct PostgresBackend: Backend {
   /// an empty list as one NULL), and how a row's columns make the value the in-memory engine
   /// groups by.
   struct ValueSource {
-    var sql: String
-    var width: Int
     var field: Field
+    /// The list's table and element column, for a list field.
+    var list: (table: String, column: String)?
+    /// The `tinq_articles` columns a scalar field's value is made of.
+    var columns: [String] = []
 
     init(_ by: Field, range: SourceRange) throws(Unsupported) {
       field = by
-      if let list = SQLCompiler.listTable(by) {
-        sql = "SELECT DISTINCT x.article_id, x.\(list.column) AS v0 FROM \(list.table) x"
-          + " UNION ALL SELECT a.id, NULL FROM tinq_articles a WHERE NOT EXISTS (SELECT 1 FROM \(list.table) x WHERE x.article_id = a.id)"
-        width = 1
-        return
-      }
+      list = SQLCompiler.listTable(by)
+      if list != nil { return }
       switch by.name {
-      case "year", "date", "month", "quarter", "week", "day":
-        sql = "SELECT a.id AS article_id, a.year AS v0, a.month AS v1, a.day AS v2 FROM tinq_articles a"
-        width = 3
-      case "id", "title", "source", "author", "url":
-        sql = "SELECT a.id AS article_id, a.\(by.name) AS v0 FROM tinq_articles a"
-        width = 1
-      default:
-        throw Unsupported(message: "count by \(by.name) has no PostgreSQL form yet", range: range)
+      case "year", "date", "month", "quarter", "week", "day": columns = ["year", "month", "day"]
+      case "id", "title", "source", "author", "url": columns = [by.name]
+      default: throw Unsupported(message: "count by \(by.name) has no PostgreSQL form yet", range: range)
       }
     }
 
-    var columns: [String] { (0..<width).map { "s\(0).v\($0)" } }
+    /// The columns of a row that make one value.
+    var width: Int { list == nil ? columns.count : 1 }
+
+    /// The `(article_id, v0...)` subquery: one row per article and value.
+    var sql: String {
+      if let list {
+        return "SELECT DISTINCT x.article_id, x.\(list.column) AS v0 FROM \(list.table) x"
+          + " UNION ALL SELECT a.id, NULL FROM tinq_articles a WHERE NOT " + SQLCompiler.exists(list, nil)
+      }
+      return "SELECT a.id AS article_id, " + columns.enumerated().map { "a.\($1) AS v\($0)" }.joined(separator: ", ")
+        + " FROM tinq_articles a"
+    }
 
     /// `value(_:from:)` is the value of the columns starting at `offset`, made by the registry
     /// from an article holding just them.
     func value(_ cells: PostgresRandomAccessRow, from offset: Int) throws -> Value {
-      if SQLCompiler.listTable(field) != nil {
+      if list != nil {
         return try cells[offset].decode(String?.self).map(Value.text) ?? .null
       }
       var article = Article(id: "", body: "")
-      if width == 3 {
+      if columns.count == 3 {
         if let year = try cells[offset].decode(Int?.self) {
           article.date = PartialDate(
             year: year, month: try cells[offset + 1].decode(Int?.self), day: try cells[offset + 2].decode(Int?.self))
@@ -209,7 +213,7 @@ public struct PostgresBackend: Backend {
   func groupCounts(_ whereClause: String, binds: [PostgresData], by source: ValueSource) throws -> [Value: Int] {
     var counts: [Value: Int] = [:]
     let sql: String
-    if let list = SQLCompiler.listTable(source.field) {
+    if let list = source.list {
       sql = "SELECT x.\(list.column), count(DISTINCT x.article_id) FROM tinq_articles a JOIN \(list.table) x ON x.article_id = a.id"
         + whereClause + " GROUP BY x.\(list.column)"
       let empty = "SELECT count(*) FROM tinq_articles a" + (whereClause.isEmpty ? " WHERE " : whereClause + " AND ")
@@ -217,7 +221,7 @@ public struct PostgresBackend: Backend {
       let unknown = try integer(SQL(text: empty, binds: binds))
       if unknown > 0 { counts[.null] = unknown }
     } else {
-      let columns = source.width == 3 ? "a.year, a.month, a.day" : "a.\(source.field.name)"
+      let columns = source.columns.map { "a." + $0 }.joined(separator: ", ")
       sql = "SELECT \(columns), count(*) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
     }
     for row in try session.rows(sql, binds) {

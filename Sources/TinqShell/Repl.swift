@@ -31,9 +31,7 @@ public struct Repl {
   /// `banner(session:description:)` is the banner of a session: its corpus, or its database.
   static func banner(session: Session, description: String) -> String {
     guard let database = session.database else { return banner(corpus: session.corpus, description: description) }
-    var counter = Session(database: database.backend, label: database.label)
-    var count = ""
-    if case .success(.count(let n))? = counter.run("count articles").first?.result { count = "\(n) articles in " }
+    let count = session.articleCount.map { "\($0) articles in " } ?? ""
     return "Tinq \(version) — \(count)\(database.label) — .help for help"
   }
 

@@ -314,10 +314,7 @@ public struct Shell {
       }
     case .corpus:
       if let database = session.database {
-        var counter = Session(database: database.backend, label: database.label)
-        var text = "backend:  \(database.label)\n"
-        if case .success(.count(let n))? = counter.run("count articles").first?.result { text += "articles: \(n)\n" }
-        output.write(text)
+        output.write("backend:  \(database.label)\n" + (session.articleCount.map { "articles: \($0)\n" } ?? ""))
       } else {
         output.write(Shell.describe(session.corpus))
       }
