@@ -42,15 +42,32 @@ public enum ArticleExtractor {
   /// when it carries no extracted facts of its own (no citations, people, organisations or
   /// provenance): its title, date, source, author and URL win, as a JSON Lines record's do, and
   /// extraction fills the rest from `title + "\n\n" + body`. An article that carries facts keeps
-  /// them: the caller's facts are not second-guessed; only its title and body are normalised
-  /// (see `TextNormalizer`), as every text is at the door.
+  /// them: the caller's facts are not second-guessed; only its texts are normalised (see
+  /// `TextNormalizer`), as every text is at the door: title, body, and the names, ranks,
+  /// positions, abbreviations and numbers of its facts, so that an NFD name is the same person
+  /// as its NFC form.
   public static func completing(_ article: Article) -> Article {
     guard article.citations.isEmpty, article.people.isEmpty, article.organizations.isEmpty,
       article.provenance.isEmpty
     else {
+      let n = TextNormalizer.normalize
       var kept = article
-      kept.body = TextNormalizer.normalize(article.body)
-      kept.title = article.title.map(TextNormalizer.normalize)
+      kept.body = n(article.body)
+      kept.title = article.title.map(n)
+      for i in kept.people.indices {
+        kept.people[i].name = n(kept.people[i].name)
+        kept.people[i].rank = kept.people[i].rank.map(n)
+        kept.people[i].positions = kept.people[i].positions.map(n)
+      }
+      for i in kept.organizations.indices {
+        kept.organizations[i].name = n(kept.organizations[i].name)
+        kept.organizations[i].abbreviation = kept.organizations[i].abbreviation.map(n)
+      }
+      for i in kept.citations.indices {
+        kept.citations[i].number = n(kept.citations[i].number)
+        kept.citations[i].type = kept.citations[i].type.map(n)
+        kept.citations[i].issuer = kept.citations[i].issuer.map(n)
+      }
       return kept
     }
     let metadata = ArticleMetadata(

@@ -64,7 +64,21 @@ public struct PostgresBackend: Backend {
     }
   }
 
+  /// `derivedCollection(of:)` is the derived collection a query or count is over, if any.
+  static func derivedCollection(of statement: CheckedStatement) -> CollectionKind? {
+    switch statement.kind {
+    case .query(let q) where q.collection != .articles: return q.collection
+    case .count(let c) where c.collection != .articles: return c.collection
+    default: return nil
+    }
+  }
+
   func answer(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult {
+    if let collection = Self.derivedCollection(of: statement) {
+      // The entities are grouped on the server; the in-memory engine does the rest.
+      let store = try DerivedCollections.store(collection, session: session)
+      return try MemoryBackend(store: store).run(statement, cancellation: cancellation)
+    }
     switch statement.kind {
     case .query(let q):
       return .rows(try rows(q, range: statement.range))
@@ -311,18 +325,28 @@ public struct PostgresBackend: Backend {
         notes: ["note: candidates: " + matches.joined(separator: ", ") + (total > 5 ? ", ..." : "")]))
   }
 
-  func explain(_ statement: CheckedStatement) throws -> String {
-    var lines = ["query: " + statement.text, "backend: PostgreSQL, \(session.address)"]
-    let sql: SQL
+  /// `articlesSQL(explaining:)` is the statement a query or an ungrouped count over articles runs.
+  func articlesSQL(explaining statement: CheckedStatement) throws -> SQL {
     switch statement.kind {
     case .query(let q):
-      sql = try rowsSQL(q, range: statement.range)
+      return try rowsSQL(q, range: statement.range)
     case .count(let c) where c.groupBy == nil:
       try requireArticles(c.collection, range: statement.range)
       var compiler = SQLCompiler()
-      sql = SQL(text: "SELECT count(*) FROM tinq_articles a" + (try whereClause(c.filter, &compiler)), binds: compiler.binds)
+      return SQL(text: "SELECT count(*) FROM tinq_articles a" + (try whereClause(c.filter, &compiler)), binds: compiler.binds)
     default:
       throw Unsupported(message: "explain of this statement has no PostgreSQL form yet", range: statement.range)
+    }
+  }
+
+  func explain(_ statement: CheckedStatement) throws -> String {
+    var lines = ["query: " + statement.text, "backend: PostgreSQL, \(session.address)"]
+    let sql: SQL
+    if let collection = Self.derivedCollection(of: statement), let read = DerivedCollections.sql(collection) {
+      lines.append("then: the \(collection.rawValue) are filtered, ordered and cut by the in-memory engine")
+      sql = SQL(text: read, binds: [])
+    } else {
+      sql = try articlesSQL(explaining: statement)
     }
     lines.append("sql: " + sql.text)
     for (i, bind) in sql.binds.enumerated() {

@@ -14,7 +14,7 @@ public struct CitedDocument: Sendable {
   let parsed: CitationPattern?
   let folded: String
 
-  init(citation: Citation, articles: [Int]) {
+  package init(citation: Citation, articles: [Int]) {
     self.citation = citation
     self.articles = articles
     parsed = CitationPattern.parse(citation.number, type: citation.type)
@@ -34,6 +34,14 @@ public struct NamedEntity: Sendable {
   public var positions: [String]
   /// The ordinals of the articles mentioning it, increasing.
   public var articles: [Int]
+
+  package init(name: String, abbreviation: String?, ranks: [String], positions: [String], articles: [Int]) {
+    self.name = name
+    self.abbreviation = abbreviation
+    self.ranks = ranks
+    self.positions = positions
+    self.articles = articles
+  }
 }
 
 /// `ArticleStore` holds a corpus in memory with the indexes the evaluator needs: by citation, by
@@ -49,11 +57,11 @@ public struct ArticleStore: Sendable {
   /// The positional full-text index over title and body.
   public let fullText: FullTextIndex
   /// Distinct cited documents, in order of first citation.
-  public let documents: [CitedDocument]
+  public private(set) var documents: [CitedDocument]
   /// Distinct people, in order of first mention.
-  public let people: [NamedEntity]
+  public private(set) var people: [NamedEntity]
   /// Distinct organisations, in order of first mention.
-  public let organizations: [NamedEntity]
+  public private(set) var organizations: [NamedEntity]
 
   let idIndex: [String: Int]
   let sortedIDs: [(id: String, ordinal: Int)]
@@ -89,6 +97,18 @@ public struct ArticleStore: Sendable {
   public init(articles: [Article]) {
     var articles = articles
     self.init(taking: &articles)
+  }
+
+  /// `entities(documents:people:organizations:)` is a store of no articles whose derived
+  /// collections are the given lists, read elsewhere (from a database): the in-memory engine
+  /// answers statements over `citations`, `people` and `organizations` from it, with the
+  /// articles' ordinals in the lists counted but never read.
+  package static func entities(documents: [CitedDocument], people: [NamedEntity], organizations: [NamedEntity]) -> ArticleStore {
+    var store = ArticleStore(articles: [])
+    store.documents = documents
+    store.people = people
+    store.organizations = organizations
+    return store
   }
 
   /// `init(taking:)` builds the store from articles the caller gives up: each body is freed as

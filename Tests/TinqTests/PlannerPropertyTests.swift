@@ -512,6 +512,22 @@ enum Oracle {
     #expect(groups.groups.map(\.count) == [2])
   }
 
+  /// The facts an article brings with it are normalised at the door too: an NFD name is the
+  /// same person, and an NFD rank the same rank, as their NFC forms.
+  @Test func anNFDNameGivenWithItsFactsIsTheSameEntity() throws {
+    let nfd = "Tra\u{302}\u{300}n Quo\u{302}\u{301}c To\u{309}"
+    let corpus = Corpus(articles: [
+      Article(id: "a", body: "x", people: [PersonMention(name: "Trần Quốc Tỏ")]),
+      Article(id: "b", body: "y", people: [PersonMention(name: nfd, rank: "\u{110}a\u{323}i ta\u{301}")]),
+    ])
+    guard case .rows(let people) = try corpus.query("people select name, ranks, articles") else {
+      Issue.record("expected rows")
+      return
+    }
+    #expect(people.rows == [[.text("Trần Quốc Tỏ"), .list([.text("Đại tá")]), .integer(2)]])
+    #expect(people.rows.first.map { Array(text($0[0]).utf8) == Array("Trần Quốc Tỏ".utf8) } == true)
+  }
+
   @Test func countingByBodyMatchesPlainCounting() throws {
     let articles = Self.corpus.articles
     var counts: [String: Int] = [:]
