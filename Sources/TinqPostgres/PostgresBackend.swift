@@ -79,6 +79,7 @@ public struct PostgresBackend: Backend {
       let store = try DerivedCollections.store(collection, session: session)
       return try MemoryBackend(store: store).run(statement, cancellation: cancellation)
     }
+    if let answered = try throughSubcorpus(statement, cancellation: cancellation) { return answered }
     switch statement.kind {
     case .query(let q):
       return .rows(try rows(q, range: statement.range))
@@ -93,6 +94,7 @@ public struct PostgresBackend: Backend {
     case .expectation(let e):
       return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
     case .concordance:
+      // Answered over its subcorpus (see `throughSubcorpus`).
       throw Unsupported(message: "kwic has no PostgreSQL form yet", range: statement.range)
     case .collocates:
       throw Unsupported(message: "collocates has no PostgreSQL form yet", range: statement.range)
@@ -345,6 +347,9 @@ public struct PostgresBackend: Backend {
     if let collection = Self.derivedCollection(of: statement), let read = DerivedCollections.sql(collection) {
       lines.append("then: the \(collection.rawValue) are filtered, ordered and cut by the in-memory engine")
       sql = SQL(text: read, binds: [])
+    } else if let plan = try subcorpusPlan(for: statement) {
+      lines.append("then: the articles read are answered by the in-memory engine (near, kwic and snippets are decided there)")
+      sql = SQL(text: "SELECT a.facts, a.body FROM tinq_articles a" + plan.whereClause + " ORDER BY " + plan.orderBy + plan.limit, binds: plan.binds)
     } else {
       sql = try articlesSQL(explaining: statement)
     }

@@ -44,6 +44,10 @@ struct SQLCompiler {
 
   mutating func predicate(_ p: Predicate) throws(Unsupported) -> String {
     switch p {
+    case .all(let items) where items.isEmpty:
+      return "true"
+    case .any(let items) where items.isEmpty:
+      return "false"
     case .all(let items):
       return "(" + (try items.map { (q) throws(Unsupported) in try predicate(q) }).joined(separator: " AND ") + ")"
     case .any(let items):

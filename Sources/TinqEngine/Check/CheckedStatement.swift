@@ -39,6 +39,12 @@ public struct Condition: Sendable {
   public var text: String
   /// Where it stands in the source.
   public var range: SourceRange
+
+  package init(test: Test, text: String, range: SourceRange) {
+    self.test = test
+    self.text = text
+    self.range = range
+  }
 }
 
 /// `Predicate` is a checked `where` clause.
@@ -152,6 +158,18 @@ public struct CheckedConcordance: Sendable {
   public static let defaultContext = 8
   /// The seed of `sample N` without `seed`.
   public static let defaultSeed: UInt64 = 1
+
+  /// The articles a concordance reads: those the filter keeps that also hold the target.
+  package var articles: Predicate {
+    let test: Condition.Test
+    switch target {
+    case .phrase(let phrase): test = .contains(nil, phrase)
+    case .cites(let s): test = .cites(s)
+    case .mentions(let s): test = .mentions(s)
+    }
+    let holds = Predicate.condition(Condition(test: test, text: targetText, range: .none))
+    return filter.map { .all([$0, holds]) } ?? holds
+  }
 }
 
 /// `CheckedCollocates` is `collocates of PHRASE [where ...] [window N] [by MEASURE] [limit N]`.

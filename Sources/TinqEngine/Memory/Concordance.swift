@@ -88,16 +88,7 @@ extension MemoryBackend {
   func concordanceArticles(_ k: CheckedConcordance, cancellation: Cancellation?) throws(EvaluationFailure) -> (
     DocSet, Execution
   ) {
-    var parts: [Predicate] = []
-    if let filter = k.filter { parts.append(filter) }
-    let test: Condition.Test
-    switch k.target {
-    case .phrase(let phrase): test = .contains(nil, phrase)
-    case .cites(let s): test = .cites(s)
-    case .mentions(let s): test = .mentions(s)
-    }
-    parts.append(.condition(Condition(test: test, text: k.targetText, range: .none)))
-    let (set, _, execution) = try filter(.articles, parts.count == 1 ? parts[0] : .all(parts), cancellation: cancellation)
+    let (set, _, execution) = try filter(.articles, k.articles, cancellation: cancellation)
     return (set, execution)
   }
 
