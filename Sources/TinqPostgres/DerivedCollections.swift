@@ -55,14 +55,16 @@ enum DerivedCollections {
     return out
   }
 
-  /// `store(_:session:)` is a store of no articles holding one derived collection read from the
+  /// `store(_:query:)` is a store of no articles holding one derived collection read from the
   /// database (the other two empty).
-  static func store(_ collection: CollectionKind, session: PostgresSession) throws -> ArticleStore {
+  static func store(_ collection: CollectionKind, query: (String, [PostgresData]) throws -> [PostgresRow]) throws
+    -> ArticleStore
+  {
     guard let sql = sql(collection) else { return ArticleStore(articles: []) }
     var documents: [CitedDocument] = []
     var people: [NamedEntity] = []
     var organizations: [NamedEntity] = []
-    for row in try session.rows(sql) {
+    for row in try query(sql, []) {
       let cells = row.makeRandomAccess()
       switch collection {
       case .articles:

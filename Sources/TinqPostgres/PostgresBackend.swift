@@ -14,6 +14,8 @@ import TinqSyntax
 /// its position, never a different answer.
 public struct PostgresBackend: Backend {
   public let session: PostgresSession
+  /// The cancellation of the statement being answered: Ctrl-C cancels the server's statement.
+  var cancellation: Cancellation? = nil
 
   /// `init(session:)` answers from the database of an open session.
   public init(session: PostgresSession) { self.session = session }
@@ -40,6 +42,11 @@ public struct PostgresBackend: Backend {
     return PostgresBackend(session: session)
   }
 
+  /// `query(_:_:)` runs one statement of the answer, cancelled on the server by Ctrl-C.
+  func query(_ sql: String, _ binds: [PostgresData] = []) throws(PostgresFailure) -> [PostgresRow] {
+    try session.rows(sql, binds, cancellation: cancellation)
+  }
+
   /// The number of articles in the database.
   public func articleCount() throws(PostgresFailure) -> Int {
     try integer(SQL(text: "SELECT count(*) FROM tinq_articles", binds: []))
@@ -49,10 +56,14 @@ public struct PostgresBackend: Backend {
 
   public func run(_ statement: CheckedStatement, cancellation: Cancellation?) throws(EvaluationFailure) -> QueryResult {
     if cancellation?.isCancelled == true { throw .cancelled }
+    var answering = self
+    answering.cancellation = cancellation
     do {
-      let result = try answer(statement, cancellation: cancellation)
+      let result = try answering.answer(statement, cancellation: cancellation)
       if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
       return result
+    } catch _ where cancellation?.isCancelled == true {
+      throw .cancelled
     } catch let failure as EvaluationFailure {
       throw failure
     } catch let u as Unsupported {
@@ -76,7 +87,7 @@ public struct PostgresBackend: Backend {
   func answer(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult {
     if let collection = Self.derivedCollection(of: statement) {
       // The entities are grouped on the server; the in-memory engine does the rest.
-      let store = try DerivedCollections.store(collection, session: session)
+      let store = try DerivedCollections.store(collection, query: query)
       return try MemoryBackend(store: store).run(statement, cancellation: cancellation)
     }
     if let answered = try throughSubcorpus(statement, cancellation: cancellation) { return answered }
@@ -137,7 +148,7 @@ public struct PostgresBackend: Backend {
 
   func rows(_ q: CheckedQuery, range: SourceRange) throws -> RowSet {
     let sql = try rowsSQL(q, range: range)
-    let articles = try session.rows(sql.text, sql.binds).map(Self.article)
+    let articles = try query(sql.text, sql.binds).map(Self.article)
     return RowSet(
       collection: .articles, columns: q.columns.map(\.name),
       rows: articles.map { a in q.columns.map { Schema.value($0, of: a) } })
@@ -156,7 +167,7 @@ public struct PostgresBackend: Backend {
   }
 
   func integer(_ sql: SQL) throws(PostgresFailure) -> Int {
-    guard let row = try session.rows(sql.text, sql.binds).first, let n = try? row.makeRandomAccess()[0].decode(Int.self) else {
+    guard let row = try query(sql.text, sql.binds).first, let n = try? row.makeRandomAccess()[0].decode(Int.self) else {
       throw PostgresFailure("the server gave no count")
     }
     return n
@@ -240,7 +251,7 @@ public struct PostgresBackend: Backend {
       let columns = source.columns.map { "a." + $0 }.joined(separator: ", ")
       sql = "SELECT \(columns), count(*) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
     }
-    for row in try session.rows(sql, binds) {
+    for row in try query(sql, binds) {
       let cells = row.makeRandomAccess()
       counts[try source.value(cells, from: 0), default: 0] += try cells[source.width].decode(Int.self)
     }
@@ -264,7 +275,7 @@ public struct PostgresBackend: Backend {
       let pairsSQL = "SELECT \(list), count(*) FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id"
         + " JOIN (\(columns.sql)) k ON k.article_id = f.id GROUP BY \(list)"
       var pairs: [[Value]: Int] = [:]
-      for row in try session.rows(pairsSQL, compiler.binds) {
+      for row in try query(pairsSQL, compiler.binds) {
         let cells = row.makeRandomAccess()
         let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
         pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
@@ -305,18 +316,18 @@ public struct PostgresBackend: Backend {
 
   func show(_ id: String, range: SourceRange) throws -> Article {
     let select = "SELECT a.facts, a.body FROM tinq_articles a"
-    if let row = try session.rows(select + " WHERE a.id = $1", [PostgresData(string: id)]).first {
+    if let row = try query(select + " WHERE a.id = $1", [PostgresData(string: id)]).first {
       return try Self.article(row)
     }
     let prefix = [PostgresData(string: SQLCompiler.likeEscaped(id) + "%")]
-    let matches = try session.rows(
+    let matches = try query(
       "SELECT a.id FROM tinq_articles a WHERE a.id LIKE $1 ORDER BY a.id COLLATE \"C\" LIMIT 5", prefix
     ).map { try $0.makeRandomAccess()[0].decode(String.self) }
     if matches.isEmpty {
       throw EvaluationFailure.diagnostic(Diagnostic("no article has the id or id prefix \"\(id)\"", at: range))
     }
     if matches.count == 1, let only = matches.first,
-      let row = try session.rows(select + " WHERE a.id = $1", [PostgresData(string: only)]).first
+      let row = try query(select + " WHERE a.id = $1", [PostgresData(string: only)]).first
     {
       return try Self.article(row)
     }
@@ -358,7 +369,7 @@ public struct PostgresBackend: Backend {
       lines.append("  $\(i + 1) = " + (bind.string.map { "'" + $0 + "'" } ?? bind.int64.map(String.init) ?? "(bytes)"))
     }
     lines.append("plan (PostgreSQL's EXPLAIN):")
-    for row in try session.rows("EXPLAIN " + sql.text, sql.binds) {
+    for row in try query("EXPLAIN " + sql.text, sql.binds) {
       lines.append("  " + (try row.makeRandomAccess()[0].decode(String.self)))
     }
     return lines.joined(separator: "\n")

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import TinqEngine
 
 /// `PostgresSession` is one connection to a server, used from synchronous code: each call waits
 /// for its answer on the calling thread while SwiftNIO's own threads do the I/O (never the
@@ -12,11 +13,15 @@ import PostgresNIO
 public final class PostgresSession: Sendable {
   let connection: PostgresConnection
   public let address: PostgresAddress
+  /// The server process serving this connection, which `pg_cancel_backend` interrupts (nil when
+  /// it was not asked for).
+  let backendPID: Int?
   static let logger = Logger(label: "tinq.postgres") { _ in SwiftLogNoOpLogHandler() }
 
-  init(connection: PostgresConnection, address: PostgresAddress) {
+  init(connection: PostgresConnection, address: PostgresAddress, backendPID: Int? = nil) {
     self.connection = connection
     self.address = address
+    self.backendPID = backendPID
   }
 
   deinit {
@@ -31,7 +36,10 @@ public final class PostgresSession: Sendable {
     let future = PostgresConnection.connect(
       on: MultiThreadedEventLoopGroup.singleton.any(), configuration: address.configuration, id: 1, logger: logger)
     do {
-      return PostgresSession(connection: try future.wait(), address: address)
+      let connection = try future.wait()
+      let pid = try connection.query("SELECT pg_backend_pid()::bigint", []).wait().rows.first?
+        .makeRandomAccess()[0].decode(Int.self)
+      return PostgresSession(connection: connection, address: address, backendPID: pid)
     } catch {
       throw failure(error, connecting: address)
     }
@@ -47,14 +55,48 @@ public final class PostgresSession: Sendable {
     }
   }
 
-  /// `rows(_:_:)` runs one statement with `$1...` parameters and returns its rows.
-  public func rows(_ sql: String, _ binds: [PostgresData] = []) throws(PostgresFailure) -> [PostgresRow] {
+  /// `rows(_:_:cancellation:)` runs one statement with `$1...` parameters and returns its rows.
+  /// When `cancellation` is set meanwhile (Ctrl-C), the server is asked to cancel the statement,
+  /// which then fails with "the statement was cancelled".
+  public func rows(_ sql: String, _ binds: [PostgresData] = [], cancellation: Cancellation? = nil) throws(PostgresFailure)
+    -> [PostgresRow]
+  {
     try checkOpen()
+    let answer = connection.query(sql, binds)
+    if let cancellation { wait(for: answer, cancelling: cancellation) }
     do {
-      return try connection.query(sql, binds).wait().rows
+      return try answer.wait().rows
     } catch {
       throw Self.failure(error, address: address)
     }
+  }
+
+  /// How often a waiting statement looks at its cancellation, and how long a cancelled one may
+  /// take to end before its connection is closed under it.
+  static let cancellationPoll = DispatchTimeInterval.milliseconds(50)
+  static let cancellationGrace = DispatchTimeInterval.seconds(10)
+
+  /// `wait(for:cancelling:)` returns when `answer` has come, asking the server to cancel the
+  /// statement (from a second connection, with `pg_cancel_backend`) once `cancellation` is set.
+  func wait(for answer: EventLoopFuture<PostgresQueryResult>, cancelling cancellation: Cancellation) {
+    let done = DispatchSemaphore(value: 0)
+    answer.whenComplete { _ in done.signal() }
+    while done.wait(timeout: .now() + Self.cancellationPoll) == .timedOut {
+      guard cancellation.isCancelled else { continue }
+      cancelStatement()
+      if done.wait(timeout: .now() + Self.cancellationGrace) == .timedOut {
+        // The server did not answer the cancel: the connection goes, and the statement with it.
+        close()
+      }
+      return
+    }
+  }
+
+  /// `cancelStatement()` asks the server to cancel what this connection is running.
+  func cancelStatement() {
+    guard let pid = backendPID, let side = try? PostgresSession.connect(address) else { return }
+    _ = try? side.rows("SELECT pg_cancel_backend($1::int)", [PostgresData(int64: Int64(pid))])
+    side.close()
   }
 
   /// `execute(_:)` runs statements without parameters (several, separated by `;`).

@@ -13,13 +13,14 @@ import TinqSyntax
 /// decided exactly as in memory; what needs the whole corpus (relevance's statistics, word
 /// statistics, a share's base) is not answered this way.
 enum Subcorpus {
-  /// `store(_:session:)` reads the articles a `WHERE` clause keeps, in the order `orderBy` gives
+  /// `store(_:binds:orderBy:limit:query:)` reads the articles a `WHERE` clause keeps, in the order `orderBy` gives
   /// (corpus order by default), into a store.
-  static func store(_ whereClause: String, binds: [PostgresData], orderBy: String = "a.ordinal", limit: String = "",
-    session: PostgresSession) throws -> ArticleStore
-  {
+  static func store(
+    _ whereClause: String, binds: [PostgresData], orderBy: String = "a.ordinal", limit: String = "",
+    query: (String, [PostgresData]) throws -> [PostgresRow]
+  ) throws -> ArticleStore {
     let sql = "SELECT a.facts, a.body FROM tinq_articles a" + whereClause + " ORDER BY " + orderBy + limit
-    return ArticleStore(articles: try session.rows(sql, binds).map(PostgresBackend.article))
+    return ArticleStore(articles: try query(sql, binds).map(PostgresBackend.article))
   }
 
   /// `hasNear(_:)` tells whether a `where` clause tests proximity anywhere.
@@ -105,7 +106,7 @@ extension PostgresBackend {
   func subcorpus(for statement: CheckedStatement) throws -> (ArticleStore, CheckedStatement)? {
     guard let plan = try subcorpusPlan(for: statement) else { return nil }
     let store = try Subcorpus.store(
-      plan.whereClause, binds: plan.binds, orderBy: plan.orderBy, limit: plan.limit, session: session)
+      plan.whereClause, binds: plan.binds, orderBy: plan.orderBy, limit: plan.limit, query: query)
     return (store, plan.rewritten)
   }
 }

@@ -388,6 +388,25 @@ extension PostgresAddress {
       #expect(error.description.contains("cancelled"), "\(error)")
     }
     try pg.session.execute("SET statement_timeout = 0")
+    // Ctrl-C (the cancellation set while the server works) cancels the server's statement at once,
+    // and the connection serves the next one.
+    let cancellation = Cancellation()
+    let started = ContinuousClock.now
+    Thread.detachNewThread {
+      Thread.sleep(forTimeInterval: 0.3)
+      cancellation.cancel()
+    }
+    do {
+      _ = try pg.session.rows("SELECT pg_sleep(20)", cancellation: cancellation)
+      Issue.record("the statement outlived its cancellation")
+    } catch {
+      #expect(error.description.contains("cancelled"), "\(error)")
+    }
+    #expect(ContinuousClock.now - started < .seconds(10))
+    guard case .success(.count(5)) = Self.outcome("count articles", on: pg) else {
+      Issue.record("the connection did not serve the statement after a cancelled one")
+      return
+    }
     // The server ends the connection: the next statement is an error at its position, not a crash.
     let killer = try PostgresSession.connect(address)
     _ = try killer.rows(
