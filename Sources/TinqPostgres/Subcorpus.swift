@@ -13,14 +13,23 @@ import TinqSyntax
 /// decided exactly as in memory; what needs the whole corpus (relevance's statistics, word
 /// statistics, a share's base) is not answered this way.
 enum Subcorpus {
-  /// `store(_:binds:orderBy:limit:query:)` reads the articles a `WHERE` clause keeps, in the order `orderBy` gives
+  /// `store(_:binds:orderBy:limit:cancellation:query:)` reads the articles a `WHERE` clause keeps, in the order `orderBy` gives
   /// (corpus order by default), into a store.
   static func store(
     _ whereClause: String, binds: [PostgresData], orderBy: String = "a.ordinal", limit: String = "",
-    query: (String, [PostgresData]) throws -> [PostgresRow]
+    cancellation: Cancellation?, query: (String, [PostgresData]) throws -> [PostgresRow]
   ) throws -> ArticleStore {
     let sql = "SELECT a.facts, a.body FROM tinq_articles a" + whereClause + " ORDER BY " + orderBy + limit
-    return ArticleStore(articles: try query(sql, binds).map(PostgresBackend.article))
+    var rows = try query(sql, binds)
+    var articles: [Article] = []
+    articles.reserveCapacity(rows.count)
+    for (i, row) in rows.enumerated() {
+      if i % 256 == 0, cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
+      articles.append(try PostgresBackend.article(row))
+    }
+    rows = []
+    if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
+    return ArticleStore(taking: &articles)
   }
 
   /// `hasNear(_:)` tells whether a `where` clause tests proximity anywhere.
@@ -55,12 +64,12 @@ extension PostgresBackend {
   /// `throughSubcorpus(_:cancellation:)` answers a statement that needs the in-memory engine's
   /// last step over the articles it can come from, or nil when SQL answers it alone.
   func throughSubcorpus(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult? {
-    guard let (store, rewritten) = try subcorpus(for: statement) else { return nil }
+    guard let (store, rewritten) = try subcorpus(for: statement, cancellation: cancellation) else { return nil }
     if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
     return try MemoryBackend(store: store).run(rewritten, cancellation: cancellation)
   }
 
-  /// `subcorpusSQL(for:)` is how a statement that needs it reads its subcorpus: the `WHERE`
+  /// `subcorpusPlan(for:)` is how a statement that needs it reads its subcorpus: the `WHERE`
   /// clause with its parameters, the order and cut, and the statement to run on the articles
   /// read; nil when SQL answers the statement alone.
   func subcorpusPlan(for statement: CheckedStatement) throws(Unsupported) -> (
@@ -103,10 +112,11 @@ extension PostgresBackend {
     }
   }
 
-  func subcorpus(for statement: CheckedStatement) throws -> (ArticleStore, CheckedStatement)? {
+  func subcorpus(for statement: CheckedStatement, cancellation: Cancellation?) throws -> (ArticleStore, CheckedStatement)? {
     guard let plan = try subcorpusPlan(for: statement) else { return nil }
     let store = try Subcorpus.store(
-      plan.whereClause, binds: plan.binds, orderBy: plan.orderBy, limit: plan.limit, query: query)
+      plan.whereClause, binds: plan.binds, orderBy: plan.orderBy, limit: plan.limit, cancellation: cancellation,
+      query: query)
     return (store, plan.rewritten)
   }
 }

@@ -34,6 +34,15 @@ struct PostgresBench: ParsableCommand {
       ("people of a subset", "count articles where cites \"03/2019/NĐ-CP\" by people order by count desc limit 10"),
       ("rows ordered", "articles where contains \"an ninh\" order by date desc, title limit 20 select id, date, title, source"),
       ("rows by id", "articles where year = 2019 and mentions \"Bộ Công an\" order by id limit 50 offset 10"),
+      // Derived collections: grouped on the server, finished in memory.
+      ("people, most cited", "people order by articles desc, name limit 20 select name, ranks, articles"),
+      ("citations of a type", "citations where type = \"Nghị định\" order by articles desc, number limit 20"),
+      ("organizations counted", "count organizations where articles >= 5"),
+      // Decided in memory over the articles the server finds for them.
+      ("kwic, rare phrase", "kwic \"phối hợp giữa hai lực lượng\" sort by right limit 20"),
+      ("kwic cites", "kwic cites \"03/2019/NĐ-CP\" where year >= 2019 limit 50"),
+      ("near by year", "count articles where contains \"ma túy\" near \"bắt giữ\" within 5 by year"),
+      ("snippets", "articles where contains \"ma túy\" order by date desc limit 10 select id, snippet"),
     ]
     return out
   }
