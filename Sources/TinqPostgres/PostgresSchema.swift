@@ -87,6 +87,7 @@ public enum PostgresSchema {
       key text PRIMARY KEY, name text NOT NULL, name_bare text NOT NULL,
       abbreviation text, abbreviation_toned text, abbreviation_bare text
     );
+    CREATE INDEX IF NOT EXISTS tinq_organizations_name ON tinq_organizations (name_bare);
     CREATE INDEX IF NOT EXISTS tinq_organizations_abbreviation ON tinq_organizations (abbreviation_bare);
     CREATE INDEX IF NOT EXISTS tinq_organizations_abbreviation_toned ON tinq_organizations (abbreviation_toned);
     CREATE TABLE IF NOT EXISTS tinq_article_organizations (

@@ -42,20 +42,22 @@ struct SQLCompiler {
 
   // MARK: - Predicates
 
-  mutating func predicate(_ p: Predicate) throws(Unsupported) -> String {
+  /// `predicate(_:top:)` compiles a clause; `top` tells that it stands in the top chain of `and`s,
+  /// where PostgreSQL makes a subquery test a semi-join rather than a test per article.
+  mutating func predicate(_ p: Predicate, top: Bool = true) throws(Unsupported) -> String {
     switch p {
     case .all(let items) where items.isEmpty:
       return "true"
     case .any(let items) where items.isEmpty:
       return "false"
     case .all(let items):
-      return "(" + (try items.map { (q) throws(Unsupported) in try predicate(q) }).joined(separator: " AND ") + ")"
+      return "(" + (try items.map { (q) throws(Unsupported) in try predicate(q, top: top) }).joined(separator: " AND ") + ")"
     case .any(let items):
-      return "(" + (try items.map { (q) throws(Unsupported) in try predicate(q) }).joined(separator: " OR ") + ")"
+      return "(" + (try items.map { (q) throws(Unsupported) in try predicate(q, top: false) }).joined(separator: " OR ") + ")"
     case .not(let inner):
-      return "(NOT " + (try predicate(inner)) + ")"
+      return "(NOT " + (try predicate(inner, top: false)) + ")"
     case .condition(let c):
-      return try condition(c)
+      return try condition(c, top: top)
     }
   }
 
@@ -167,7 +169,7 @@ struct SQLCompiler {
     "EXISTS (SELECT 1 FROM \(list.table) x WHERE x.article_id = a.id" + (condition.map { " AND " + $0 } ?? "") + ")"
   }
 
-  mutating func condition(_ c: Condition) throws(Unsupported) -> String {
+  mutating func condition(_ c: Condition, top: Bool = false) throws(Unsupported) -> String {
     func unsupported(_ what: String) -> Unsupported {
       Unsupported(message: what + " has no PostgreSQL form yet", range: c.range)
     }
@@ -255,9 +257,17 @@ struct SQLCompiler {
       let bare = !Fold.hasDiacritics(typed)
       let key = bind(Key.matchKey(typed, bare: bare))
       let mode = bare ? "_bare" : "_toned"
+      // The organisations so named or abbreviated, by their keys (an organisation's key is its
+      // toned name), from the small dictionary; then their mentions by the key's index.
+      let organizations = "SELECT e.key FROM tinq_organizations e WHERE "
+        + (bare ? "e.name_bare = \(key)" : "e.key = \(key)") + " OR e.abbreviation\(mode) = \(key)"
+      if top {
+        // One subquery PostgreSQL joins once (two under `or` would be tested article by article).
+        return "a.id IN (SELECT p.article_id FROM tinq_article_people p WHERE p.name\(mode) = \(key)"
+          + " UNION ALL SELECT o.article_id FROM tinq_article_organizations o WHERE o.organization_key IN (\(organizations)))"
+      }
       return "(EXISTS (SELECT 1 FROM tinq_article_people p WHERE p.article_id = a.id AND p.name\(mode) = \(key))"
-        + " OR EXISTS (SELECT 1 FROM tinq_article_organizations o JOIN tinq_organizations e ON e.key = o.organization_key"
-        + " WHERE o.article_id = a.id AND (o.name\(mode) = \(key) OR e.abbreviation\(mode) = \(key))))"
+        + " OR EXISTS (SELECT 1 FROM tinq_article_organizations o WHERE o.article_id = a.id AND o.organization_key IN (\(organizations))))"
     case .near:
       throw unsupported("near")
     }
