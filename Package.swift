@@ -83,7 +83,7 @@ let package = Package(
     .executableTarget(
       name: "tinq-bench",
       dependencies: [
-        "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus",
+        "Tinq", "TinqSupport", "TinqText", "TinqFacts", "TinqExtraction", "TinqStore", "TinqCorpus", "TinqSyntax",
         .target(name: "TinqPostgres", condition: .when(traits: ["PostgreSQL"])),
         .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),

@@ -224,13 +224,9 @@ struct SQLCompiler {
       }
       return negated ? "(NOT (\(test)))" : "(\(test))"
     case .contains(let f, let phrase):
-      let part: String
-      switch f?.name {
-      case nil: part = ""
-      case "title"?: part = " AND t.part = 0"
-      case "body"?: part = " AND t.part = 1"
-      default: throw unsupported("contains on \(f?.name ?? "")")
-      }
+      // The title and the body are searched in the syllable index; other fields in their keys.
+      if let f, f.name != "title", f.name != "body" { return try containsInKeys(f, phrase, range: c.range) }
+      let part = f == nil ? "" : f?.name == "title" ? " AND t.part = 0" : " AND t.part = 1"
       if phrase.isEmpty { return "false" }
       guard phrase.bareKeys.count <= PostgresSchema.overlap + 1 else {
         throw Unsupported(
@@ -271,6 +267,24 @@ struct SQLCompiler {
     case .near:
       throw unsupported("near")
     }
+  }
+
+  /// `containsInKeys(_:_:range:)` is a phrase in a short text field or in an element of a list
+  /// field: its folded key (syllables' keys joined by single spaces, as the phrase was typed:
+  /// toned or bare) holds the phrase's keys as whole syllables.
+  mutating func containsInKeys(_ f: Field, _ phrase: Phrase, range: SourceRange) throws(Unsupported) -> String {
+    if phrase.isEmpty { return "false" }
+    let toned = phrase.tonedKeys
+    let wanted = Key.nfc((toned ?? phrase.bareKeys).joined(separator: " "))
+    let suffix = toned == nil ? "_bare" : "_toned"
+    let pattern = bind("% " + Self.likeEscaped(wanted) + " %")
+    if let list = Self.listTable(f) {
+      return Self.exists(list, "(' ' || x.\(list.column)\(suffix) || ' ') LIKE \(pattern)")
+    }
+    guard case .text(let column)? = try Self.columns(f) else {
+      throw Unsupported(message: "contains on \(f.name) has no PostgreSQL form yet", range: range)
+    }
+    return "COALESCE((' ' || \(column)\(suffix) || ' ') LIKE \(pattern), false)"
   }
 
   static func likeEscaped(_ s: String) -> String {

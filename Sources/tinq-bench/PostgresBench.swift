@@ -4,6 +4,8 @@
 import ArgumentParser
 import Foundation
 import Tinq
+import TinqSupport
+import TinqSyntax
 
 #if PostgreSQL
 import TinqPostgres
@@ -23,6 +25,8 @@ struct PostgresBench: ParsableCommand {
   @Option(help: "Timed runs per query and engine.") var iterations: Int = 5
   @Flag(help: "Skip the load: the database already holds this corpus.") var skipLoad = false
   @Flag(help: "Print the report as JSON.") var json = false
+  @Option(help: "Also compare this many random where clauses (their ids, and their counts by year), untimed.")
+  var random: Int = 0
 
   /// The statements timed and compared: the suite, and the grouped and ordered forms beside it.
   static func statements() -> [(name: String, text: String)] {
@@ -83,10 +87,39 @@ struct PostgresBench: ParsableCommand {
       }
       rows.append([name, mMs.map { String(format: "%.2f", $0) } ?? "-", pMs.map { String(format: "%.2f", $0) } ?? "-", same])
     }
+    // Random clauses (the planner's property test's), each as rows of ids and as a count by year.
+    var randomCompared = 0
+    var randomNonEmpty = 0
+    var randomUnanswered = 0
+    var generator = ExpressionGenerator(rng: SplitMix64(seed: 42))
+    for _ in 0..<max(0, random) {
+      let clause = generator.expression(depth: Int.random(in: 0...4, using: &generator.rng))
+      let query = Printer.print(.query(Query(collection: CollectionRef(kind: .articles), filter: clause)))
+      for text in [query + " select id", "count " + query + " by year"] {
+        let m = Result { () throws(QueryError) in try memory.query(text) }
+        let p = Result { () throws(QueryError) -> QueryResult in
+          var session = Session(database: backend, label: "PostgreSQL")
+          guard let outcome = session.run(text).first else { throw QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "") }
+          return try outcome.result.get()
+        }
+        switch (m, p) {
+        case (.success(let a), .success(let b)) where a == b:
+          randomCompared += 1
+          if case .rows(let r) = a, !r.rows.isEmpty { randomNonEmpty += 1 }
+        case (.failure(let a), .failure(let b)) where a.message == b.message:
+          randomCompared += 1
+        case (_, .failure(let e)) where e.message.contains("has no PostgreSQL form"):
+          randomUnanswered += 1
+        default:
+          differing.append(text)
+        }
+      }
+    }
     if json {
       let object: [String: Any] = [
         "articles": memory.articleCount, "memory_load_seconds": memoryLoad, "postgres_load_seconds": loadSeconds as Any,
         "database_bytes": size, "identical": identical, "differing": differing,
+        "random_compared": randomCompared, "random_nonempty": randomNonEmpty, "random_unanswered": randomUnanswered,
         "queries": rows.map { ["name": $0[0], "memory_ms": $0[1], "postgres_ms": $0[2], "answer": $0[3]] },
       ]
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
@@ -101,7 +134,13 @@ struct PostgresBench: ParsableCommand {
       print("| query | memory ms | PostgreSQL ms | answers |")
       print("|---|---:|---:|---|")
       for r in rows { print("| " + r.joined(separator: " | ") + " |") }
-      print("\(identical) of \(rows.count) answers identical" + (differing.isEmpty ? "" : "; differing: " + differing.joined(separator: ", ")))
+      print("\(identical) of \(rows.count) answers identical")
+      if random > 0 {
+        print(
+          "random clauses: \(randomCompared) of \(2 * random) statements identical (\(randomNonEmpty) of the row lists non-empty)"
+            + ", \(randomUnanswered) with no PostgreSQL form")
+      }
+      if !differing.isEmpty { print("differing: " + differing.joined(separator: "\n  ")) }
     }
     if !differing.isEmpty { throw ExitCode(1) }
     #else
