@@ -360,6 +360,44 @@ extension PostgresAddress {
   }
 
   /// The throwaway cluster of scripts/postgres.sh checks one role's password.
+  /// The server shut down (fast: sessions ended, transactions rolled back) and started again
+  /// while a load is between two batches: the load fails with a clear error, and the database
+  /// holds nothing of it. Runs on the throwaway cluster of `scripts/postgres.sh` only.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["TINQ_PG_DIR"] != nil && ProcessInfo.processInfo.environment["TINQ_PG_BIN"] != nil))
+  func aServerShutdownDuringALoadWritesNothing() async throws {
+    let environment = ProcessInfo.processInfo.environment
+    let directory = environment["TINQ_PG_DIR"] ?? ""
+    let pgCtl = (environment["TINQ_PG_BIN"] ?? "") + "/pg_ctl"
+    let articles = RandomCorpus.make(count: 40, seed: 4)
+    let corpus = Corpus(store: ArticleStore(articles: articles), paths: [], warnings: [])
+    let (address, drop) = try TestServer.database()
+    defer { drop() }
+    var failure: PostgresFailure? = nil
+    do {
+      _ = try await PostgresLoader.load(corpus, into: address, batch: 10) { progress in
+        guard progress.written == 20 else { return }
+        // posix_spawn and waitpid: Foundation's Process waits on a run loop this task does not run.
+        var arguments = [pgCtl, "-D", directory + "/data", "-l", directory + "/server.log", "-m", "fast", "-w", "-t", "60", "restart"]
+        if getuid() == 0 { arguments = ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], nil, nil, &argv, environ) == 0 else { return }
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+      }
+      Issue.record("the load outlived a server shutdown")
+    } catch {
+      failure = error
+    }
+    #expect(failure.map { $0.description.contains("connection") || $0.description.contains("server") } == true, "\(String(describing: failure))")
+    // Nothing of it was committed: not even the schema.
+    let session = try PostgresSession.connect(address)
+    defer { session.close() }
+    let tables = try session.rows("SELECT count(*) FROM pg_tables WHERE tablename = 'tinq_articles'")
+    #expect(try tables.first?.makeRandomAccess()[0].decode(Int.self) == 0)
+  }
+
   @Test(.enabled(if: ProcessInfo.processInfo.environment["TINQ_PG_DIR"] != nil))
   func badCredentialsAreRefusedClearly() throws {
     var address = try TestServer.admin()
