@@ -21,7 +21,7 @@ enum Names {
   static let kinWords = [
     "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "bé", "cụ", "cậu", "mợ", "dì", "thím", "bạn",
     "tên", "thầy", "nữ sinh", "nam sinh", "sinh viên", "học sinh", "cháu bé", "bé gái", "bé trai", "vợ là",
-    "chồng là", "con trai là", "con gái là", "Mr", "Ms", "Mrs",
+    "chồng là", "con trai là", "con gái là", "Mr", "Ms", "Mrs", "cậu bé", "cô bé", "cậu nhóc", "cô nhóc",
   ]
   static let roleWords = [
     "nghi phạm", "nghi can", "đối tượng", "bị can", "bị cáo", "bị hại", "nạn nhân", "phạm nhân", "tử tù",
@@ -36,7 +36,7 @@ enum Names {
     "thí sinh", "chị gái", "em gái", "anh trai", "em trai", "đồng chí", "cố", "liệt sĩ", "Bác sĩ", "Thẩm phán", "thẩm phán", "Kiểm sát viên", "kiểm sát viên",
     "Điều tra viên", "điều tra viên", "Trung úy", "hiệp sĩ", "anh hùng", "Anh hùng", "người phát ngôn",
     "phát ngôn viên", "Người phát ngôn", "Sir", "Ngài", "ngài", "Dr", "Lord", "Lady", "Mr.", "Ms.", "Mrs.",
-    "ngư dân", "cư dân mạng",
+    "ngư dân", "cư dân mạng", "hàng xóm",
   ]
   static let titleWords = [
     "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nữ hoàng",
@@ -77,6 +77,12 @@ enum Names {
     guard notBefore.contains(w[k].hash) else { return false }
     // `TƯ` is `Trung ương`, not the ordinal `Tư`.
     if w[k].hash == hTu, isAllCaps(line, k) { return false }
+    if k > 0, line.gapIsSpace(after: k - 1) {
+      // `Hiệu trưởng nhà trường Lê Thị A`: the school one works at, named before; a person follows.
+      if w[k].hash == hTruong, w[k - 1].hash == hNha { return false }
+      // `Quốc hội Phan Văn A`: the word ends a listed body, after which a person's name may stand.
+      if w[k - 1].isCapitalized, let (c, _) = Organizations.match(line, at: k - 1), c == 2 { return false }
+    }
     if !w[k].isCapitalized || isAllCaps(line, k) || k == 0 { return true }
     return !w[k - 1].isCapitalized || !line.gapIsSpace(after: k - 1) || Dates.isSentenceStart(line, k)
   }
@@ -104,6 +110,7 @@ enum Names {
      "đường", "phố", "chợ", "cầu"])
   static let hTruong = ScanText.wordHashes("trường")[0]
   static let hTu = ScanText.wordHashes("tư")[0]
+  static let hNha = ScanText.wordHashes("nhà")[0]
   /// Words after `Trường` that make it a school: `Trường Tiểu học`, `Trường THPT`, `trường học`.
   static let schoolWords = WordSet(
     ["tiểu", "trung", "đại", "cao", "mầm", "phổ", "chuyên", "học", "dạy", "nghề", "quốc", "dân", "năng", "bồi",

@@ -586,6 +586,9 @@ enum OrganizationNames {
         k += 2
         continue
       }
+      // `Hội Sinh vật cảnh Việt Nam.`, `Cục Điều tra đặc biệt,`: small words no list holds may end
+      // the name, when the name plainly ends after them.
+      if let e = lowercaseTail(line, from: k) { end = e }
       break
     }
     guard named, end >= i + headCount else { return nil }
@@ -654,6 +657,57 @@ enum OrganizationNames {
     var abbreviation = payload.1
     if written != payload.0, written != payload.1 { abbreviation = written }
     return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
+  }
+
+  static let hTruc = ScanText.wordHashes("trực thuộc")
+
+  /// `ends(_:after:)` tells whether a body's name plainly ends after word `j`: a bracket follows
+  /// (`(Trung tâm Nghiên cứu bảo tồn ...)`, `... khẩn cấp (CRES)`), or `trực thuộc` and the body
+  /// above it; with `place`, after a listed place, also a period, a semicolon, a comma or a colon.
+  /// Not a period alone, which a verb ends a sentence with (`Bộ Y tế giao phó.`).
+  static func ends(_ line: TextLine, after j: Int, place: Bool = false) -> Bool {
+    let w = line.words
+    guard j + 1 < w.count else { return place }
+    let gap = line.gap(after: j)
+    if let c = gap.first, c == 0x29 || (place && (c == 0x2E || c == 0x3B || c == 0x2C || c == 0x3A)) { return true }
+    if gap.elementsEqual([0x20, 0x28]) { return true }
+    return gap.elementsEqual([0x20]) && j + 2 < w.count && w[j + 1].hash == hTruc[0] && w[j + 2].hash == hTruc[1]
+  }
+
+  /// `lowercaseTail(_:from:)` returns the last word of the small words from `k` that end a body's
+  /// name after a part written as words (`Quản lý`, not `GTVT` nor `Fortuna`): up to six, none a
+  /// function word, number or verb (`và` only between two of them), after which the name plainly
+  /// ends (`ends(_:after:)`), or a listed place does and then the name (`Hội Sinh vật cảnh Việt
+  /// Nam.`); nil when the words may go on into the sentence.
+  static func lowercaseTail(_ line: TextLine, from k: Int) -> Int? {
+    let w = line.words
+    guard k >= 2, !w[k - 1].isCapitalized else { return nil }
+    var c = k - 2
+    while c > 0, !w[c].isCapitalized, k - c < 6 { c -= 1 }
+    guard Names.isTitleCase(line, c), !Names.isAllCaps(line, c) else { return nil }
+    var j = k
+    while j < w.count, j - k < 6 {
+      guard !w[j].isCapitalized, !w[j].isNumber, j == k || line.gapIsSpace(after: j - 1) else { return nil }
+      if stops.contains(w[j].hash) {
+        // `bảo tồn và phát huy`: `và` between two small words.
+        guard w[j].hash == hVa, j > k, j + 1 < w.count, line.gapIsSpace(after: j), !w[j + 1].isCapitalized,
+          !stops.contains(w[j + 1].hash)
+        else { return nil }
+        j += 1
+        continue
+      }
+      if j + 1 < w.count, line.gapIsSpace(after: j), OrganizationRules.verbPairs.contains(w[j].hash, w[j + 1].hash) {
+        return nil
+      }
+      if ends(line, after: j) { return j }
+      guard line.gapIsSpace(after: j), j + 1 < w.count else { return nil }
+      if w[j + 1].isCapitalized {
+        guard let n = Gazetteer.match(line, at: j + 1), ends(line, after: j + n, place: true) else { return nil }
+        return j + n
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// Military units named by a number after them: `Đại đội 33`, `Trung đoàn 165`.
