@@ -252,7 +252,7 @@ enum Names {
         continue
       }
       // `Ba-sa`, `Jean-Claude`: a hyphen joins the parts of a transliterated or foreign name.
-      if hyphen || isTitleCase(line, next) || (isInitial(line, next) && !initial) {
+      if hyphen || isTitleCase(line, next) || (hyphens && isMcName(line, next)) || (isInitial(line, next) && !initial) {
         if !hyphen { words += 1 }
         end = next
         continue
@@ -271,6 +271,7 @@ enum Names {
   /// `XLTheo`): two words whose break a scraper lost.
   static func isGlued(_ line: TextLine, _ k: Int) -> Bool {
     let word = line.words[k]
+    if isMcName(line, k) { return false }
     var p = word.start
     var sawLower = false
     while p < word.end {
@@ -281,6 +282,17 @@ enum Names {
       p += width
     }
     return false
+  }
+
+  /// `isMcName(_:_:)` tells whether word `k` is a Gaelic surname written with a capital inside
+  /// (`McGlynn`): `Mc`, a capital, then small Latin letters; no scraper's lost break.
+  static func isMcName(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    let b = line.bytes
+    guard word.end - word.start >= 5, b[word.start] == 0x4D, b[word.start + 1] == 0x63,
+      (0x41...0x5A).contains(b[word.start + 2])
+    else { return false }
+    return (word.start + 3..<word.end).allSatisfy { (0x61...0x7A).contains(b[$0]) }
   }
 
   /// `hasVowel(_:_:)` tells whether word `k` could be a Vietnamese syllable or a name: `Th` and

@@ -42,7 +42,7 @@ enum OrganizationNames {
     add(["Viện Kiểm sát nhân dân", "Viện kiểm sát nhân dân"], place: true)
     add(["VKSND"], expansion: "Viện Kiểm sát nhân dân", place: true)
     add(["Công an", "Cảnh sát", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy",
-         "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
+         "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
          "Ban chỉ huy quân sự", "Bộ CHQS", "Ban CHQS", "Hội Chữ thập đỏ", "Hội Nông dân", "Hội Cựu chiến binh",
          "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Liên đoàn Lao động", "Kho bạc Nhà nước", "Chi cục Thuế",
          "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng", "Đồn Biên phòng", "Đồn BP", "Trạm y tế"],
