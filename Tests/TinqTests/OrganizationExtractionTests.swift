@@ -138,14 +138,13 @@ import TinqFacts
       expected: ["Công ty cổ phần Châu Á Thái Bình Dương"]),
     // Small words end a body's name before a bracket, `trực thuộc` or a listed place; not before
     // a period, which a verb may end the sentence with.
-    .init(
-      text: "Đại diện Hội Nuôi ong mật Việt Nam phát biểu.", expected: ["Hội Nuôi ong mật Việt Nam"]),
+    .init(text: "Ông Tâm là hội viên Hội Nuôi ong mật Việt Nam.", expected: ["Hội Nuôi ong mật Việt Nam"]),
     .init(
       text: "Hội thảo do Trung tâm Hỗ trợ nông dân nghèo (HTND) tổ chức.",
       expected: ["Trung tâm Hỗ trợ nông dân nghèo|HTND"]),
     .init(
       text: "Ông là cán bộ Viện Nghiên cứu cây ăn quả trực thuộc Bộ Nông nghiệp.",
-      expected: ["Viện Nghiên cứu cây ăn quả"]),
+      expected: ["Viện Nghiên cứu cây ăn quả", "Bộ Nông nghiệp"]),
     .init(text: "Việc này Sở Giao thông đồng ý.", expected: ["Sở Giao thông"]),
     .init(text: "Sau đó Bộ GTVT giao phó (theo văn bản số 5).", expected: ["Bộ GTVT"]),
     // `Trung ương Đảng` after a title.

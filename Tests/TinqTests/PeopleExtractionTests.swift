@@ -128,7 +128,7 @@ import TinqFacts
   static let evidence = [
     "HLV Robert Kowalczyk đã ký hợp đồng.", "Tiền đạo Robert Kowalczyk ghi bàn.", "Ca sĩ Anna Kestrel hát.",
     "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.", "Thủ môn Jonas Banh bắt chính.",
-    "HLV gọi Jonas Banh lên tuyển.",
+    "Tiền đạo Jonas Banh ghi bàn.",
   ]
 
   struct LoneCase: Sendable, CustomStringConvertible {
