@@ -592,6 +592,9 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Đảng bộ phường Dịch Vọng`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
+    // sits in (`Đảng bộ Công ty ...`) is read as that body's.
+    if cellHeads.match(line, at: i)?.count == headCount, !afterPlace { return nil }
     // A lowercase syllable ends a name only inside a part: drop a dangling `và` or `về`.
     var last = end
     while last > i + headCount - 1, w[last].hash == hVa || w[last].hash == hVe { last -= 1 }
@@ -660,6 +663,8 @@ enum OrganizationNames {
   }
 
   static let hTruc = ScanText.wordHashes("trực thuộc")
+  /// Heads of Party cells, named by the place they serve.
+  static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
 
   /// `ends(_:after:)` tells whether a body's name plainly ends after word `j`: a bracket follows
   /// (`(Trung tâm Nghiên cứu bảo tồn ...)`, `... khẩn cấp (CRES)`), or `trực thuộc` and the body

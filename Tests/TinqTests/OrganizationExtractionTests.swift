@@ -147,6 +147,9 @@ import TinqFacts
       expected: ["Viện Nghiên cứu cây ăn quả", "Bộ Nông nghiệp"]),
     .init(text: "Việc này Sở Giao thông đồng ý.", expected: ["Sở Giao thông"]),
     .init(text: "Sau đó Bộ GTVT giao phó (theo văn bản số 5).", expected: ["Bộ GTVT"]),
+    // A Party cell is named by its place; in a body it is read as that body's.
+    .init(text: "Hội nghị của Đảng bộ phường Tân Lập diễn ra sáng nay.", expected: ["Đảng bộ phường Tân Lập"]),
+    .init(text: "Hội nghị của Đảng bộ Công ty Sao Mai diễn ra sáng nay.", expected: ["Công ty Sao Mai"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
