@@ -285,7 +285,7 @@ enum Names {
   }
 
   /// `isMcName(_:_:)` tells whether word `k` is a Gaelic surname written with a capital inside
-  /// (`McGlynn`): `Mc`, a capital, then small Latin letters; no scraper's lost break.
+  /// (`McAlister`): `Mc`, a capital, then small Latin letters; no scraper's lost break.
   static func isMcName(_ line: TextLine, _ k: Int) -> Bool {
     let word = line.words[k]
     let b = line.bytes

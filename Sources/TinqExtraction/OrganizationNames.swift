@@ -586,13 +586,13 @@ enum OrganizationNames {
         k += 2
         continue
       }
-      // `Hội Sinh vật cảnh Việt Nam.`, `Cục Điều tra đặc biệt,`: small words no list holds may end
+      // `Hội Nuôi ong mật Việt Nam.`, `Cục Kiểm định hàng hóa,`: small words no list holds may end
       // the name, when the name plainly ends after them.
       if let e = lowercaseTail(line, from: k) { end = e }
       break
     }
     guard named, end >= i + headCount else { return nil }
-    // `Đảng bộ phường Dịch Vọng`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
+    // `Đảng bộ phường Tân Lập`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
     // sits in (`Đảng bộ Công ty ...`) is read as that body's.
     if cellHeads.match(line, at: i)?.count == headCount, !afterPlace { return nil }
     // A lowercase syllable ends a name only inside a part: drop a dangling `và` or `về`.
@@ -667,9 +667,9 @@ enum OrganizationNames {
   static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
 
   /// `ends(_:after:)` tells whether a body's name plainly ends after word `j`: a bracket follows
-  /// (`(Trung tâm Nghiên cứu bảo tồn ...)`, `... khẩn cấp (CRES)`), or `trực thuộc` and the body
+  /// (`(Trung tâm Hỗ trợ nông dân nghèo)`, `... nông dân nghèo (HTND)`), or `trực thuộc` and the body
   /// above it; with `place`, after a listed place, also a period, a semicolon, a comma or a colon.
-  /// Not a period alone, which a verb ends a sentence with (`Bộ Y tế giao phó.`).
+  /// Not a period alone, which a verb ends a sentence with (`Sở Giao thông đồng ý.`).
   static func ends(_ line: TextLine, after j: Int, place: Bool = false) -> Bool {
     let w = line.words
     guard j + 1 < w.count else { return place }
@@ -682,7 +682,7 @@ enum OrganizationNames {
   /// `lowercaseTail(_:from:)` returns the last word of the small words from `k` that end a body's
   /// name after a part written as words (`Quản lý`, not `GTVT` nor `Fortuna`): up to six, none a
   /// function word, number or verb (`và` only between two of them), after which the name plainly
-  /// ends (`ends(_:after:)`), or a listed place does and then the name (`Hội Sinh vật cảnh Việt
+  /// ends (`ends(_:after:)`), or a listed place does and then the name (`Hội Nuôi ong mật Việt
   /// Nam.`); nil when the words may go on into the sentence.
   static func lowercaseTail(_ line: TextLine, from k: Int) -> Int? {
     let w = line.words
@@ -694,7 +694,7 @@ enum OrganizationNames {
     while j < w.count, j - k < 6 {
       guard !w[j].isCapitalized, !w[j].isNumber, j == k || line.gapIsSpace(after: j - 1) else { return nil }
       if stops.contains(w[j].hash) {
-        // `bảo tồn và phát huy`: `và` between two small words.
+        // `hỗ trợ và bảo vệ`: `và` between two small words.
         guard w[j].hash == hVa, j > k, j + 1 < w.count, line.gapIsSpace(after: j), !w[j + 1].isCapitalized,
           !stops.contains(w[j + 1].hash)
         else { return nil }

@@ -150,7 +150,7 @@ enum People {
       {
         return nil
       }
-      // `trường PTCS Lương Thế Vinh`: a school's abbreviation after `trường` names a school.
+      // `trường PTDL Lê Văn Hưu`: a school's abbreviation after `trường` names a school.
       if i >= 2, Names.isAllCaps(line, i - 1), line.gapIsSpace(after: i - 1), line.gapIsSpace(after: i - 2),
         w[i - 2].hash == Names.hTruong, !Names.isGivenTruong(line, i - 2) || !w[i - 2].isCapitalized
       {
@@ -205,14 +205,14 @@ enum People {
     guard Names.foreignGivenNames.contains(w[i].hash), Names.isTitleCase(line, i), i + 1 < limit,
       !(i > 0 && line.gapIsSpace(after: i - 1) && Names.introduces(line, i - 1)), Gazetteer.match(line, at: i) == nil,
       // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else;
-      // but a word that opens the sentence is none of it (`Khi Jeff Bezos ...`).
+      // but a word that opens the sentence is none of it (`Khi Peter Lindqvist ...`).
       !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)
         && !placeEnds(line, before: i)
         && !(PersonRules.openers.contains(w[i - 1].hash) && Dates.isSentenceStart(line, i - 1))),
       var end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i,
       !Names.institutionHeads.contains(w[i + 1].hash), Gazetteer.match(line, at: i + 1) == nil
     else { return nil }
-    // A place of two words or more inside the run ends the name: `Kate Moss Việt Nam` (a nickname).
+    // A place of two words or more inside the run ends the name: `Taylor Brenner Việt Nam` (a nickname).
     for j in (i + 2)...max(i + 2, end) where j <= end {
       if let n = Gazetteer.match(line, at: j), n >= 2 {
         end = j - 1
@@ -220,7 +220,7 @@ enum People {
       }
     }
     if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
-    // `Anne F.Thurston`: an initial glued to the rest of the name; unknown where it ends.
+    // `Anne K.Whitfield`: an initial glued to the rest of the name; unknown where it ends.
     if Names.isInitial(line, end), end + 1 < w.count, line.gap(after: end).elementsEqual([0x2E]) { return nil }
     return (i, end)
   }
@@ -426,7 +426,7 @@ enum People {
           // Yingluck Shinawatra`, `Chủ tịch UBND TP Hà Nội Nguyễn Thế Thảo`. A place alone ends it:
           // `Giám đốc Công an Hà Nội` names no one.
           var k = end + 1
-          // A body's abbreviation may stand there too: `Chủ tịch USGC Tom Sleight`, `Bộ trưởng
+          // A body's abbreviation may stand there too: `Chủ tịch HTKQ Dario Velten`, `Bộ trưởng
           // GTVT Đinh Văn A`; not a head a body's own name follows (`Giám đốc BV Bạch Mai`).
           var afterAbbreviation = false
           if k + 1 < limit, line.gapIsSpace(after: end), Names.isAllCaps(line, k), !w[k].isNumber, line.gapIsSpace(after: k),
@@ -439,7 +439,7 @@ enum People {
           }
           // After an abbreviation the name is all the run, plain words written as names, and three
           // words or more when Vietnamese, two or more than a listed given name opens when foreign:
-          // `Giám đốc NXB Kim Đồng` names the publisher, `Chủ tịch HĐQT Eximbank Lê ...` a bank.
+          // `Giám đốc NXB Hoa Mai` names the publisher, `Chủ tịch HĐQT Minhbank Lê ...` a bank.
           func wholeRun(_ s: Int, _ e: Int, vietnamese: Bool) -> Bool {
             guard afterAbbreviation else { return true }
             if vietnamese ? e - s < 2 : e - s < 1 || (e - s > 1 && !foreignGivenNames.contains(w[s].hash)) { return false }
@@ -493,7 +493,7 @@ enum People {
           var k = i + 1
           while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 {
             k += 1
-            // `(Ảnh: Báo QĐND)Ông Hứa ...`: the bracket closes the credit; a sentence starts after it.
+            // `(Ảnh: TTXVN)Ông Phạm ...`: the bracket closes the credit; a sentence starts after it.
             if line.gap(after: k - 1).first == 0x29 {
               creditEnd = k
               break

@@ -404,7 +404,7 @@ extension PersonRules {
     return false
   }
 
-  /// Words after which a capitalised word is where something happens: `ở Moore`, `tại Atherton`.
+  /// Words after which a capitalised word is where something happens: `ở Brackwell`, `tại Dunmore`.
   static let locatives = WordSet(["ở", "tại"])
 
   static func isLoneSurname(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
@@ -415,10 +415,10 @@ extension PersonRules {
       if w[i - 1].isCapitalized && !Dates.isSentenceStart(line, i) { return false }
       if Names.introduces(line, i - 1) || w[i - 1].isNumber { return false }
     }
-    // `Sang tên ...`, `Sang mà xem`: a sentence's first word written as a Vietnamese syllable
+    // `Sang tuần ...`, `Sang năm ...`: a sentence's first word written as a Vietnamese syllable
     // owes its capital to the sentence.
     if Dates.isSentenceStart(line, i), isSyllableShaped(line.bytes[word.start..<word.end]) { return false }
-    // `ở Moore`, `tại Clubmoor`: after a locative word, a place.
+    // `ở Brackwell`, `tại Dunmore`: after a locative word, a place.
     if i > 0, locatives.contains(w[i - 1].hash), line.gapIsSpace(after: i - 1) { return false }
     // `George W. Bush`: an initial before it makes it a part of a longer name.
     if i > 0, Names.isInitial(line, i - 1), line.gap(after: i - 1).elementsEqual([0x2E, 0x20]) { return false }
