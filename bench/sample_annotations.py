@@ -18,6 +18,11 @@ sample.tsv or citations-sample.tsv; all 60 are `dev`, appended to sample.tsv to 
 more dev truth to learn from (the test half is unchanged):
 
     python3 bench/sample_annotations.py --dev2 >> bench/annotations/sample.tsv
+
+With --dev3 it draws 60 more the same way (seed 14), leaving out every id already sampled,
+including the --dev2 draw (all `dev`; the test half is still unchanged):
+
+    python3 bench/sample_annotations.py --dev3 >> bench/annotations/sample.tsv
 """
 import json, random, re, sys, pathlib
 
@@ -32,14 +37,19 @@ DOCUMENT = re.compile(
 def main():
     citations = "--citations" in sys.argv[1:]
     dev2 = "--dev2" in sys.argv[1:]
+    dev3 = "--dev3" in sys.argv[1:]
+    extra = dev2 or dev3
     here = pathlib.Path(__file__).resolve().parent
     root = here.parent.parent / "shared" / "corpora"
     drawn = set()
-    if dev2:
-        for name in ("sample.tsv", "citations-sample.tsv"):
-            for line in (here / "annotations" / name).open(encoding="utf-8"):
-                if line.strip():
-                    drawn.add(line.split("\t")[1])
+    if extra:
+        # Each extra draw leaves out what was sampled before it (the first 240 rows of
+        # sample.tsv for --dev2, 300 for --dev3), so rerunning a draw reproduces it.
+        before = 240 if dev2 else 300
+        for name, limit in (("sample.tsv", before), ("citations-sample.tsv", None)):
+            lines = [l for l in (here / "annotations" / name).open(encoding="utf-8") if l.strip()]
+            for line in lines[:limit]:
+                drawn.add(line.split("\t")[1])
     rows = []
     for path in sorted(root.glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):
@@ -50,10 +60,11 @@ def main():
             if d["id"] in drawn:
                 continue
             rows.append((d["id"], path.stem, cat, 4.0 if WEIGHTY.search(cat) else 1.0))
-    seed, n = (SEED + 1, 120) if citations else (SEED + 2, 60) if dev2 else (SEED, N)
+    seed, n = ((SEED + 1, 120) if citations else (SEED + 2, 60) if dev2
+               else (SEED + 3, 60) if dev3 else (SEED, N))
     rng = random.Random(seed)
     keyed = sorted(rows, key=lambda r: rng.random() ** (1.0 / r[3]), reverse=True)[:n]
-    if dev2:
+    if extra:
         for aid, corpus, cat, _ in keyed:
             print("\t".join(["dev", aid, corpus, cat]))
         return

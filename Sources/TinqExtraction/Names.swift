@@ -21,7 +21,7 @@ enum Names {
   static let kinWords = [
     "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "bé", "cụ", "cậu", "mợ", "dì", "thím", "bạn",
     "tên", "thầy", "nữ sinh", "nam sinh", "sinh viên", "học sinh", "cháu bé", "bé gái", "bé trai", "vợ là",
-    "chồng là", "con trai là", "con gái là", "Mr", "Ms", "Mrs",
+    "chồng là", "con trai là", "con gái là", "Mr", "Ms", "Mrs", "cậu bé", "cô bé", "cậu nhóc", "cô nhóc",
   ]
   static let roleWords = [
     "nghi phạm", "nghi can", "đối tượng", "bị can", "bị cáo", "bị hại", "nạn nhân", "phạm nhân", "tử tù",
@@ -36,7 +36,7 @@ enum Names {
     "thí sinh", "chị gái", "em gái", "anh trai", "em trai", "đồng chí", "cố", "liệt sĩ", "Bác sĩ", "Thẩm phán", "thẩm phán", "Kiểm sát viên", "kiểm sát viên",
     "Điều tra viên", "điều tra viên", "Trung úy", "hiệp sĩ", "anh hùng", "Anh hùng", "người phát ngôn",
     "phát ngôn viên", "Người phát ngôn", "Sir", "Ngài", "ngài", "Dr", "Lord", "Lady", "Mr.", "Ms.", "Mrs.",
-    "ngư dân", "cư dân mạng",
+    "ngư dân", "cư dân mạng", "hàng xóm",
   ]
   static let titleWords = [
     "Tổng thống", "Phó Tổng thống", "Thủ tướng", "Phó Thủ tướng", "Ngoại trưởng", "Quốc vương", "Nữ hoàng",
@@ -77,6 +77,12 @@ enum Names {
     guard notBefore.contains(w[k].hash) else { return false }
     // `TƯ` is `Trung ương`, not the ordinal `Tư`.
     if w[k].hash == hTu, isAllCaps(line, k) { return false }
+    if k > 0, line.gapIsSpace(after: k - 1) {
+      // `Hiệu trưởng nhà trường Lê Thị A`: the school one works at, named before; a person follows.
+      if w[k].hash == hTruong, w[k - 1].hash == hNha { return false }
+      // `Quốc hội Phan Văn A`: the word ends a listed body, after which a person's name may stand.
+      if w[k - 1].isCapitalized, let (c, _) = Organizations.match(line, at: k - 1), c == 2 { return false }
+    }
     if !w[k].isCapitalized || isAllCaps(line, k) || k == 0 { return true }
     return !w[k - 1].isCapitalized || !line.gapIsSpace(after: k - 1) || Dates.isSentenceStart(line, k)
   }
@@ -104,6 +110,7 @@ enum Names {
      "đường", "phố", "chợ", "cầu"])
   static let hTruong = ScanText.wordHashes("trường")[0]
   static let hTu = ScanText.wordHashes("tư")[0]
+  static let hNha = ScanText.wordHashes("nhà")[0]
   /// Words after `Trường` that make it a school: `Trường Tiểu học`, `Trường THPT`, `trường học`.
   static let schoolWords = WordSet(
     ["tiểu", "trung", "đại", "cao", "mầm", "phổ", "chuyên", "học", "dạy", "nghề", "quốc", "dân", "năng", "bồi",
@@ -245,7 +252,7 @@ enum Names {
         continue
       }
       // `Ba-sa`, `Jean-Claude`: a hyphen joins the parts of a transliterated or foreign name.
-      if hyphen || isTitleCase(line, next) || (isInitial(line, next) && !initial) {
+      if hyphen || isTitleCase(line, next) || (hyphens && isMcName(line, next)) || (isInitial(line, next) && !initial) {
         if !hyphen { words += 1 }
         end = next
         continue
@@ -264,6 +271,7 @@ enum Names {
   /// `XLTheo`): two words whose break a scraper lost.
   static func isGlued(_ line: TextLine, _ k: Int) -> Bool {
     let word = line.words[k]
+    if isMcName(line, k) { return false }
     var p = word.start
     var sawLower = false
     while p < word.end {
@@ -274,6 +282,17 @@ enum Names {
       p += width
     }
     return false
+  }
+
+  /// `isMcName(_:_:)` tells whether word `k` is a Gaelic surname written with a capital inside
+  /// (`McAlister`): `Mc`, a capital, then small Latin letters; no scraper's lost break.
+  static func isMcName(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    let b = line.bytes
+    guard word.end - word.start >= 5, b[word.start] == 0x4D, b[word.start + 1] == 0x63,
+      (0x41...0x5A).contains(b[word.start + 2])
+    else { return false }
+    return (word.start + 3..<word.end).allSatisfy { (0x61...0x7A).contains(b[$0]) }
   }
 
   /// `hasVowel(_:_:)` tells whether word `k` could be a Vietnamese syllable or a name: `Th` and

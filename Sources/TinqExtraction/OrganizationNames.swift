@@ -42,7 +42,7 @@ enum OrganizationNames {
     add(["Viện Kiểm sát nhân dân", "Viện kiểm sát nhân dân"], place: true)
     add(["VKSND"], expansion: "Viện Kiểm sát nhân dân", place: true)
     add(["Công an", "Cảnh sát", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy",
-         "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
+         "Quận uỷ", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Mặt trận Tổ quốc", "Ban Chỉ huy Quân sự", "Bộ Chỉ huy Quân sự",
          "Ban chỉ huy quân sự", "Bộ CHQS", "Ban CHQS", "Hội Chữ thập đỏ", "Hội Nông dân", "Hội Cựu chiến binh",
          "Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Liên đoàn Lao động", "Kho bạc Nhà nước", "Chi cục Thuế",
          "Cục Thuế", "Cục Hải quan", "Bảo hiểm xã hội", "Sở", "Phòng", "Đồn Biên phòng", "Đồn BP", "Trạm y tế"],
@@ -586,9 +586,15 @@ enum OrganizationNames {
         k += 2
         continue
       }
+      // `Hội Nuôi ong mật Việt Nam.`, `Cục Kiểm định hàng hóa,`: small words no list holds may end
+      // the name, when the name plainly ends after them.
+      if let e = lowercaseTail(line, from: k) { end = e }
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Đảng bộ phường Tân Lập`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
+    // sits in (`Đảng bộ Công ty ...`) is read as that body's.
+    if cellHeads.match(line, at: i)?.count == headCount, !afterPlace { return nil }
     // A lowercase syllable ends a name only inside a part: drop a dangling `và` or `về`.
     var last = end
     while last > i + headCount - 1, w[last].hash == hVa || w[last].hash == hVe { last -= 1 }
@@ -654,6 +660,59 @@ enum OrganizationNames {
     var abbreviation = payload.1
     if written != payload.0, written != payload.1 { abbreviation = written }
     return (count, Organizations.Entry(name: payload.0, abbreviation: abbreviation, isBrand: true))
+  }
+
+  static let hTruc = ScanText.wordHashes("trực thuộc")
+  /// Heads of Party cells, named by the place they serve.
+  static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
+
+  /// `ends(_:after:)` tells whether a body's name plainly ends after word `j`: a bracket follows
+  /// (`(Trung tâm Hỗ trợ nông dân nghèo)`, `... nông dân nghèo (HTND)`), or `trực thuộc` and the body
+  /// above it; with `place`, after a listed place, also a period, a semicolon, a comma or a colon.
+  /// Not a period alone, which a verb ends a sentence with (`Sở Giao thông đồng ý.`).
+  static func ends(_ line: TextLine, after j: Int, place: Bool = false) -> Bool {
+    let w = line.words
+    guard j + 1 < w.count else { return place }
+    let gap = line.gap(after: j)
+    if let c = gap.first, c == 0x29 || (place && (c == 0x2E || c == 0x3B || c == 0x2C || c == 0x3A)) { return true }
+    if gap.elementsEqual([0x20, 0x28]) { return true }
+    return gap.elementsEqual([0x20]) && j + 2 < w.count && w[j + 1].hash == hTruc[0] && w[j + 2].hash == hTruc[1]
+  }
+
+  /// `lowercaseTail(_:from:)` returns the last word of the small words from `k` that end a body's
+  /// name after a part written as words (`Quản lý`, not `GTVT` nor `Fortuna`): up to six, none a
+  /// function word, number or verb (`và` only between two of them), after which the name plainly
+  /// ends (`ends(_:after:)`), or a listed place does and then the name (`Hội Nuôi ong mật Việt
+  /// Nam.`); nil when the words may go on into the sentence.
+  static func lowercaseTail(_ line: TextLine, from k: Int) -> Int? {
+    let w = line.words
+    guard k >= 2, !w[k - 1].isCapitalized else { return nil }
+    var c = k - 2
+    while c > 0, !w[c].isCapitalized, k - c < 6 { c -= 1 }
+    guard Names.isTitleCase(line, c), !Names.isAllCaps(line, c) else { return nil }
+    var j = k
+    while j < w.count, j - k < 6 {
+      guard !w[j].isCapitalized, !w[j].isNumber, j == k || line.gapIsSpace(after: j - 1) else { return nil }
+      if stops.contains(w[j].hash) {
+        // `hỗ trợ và bảo vệ`: `và` between two small words.
+        guard w[j].hash == hVa, j > k, j + 1 < w.count, line.gapIsSpace(after: j), !w[j + 1].isCapitalized,
+          !stops.contains(w[j + 1].hash)
+        else { return nil }
+        j += 1
+        continue
+      }
+      if j + 1 < w.count, line.gapIsSpace(after: j), OrganizationRules.verbPairs.contains(w[j].hash, w[j + 1].hash) {
+        return nil
+      }
+      if ends(line, after: j) { return j }
+      guard line.gapIsSpace(after: j), j + 1 < w.count else { return nil }
+      if w[j + 1].isCapitalized {
+        guard let n = Gazetteer.match(line, at: j + 1), ends(line, after: j + n, place: true) else { return nil }
+        return j + n
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// Military units named by a number after them: `Đại đội 33`, `Trung đoàn 165`.

@@ -47,6 +47,8 @@ enum Organizations {
     ("Bộ Chính trị", nil, ["Bộ Chính trị"]),
     ("Ban Bí thư", nil, ["Ban Bí thư"]),
     ("Ban Chấp hành Trung ương Đảng", "BCHTW", ["Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"]),
+    ("Trung ương Đảng", nil, ["Trung ương Đảng"]),
+    ("Mặt trận Tổ quốc", "MTTQ", ["Mặt trận Tổ quốc", "MTTQ"]),
     ("Quốc hội", nil, ["Quốc hội"]),
     ("Ủy ban Thường vụ Quốc hội", "UBTVQH", ["Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội", "UBTVQH"]),
     ("Bộ Ngoại giao", nil, ["Bộ Ngoại giao"]),

@@ -150,6 +150,12 @@ enum People {
       {
         return nil
       }
+      // `trường PTDL Lê Văn Hưu`: a school's abbreviation after `trường` names a school.
+      if i >= 2, Names.isAllCaps(line, i - 1), line.gapIsSpace(after: i - 1), line.gapIsSpace(after: i - 2),
+        w[i - 2].hash == Names.hTruong, !Names.isGivenTruong(line, i - 2) || !w[i - 2].isCapitalized
+      {
+        return nil
+      }
     }
     // A title or a body is no name: `Phó Chủ tịch`, `Đoàn Thanh niên`.
     if positionHeads.match(line, at: i) != nil || OrganizationNames.heads.match(line, at: i) != nil { return nil }
@@ -198,13 +204,24 @@ enum People {
     let w = line.words
     guard Names.foreignGivenNames.contains(w[i].hash), Names.isTitleCase(line, i), i + 1 < limit,
       !(i > 0 && line.gapIsSpace(after: i - 1) && Names.introduces(line, i - 1)), Gazetteer.match(line, at: i) == nil,
-      // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else.
+      // `USS Donald Cook` is a ship: a capitalised word before the given name starts something else;
+      // but a word that opens the sentence is none of it (`Khi Peter Lindqvist ...`).
       !(i > 0 && w[i - 1].isCapitalized && line.gapIsSpace(after: i - 1) && !Dates.isSentenceStart(line, i)
-        && !placeEnds(line, before: i)),
-      let end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i,
+        && !placeEnds(line, before: i)
+        && !(PersonRules.openers.contains(w[i - 1].hash) && Dates.isSentenceStart(line, i - 1))),
+      var end = Names.run(line, from: i, limit: limit, maxWords: 4), end > i,
       !Names.institutionHeads.contains(w[i + 1].hash), Gazetteer.match(line, at: i + 1) == nil
     else { return nil }
+    // A place of two words or more inside the run ends the name: `Taylor Brenner Việt Nam` (a nickname).
+    for j in (i + 2)...max(i + 2, end) where j <= end {
+      if let n = Gazetteer.match(line, at: j), n >= 2 {
+        end = j - 1
+        break
+      }
+    }
     if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
+    // `Anne K.Whitfield`: an initial glued to the rest of the name; unknown where it ends.
+    if Names.isInitial(line, end), end + 1 < w.count, line.gap(after: end).elementsEqual([0x2E]) { return nil }
     return (i, end)
   }
 
@@ -340,6 +357,8 @@ enum People {
       // `Các đồng chí Ủy viên Trung ương Đảng: Thượng tướng A, ...; Thượng tướng B, ...`
       var shared: (position: String, from: Int, until: Int)? = nil
       var i = 0
+      // The word after a credit in brackets glued to the text (`(Ảnh: TTXVN)Ông ...`).
+      var creditEnd = -1
       // The next capitalised word after `i`, kept as `i` moves: a cue needs one within its reach.
       var nextCapital = 0
       while i < limit {
@@ -407,7 +426,32 @@ enum People {
           // Yingluck Shinawatra`, `Chủ tịch UBND TP Hà Nội Nguyễn Thế Thảo`. A place alone ends it:
           // `Giám đốc Công an Hà Nội` names no one.
           var k = end + 1
-          if k < limit, line.gapIsSpace(after: end), w[k].isCapitalized, let n = Gazetteer.match(line, at: k) {
+          // A body's abbreviation may stand there too: `Chủ tịch HTKQ Dario Velten`, `Bộ trưởng
+          // GTVT Đinh Văn A`; not a head a body's own name follows (`Giám đốc BV Bạch Mai`).
+          var afterAbbreviation = false
+          if k + 1 < limit, line.gapIsSpace(after: end), Names.isAllCaps(line, k), !w[k].isNumber, line.gapIsSpace(after: k),
+            Names.isTitleCase(line, k + 1), Gazetteer.match(line, at: k) == nil, Gazetteer.match(line, at: k + 1) == nil,
+            OrganizationNames.levels.match(line, at: k + 1) == nil,
+            !(OrganizationNames.orgHeads.match(line, at: k)?.payload.namedAfterPeople ?? false)
+          {
+            k += 1
+            afterAbbreviation = true
+          }
+          // After an abbreviation the name is all the run, plain words written as names, and three
+          // words or more when Vietnamese, two or more than a listed given name opens when foreign:
+          // `Giám đốc NXB Hoa Mai` names the publisher, `Chủ tịch HĐQT Minhbank Lê ...` a bank.
+          func wholeRun(_ s: Int, _ e: Int, vietnamese: Bool) -> Bool {
+            guard afterAbbreviation else { return true }
+            if vietnamese ? e - s < 2 : e - s < 1 || (e - s > 1 && !foreignGivenNames.contains(w[s].hash)) { return false }
+            for j in s...e {
+              guard Names.isTitleCase(line, j), !Names.isInitial(line, j), !w[j].isNumber,
+                line.bytes[w[j].start..<w[j].end].allSatisfy({ $0 < 0x30 || $0 > 0x39 })
+              else { return false }
+              if j > s, !vietnamese, surnames.contains(w[j].hash) { return false }
+            }
+            return !(e + 1 < w.count && line.gapIsSpace(after: e) && w[e + 1].isCapitalized)
+          }
+          if k < limit, line.gapIsSpace(after: k - 1), w[k].isCapitalized, let n = Gazetteer.match(line, at: k) {
             guard k + n < limit, line.gapIsSpace(after: k + n - 1), w[k + n].isCapitalized else {
               i = k + n
               continue
@@ -415,7 +459,8 @@ enum People {
             k += n
           }
           if k < limit, line.gapIsSpace(after: k - 1), surnames.contains(w[k].hash),
-            let name = nameRun(line, from: k), name.end < limit, Gazetteer.match(line, at: k) != name.end - k + 1
+            let name = nameRun(line, from: k), name.end < limit, Gazetteer.match(line, at: k) != name.end - k + 1,
+            wholeRun(name.start, name.end, vietnamese: true)
           {
             add(
               line.excerpt(name.start, name.end), rank: nil, positions: positions,
@@ -423,8 +468,8 @@ enum People {
             i = follow(line, name.end, limit: limit)
             continue
           }
-          if k < limit, line.gapIsSpace(after: k - 1), let last = spans.last, Names.cues.match(line, at: last.0)?.payload == .title,
-            let (start, stop) = cuedName(line, from: k, kind: .title, limit: limit)
+          if k < limit, line.gapIsSpace(after: k - 1), let last = spans.last, PersonRules.isTitle(line, at: last.0),
+            let (start, stop) = cuedName(line, from: k, kind: .title, limit: limit), wholeRun(start, stop, vietnamese: false)
           {
             add(
               line.excerpt(start, stop), rank: nil, positions: positions,
@@ -446,7 +491,14 @@ enum People {
         // A photo credit inside a line whose breaks were lost: `Ảnh: XLTheo lời khai`.
         if w[i].hash == hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
           var k = i + 1
-          while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 { k += 1 }
+          while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 {
+            k += 1
+            // `(Ảnh: TTXVN)Ông Phạm ...`: the bracket closes the credit; a sentence starts after it.
+            if line.gap(after: k - 1).first == 0x29 {
+              creditEnd = k
+              break
+            }
+          }
           i = k
           continue
         }
@@ -458,7 +510,8 @@ enum People {
           while nextCapital < limit, !w[nextCapital].isCapitalized { nextCapital += 1 }
         }
         if nextCapital <= i + 3, let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
-          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i), !PersonRules.cueNamesNoOne(line, i),
+          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i) || i == creditEnd,
+          !PersonRules.cueNamesNoOne(line, i),
           let (start, end) = cuedName(line, from: i + count, kind: kind, limit: limit)
         {
           add(

@@ -243,6 +243,15 @@ extension PersonRules {
   /// `cueNamesNoOne(_:_:)` tells whether the cue at word `i` is part of a phrase that names a
   /// thing or a group, not a person: `mang tên`, `đặt tên` (a programme, a street), `anh em`
   /// (`Anh em Hồi giáo`).
+  /// `isTitle(_:at:)` tells whether the position at word `i` is a title cue (`Chủ tịch`), or its
+  /// deputy's (`Phó Chủ tịch`), after which a foreign name may follow.
+  static func isTitle(_ line: TextLine, at i: Int) -> Bool {
+    if Names.cues.match(line, at: i)?.payload == .title { return true }
+    guard line.words[i].hash == hPho, i + 1 < line.words.count, line.gapIsSpace(after: i) else { return false }
+    return Names.cues.match(line, at: i + 1)?.payload == .title
+  }
+  static let hPho = ScanText.wordHashes("phó")[0]
+
   static func cueNamesNoOne(_ line: TextLine, _ i: Int) -> Bool {
     guard i > 0, line.gapIsSpace(after: i - 1) else { return false }
     let h = line.words[i].hash
@@ -372,6 +381,32 @@ extension PersonRules {
   /// (`Moyes`, `Iniesta`): a word of four or more plain Latin letters written as a name, no family
   /// name of Vietnam, no listed place, word of a body or cue, alone between small words. Only the
   /// corpus can tell whether it is a person (`PeopleResolver`).
+  /// Initial consonants and finals of a Vietnamese syllable written without marks (none is one too).
+  static let syllableInitials: [[UInt8]] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b",
+    "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""].map { Array($0.utf8) }
+  static let syllableFinals: [[UInt8]] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "o", "u", "y", ""]
+    .map { Array($0.utf8) }
+
+  /// `isSyllableShaped(_:)` tells whether plain Latin letters (a capital, then small ones) may be
+  /// a Vietnamese syllable without its marks: an initial, one to three vowels, a final (`Sang`,
+  /// `Tin`), which a foreign surname seldom is (`Moyes`, `Rooney`).
+  static func isSyllableShaped(_ word: ArraySlice<UInt8>) -> Bool {
+    guard let first = word.first else { return false }
+    let letters = [first | 0x20] + word.dropFirst()
+    func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
+    for initial in syllableInitials where letters.starts(with: initial) {
+      let rest = letters.dropFirst(initial.count)
+      for final in syllableFinals where rest.count > final.count && rest.reversed().starts(with: final.reversed()) {
+        let nucleus = rest.dropLast(final.count)
+        if (1...3).contains(nucleus.count), nucleus.allSatisfy(isVowel) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Words after which a capitalised word is where something happens: `ở Brackwell`, `tại Dunmore`.
+  static let locatives = WordSet(["ở", "tại"])
+
   static func isLoneSurname(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
     let w = line.words
     let word = w[i]
@@ -380,6 +415,11 @@ extension PersonRules {
       if w[i - 1].isCapitalized && !Dates.isSentenceStart(line, i) { return false }
       if Names.introduces(line, i - 1) || w[i - 1].isNumber { return false }
     }
+    // `Sang tuần ...`, `Sang năm ...`: a sentence's first word written as a Vietnamese syllable
+    // owes its capital to the sentence.
+    if Dates.isSentenceStart(line, i), isSyllableShaped(line.bytes[word.start..<word.end]) { return false }
+    // `ở Brackwell`, `tại Dunmore`: after a locative word, a place.
+    if i > 0, locatives.contains(w[i - 1].hash), line.gapIsSpace(after: i - 1) { return false }
     // `George W. Bush`: an initial before it makes it a part of a longer name.
     if i > 0, Names.isInitial(line, i - 1), line.gap(after: i - 1).elementsEqual([0x2E, 0x20]) { return false }
     if i + 1 < w.count, w[i + 1].isCapitalized,

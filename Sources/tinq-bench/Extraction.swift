@@ -21,7 +21,23 @@ struct ExtractionBench: ParsableCommand {
   @Option(help: "Hand-annotated citations of a second sample (JSON Lines).")
   var citationTruth: String = "bench/annotations/citations-truth.jsonl"
   @Option(help: "Examples of each kind of error to print.") var examples: Int = 5
+  @Option(
+    help: ArgumentHelp(
+      "Print the hand-annotated examples of this half only (dev or test); the other half's figures are still given.",
+      valueName: "split"))
+  var examplesOf: String?
   @Flag(help: "Print the report as JSON.") var json = false
+
+  func validate() throws {
+    if let split = examplesOf, split != "dev", split != "test" {
+      throw ValidationError("--examples-of takes dev or test, not \(split)")
+    }
+  }
+
+  /// `examples(of:)` is how many examples of each error to print for the annotated half `split`.
+  func examples(of split: String) -> Int {
+    examplesOf.map { $0 == split ? examples : 0 } ?? examples
+  }
 
   func run() throws {
     let records = try RealRecord.load(folder: corpora)
@@ -49,14 +65,14 @@ struct ExtractionBench: ParsableCommand {
       let annotations = try Annotation.load(path: truth)
       for split in ["dev", "test"] {
         let chosen = annotations.filter { $0.split == split }
-        report.annotated[split] = AnnotatedTruth.measure(chosen, records: byId, examples: examples)
+        report.annotated[split] = AnnotatedTruth.measure(chosen, records: byId, examples: examples(of: split))
       }
     }
     if FileManager.default.fileExists(atPath: citationTruth) {
       let annotations = try Annotation.load(path: citationTruth)
       for split in ["dev", "test"] {
         let chosen = annotations.filter { $0.split == split }
-        let fields = AnnotatedTruth.measure(chosen, records: byId, examples: examples)
+        let fields = AnnotatedTruth.measure(chosen, records: byId, examples: examples(of: split))
         report.citationSample[split] = fields["citations"]
       }
     }
@@ -363,7 +379,8 @@ enum AnnotatedTruth {
           people.correct += 1
           foundPeople[n] = foundPeople[n] ?? m
         } else {
-          people.note(falsePositive: "\(a.id): \(m.name) [\(m.provenance.excerpt.prefix(60))]", limit: examples)
+          people.note(
+            falsePositive: "\(a.id): \(m.name) [\(m.provenance.rule): \(m.provenance.excerpt.prefix(60))]", limit: examples)
         }
       }
       for (n, p) in (a.people ?? []).enumerated() {
@@ -431,7 +448,8 @@ enum AnnotatedTruth {
           organizations.correct += 1
           foundOrgs.insert(n)
         } else {
-          organizations.note(falsePositive: "\(a.id): \(o.name) [\(o.provenance.excerpt.prefix(60))]", limit: examples)
+          organizations.note(
+            falsePositive: "\(a.id): \(o.name) [\(o.provenance.rule): \(o.provenance.excerpt.prefix(60))]", limit: examples)
         }
       }
       for (n, o) in (a.organizations ?? []).enumerated() {

@@ -99,9 +99,10 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Đỗ Căn", rank: "Thượng tướng", positions: ["Phó chủ nhiệm Tổng cục Chính trị"]),
       .init(name: "Phùng Sĩ Tấn", rank: "Trung tướng", positions: ["Phó tổng Tham mưu trưởng"]),
     ],
-    // Line 1 positions name four bodies; line 3 `đại biểu Quốc hội`.
+    // Line 1 positions name five bodies; line 3 `đại biểu Quốc hội`.
     organizations: [
-      "Quân ủy Trung ương", "Bộ Quốc phòng", "Đảng ủy Công an Trung ương", "Bộ Công an", "Tổng cục Chính trị", "Quốc hội",
+      "Trung ương Đảng", "Quân ủy Trung ương", "Bộ Quốc phòng", "Đảng ủy Công an Trung ương", "Bộ Công an",
+      "Tổng cục Chính trị", "Quốc hội",
     ],
     residue: ["leftcenterrightdel"],
     kept: ["Thượng tướng Nguyễn Tân Cương phát biểu tại hội nghị.", "Các đại biểu tham dự hội nghị."]),
@@ -177,7 +178,10 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Trần Quốc Tỏ", rank: "Thượng tướng", positions: ["Ủy viên Trung ương Đảng", "Thứ trưởng Công an"]),
     ],
     // Tô Lâm, Trần Thanh Mẫn, Quốc hội and Bộ Chính trị appear only after `Có thể bạn quan tâm`.
-    organizations: ["Bộ Quốc phòng", "Bộ Công an", "Chính phủ", "Quân đội nhân dân", "Bộ đội Biên phòng", "Cảnh sát biển"],
+    organizations: [
+      "Bộ Quốc phòng", "Bộ Công an", "Chính phủ", "Trung ương Đảng", "Quân đội nhân dân", "Bộ đội Biên phòng",
+      "Cảnh sát biển",
+    ],
     residue: ["Có thể bạn quan tâm", "Tô Lâm", "28/1/2026", "Trần Thanh Mẫn"],
     kept: ["Toàn cảnh hội nghị.", "Luật Phòng thủ dân sự"]),
 ]

@@ -136,6 +136,22 @@ import TinqFacts
     .init(
       text: "Đại diện Công ty cổ phần Châu Á Thái Bình Dương cho biết.",
       expected: ["Công ty cổ phần Châu Á Thái Bình Dương"]),
+    // Small words end a body's name before a bracket, `trực thuộc` or a listed place; not before
+    // a period, which a verb may end the sentence with.
+    .init(text: "Ông Tâm là hội viên Hội Nuôi ong mật Việt Nam.", expected: ["Hội Nuôi ong mật Việt Nam"]),
+    .init(
+      text: "Hội thảo do Trung tâm Hỗ trợ nông dân nghèo (HTND) tổ chức.",
+      expected: ["Trung tâm Hỗ trợ nông dân nghèo|HTND"]),
+    .init(
+      text: "Ông là cán bộ Viện Nghiên cứu cây ăn quả trực thuộc Bộ Nông nghiệp.",
+      expected: ["Viện Nghiên cứu cây ăn quả", "Bộ Nông nghiệp"]),
+    .init(text: "Việc này Sở Giao thông đồng ý.", expected: ["Sở Giao thông"]),
+    .init(text: "Sau đó Bộ GTVT giao phó (theo văn bản số 5).", expected: ["Bộ GTVT"]),
+    // A Party cell is named by its place; in a body it is read as that body's.
+    .init(text: "Hội nghị của Đảng bộ phường Tân Lập diễn ra sáng nay.", expected: ["Đảng bộ phường Tân Lập"]),
+    .init(text: "Hội nghị của Đảng bộ Công ty Sao Mai diễn ra sáng nay.", expected: ["Công ty Sao Mai"]),
+    // `Trung ương Đảng` after a title.
+    .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
 
   @Test(arguments: cases)

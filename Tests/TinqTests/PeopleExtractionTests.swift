@@ -88,6 +88,29 @@ import TinqFacts
     .init(
       text: "Công an đã triệu tập Đỗ Thị Kim Loan để làm rõ. Trước đó, Đỗ Thị Kim Loan (32 tuổi) đã khai nhận.",
       expected: ["Đỗ Thị Kim Loan"]),
+    // A word that opens the sentence is no part of the foreign name after it.
+    .init(text: "Khi Peter Lindqvist đến Hà Nội, trời đang mưa.", expected: ["Peter Lindqvist"]),
+    // A two-word place ends a foreign name: `X Việt Nam` is a nickname, not the name.
+    .init(text: "Cô được gọi là Taylor Brenner Việt Nam vì giọng hát.", expected: ["Taylor Brenner"]),
+    // A body's abbreviation between a title and the name: the whole run after it is the name.
+    .init(text: "Chủ tịch HTKQ Dario Velten cho biết giá sẽ giảm.", expected: ["Dario Velten"]),
+    .init(text: "Phó Chủ tịch UBND Nguyễn Hữu Thạch ký quyết định.", expected: ["Nguyễn Hữu Thạch"]),
+    .init(text: "Giám đốc NXB Hoa Mai cho biết sách đã in xong.", expected: []),
+    .init(text: "Chủ tịch UBND Quận Hòa Xuân ký quyết định.", expected: []),
+    .init(text: "Theo Chủ tịch HĐQT Minhbank Lê Văn Tám, lãi suất sẽ giảm.", expected: []),
+    // `nhà trường` is the school one works at; `Quốc hội` ends a body before a name.
+    .init(text: "Hiệu trưởng nhà trường Trần Thị Bích Hạnh cho biết như vậy.", expected: ["Trần Thị Bích Hạnh"]),
+    .init(text: "Theo Chủ nhiệm Ủy ban Kinh tế của Quốc hội Đinh Văn Khải, luật cần sửa.", expected: ["Đinh Văn Khải"]),
+    .init(text: "Em học ở trường PTDL Lê Văn Hưu từ năm lớp một.", expected: []),
+    // Kinship cues for children and neighbours.
+    .init(text: "Cậu bé Minh Khang hát rất hay.", expected: ["Minh Khang"]),
+    .init(text: "Người hàng xóm Tom Hadley nghe tiếng kêu cứu.", expected: ["Tom Hadley"]),
+    // A Gaelic surname keeps its inner capital: no lost break between two sentences.
+    .init(text: "Nhà báo Sean McAlister đã có mặt.", expected: ["Sean McAlister"]),
+    // A bracket closes a photo credit glued to the next sentence.
+    .init(text: "Cảnh lễ hội (Ảnh: TTXVN)Ông Phạm Văn Tư cho biết lễ hội kéo dài ba ngày.", expected: ["Phạm Văn Tư"]),
+    // An initial glued to the rest of a foreign name: unknown where it ends.
+    .init(text: "Theo Anne K.Whitfield, dự án đã xong.", expected: []),
   ]
 
   @Test(arguments: cases)
@@ -104,7 +127,8 @@ import TinqFacts
 
   static let evidence = [
     "HLV Robert Kowalczyk đã ký hợp đồng.", "Tiền đạo Robert Kowalczyk ghi bàn.", "Ca sĩ Anna Kestrel hát.",
-    "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.",
+    "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.", "Thủ môn Jonas Banh bắt chính.",
+    "Tiền đạo Jonas Banh ghi bàn.",
   ]
 
   struct LoneCase: Sendable, CustomStringConvertible {
@@ -121,6 +145,11 @@ import TinqFacts
     .init(text: "Tàu sân bay George W. Kowalczyk rời cảng.", expected: []),
     .init(text: "Trận đấu hôm qua, Jaworski đã chơi rất hay.", expected: []),
     .init(text: "Công ty Kestrel Kowalczyk mở chi nhánh.", expected: []),
+    // After `ở` or `tại` a lone word is a place; at a sentence's start, one written as a
+    // Vietnamese syllable owes its capital to the sentence.
+    .init(text: "Trận đấu diễn ra ở Kowalczyk, gần biên giới.", expected: []),
+    .init(text: "Trận đấu hôm qua, Banh đã bắt rất hay.", expected: ["Banh"]),
+    .init(text: "Trời mưa to. Banh lăn ra khỏi sân.", expected: []),
   ]
 
   @Test(arguments: loneCases)
