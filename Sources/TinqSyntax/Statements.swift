@@ -226,6 +226,13 @@ extension ParserState {
       statement.filter = try parseWhereClause()
       remaining = [.and, .or, .by]
     }
+    if at(.distinct), !atStatementEnd {
+      // Ungrouped: the number of distinct values.
+      statement.distinct = try parseDistinctClause()
+      try expectStatementEnd(couldContinueWith: [])
+      statement.range = SourceRange(start.start, previousEnd)
+      return statement
+    }
     if statement.groupBy == nil, at(.order) || at(.limit) || at(.offset), !atStatementEnd, !at(.by) {
       let word = at(.order) ? "order by" : current.kind == .keyword(.limit) ? "limit" : "offset"
       throw Diagnostic(
@@ -242,9 +249,14 @@ extension ParserState {
         // second; it takes neither a share nor an order.
         advance()
         statement.across = try parseField(purpose: "a second field to count by")
+        if at(.distinct), !atStatementEnd { statement.distinct = try parseDistinctClause() }
         try expectStatementEnd(couldContinueWith: [])
         statement.range = SourceRange(start.start, previousEnd)
         return statement
+      }
+      if at(.distinct), !atStatementEnd {
+        statement.distinct = try parseDistinctClause()
+        remaining = [.as, .order, .limit, .offset]
       }
       if at(.as), !atStatementEnd {
         let start = current.range
@@ -279,6 +291,12 @@ extension ParserState {
     try expectStatementEnd(couldContinueWith: remaining, afterList: afterList)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
+  }
+
+  /// distinct -> "distinct" field
+  mutating func parseDistinctClause() throws(Diagnostic) -> FieldRef {
+    advance()
+    return try parseField(purpose: "a field after `distinct`, e.g. `distinct story`")
   }
 
   /// group_order -> "order" "by" group_key { "," group_key }, group_key -> ( "count" | field ) [ "asc" | "desc" ]
