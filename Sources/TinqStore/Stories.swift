@@ -8,7 +8,8 @@ import TinqText
 public struct Story: Sendable, Equatable {
   /// The story's id: the id of its earliest article.
   public var id: String
-  /// The ordinals of its articles, earliest first: by date (undated last), ties by id.
+  /// The ordinals of its articles, earliest first: by date (undated last; of two dates that agree
+  /// to the precision they share, the more precise first), ties by id.
   public var members: [Int]
   /// The outlets (sources) that ran it, in the order of their first copy; unknown ones left out.
   public var sources: [String]
@@ -32,13 +33,29 @@ public struct Stories: Sendable {
   /// `story(of:)` is the story of the article with this ordinal.
   public func story(of ordinal: Int) -> Story { all[Int(storyOf[ordinal])] }
 
+  /// `earlier(_:_:)` orders two dates of copies: by the precision they share, and when they agree
+  /// there (2021-03 and 2021-03-02), the more precise first, as the one known to be early.
+  static func earlier(_ a: PartialDate, _ b: PartialDate) -> Bool {
+    let p = min(a.precision, b.precision)
+    let (x, y) = (a.truncated(to: p), b.truncated(to: p))
+    return x != y ? x < y : a.precision > b.precision
+  }
+
+  /// `later(_:_:)` is the mirror of `earlier`: the later at the shared precision, else the more
+  /// precise.
+  static func later(_ a: PartialDate, _ b: PartialDate) -> Bool {
+    let p = min(a.precision, b.precision)
+    let (x, y) = (a.truncated(to: p), b.truncated(to: p))
+    return x != y ? y < x : a.precision > b.precision
+  }
+
   /// `init(labels:metadata:)` groups articles by a label per ordinal (equal labels, one story).
   init(labels: [Int], metadata: [Article]) {
     var groups: [Int: [Int]] = [:]
     for (ordinal, label) in labels.enumerated() { groups[label, default: []].append(ordinal) }
     func precedes(_ a: Int, _ b: Int) -> Bool {
       switch (metadata[a].date, metadata[b].date) {
-      case (let x?, let y?) where x != y: return x < y
+      case (let x?, let y?) where x != y: return Self.earlier(x, y)
       case (.some, nil): return true
       case (nil, .some): return false
       default: return metadata[a].id != metadata[b].id ? metadata[a].id < metadata[b].id : a < b
@@ -54,8 +71,8 @@ public struct Stories: Sendable {
       for m in members {
         if let s = metadata[m].source, !sources.contains(s) { sources.append(s) }
         if let d = metadata[m].date {
-          if first.map({ d < $0 }) ?? true { first = d }
-          if last.map({ $0 < d }) ?? true { last = d }
+          if first.map({ Self.earlier(d, $0) }) ?? true { first = d }
+          if last.map({ Self.later(d, $0) }) ?? true { last = d }
         }
       }
       stories.append(Story(id: metadata[members[0]].id, members: members, sources: sources, first: first, last: last))
@@ -89,8 +106,14 @@ public struct Stories: Sendable {
 ///   a candidate pair, which happens with probability 1 - (1 - J^4)^32: 0.56 at J = 0.4, 0.87 at
 ///   0.5, 0.99 at 0.6. Each candidate pair is kept when its estimated Jaccard similarity is at
 ///   least `threshold`, and kept pairs are joined transitively (union-find).
-/// - A body with fewer than `minimumShingles` shingles is a story alone: a caption or a line of
-///   boilerplate says too little to call two articles copies.
+/// - Shingles found in more than 1 in 200 of the articles (and more than 50) are left out of
+///   every sketch (`CommonShingles`): an outlet's closing boilerplate, a stock phrase or a
+///   template makes different stories look alike, and on a templated corpus (the synthetic
+///   benchmark) would chain everything into one story and fill the LSH buckets.
+/// - A body with fewer than `minimumShingles` shingles left is a story alone: a caption or a line
+///   of boilerplate says too little to call two articles copies.
+/// - In an LSH bucket each article is checked against the 16 before it, so a story with many
+///   copies is joined through the chain in linear time.
 ///
 /// MinHash rather than SimHash: the question is set overlap (how much of one text is in the
 /// other: an edit, a cut), which MinHash estimates without bias and LSH finds without comparing
@@ -107,6 +130,14 @@ public enum StoryClustering {
   public static let threshold = 0.5
   /// The fewest shingles a body needs to join a story.
   public static let minimumShingles = 8
+  /// How many earlier members of an LSH bucket each member is checked against.
+  static let comparisonsPerBucket = 16
+  /// A shingle in more than this fraction of the articles (and more than
+  /// `commonShingleFloor`) is boilerplate or a stock phrase: it is left out of every sketch.
+  public static let commonShingleFraction = 1.0 / 200
+  public static let commonShingleFloor = 50
+  /// The most articles read to find the common shingles.
+  static let commonShingleSample = 4096
   /// The seed of every hash.
   static let seed: UInt64 = 0x7469_6E71_7374_6F72  // "tinqstor"
 
@@ -263,7 +294,9 @@ public enum StoryClustering {
         if end - start > 1 {
           for j in (start + 1)..<end {
             let b = Int(keyed[j].item)
-            for i in start..<j {
+            // Each article is checked against the few before it in the bucket: a large bucket
+            // (a story with many copies) is still joined through the chain, in linear time.
+            for i in max(start, j - comparisonsPerBucket)..<j {
               let a = Int(keyed[i].item)
               let ra = find(a)
               let rb = find(b)
@@ -287,13 +320,15 @@ extension ArticleStore {
   /// use from the stored bodies and kept: a corpus loaded from JSON lines or opened from a
   /// snapshot gives the same stories.
   public var stories: Stories {
-    storyCache.value { Self.clusterStories(bodies: bodies, metadata: metadata) }
+    storyCache.value { storySketches().stories(threshold: StoryClustering.threshold) }
   }
 
-  /// `clusterStories(bodies:metadata:)` sketches every body (on every core), then clusters.
-  static func clusterStories(bodies: BodyStore, metadata: [Article]) -> Stories {
+  /// `storySketches()` sketches every body (on every core): what clustering at any threshold
+  /// starts from.
+  public func storySketches() -> StorySketches {
     let n = metadata.count
     let table = bodies.pieces
+    let bodies = self.bodies
     // The hash of every distinct piece's syllable, 0 for a piece without one.
     let pieceCount = table.count
     let pieceChunks = max(1, min(64, pieceCount / 4096))
@@ -316,6 +351,22 @@ extension ArticleStore {
       }
       return out
     }.flatMap { $0 }
+    @Sendable func syllables(of ordinal: Int, into syllables: inout [UInt64]) {
+      syllables.removeAll(keepingCapacity: true)
+      bodies.encoded(of: ordinal).withUnsafeBufferPointer { p in
+        guard let base = p.baseAddress else { return }
+        var i = 0
+        while i < p.count {
+          let id = Int(VarInt.read(base, &i, p.count))
+          if id < pieceHashes.count, pieceHashes[id] != 0 { syllables.append(pieceHashes[id]) }
+        }
+      }
+    }
+    let common = CommonShingles.find(articles: n) { ordinal, shingles in
+      var buffer: [UInt64] = []
+      syllables(of: ordinal, into: &buffer)
+      shingles = StoryClustering.shingles(buffer)
+    }
     let bins = StoryClustering.bins
     let chunks = max(1, min(256, n / 256))
     let sketched: [(values: [UInt32], present: [Bool])] = Parallel.map(chunks) { c in
@@ -323,25 +374,19 @@ extension ArticleStore {
       let to = n * (c + 1) / chunks
       var values = [UInt32](repeating: 0, count: (to - from) * bins)
       var present = [Bool](repeating: false, count: to - from)
-      var syllables: [UInt64] = []
+      var buffer: [UInt64] = []
       var shingles: [UInt64] = []
       var sketch = [UInt32](repeating: 0, count: bins)
       var filled = [Bool](repeating: false, count: bins)
       for ordinal in from..<to {
-        syllables.removeAll(keepingCapacity: true)
-        bodies.encoded(of: ordinal).withUnsafeBufferPointer { p in
-          guard let base = p.baseAddress else { return }
-          var i = 0
-          while i < p.count {
-            let id = Int(VarInt.read(base, &i, p.count))
-            if id < pieceHashes.count, pieceHashes[id] != 0 { syllables.append(pieceHashes[id]) }
-          }
-        }
-        guard syllables.count >= StoryClustering.shingle + StoryClustering.minimumShingles - 1 else { continue }
+        syllables(of: ordinal, into: &buffer)
+        guard buffer.count >= StoryClustering.shingle + StoryClustering.minimumShingles - 1 else { continue }
         shingles.removeAll(keepingCapacity: true)
-        for i in 0...(syllables.count - StoryClustering.shingle) {
-          shingles.append(StoryClustering.shingleHash(syllables, at: i))
+        for i in 0...(buffer.count - StoryClustering.shingle) {
+          let h = StoryClustering.shingleHash(buffer, at: i)
+          if !common.contains(h) { shingles.append(h) }
         }
+        guard shingles.count >= StoryClustering.minimumShingles else { continue }
         StoryClustering.sketch(shingles, into: &sketch, filled: &filled)
         let row = (ordinal - from) * bins
         for k in 0..<bins { values[row + k] = sketch[k] }
@@ -357,8 +402,64 @@ extension ArticleStore {
       flat.append(contentsOf: part.values)
       present.append(contentsOf: part.present)
     }
-    let labels = StoryClustering.labels(flat: flat, present: present, threshold: StoryClustering.threshold)
-    return Stories(labels: labels, metadata: metadata)
+    return StorySketches(flat: flat, present: present, metadata: metadata)
+  }
+}
+
+/// `CommonShingles` is the set of shingles too common to tell stories apart (boilerplate, stock
+/// phrases): those in more than `commonShingleFraction` of the articles and more than
+/// `commonShingleFloor`, estimated on an even sample of at most `commonShingleSample` articles.
+/// It is kept as a bitmap of 2^24 bits indexed by the hash, so testing a shingle is one load; a
+/// rare shingle sharing a bit with a common one (about 1 in 200 at 80,000 common shingles) is
+/// left out too, which costs a sketch nothing measurable.
+struct CommonShingles {
+  private var bits: [UInt64]
+  static let bitCount = 1 << 24
+
+  @inline(__always)
+  func contains(_ h: UInt64) -> Bool {
+    let i = Int(truncatingIfNeeded: h >> 40)
+    return bits[i >> 6] & (1 << UInt64(i & 63)) != 0
+  }
+
+  /// `find(articles:shingles:)` counts in how many sampled articles each shingle stands.
+  static func find(articles n: Int, shingles: (Int, inout [UInt64]) -> Void) -> CommonShingles {
+    var set = CommonShingles(bits: [UInt64](repeating: 0, count: bitCount / 64))
+    let cap = max(Double(StoryClustering.commonShingleFloor), Double(n) * StoryClustering.commonShingleFraction)
+    guard Double(n) > cap else { return set }
+    let step = max(1, (n + StoryClustering.commonShingleSample - 1) / StoryClustering.commonShingleSample)
+    let sampled = (n + step - 1) / step
+    // The cap scaled to the sample; at least 3 so that chance does not make a rare shingle common.
+    let sampleCap = max(3, Int((cap * Double(sampled) / Double(n)).rounded(.up)))
+    var counts: [UInt64: Int32] = [:]
+    var list: [UInt64] = []
+    for ordinal in stride(from: 0, to: n, by: step) {
+      shingles(ordinal, &list)
+      list.sort()
+      var previous: UInt64? = nil
+      for h in list where h != previous {
+        counts[h, default: 0] += 1
+        previous = h
+      }
+    }
+    for (h, c) in counts where Int(c) > sampleCap {
+      let i = Int(truncatingIfNeeded: h >> 40)
+      set.bits[i >> 6] |= 1 << UInt64(i & 63)
+    }
+    return set
+  }
+}
+
+/// `StorySketches` is every article's sketch (see `StoryClustering`), laid end to end, with
+/// whether the article has one (a body too short has none).
+public struct StorySketches: Sendable {
+  let flat: [UInt32]
+  let present: [Bool]
+  let metadata: [Article]
+
+  /// `stories(threshold:)` clusters the articles at a threshold of estimated similarity.
+  public func stories(threshold: Double) -> Stories {
+    Stories(labels: StoryClustering.labels(flat: flat, present: present, threshold: threshold), metadata: metadata)
   }
 }
 

@@ -221,10 +221,10 @@ extension ParserState {
     advance()
     let collection = try parseCollection(after: "count")
     var statement = CountStatement(collection: collection)
-    var remaining: [Keyword] = [.where, .by]
+    var remaining: [Keyword] = [.where, .by, .distinct]
     if at(.where), !atStatementEnd {
       statement.filter = try parseWhereClause()
-      remaining = [.and, .or, .by]
+      remaining = [.and, .or, .by, .distinct]
     }
     if at(.distinct), !atStatementEnd {
       // Ungrouped: the number of distinct values.
@@ -243,14 +243,14 @@ extension ParserState {
     if at(.by), !atStatementEnd {
       advance()
       statement.groupBy = try parseField(purpose: "a field to count by")
-      remaining = [.as, .order, .limit, .offset]
+      remaining = [.distinct, .as, .order, .limit, .offset]
       if case .comma = current.kind {
         // A two-way count: one row per value of the first field, one column per value of the
         // second; it takes neither a share nor an order.
         advance()
         statement.across = try parseField(purpose: "a second field to count by")
         if at(.distinct), !atStatementEnd { statement.distinct = try parseDistinctClause() }
-        try expectStatementEnd(couldContinueWith: [])
+        try expectStatementEnd(couldContinueWith: statement.distinct == nil ? [.distinct] : [])
         statement.range = SourceRange(start.start, previousEnd)
         return statement
       }
