@@ -98,21 +98,21 @@ public struct Stories: Sendable {
 ///   syllables' hashes (seeded, so every run gives the same result).
 /// - Its sketch is one-permutation MinHash (Li, Owen and Zhang 2012): each shingle's hash falls
 ///   into one of `bins` (128) bins by its top bits and each bin keeps the least; an empty bin
-///   takes the next filled bin's value to its right, circularly, salted with the distance
-///   (rotation densification, Shrivastava 2017). One hash per shingle, where classic MinHash
+///   copies the filled bin a fixed hash sequence of its index first lands on (optimal
+///   densification, Shrivastava 2017). One hash per shingle, where classic MinHash
 ///   needs 128, and the fraction of equal bins still estimates the Jaccard similarity of the two
 ///   sets of shingles (standard error about 0.044 at J = 0.5).
-/// - LSH: the 128 bins are cut into `bands` (32) bands of 4; two articles with an equal band are
-///   a candidate pair, which happens with probability 1 - (1 - J^4)^32: 0.56 at J = 0.4, 0.87 at
-///   0.5, 0.99 at 0.6. Each candidate pair is kept when its estimated Jaccard similarity is at
-///   least `threshold`, and kept pairs are joined transitively (union-find).
+/// - LSH: the bins are cut into `bands` (42) bands of 3; two articles with an equal band are a
+///   candidate pair, which happens with probability 1 - (1 - J^3)^42: 0.68 at J = 0.3, 0.94 at
+///   0.4, 0.996 at 0.5. Each candidate pair is kept when its estimated Jaccard similarity is at
+///   least `threshold` (0.3), and kept pairs are joined transitively (union-find).
 /// - Shingles found in more than 1 in 200 of the articles (and more than 50) are left out of
 ///   every sketch (`CommonShingles`): an outlet's closing boilerplate, a stock phrase or a
 ///   template makes different stories look alike, and on a templated corpus (the synthetic
 ///   benchmark) would chain everything into one story and fill the LSH buckets.
 /// - A body with fewer than `minimumShingles` shingles left is a story alone: a caption or a line
 ///   of boilerplate says too little to call two articles copies.
-/// - In an LSH bucket each article is checked against the 16 before it, so a story with many
+/// - In an LSH bucket each article is checked against the 8 before it, so a story with many
 ///   copies is joined through the chain in linear time.
 ///
 /// MinHash rather than SimHash: the question is set overlap (how much of one text is in the
@@ -124,14 +124,19 @@ public enum StoryClustering {
   public static let shingle = 4
   /// Bins of a sketch.
   public static let bins = 128
-  /// LSH bands (of `bins / bands` bins each).
-  public static let bands = 32
-  /// The least estimated Jaccard similarity of two copies' shingle sets.
-  public static let threshold = 0.5
+  /// Bins per LSH band.
+  public static let rows = 3
+  /// LSH bands (the last `bins % rows` bins are in none).
+  public static let bands = bins / rows
+  /// The least estimated Jaccard similarity of two copies' shingle sets: chosen on the dev half
+  /// of the hand-labelled pairs (`bench/annotations/story-pairs.tsv`), where 0.25 to 0.4 have
+  /// the best balance of precision and recall; the middle of that range, since a lower one
+  /// chains more stories together transitively.
+  public static let threshold = 0.3
   /// The fewest shingles a body needs to join a story.
   public static let minimumShingles = 8
   /// How many earlier members of an LSH bucket each member is checked against.
-  static let comparisonsPerBucket = 16
+  static let comparisonsPerBucket = 8
   /// A shingle in more than this fraction of the articles (and more than
   /// `commonShingleFloor`) is boilerplate or a stock phrase: it is left out of every sketch.
   public static let commonShingleFraction = 1.0 / 200
@@ -150,6 +155,18 @@ public enum StoryClustering {
   public static func syllableHash<S: Sequence<Unicode.Scalar>>(_ syllable: S) -> UInt64 {
     var key = Fold.bareKey(syllable)
     return key.withUTF8 { Hash64.bytes($0, seed: seed) }
+  }
+
+  /// `syllableHash(utf8:)` is `syllableHash(_:)` of a syllable's UTF-8 bytes: an ASCII syllable
+  /// (whose bare key is itself in lowercase) is hashed without making a string.
+  public static func syllableHash(utf8 word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    if word.count <= 32, word.allSatisfy({ $0 < 0x80 }) {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lower in
+        for (i, b) in word.enumerated() { lower[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        return Hash64.bytes(UnsafeBufferPointer(lower), seed: seed)
+      }
+    }
+    return syllableHash(String(decoding: word, as: UTF8.self).unicodeScalars)
   }
 
   /// `syllableHashes(of:)` is the hash of every syllable of a text, in order: a syllable is a run
@@ -212,21 +229,20 @@ public enum StoryClustering {
         filled[bin] = true
       }
     }
-    guard filled.contains(false), let anyFilled = filled.firstIndex(of: true) else { return }
-    // Rotation densification: an empty bin takes the value of the nearest filled bin to its
-    // right, mixed with the distance so that two empty bins filled from one differ.
-    var source = anyFilled
-    var k = (anyFilled + bins - 1) % bins
-    var distance: UInt64 = 1
-    for _ in 0..<(bins - 1) {
-      if filled[k] {
-        source = k
-        distance = 1
-      } else {
-        values[k] = UInt32(truncatingIfNeeded: Hash64.mix(UInt64(values[source]), distance, 8))
-        distance += 1
+    guard filled.contains(false), filled.contains(true) else { return }
+    // Optimal densification (Shrivastava 2017): an empty bin copies the bin that a fixed hash
+    // sequence of its own index first lands on among the filled ones, so empty bins draw
+    // independently and two sparse sets agree on an empty bin only as often as on a filled one.
+    for k in 0..<bins where !filled[k] {
+      var attempt: UInt64 = 0
+      while true {
+        let j = Int(truncatingIfNeeded: Hash64.mix(UInt64(k), attempt, 16) % UInt64(bins))
+        if filled[j] {
+          values[k] = values[j]
+          break
+        }
+        attempt += 1
       }
-      k = (k + bins - 1) % bins
     }
   }
 
@@ -275,7 +291,7 @@ public enum StoryClustering {
       }
       return x
     }
-    let rows = bins / bands
+    let rows = self.rows
     let needed = Int((threshold * Double(bins)).rounded(.up))
     var keyed: [(key: UInt64, item: Int32)] = []
     keyed.reserveCapacity(n)
@@ -345,8 +361,7 @@ extension ArticleStore {
             continue
           }
           let start = Int(table.offsets[id])
-          let word = String(decoding: UnsafeBufferPointer(rebasing: arena[start..<(start + length)]), as: UTF8.self)
-          out.append(StoryClustering.syllableHash(word.unicodeScalars) | 1)
+          out.append(StoryClustering.syllableHash(utf8: UnsafeBufferPointer(rebasing: arena[start..<(start + length)])) | 1)
         }
       }
       return out
@@ -456,6 +471,15 @@ public struct StorySketches: Sendable {
   let flat: [UInt32]
   let present: [Bool]
   let metadata: [Article]
+
+  /// `similarity(_:_:)` is the estimated Jaccard similarity of two articles' shingles, nil when
+  /// either is too short to have a sketch.
+  public func similarity(_ a: Int, _ b: Int) -> Double? {
+    let bins = StoryClustering.bins
+    guard present.indices.contains(a), present.indices.contains(b), present[a], present[b] else { return nil }
+    return Double(StoryClustering.equalBins(flat[(a * bins)..<(a * bins + bins)], flat[(b * bins)..<(b * bins + bins)]))
+      / Double(bins)
+  }
 
   /// `stories(threshold:)` clusters the articles at a threshold of estimated similarity.
   public func stories(threshold: Double) -> Stories {

@@ -9,7 +9,7 @@ import TinqSupport
 enum CopyKind: String, Sendable, CaseIterable {
   /// The same text under another outlet.
   case republished
-  /// About one word in twenty replaced or dropped, and one paragraph left out.
+  /// About one word in fifty replaced or dropped, and one paragraph left out.
   case edited
   /// The first half to nine tenths of its lines.
   case truncated
@@ -72,7 +72,7 @@ struct CopyMaker: Sendable {
     return out
   }
 
-  /// `edited(_:_:)` replaces or drops about one word in twenty of the body and leaves out one
+  /// `edited(_:_:)` replaces or drops about one word in fifty of the body and leaves out one
   /// paragraph (not the first two lines).
   func edited(_ text: String, _ rng: inout SplitMix64) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -81,7 +81,7 @@ struct CopyMaker: Sendable {
       var words = lines[i].split(separator: " ").map(String.init)
       var j = 0
       while j < words.count {
-        if rng.chance(0.05) {
+        if rng.chance(0.02) {
           if rng.chance(0.5) { words.remove(at: j) } else { words[j] = rng.pick(Self.substitutes) }
         }
         j += 1

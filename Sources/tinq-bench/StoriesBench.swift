@@ -66,6 +66,7 @@ struct StoriesBench: ParsableCommand {
     let maker = CopyMaker(seed: seed, rate: copyRate)
     var out: [UInt8] = []
     var family: [String: Int] = [:]
+    var copyOf: [String: (original: String, kinds: [CopyKind])] = [:]
     var kindsSeen: [CopyKind: Int] = [:]
     var copies = 0
     for i in 0..<articles {
@@ -75,6 +76,7 @@ struct StoriesBench: ParsableCommand {
       for copy in maker.copies(of: original, index: i) {
         appendJSONLine(copy.article, to: &out)
         family[copy.article.id] = i
+        copyOf[copy.article.id] = (original.id, copy.kinds)
         copies += 1
         for k in copy.kinds { kindsSeen[k, default: 0] += 1 }
       }
@@ -115,6 +117,20 @@ struct StoriesBench: ParsableCommand {
       "\(articles) originals, \(copies) copies (" + CopyKind.allCases.map { "\($0.rawValue) \(kindsSeen[$0] ?? 0)" }.joined(separator: ", ")
         + "), \(truePairs) true pairs; threshold \(StoryClustering.threshold)")
     print("pairs: " + score.line)
+    // The estimated similarity of each copy to its original, by what was done to it.
+    var ordinalOf: [String: Int] = [:]
+    for (o, id) in ids.enumerated() { ordinalOf[id] = o }
+    var byKinds: [String: [Double]] = [:]
+    for (id, c) in copyOf {
+      guard let a = ordinalOf[id], let b = ordinalOf[c.original] else { continue }
+      let key = c.kinds.map(\.rawValue).joined(separator: "+")
+      byKinds[key, default: []].append(sketches.similarity(a, b) ?? -1)
+    }
+    print("estimated similarity of a copy to its original (p10 / median; -1: too short to sketch):")
+    for (key, values) in byKinds.sorted(by: { $0.key < $1.key }) {
+      let v = values.sorted()
+      print(String(format: "  %-40@ %4d copies  %.2f / %.2f", key as NSString, v.count, v[v.count / 10], v[v.count / 2]))
+    }
     print(String(format: "clustering: %.3f s for %d articles", seconds, store.count))
   }
 
@@ -171,12 +187,14 @@ struct StoriesBench: ParsableCommand {
     let loaded = try Corpus.load(paths: [path])
     let load = (clock.now - start).seconds
     let clusterStart = clock.now
-    let stories = loaded.store.stories
+    let sketches = loaded.store.storySketches()
+    let sketching = (clock.now - clusterStart).seconds
+    let stories = sketches.stories(threshold: StoryClustering.threshold)
     let cluster = (clock.now - clusterStart).seconds
     print("\n## Timing (\(path))")
     print(
       String(
-        format: "load %.2f s; stories on first use %.2f s (%.0f%% of the load); %d stories for %d articles", load, cluster,
-        100 * cluster / load, stories.all.count, loaded.store.count))
+        format: "load %.2f s; stories on first use %.2f s (%.0f%% of the load; sketches %.2f s, LSH and union-find %.2f s); %d stories for %d articles",
+        load, cluster, 100 * cluster / load, sketching, cluster - sketching, stories.all.count, loaded.store.count))
   }
 }

@@ -114,13 +114,21 @@ enum StoryTexts {
     #expect(StoryClustering.sketch(shingles: Array(a.prefix(StoryClustering.minimumShingles - 1))) == nil)
   }
 
+  @Test(arguments: ["Mưa", "LỚN", "Đà", "nang", "COVID", "2021", "x", "ĐỒNG", "quốc"])
+  func storeHashesAgreeWithTextHashes(word: String) {
+    var bytes = Array(word.utf8)
+    let fromBytes = bytes.withUnsafeMutableBufferPointer { StoryClustering.syllableHash(utf8: UnsafeBufferPointer($0)) }
+    #expect(fromBytes == StoryClustering.syllableHash(word.unicodeScalars))
+  }
+
   @Test func foldingIgnoresCaseAndDiacritics() {
     #expect(StoryClustering.syllableHashes(of: "Mưa LỚN, gây ngập") == StoryClustering.syllableHashes(of: "mua lon gay ngap"))
   }
 
   /// A random corpus checked against brute force: every pair whose exact Jaccard similarity is
-  /// clearly above the threshold is in one story, and every story is connected by pairs that are
-  /// not clearly below it (the estimate's error at 128 bins is about 0.04).
+  /// clearly above the threshold (by 0.3, where LSH misses a pair about once in 30,000) is in one
+  /// story, and every story is connected by pairs that are not clearly below it (by 0.2: the
+  /// estimate's standard error at 128 bins is at most 0.044).
   @Test(arguments: [1, 2, 3] as [UInt64])
   func lshAgreesWithBruteForce(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
@@ -150,7 +158,7 @@ enum StoryTexts {
     for a in texts.indices {
       for b in (a + 1)..<texts.count {
         let j = StoryClustering.jaccard(shingles[a], shingles[b])
-        if j >= t + 0.2 { #expect(labels[a] == labels[b], "pair \(a), \(b) at J = \(j) should be joined") }
+        if j >= t + 0.3 { #expect(labels[a] == labels[b], "pair \(a), \(b) at J = \(j) should be joined") }
         if j >= t - 0.2, root(a) != root(b) { linked[root(a)] = root(b) }
       }
     }
