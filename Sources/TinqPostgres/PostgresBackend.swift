@@ -139,6 +139,9 @@ public struct PostgresBackend: Backend {
     if let derived = q.columns.first(where: { $0.derived != nil }) ?? q.order.first(where: { $0.field.derived != nil })?.field {
       throw Unsupported(message: "\(derived.name) has no PostgreSQL form yet", range: range)
     }
+    if let story = q.columns.first(where: { $0.name == "story" }) ?? q.order.first(where: { $0.field.name == "story" })?.field {
+      throw Unsupported(message: "\(story.name) has no PostgreSQL form yet", range: range)
+    }
     var compiler = SQLCompiler()
     let needsBody = q.columns.contains { $0.name == "body" }
     var text = "SELECT a.facts, " + (needsBody ? "a.body" : "''") + " FROM tinq_articles a"
@@ -263,6 +266,9 @@ public struct PostgresBackend: Backend {
 
   func count(_ c: CheckedCount, range: SourceRange) throws -> QueryResult {
     try requireArticles(c.collection, range: range)
+    if let distinct = c.distinct {
+      throw Unsupported(message: "distinct \(distinct.name) has no PostgreSQL form yet", range: range)
+    }
     var compiler = SQLCompiler()
     let filter = try whereClause(c.filter, &compiler)
     let ids = "SELECT a.id FROM tinq_articles a" + filter

@@ -49,6 +49,7 @@ public enum MetaCommand: Sendable, Equatable {
     COLLECTION [where ...] [order by F [desc]] [limit N] [offset M] [select F, ...]
     count COLLECTION [where ...] [by F [as share [of articles where ...]] [order by count desc] [limit N]]
     count COLLECTION [where ...] by F, G      (a two-way count: pivot, or long form in csv/json)
+    count articles [where ...] [by F[, G]] distinct story [as share ...]   (each story once)
     kwic "PHRASE"|cites "N"|mentions "NAME" [where ...] [context N]
          [sort by left|right|date|id [desc]] [sample N [seed S]] [limit N]
     contains "A" near "B" [within N|sentence|paragraph] [ordered]   order by relevance
@@ -58,7 +59,8 @@ public enum MetaCommand: Sendable, Equatable {
              [by ll|simple] [limit N]   (what characterises some articles against others)
     show ID    explain STATEMENT    let NAME = VALUE
     expect count ... = N | expect none|some QUERY | expect QUERY includes|excludes ID, ...
-    Collections: articles, citations, people, organizations (.schema lists their fields);
+    Collections: articles, citations, people, organizations, stories (.schema lists their fields);
+    stories: one row per article with its near-copies (copies, sources, first, last); articles.story
     count by month, quarter, week or day gives a continuous series
 
     """

@@ -76,6 +76,8 @@ public struct ArticleStore: Sendable {
   let byAuthor: EqualityIndex
   /// Sort keys of short text fields, built on first use and kept (see `SortKeyCache`).
   public let sortKeys: SortKeyCache
+  /// The stories (clusters of near-copies), computed on first use and kept (see `stories`).
+  let storyCache: StoryCache
 
   /// The number of articles.
   public var count: Int { metadata.count }
@@ -139,6 +141,7 @@ public struct ArticleStore: Sendable {
     bySource = indexes.bySource
     byAuthor = indexes.byAuthor
     sortKeys = SortKeyCache()
+    storyCache = StoryCache()
   }
 
   /// `buildDocuments(_:)` gathers the distinct cited documents with the articles citing them.

@@ -37,7 +37,7 @@ extension Parser {
   static let candidateWords: [String] =
     [
       Keyword.count, .kwic, .collocates, .ngrams, .keywords, .of, .window, .as, .share, .show, .explain, .let, .expect, .none, .some, .where, .and, .or, .vs, .context, .sort, .order, .by,
-      .asc, .desc, .sample, .seed, .limit, .offset, .select,
+      .distinct, .asc, .desc, .sample, .seed, .limit, .offset, .select,
     ]
     .map(\.rawValue)
     + ComparisonOperator.allCases.map(\.rawValue)

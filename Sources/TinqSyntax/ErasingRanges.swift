@@ -16,7 +16,7 @@ extension Statement {
           limit: c.limit?.erasingRanges(),
           share: c.share.map {
             ShareClause(collection: $0.collection.map { CollectionRef(kind: $0.kind) }, filter: $0.filter?.erasingRanges())
-          }, across: c.across?.erasingRanges()))
+          }, across: c.across?.erasingRanges(), distinct: c.distinct?.erasingRanges()))
     case .show(let s): return .show(ShowStatement(id: s.id))
     case .explain(let e): return .explain(ExplainStatement(statement: e.statement.erasingRanges()))
     case .letBinding(let l): return .letBinding(LetStatement(name: l.name, value: l.value.erasingRanges()))

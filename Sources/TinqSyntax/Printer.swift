@@ -19,12 +19,15 @@ public enum Printer {
       if let filter = c.filter { out += " where " + print(filter) }
       if let group = c.groupBy {
         out += " by " + group.name + (c.across.map { ", " + $0.name } ?? "")
+        if let distinct = c.distinct { out += " distinct " + distinct.name }
         if let share = c.share {
           out += " as share"
           if let base = share.collection { out += " of " + base.kind.rawValue }
           if let filter = share.filter { out += " where " + print(filter) }
         }
         out += orderAndLimit(c.order, c.limit)
+      } else if let distinct = c.distinct {
+        out += " distinct " + distinct.name
       }
       return out
     case .show(let s):

@@ -221,10 +221,17 @@ extension ParserState {
     advance()
     let collection = try parseCollection(after: "count")
     var statement = CountStatement(collection: collection)
-    var remaining: [Keyword] = [.where, .by]
+    var remaining: [Keyword] = [.where, .by, .distinct]
     if at(.where), !atStatementEnd {
       statement.filter = try parseWhereClause()
-      remaining = [.and, .or, .by]
+      remaining = [.and, .or, .by, .distinct]
+    }
+    if at(.distinct), !atStatementEnd {
+      // Ungrouped: the number of distinct values.
+      statement.distinct = try parseDistinctClause()
+      try expectStatementEnd(couldContinueWith: [])
+      statement.range = SourceRange(start.start, previousEnd)
+      return statement
     }
     if statement.groupBy == nil, at(.order) || at(.limit) || at(.offset), !atStatementEnd, !at(.by) {
       let word = at(.order) ? "order by" : current.kind == .keyword(.limit) ? "limit" : "offset"
@@ -236,15 +243,20 @@ extension ParserState {
     if at(.by), !atStatementEnd {
       advance()
       statement.groupBy = try parseField(purpose: "a field to count by")
-      remaining = [.as, .order, .limit, .offset]
+      remaining = [.distinct, .as, .order, .limit, .offset]
       if case .comma = current.kind {
         // A two-way count: one row per value of the first field, one column per value of the
         // second; it takes neither a share nor an order.
         advance()
         statement.across = try parseField(purpose: "a second field to count by")
-        try expectStatementEnd(couldContinueWith: [])
+        if at(.distinct), !atStatementEnd { statement.distinct = try parseDistinctClause() }
+        try expectStatementEnd(couldContinueWith: statement.distinct == nil ? [.distinct] : [])
         statement.range = SourceRange(start.start, previousEnd)
         return statement
+      }
+      if at(.distinct), !atStatementEnd {
+        statement.distinct = try parseDistinctClause()
+        remaining = [.as, .order, .limit, .offset]
       }
       if at(.as), !atStatementEnd {
         let start = current.range
@@ -279,6 +291,12 @@ extension ParserState {
     try expectStatementEnd(couldContinueWith: remaining, afterList: afterList)
     statement.range = SourceRange(start.start, previousEnd)
     return statement
+  }
+
+  /// distinct -> "distinct" field
+  mutating func parseDistinctClause() throws(Diagnostic) -> FieldRef {
+    advance()
+    return try parseField(purpose: "a field after `distinct`, e.g. `distinct story`")
   }
 
   /// group_order -> "order" "by" group_key { "," group_key }, group_key -> ( "count" | field ) [ "asc" | "desc" ]

@@ -251,13 +251,14 @@ public struct ExpectStatement: Sendable, Equatable {
   }
 }
 
-/// The four collections a query can range over.
+/// The five collections a query can range over.
 public enum CollectionKind: String, Sendable, Equatable, CaseIterable {
-  /// `articles` are the documents; the other three have one row per distinct item found in them.
-  case articles, citations, people, organizations
+  /// `articles` are the documents; `citations`, `people` and `organizations` have one row per
+  /// distinct item found in them, `stories` one per cluster of near-copies of an article.
+  case articles, citations, people, organizations, stories
 }
 
-/// collection -> "articles" | "citations" | "people" | "organizations"
+/// collection -> "articles" | "citations" | "people" | "organizations" | "stories"
 public struct CollectionRef: Sendable, Equatable {
   /// `kind` is which collection.
   public var kind: CollectionKind
@@ -311,7 +312,7 @@ public struct Query: Sendable, Equatable {
   }
 }
 
-/// count -> "count" collection [where] ["by" field [group_order] [limit]]
+/// count -> "count" collection [where] ["by" field ["," field]] ["distinct" field] [share] [group_order] [limit]
 public struct CountStatement: Sendable, Equatable {
   /// `collection` is what is counted.
   public var collection: CollectionRef
@@ -328,13 +329,18 @@ public struct CountStatement: Sendable, Equatable {
   public var share: ShareClause?
   /// `across` is the second field of a two-way count (`by year, source`), if given.
   public var across: FieldRef?
+  /// `distinct` is the field whose distinct values are counted instead of rows (`distinct
+  /// story`: each story once per group), if given.
+  public var distinct: FieldRef?
   /// `range` covers the whole statement.
   public var range: SourceRange
   /// `init(collection:filter:groupBy:order:limit:share:range:)` makes a count statement.
   public init(
     collection: CollectionRef, filter: Expression? = nil, groupBy: FieldRef? = nil, order: [OrderKey] = [],
-    limit: LimitClause? = nil, share: ShareClause? = nil, across: FieldRef? = nil, range: SourceRange = .none
+    limit: LimitClause? = nil, share: ShareClause? = nil, across: FieldRef? = nil, distinct: FieldRef? = nil,
+    range: SourceRange = .none
   ) {
+    self.distinct = distinct
     self.share = share
     self.across = across
     self.collection = collection

@@ -24,6 +24,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   case ngrams
   /// Words of `keywords where source = "CAND" vs rest`.
   case keywords, vs
+  /// The word of counting each story once: `count articles by month distinct story`.
+  case distinct
 
   /// The length of the longest keyword.
   static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0

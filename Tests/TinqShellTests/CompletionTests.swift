@@ -21,7 +21,7 @@ import TinqShell
     ("cou", ["count"]),
     (".mo", [".mode"]),
     ("articles wh", ["where"]),
-    ("count articles ", ["where", "by"]),
+    ("count articles ", ["where", "by", "distinct"]),
     ("articles order ", ["by"]),
     ("articles where ye", ["year"]),
     ("articles where year ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
@@ -39,7 +39,7 @@ import TinqShell
     ("articles where year not ", ["between", "in"]),
     ("let ", []),
     ("articles select id; cou", ["count"]),
-    ("count articles where year = 2020 ", ["and", "or", "by"]),
+    ("count articles where year = 2020 ", ["and", "or", "by", "distinct"]),
     ("articles where month ", ["=", "!=", "<", "<=", ">", ">=", "between", "in", "is", "contains", "not"]),
     ("people where ", ["name", "ranks", "positions", "articles", "not"]),
     // Concordances, proximity and relevance.
@@ -57,6 +57,13 @@ import TinqShell
     ("articles where contains \"ma túy\" near \"bắt\" within ", ["sentence", "paragraph"]),
     ("articles where contains \"a\" order by rel", ["relevance"]),
     ("articles where contains \"a\" select id, sn", ["snippet"]),
+    // Stories.
+    ("sto", ["stories"]),
+    ("stories where co", ["copies"]),
+    ("count articles by month ", ["as", "order", "distinct", "limit", "offset"]),
+    ("count articles by month dis", ["distinct"]),
+    ("count articles by month distinct st", ["story"]),
+    ("articles select id, sto", ["story"]),
   ])
   func keywordsAndFields(prefix: String, expected: [String]) {
     let result = Completer.complete(prefix: prefix, vocabulary: vocabulary)

@@ -66,7 +66,7 @@ func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
       articels where year = 1
       ^~~~~~~~
       help: did you mean `articles`?
-      note: the collections are articles, citations, people, organizations
+      note: the collections are articles, citations, people, organizations, stories
       """
     ),
     (
@@ -76,7 +76,7 @@ func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
       articles where yaer = 2021
                      ^~~~
       help: did you mean `year`?
-      note: articles has the fields id, title, date, year, month, quarter, week, day, source, author, url, body, snippet, score, citations, people, organizations
+      note: articles has the fields id, title, date, year, month, quarter, week, day, source, author, url, body, snippet, score, citations, people, organizations, story
       """
     ),
     (

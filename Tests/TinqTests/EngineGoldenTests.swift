@@ -188,7 +188,7 @@ import Tinq
       "null×Nguyễn Tân Cương:1", "null×Trần Quốc Tỏ:1", "total 2",
     ]),
     ("count articles by year, body", ["error: a two-way count groups by short values, not by the body"]),
-    ("count articles by year, source order by count", ["error: expected end of statement, found `order`"]),
+    ("count articles by year, source order by count", ["error: expected `distinct` or end of statement, found `order`"]),
     // Shares: each year's articles with the phrase beside all of that year's; of a base.
     ("count articles where contains \"ma túy\" by year as share", ["2020:1/1", "2021:1/1", "2022:0/1", "null:2/2"]),
     ("count articles where contains \"an ninh\" by source as share of articles where year >= 2021", ["BDK:1/1", "null:1/1"]),

@@ -165,7 +165,7 @@ func syntaxPrinted(_ source: String) -> String {
     #expect(throws: Diagnostic(
       "unknown collection `year`", at: SourceRange(0, 4),
       notes: ["help: a query starts with its collection, e.g. `articles where year ...`",
-        "note: the collections are articles, citations, people, organizations"])) {
+        "note: the collections are articles, citations, people, organizations, stories"])) {
       try Parser.parseStatement("year > 2020")
     }
   }

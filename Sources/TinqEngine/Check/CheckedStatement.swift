@@ -89,6 +89,9 @@ public struct CheckedCount: Sendable {
   public var groupBy: Field?
   /// The second field of a two-way count, one column per value.
   public var across: Field? = nil
+  /// The field whose distinct values are counted instead of rows (`distinct story`: each story
+  /// once per group), if any.
+  public var distinct: Field? = nil
   /// How the groups are ordered (empty: by value, unknown last).
   public var order: [GroupOrdering] = []
   /// At most this many groups (nil: all), after skipping `offset`.

@@ -105,6 +105,14 @@ struct CheckContext {
             notes: ["help: e.g. `order by count desc` for the largest groups first"])
         }
       }
+      if let distinct = c.distinct {
+        let spec = try field(distinct, in: c.collection.kind)
+        guard spec.collection == .articles, spec.name == "story" else {
+          throw Diagnostic(
+            "`distinct` counts each story once; `distinct \(spec.name)` is not supported", at: distinct.range,
+            notes: ["help: e.g. `count articles where contains \"ma túy\" by month distinct story`"])
+        }
+      }
       if let limit = c.limit { try checkLimit(limit) }
       return .count(c)
     case .show:

@@ -136,6 +136,13 @@ struct ArticleRow {
   var body: String { store?.body(of: ordinal) ?? article.body }
 }
 
+/// `StoryRow` is one story as the story fields read it: the story and the store its articles
+/// are in.
+struct StoryRow {
+  let story: Story
+  let store: ArticleStore
+}
+
 extension Value {
   static func of(_ s: String?) -> Value { s.map(Value.text) ?? .null }
   static func of(_ i: Int?) -> Value { i.map(Value.integer) ?? .null }
@@ -187,6 +194,9 @@ enum Registry {
     .init("organizations", .textList, "organisations mentioned", column: "organizations.name", index: .organizations) {
       .texts($0.article.organizations.map(\.name))
     },
+    .init("story", .text, "the story (cluster of near-copies) it belongs to: the id of the story's earliest article", shown: false) {
+      row in .text(row.store.map { $0.stories.story(of: row.ordinal).id } ?? row.article.id)
+    },
   ]
 
   static let citations: [FieldDefinition<CitedDocument>] = [
@@ -211,6 +221,18 @@ enum Registry {
     .init("articles", .integer, "number of articles mentioning it") { .integer($0.articles.count) },
   ]
 
+  static let stories: [FieldDefinition<StoryRow>] = [
+    .init("id", .text, "the story's id: the id of its earliest article (by date, undated last, ties by id)") { .text($0.story.id) },
+    .init("title", .text, "the earliest article's title") { .of($0.store.metadata[$0.story.earliest].title) },
+    .init("copies", .integer, "number of articles in the story, the earliest included") { .integer($0.story.copies) },
+    .init("sources", .textList, "outlets that ran it, in the order of their first copy") { .texts($0.story.sources) },
+    .init("first", .date, "the earliest date among its copies") { $0.story.first.map(Value.date) ?? .null },
+    .init("last", .date, "the latest date among its copies") { $0.story.last.map(Value.date) ?? .null },
+    .init("articles", .textList, "ids of its articles, earliest first", shown: false) {
+      row in .texts(row.story.members.map { row.store.metadata[$0].id })
+    },
+  ]
+
   static func fields<Row>(_ collection: CollectionKind, _ definitions: [FieldDefinition<Row>]) -> [Field] {
     definitions.enumerated().map { slot, d in
       Field(
@@ -225,6 +247,7 @@ enum Registry {
     .citations: fields(.citations, citations),
     .people: fields(.people, people),
     .organizations: fields(.organizations, organizations),
+    .stories: fields(.stories, stories),
   ]
 }
 

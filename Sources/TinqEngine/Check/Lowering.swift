@@ -36,6 +36,7 @@ extension CheckContext {
           CheckedCount.Share(base: try s.filter.map { e throws(Diagnostic) in try lower(e, in: collection) })
         })
       count.across = try c.across.map { f throws(Diagnostic) in try field(f, in: collection) }
+      count.distinct = try c.distinct.map { f throws(Diagnostic) in try field(f, in: collection) }
       return CheckedStatement(kind: .count(count), text: text, range: c.range)
     case .show(let s):
       return CheckedStatement(kind: .show(id: s.id), text: text, range: s.range)

@@ -251,6 +251,7 @@ public struct MemoryBackend: Backend {
 
   func count(_ c: CheckedCount, cancellation: Cancellation?) throws(EvaluationFailure) -> (result: QueryResult, execution: Execution) {
     let (set, table, execution) = try filter(c.collection, c.filter, cancellation: cancellation)
+    if c.distinct != nil { return (try countStories(set, c, table: table, cancellation: cancellation), execution) }
     guard let by = c.groupBy else { return (.count(set.count), execution) }
     if let across = c.across {
       return (.crossTab(try crossTab(set, rows: by, columns: across, table: table, cancellation: cancellation)), execution)
@@ -276,6 +277,82 @@ public struct MemoryBackend: Backend {
     }
     let groups = try valueCounts(set, by: by, table: table, cancellation: cancellation)
     return (.groups(GroupedCount(field: by.name, groups: Self.arrange(groups, c))), execution)
+  }
+
+  /// `countStories(_:_:table:cancellation:)` answers `count ... distinct story`: each story (see
+  /// `StoryClustering`) counts once per group, however many of its copies the group holds; a
+  /// story whose copies fall in two groups counts in both.
+  func countStories(_ set: DocSet, _ c: CheckedCount, table: Table, cancellation: Cancellation?) throws(
+    EvaluationFailure
+  ) -> QueryResult {
+    let storyOf = store.stories.storyOf
+    func distinct(_ set: DocSet) throws(EvaluationFailure) -> Int {
+      var seen = Set<Int32>()
+      if !set.forEach(checking: cancellation, { _ = seen.insert(storyOf[$0]) }) { throw .cancelled }
+      return seen.count
+    }
+    guard let by = c.groupBy else { return .count(try distinct(set)) }
+    if let across = c.across {
+      var cells = Set<StoryKey<Pair<Value>>>()
+      var rowStories = Set<StoryKey<Value>>()
+      var columnStories = Set<StoryKey<Value>>()
+      var pairs: [Pair<Value>: Int] = [:]
+      var rowTotals: [Value: Int] = [:]
+      var columnTotals: [Value: Int] = [:]
+      let completed = set.forEach(checking: cancellation) { i in
+        let story = storyOf[i]
+        let rs = Self.groupValues(table.value(by, i))
+        let cs = Self.groupValues(table.value(across, i))
+        for r in rs {
+          if rowStories.insert(StoryKey(r, story)).inserted { rowTotals[r, default: 0] += 1 }
+          for col in cs where cells.insert(StoryKey(Pair(r, col), story)).inserted { pairs[Pair(r, col), default: 0] += 1 }
+        }
+        for col in cs where columnStories.insert(StoryKey(col, story)).inserted { columnTotals[col, default: 0] += 1 }
+      }
+      if !completed { throw .cancelled }
+      func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] { Self.filled(Self.inValueOrder(totals), f).map(\.value) }
+      let rowValues = ordered(rowTotals, by)
+      let columnValues = ordered(columnTotals, across)
+      return .crossTab(
+        CrossTab(
+          rowField: by.name, columnField: across.name, rows: rowValues, columns: columnValues,
+          counts: rowValues.map { r in columnValues.map { col in pairs[Pair(r, col)] ?? 0 } },
+          rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
+          total: try distinct(set)))
+    }
+    func storyCounts(_ set: DocSet) throws(EvaluationFailure) -> [(value: Value, count: Int)] {
+      var seen = Set<StoryKey<Value>>()
+      var counts: [Value: Int] = [:]
+      let completed = set.forEach(checking: cancellation) { i in
+        let story = storyOf[i]
+        for v in Self.groupValues(table.value(by, i)) where seen.insert(StoryKey(v, story)).inserted {
+          counts[v, default: 0] += 1
+        }
+      }
+      if !completed { throw .cancelled }
+      return Self.filled(Self.inValueOrder(counts), by)
+    }
+    if let share = c.share {
+      let (base, _, _) = try filter(c.collection, share.base, cancellation: cancellation)
+      let counts = try storyCounts(set.intersection(base))
+      let totals = try storyCounts(base)
+      var countOf: [Value: Int] = [:]
+      for g in counts { countOf[g.value] = g.count }
+      let groups = totals.map { (value: $0.value, count: countOf[$0.value] ?? 0) }
+      let order = Self.arrangedIndices(groups, totals: totals.map(\.count), c)
+      return .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count }))
+    }
+    return .groups(GroupedCount(field: by.name, groups: Self.arrange(try storyCounts(set), c)))
+  }
+
+  /// A group's value (or pair of values) and a story in it.
+  struct StoryKey<T: Hashable>: Hashable {
+    var value: T
+    var story: Int32
+    init(_ value: T, _ story: Int32) {
+      self.value = value
+      self.story = story
+    }
   }
 
   /// `crossTab(_:rows:columns:table:cancellation:)` counts the rows of `set` by the pairs of
@@ -624,6 +701,9 @@ public struct MemoryBackend: Backend {
       case .count(let n): lines.append("result: count \(n)")
       case .groups(let g): lines.append("result: \(g.groups.count) groups by \(g.field)")
       default: break
+      }
+      if c.distinct != nil {
+        lines.insert("distinct: each story once per group (clusters of near-copies, built on first use)", at: lines.count - 1)
       }
     case .show(let id):
       let i = try resolveID(id, at: statement.range)

@@ -6,7 +6,7 @@ import TinqText
 /// `Table` is a collection of the in-memory store seen as rows of typed values, read through the
 /// field registry: what the row-by-row parts of the memory backend (scans, ordering, grouping,
 /// projection) work on. Articles are read straight from the store; the derived collections
-/// (`citations`, `people`, `organizations`) from its entity lists.
+/// (`citations`, `people`, `organizations`) from its entity lists, `stories` from its clusters.
 struct Table {
   let collection: CollectionKind
   let count: Int
@@ -131,6 +131,12 @@ struct Table {
       let fields = Registry.organizations
       let orgs = store.organizations
       return Table(collection: collection, count: orgs.count) { fields[$0].read(orgs[$1]) }
+    case .stories:
+      let fields = Registry.stories
+      let stories = store.stories.all
+      return Table(collection: collection, count: stories.count) {
+        fields[$0].read(StoryRow(story: stories[$1], store: store))
+      }
     }
   }
 
