@@ -19,7 +19,8 @@ enum DerivedCollections {
 
   static func lines(_ collection: CollectionKind) -> String? {
     switch collection {
-    case .articles:
+    case .articles, .stories:
+      // Stories are clusters of the whole corpus's bodies, which the database does not hold.
       return nil
     case .citations:
       return """
@@ -67,7 +68,7 @@ enum DerivedCollections {
     for row in try query(sql, []) {
       let cells = row.makeRandomAccess()
       switch collection {
-      case .articles:
+      case .articles, .stories:
         break
       case .citations:
         let citation = Citation(

@@ -81,8 +81,8 @@ public struct PostgresBackend: Backend {
   /// `derivedCollection(of:)` is the derived collection a query or count is over, if any.
   static func derivedCollection(of statement: CheckedStatement) -> CollectionKind? {
     switch statement.kind {
-    case .query(let q) where q.collection != .articles: return q.collection
-    case .count(let c) where c.collection != .articles: return c.collection
+    case .query(let q) where DerivedCollections.sql(q.collection) != nil: return q.collection
+    case .count(let c) where DerivedCollections.sql(c.collection) != nil: return c.collection
     default: return nil
     }
   }

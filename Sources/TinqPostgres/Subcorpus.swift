@@ -44,6 +44,33 @@ enum Subcorpus {
     }
   }
 
+  /// `readsStories(_:)` tells whether a statement reads the story clusters, which are made over
+  /// the whole corpus and so cannot be made over a subcorpus.
+  static func readsStories(_ statement: CheckedStatement) -> Bool {
+    func inClause(_ p: Predicate?) -> Bool {
+      switch p {
+      case nil: return false
+      case .all(let items)?, .any(let items)?: return items.contains { inClause($0) }
+      case .not(let inner)?: return inClause(inner)
+      case .condition(let c)?:
+        switch c.test {
+        case .compare(let f, _, _), .between(let f, _, _, _), .isIn(let f, _, _), .isNull(let f, _): return f.name == "story"
+        case .contains(let f, _): return f?.name == "story"
+        case .cites, .mentions, .near: return false
+        }
+      }
+    }
+    switch statement.kind {
+    case .concordance(let k): return inClause(k.filter)
+    case .query(let q):
+      return inClause(q.filter) || q.columns.contains { $0.name == "story" } || q.order.contains { $0.field.name == "story" }
+    case .count(let c):
+      return inClause(c.filter) || c.distinct != nil || c.groupBy?.name == "story" || c.across?.name == "story"
+        || inClause(c.share?.base)
+    default: return false
+    }
+  }
+
   /// `widened(_:positive:)` is a clause SQL can say that every article of `p` satisfies: each
   /// `near` is, where it counts for a match, both of its phrases anywhere in the article, and
   /// under an odd number of `not`s, false (so its negation keeps everything).
@@ -72,9 +99,19 @@ extension PostgresBackend {
   /// `subcorpusPlan(for:)` is how a statement that needs it reads its subcorpus: the `WHERE`
   /// clause with its parameters, the order and cut, and the statement to run on the articles
   /// read; nil when SQL answers the statement alone.
-  func subcorpusPlan(for statement: CheckedStatement) throws(Unsupported) -> (
+  func subcorpusPlan(for statement: CheckedStatement) throws(Unsupported) -> SubcorpusPlan? {
+    guard let plan = try readingPlan(for: statement) else { return nil }
+    if Subcorpus.readsStories(statement) {
+      throw Unsupported(message: "story has no PostgreSQL form yet", range: statement.range)
+    }
+    return plan
+  }
+
+  typealias SubcorpusPlan = (
     whereClause: String, binds: [PostgresData], orderBy: String, limit: String, rewritten: CheckedStatement
-  )? {
+  )
+
+  func readingPlan(for statement: CheckedStatement) throws(Unsupported) -> SubcorpusPlan? {
     var compiler = SQLCompiler()
     switch statement.kind {
     case .concordance(let k):

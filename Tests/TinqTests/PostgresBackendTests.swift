@@ -268,6 +268,9 @@ extension PostgresAddress {
     for text in [
       "ngrams 2", "collocates of \"ma túy\"", "articles where contains \"ma túy\" order by relevance",
       "count articles where contains \"ma\" near \"túy\" by year as share",
+      "stories", "articles select id, story", "count articles by year distinct story",
+      "count articles where contains \"ma\" near \"túy\" by year distinct story",
+      "kwic \"ma túy\" where story = \"s\"",
     ] {
       guard case .failure(let e) = Self.outcome(text, on: pg) else {
         Issue.record("\(text) answered on PostgreSQL")
