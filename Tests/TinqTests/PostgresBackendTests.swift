@@ -88,6 +88,18 @@ extension PostgresAddress {
     "articles where contains \"ma túy\" order by relevance select id",
   ]
 
+  /// `expectSameAnswers(_:memory:postgres:)` expects each statement answered identically by both.
+  static func expectSameAnswers(_ statements: [String], memory: any Backend, postgres: PostgresBackend) {
+    for text in statements {
+      let expected = outcome(text, on: memory)
+      let got = outcome(text, on: postgres)
+      switch (expected, got) {
+      case (.success(let a), .success(let b)): #expect(a == b, "\(text)")
+      default: Issue.record("\(text): memory \(expected), PostgreSQL \(got)")
+      }
+    }
+  }
+
   @Test func goldenQueriesAgreeWithMemory() async throws {
     let seeds = try Corpus.bundledSeeds()
     let (pg, _, drop) = try await TestServer.loaded(seeds)
@@ -192,14 +204,7 @@ extension PostgresAddress {
       "articles where contains \"an ninh\" order by date desc limit 6 offset 1 select id, snippet",
       "articles where contains \"ma tuy\" or year = 2020 select id, date, snippet",
     ]
-    for text in statements {
-      let expected = Self.outcome(text, on: corpus.backend)
-      let got = Self.outcome(text, on: pg)
-      switch (expected, got) {
-      case (.success(let a), .success(let b)): #expect(a == b, "\(text)")
-      default: Issue.record("\(text): memory \(expected), PostgreSQL \(got)")
-      }
-    }
+    Self.expectSameAnswers(statements, memory: corpus.backend, postgres: pg)
   }
 
   /// The derived collections over a random corpus whose names vary in case and tone placement,
@@ -246,14 +251,7 @@ extension PostgresAddress {
       "expect people where articles >= 2 includes \"tran quoc to\"",
       "expect count organizations = 3",
     ]
-    for text in statements {
-      let expected = Self.outcome(text, on: corpus.backend)
-      let got = Self.outcome(text, on: pg)
-      switch (expected, got) {
-      case (.success(let a), .success(let b)): #expect(a == b, "\(text)")
-      default: Issue.record("\(text): memory \(expected), PostgreSQL \(got)")
-      }
-    }
+    Self.expectSameAnswers(statements, memory: corpus.backend, postgres: pg)
     guard case .success(.plan(let plan)) = Self.outcome("explain people where articles >= 2", on: pg) else {
       Issue.record("explain did not answer")
       return
