@@ -379,11 +379,12 @@ public struct Shell {
   }
 
   /// `warmSortKeys()` builds, in the REPL, the ranks that ordering and comparing by title, source
-  /// or author need, in the background, while the user reads and types.
+  /// or author need, and the corpus's syllable counts, in the background, while the user reads
+  /// and types.
   private func warmSortKeys() {
     guard interruptible, session.database == nil else { return }
     let backend = session.corpus.backend
-    Thread.detachNewThread { backend.prepareSortKeys() }
+    Thread.detachNewThread { backend.prepareInBackground() }
   }
 
   /// `ScriptReadError` is why a script could not be read: a path that cannot be opened, or bytes

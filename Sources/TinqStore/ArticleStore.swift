@@ -76,6 +76,8 @@ public struct ArticleStore: Sendable {
   let byAuthor: EqualityIndex
   /// Sort keys of short text fields, built on first use and kept (see `SortKeyCache`).
   public let sortKeys: SortKeyCache
+  /// Every syllable's frequency in the whole corpus's bodies, counted on first use and kept.
+  let corpusTermsCache: CorpusTermsCache
   /// The stories (clusters of near-copies), computed on first use and kept (see `stories`).
   let storyCache: StoryCache
 
@@ -141,6 +143,7 @@ public struct ArticleStore: Sendable {
     bySource = indexes.bySource
     byAuthor = indexes.byAuthor
     sortKeys = SortKeyCache()
+    corpusTermsCache = CorpusTermsCache()
     storyCache = StoryCache()
   }
 

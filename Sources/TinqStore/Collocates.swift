@@ -1,3 +1,4 @@
+import Synchronization
 import TinqSupport
 import TinqText
 
@@ -63,7 +64,51 @@ struct SyllableCounter {
   }
 }
 
+/// `CorpusTerms` is every syllable's frequency in the whole corpus's bodies, by toned key, with
+/// the first spelling seen (lowercased) and the number of syllables: what `collocates` without a
+/// `where` and `keywords ... vs rest` or `vs all` would otherwise count anew over every body.
+public struct CorpusTerms: Sendable {
+  public let frequency: [String: Int]
+  public let spelling: [String: String]
+  public let total: Int
+}
+
+/// `CorpusTermsCache` holds a store's `CorpusTerms` once counted.
+final class CorpusTermsCache: Sendable {
+  let value = Mutex<CorpusTerms?>(nil)
+}
+
 extension ArticleStore {
+  /// `corpusTerms(stop:)` is every syllable's frequency in the corpus's bodies, counted over
+  /// every body on first use (nil when stopped) and kept for the store's life.
+  public func corpusTerms(stop: () -> Bool = { false }) -> CorpusTerms? {
+    if let known = corpusTermsCache.value.withLock({ $0 }) { return known }
+    var counter = SyllableCounter(table: bodies.pieces)
+    var frequency: [Int] = []
+    var total = 0
+    let completed = DocSet.all(universe: count).forEach(stoppingWhen: stop) { a in
+      for id in bodies.pieceIDs(of: a) {
+        let t = counter.term(id)
+        guard t >= 0 else { continue }
+        if Int(t) >= frequency.count { frequency.append(contentsOf: repeatElement(0, count: Int(t) + 1 - frequency.count)) }
+        frequency[Int(t)] += 1
+        total += 1
+      }
+    }
+    guard completed else { return nil }
+    var byKey: [String: Int] = [:]
+    var spelling: [String: String] = [:]
+    byKey.reserveCapacity(frequency.count)
+    spelling.reserveCapacity(frequency.count)
+    for t in frequency.indices {
+      byKey[counter.keys[t]] = frequency[t]
+      spelling[counter.keys[t]] = counter.spellings[t]
+    }
+    let terms = CorpusTerms(frequency: byKey, spelling: spelling, total: total)
+    corpusTermsCache.value.withLock { if $0 == nil { $0 = terms } }
+    return terms
+  }
+
   /// `collocation(of:window:in:stop:)` counts, in the bodies of `articles`, the syllables that
   /// stand within `window` syllables either side of each occurrence of `phrase` (the phrase's own
   /// syllables apart), and every syllable's frequency in those bodies: exact counts over the
@@ -77,7 +122,12 @@ extension ArticleStore {
     var syllables = 0
     let found = fullText.occurrences(of: phrase, scope: .body, within: articles)
     var next = 0
-    let completed = articles.forEach(stoppingWhen: stop) { a in
+    // Over the whole corpus the frequencies are the store's, counted once: only the bodies that
+    // hold the phrase are read, for the windows.
+    let whole = articles.count == count ? corpusTerms(stop: stop) : nil
+    if articles.count == count, whole == nil { return nil }
+    let walked = whole == nil ? articles : DocSet(universe: count, members: Self.distinctArticles(of: found))
+    let completed = walked.forEach(stoppingWhen: stop) { a in
       let ids = bodies.pieceIDs(of: a)
       var terms: [Int32] = []
       terms.reserveCapacity(ids.count)
@@ -107,9 +157,23 @@ extension ArticleStore {
     if !completed { return nil }
     var items: [Collocation.Item] = []
     for t in together.indices where together[t] > 0 {
-      items.append(
-        Collocation.Item(syllable: counter.spellings[t], key: counter.keys[t], together: together[t], frequency: frequency[t]))
+      let key = counter.keys[t]
+      if let whole {
+        items.append(
+          Collocation.Item(
+            syllable: whole.spelling[key] ?? counter.spellings[t], key: key, together: together[t],
+            frequency: whole.frequency[key] ?? frequency[t]))
+      } else {
+        items.append(Collocation.Item(syllable: counter.spellings[t], key: key, together: together[t], frequency: frequency[t]))
+      }
     }
-    return Collocation(items: items, occurrences: found.count, syllables: syllables)
+    return Collocation(items: items, occurrences: found.count, syllables: whole?.total ?? syllables)
+  }
+
+  /// The articles of a list of occurrences (which come by article, in order), each once.
+  static func distinctArticles(of found: [Occurrence]) -> [Int] {
+    var out: [Int] = []
+    for o in found where out.last != o.article { out.append(o.article) }
+    return out
   }
 }

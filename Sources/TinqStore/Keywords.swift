@@ -81,6 +81,25 @@ extension ArticleStore {
       }
     }
     guard countedFocus else { return nil }
+    // Against the rest of the corpus or all of it, the reference's counts are the corpus's
+    // (counted once) less the focus's, or the corpus's: its bodies are not read.
+    let isAll = reference.count == count
+    let isRest = !isAll && reference.intersection(focus).isEmpty && reference.count + focus.count == count
+    if focus.universe == count, isAll || isRest {
+      guard let whole = corpusTerms(stop: stop) else { return nil }
+      var keys: [GramTable.Key] = []
+      var a: [Int] = []
+      var b: [Int] = []
+      for t in inFocus.indices where inFocus[t] > 0 {
+        keys.append(GramReader.key(ofTerm: t))
+        a.append(Int(inFocus[t]))
+        let corpus = whole.frequency[reader.counter.keys[t]] ?? Int(inFocus[t])
+        b.append(isAll ? corpus : corpus - Int(inFocus[t]))
+      }
+      return GramComparison(
+        size: 1, focus: a, reference: b, focusTotal: focusTotal, referenceTotal: isAll ? whole.total : whole.total - focusTotal,
+        keys: keys, spellings: reader.counter.spellings)
+    }
     var inReference = [Int32](repeating: 0, count: inFocus.count)
     var referenceTotal = 0
     var walked = reference

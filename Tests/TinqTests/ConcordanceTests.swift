@@ -439,6 +439,11 @@ import TinqText
       #expect(item.together == expected.together[item.key], "\(item.syllable)")
       #expect(item.frequency == expected.frequency[item.key], "\(item.syllable)")
     }
+    // Again, from the corpus's syllable counts kept by the first: the same counts.
+    let again = try #require(
+      Self.store.collocation(of: Phrase(text), window: window, in: DocSet.all(universe: Self.store.count)))
+    #expect(again.items.sorted { $0.key < $1.key } == found.items.sorted { $0.key < $1.key })
+    #expect(again.syllables == found.syllables && again.occurrences == found.occurrences)
   }
 
   @Test func measuresFollowTheirFormulas() {

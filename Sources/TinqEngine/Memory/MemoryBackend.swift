@@ -25,6 +25,15 @@ public struct MemoryBackend: Backend {
     }
   }
 
+  /// `prepareInBackground()` is what the REPL builds while the user reads and types: the sort
+  /// keys (`prepareSortKeys()`), then every syllable's frequency in the corpus, which
+  /// `collocates` without a `where` and `keywords ... vs rest` read instead of counting every
+  /// body again.
+  public func prepareInBackground() {
+    prepareSortKeys()
+    _ = store.corpusTerms()
+  }
+
   /// `run(_:cancellation:)` answers one checked statement.
   public func run(_ statement: CheckedStatement, cancellation: Cancellation? = nil) throws(EvaluationFailure) -> QueryResult {
     switch statement.kind {
