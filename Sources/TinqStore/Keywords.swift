@@ -85,37 +85,31 @@ extension ArticleStore {
     // (counted once) less the focus's, or the corpus's: its bodies are not read.
     let isAll = reference.count == count
     let isRest = !isAll && reference.intersection(focus).isEmpty && reference.count + focus.count == count
-    if focus.universe == count, isAll || isRest {
-      guard let whole = corpusTerms(stop: stop) else { return nil }
-      var keys: [GramTable.Key] = []
-      var a: [Int] = []
-      var b: [Int] = []
-      for t in inFocus.indices where inFocus[t] > 0 {
-        keys.append(GramReader.key(ofTerm: t))
-        a.append(Int(inFocus[t]))
-        let corpus = whole.frequency[reader.counter.keys[t]] ?? Int(inFocus[t])
-        b.append(isAll ? corpus : corpus - Int(inFocus[t]))
-      }
-      return GramComparison(
-        size: 1, focus: a, reference: b, focusTotal: focusTotal, referenceTotal: isAll ? whole.total : whole.total - focusTotal,
-        keys: keys, spellings: reader.counter.spellings)
-    }
     var inReference = [Int32](repeating: 0, count: inFocus.count)
     var referenceTotal = 0
-    var walked = reference
-    if !focus.isEmpty, reference.intersection(focus) == focus {
-      walked = reference.subtracting(focus)
-      inReference = inFocus
-      referenceTotal = focusTotal
-    }
-    let known = inFocus.count
-    let countedReference = walked.forEach(stoppingWhen: stop) { article in
-      reader.forEachTerm(of: article) { t in
-        referenceTotal += 1
-        if t < known { inReference[t] &+= 1 }
+    if focus.universe == count, isAll || isRest {
+      guard let whole = corpusTerms(stop: stop) else { return nil }
+      for t in inFocus.indices where inFocus[t] > 0 {
+        let corpus = Int32(whole.frequency[reader.counter.keys[t]] ?? Int(inFocus[t]))
+        inReference[t] = isAll ? corpus : corpus - inFocus[t]
       }
+      referenceTotal = isAll ? whole.total : whole.total - focusTotal
+    } else {
+      var walked = reference
+      if !focus.isEmpty, reference.intersection(focus) == focus {
+        walked = reference.subtracting(focus)
+        inReference = inFocus
+        referenceTotal = focusTotal
+      }
+      let known = inFocus.count
+      let countedReference = walked.forEach(stoppingWhen: stop) { article in
+        reader.forEachTerm(of: article) { t in
+          referenceTotal += 1
+          if t < known { inReference[t] &+= 1 }
+        }
+      }
+      guard countedReference else { return nil }
     }
-    guard countedReference else { return nil }
     var keys: [GramTable.Key] = []
     var a: [Int] = []
     var b: [Int] = []
