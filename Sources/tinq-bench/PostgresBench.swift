@@ -72,11 +72,7 @@ struct PostgresBench: ParsableCommand {
     var differing: [String] = []
     for (name, text) in Self.statements() {
       let (m, mMs) = time(text) { () throws(QueryError) in try memory.query(text) }
-      let (p, pMs) = time(text) { () throws(QueryError) in
-        var session = Session(database: backend, label: "PostgreSQL")
-        guard let outcome = session.run(text).first else { throw QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "") }
-        return try outcome.result.get()
-      }
+      let (p, pMs) = time(text) { () throws(QueryError) in try Self.answer(text, on: backend) }
       let same: String
       switch (m, p) {
       case (.success(let a), .success(let b)):
@@ -97,11 +93,7 @@ struct PostgresBench: ParsableCommand {
       let query = Printer.print(.query(Query(collection: CollectionRef(kind: .articles), filter: clause)))
       for text in [query + " select id", "count " + query + " by year"] {
         let m = Result { () throws(QueryError) in try memory.query(text) }
-        let p = Result { () throws(QueryError) -> QueryResult in
-          var session = Session(database: backend, label: "PostgreSQL")
-          guard let outcome = session.run(text).first else { throw QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "") }
-          return try outcome.result.get()
-        }
+        let p = Result { () throws(QueryError) in try Self.answer(text, on: backend) }
         switch (m, p) {
         case (.success(let a), .success(let b)) where a == b:
           randomCompared += 1
@@ -147,6 +139,17 @@ struct PostgresBench: ParsableCommand {
     throw ValidationError("tinq-bench was built without PostgreSQL: build it with --traits PostgreSQL")
     #endif
   }
+
+  #if PostgreSQL
+  /// `answer(_:on:)` is one statement's answer from the database, as the command line gives it.
+  static func answer(_ text: String, on backend: PostgresBackend) throws(QueryError) -> QueryResult {
+    var session = Session(database: backend, label: "PostgreSQL")
+    guard let outcome = session.run(text).first else {
+      throw QueryError(Diagnostic("no statement", at: SourceRange(0, 0)), source: text, file: "")
+    }
+    return try outcome.result.get()
+  }
+  #endif
 
   func note(_ s: String) { FileHandle.standardError.write(Data("tinq-bench: \(s)\n".utf8)) }
 
