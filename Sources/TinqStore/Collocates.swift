@@ -83,19 +83,18 @@ extension ArticleStore {
   /// every body on first use (nil when stopped) and kept for the store's life.
   public func corpusTerms(stop: () -> Bool = { false }) -> CorpusTerms? {
     if let known = corpusTermsCache.value.withLock({ $0 }) { return known }
-    var counter = SyllableCounter(table: bodies.pieces)
+    var reader = GramReader(bodies: bodies)
     var frequency: [Int] = []
     var total = 0
     let completed = DocSet.all(universe: count).forEach(stoppingWhen: stop) { a in
-      for id in bodies.pieceIDs(of: a) {
-        let t = counter.term(id)
-        guard t >= 0 else { continue }
-        if Int(t) >= frequency.count { frequency.append(contentsOf: repeatElement(0, count: Int(t) + 1 - frequency.count)) }
-        frequency[Int(t)] += 1
+      reader.forEachTerm(of: a) { t in
+        if t >= frequency.count { frequency.append(contentsOf: repeatElement(0, count: t + 1 - frequency.count)) }
+        frequency[t] += 1
         total += 1
       }
     }
     guard completed else { return nil }
+    let counter = reader.counter
     var byKey: [String: Int] = [:]
     var spelling: [String: String] = [:]
     byKey.reserveCapacity(frequency.count)
