@@ -62,7 +62,7 @@ public struct PostgresBackend: Backend {
     var answering = self
     answering.cancellation = cancellation
     do {
-      let result = try answering.answer(statement, cancellation: cancellation)
+      let result = try answering.answer(statement)
       if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
       return result
     } catch _ where cancellation?.isCancelled == true {
@@ -87,13 +87,13 @@ public struct PostgresBackend: Backend {
     }
   }
 
-  func answer(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult {
+  func answer(_ statement: CheckedStatement) throws -> QueryResult {
     if let collection = Self.derivedCollection(of: statement) {
       // The entities are grouped on the server; the in-memory engine does the rest.
       let store = try DerivedCollections.store(collection, query: query)
       return try MemoryBackend(store: store).run(statement, cancellation: cancellation)
     }
-    if let answered = try throughSubcorpus(statement, cancellation: cancellation) { return answered }
+    if let answered = try throughSubcorpus(statement) { return answered }
     switch statement.kind {
     case .query(let q):
       return .rows(try rows(q, range: statement.range))
@@ -308,11 +308,10 @@ public struct PostgresBackend: Backend {
       // Each group's matching articles beside all of the group's articles in the base.
       var baseCompiler = SQLCompiler()
       let base = try whereClause(share.base, &baseCompiler)
-      // The matching articles of the base: both clauses (numbered on from the filter's parameters).
+      // The matching articles of the base: both clauses.
+      let clauses = [c.filter, share.base].compactMap { $0 }
       var both = SQLCompiler()
-      let filterOnly = try whereClause(c.filter, &both)
-      let baseToo = try whereClause(share.base, &both)
-      let matching = filterOnly.isEmpty ? baseToo : (baseToo.isEmpty ? filterOnly : filterOnly + " AND " + String(baseToo.dropFirst(" WHERE ".count)))
+      let matching = try whereClause(clauses.isEmpty ? nil : .all(clauses), &both)
       let counts = try groupCounts(matching, binds: both.binds, by: rows)
       let totals = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(base, binds: baseCompiler.binds, by: rows)), by)
       let groups = totals.map { (value: $0.value, count: counts[$0.value] ?? 0) }

@@ -34,31 +34,20 @@ enum Subcorpus {
 
   /// `hasNear(_:)` tells whether a `where` clause tests proximity anywhere.
   static func hasNear(_ p: Predicate?) -> Bool {
-    switch p {
-    case nil: return false
-    case .all(let items)?, .any(let items)?: return items.contains { hasNear($0) }
-    case .not(let inner)?: return hasNear(inner)
-    case .condition(let c)?:
-      if case .near = c.test { return true }
-      return false
-    }
+    p?.conditions.contains { if case .near = $0.test { return true } else { return false } } ?? false
   }
 
   /// `readsStories(_:)` tells whether a statement reads the story clusters, which are made over
   /// the whole corpus and so cannot be made over a subcorpus.
   static func readsStories(_ statement: CheckedStatement) -> Bool {
     func inClause(_ p: Predicate?) -> Bool {
-      switch p {
-      case nil: return false
-      case .all(let items)?, .any(let items)?: return items.contains { inClause($0) }
-      case .not(let inner)?: return inClause(inner)
-      case .condition(let c)?:
+      p?.conditions.contains { c in
         switch c.test {
         case .compare(let f, _, _), .between(let f, _, _, _), .isIn(let f, _, _), .isNull(let f, _): return f.name == "story"
         case .contains(let f, _): return f?.name == "story"
         case .cites, .mentions, .near: return false
         }
-      }
+      } ?? false
     }
     switch statement.kind {
     case .concordance(let k): return inClause(k.filter)
@@ -88,10 +77,10 @@ enum Subcorpus {
 }
 
 extension PostgresBackend {
-  /// `throughSubcorpus(_:cancellation:)` answers a statement that needs the in-memory engine's
+  /// `throughSubcorpus(_:)` answers a statement that needs the in-memory engine's
   /// last step over the articles it can come from, or nil when SQL answers it alone.
-  func throughSubcorpus(_ statement: CheckedStatement, cancellation: Cancellation?) throws -> QueryResult? {
-    guard let (store, rewritten) = try subcorpus(for: statement, cancellation: cancellation) else { return nil }
+  func throughSubcorpus(_ statement: CheckedStatement) throws -> QueryResult? {
+    guard let (store, rewritten) = try subcorpus(for: statement) else { return nil }
     if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
     return try MemoryBackend(store: store).run(rewritten, cancellation: cancellation)
   }
@@ -149,7 +138,7 @@ extension PostgresBackend {
     }
   }
 
-  func subcorpus(for statement: CheckedStatement, cancellation: Cancellation?) throws -> (ArticleStore, CheckedStatement)? {
+  func subcorpus(for statement: CheckedStatement) throws -> (ArticleStore, CheckedStatement)? {
     guard let plan = try subcorpusPlan(for: statement) else { return nil }
     let store = try Subcorpus.store(
       plan.whereClause, binds: plan.binds, orderBy: plan.orderBy, limit: plan.limit, cancellation: cancellation,
