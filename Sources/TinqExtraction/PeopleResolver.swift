@@ -26,8 +26,9 @@ public enum PeopleResolver {
         proposed.insert(UTF8Key(c.name))
       }
     }
-    // Foreign surnames: the last word of names a foreign first word opens (`David Moyes`), by the
-    // number of articles that name them so; and every word of an organisation's name (`Ford`).
+    // Foreign surnames: the last word of names a foreign first word opens (`David Moyes`), and a
+    // single word found as a person after a cue (`HLV Moyes`), by the number of articles that name
+    // them so; and every word of an organisation's name (`Ford`).
     // A lone surname is a capital and three to fourteen small Latin letters, so no other word can
     // be one and none is looked up.
     var surnameArticles: [UTF8Key: Int] = [:]
@@ -35,8 +36,15 @@ public enum PeopleResolver {
     for index in articles.indices {
       var surnames: [UTF8Key] = []
       let people = articles[index].people
-      for k in people.indices where people[k].name.utf8.contains(0x20) {
+      for k in people.indices {
         let name = people[k].name
+        guard name.utf8.contains(0x20) else {
+          // A foreigner named by one word after a rank, a title or a role (`tiền đạo Neymar`,
+          // `Tổng thống Obama`) is evidence for the same word standing alone elsewhere.
+          let key: UTF8Key? = Self.withBytes(name) { b in Self.surnameShaped(b[...]) }
+          if let key, proposed.contains(key), !surnames.contains(key) { surnames.append(key) }
+          continue
+        }
         known.insert(UTF8Key(name))
         guard !proposed.isEmpty else { continue }
         let key: UTF8Key? = Self.withBytes(name) { b in

@@ -157,4 +157,16 @@ import TinqFacts
     let articles = Self.corpus(Self.evidence + [c.text])
     #expect(articles[Self.evidence.count].people.map(\.name) == c.expected)
   }
+
+  /// A word found alone after a title in two other articles (`Tổng thống Petrovan`) is evidence
+  /// enough for the same word standing alone; one article is not.
+  @Test(arguments: [
+    (["Tổng thống Petrovan phát biểu tại hội nghị.", "Hôm qua Tổng thống Petrovan tiếp đoàn."], ["Petrovan"]),
+    (["Tổng thống Petrovan phát biểu tại hội nghị."], []),
+    (["Trận đấu hôm qua, Petrovan ghi bàn.", "Trong hiệp hai, Petrovan ghi thêm."], []),
+  ])
+  func loneWordAfterATitleElsewhere(_ evidence: [String], _ expected: [String]) {
+    let articles = Self.corpus(evidence + ["Chiều qua, Petrovan đã ký sắc lệnh mới."])
+    #expect(articles[evidence.count].people.map(\.name) == expected)
+  }
 }
