@@ -172,13 +172,16 @@ struct ArticleRows {
     return origin
   }
 
-  mutating func add(_ a: Article, ordinal: Int, documentKey: (Citation) -> String) {
+  /// `add(_:ordinal:syllables:documentKey:)` writes an article's rows; `syllables` is the length of
+  /// its title and body as the in-memory index counts it, which relevance weighs.
+  mutating func add(_ a: Article, ordinal: Int, syllables: Int, documentKey: (Citation) -> String) {
     articles.text(a.id)
     articles.integer(ordinal)
     articles.text(a.origin)
     articles.text(Self.sourceFile(a.origin))
     articles.text(a.title)
     articles.text(a.body)
+    articles.integer(syllables)
     let d = a.date
     articles.integer(d?.year)
     articles.integer(d?.month)

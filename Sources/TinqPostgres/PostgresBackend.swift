@@ -107,15 +107,9 @@ public struct PostgresBackend: Backend {
       return .binding(name: name, value: MemoryBackend.value(of: value))
     case .expectation(let e):
       return .expectation(try Expectations.evaluate(e, statement: statement, backend: self, cancellation: cancellation))
-    case .concordance:
-      // Answered over its subcorpus (see `throughSubcorpus`).
-      throw Unsupported(message: "kwic has no PostgreSQL form yet", range: statement.range)
-    case .collocates:
-      throw Unsupported(message: "collocates has no PostgreSQL form yet", range: statement.range)
-    case .ngrams:
-      throw Unsupported(message: "ngrams has no PostgreSQL form yet", range: statement.range)
-    case .keywords:
-      throw Unsupported(message: "keywords has no PostgreSQL form yet", range: statement.range)
+    case .concordance, .collocates, .ngrams, .keywords:
+      // Answered over their subcorpus (see `throughSubcorpus`), which is never nil for these.
+      throw Unsupported(message: "this statement has no PostgreSQL form yet", range: statement.range)
     }
   }
 
@@ -367,7 +361,11 @@ public struct PostgresBackend: Backend {
       lines.append("then: the \(collection.rawValue) are filtered, ordered and cut by the in-memory engine")
       sql = SQL(text: read, binds: [])
     } else if let plan = try subcorpusPlan(for: statement) {
-      lines.append("then: the articles read are answered by the in-memory engine (near, kwic and snippets are decided there)")
+      lines.append(
+        "then: the articles read are answered by the in-memory engine (near, kwic, snippets, relevance and word statistics are decided there)")
+      if case .query(let q) = statement.kind, Subcorpus.isScored(q) {
+        lines.append("relevance: weighed by the whole corpus's articles, syllables and each phrase's articles, counted on the server")
+      }
       sql = SQL(text: "SELECT a.facts, a.body FROM tinq_articles a" + plan.whereClause + " ORDER BY " + plan.orderBy + plan.limit, binds: plan.binds)
     } else {
       sql = try articlesSQL(explaining: statement)

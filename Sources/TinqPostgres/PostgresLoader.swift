@@ -153,7 +153,8 @@ public enum PostgresLoader {
       let end = min(store.count, start + batch)
       var rows = ArticleRows()
       for i in start..<end {
-        rows.add(store.article(i), ordinal: base + i, documentKey: documentKey)
+        rows.add(
+          store.article(i), ordinal: base + i, syllables: store.fullText.documentSyllables(of: i), documentKey: documentKey)
       }
       try await copy(rows.articles.bytes, into: "tinq_articles", columns: nil, session: session)
       try await copy(rows.terms.bytes, into: "tinq_terms", columns: nil, session: session)

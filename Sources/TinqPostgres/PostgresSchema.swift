@@ -13,7 +13,7 @@ import Foundation
 /// query over exactly the syllables the in-memory index sees.
 public enum PostgresSchema {
   /// Bumped when the layout changes; a database of another version is refused with a clear error.
-  public static let version = "1"
+  public static let version = "2"
 
   /// The statements creating the tables and indexes, if missing.
   public static let create = """
@@ -25,6 +25,7 @@ public enum PostgresSchema {
       source_file text,
       title text,
       body text NOT NULL,
+      syllables int NOT NULL,
       year int, month int, day int,
       date_precision smallint,
       date_y int, date_m int, date_d int,

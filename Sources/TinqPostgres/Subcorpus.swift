@@ -6,12 +6,14 @@ import TinqStore
 import TinqSyntax
 
 /// `Subcorpus` answers, with the in-memory engine, the statements whose last step reads the
-/// articles' syllables in a way SQL cannot say faithfully (concordance lines, `near`, snippets):
-/// the server finds the articles the answer can come from, they are read whole (facts and body)
-/// in corpus order into a store of their own, and the statement runs on that store. Whatever is
-/// decided per article (a match, a line, a snippet, an order by the articles' fields) is then
-/// decided exactly as in memory; what needs the whole corpus (relevance's statistics, word
-/// statistics, a share's base) is not answered this way.
+/// articles' syllables in a way SQL cannot say faithfully (concordance lines, `near`, snippets,
+/// relevance, word statistics): the server finds the articles the answer can come from, they are
+/// read whole (facts and body) in corpus order into a store of their own, and the statement runs
+/// on that store. Whatever is decided per article (a match, a line, a snippet, an order by the
+/// articles' fields) or over the articles a `where` keeps (collocates, n-grams, keywords) is then
+/// decided exactly as in memory. Relevance also weighs each phrase by the whole corpus, whose
+/// figures the server counts (`relevanceBasis(for:)`). A share's base and the story clusters are
+/// not answered this way.
 enum Subcorpus {
   /// `store(_:binds:orderBy:limit:cancellation:query:)` reads the articles a `WHERE` clause keeps, in the order `orderBy` gives
   /// (corpus order by default), into a store.
@@ -30,6 +32,11 @@ enum Subcorpus {
     rows = []
     if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
     return ArticleStore(taking: &articles)
+  }
+
+  /// `isScored(_:)` tells whether a query ranks its articles by relevance or shows their score.
+  static func isScored(_ q: CheckedQuery) -> Bool {
+    q.columns.contains { $0.derived == .score } || q.order.contains { $0.field.derived == .score }
   }
 
   /// `hasNear(_:)` tells whether a `where` clause tests proximity anywhere.
@@ -56,6 +63,11 @@ enum Subcorpus {
     case .count(let c):
       return inClause(c.filter) || c.distinct != nil || c.groupBy?.name == "story" || c.across?.name == "story"
         || inClause(c.share?.base)
+    case .collocates(let c): return inClause(c.filter)
+    case .ngrams(let g): return inClause(g.filter)
+    case .keywords(let k):
+      if case .filter(let reference) = k.reference, inClause(reference) { return true }
+      return inClause(k.focus)
     default: return false
     }
   }
@@ -82,7 +94,34 @@ extension PostgresBackend {
   func throughSubcorpus(_ statement: CheckedStatement) throws -> QueryResult? {
     guard let (store, rewritten) = try subcorpus(for: statement) else { return nil }
     if cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
-    return try MemoryBackend(store: store).run(rewritten, cancellation: cancellation)
+    let basis = try relevanceBasis(for: rewritten)
+    return try MemoryBackend(store: store, relevanceBasis: basis).run(rewritten, cancellation: cancellation)
+  }
+
+  /// `relevanceBasis(for:)` is, for a query that ranks or shows relevance, the whole corpus's
+  /// figures BM25 weighs its phrases by (the articles read are only those the query keeps): the
+  /// number of articles and of their syllables, and for each phrase the articles holding it,
+  /// in the order the in-memory engine scores the phrases in.
+  func relevanceBasis(for statement: CheckedStatement) throws -> RelevanceBasis? {
+    guard case .query(let q) = statement.kind, Subcorpus.isScored(q) else { return nil }
+    guard let totals = try query("SELECT count(*), coalesce(sum(a.syllables), 0) FROM tinq_articles a", []).first
+    else { return nil }
+    let (articles, syllables) = try totals.decode((Int, Int).self)
+    var documents: [Int] = []
+    for (phrase, scope) in MemoryBackend.containedPhrases(q.filter) {
+      let field: Field? =
+        switch scope {
+        case .title: Schema.field("title", in: .articles)
+        case .body: Schema.field("body", in: .articles)
+        case .titleOrBody: nil
+        }
+      let contains = Predicate.condition(Condition(test: .contains(field, phrase), text: "", range: statement.range))
+      var compiler = SQLCompiler()
+      let clause = try whereClause(contains, &compiler)
+      let n = try query("SELECT count(*) FROM tinq_articles a" + clause, compiler.binds).first?.decode(Int.self) ?? 0
+      documents.append(n)
+    }
+    return RelevanceBasis(articles: articles, syllables: syllables, documents: documents)
   }
 
   /// `subcorpusPlan(for:)` is how a statement that needs it reads its subcorpus: the `WHERE`
@@ -107,14 +146,13 @@ extension PostgresBackend {
       let clause = try whereClause(Subcorpus.widened(k.articles), &compiler)
       return (clause, compiler.binds, "a.ordinal", "", statement)
     case .query(let q) where q.collection == .articles:
-      if q.columns.contains(where: { $0.derived == .score }) || q.order.contains(where: { $0.field.derived == .score }) {
-        throw Unsupported(message: "relevance has no PostgreSQL form yet (it weighs each phrase by the whole corpus)", range: statement.range)
-      }
-      if Subcorpus.hasNear(q.filter) {
+      // Relevance orders every article the filter keeps: all are read, then ranked in memory with
+      // the whole corpus's figures (`relevanceBasis`).
+      if Subcorpus.hasNear(q.filter) || q.order.contains(where: { $0.field.derived == .score }) {
         let clause = try whereClause(q.filter.map { Subcorpus.widened($0) }, &compiler)
         return (clause, compiler.binds, "a.ordinal", "", statement)
       }
-      guard q.columns.contains(where: { $0.derived == .snippet }) else { return nil }
+      guard q.columns.contains(where: { $0.derived == .snippet || $0.derived == .score }) else { return nil }
       // The rows themselves, in their order and cut; the engine then adds each one's snippet.
       let clause = try whereClause(q.filter, &compiler)
       var cut = ""
@@ -127,6 +165,19 @@ extension PostgresBackend {
       var rewritten = statement
       rewritten.kind = .query(inOrder)
       return (clause, compiler.binds, try SQLCompiler.orderBy(q.order, range: statement.range), cut, rewritten)
+    // Word statistics count over the articles a `where` keeps (every article without one, and for
+    // `keywords` the reference too): those are read whole and counted in memory.
+    case .collocates(let c):
+      let clause = try whereClause(c.filter.map { Subcorpus.widened($0) }, &compiler)
+      return (clause, compiler.binds, "a.ordinal", "", statement)
+    case .ngrams(let g):
+      let clause = try whereClause(g.filter.map { Subcorpus.widened($0) }, &compiler)
+      return (clause, compiler.binds, "a.ordinal", "", statement)
+    case .keywords(let k):
+      var read: Predicate? = nil
+      if case .filter(let reference) = k.reference { read = Subcorpus.widened(.any([k.focus, reference])) }
+      let clause = try whereClause(read, &compiler)
+      return (clause, compiler.binds, "a.ordinal", "", statement)
     case .count(let c) where c.collection == .articles && Subcorpus.hasNear(c.filter):
       if c.share != nil {
         throw Unsupported(message: "a share of articles tested with near has no PostgreSQL form yet", range: statement.range)

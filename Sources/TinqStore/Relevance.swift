@@ -30,6 +30,26 @@ public enum BM25 {
   }
 }
 
+/// `RelevanceBasis` is what BM25 weighs phrases by when the articles at hand are not the whole
+/// corpus (the articles a PostgreSQL backend read for a statement): the corpus's number of
+/// articles, their syllables, and for each phrase the articles holding it.
+public struct RelevanceBasis: Sendable, Equatable {
+  public var articles: Int
+  public var syllables: Int
+  /// Per phrase, in the order the phrases are scored in: the articles of the corpus holding it.
+  public var documents: [Int]
+
+  public init(articles: Int, syllables: Int, documents: [Int]) {
+    self.articles = articles
+    self.syllables = syllables
+    self.documents = documents
+  }
+
+  /// The mean number of syllables of an article, as `FullTextIndex.averageDocumentSyllables`
+  /// computes it over the whole corpus.
+  public var averageDocumentSyllables: Double { articles == 0 ? 0 : Double(syllables) / Double(articles) }
+}
+
 extension FullTextIndex {
   /// The number of syllables of an article's title and body.
   public func documentSyllables(of ordinal: Int) -> Int {
@@ -44,22 +64,25 @@ extension FullTextIndex {
   /// `relevance(of:in:)` scores each article of `articles` by BM25 over the phrases (each in its
   /// part): for every phrase, its idf over the whole corpus times its saturated frequency in the
   /// article, a title match counting `BM25.titleWeight` times. Articles holding none score 0.
-  public func relevance(of phrases: [(Phrase, TextScope)], in articles: DocSet) -> [Int: Double] {
+  /// With a `basis`, the corpus's figures are its, not this index's.
+  public func relevance(of phrases: [(Phrase, TextScope)], in articles: DocSet, basis: RelevanceBasis? = nil) -> [Int: Double] {
     var scores: [Int: Double] = [:]
-    for (article, score) in relevanceScores(of: phrases, in: articles) { scores[article] = score }
+    for (article, score) in relevanceScores(of: phrases, in: articles, basis: basis) { scores[article] = score }
     return scores
   }
 
   /// `relevanceScores(of:in:)` is `relevance(of:in:)` as (article, score) pairs in article order:
   /// what ranking sorts.
-  public func relevanceScores(of phrases: [(Phrase, TextScope)], in articles: DocSet) -> [(article: Int, score: Double)] {
+  public func relevanceScores(
+    of phrases: [(Phrase, TextScope)], in articles: DocSet, basis: RelevanceBasis? = nil
+  ) -> [(article: Int, score: Double)] {
     var scores = [Double](repeating: 0, count: universe)
     var touched = DocSet(universe: universe)
-    let average = averageDocumentSyllables
-    for (phrase, scope) in phrases {
-      let n = documents(containing: phrase, scope: scope).count
+    let average = basis?.averageDocumentSyllables ?? averageDocumentSyllables
+    for (k, (phrase, scope)) in phrases.enumerated() {
+      let n = basis.map { k < $0.documents.count ? $0.documents[k] : 0 } ?? documents(containing: phrase, scope: scope).count
       guard n > 0 else { continue }
-      let idf = BM25.idf(documents: universe, containing: n)
+      let idf = BM25.idf(documents: basis?.articles ?? universe, containing: n)
       let found = occurrences(of: phrase, scope: scope, within: articles)
       var i = 0
       // Occurrences come by article: each article's frequency is summed in one run.

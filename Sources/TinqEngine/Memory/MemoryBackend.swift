@@ -10,8 +10,15 @@ public struct MemoryBackend: Backend {
   /// The store queries run against.
   public let store: ArticleStore
 
-  /// `init(store:)` makes a backend over a store.
-  public init(store: ArticleStore) { self.store = store }
+  /// What relevance weighs phrases by when the store is not the whole corpus (nil: the store's
+  /// own figures). The PostgreSQL backend gives the whole corpus's for the articles it reads.
+  public var relevanceBasis: RelevanceBasis?
+
+  /// `init(store:relevanceBasis:)` makes a backend over a store.
+  public init(store: ArticleStore, relevanceBasis: RelevanceBasis? = nil) {
+    self.store = store
+    self.relevanceBasis = relevanceBasis
+  }
 
   /// `prepareSortKeys(_:)` builds the alphabetical ranks of the short text fields that queries
   /// order, compare and group by (title, source and author by default), so that the first such
@@ -100,7 +107,7 @@ public struct MemoryBackend: Backend {
     var ordinals: [Int]
     if let first = q.order.first, first.field.derived == .score {
       // Relevance: every candidate is scored, then sorted; ties keep corpus order.
-      var ranked = store.fullText.relevanceScores(of: Self.containedPhrases(q.filter), in: set)
+      var ranked = store.fullText.relevanceScores(of: Self.containedPhrases(q.filter), in: set, basis: relevanceBasis)
       // Articles the phrases do not score (a `contains` under `or` with other conditions) score 0.
       if ranked.count < set.count {
         let scored = DocSet(universe: set.universe, members: ranked.map(\.article))
@@ -142,7 +149,8 @@ public struct MemoryBackend: Backend {
           rows[r][j] = snippets[i].map { Value.marked($0.text, marks: $0.marks) } ?? .null
         }
       case .score?:
-        let scores = known ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals))
+        let scores =
+          known ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals), basis: relevanceBasis)
         for (r, i) in ordinals.enumerated() { rows[r][j] = .decimal(scores[i] ?? 0) }
       case nil:
         continue
@@ -152,7 +160,7 @@ public struct MemoryBackend: Backend {
 
   /// `containedPhrases(_:)` is the phrases of the `contains` conditions on the title or body that
   /// hold outside any `not`, with the part each searches.
-  static func containedPhrases(_ p: Predicate?) -> [(Phrase, TextScope)] {
+  package static func containedPhrases(_ p: Predicate?) -> [(Phrase, TextScope)] {
     var out: [(Phrase, TextScope)] = []
     var stack = p.map { [$0] } ?? []
     while let top = stack.popLast() {
