@@ -98,7 +98,7 @@ public struct PostgresBackend: Backend {
     case .query(let q):
       return .rows(try rows(q, range: statement.range))
     case .count(let c):
-      return try count(c, range: statement.range)
+      return try count(c, statement: statement)
     case .show(let id):
       return .article(ArticleDetail(article: try show(id, range: statement.range)))
     case .explain(let inner):
@@ -258,18 +258,60 @@ public struct PostgresBackend: Backend {
     return counts
   }
 
-  func count(_ c: CheckedCount, range: SourceRange) throws -> QueryResult {
+  /// `groupCounts(_:by:statement:)` counts the articles a clause keeps (nil: all) by the values of
+  /// `source`: in SQL, or for a clause with `near`, in memory over the articles the server finds
+  /// for it (`Subcorpus`), as a count grouped by the same field.
+  func groupCounts(_ clause: Predicate?, by source: ValueSource, statement: CheckedStatement) throws -> [Value: Int] {
+    var compiler = SQLCompiler()
+    guard Subcorpus.hasNear(clause) else {
+      return try groupCounts(try whereClause(clause, &compiler), binds: compiler.binds, by: source)
+    }
+    let read = try whereClause(clause.map { Subcorpus.widened($0) }, &compiler)
+    let store = try Subcorpus.store(read, binds: compiler.binds, cancellation: cancellation, query: query)
+    guard case .count(var count) = statement.kind else { throw PostgresFailure("a grouped count of no count") }
+    count.filter = clause
+    count.groupBy = source.field
+    count.across = nil
+    count.distinct = nil
+    count.share = nil
+    count.order = []
+    count.limit = nil
+    count.offset = 0
+    var grouped = statement
+    grouped.kind = .count(count)
+    guard case .groups(let g) = try MemoryBackend(store: store).run(grouped, cancellation: cancellation) else {
+      throw PostgresFailure("a grouped count gave no groups")
+    }
+    var counts: [Value: Int] = [:]
+    for group in g.groups where group.count > 0 { counts[group.value] = group.count }
+    return counts
+  }
+
+  func count(_ c: CheckedCount, statement: CheckedStatement) throws -> QueryResult {
+    let range = statement.range
     try requireArticles(c.collection, range: range)
     if let distinct = c.distinct {
       throw Unsupported(message: "distinct \(distinct.name) has no PostgreSQL form yet", range: range)
     }
-    var compiler = SQLCompiler()
-    let filter = try whereClause(c.filter, &compiler)
-    let ids = "SELECT a.id FROM tinq_articles a" + filter
     guard let by = c.groupBy else {
+      var compiler = SQLCompiler()
+      let filter = try whereClause(c.filter, &compiler)
       return .count(try integer(SQL(text: "SELECT count(*) FROM tinq_articles a" + filter, binds: compiler.binds)))
     }
     let rows = try ValueSource(by, range: range)
+    if c.across == nil, let share = c.share {
+      // Each group's matching articles beside all of the group's articles in the base: the
+      // matching articles of the base are those both clauses keep.
+      let clauses = [c.filter, share.base].compactMap { $0 }
+      let counts = try groupCounts(clauses.isEmpty ? nil : .all(clauses), by: rows, statement: statement)
+      let totals = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(share.base, by: rows, statement: statement)), by)
+      let groups = totals.map { (value: $0.value, count: counts[$0.value] ?? 0) }
+      let order = MemoryBackend.arrangedIndices(groups, totals: totals.map(\.count), c)
+      return .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count }))
+    }
+    var compiler = SQLCompiler()
+    let filter = try whereClause(c.filter, &compiler)
+    let ids = "SELECT a.id FROM tinq_articles a" + filter
     if let across = c.across {
       let columns = try ValueSource(across, range: range)
       let r = (0..<rows.width).map { "r.v\($0)" }
@@ -297,20 +339,6 @@ public struct PostgresBackend: Backend {
           counts: rowValues.map { r in columnValues.map { k in pairs[[r, k]] ?? 0 } },
           rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
           total: total))
-    }
-    if let share = c.share {
-      // Each group's matching articles beside all of the group's articles in the base.
-      var baseCompiler = SQLCompiler()
-      let base = try whereClause(share.base, &baseCompiler)
-      // The matching articles of the base: both clauses.
-      let clauses = [c.filter, share.base].compactMap { $0 }
-      var both = SQLCompiler()
-      let matching = try whereClause(clauses.isEmpty ? nil : .all(clauses), &both)
-      let counts = try groupCounts(matching, binds: both.binds, by: rows)
-      let totals = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(base, binds: baseCompiler.binds, by: rows)), by)
-      let groups = totals.map { (value: $0.value, count: counts[$0.value] ?? 0) }
-      let order = MemoryBackend.arrangedIndices(groups, totals: totals.map(\.count), c)
-      return .groups(GroupedCount(field: by.name, groups: order.map { groups[$0] }, totals: order.map { totals[$0].count }))
     }
     let groups = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(filter, binds: compiler.binds, by: rows)), by)
     return .groups(GroupedCount(field: by.name, groups: MemoryBackend.arrange(groups, c)))

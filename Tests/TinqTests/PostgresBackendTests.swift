@@ -198,6 +198,10 @@ extension PostgresAddress {
       "articles where title contains \"an\" or contains \"ma túy\" order by relevance select id, score",
       "articles where contains \"an ninh\" order by date desc limit 4 select id, score, snippet",
       "articles where contains \"an\" near \"ninh\" within 3 order by relevance desc select id, score",
+      // A share whose clause or base tests `near`: each counted apart, in memory where it has one.
+      "count articles where contains \"ma\" near \"túy\" by year as share",
+      "count articles where contains \"an\" near \"ninh\" within 3 by source as share of articles where year >= 2020",
+      "count articles where year >= 2020 by month as share of articles where contains \"an\" near \"ninh\" order by share desc limit 3",
       // Word statistics count over the articles a `where` keeps.
       "collocates of \"an ninh\" where year >= 2020 window 2 limit 5",
       "collocates of \"quốc\" by ll limit 4 offset 1",
@@ -267,7 +271,6 @@ extension PostgresAddress {
     let (pg, _, drop) = try await TestServer.loaded(try Corpus.bundledSeeds())
     defer { drop() }
     for text in [
-      "count articles where contains \"ma\" near \"túy\" by year as share",
       "stories", "articles select id, story", "count articles by year distinct story",
       "count articles where contains \"ma\" near \"túy\" by year distinct story",
       "kwic \"ma túy\" where story = \"s\"", "ngrams 2 where story = \"s\"",
