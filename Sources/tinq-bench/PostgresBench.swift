@@ -27,6 +27,42 @@ struct PostgresBench: ParsableCommand {
   @Flag(help: "Print the report as JSON.") var json = false
   @Option(help: "Also compare this many random where clauses (their ids, and their counts by year), untimed.")
   var random: Int = 0
+  @Option(help: "Also compare the golden queries of this test file on this corpus, untimed (none: skip).")
+  var golden: String = "Tests/TinqTests/EngineGoldenTests.swift"
+
+  /// `goldenQueries(in:)` is the statements of the golden test table (`static let golden`) in a
+  /// Swift source file: each row's first string literal (`("count articles by year", [...])`),
+  /// unescaped.
+  static func goldenQueries(in path: String) throws -> [String] {
+    let source = try String(contentsOfFile: path, encoding: .utf8)
+    var out: [String] = []
+    var inTable = false
+    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.drop { $0 == " " }
+      if !inTable {
+        inTable = trimmed.contains("static let golden")
+        continue
+      }
+      if trimmed == "]" { break }
+      guard trimmed.hasPrefix("(\""), trimmed.contains("\", [") else { continue }
+      var text = ""
+      var escaped = false
+      for c in trimmed.dropFirst(2) {
+        if escaped {
+          text.append(c == "n" ? "\n" : c)
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == "\"" {
+          out.append(text)
+          break
+        } else {
+          text.append(c)
+        }
+      }
+    }
+    return out
+  }
 
   /// The statements timed and compared: the suite, and the grouped and ordered forms beside it.
   static func statements() -> [(name: String, text: String)] {
@@ -47,6 +83,12 @@ struct PostgresBench: ParsableCommand {
       ("kwic cites", "kwic cites \"03/2019/NĐ-CP\" where year >= 2019 limit 50"),
       ("near by year", "count articles where contains \"ma túy\" near \"bắt giữ\" within 5 by year"),
       ("snippets", "articles where contains \"ma túy\" order by date desc limit 10 select id, snippet"),
+      ("share with near", "count articles where contains \"ma túy\" near \"bắt giữ\" within 5 by year as share"),
+      // Ranked or counted in memory over the articles kept; relevance weighed by the whole corpus.
+      ("relevance top 10", "articles where contains \"ma túy\" order by relevance limit 10 select id, score"),
+      ("collocates of a subset", "collocates of \"ma túy\" where year >= 2015 limit 10"),
+      ("ngrams of a subset", "ngrams 2 where contains \"bắt giữ\" limit 10"),
+      ("keywords vs rest", "keywords where year >= 2015 vs rest limit 10"),
     ]
     return out
   }
@@ -107,8 +149,23 @@ struct PostgresBench: ParsableCommand {
         }
       }
     }
+    // The golden queries (written for the seeds), on this corpus: the same answer or the same error.
+    var goldenCompared = 0
+    var goldenUnanswered = 0
+    let goldenTexts = golden == "none" ? [] : try Self.goldenQueries(in: golden)
+    for text in goldenTexts {
+      let m = Result { () throws(QueryError) in try memory.query(text) }
+      let p = Result { () throws(QueryError) in try Self.answer(text, on: backend) }
+      switch (m, p) {
+      case (.success(let a), .success(let b)) where a == b: goldenCompared += 1
+      case (.failure(let a), .failure(let b)) where a.message == b.message: goldenCompared += 1
+      case (_, .failure(let e)) where e.message.contains("has no PostgreSQL form"): goldenUnanswered += 1
+      default: differing.append("golden: " + text)
+      }
+    }
     if json {
       let object: [String: Any] = [
+        "golden_compared": goldenCompared, "golden_total": goldenTexts.count, "golden_unanswered": goldenUnanswered,
         "articles": memory.articleCount, "memory_load_seconds": memoryLoad, "postgres_load_seconds": loadSeconds as Any,
         "database_bytes": size, "identical": identical, "differing": differing,
         "random_compared": randomCompared, "random_nonempty": randomNonEmpty, "random_unanswered": randomUnanswered,
@@ -131,6 +188,9 @@ struct PostgresBench: ParsableCommand {
         print(
           "random clauses: \(randomCompared) of \(2 * random) statements identical (\(randomNonEmpty) of the row lists non-empty)"
             + ", \(randomUnanswered) with no PostgreSQL form")
+      }
+      if !goldenTexts.isEmpty {
+        print("golden queries: \(goldenCompared) of \(goldenTexts.count) identical, \(goldenUnanswered) with no PostgreSQL form")
       }
       if !differing.isEmpty { print("differing: " + differing.joined(separator: "\n  ")) }
     }

@@ -147,3 +147,13 @@ import Tinq
     return out
   }
 }
+
+/// `tinq-bench postgres --golden` reads the golden queries from their test table: every row, as
+/// the tests run it.
+@Suite struct GoldenQueryReadingTests {
+  @Test func theHarnessReadsEveryGoldenQuery() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("EngineGoldenTests.swift").path
+    let read = try PostgresBench.goldenQueries(in: path)
+    #expect(read == EngineGoldenTests.golden.map(\.query))
+  }
+}
