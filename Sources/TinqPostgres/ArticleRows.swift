@@ -172,9 +172,10 @@ struct ArticleRows {
     return origin
   }
 
-  /// `add(_:ordinal:syllables:documentKey:)` writes an article's rows; `syllables` is the length of
-  /// its title and body as the in-memory index counts it, which relevance weighs.
-  mutating func add(_ a: Article, ordinal: Int, syllables: Int, documentKey: (Citation) -> String) {
+  /// `add(_:ordinal:syllables:story:documentKey:)` writes an article's rows; `syllables` is the
+  /// length of its title and body as the in-memory index counts it, which relevance weighs, and
+  /// `story` the id of its story.
+  mutating func add(_ a: Article, ordinal: Int, syllables: Int, story: String, documentKey: (Citation) -> String) {
     articles.text(a.id)
     articles.integer(ordinal)
     articles.text(a.origin)
@@ -194,6 +195,8 @@ struct ArticleRows {
     articles.text(a.author)
     articles.text(a.url)
     for value in [a.id, a.title, a.source, a.author, a.url] { articles.keys(Self.keys(value)) }
+    articles.text(story)
+    articles.keys(Self.keys(story))
     for name in ["quarter", "week"] {
       var period: String? = nil
       if let field = Schema.field(name, in: .articles), case .text(let p) = Schema.value(field, of: a) { period = p }

@@ -9,9 +9,12 @@ import TinqSyntax
 /// `PostgresBackend` answers checked statements from a database that `PostgresLoader` filled:
 /// the `where` clause compiles to SQL (`SQLCompiler`), the server filters, orders, cuts and
 /// counts, and the rows are made from each article's stored facts by the same field registry as
-/// in memory, so every answer it gives is the in-memory engine's. What has no faithful SQL form
-/// yet (proximity, concordances, word statistics, the derived collections, ...) is an error at
-/// its position, never a different answer.
+/// in memory, so every answer it gives is the in-memory engine's. The derived collections are
+/// grouped on the server and finished in memory (`DerivedCollections`); what reads where
+/// syllables stand or the corpus's statistics (proximity, concordances, snippets, relevance,
+/// word statistics) runs in memory over the articles the server finds (`Subcorpus`); stories are
+/// the loader's, stored per article. What has no faithful form is an error at its position,
+/// never a different answer.
 public struct PostgresBackend: Backend {
   public let session: PostgresSession
   /// The cancellation of the statement being answered: Ctrl-C cancels the server's statement.
@@ -87,7 +90,66 @@ public struct PostgresBackend: Backend {
     }
   }
 
+  /// `collection(of:)` is the collection a query or count is over, if any.
+  static func collection(of statement: CheckedStatement) -> CollectionKind? {
+    switch statement.kind {
+    case .query(let q): return q.collection
+    case .count(let c): return c.collection
+    default: return nil
+    }
+  }
+
+  /// `requireCorpusStories(_:)` checks, for a statement that reads the stories, that the
+  /// database's stories were clustered over all of its articles (one load into an empty
+  /// database): stories made per load are not the corpus's, which the in-memory engine gives.
+  func requireCorpusStories(_ statement: CheckedStatement) throws {
+    let reads = Self.collection(of: statement) == .stories || Subcorpus.readsStories(statement)
+    guard reads else { return }
+    let kept = try query("SELECT value FROM tinq_meta WHERE key = 'stories'").first?.decode(String.self)
+    guard kept == PostgresSchema.storiesOfCorpus else {
+      throw EvaluationFailure.diagnostic(
+        Diagnostic(
+          "this database's stories were clustered per load, not over the whole corpus: load every source in one `tinq load` to query stories",
+          at: statement.range))
+    }
+  }
+
+  /// What `storiesStore()` reads: each article's id, title, source, date and story.
+  static let storiesSQL = "SELECT a.id, a.title, a.source, a.year, a.month, a.day, a.story FROM tinq_articles a ORDER BY a.ordinal"
+
+  /// `storiesStore()` is every article's metadata (no body) in corpus order, grouped into the
+  /// stories the database keeps: what the `stories` collection is read from.
+  func storiesStore() throws -> ArticleStore {
+    let rows = try query(Self.storiesSQL)
+    var articles: [Article] = []
+    articles.reserveCapacity(rows.count)
+    var labels: [Int] = []
+    labels.reserveCapacity(rows.count)
+    var labelOf: [String: Int] = [:]
+    for (i, row) in rows.enumerated() {
+      if i % 1024 == 0, cancellation?.isCancelled == true { throw EvaluationFailure.cancelled }
+      let (id, title, source, year, month, day, story) = try row.decode((String, String?, String?, Int?, Int?, Int?, String).self)
+      var article = Article(id: id, body: "")
+      article.title = title
+      article.source = source
+      if let year { article.date = PartialDate(year: year, month: month, day: day) }
+      articles.append(article)
+      if let known = labelOf[story] {
+        labels.append(known)
+      } else {
+        labelOf[story] = labelOf.count
+        labels.append(labelOf.count - 1)
+      }
+    }
+    return ArticleStore(taking: &articles).withStories(labels: labels)
+  }
+
   func answer(_ statement: CheckedStatement) throws -> QueryResult {
+    try requireCorpusStories(statement)
+    if Self.collection(of: statement) == .stories {
+      // Grouped by the stories the loader stored; the in-memory engine does the rest.
+      return try MemoryBackend(store: try storiesStore()).run(statement, cancellation: cancellation)
+    }
     if let collection = Self.derivedCollection(of: statement) {
       // The entities are grouped on the server; the in-memory engine does the rest.
       let store = try DerivedCollections.store(collection, query: query)
@@ -133,12 +195,9 @@ public struct PostgresBackend: Backend {
     if let derived = q.columns.first(where: { $0.derived != nil }) ?? q.order.first(where: { $0.field.derived != nil })?.field {
       throw Unsupported(message: "\(derived.name) has no PostgreSQL form yet", range: range)
     }
-    if let story = q.columns.first(where: { $0.name == "story" }) ?? q.order.first(where: { $0.field.name == "story" })?.field {
-      throw Unsupported(message: "\(story.name) has no PostgreSQL form yet", range: range)
-    }
     var compiler = SQLCompiler()
     let needsBody = q.columns.contains { $0.name == "body" }
-    var text = "SELECT a.facts, " + (needsBody ? "a.body" : "''") + " FROM tinq_articles a"
+    var text = "SELECT a.facts, " + (needsBody ? "a.body" : "''") + ", a.story FROM tinq_articles a"
     text += try whereClause(q.filter, &compiler)
     text += " ORDER BY " + (try SQLCompiler.orderBy(q.order, range: range))
     if let limit = q.limit { text += " LIMIT \(compiler.bind(limit))" }
@@ -148,10 +207,16 @@ public struct PostgresBackend: Backend {
 
   func rows(_ q: CheckedQuery, range: SourceRange) throws -> RowSet {
     let sql = try rowsSQL(q, range: range)
-    let articles = try query(sql.text, sql.binds).map(Self.article)
-    return RowSet(
-      collection: .articles, columns: q.columns.map(\.name),
-      rows: articles.map { a in q.columns.map { Schema.value($0, of: a) } })
+    let found = try query(sql.text, sql.binds)
+    var rows: [[Value]] = []
+    rows.reserveCapacity(found.count)
+    for row in found {
+      let a = try Self.article(row)
+      // An article's story is the database's (`Schema.value` gives a store's, or the id).
+      let story = try row.makeRandomAccess()[2].decode(String.self)
+      rows.append(q.columns.map { $0.name == "story" ? .text(story) : Schema.value($0, of: a) })
+    }
+    return RowSet(collection: .articles, columns: q.columns.map(\.name), rows: rows)
   }
 
   /// `article(_:)` decodes one row of `facts, body`.
@@ -190,7 +255,7 @@ public struct PostgresBackend: Backend {
       if list != nil { return }
       switch by.name {
       case "year", "date", "month", "quarter", "week", "day": columns = ["year", "month", "day"]
-      case "id", "title", "source", "author", "url": columns = [by.name]
+      case "id", "title", "source", "author", "url", "story": columns = [by.name]
       default: throw Unsupported(message: "count by \(by.name) has no PostgreSQL form yet", range: range)
       }
     }
@@ -223,7 +288,8 @@ public struct PostgresBackend: Backend {
       } else {
         let text = try cells[offset].decode(String?.self)
         switch field.name {
-        case "id": article.id = text ?? ""
+        // A story is read as the id of an article with no store: its own.
+        case "id", "story": article.id = text ?? ""
         case "title": article.title = text
         case "source": article.source = text
         case "author": article.author = text
@@ -237,19 +303,23 @@ public struct PostgresBackend: Backend {
   /// `groupCounts(_:binds:by:)` counts the articles a `WHERE` clause keeps (empty: all) by the
   /// values of `source`: a scalar field grouped on its own columns, a list field through its table
   /// (each distinct element once per article) with the articles of an empty list as unknown.
-  func groupCounts(_ whereClause: String, binds: [PostgresData], by source: ValueSource) throws -> [Value: Int] {
+  func groupCounts(
+    _ whereClause: String, binds: [PostgresData], by source: ValueSource, stories: Bool = false
+  ) throws -> [Value: Int] {
     var counts: [Value: Int] = [:]
     let sql: String
+    // With `distinct story`, each story once per group, however many of its copies the group holds.
+    let counted = stories ? "count(DISTINCT a.story)" : "count(*)"
     if let list = source.list {
-      sql = "SELECT x.\(list.column), count(DISTINCT x.article_id) FROM tinq_articles a JOIN \(list.table) x ON x.article_id = a.id"
-        + whereClause + " GROUP BY x.\(list.column)"
-      let empty = "SELECT count(*) FROM tinq_articles a" + (whereClause.isEmpty ? " WHERE " : whereClause + " AND ")
+      sql = "SELECT x.\(list.column), \(stories ? counted : "count(DISTINCT x.article_id)") FROM tinq_articles a"
+        + " JOIN \(list.table) x ON x.article_id = a.id" + whereClause + " GROUP BY x.\(list.column)"
+      let empty = "SELECT \(counted) FROM tinq_articles a" + (whereClause.isEmpty ? " WHERE " : whereClause + " AND ")
         + "NOT " + SQLCompiler.exists(list, nil)
       let unknown = try integer(SQL(text: empty, binds: binds))
       if unknown > 0 { counts[.null] = unknown }
     } else {
       let columns = source.columns.map { "a." + $0 }.joined(separator: ", ")
-      sql = "SELECT \(columns), count(*) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
+      sql = "SELECT \(columns), \(counted) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
     }
     for row in try query(sql, binds) {
       let cells = row.makeRandomAccess()
@@ -263,9 +333,12 @@ public struct PostgresBackend: Backend {
   /// for it (`Subcorpus`), as a count grouped by the same field.
   func groupCounts(_ clause: Predicate?, by source: ValueSource, statement: CheckedStatement) throws -> [Value: Int] {
     var compiler = SQLCompiler()
+    let stories: Bool
+    if case .count(let c) = statement.kind { stories = c.distinct != nil } else { stories = false }
     guard Subcorpus.hasNear(clause) else {
-      return try groupCounts(try whereClause(clause, &compiler), binds: compiler.binds, by: source)
+      return try groupCounts(try whereClause(clause, &compiler), binds: compiler.binds, by: source, stories: stories)
     }
+    // (`distinct story` with `near` is refused before: a subcorpus would cluster its own stories.)
     let read = try whereClause(clause.map { Subcorpus.widened($0) }, &compiler)
     let store = try Subcorpus.store(read, binds: compiler.binds, cancellation: cancellation, query: query)
     guard case .count(var count) = statement.kind else { throw PostgresFailure("a grouped count of no count") }
@@ -290,13 +363,16 @@ public struct PostgresBackend: Backend {
   func count(_ c: CheckedCount, statement: CheckedStatement) throws -> QueryResult {
     let range = statement.range
     try requireArticles(c.collection, range: range)
-    if let distinct = c.distinct {
-      throw Unsupported(message: "distinct \(distinct.name) has no PostgreSQL form yet", range: range)
+    // `distinct story` (the only `distinct` there is) counts stories instead of articles.
+    let stories = c.distinct != nil
+    let counted = stories ? "count(DISTINCT a.story)" : "count(*)"
+    if stories, Subcorpus.hasNear(c.filter) || Subcorpus.hasNear(c.share?.base) {
+      throw Unsupported(message: "distinct story with near has no PostgreSQL form yet", range: range)
     }
     guard let by = c.groupBy else {
       var compiler = SQLCompiler()
       let filter = try whereClause(c.filter, &compiler)
-      return .count(try integer(SQL(text: "SELECT count(*) FROM tinq_articles a" + filter, binds: compiler.binds)))
+      return .count(try integer(SQL(text: "SELECT \(counted) FROM tinq_articles a" + filter, binds: compiler.binds)))
     }
     let rows = try ValueSource(by, range: range)
     if c.across == nil, let share = c.share {
@@ -311,13 +387,13 @@ public struct PostgresBackend: Backend {
     }
     var compiler = SQLCompiler()
     let filter = try whereClause(c.filter, &compiler)
-    let ids = "SELECT a.id FROM tinq_articles a" + filter
+    let ids = "SELECT a.id, a.story FROM tinq_articles a" + filter
     if let across = c.across {
       let columns = try ValueSource(across, range: range)
       let r = (0..<rows.width).map { "r.v\($0)" }
       let k = (0..<columns.width).map { "k.v\($0)" }
       let list = (r + k).joined(separator: ", ")
-      let pairsSQL = "SELECT \(list), count(*) FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id"
+      let pairsSQL = "SELECT \(list), \(stories ? "count(DISTINCT f.story)" : "count(*)") FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id"
         + " JOIN (\(columns.sql)) k ON k.article_id = f.id GROUP BY \(list)"
       var pairs: [[Value]: Int] = [:]
       for row in try query(pairsSQL, compiler.binds) {
@@ -325,9 +401,9 @@ public struct PostgresBackend: Backend {
         let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
         pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
       }
-      let rowTotals = try groupCounts(filter, binds: compiler.binds, by: rows)
-      let columnTotals = try groupCounts(filter, binds: compiler.binds, by: columns)
-      let total = try integer(SQL(text: "SELECT count(*) FROM tinq_articles a" + filter, binds: compiler.binds))
+      let rowTotals = try groupCounts(filter, binds: compiler.binds, by: rows, stories: stories)
+      let columnTotals = try groupCounts(filter, binds: compiler.binds, by: columns, stories: stories)
+      let total = try integer(SQL(text: "SELECT \(counted) FROM tinq_articles a" + filter, binds: compiler.binds))
       func ordered(_ totals: [Value: Int], _ f: Field) -> [Value] {
         MemoryBackend.filled(MemoryBackend.inValueOrder(totals), f).map(\.value)
       }
@@ -340,7 +416,8 @@ public struct PostgresBackend: Backend {
           rowTotals: rowValues.map { rowTotals[$0] ?? 0 }, columnTotals: columnValues.map { columnTotals[$0] ?? 0 },
           total: total))
     }
-    let groups = MemoryBackend.filled(MemoryBackend.inValueOrder(try groupCounts(filter, binds: compiler.binds, by: rows)), by)
+    let groups = MemoryBackend.filled(
+      MemoryBackend.inValueOrder(try groupCounts(filter, binds: compiler.binds, by: rows, stories: stories)), by)
     return .groups(GroupedCount(field: by.name, groups: MemoryBackend.arrange(groups, c)))
   }
 
@@ -385,7 +462,10 @@ public struct PostgresBackend: Backend {
   func explain(_ statement: CheckedStatement) throws -> String {
     var lines = ["query: " + statement.text, "backend: PostgreSQL, \(session.address)"]
     let sql: SQL
-    if let collection = Self.derivedCollection(of: statement), let read = DerivedCollections.sql(collection) {
+    if Self.collection(of: statement) == .stories {
+      lines.append("then: the stories (as the loader clustered them) are filtered, ordered and cut by the in-memory engine")
+      sql = SQL(text: Self.storiesSQL, binds: [])
+    } else if let collection = Self.derivedCollection(of: statement), let read = DerivedCollections.sql(collection) {
       lines.append("then: the \(collection.rawValue) are filtered, ordered and cut by the in-memory engine")
       sql = SQL(text: read, binds: [])
     } else if let plan = try subcorpusPlan(for: statement) {

@@ -91,6 +91,12 @@ public enum PostgresLoader {
     try await session.perform("DELETE FROM tinq_articles WHERE id IN (SELECT id FROM tinq_replaced)")
     var base = 0
     for try await n in try await c.query("SELECT COALESCE(max(ordinal) + 1, 0)::bigint FROM tinq_articles", logger: logger).decode(Int.self) { base = n }
+    // The stories (clusters of near-copies) are made over this load's articles: they are the
+    // corpus's only when the database holds no other articles.
+    let stories = store.stories
+    try await session.perform(
+      "INSERT INTO tinq_meta VALUES ('stories', '\(base == 0 ? PostgresSchema.storiesOfCorpus : PostgresSchema.storiesPerLoad)')"
+        + " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
 
     // The entity dictionaries: documents, people, organisations (first seen wins).
     var documents = CopyText()
@@ -154,7 +160,8 @@ public enum PostgresLoader {
       var rows = ArticleRows()
       for i in start..<end {
         rows.add(
-          store.article(i), ordinal: base + i, syllables: store.fullText.documentSyllables(of: i), documentKey: documentKey)
+          store.article(i), ordinal: base + i, syllables: store.fullText.documentSyllables(of: i),
+          story: stories.story(of: i).id, documentKey: documentKey)
       }
       try await copy(rows.articles.bytes, into: "tinq_articles", columns: nil, session: session)
       try await copy(rows.terms.bytes, into: "tinq_terms", columns: nil, session: session)

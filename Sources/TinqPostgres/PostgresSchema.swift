@@ -35,6 +35,7 @@ public enum PostgresSchema {
       source_toned text, source_bare text, source_sort bytea,
       author_toned text, author_bare text, author_sort bytea,
       url_toned text, url_bare text, url_sort bytea,
+      story text NOT NULL, story_toned text, story_bare text, story_sort bytea,
       quarter text, quarter_toned text, quarter_bare text, quarter_sort bytea,
       week text, week_toned text, week_bare text, week_sort bytea,
       facts bytea NOT NULL
@@ -106,6 +107,12 @@ public enum PostgresSchema {
   static var statements: [String] {
     create.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
   }
+
+  /// `tinq_meta`'s `stories`: whether the stored stories were clustered over every article of the
+  /// database (one load into an empty database), or over each load apart, which another corpus
+  /// in memory would not give.
+  static let storiesOfCorpus = "corpus"
+  static let storiesPerLoad = "per load"
 
   /// The per-article tables, children of `tinq_articles`.
   static let articleTables = ["tinq_terms", "tinq_citations", "tinq_article_people", "tinq_article_organizations"]

@@ -82,7 +82,7 @@ struct SQLCompiler {
 
   static func columns(_ f: Field, alias: String = "a") throws(Unsupported) -> Columns? {
     switch f.name {
-    case "id", "title", "source", "author", "url", "quarter", "week": return .text("\(alias).\(f.name)")
+    case "id", "title", "source", "author", "url", "quarter", "week", "story": return .text("\(alias).\(f.name)")
     case "year": return .integer("\(alias).year")
     case "date":
       return .date(precision: "\(alias).date_precision", year: "\(alias).date_y", month: "\(alias).date_m", day: "\(alias).date_d")
@@ -304,7 +304,7 @@ struct SQLCompiler {
     for key in keys {
       let expression: String
       switch key.field.name {
-      case "id", "title", "source", "author", "url", "quarter", "week": expression = "a.\(key.field.name)_sort"
+      case "id", "title", "source", "author", "url", "quarter", "week", "story": expression = "a.\(key.field.name)_sort"
       case "year": expression = "a.year"
       case "date": expression = "COALESCE(a.date_d, a.date_m, a.date_y)"
       case "month": expression = "a.date_m"

@@ -50,7 +50,7 @@ public struct Stories: Sendable {
   }
 
   /// `init(labels:metadata:)` groups articles by a label per ordinal (equal labels, one story).
-  init(labels: [Int], metadata: [Article]) {
+  package init(labels: [Int], metadata: [Article]) {
     var groups: [Int: [Int]] = [:]
     for (ordinal, label) in labels.enumerated() { groups[label, default: []].append(ordinal) }
     func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -339,6 +339,14 @@ extension ArticleStore {
     storyCache.value { storySketches().stories(threshold: StoryClustering.threshold) }
   }
 
+  /// `withStories(labels:)` gives the store the stories that group its articles by these labels
+  /// (one per ordinal; equal labels, one story), as made when the whole corpus was loaded (a
+  /// database keeps each article's story): they are not clustered again.
+  package func withStories(labels: [Int]) -> ArticleStore {
+    storyCache.set(Stories(labels: labels, metadata: metadata))
+    return self
+  }
+
   /// `storySketches()` sketches every body (on every core): what clustering at any threshold
   /// starts from.
   public func storySketches() -> StorySketches {
@@ -493,6 +501,14 @@ public final class StoryCache: Sendable {
   private let stories = Mutex<Stories?>(nil)
 
   public init() {}
+
+  /// `set(_:)` gives the stories made elsewhere (a database that stores each article's story),
+  /// unless they are known already.
+  package func set(_ given: Stories) {
+    stories.withLock { known in
+      if known == nil { known = given }
+    }
+  }
 
   /// `value(_:)` returns the stories, building them with `build` the first time.
   public func value(_ build: () -> Stories) -> Stories {
