@@ -89,6 +89,10 @@ struct PostgresBench: ParsableCommand {
       ("collocates of a subset", "collocates of \"ma túy\" where year >= 2015 limit 10"),
       ("ngrams of a subset", "ngrams 2 where contains \"bắt giữ\" limit 10"),
       ("keywords vs rest", "keywords where year >= 2015 vs rest limit 10"),
+      // Stories: clustered by the loader, stored per article.
+      ("stories with copies", "count stories where copies > 1"),
+      ("top stories", "stories order by copies desc, id limit 10 select id, copies, sources"),
+      ("distinct story by year", "count articles by year distinct story"),
     ]
     return out
   }
