@@ -118,7 +118,8 @@ enum OrganizationRules {
           drop.insert(a)
           break
         }
-        if l.hasPrefix(s + " "), OrganizationNames.isPlaceOnly(String(l.dropFirst(s.count + 1))) {
+        // `Ủy ban Pháp luật` and `Ủy ban Pháp luật của Quốc hội`.
+        if l.hasPrefix(s + " "), OrganizationNames.isPlaceOnly(String(l.dropFirst(s.count + 1))) || l.hasPrefix(s + " của ") {
           drop.insert(a)
           break
         }
