@@ -303,10 +303,15 @@ enum OrganizationNames {
     // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`; but not after a word that
     // opens a sentence or a title (`Theo Cơ quan ...`, `Trưởng Phái đoàn EU`).
     if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash)
+      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash),
+      !Names.isGlued(line, i - 1)
     {
       return nil
     }
+    // `các Sở Công Thương`, `những Ban Nội chính`: a head after a plural names bodies of a kind,
+    // none in particular, unless a place makes it one.
+    let plural = i > 0 && !w[i - 1].isCapitalized && pluralWords.contains(w[i - 1].hash)
+      && line.gap(after: i - 1).elementsEqual([0x20])
     // `Báo Washington Post`: the paper is named by its own name.
     if w[i].hash == hBao, headCount == 1, i + 1 < w.count, line.gapIsSpace(after: i), namedTable.match(line, at: i + 1) != nil {
       return nil
@@ -596,6 +601,14 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Sở Giáo dục các địa phương`: a plural after the name, too.
+    if !afterPlace,
+      plural
+        || (end + 2 < w.count && line.gap(after: end).elementsEqual([0x20]) && pluralWords.contains(w[end + 1].hash)
+          && !w[end + 1].isCapitalized && !w[end + 2].isCapitalized && line.gapIsSpace(after: end + 1))
+    {
+      return nil
+    }
     // `Đảng bộ phường Tân Lập`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
     // sits in (`Đảng bộ Công ty ...`) is read as that body's.
     if cellHeads.match(line, at: i)?.count == headCount, !afterPlace { return nil }
@@ -654,9 +667,11 @@ enum OrganizationNames {
     if count == 1, !allCaps {
       // `Thị trưởng Bloomberg`: a person.
       if OrganizationRules.isPersonByTitle(line, i) { return nil }
-      // `Michael Bloomberg`: the word ends another name.
+      // `Michael Bloomberg`: the word ends another name; not after a word glued to the next
+      // sentence (`Thanh BìnhTheo Izvestia`).
       if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash)
+        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash),
+        !Names.isGlued(line, i - 1)
       {
         return nil
       }
@@ -950,10 +965,55 @@ enum OrganizationNames {
       if let (h, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k), n > c, h < n {
         return n
       }
-      return c
+      // `Bộ Chỉ huy BĐBP TP Hải Phòng`: a listed parent's level and place.
+      return c + (levelPlaceLength(line, at: k + c) ?? 0)
     }
     guard let (_, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k) else { return nil }
     return n
+  }
+
+  /// Words before or after a head's name that make it plural: `các Sở Công Thương`.
+  static let pluralWords = WordSet(["các", "những", "mỗi", "từng"])
+
+  /// `levelPlaceLength(_:at:)` is the length of a level and the place after it at word `p`, after a
+  /// space (`TP Hải Phòng`, `tỉnh Quảng Nam`), or nil.
+  static func levelPlaceLength(_ line: TextLine, at p: Int) -> Int? {
+    let w = line.words
+    guard p > 0, p < w.count, line.gap(after: p - 1).elementsEqual([0x20]), placeLevels.contains(w[p].hash),
+      let (n, _) = levels.match(line, at: p)
+    else { return nil }
+    let q = p + n
+    guard q < w.count, line.gap(after: q - 1).elementsEqual([0x20]), w[q].isCapitalized, !w[q].isNumber else {
+      return nil
+    }
+    return n + (Gazetteer.match(line, at: q) ?? placeLength(line, at: q))
+  }
+
+  static let hTheo = ScanText.wordHashes("theo")[0]
+
+  /// `matchSourceCredit(_:at:)` reads the source a story closes with (`Theo Izvestia`, `(theo
+  /// PhilStar)`): `theo` and a foreign name of one to four words written without Vietnamese
+  /// letters, ending the line; an unlisted outlet, which the lists leave unread.
+  static func matchSourceCredit(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard w[i].hash == hTheo, w.count - i >= 2, w.count - i <= 5, line.gap(after: i).elementsEqual([0x20]) else {
+      return nil
+    }
+    let last = w.count - 1
+    let tail = line.gap(after: last)
+    guard tail.isEmpty || tail.elementsEqual([0x29]) || tail.elementsEqual([0x29, 0x2E]) || tail.elementsEqual([0x2E])
+    else { return nil }
+    for k in (i + 1)...last {
+      guard Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !w[k].isNumber,
+        k == last || line.gap(after: k).elementsEqual([0x20])
+      else { return nil }
+      for b in line.bytes[w[k].start..<w[k].end] where b >= 0x80 { return nil }
+    }
+    guard namedTable.match(line, at: i + 1) == nil, orgHeads.match(line, at: i + 1) == nil,
+      Organizations.match(line, at: i + 1) == nil, Gazetteer.match(line, at: i + 1) == nil
+    else { return nil }
+    let written = ScanText.string(line.bytes, w[i + 1].start, w[last].end)
+    return (last - i + 1, Organizations.Entry(name: written, abbreviation: nil))
   }
 
   /// `isHeadOnly(_:)` tells whether a short text is a head alone (`Tập đoàn`, `CLB`).
@@ -1027,7 +1087,7 @@ extension OrganizationNames {
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
   /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
   static let lowerFirst = WordSet(
-    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng"])
+    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo"])
 
   /// How a lowercase head that a proper name follows names the body.
   enum Naming: Sendable {

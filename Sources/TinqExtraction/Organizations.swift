@@ -144,6 +144,7 @@ enum Organizations {
             let (count, entry) =
               OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
               ?? OrganizationNames.matchNaming(line, at: i) ?? OrganizationNames.matchParty(line, at: i)
+              ?? OrganizationNames.matchSourceCredit(line, at: i)
           {
             emit(entry, line, i, count)
             i += count
@@ -180,9 +181,12 @@ enum Organizations {
           )
         }
         // The longer reading wins; the listed one, with its canonical name, on a tie.
-        // `Đảng` alone, the ruling party.
+        // `Đảng` alone, the ruling party; the source a story closes with (`Theo Izvestia`).
         let found =
-          (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named ?? OrganizationNames.matchParty(line, at: i)
+          (named?.count ?? 0) > (listed?.count ?? 0)
+          ? named
+          : listed ?? named ?? OrganizationNames.matchParty(line, at: i)
+            ?? OrganizationNames.matchSourceCredit(line, at: i)
         guard let (count, entry) = found else {
           i += 1
           continue

@@ -183,6 +183,18 @@ import TinqFacts
     .init(text: "Ứng viên đảng Cộng hòa và đảng Dân chủ Mỹ tranh luận.", expected: ["đảng Cộng hòa", "đảng Dân chủ Mỹ"]),
     .init(text: "Ông là Ủy viên Ban cán sự đảng, từng dự Đại hội Đảng lần thứ X.", expected: []),
     .init(text: "Ảnh: Văn Đảng. Việc củng cố tổ chức Đảng ở cơ sở được chú trọng.", expected: []),
+    // A head after a plural, or with one after its name, names bodies of a kind, not one body.
+    .init(text: "Tình trạng các Sở Xây dựng thiếu cán bộ kéo dài.", expected: []),
+    .init(text: "Kỳ thi do Sở Giáo dục các địa phương tổ chức.", expected: []),
+    .init(text: "Các Sở Y tế tỉnh Bình Dương và tỉnh Đồng Nai họp.", expected: ["Sở Y tế tỉnh Bình Dương"]),
+    // A listed parent body's level and place close a unit's name.
+    .init(text: "Bộ Chỉ huy BĐBP TP Hải Phòng đề nghị hỗ trợ.", expected: ["Bộ Chỉ huy BĐBP TP Hải Phòng"]),
+    // The foreign source a story closes with; a listed one after a word glued to the credit.
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Oilprice", expected: ["Oilprice"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua. Lan Anh (theo Petro News)", expected: ["Petro News"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nMinh HảiTheo Reuters", expected: ["Reuters"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Thanh Hương", expected: []),
+    .init(text: "Theo Oilprice, giá dầu giảm mạnh trong tuần qua.", expected: []),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
