@@ -106,20 +106,25 @@ enum OrganizationRules {
   }
 
   /// `consolidated(_:)` keeps the fullest form of a body named twice: `Huawei` goes when `Tập đoàn
-  /// Huawei` is also named, and `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is.
+  /// Huawei` is also named, `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is, and `Ủy ban
+  /// Pháp luật` when `Ủy ban Pháp luật của Quốc hội` is. Names are compared as UTF-8 bytes (they
+  /// are normalised), with no string built unless one name begins or ends the other.
   static func consolidated(_ found: [OrganizationMention], brands: Set<String>) -> [OrganizationMention] {
     guard found.count > 1 else { return found }
+    let names = found.map { Array($0.name.utf8) }
     var drop = Set<Int>()
-    for (a, short) in found.enumerated() {
-      let s = short.name
-      for long in found where long.name.utf8.count > s.utf8.count {
-        let l = long.name
-        if brands.contains(s), l.hasSuffix(" " + s), OrganizationNames.isHeadOnly(String(l.dropLast(s.count + 1))) {
+    for (a, s) in names.enumerated() {
+      let isBrand = brands.contains(found[a].name)
+      for l in names where l.count > s.count + 1 {
+        if isBrand, l[l.count - s.count - 1] == 0x20, l[(l.count - s.count)...].elementsEqual(s),
+          OrganizationNames.isHeadOnly(String(decoding: l[..<(l.count - s.count - 1)], as: UTF8.self))
+        {
           drop.insert(a)
           break
         }
-        // `Ủy ban Pháp luật` and `Ủy ban Pháp luật của Quốc hội`.
-        if l.hasPrefix(s + " "), OrganizationNames.isPlaceOnly(String(l.dropFirst(s.count + 1))) || l.hasPrefix(s + " của ") {
+        guard l[s.count] == 0x20, l[..<s.count].elementsEqual(s) else { continue }
+        let rest = l[(s.count + 1)...]
+        if rest.starts(with: cuaSpace) || OrganizationNames.isPlaceOnly(String(decoding: rest, as: UTF8.self)) {
           drop.insert(a)
           break
         }
@@ -128,4 +133,5 @@ enum OrganizationRules {
     if drop.isEmpty { return found }
     return found.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
   }
+  static let cuaSpace = Array("của ".utf8)
 }
