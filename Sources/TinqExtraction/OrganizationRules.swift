@@ -38,6 +38,9 @@ enum OrganizationRules {
   static let documentWords = WordSet(
     ["luật", "nghị", "quyết", "thông", "dự", "đề", "kế", "chương", "báo", "tờ", "chỉ", "hiến", "bộ", "việc", "vụ"])
 
+  /// Gaps that join agencies credited together: `AFP/TTXVN`, `AFP- TTXVN`, `AFP - TTXVN`.
+  static let creditJoins: [[UInt8]] = [[0x2F], [0x2F, 0x20], [0x2D], [0x2D, 0x20], [0x20, 0x2D, 0x20], [0x20, 0x2F, 0x20]]
+
   /// `isWebAddress(_:after:)` tells whether the word after `end` is a web suffix glued by a dot.
   static func isWebAddress(_ line: TextLine, after end: Int) -> Bool {
     let w = line.words
@@ -54,6 +57,16 @@ enum OrganizationRules {
     if i > 0 {
       let before = line.gap(after: i - 1)
       if before.contains(0x3A), creditWords.contains(w[i - 1].hash) { return true }
+      // `Ảnh: AFP/TTXVN`, `Nguồn: AFP- TTXVN`: agencies credited together, joined by a slash or a
+      // dash to one after `Ảnh:`.
+      var k = i
+      while k > 1, i - k < 3, creditJoins.contains(where: { line.gap(after: k - 1).elementsEqual($0) }),
+        w[k - 1].isCapitalized
+      {
+        let b = line.gap(after: k - 2)
+        if b.contains(0x3A), creditWords.contains(w[k - 2].hash) { return true }
+        k -= 1
+      }
       // `(TTXVN)` with nothing after it but punctuation.
       if before.last == 0x28 {
         let after = line.gap(after: end)

@@ -52,6 +52,8 @@ import TinqFacts
     // Not organisations: credits, the outlet's own address, titles, generic uses.
     .init(text: "VTV.vn - Sáng nay trời mưa to ở nhiều nơi.", expected: []),
     .init(text: "Người dân xếp hàng mua vé. Ảnh: Reuters", expected: []),
+    .init(text: "Người dân xếp hàng mua vé (Ảnh: AFP/TTXVN). Hôm nay trời nắng.", expected: []),
+    .init(text: "Người dân xếp hàng mua vé. Ảnh: AP- Kyodo. Hôm nay trời nắng.", expected: []),
     .init(text: "Giá xăng tăng mạnh trong tháng này.\nHoàng Hà (TTXVN)", expected: []),
     .init(text: "Thủ tướng Chính phủ đã phê duyệt đề án.", expected: []),
     .init(text: "Chính phủ hai nước nhất trí tăng cường hợp tác.", expected: []),
