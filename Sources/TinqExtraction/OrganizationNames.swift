@@ -296,13 +296,22 @@ enum OrganizationNames {
       return namedMatch(line, at: i, count: count, payload: payload)
     }
     guard Gazetteer.match(line, at: i) == nil, let (headCount, head) = orgHeads.match(line, at: i) else { return nil }
+    // `đường Trường Chinh`, `sông Trường Giang`: a street or a river named after a person or a place.
+    if i > 0, !w[i - 1].isCapitalized, streetWords.contains(w[i - 1].hash), line.gap(after: i - 1).elementsEqual([0x20]) {
+      return nil
+    }
     // Inside another proper name: `Tây Ban Nha`, `Nguyễn Trường Giang`; but not after a word that
     // opens a sentence or a title (`Theo Cơ quan ...`, `Trưởng Phái đoàn EU`).
     if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash)
+      !Names.isAllCaps(line, i - 1), !stops.contains(w[i - 1].hash), !beforeHeads.contains(w[i - 1].hash),
+      !Names.isGlued(line, i - 1)
     {
       return nil
     }
+    // `các Sở Công Thương`, `những Ban Nội chính`: a head after a plural names bodies of a kind,
+    // none in particular, unless a place makes it one.
+    let plural = i > 0 && !w[i - 1].isCapitalized && pluralWords.contains(w[i - 1].hash)
+      && line.gap(after: i - 1).elementsEqual([0x20])
     // `Báo Washington Post`: the paper is named by its own name.
     if w[i].hash == hBao, headCount == 1, i + 1 < w.count, line.gapIsSpace(after: i), namedTable.match(line, at: i + 1) != nil {
       return nil
@@ -592,12 +601,34 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Sở Giáo dục các địa phương`: a plural after the name, too.
+    if !afterPlace,
+      plural
+        || (end + 2 < w.count && line.gap(after: end).elementsEqual([0x20]) && pluralWords.contains(w[end + 1].hash)
+          && !w[end + 1].isCapitalized && !w[end + 2].isCapitalized && line.gapIsSpace(after: end + 1))
+    {
+      return nil
+    }
     // `Đảng bộ phường Tân Lập`, `Chi bộ xã ...`: a Party cell is named by its place; the body it
     // sits in (`Đảng bộ Công ty ...`) is read as that body's.
     if cellHeads.match(line, at: i)?.count == headCount, !afterPlace { return nil }
     // A lowercase syllable ends a name only inside a part: drop a dangling `và` or `về`.
     var last = end
     while last > i + headCount - 1, w[last].hash == hVa || w[last].hash == hVe { last -= 1 }
+    // `Viện Nghiên cứu chiến lược quốc tế`, `Cục Biến đổi khí hậu`: a part that names an activity
+    // reads on to its object; with none, or none that plainly ends, the body is not named.
+    switch readActivity(line, part: i + headCount, last: last) {
+    case .notActivity: break
+    case .incomplete: return nil
+    case .ends(let e): last = e
+    }
+    // `Ủy ban Pháp luật của Quốc hội`: a committee's name holds the parliament it belongs to.
+    if committeeHeads.contains(w[i].hash), last + 3 < w.count, line.gapIsSpace(after: last),
+      w[last + 1].hash == hCua, line.gapIsSpace(after: last + 1), w[last + 2].hash == hQuocHoi[0],
+      w[last + 3].hash == hQuocHoi[1], line.gapIsSpace(after: last + 2), w[last + 2].isCapitalized
+    {
+      last += 3
+    }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest
@@ -636,9 +667,11 @@ enum OrganizationNames {
     if count == 1, !allCaps {
       // `Thị trưởng Bloomberg`: a person.
       if OrganizationRules.isPersonByTitle(line, i) { return nil }
-      // `Michael Bloomberg`: the word ends another name.
+      // `Michael Bloomberg`: the word ends another name; not after a word glued to the next
+      // sentence (`Thanh BìnhTheo Izvestia`).
       if i > 0, w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1), !Dates.isSentenceStart(line, i),
-        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash)
+        !Names.isAllCaps(line, i - 1), orgHeads.match(line, at: i - 1) == nil, !stops.contains(w[i - 1].hash),
+        !Names.isGlued(line, i - 1)
       {
         return nil
       }
@@ -663,6 +696,136 @@ enum OrganizationNames {
   }
 
   static let hTruc = ScanText.wordHashes("trực thuộc")
+  static let hCua = ScanText.wordHashes("của")[0]
+  static let hQuocHoi = ScanText.wordHashes("Quốc hội")
+  /// First words of committees' heads (`Ủy ban`, `UB`), whose names may end with `của Quốc hội`.
+  static let committeeHeads = WordSet(["Ủy", "Uỷ", "UB"])
+
+  /// Parts that say what a body does, not which body it is: `Nghiên cứu`, `Quản lý`, `Bảo vệ`. A
+  /// name made of a head and such a part alone (`Viện Nghiên cứu`, `Trung tâm Bảo vệ`) goes on with
+  /// the activity's object in lowercase (`Viện Nghiên cứu chiến lược quốc tế`).
+  static let activityParts = PhraseSet(
+    [
+      "nghiên cứu", "quản lý", "quản lí", "bảo vệ", "bảo tồn", "đào tạo", "điều tra", "biến đổi", "đăng ký",
+      "đăng kí", "dự thảo", "hướng dẫn", "ứng phó", "phát triển", "hỗ trợ", "khai thác", "kiểm định", "giám sát",
+      "xúc tiến", "chế tạo", "tư vấn", "thẩm định", "cứu trợ", "bồi dưỡng", "chăm sóc", "giám định", "chiến lược",
+    ])
+  /// Parts that name a body inside another (`Ban Giám đốc`, `Ban Tổ chức`, `Hội đồng Quản trị`):
+  /// with no proper name after them, no body is named.
+  static let innerParts = PhraseSet(
+    ["giám đốc", "giám hiệu", "điều hành", "quản trị", "tổ chức", "thư ký", "chỉ đạo", "kiểm soát"])
+
+  /// How a name made of a head and an activity reads on.
+  enum ActivityReading {
+    /// The part names no activity, or more than one: the name stands as read.
+    case notActivity
+    /// The activity has no object that plainly ends: no body is named.
+    case incomplete
+    /// The name ends with word `e`.
+    case ends(Int)
+  }
+
+  /// `readActivity(_:part:last:)` reads on after a head whose name, from word `p` to `last`, is an
+  /// activity (`Nghiên cứu`) and the listed small words after it: lowercase words, `và` between two
+  /// of them, up to the punctuation, function word or verb that ends the name, or a proper name
+  /// that closes the object (`Công ty Quản lý quỹ Dragon Capital và ...`); an abbreviation after
+  /// the object is the body's (`... quốc tế IISS`) and stays out.
+  static func readActivity(_ line: TextLine, part p: Int, last: Int) -> ActivityReading {
+    let w = line.words
+    guard p <= last, w[p].isCapitalized, !w[p].isNumber, !Names.isAllCaps(line, p) else { return .notActivity }
+    let inner: Bool
+    let n: Int
+    if p + 1 <= last, line.gapIsSpace(after: p), !w[p + 1].isCapitalized {
+      n = 2
+      if activityParts.contains(w[p].hash, w[p + 1].hash) {
+        inner = false
+      } else if innerParts.contains(w[p].hash, w[p + 1].hash) {
+        inner = true
+      } else {
+        return .notActivity
+      }
+    } else {
+      return .notActivity
+    }
+    var k = p + n
+    while k <= last {
+      if w[k].isCapitalized || w[k].isNumber { return .notActivity }
+      k += 1
+    }
+    let bare = p + n - 1
+    if inner { return last == bare ? .incomplete : .notActivity }
+    // With an object read already (`Cục Quản lý thị trường`), the name stands unless more plainly
+    // belongs to it: small words up to punctuation, not up to a function word or a verb, which may
+    // follow an adjective (`... xã hội vững vàng về chính trị`).
+    let unknown: ActivityReading = last > bare ? .ends(last) : .incomplete
+    var e = last
+    var j = last + 1
+    var endsAtWord = false
+    while j < w.count {
+      if j - last > 10 { return unknown }
+      let gap = line.gap(after: j - 1)
+      // `tầng ô-dôn`: a hyphen inside a lowercase word.
+      let hyphen = gap.elementsEqual([0x2D]) && !w[j].isCapitalized && !w[j - 1].isCapitalized
+      guard (gap.elementsEqual([0x20])) || hyphen else { break }
+      if w[j].isNumber { return unknown }
+      if w[j].isCapitalized {
+        if j == e + 1, e > bare, Names.isAllCaps(line, j), endsAfter(line, j) { break }
+        // A proper name closing the object: up to four capitalised words, no body, head or person.
+        var r = j
+        while true {
+          if orgHeads.match(line, at: r) != nil || Organizations.match(line, at: r) != nil || Names.isGlued(line, r) {
+            return unknown
+          }
+          if People.surnames.contains(w[r].hash), r + 1 < w.count, line.gapIsSpace(after: r), Names.isTitleCase(line, r + 1) {
+            return unknown
+          }
+          guard r + 1 < w.count, r - j < 3, line.gap(after: r).elementsEqual([0x20]), w[r + 1].isCapitalized,
+            !w[r + 1].isNumber
+          else { break }
+          r += 1
+        }
+        guard endsAfter(line, r) else { return unknown }
+        endsAtWord = r + 1 < w.count && line.gap(after: r).elementsEqual([0x20])
+        e = r
+        break
+      }
+      // `các-bon`: a syllable hyphened to the next is a word's, not a function word.
+      let hyphened = j + 1 < w.count && line.gap(after: j).elementsEqual([0x2D])
+      if !hyphened, stops.contains(w[j].hash) {
+        if w[j].hash == hVa, j + 1 < w.count, line.gapIsSpace(after: j) {
+          // `bảo tồn và phát huy`: `và` between two small words; before a capitalised one, another
+          // part follows (`chất lượng và Bảo vệ ...`), unknown how far.
+          if w[j + 1].isCapitalized { return unknown }
+          if !w[j + 1].isNumber, !stops.contains(w[j + 1].hash) {
+            j += 1
+            continue
+          }
+        }
+        endsAtWord = true
+        break
+      }
+      if j + 1 < w.count, line.gapIsSpace(after: j),
+        OrganizationRules.verbPairs.contains(w[j].hash, w[j + 1].hash)
+          || (w[j].hash == hTruc[0] && w[j + 1].hash == hTruc[1])
+      {
+        endsAtWord = true
+        break
+      }
+      e = j
+      j += 1
+    }
+    if e > last, last > bare, endsAtWord { return unknown }
+    return e > bare ? .ends(e) : .incomplete
+  }
+
+  /// `endsAfter(_:_:)` tells whether a name plainly ends after word `j`: at the line's end, before
+  /// punctuation, or before a function word.
+  static func endsAfter(_ line: TextLine, _ j: Int) -> Bool {
+    let w = line.words
+    guard j + 1 < w.count else { return true }
+    if !line.gap(after: j).elementsEqual([0x20]) { return true }
+    return !w[j + 1].isCapitalized && stops.contains(w[j + 1].hash)
+  }
   /// Heads of Party cells, named by the place they serve.
   static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
 
@@ -802,10 +965,55 @@ enum OrganizationNames {
       if let (h, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k), n > c, h < n {
         return n
       }
-      return c
+      // `Bộ Chỉ huy BĐBP TP Hải Phòng`: a listed parent's level and place.
+      return c + (levelPlaceLength(line, at: k + c) ?? 0)
     }
     guard let (_, head) = orgHeads.match(line, at: k), head.isParent, let (n, _) = match(line, at: k) else { return nil }
     return n
+  }
+
+  /// Words before or after a head's name that make it plural: `các Sở Công Thương`.
+  static let pluralWords = WordSet(["các", "những", "mỗi", "từng"])
+
+  /// `levelPlaceLength(_:at:)` is the length of a level and the place after it at word `p`, after a
+  /// space (`TP Hải Phòng`, `tỉnh Quảng Nam`), or nil.
+  static func levelPlaceLength(_ line: TextLine, at p: Int) -> Int? {
+    let w = line.words
+    guard p > 0, p < w.count, line.gap(after: p - 1).elementsEqual([0x20]), placeLevels.contains(w[p].hash),
+      let (n, _) = levels.match(line, at: p)
+    else { return nil }
+    let q = p + n
+    guard q < w.count, line.gap(after: q - 1).elementsEqual([0x20]), w[q].isCapitalized, !w[q].isNumber else {
+      return nil
+    }
+    return n + (Gazetteer.match(line, at: q) ?? placeLength(line, at: q))
+  }
+
+  static let hTheo = ScanText.wordHashes("theo")[0]
+
+  /// `matchSourceCredit(_:at:)` reads the source a story closes with (`Theo Izvestia`, `(theo
+  /// PhilStar)`): `theo` and a foreign name of one to four words written without Vietnamese
+  /// letters, ending the line; an unlisted outlet, which the lists leave unread.
+  static func matchSourceCredit(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard w[i].hash == hTheo, w.count - i >= 2, w.count - i <= 5, line.gap(after: i).elementsEqual([0x20]) else {
+      return nil
+    }
+    let last = w.count - 1
+    let tail = line.gap(after: last)
+    guard tail.isEmpty || tail.elementsEqual([0x29]) || tail.elementsEqual([0x29, 0x2E]) || tail.elementsEqual([0x2E])
+    else { return nil }
+    for k in (i + 1)...last {
+      guard Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !w[k].isNumber,
+        k == last || line.gap(after: k).elementsEqual([0x20])
+      else { return nil }
+      for b in line.bytes[w[k].start..<w[k].end] where b >= 0x80 { return nil }
+    }
+    guard namedTable.match(line, at: i + 1) == nil, orgHeads.match(line, at: i + 1) == nil,
+      Organizations.match(line, at: i + 1) == nil, Gazetteer.match(line, at: i + 1) == nil
+    else { return nil }
+    let written = ScanText.string(line.bytes, w[i + 1].start, w[last].end)
+    return (last - i + 1, Organizations.Entry(name: written, abbreviation: nil))
   }
 
   /// `isHeadOnly(_:)` tells whether a short text is a head alone (`Tập đoàn`, `CLB`).
@@ -878,7 +1086,8 @@ extension OrganizationNames {
   /// (`chính phủ Mỹ`, `quân đội Syria`) is mostly a country's, not a named body, and is left.
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
   /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
-  static let lowerFirst = WordSet(["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà"])
+  static let lowerFirst = WordSet(
+    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo"])
 
   /// How a lowercase head that a proper name follows names the body.
   enum Naming: Sendable {
@@ -996,6 +1205,60 @@ extension OrganizationNames {
       k += 1
     }
     return nil
+  }
+
+  /// Lowercase words a street's, a lane's or a river's name follows.
+  static let streetWords = WordSet(["đường", "sông", "ngõ", "hẻm", "kênh"])
+  static let hDang = ScanText.wordHashes("đảng")[0]
+  /// Lowercase words before `Đảng` that make it part of another noun or a title: `tổ chức Đảng`,
+  /// `Đại hội Đảng`, `Ban cán sự Đảng`, `về mặt Đảng`, `toàn Đảng`.
+  static let partyNotAfter = WordSet(["chức", "hội", "sự", "mặt", "toàn", "viên", "bộ", "ủy", "uỷ", "kỳ"])
+
+  /// `matchParty(_:at:)` reads a party at word `i`: `Đảng` standing alone, the country's ruling
+  /// party (`chính sách của Đảng, pháp luật ...`, `Đảng và Nhà nước`), not inside a longer name or
+  /// title (`Trung ương Đảng`, `Đại hội Đảng lần thứ XI`); or a party written with a lowercase
+  /// `đảng` and its name (`đảng Cộng hòa`, `đảng Dân chủ Mỹ`): a capitalised word and at most one
+  /// small syllable of it, then plainly the name's end, and a listed place.
+  static func matchParty(_ line: TextLine, at i: Int) -> (count: Int, entry: Organizations.Entry)? {
+    let w = line.words
+    guard w[i].hash == hDang else { return nil }
+    if w[i].isCapitalized {
+      if i > 0 {
+        let gap = line.gap(after: i - 1)
+        if gap.contains(0x2D) || gap.contains(0x2F) || gap.contains(0x27) || gap.contains(0x22) { return nil }
+        if w[i - 1].isCapitalized, gap.elementsEqual([0x20]) { return nil }
+        if !w[i - 1].isCapitalized, partyNotAfter.contains(w[i - 1].hash) { return nil }
+      }
+      if i + 1 < w.count {
+        let gap = line.gap(after: i)
+        if gap.elementsEqual([0x20]) {
+          guard !w[i + 1].isCapitalized, stops.contains(w[i + 1].hash) else { return nil }
+        } else if let c = gap.first, !(c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x29) {
+          return nil
+        }
+      }
+      return (1, Organizations.Entry(name: line.word(i), abbreviation: nil))
+    }
+    let k = i + 1
+    guard k < w.count, line.gap(after: i).elementsEqual([0x20]), Names.isTitleCase(line, k), !w[k].isNumber,
+      !Names.isGlued(line, k), orgHeads.match(line, at: k) == nil, Organizations.match(line, at: k) == nil,
+      Gazetteer.match(line, at: k) == nil, !People.surnames.contains(w[k].hash)
+    else { return nil }
+    // Whether a name plainly ends after word `j`: the line's end, punctuation, a capitalised word
+    // (a place or a person) or a function word.
+    func ends(_ j: Int) -> Bool {
+      j + 1 >= w.count || !line.gap(after: j).elementsEqual([0x20]) || w[j + 1].isCapitalized
+        || stops.contains(w[j + 1].hash)
+    }
+    var end = k
+    if !ends(k) {
+      guard !w[k + 1].isNumber, ends(k + 1) else { return nil }
+      end = k + 1
+    }
+    if end + 1 < w.count, line.gap(after: end).elementsEqual([0x20]), let n = Gazetteer.match(line, at: end + 1) {
+      end += n
+    }
+    return (end - i + 1, Organizations.Entry(name: ScanText.string(line.bytes, w[i].start, w[end].end), abbreviation: nil))
   }
 
   /// `matchLower(_:at:)` reads a body written with a lowercase head at word `i`.

@@ -38,6 +38,9 @@ enum OrganizationRules {
   static let documentWords = WordSet(
     ["luật", "nghị", "quyết", "thông", "dự", "đề", "kế", "chương", "báo", "tờ", "chỉ", "hiến", "bộ", "việc", "vụ"])
 
+  /// Gaps that join agencies credited together: `AFP/TTXVN`, `AFP- TTXVN`, `AFP - TTXVN`.
+  static let creditJoins: [[UInt8]] = [[0x2F], [0x2F, 0x20], [0x2D], [0x2D, 0x20], [0x20, 0x2D, 0x20], [0x20, 0x2F, 0x20]]
+
   /// `isWebAddress(_:after:)` tells whether the word after `end` is a web suffix glued by a dot.
   static func isWebAddress(_ line: TextLine, after end: Int) -> Bool {
     let w = line.words
@@ -54,6 +57,16 @@ enum OrganizationRules {
     if i > 0 {
       let before = line.gap(after: i - 1)
       if before.contains(0x3A), creditWords.contains(w[i - 1].hash) { return true }
+      // `Ảnh: AFP/TTXVN`, `Nguồn: AFP- TTXVN`: agencies credited together, joined by a slash or a
+      // dash to one after `Ảnh:`.
+      var k = i
+      while k > 1, i - k < 3, creditJoins.contains(where: { line.gap(after: k - 1).elementsEqual($0) }),
+        w[k - 1].isCapitalized
+      {
+        let b = line.gap(after: k - 2)
+        if b.contains(0x3A), creditWords.contains(w[k - 2].hash) { return true }
+        k -= 1
+      }
       // `(TTXVN)` with nothing after it but punctuation.
       if before.last == 0x28 {
         let after = line.gap(after: end)
@@ -106,19 +119,25 @@ enum OrganizationRules {
   }
 
   /// `consolidated(_:)` keeps the fullest form of a body named twice: `Huawei` goes when `Tập đoàn
-  /// Huawei` is also named, and `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is.
+  /// Huawei` is also named, `Tổng cục Du lịch` when `Tổng cục Du lịch Việt Nam` is, and `Ủy ban
+  /// Pháp luật` when `Ủy ban Pháp luật của Quốc hội` is. Names are compared as UTF-8 bytes (they
+  /// are normalised), with no string built unless one name begins or ends the other.
   static func consolidated(_ found: [OrganizationMention], brands: Set<String>) -> [OrganizationMention] {
     guard found.count > 1 else { return found }
+    let names = found.map { Array($0.name.utf8) }
     var drop = Set<Int>()
-    for (a, short) in found.enumerated() {
-      let s = short.name
-      for long in found where long.name.utf8.count > s.utf8.count {
-        let l = long.name
-        if brands.contains(s), l.hasSuffix(" " + s), OrganizationNames.isHeadOnly(String(l.dropLast(s.count + 1))) {
+    for (a, s) in names.enumerated() {
+      let isBrand = brands.contains(found[a].name)
+      for l in names where l.count > s.count + 1 {
+        if isBrand, l[l.count - s.count - 1] == 0x20, l[(l.count - s.count)...].elementsEqual(s),
+          OrganizationNames.isHeadOnly(String(decoding: l[..<(l.count - s.count - 1)], as: UTF8.self))
+        {
           drop.insert(a)
           break
         }
-        if l.hasPrefix(s + " "), OrganizationNames.isPlaceOnly(String(l.dropFirst(s.count + 1))) {
+        guard l[s.count] == 0x20, l[..<s.count].elementsEqual(s) else { continue }
+        let rest = l[(s.count + 1)...]
+        if rest.starts(with: cuaSpace) || OrganizationNames.isPlaceOnly(String(decoding: rest, as: UTF8.self)) {
           drop.insert(a)
           break
         }
@@ -127,4 +146,5 @@ enum OrganizationRules {
     if drop.isEmpty { return found }
     return found.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
   }
+  static let cuaSpace = Array("của ".utf8)
 }

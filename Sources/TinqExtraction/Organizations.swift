@@ -143,7 +143,8 @@ enum Organizations {
           if lowerFirst.contains(words[i].hash),
             let (count, entry) =
               OrganizationNames.matchLower(line, at: i) ?? OrganizationNames.matchAfterTitle(line, at: i)
-              ?? OrganizationNames.matchNaming(line, at: i)
+              ?? OrganizationNames.matchNaming(line, at: i) ?? OrganizationNames.matchParty(line, at: i)
+              ?? OrganizationNames.matchSourceCredit(line, at: i)
           {
             emit(entry, line, i, count)
             i += count
@@ -180,7 +181,12 @@ enum Organizations {
           )
         }
         // The longer reading wins; the listed one, with its canonical name, on a tie.
-        let found = (named?.count ?? 0) > (listed?.count ?? 0) ? named : listed ?? named
+        // `Đảng` alone, the ruling party; the source a story closes with (`Theo Izvestia`).
+        let found =
+          (named?.count ?? 0) > (listed?.count ?? 0)
+          ? named
+          : listed ?? named ?? OrganizationNames.matchParty(line, at: i)
+            ?? OrganizationNames.matchSourceCredit(line, at: i)
         guard let (count, entry) = found else {
           i += 1
           continue
@@ -195,6 +201,12 @@ enum Organizations {
           continue
         }
         emit(entry, line, i, count)
+        // `Ủy ban Pháp luật của Quốc hội` names the parliament too.
+        if count > 3, words[i + count - 3].hash == OrganizationNames.hCua,
+          let (c, e) = match(line, at: i + count - 2, table: table, quanKhu: quanKhu), c == 2
+        {
+          emit(e, line, i + count - 2, c)
+        }
         // A listed body that a head's name is made of is named too: `Bộ Công an` in `Văn phòng Bộ
         // Công an`; not the body a unit's name ends with (`Cục CSHS Bộ Công an`).
         if count > 1, let n = named, n.count == count, let (h, _) = OrganizationNames.orgHeads.match(line, at: i),

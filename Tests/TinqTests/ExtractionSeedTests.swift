@@ -69,7 +69,10 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Lương Tam Quang", rank: "Trung tướng", positions: ["Thứ trưởng Bộ Công an"]),
     ],
     // Line 5: both ministries and `của Chính phủ`; line 9: the two Party committees.
-    organizations: ["Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Công an TP Cần Thơ", "Quân ủy Trung ương", "Đảng ủy Công an Trung ương"],
+    organizations: [
+      "Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Công an TP Cần Thơ", "Đảng", "Quân ủy Trung ương",
+      "Đảng ủy Công an Trung ương",
+    ],
     residue: ["Chia sẻ bài viết", "15/01/2020", "Nâng cao hiệu quả công tác phối hợp"],
     kept: ["(CT)- Ngày 15-1-2020", "Tin, ảnh: KIỀU CHINH"]),
   SeedExpectation(
@@ -102,7 +105,7 @@ let seedExpectations: [SeedExpectation] = [
     // Line 1 positions name five bodies; line 3 `đại biểu Quốc hội`.
     organizations: [
       "Trung ương Đảng", "Quân ủy Trung ương", "Bộ Quốc phòng", "Đảng ủy Công an Trung ương", "Bộ Công an",
-      "Tổng cục Chính trị", "Quốc hội",
+      "Tổng cục Chính trị", "Đảng", "Quốc hội",
     ],
     residue: ["leftcenterrightdel"],
     kept: ["Thượng tướng Nguyễn Tân Cương phát biểu tại hội nghị.", "Các đại biểu tham dự hội nghị."]),
@@ -135,7 +138,7 @@ let seedExpectations: [SeedExpectation] = [
     // QP-AN and ANTT (lines 11, 17) are topics, not organisations.
     organizations: [
       "Chính phủ", "Ủy ban nhân dân tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chính trị", "Ban Chấp hành Trung ương Đảng",
-      "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Bộ Công an", "Quân khu 9",
+      "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Bộ Công an", "Đảng", "Quân khu 9",
     ],
     residue: ["Chia sẻ bài viết", "BÌNH LUẬN", "30/09/2022"],
     kept: ["Các lực lượng phối hợp tuần tra khu vực biên giới biển. Ảnh: Đặng Thạch", "Thượng tá Nguyễn Văn Cường"]),
@@ -155,7 +158,10 @@ let seedExpectations: [SeedExpectation] = [
       .init(name: "Huỳnh Ngọc Hà", rank: nil, positions: ["Cục trưởng Cục Tác chiến Bộ Tổng tham mưu - Bộ Quốc phòng"]),
     ],
     // Lines 1 and 7; `Ngày Truyền thống Công an nhân dân` on line 7.
-    organizations: ["Văn phòng Bộ Công an", "Bộ Công an", "Cục Tác chiến", "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Công an nhân dân"],
+    organizations: [
+      "Văn phòng Bộ Công an", "Bộ Công an", "Cục Tác chiến", "Bộ Tổng Tham mưu", "Bộ Quốc phòng", "Công an nhân dân",
+      "Đảng",
+    ],
     residue: [],
     kept: ["Các đại biểu dự Hội nghị.  Ảnh Việt Hưng."]),
   SeedExpectation(
@@ -180,7 +186,7 @@ let seedExpectations: [SeedExpectation] = [
     // Tô Lâm, Trần Thanh Mẫn, Quốc hội and Bộ Chính trị appear only after `Có thể bạn quan tâm`.
     organizations: [
       "Bộ Quốc phòng", "Bộ Công an", "Chính phủ", "Trung ương Đảng", "Quân đội nhân dân", "Bộ đội Biên phòng",
-      "Cảnh sát biển",
+      "Cảnh sát biển", "Đảng",
     ],
     residue: ["Có thể bạn quan tâm", "Tô Lâm", "28/1/2026", "Trần Thanh Mẫn"],
     kept: ["Toàn cảnh hội nghị.", "Luật Phòng thủ dân sự"]),

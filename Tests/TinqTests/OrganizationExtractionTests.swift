@@ -52,6 +52,8 @@ import TinqFacts
     // Not organisations: credits, the outlet's own address, titles, generic uses.
     .init(text: "VTV.vn - Sáng nay trời mưa to ở nhiều nơi.", expected: []),
     .init(text: "Người dân xếp hàng mua vé. Ảnh: Reuters", expected: []),
+    .init(text: "Người dân xếp hàng mua vé (Ảnh: AFP/TTXVN). Hôm nay trời nắng.", expected: []),
+    .init(text: "Người dân xếp hàng mua vé. Ảnh: AP- Kyodo. Hôm nay trời nắng.", expected: []),
     .init(text: "Giá xăng tăng mạnh trong tháng này.\nHoàng Hà (TTXVN)", expected: []),
     .init(text: "Thủ tướng Chính phủ đã phê duyệt đề án.", expected: []),
     .init(text: "Chính phủ hai nước nhất trí tăng cường hợp tác.", expected: []),
@@ -150,6 +152,51 @@ import TinqFacts
     // A Party cell is named by its place; in a body it is read as that body's.
     .init(text: "Hội nghị của Đảng bộ phường Tân Lập diễn ra sáng nay.", expected: ["Đảng bộ phường Tân Lập"]),
     .init(text: "Hội nghị của Đảng bộ Công ty Sao Mai diễn ra sáng nay.", expected: ["Công ty Sao Mai"]),
+    // A head and an activity read on to the activity's object, up to what plainly ends it; with
+    // no object, or one that runs on unclear, no body is named.
+    .init(text: "Ông Bình làm việc tại Viện Nghiên cứu chim di cư từ lâu.", expected: ["Viện Nghiên cứu chim di cư"]),
+    .init(text: "Bà Lan về hưu ở Viện Nghiên cứu văn hóa dân gian.", expected: ["Viện Nghiên cứu văn hóa dân gian"]),
+    // With an object read already, only punctuation ends more of it.
+    .init(text: "Bà Lan về hưu ở Viện Nghiên cứu văn hóa dân gian từ lâu.", expected: ["Viện Nghiên cứu văn hóa"]),
+    .init(text: "Đề án của Cục Biến đổi thời tiết đã được duyệt.", expected: ["Cục Biến đổi thời tiết"]),
+    .init(text: "Chị làm ở Trung tâm Bảo tồn nhà cổ và phát huy nghề truyền thống.", expected: ["Trung tâm Bảo tồn nhà cổ và phát huy nghề truyền thống"]),
+    .init(text: "Quỹ do Công ty Quản lý tài sản Sao Bắc và một ngân hàng góp vốn.", expected: ["Công ty Quản lý tài sản Sao Bắc"]),
+    .init(text: "Quỹ do Công ty Quản lý tài sản Sao Bắc điều hành.", expected: []),
+    .init(text: "Ông Hải, Giám đốc Viện Nghiên cứu biển sâu ODRI, nhận xét.", expected: ["Viện Nghiên cứu biển sâu"]),
+    .init(text: "Hồ sơ được nộp tại Đội Đăng ký quản lý tàu.", expected: ["Đội Đăng ký quản lý tàu"]),
+    .init(
+      text: "Cán bộ Cục Cảnh sát Quản lý hành chính về trật tự xã hội vững vàng về chính trị.",
+      expected: ["Cục Cảnh sát Quản lý hành chính về trật tự xã hội"]),
+    .init(text: "Mẫu nước do Chi cục Quản lý chất lượng và Bảo vệ nguồn lợi thủy sản lấy.", expected: []),
+    .init(text: "Theo Viện Nghiên cứu, số liệu này chưa đầy đủ.", expected: []),
+    .init(text: "Hồ sơ chuyển về Trung tâm Hướng dẫn, sau đó được duyệt.", expected: []),
+    .init(text: "Cục Quản lý thị trường xử phạt 5 cơ sở.", expected: ["Cục Quản lý thị trường"]),
+    // A body inside another, with no proper name, is none.
+    .init(text: "Ban Giám đốc đã họp bàn phương án.", expected: []),
+    .init(text: "Ban Tổ chức giải cho biết vé đã bán hết.", expected: []),
+    // A committee of the parliament is named with it; the shorter mention is the same body.
+    .init(
+      text: "Ủy ban Tài chính của Quốc hội đã thẩm tra. Ủy ban Tài chính đề nghị sửa đổi.",
+      expected: ["Ủy ban Tài chính của Quốc hội", "Quốc hội"]),
+    // A street or a river named like a school or a body is none.
+    .init(text: "Xe dừng trên đường Trường Sơn, gần sông Trường Giang.", expected: []),
+    // The ruling party alone, and a party with a lowercase `đảng`.
+    .init(text: "Chính sách của Đảng, pháp luật của Nhà nước được phổ biến.", expected: ["Đảng"]),
+    .init(text: "Ứng viên đảng Cộng hòa và đảng Dân chủ Mỹ tranh luận.", expected: ["đảng Cộng hòa", "đảng Dân chủ Mỹ"]),
+    .init(text: "Ông là Ủy viên Ban cán sự đảng, từng dự Đại hội Đảng lần thứ X.", expected: []),
+    .init(text: "Ảnh: Văn Đảng. Việc củng cố tổ chức Đảng ở cơ sở được chú trọng.", expected: []),
+    // A head after a plural, or with one after its name, names bodies of a kind, not one body.
+    .init(text: "Tình trạng các Sở Xây dựng thiếu cán bộ kéo dài.", expected: []),
+    .init(text: "Kỳ thi do Sở Giáo dục các địa phương tổ chức.", expected: []),
+    .init(text: "Các Sở Y tế tỉnh Bình Dương và tỉnh Đồng Nai họp.", expected: ["Sở Y tế tỉnh Bình Dương"]),
+    // A listed parent body's level and place close a unit's name.
+    .init(text: "Bộ Chỉ huy BĐBP TP Hải Phòng đề nghị hỗ trợ.", expected: ["Bộ Chỉ huy BĐBP TP Hải Phòng"]),
+    // The foreign source a story closes with; a listed one after a word glued to the credit.
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Oilprice", expected: ["Oilprice"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua. Lan Anh (theo Petro News)", expected: ["Petro News"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nMinh HảiTheo Reuters", expected: ["Reuters"]),
+    .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Thanh Hương", expected: []),
+    .init(text: "Theo Oilprice, giá dầu giảm mạnh trong tuần qua.", expected: []),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
