@@ -44,7 +44,6 @@ extension ArticleStore {
       var tokens: [UInt32] = []
       var words: [String] = []
       var wordIndex: [String: UInt32] = [:]
-      var ids: [UInt32] = []
       let mine = runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)]
       if let lo = mine.first?.lowerBound, let hi = mine.last?.upperBound {
         indices.reserveCapacity(hi - lo)
@@ -55,27 +54,9 @@ extension ArticleStore {
         if count % 256 == 255, stop() { break }
         let article = occurrences[order[r.lowerBound]].article
         let titleLength = article >= 0 && article < self.count ? fullText.titleSyllables(of: article) : 0
-        // The body syllables the contexts cover, and the body's pieces over them.
-        var lo = Int.max
-        var hi = Int.min
-        for k in r {
-          let o = occurrences[order[k]]
-          guard o.position >= titleLength else { continue }
-          let start = o.position - titleLength - 1
-          let window = side == .right ? (start + o.length)..<(start + o.length + n) : max(0, start - n)..<start
-          lo = min(lo, window.lowerBound)
-          hi = max(hi, window.upperBound)
-        }
-        var lead = 0
-        var from = 0
-        if lo < hi, article >= 0, article < self.count {
-          // Syllable `s` is piece `s + lead`, with `lead` 0 or 1: pieces `lo...hi` hold them all.
-          from = max(0, lo)
-          let opening = bodies.readPieces(of: article, from: from, limit: hi + 1, into: &ids)
-          lead = opening.map { bodies.pieces.wordLength($0) == 0 } == true ? 1 : 0
-        } else {
-          ids.removeAll(keepingCapacity: true)
-        }
+        // The body is read forward, one context's pieces at a time: the contexts move forward
+        // with the occurrences, which come in order.
+        var window: BodyWindow? = nil
         var title: PartText? = nil
         for k in r {
           let o = occurrences[order[k]]
@@ -86,7 +67,7 @@ extension ArticleStore {
               if title == nil { title = PartText(metadata[article].title ?? "") }
               if let text = title {
                 let range = Self.contextRange(side: side, start: o.position, length: o.length, n: n, end: text.syllables)
-                for s in range {
+                for s in range.syllables {
                   let word = text.syllable(s)
                   let local: UInt32
                   if let known = wordIndex[word] {
@@ -102,13 +83,14 @@ extension ArticleStore {
               }
             } else {
               let start = o.position - titleLength - 1
-              // The syllables read: those whose piece is among `ids`.
-              let end = max(0, from + ids.count - lead)
-              let range = Self.contextRange(side: side, start: start, length: o.length, n: n, end: end)
-              for s in range {
-                let local = s + lead - from
-                guard local >= 0, local < ids.count else { break }
-                tokens.append(ids[local])
+              if window == nil { window = bodies.window(of: article) }
+              let range = Self.contextRange(side: side, start: start, length: o.length, n: n, end: .max)
+              if let (lo, hi) = range.bounds {
+                window?.load(lo...hi)
+              }
+              for s in range.syllables {
+                guard let id = window?.piece(s) else { break }
+                tokens.append(id)
                 written += 1
               }
             }
@@ -165,17 +147,20 @@ extension ArticleStore {
   }
 
   /// `contextRange(side:start:length:n:end:)` is the syllables of a context, nearest first, of
-  /// an occurrence at `start` in a part of `end` syllables (what `contextKeys` reads).
-  static func contextRange(side: ContextSide, start: Int, length: Int, n: Int, end: Int) -> [Int] {
+  /// an occurrence at `start` in a part of `end` syllables (what `contextKeys` reads), and the
+  /// lowest and highest of them (nil when there are none).
+  static func contextRange(side: ContextSide, start: Int, length: Int, n: Int, end: Int) -> (
+    syllables: StrideTo<Int>, bounds: (lo: Int, hi: Int)?
+  ) {
     switch side {
     case .right:
       let lo = max(0, start + length)
       let hi = min(end, start + length + n)
-      return lo < hi ? Array(lo..<hi) : []
+      return lo < hi ? (stride(from: lo, to: hi, by: 1), (lo, hi - 1)) : (stride(from: 0, to: 0, by: 1), nil)
     case .left:
       let lo = max(0, start - n)
       let hi = min(end, start)
-      return lo < hi ? Array((lo..<hi).reversed()) : []
+      return lo < hi ? (stride(from: hi - 1, to: lo - 1, by: -1), (lo, hi - 1)) : (stride(from: 0, to: 0, by: 1), nil)
     }
   }
 }
@@ -197,27 +182,26 @@ struct ContextTokens {
 final class ContextComparer {
   let contexts: ContextTokens
   let pieces: PieceTable
-  private var pieceKeys: [[UInt32]]
-  private var wordKeys: [[UInt32]]
+  /// The keys made so far, by token: a few thousand distinct syllables at most are compared.
+  private var keys: [UInt32: [UInt32]] = [:]
 
   init(contexts: ContextTokens, pieces: PieceTable) {
     self.contexts = contexts
     self.pieces = pieces
-    pieceKeys = [[UInt32]](repeating: [], count: Int(contexts.pieceCount))
-    wordKeys = [[UInt32]](repeating: [], count: contexts.words.count)
   }
 
   /// The collation key of a token (never empty: `sortKey` gives at least its two separators).
   func key(_ t: UInt32) -> [UInt32] {
-    let i = Int(t)
+    if let known = keys[t] { return known }
+    let key: [UInt32]
     if t < contexts.pieceCount {
-      if pieceKeys[i].isEmpty { pieceKeys[i] = VietnameseCollation.sortKey(pieces.word(t)) }
-      return pieceKeys[i]
+      key = VietnameseCollation.sortKey(pieces.word(t))
+    } else {
+      let w = Int(t - contexts.pieceCount)
+      key = w < contexts.words.count ? VietnameseCollation.sortKey(contexts.words[w]) : []
     }
-    let w = i - Int(contexts.pieceCount)
-    guard w < wordKeys.count else { return [] }
-    if wordKeys[w].isEmpty { wordKeys[w] = VietnameseCollation.sortKey(contexts.words[w]) }
-    return wordKeys[w]
+    keys[t] = key
+    return key
   }
 
   /// `compare(_:_:)` is below 0 when occurrence `a`'s context comes first, 0 when the two are
