@@ -114,6 +114,31 @@ import TinqText
     }
   }
 
+  /// A cursor stepping over pieces (eight or 32 bytes at a time, or jumping to the marks kept
+  /// every 64 pieces) lands on the piece that decoding the body one by one reaches.
+  @Test func steppingOverPiecesLandsWhereDecodingDoes() {
+    let bodies = Self.store.bodies
+    let marks = bodies.marks()
+    var checked = 0
+    for ordinal in stride(from: 0, to: Self.store.count, by: 7) {
+      let all = bodies.pieceIDs(of: ordinal)
+      for target in [0, 1, 2, 9, 31, 33, 63, 64, 65, 128, 200, all.count - 1, all.count, all.count + 5] where target >= 0 {
+        for withMarks in [false, true] {
+          var cursor = bodies.cursor(of: ordinal, marks: withMarks ? marks : nil)
+          _ = cursor.next()
+          cursor.skip(to: target)
+          let expected: UInt32? = target >= 1 && target < all.count ? all[target] : (target == 0 ? all.dropFirst().first : nil)
+          #expect(cursor.next() == expected, "article \(ordinal) piece \(target) marks \(withMarks)")
+          checked += 1
+        }
+      }
+      var ids: [UInt32] = []
+      let first = bodies.readPieces(of: ordinal, from: 70, limit: 90, into: &ids)
+      #expect(first == all.first && ids == Array(all.dropFirst(70).prefix(20)))
+    }
+    #expect(checked > 1000)
+  }
+
   /// The order `contextOrder` gives (piece numbers compared, keys made only where two differ, the
   /// first kept in a heap) is the order of sorting by `contextKeys`, ties in the order given, for
   /// titles and bodies, either side, either direction, any cut, occurrences in order or not.
