@@ -142,7 +142,7 @@ import TinqText
   /// The order `contextOrder` gives (piece numbers compared, keys made only where two differ, the
   /// first kept in a heap) is the order of sorting by `contextKeys`, ties in the order given, for
   /// titles and bodies, either side, either direction, any cut, occurrences in order or not.
-  @Test(arguments: ["an", "an ninh", "ma túy", "Bộ Công an", "hoà bình"])
+  @Test(arguments: ["an", "an ninh", "ma túy", "công an", "hoà bình"])
   func contextOrderIsTheSortOfTheContextKeys(text: String) {
     let all = Self.store.fullText.occurrences(of: Phrase(text))
     #expect(all.count > 20, "the corpus should hold \(text)")
@@ -405,7 +405,7 @@ import TinqText
 
   /// The one pass over both phrases' postings finds the articles holding both, with every start
   /// of each, as looking each phrase up alone does.
-  @Test(arguments: [("ma túy", "bắt giữ"), ("an", "ninh"), ("an ninh", "an"), ("ma tuy", "bien gioi"), ("Bộ", "Công an")])
+  @Test(arguments: [("an ninh", "công an"), ("an", "ninh"), ("an ninh", "an"), ("ma tuy", "bien gioi"), ("Bộ", "Công an")])
   func cooccurrencesAreEachPhraseFoundAlone(a: String, b: String) {
     let store = ConcordanceTests.store
     let (x, y) = (Phrase(a), Phrase(b))
