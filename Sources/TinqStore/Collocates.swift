@@ -179,7 +179,6 @@ extension ArticleStore {
   func windowsOnly(_ found: [Occurrence], window: Int, whole: CorpusTerms, stop: () -> Bool) -> Collocation? {
     var counter = SyllableCounter(table: bodies.pieces)
     var together: [Int] = []
-    let marks = bodies.marks()
     var i = 0
     var articlesRead = 0
     while i < found.count {
@@ -187,7 +186,7 @@ extension ArticleStore {
       articlesRead += 1
       if articlesRead % 1024 == 0, stop() { return nil }
       let title = fullText.titleSyllables(of: a)
-      var text = bodies.window(of: a, marks: marks)
+      var text = bodies.window(of: a)
       while i < found.count, found[i].article == a {
         let o = found[i]
         i += 1

@@ -2,9 +2,9 @@ import TinqSupport
 import TinqText
 
 // Sorting a concordance by its context without building it: each context is read as the piece
-// numbers of its syllables (a title's syllables get numbers of their own), each distinct syllable
-// read gets its rank in Vietnamese order (a few thousand collation keys, made once), and the
-// contexts are compared as runs of ranks. Only the lines shown are ever written out.
+// numbers of its syllables (a title's syllables get numbers of their own), two contexts are
+// compared syllable by syllable (the same number is the same syllable, so most comparisons read
+// no key), and a syllable's collation key is made only when two differ, once per statement.
 
 extension ArticleStore {
   /// `contextOrder(_:side:syllables:descending:first:stop:)` is the order that sorting
@@ -17,7 +17,7 @@ extension ArticleStore {
   ) -> [Int] {
     guard !occurrences.isEmpty, first > 0 else { return [] }
     let contexts = contextTokens(occurrences, side: side, syllables: max(0, n), stop: stop)
-    let comparer = ContextRanks(contexts, pieces: bodies.pieces)
+    let comparer = ContextComparer(contexts: contexts, pieces: bodies.pieces)
     let before: (Int, Int) -> Bool = { a, b in
       let c = comparer.compare(a, b)
       if c != 0 { return descending ? c > 0 : c < 0 }
@@ -38,7 +38,6 @@ extension ArticleStore {
   {
     let (order, runs) = Self.articleRuns(occurrences)
     let pieceCount = UInt32(clamping: bodies.pieces.count)
-    let marks = bodies.marks()
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
     let parts = Parallel.map(workers) { w -> (indices: [Int], tokens: [UInt32], words: [String]) in
       var indices: [Int] = []
@@ -84,7 +83,7 @@ extension ArticleStore {
               }
             } else {
               let start = o.position - titleLength - 1
-              if window == nil { window = bodies.window(of: article, marks: marks) }
+              if window == nil { window = bodies.window(of: article) }
               let range = Self.contextRange(side: side, start: start, length: o.length, n: n, end: .max)
               if let (lo, hi) = range.bounds {
                 window?.load(lo...hi)
@@ -177,52 +176,52 @@ struct ContextTokens {
   var words: [String]
 }
 
-/// `ContextRanks` is each occurrence's context as the ranks of its syllables: every distinct
-/// syllable read is given its rank in Vietnamese order (alike keys alike ranks, from 1), so two
-/// contexts compare as `contextKeys` would by comparing numbers, a context that ends first (0
-/// past its end) before one it begins.
-struct ContextRanks {
-  let syllables: Int
-  let ranks: [UInt32]
+/// `ContextComparer` compares two occurrences' contexts as `contextKeys` would: syllable by
+/// syllable in Vietnamese order, a context that ends first before one it begins. A token's
+/// collation key is made the first time a comparison needs it and kept.
+final class ContextComparer {
+  let contexts: ContextTokens
+  let pieces: PieceTable
+  /// The keys made so far, by token: a few thousand distinct syllables at most are compared.
+  private var keys: [UInt32: [UInt32]] = [:]
 
-  init(_ contexts: ContextTokens, pieces: PieceTable) {
-    syllables = contexts.syllables
-    let total = Int(contexts.pieceCount) + contexts.words.count
-    var seen = [Bool](repeating: false, count: total)
-    var distinct: [UInt32] = []
-    for t in contexts.tokens where t != ContextTokens.absent && Int(t) < total && !seen[Int(t)] {
-      seen[Int(t)] = true
-      distinct.append(t)
+  init(contexts: ContextTokens, pieces: PieceTable) {
+    self.contexts = contexts
+    self.pieces = pieces
+  }
+
+  /// The collation key of a token (never empty: `sortKey` gives at least its two separators).
+  func key(_ t: UInt32) -> [UInt32] {
+    if let known = keys[t] { return known }
+    let key: [UInt32]
+    if t < contexts.pieceCount {
+      key = VietnameseCollation.sortKey(pieces.word(t))
+    } else {
+      let w = Int(t - contexts.pieceCount)
+      key = w < contexts.words.count ? VietnameseCollation.sortKey(contexts.words[w]) : []
     }
-    let keys = distinct.map { t in
-      t < contexts.pieceCount
-        ? VietnameseCollation.sortKey(pieces.word(t))
-        : VietnameseCollation.sortKey(contexts.words[Int(t - contexts.pieceCount)])
-    }
-    var rankOf = [UInt32](repeating: 0, count: total)
-    var rank: UInt32 = 0
-    var previous: [UInt32]? = nil
-    for j in keys.indices.sorted(by: { keys[$0].lexicographicallyPrecedes(keys[$1]) }) {
-      if previous != keys[j] {
-        rank += 1
-        previous = keys[j]
-      }
-      rankOf[Int(distinct[j])] = rank
-    }
-    ranks = contexts.tokens.map { t in t != ContextTokens.absent && Int(t) < total ? rankOf[Int(t)] : 0 }
+    keys[t] = key
+    return key
   }
 
   /// `compare(_:_:)` is below 0 when occurrence `a`'s context comes first, 0 when the two are
   /// alike, above 0 otherwise.
-  @inline(__always)
   func compare(_ a: Int, _ b: Int) -> Int {
-    let n = syllables
-    return ranks.withUnsafeBufferPointer { r in
+    let n = contexts.syllables
+    return contexts.tokens.withUnsafeBufferPointer { t in
       for k in 0..<n {
-        let x = r[a * n + k]
-        let y = r[b * n + k]
-        if x != y { return x < y ? -1 : 1 }
-        if x == 0 { return 0 }
+        let x = t[a * n + k]
+        let y = t[b * n + k]
+        if x == y {
+          if x == ContextTokens.absent { return 0 }
+          continue
+        }
+        if x == ContextTokens.absent { return -1 }
+        if y == ContextTokens.absent { return 1 }
+        let kx = key(x)
+        let ky = key(y)
+        if kx == ky { continue }
+        return kx.lexicographicallyPrecedes(ky) ? -1 : 1
       }
       return 0
     }

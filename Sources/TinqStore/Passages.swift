@@ -390,21 +390,17 @@ extension BodyStore {
     return first
   }
 
-  /// `window(of:marks:)` reads the body of `ordinal` a window at a time (jumping through
-  /// `marks` when given).
-  func window(of ordinal: Int, marks: PieceMarks? = nil) -> BodyWindow {
-    BodyWindow(cursor: cursor(of: ordinal, marks: marks), pieces: pieces)
-  }
+  /// `window(of:)` reads the body of `ordinal` a window at a time.
+  func window(of ordinal: Int) -> BodyWindow { BodyWindow(cursor: cursor(of: ordinal), pieces: pieces) }
 
-  /// `cursor(of:marks:)` is a cursor on the pieces of the body of `ordinal` (none for an unknown
-  /// one), which jumps through `marks` when given.
-  func cursor(of ordinal: Int, marks: PieceMarks? = nil) -> PieceCursor {
+  /// `cursor(of:)` is a cursor on the pieces of the body of `ordinal` (none for an unknown one).
+  func cursor(of ordinal: Int) -> PieceCursor {
     guard ordinal >= 0, ordinal < starts.count else { return PieceCursor(bytes: [], start: 0, end: 0) }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
     let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
-    return PieceCursor(bytes: segment, start: start, end: min(end, segment.count), ordinal: ordinal, marks: marks)
+    return PieceCursor(bytes: segment, start: start, end: min(end, segment.count))
   }
 }
 
@@ -464,20 +460,13 @@ struct PieceCursor {
   private var i: Int
   /// The number of the piece `next()` reads.
   private(set) var index = 0
-  private let ordinal: Int
-  private let marks: PieceMarks?
 
-  init(bytes: [UInt8], start: Int, end: Int, ordinal: Int = 0, marks: PieceMarks? = nil) {
+  init(bytes: [UInt8], start: Int, end: Int) {
     self.bytes = bytes
     self.start = start
     self.end = end
-    self.ordinal = ordinal
-    self.marks = marks
     i = start
   }
-
-  /// Where the piece `next()` reads starts, nil at the body's end.
-  var byte: Int? { i < end ? i : nil }
 
   /// `restart()` goes back to the first piece.
   mutating func restart() {
@@ -502,11 +491,6 @@ struct PieceCursor {
   /// `skip(to:)` steps over the pieces before piece `target` (none when it is behind).
   mutating func skip(to target: Int) {
     guard index < target, i < end else { return }
-    if let mark = marks?.mark(of: ordinal, atOrBefore: target), mark.piece > index, mark.byte >= i, mark.byte < end {
-      i = mark.byte
-      index = mark.piece
-      guard index < target else { return }
-    }
     var left = target - index
     let (after, passed) = bytes.withUnsafeBufferPointer { p -> (Int, Int) in
       guard let base = p.baseAddress else { return (end, 0) }

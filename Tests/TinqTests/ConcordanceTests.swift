@@ -114,23 +114,20 @@ import TinqText
     }
   }
 
-  /// A cursor stepping over pieces (eight or 32 bytes at a time, or jumping to the marks kept
-  /// every 64 pieces) lands on the piece that decoding the body one by one reaches.
+  /// A cursor stepping over pieces (eight or 32 bytes at a time where it can) lands on the piece
+  /// that decoding the body one by one reaches.
   @Test func steppingOverPiecesLandsWhereDecodingDoes() {
     let bodies = Self.store.bodies
-    let marks = bodies.marks()
     var checked = 0
     for ordinal in stride(from: 0, to: Self.store.count, by: 7) {
       let all = bodies.pieceIDs(of: ordinal)
       for target in [0, 1, 2, 9, 31, 33, 63, 64, 65, 128, 200, all.count - 1, all.count, all.count + 5] where target >= 0 {
-        for withMarks in [false, true] {
-          var cursor = bodies.cursor(of: ordinal, marks: withMarks ? marks : nil)
-          _ = cursor.next()
-          cursor.skip(to: target)
-          let expected: UInt32? = target >= 1 && target < all.count ? all[target] : (target == 0 ? all.dropFirst().first : nil)
-          #expect(cursor.next() == expected, "article \(ordinal) piece \(target) marks \(withMarks)")
-          checked += 1
-        }
+        var cursor = bodies.cursor(of: ordinal)
+        _ = cursor.next()
+        cursor.skip(to: target)
+        let expected: UInt32? = target >= 1 && target < all.count ? all[target] : (target == 0 ? all.dropFirst().first : nil)
+        #expect(cursor.next() == expected, "article \(ordinal) piece \(target)")
+        checked += 1
       }
       var ids: [UInt32] = []
       let first = bodies.readPieces(of: ordinal, from: 70, limit: 90, into: &ids)
