@@ -121,10 +121,13 @@ extension ArticleStore {
     var syllables = 0
     let found = fullText.occurrences(of: phrase, scope: .body, within: articles)
     var next = 0
-    // Over the whole corpus the frequencies are the store's, counted once: only the bodies that
-    // hold the phrase are read, for the windows.
+    // Over the whole corpus the frequencies are the store's, counted once: only the windows of
+    // the bodies that hold the phrase are read.
     let whole = articles.count == count ? corpusTerms(stop: stop) : nil
     if articles.count == count, whole == nil { return nil }
+    if let whole {
+      return windowsOnly(found, window: window, whole: whole, stop: stop)
+    }
     let walked = whole == nil ? articles : DocSet(universe: count, members: Self.distinctArticles(of: found))
     let completed = walked.forEach(stoppingWhen: stop) { a in
       let ids = bodies.pieceIDs(of: a)
@@ -167,6 +170,59 @@ extension ArticleStore {
       }
     }
     return Collocation(items: items, occurrences: found.count, syllables: whole?.total ?? syllables)
+  }
+
+  /// `windowsOnly(_:window:whole:stop:)` is `collocation` over the whole corpus: the
+  /// frequencies are the corpus's, so of each body holding the phrase only the syllables within
+  /// `window` of an occurrence are read (the pieces between stepped over), each piece's term
+  /// looked up once in a flat table.
+  func windowsOnly(_ found: [Occurrence], window: Int, whole: CorpusTerms, stop: () -> Bool) -> Collocation? {
+    var counter = SyllableCounter(table: bodies.pieces)
+    var together: [Int] = []
+    var i = 0
+    var articlesRead = 0
+    while i < found.count {
+      let a = found[i].article
+      articlesRead += 1
+      if articlesRead % 1024 == 0, stop() { return nil }
+      let title = fullText.titleSyllables(of: a)
+      var text = bodies.window(of: a)
+      while i < found.count, found[i].article == a {
+        let o = found[i]
+        i += 1
+        let start = o.position - title - 1
+        guard start >= 0, o.length > 0 else { continue }
+        text.load(max(0, start - window)...(start + o.length + window - 1))
+        // An occurrence past the body's end (a stale position) counts nothing, as a body read
+        // whole would.
+        guard text.piece(start + o.length - 1) != nil else { continue }
+        for s in max(0, start - window)..<start {
+          if let id = text.piece(s) { count(counter.term(id), into: &together) }
+        }
+        for s in (start + o.length)..<(start + o.length + window) {
+          guard let id = text.piece(s) else { break }
+          count(counter.term(id), into: &together)
+        }
+      }
+    }
+    var items: [Collocation.Item] = []
+    for t in together.indices where together[t] > 0 {
+      let key = counter.keys[t]
+      items.append(
+        Collocation.Item(
+          syllable: whole.spelling[key] ?? counter.spellings[t], key: key, together: together[t],
+          frequency: whole.frequency[key] ?? 0))
+    }
+    return Collocation(items: items, occurrences: found.count, syllables: whole.total)
+  }
+
+  /// `count(_:into:)` adds one to term `t`'s count (none for a piece with no syllable).
+  @inline(__always)
+  private func count(_ t: Int32, into counts: inout [Int]) {
+    guard t >= 0 else { return }
+    let i = Int(t)
+    if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
+    counts[i] += 1
   }
 
   /// The articles of a list of occurrences (which come by article, in order), each once.

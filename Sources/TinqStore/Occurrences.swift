@@ -28,6 +28,23 @@ extension FullTextIndex {
     guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return [] }
     // A few articles (a page of results, a snippet's rows) are looked up one by one: walking the
     // pair filter of every segment first would cost more than it saves.
+    let length = phrase.bareKeys.count
+    if terms.count > 1, within.map({ $0.count > Self.directLookup }) ?? true {
+      // Many articles: the pair filter gives the candidates, as for `documents(containing:)`,
+      // and every start is read in the same pass.
+      let rows = Self.pairRows(terms)
+      let workers = min(
+        segments.count,
+        Parallel.workers(for: estimatedWork(terms), unit: FullTextIndex.parallelWork, items: segments.count))
+      let parts = Parallel.map(workers) { w -> [Occurrence] in
+        var out: [Occurrence] = []
+        for s in (segments.count * w / workers)..<(segments.count * (w + 1) / workers) {
+          collect(segments[s], terms: terms, length: length, rows: rows, within: within, scope: scope, into: &out)
+        }
+        return out
+      }
+      return parts.count == 1 ? parts[0] : parts.flatMap { $0 }
+    }
     let docs: DocSet
     if let within, within.count <= Self.directLookup {
       docs = within
@@ -35,20 +52,89 @@ extension FullTextIndex {
       docs = documents(containing: phrase, scope: scope, within: within)
     }
     guard !docs.isEmpty else { return [] }
-    let bySegment = Dictionary(grouping: docs.members) { $0 / FullTextIndex.segmentSize }
-    let segmentIDs = bySegment.keys.sorted()
-    let workers = min(segmentIDs.count, Parallel.workers(for: docs.count * 8, unit: FullTextIndex.parallelWork, items: segmentIDs.count))
+    // The members by segment (they come in order).
+    var bySegment: [(segment: Int, members: [Int])] = []
+    docs.forEach { d in
+      let s = d / FullTextIndex.segmentSize
+      if bySegment.last?.segment == s { bySegment[bySegment.count - 1].members.append(d) } else { bySegment.append((s, [d])) }
+    }
+    let groups = bySegment
+    let workers = min(groups.count, Parallel.workers(for: docs.count * 8, unit: FullTextIndex.parallelWork, items: groups.count))
     let parts = Parallel.map(max(1, workers)) { w -> [Occurrence] in
       var out: [Occurrence] = []
-      let lo = segmentIDs.count * w / max(1, workers)
-      let hi = segmentIDs.count * (w + 1) / max(1, workers)
-      for s in segmentIDs[lo..<hi] {
-        guard s < segments.count, let members = bySegment[s] else { continue }
-        collect(segments[s], terms: terms, length: phrase.bareKeys.count, members: members, scope: scope, into: &out)
+      let lo = groups.count * w / max(1, workers)
+      let hi = groups.count * (w + 1) / max(1, workers)
+      for (s, members) in groups[lo..<hi] where s < segments.count {
+        collect(segments[s], terms: terms, length: length, members: members, scope: scope, into: &out)
       }
       return out
     }
     return parts.flatMap { $0 }
+  }
+
+  /// The pair-filter rows of a phrase's adjacent syllables, each once.
+  static func pairRows(_ terms: [QueryTerm]) -> [Int] {
+    var rows: [Int] = []
+    for k in terms.indices.dropFirst() {
+      let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
+      if !rows.contains(row) { rows.append(row) }
+    }
+    return rows
+  }
+
+  /// `collect(_:terms:length:rows:within:scope:into:)` appends the occurrences of a phrase of
+  /// several syllables in one segment's articles of `within` (all when nil): the candidates come
+  /// from the pair filter's `rows`, each term is looked up in each (the rarest first), and where
+  /// all are present every start is read.
+  func collect(
+    _ seg: Segment, terms: [QueryTerm], length: Int, rows: [Int], within: DocSet?, scope: TextScope,
+    into out: inout [Occurrence]
+  ) {
+    guard var cursors = cursors(seg, terms: terms) else { return }
+    var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
+    seg.withStreams { postings in
+      seg.pairRows.withUnsafeBufferPointer { pairRows in
+        cursors.withUnsafeMutableBufferPointer { cur in
+          streams.withUnsafeMutableBufferPointer { st in
+            for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
+            blocks: for b in 0..<pairRows.count / PairFilter.rows {
+              let base = b * PairFilter.rows
+              var mask = ~UInt64(0)
+              for row in rows { mask &= pairRows[base + row] }
+              if let within { mask &= within.word(containing: seg.firstDoc + b * PairFilter.blockSize) }
+              candidates: while mask != 0 {
+                let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
+                mask &= mask - 1
+                guard target < seg.docCount else { break blocks }
+                for k in 0..<cur.count {
+                  switch Self.find(&cur[k], target, postings) {
+                  case .found: continue
+                  case .absent: continue candidates
+                  case .exhausted: break blocks
+                  }
+                }
+                for k in 0..<cur.count {
+                  st[k].ptr = cur[k].posPtr
+                  st[k].end = cur[k].posPtr + cur[k].posLen
+                  st[k].pos = Int.min
+                }
+                let global = seg.firstDoc + target
+                let title = Int(titleLength[global])
+                Self.forEachStart(st, postings.poss, length: length) { start in
+                  switch scope {
+                  case .titleOrBody: break
+                  case .title: if start + length - 1 >= title { return false }
+                  case .body: if start <= title { return true }
+                  }
+                  out.append(Occurrence(article: global, position: start, length: length))
+                  return true
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The articles at most that `occurrences` looks up directly, without the pair filter.

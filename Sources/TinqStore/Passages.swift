@@ -372,31 +372,162 @@ extension BodyStore {
 
   /// `pieceWindow(of:from:limit:)` is the body's first piece and its pieces `from..<limit`.
   func pieceWindow(of ordinal: Int, from: Int, limit: Int) -> (first: UInt32?, ids: [UInt32]) {
-    guard ordinal >= 0, ordinal < starts.count else { return (nil, []) }
+    var ids: [UInt32] = []
+    let first = readPieces(of: ordinal, from: from, limit: limit, into: &ids)
+    return (first, ids)
+  }
+
+  /// `readPieces(of:from:limit:into:)` puts the body's pieces `from..<limit` in `ids` (emptied
+  /// first, its room kept) and returns the body's first piece (nil for an empty body). The pieces
+  /// before `from` are stepped over, not decoded.
+  func readPieces(of ordinal: Int, from: Int, limit: Int, into ids: inout [UInt32]) -> UInt32? {
+    ids.removeAll(keepingCapacity: true)
+    var cursor = cursor(of: ordinal)
+    guard let first = cursor.next() else { return nil }
+    if from == 0 { ids.append(first) }
+    cursor.skip(to: from)
+    while cursor.index < limit, let id = cursor.next() { ids.append(id) }
+    return first
+  }
+
+  /// `window(of:)` reads the body of `ordinal` a window at a time.
+  func window(of ordinal: Int) -> BodyWindow { BodyWindow(cursor: cursor(of: ordinal), pieces: pieces) }
+
+  /// `cursor(of:)` is a cursor on the pieces of the body of `ordinal` (none for an unknown one).
+  func cursor(of ordinal: Int) -> PieceCursor {
+    guard ordinal >= 0, ordinal < starts.count else { return PieceCursor(bytes: [], start: 0, end: 0) }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
     let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
-    var first: UInt32? = nil
-    var ids: [UInt32] = []
-    segment.withUnsafeBufferPointer { p in
-      guard let base = p.baseAddress, start < end else { return }
-      var i = start
-      first = VarInt.read(base, &i, end)
-      var index = 1
-      // Step over the pieces before the window: a varint ends at its first byte below 0x80.
-      while i < end, index < from {
-        while i < end, base[i] >= 0x80 { i += 1 }
-        i += 1
-        index += 1
-      }
-      if from == 0, let f = first { ids.append(f) }
-      while i < end, index < limit {
-        ids.append(VarInt.read(base, &i, end))
-        index += 1
-      }
+    return PieceCursor(bytes: segment, start: start, end: min(end, segment.count))
+  }
+}
+
+/// `BodyWindow` reads the syllables of a body a window at a time, forward: the pieces before a
+/// window are stepped over, those in it decoded and kept until a later window moves past them.
+struct BodyWindow {
+  private var cursor: PieceCursor
+  /// 1 when the body opens with a separator alone: syllable `s` is then piece `s + 1`.
+  private let lead: Int
+  /// The pieces kept, from piece `from` on.
+  private var ids: [UInt32] = []
+  private var from = 0
+
+  init(cursor: PieceCursor, pieces: PieceTable) {
+    var cursor = cursor
+    let opening = cursor.next()
+    lead = opening.map { pieces.wordLength($0) == 0 } == true ? 1 : 0
+    if let opening { ids.append(opening) }
+    self.cursor = cursor
+  }
+
+  /// `load(_:)` makes syllables `range` readable (those the body holds), moving the window there.
+  mutating func load(_ range: ClosedRange<Int>) {
+    let first = range.lowerBound + lead
+    if first < from {
+      // Behind what was read (windows out of order): read from the start again.
+      cursor.restart()
+      ids.removeAll(keepingCapacity: true)
+      from = 0
     }
-    return (first, ids)
+    if first >= from + ids.count {
+      cursor.skip(to: first)
+      ids.removeAll(keepingCapacity: true)
+      from = cursor.index
+    } else if first > from {
+      ids.removeFirst(first - from)
+      from = first
+    }
+    while from + ids.count <= range.upperBound + lead, let id = cursor.next() { ids.append(id) }
+  }
+
+  /// The piece of syllable `s`, nil when it is not in the window loaded (or not in the body).
+  @inline(__always)
+  func piece(_ s: Int) -> UInt32? {
+    let local = s + lead - from
+    return local >= 0 && local < ids.count ? ids[local] : nil
+  }
+}
+
+/// `PieceCursor` reads a body's piece numbers forward: those wanted are decoded, the others
+/// stepped over (a varint ends at its first byte below 0x80, so eight bytes holding fewer ends
+/// than are left to pass are passed whole).
+struct PieceCursor {
+  private let bytes: [UInt8]
+  private let start: Int
+  private let end: Int
+  private var i: Int
+  /// The number of the piece `next()` reads.
+  private(set) var index = 0
+
+  init(bytes: [UInt8], start: Int, end: Int) {
+    self.bytes = bytes
+    self.start = start
+    self.end = end
+    i = start
+  }
+
+  /// `restart()` goes back to the first piece.
+  mutating func restart() {
+    i = start
+    index = 0
+  }
+
+  /// `next()` is the next piece's number, nil at the body's end.
+  @inline(__always)
+  mutating func next() -> UInt32? {
+    guard i < end else { return nil }
+    let (value, after) = bytes.withUnsafeBufferPointer { p -> (UInt32, Int) in
+      guard let base = p.baseAddress else { return (0, end) }
+      var j = i
+      return (VarInt.read(base, &j, end), j)
+    }
+    i = after
+    index += 1
+    return value
+  }
+
+  /// `skip(to:)` steps over the pieces before piece `target` (none when it is behind).
+  mutating func skip(to target: Int) {
+    guard index < target, i < end else { return }
+    var left = target - index
+    let (after, passed) = bytes.withUnsafeBufferPointer { p -> (Int, Int) in
+      guard let base = p.baseAddress else { return (end, 0) }
+      var j = i
+      var passed = 0
+      let raw = UnsafeRawPointer(base)
+      while left > 32, j + 32 <= end {
+        let a = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: j + 8, as: UInt64.self)
+        let c = raw.loadUnaligned(fromByteOffset: j + 16, as: UInt64.self)
+        let d = raw.loadUnaligned(fromByteOffset: j + 24, as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ends = (~a & high).nonzeroBitCount + (~b & high).nonzeroBitCount + (~c & high).nonzeroBitCount
+          + (~d & high).nonzeroBitCount
+        guard ends < left else { break }
+        left -= ends
+        passed += ends
+        j += 32
+      }
+      while left > 8, j + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+        guard ends < left else { break }
+        left -= ends
+        passed += ends
+        j += 8
+      }
+      while j < end, left > 0 {
+        while j < end, base[j] >= 0x80 { j += 1 }
+        j += 1
+        left -= 1
+        passed += 1
+      }
+      return (min(j, end), passed)
+    }
+    i = after
+    index += passed
   }
 }
 

@@ -59,40 +59,22 @@ extension SyllableText {
 
 extension ArticleStore {
   /// `articles(with:near:proximity:within:)` is the articles of `within` whose title or body
-  /// holds the two phrases near each other: candidates from both phrases' documents, then their
-  /// positions decide (and, for a sentence or paragraph, the body's separators).
+  /// holds the two phrases near each other: the index gives the articles holding both and every
+  /// start of each in one pass (`cooccurrences`), then the positions decide (and, for a sentence
+  /// or paragraph, the body's separators).
   public func articles(with a: Phrase, near b: Phrase, proximity: Proximity, within: DocSet) -> DocSet {
-    var candidates = fullText.documents(containing: a, within: within)
-    candidates = fullText.documents(containing: b, within: candidates)
     var result = DocSet(universe: count)
-    guard !candidates.isEmpty else { return result }
-    let first = fullText.occurrences(of: a, within: candidates)
-    let second = fullText.occurrences(of: b, within: candidates)
+    let found = fullText.cooccurrences(of: a, and: b, within: within)
     let lengths = (a.bareKeys.count, b.bareKeys.count)
     let memo = PieceMemo(table: bodies.pieces)
-    var i = 0
-    var j = 0
-    while i < first.count, j < second.count {
-      let article = first[i].article
-      if second[j].article < article {
-        j += 1
-        continue
-      }
-      if second[j].article > article {
-        while i < first.count, first[i].article == article { i += 1 }
-        continue
-      }
-      var xs: [Int] = []
-      var ys: [Int] = []
-      while i < first.count, first[i].article == article {
-        xs.append(first[i].position)
-        i += 1
-      }
-      while j < second.count, second[j].article == article {
-        ys.append(second[j].position)
-        j += 1
-      }
+    for k in found.articles.indices {
+      let article = found.articles[k]
+      let (xs, ys) = found.starts(k)
       let title = fullText.titleSyllables(of: article)
+      if case .syllables(let n) = proximity.span {
+        if proximity.holdsInOnePart(xs, ys, lengths: lengths, title: title, distance: n) { result.insert(article) }
+        continue
+      }
       // The title and the body are apart: each is tested alone.
       let titleHolds = proximity.holds(
         xs.filter { $0 < title }, ys.filter { $0 < title }, lengths: lengths, unit: { _ in 0 })
@@ -103,15 +85,9 @@ extension ArticleStore {
       let bx = xs.filter { $0 > title }.map { $0 - title - 1 }
       let by = ys.filter { $0 > title }.map { $0 - title - 1 }
       guard !bx.isEmpty, !by.isEmpty else { continue }
-      let units: [Int]
       let last = max(bx.max() ?? 0, by.max() ?? 0) + 1
-      switch proximity.span {
-      case .syllables: units = []
-      case .sentence:
-        units = bodies.text(of: article, offsets: false, memo: memo, limit: last + 1).units(paragraphs: false, upTo: last)
-      case .paragraph:
-        units = bodies.text(of: article, offsets: false, memo: memo, limit: last + 1).units(paragraphs: true, upTo: last)
-      }
+      let units = bodies.text(of: article, offsets: false, memo: memo, limit: last + 1).units(
+        paragraphs: proximity.span == .paragraph, upTo: last)
       if proximity.holds(bx, by, lengths: lengths, unit: { $0 < units.count ? units[$0] : -1 }) {
         result.insert(article)
       }
@@ -128,6 +104,166 @@ extension ArticleStore {
       let units = isTitle ? [] : part.units(paragraphs: proximity.span == .paragraph)
       if proximity.holds(part.starts(of: a), part.starts(of: b), lengths: lengths, unit: { isTitle ? 0 : units[$0] }) {
         return true
+      }
+    }
+    return false
+  }
+}
+
+/// `Cooccurrences` is, for each article holding two phrases (in order), where each of them
+/// starts: flat lists, so that tens of thousands of articles take five arrays.
+struct Cooccurrences: Sendable {
+  var articles: [Int] = []
+  /// Per article, where its starts end in `first` and in `second`.
+  var firstEnd: [Int] = []
+  var secondEnd: [Int] = []
+  var first: [Int] = []
+  var second: [Int] = []
+
+  /// The starts of each phrase in the `k`th article.
+  func starts(_ k: Int) -> (ArraySlice<Int>, ArraySlice<Int>) {
+    let x = k == 0 ? 0 : firstEnd[k - 1]
+    let y = k == 0 ? 0 : secondEnd[k - 1]
+    return (first[x..<firstEnd[k]], second[y..<secondEnd[k]])
+  }
+
+  /// `append(_:)` adds the articles of `other`, which all come after these.
+  mutating func append(_ other: Cooccurrences) {
+    let x = first.count
+    let y = second.count
+    articles += other.articles
+    firstEnd += other.firstEnd.map { $0 + x }
+    secondEnd += other.secondEnd.map { $0 + y }
+    first += other.first
+    second += other.second
+  }
+}
+
+extension FullTextIndex {
+  /// `cooccurrences(of:and:within:)` lists the articles of `within` (all when nil) holding both
+  /// phrases, with every start of each, in one pass over the segments: the pair filter of both
+  /// phrases' syllables gives the candidates, each term is looked up in each candidate, and where
+  /// all are present both phrases' positions are walked. Many segments are read on every core.
+  func cooccurrences(of a: Phrase, and b: Phrase, within: DocSet?) -> Cooccurrences {
+    guard !a.isEmpty, !b.isEmpty, let ta = resolve(a), let tb = resolve(b), !segments.isEmpty else {
+      return Cooccurrences()
+    }
+    var pairs: [Int] = []
+    for terms in [ta, tb] {
+      for k in terms.indices.dropFirst() {
+        let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
+        if !pairs.contains(row) { pairs.append(row) }
+      }
+    }
+    let rows = pairs
+    let work = min(estimatedWork(ta), estimatedWork(tb))
+    let workers = Parallel.workers(for: work, unit: FullTextIndex.parallelWork, items: segments.count)
+    let parts = Parallel.map(workers) { w -> Cooccurrences in
+      var part = Cooccurrences()
+      for s in (segments.count * w / workers)..<(segments.count * (w + 1) / workers) {
+        cooccurrences(segments[s], ta, tb, rows: rows, within: within, into: &part)
+      }
+      return part
+    }
+    var all = Cooccurrences()
+    for part in parts { all.append(part) }
+    return all
+  }
+
+  /// `cooccurrences(_:_:_:rows:within:into:)` adds the articles of one segment holding both
+  /// phrases (terms `ta` and `tb`), with their starts.
+  func cooccurrences(
+    _ seg: Segment, _ ta: [QueryTerm], _ tb: [QueryTerm], rows: [Int], within: DocSet?, into out: inout Cooccurrences
+  ) {
+    guard var ca = cursors(seg, terms: ta), var cb = cursors(seg, terms: tb) else { return }
+    var sa = [PositionStream](repeating: PositionStream(), count: ca.count)
+    var sb = [PositionStream](repeating: PositionStream(), count: cb.count)
+    for k in ca.indices { sa[k] = PositionStream(offset: ca[k].phraseOffset, variant: ca[k].variant) }
+    for k in cb.indices { sb[k] = PositionStream(offset: cb[k].phraseOffset, variant: cb[k].variant) }
+    let la = ta.count
+    let lb = tb.count
+    seg.withStreams { postings in
+      seg.pairRows.withUnsafeBufferPointer { pairRows in
+        ca.withUnsafeMutableBufferPointer { ca in
+          cb.withUnsafeMutableBufferPointer { cb in
+            sa.withUnsafeMutableBufferPointer { sa in
+              sb.withUnsafeMutableBufferPointer { sb in
+                /// True when every term of the cursors is in `target` (their streams then set
+                /// on its positions); nil when one is in no later article of the segment.
+                func present(
+                  _ cur: UnsafeMutableBufferPointer<Cursor>, _ st: UnsafeMutableBufferPointer<PositionStream>, _ target: Int
+                ) -> Bool? {
+                  for k in 0..<cur.count {
+                    switch Self.find(&cur[k], target, postings) {
+                    case .found: continue
+                    case .absent: return false
+                    case .exhausted: return nil
+                    }
+                  }
+                  for k in 0..<cur.count {
+                    st[k].ptr = cur[k].posPtr
+                    st[k].end = cur[k].posPtr + cur[k].posLen
+                    st[k].pos = Int.min
+                  }
+                  return true
+                }
+                blocks: for block in 0..<pairRows.count / PairFilter.rows {
+                  let base = block * PairFilter.rows
+                  var mask = ~UInt64(0)
+                  for row in rows { mask &= pairRows[base + row] }
+                  if let within { mask &= within.word(containing: seg.firstDoc + block * PairFilter.blockSize) }
+                  candidates: while mask != 0 {
+                    let target = block * PairFilter.blockSize + mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    guard target < seg.docCount else { break blocks }
+                    switch present(ca, sa, target) {
+                    case true?: break
+                    case false?: continue candidates
+                    case nil: break blocks
+                    }
+                    switch present(cb, sb, target) {
+                    case true?: break
+                    case false?: continue candidates
+                    case nil: break blocks
+                    }
+                    let before = out.first.count
+                    Self.forEachStart(sa, postings.poss, length: la) { start in
+                      out.first.append(start)
+                      return true
+                    }
+                    guard out.first.count > before else { continue candidates }
+                    let beforeSecond = out.second.count
+                    Self.forEachStart(sb, postings.poss, length: lb) { start in
+                      out.second.append(start)
+                      return true
+                    }
+                    guard out.second.count > beforeSecond else {
+                      out.first.removeSubrange(before...)
+                      continue candidates
+                    }
+                    out.articles.append(seg.firstDoc + target)
+                    out.firstEnd.append(out.first.count)
+                    out.secondEnd.append(out.second.count)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+extension Proximity {
+  /// `holdsInOnePart(_:_:lengths:title:distance:)` is `holds` for a distance in syllables, over
+  /// an article's index positions: the two occurrences must stand in one part (the title takes
+  /// positions below `title`, the body those above).
+  func holdsInOnePart(_ a: ArraySlice<Int>, _ b: ArraySlice<Int>, lengths: (Int, Int), title: Int, distance n: Int) -> Bool {
+    for x in a {
+      for y in b where (x < title) == (y < title) {
+        if y >= x + lengths.0, y - (x + lengths.0) <= n { return true }
+        if !ordered, x >= y + lengths.1, x - (y + lengths.1) <= n { return true }
       }
     }
     return false

@@ -114,6 +114,59 @@ import TinqText
     }
   }
 
+  /// A cursor stepping over pieces (eight or 32 bytes at a time where it can) lands on the piece
+  /// that decoding the body one by one reaches.
+  @Test func steppingOverPiecesLandsWhereDecodingDoes() {
+    let bodies = Self.store.bodies
+    var checked = 0
+    for ordinal in stride(from: 0, to: Self.store.count, by: 7) {
+      let all = bodies.pieceIDs(of: ordinal)
+      for target in [0, 1, 2, 9, 31, 33, 63, 64, 65, 128, 200, all.count - 1, all.count, all.count + 5] where target >= 0 {
+        var cursor = bodies.cursor(of: ordinal)
+        _ = cursor.next()
+        cursor.skip(to: target)
+        let expected: UInt32? = target >= 1 && target < all.count ? all[target] : (target == 0 ? all.dropFirst().first : nil)
+        #expect(cursor.next() == expected, "article \(ordinal) piece \(target)")
+        checked += 1
+      }
+      var ids: [UInt32] = []
+      let first = bodies.readPieces(of: ordinal, from: 70, limit: 90, into: &ids)
+      #expect(first == all.first && ids == Array(all.dropFirst(70).prefix(20)))
+    }
+    #expect(checked > 1000)
+  }
+
+  /// The order `contextOrder` gives (piece numbers compared, keys made only where two differ, the
+  /// first kept in a heap) is the order of sorting by `contextKeys`, ties in the order given, for
+  /// titles and bodies, either side, either direction, any cut, occurrences in order or not.
+  @Test(arguments: ["an", "an ninh", "ma túy", "công an", "hoà bình"])
+  func contextOrderIsTheSortOfTheContextKeys(text: String) {
+    let all = Self.store.fullText.occurrences(of: Phrase(text))
+    #expect(all.count > 20, "the corpus should hold \(text)")
+    var generator = SplitMix64(seed: 5)
+    var shuffled = all
+    for i in shuffled.indices.reversed() where i > 0 { shuffled.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+    for found in [all, Array(shuffled.prefix(200))] {
+      for side in [ContextSide.right, .left] {
+        for n in [1, 3, 8] {
+          let keys = Self.store.contextKeys(found, side: side, syllables: n)
+          for descending in [false, true] {
+            let expected = found.indices.sorted { a, b in
+              if keys[a] != keys[b] {
+                return descending ? keys[b].lexicographicallyPrecedes(keys[a]) : keys[a].lexicographicallyPrecedes(keys[b])
+              }
+              return a < b
+            }
+            for first in [1, 7, 50, found.count, .max] {
+              let order = Self.store.contextOrder(found, side: side, syllables: n, descending: descending, first: first)
+              #expect(order == Array(expected.prefix(first)), "\(text) \(side) \(n) desc \(descending) first \(first)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func aSampleIsReproducibleAndDrawnFromTheLines() throws {
     let all = try Self.run("kwic \"an ninh\" context 2")
     let a = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 7")
@@ -346,6 +399,29 @@ import TinqText
       body: "Một câu không liên quan.",
       citations: [], people: [], organizations: [], provenance: [:], origin: nil),
   ])
+
+  /// The one pass over both phrases' postings finds the articles holding both, with every start
+  /// of each, as looking each phrase up alone does.
+  @Test(arguments: [("an ninh", "công an"), ("an", "ninh"), ("an ninh", "an"), ("ma tuy", "bien gioi"), ("Bộ", "Công an")])
+  func cooccurrencesAreEachPhraseFoundAlone(a: String, b: String) {
+    let store = ConcordanceTests.store
+    let (x, y) = (Phrase(a), Phrase(b))
+    for within in [DocSet.all(universe: store.count), DocSet(universe: store.count, members: Array(stride(from: 0, to: store.count, by: 3)))] {
+      let both = store.fullText.documents(containing: y, within: store.fullText.documents(containing: x, within: within))
+      let first = store.fullText.occurrences(of: x, within: both)
+      let second = store.fullText.occurrences(of: y, within: both)
+      let found = store.fullText.cooccurrences(of: x, and: y, within: within)
+      let firstBy = Dictionary(grouping: first, by: \.article)
+      let secondBy = Dictionary(grouping: second, by: \.article)
+      #expect(found.articles == both.members, "\(a) near \(b)")
+      #expect(found.articles.count > 0, "the corpus should hold \(a) and \(b)")
+      for k in found.articles.indices {
+        let (xs, ys) = found.starts(k)
+        #expect(Array(xs) == (firstBy[found.articles[k]] ?? []).map(\.position))
+        #expect(Array(ys) == (secondBy[found.articles[k]] ?? []).map(\.position))
+      }
+    }
+  }
 
   @Test(arguments: [
     // `bắt giữ` and `ma túy` have 5 syllables between them.

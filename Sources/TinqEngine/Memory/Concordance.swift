@@ -40,14 +40,13 @@ extension MemoryBackend {
     case nil:
       if k.descending { order.reverse() }
     case .left?, .right?:
-      let keys = store.contextKeys(
-        picked, side: k.sort == .left ? .left : .right, syllables: Self.sortContext,
-        stop: { cancellation?.isCancelled == true })
+      // Only the lines shown are ordered (`contextOrder` keeps the first in a heap), by the
+      // contexts' syllables, ties in corpus order.
+      let (shown, overflow) = k.offset.addingReportingOverflow(k.limit ?? .max)
+      order = store.contextOrder(
+        picked, side: k.sort == .left ? .left : .right, syllables: Self.sortContext, descending: k.descending,
+        first: overflow ? .max : shown, stop: { cancellation?.isCancelled == true })
       if cancellation?.isCancelled == true { throw .cancelled }
-      order.sort { a, b in
-        if keys[a] != keys[b] { return k.descending ? keys[b].lexicographicallyPrecedes(keys[a]) : keys[a].lexicographicallyPrecedes(keys[b]) }
-        return a < b
-      }
     case .date?:
       let dates = picked.map { store.metadata[$0.article].date?.ordinal }
       order.sort { a, b in

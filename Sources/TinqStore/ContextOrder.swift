@@ -1,0 +1,229 @@
+import TinqSupport
+import TinqText
+
+// Sorting a concordance by its context without building it: each context is read as the piece
+// numbers of its syllables (a title's syllables get numbers of their own), two contexts are
+// compared syllable by syllable (the same number is the same syllable, so most comparisons read
+// no key), and a syllable's collation key is made only when two differ, once per statement.
+
+extension ArticleStore {
+  /// `contextOrder(_:side:syllables:descending:first:stop:)` is the order that sorting
+  /// `occurrences` by `contextKeys(_:side:syllables:)` gives, as indices into `occurrences`, cut to
+  /// its first `first`: by context (ascending, or descending when asked), ties in the order given.
+  /// The first are kept in a bounded heap, so a `limit` costs about one comparison per occurrence.
+  public func contextOrder(
+    _ occurrences: [Occurrence], side: ContextSide, syllables n: Int, descending: Bool, first: Int,
+    stop: @Sendable () -> Bool = { false }
+  ) -> [Int] {
+    guard !occurrences.isEmpty, first > 0 else { return [] }
+    let contexts = contextTokens(occurrences, side: side, syllables: max(0, n), stop: stop)
+    let comparer = ContextComparer(contexts: contexts, pieces: bodies.pieces)
+    let before: (Int, Int) -> Bool = { a, b in
+      let c = comparer.compare(a, b)
+      if c != 0 { return descending ? c > 0 : c < 0 }
+      return a < b
+    }
+    if first >= occurrences.count { return occurrences.indices.sorted(by: before) }
+    var heap = BoundedHeap<Int>(capacity: first, before: before)
+    for i in occurrences.indices { heap.offer(i) }
+    return heap.sorted()
+  }
+
+  /// `contextTokens(_:side:syllables:stop:)` reads the `n` syllables of each occurrence's context
+  /// on one side, nearest first, as tokens (see `ContextTokens`). Each article is read once for
+  /// its occurrences, a body only over the pieces the contexts cover; many articles are read on
+  /// every core.
+  func contextTokens(_ occurrences: [Occurrence], side: ContextSide, syllables n: Int, stop: @Sendable () -> Bool)
+    -> ContextTokens
+  {
+    let (order, runs) = Self.articleRuns(occurrences)
+    let pieceCount = UInt32(clamping: bodies.pieces.count)
+    let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
+    let parts = Parallel.map(workers) { w -> (indices: [Int], tokens: [UInt32], words: [String]) in
+      var indices: [Int] = []
+      var tokens: [UInt32] = []
+      var words: [String] = []
+      var wordIndex: [String: UInt32] = [:]
+      let mine = runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)]
+      if let lo = mine.first?.lowerBound, let hi = mine.last?.upperBound {
+        indices.reserveCapacity(hi - lo)
+        tokens.reserveCapacity((hi - lo) * n)
+      }
+      for (count, r) in mine.enumerated() {
+        // Asked every 256 articles whether to give up: the caller throws away what is read.
+        if count % 256 == 255, stop() { break }
+        let article = occurrences[order[r.lowerBound]].article
+        let titleLength = article >= 0 && article < self.count ? fullText.titleSyllables(of: article) : 0
+        // The body is read forward, one context's pieces at a time: the contexts move forward
+        // with the occurrences, which come in order.
+        var window: BodyWindow? = nil
+        var title: PartText? = nil
+        for k in r {
+          let o = occurrences[order[k]]
+          indices.append(order[k])
+          var written = 0
+          if article >= 0, article < self.count {
+            if o.position < titleLength {
+              if title == nil { title = PartText(metadata[article].title ?? "") }
+              if let text = title {
+                let range = Self.contextRange(side: side, start: o.position, length: o.length, n: n, end: text.syllables)
+                for s in range.syllables {
+                  let word = text.syllable(s)
+                  let local: UInt32
+                  if let known = wordIndex[word] {
+                    local = known
+                  } else {
+                    local = UInt32(clamping: words.count)
+                    wordIndex[word] = local
+                    words.append(word)
+                  }
+                  tokens.append(pieceCount &+ local)
+                  written += 1
+                }
+              }
+            } else {
+              let start = o.position - titleLength - 1
+              if window == nil { window = bodies.window(of: article) }
+              let range = Self.contextRange(side: side, start: start, length: o.length, n: n, end: .max)
+              if let (lo, hi) = range.bounds {
+                window?.load(lo...hi)
+              }
+              for s in range.syllables {
+                guard let id = window?.piece(s) else { break }
+                tokens.append(id)
+                written += 1
+              }
+            }
+          }
+          for _ in written..<n { tokens.append(ContextTokens.absent) }
+        }
+      }
+      return (indices, tokens, words)
+    }
+    var result = ContextTokens(
+      syllables: n, pieceCount: pieceCount,
+      tokens: [UInt32](repeating: ContextTokens.absent, count: occurrences.count * n), words: [])
+    for part in parts {
+      let shift = UInt32(clamping: result.words.count)
+      for (k, index) in part.indices.enumerated() {
+        for j in 0..<n {
+          let t = part.tokens[k * n + j]
+          result.tokens[index * n + j] = t != ContextTokens.absent && t >= pieceCount ? t &+ shift : t
+        }
+      }
+      result.words += part.words
+    }
+    return result
+  }
+
+  /// `articleRuns(_:)` is the occurrences' indices by article and position, and the runs of
+  /// them in one article.
+  static func articleRuns(_ occurrences: [Occurrence]) -> (order: [Int], runs: [Range<Int>]) {
+    // The occurrences usually come by article and position already.
+    var inOrder = true
+    for i in occurrences.indices.dropFirst() {
+      let a = occurrences[i - 1]
+      let b = occurrences[i]
+      if (a.article, a.position) > (b.article, b.position) {
+        inOrder = false
+        break
+      }
+    }
+    let order =
+      inOrder
+      ? Array(occurrences.indices)
+      : occurrences.indices.sorted {
+        (occurrences[$0].article, occurrences[$0].position) < (occurrences[$1].article, occurrences[$1].position)
+      }
+    var runs: [Range<Int>] = []
+    var i = 0
+    while i < order.count {
+      var j = i + 1
+      while j < order.count, occurrences[order[j]].article == occurrences[order[i]].article { j += 1 }
+      runs.append(i..<j)
+      i = j
+    }
+    return (order, runs)
+  }
+
+  /// `contextRange(side:start:length:n:end:)` is the syllables of a context, nearest first, of
+  /// an occurrence at `start` in a part of `end` syllables (what `contextKeys` reads), and the
+  /// lowest and highest of them (nil when there are none).
+  static func contextRange(side: ContextSide, start: Int, length: Int, n: Int, end: Int) -> (
+    syllables: StrideTo<Int>, bounds: (lo: Int, hi: Int)?
+  ) {
+    switch side {
+    case .right:
+      let lo = max(0, start + length)
+      let hi = min(end, start + length + n)
+      return lo < hi ? (stride(from: lo, to: hi, by: 1), (lo, hi - 1)) : (stride(from: 0, to: 0, by: 1), nil)
+    case .left:
+      let lo = max(0, start - n)
+      let hi = min(end, start)
+      return lo < hi ? (stride(from: hi - 1, to: lo - 1, by: -1), (lo, hi - 1)) : (stride(from: 0, to: 0, by: 1), nil)
+    }
+  }
+}
+
+/// `ContextTokens` is the context of each occurrence, `syllables` tokens per occurrence, nearest
+/// first: a body syllable as its piece number, a title syllable as `pieceCount` plus its index in
+/// `words`, and `absent` past the context's end.
+struct ContextTokens {
+  static let absent = UInt32.max
+  var syllables: Int
+  var pieceCount: UInt32
+  var tokens: [UInt32]
+  var words: [String]
+}
+
+/// `ContextComparer` compares two occurrences' contexts as `contextKeys` would: syllable by
+/// syllable in Vietnamese order, a context that ends first before one it begins. A token's
+/// collation key is made the first time a comparison needs it and kept.
+final class ContextComparer {
+  let contexts: ContextTokens
+  let pieces: PieceTable
+  /// The keys made so far, by token: a few thousand distinct syllables at most are compared.
+  private var keys: [UInt32: [UInt32]] = [:]
+
+  init(contexts: ContextTokens, pieces: PieceTable) {
+    self.contexts = contexts
+    self.pieces = pieces
+  }
+
+  /// The collation key of a token (never empty: `sortKey` gives at least its two separators).
+  func key(_ t: UInt32) -> [UInt32] {
+    if let known = keys[t] { return known }
+    let key: [UInt32]
+    if t < contexts.pieceCount {
+      key = VietnameseCollation.sortKey(pieces.word(t))
+    } else {
+      let w = Int(t - contexts.pieceCount)
+      key = w < contexts.words.count ? VietnameseCollation.sortKey(contexts.words[w]) : []
+    }
+    keys[t] = key
+    return key
+  }
+
+  /// `compare(_:_:)` is below 0 when occurrence `a`'s context comes first, 0 when the two are
+  /// alike, above 0 otherwise.
+  func compare(_ a: Int, _ b: Int) -> Int {
+    let n = contexts.syllables
+    return contexts.tokens.withUnsafeBufferPointer { t in
+      for k in 0..<n {
+        let x = t[a * n + k]
+        let y = t[b * n + k]
+        if x == y {
+          if x == ContextTokens.absent { return 0 }
+          continue
+        }
+        if x == ContextTokens.absent { return -1 }
+        if y == ContextTokens.absent { return 1 }
+        let kx = key(x)
+        let ky = key(y)
+        if kx == ky { continue }
+        return kx.lexicographicallyPrecedes(ky) ? -1 : 1
+      }
+      return 0
+    }
+  }
+}
