@@ -319,6 +319,20 @@ public struct PostgresBackend: Backend {
       if unknown > 0 { counts[.null] = unknown }
     } else {
       let columns = source.columns.map { "a." + $0 }.joined(separator: ", ")
+      if stories {
+        // A value is made of several columns (a year of its dates): the stories are told apart
+        // per value, not per row of columns, whose counts would add a story once per date.
+        var seen = Set<StoryOfValue>()
+        let pairs = "SELECT DISTINCT \(columns), a.story FROM tinq_articles a" + whereClause
+        for row in try query(pairs, binds) {
+          let cells = row.makeRandomAccess()
+          let value = try source.value(cells, from: 0)
+          if seen.insert(StoryOfValue(value: [value], story: try cells[source.width].decode(String.self))).inserted {
+            counts[value, default: 0] += 1
+          }
+        }
+        return counts
+      }
       sql = "SELECT \(columns), \(counted) FROM tinq_articles a" + whereClause + " GROUP BY \(columns)"
     }
     for row in try query(sql, binds) {
@@ -326,6 +340,12 @@ public struct PostgresBackend: Backend {
       counts[try source.value(cells, from: 0), default: 0] += try cells[source.width].decode(Int.self)
     }
     return counts
+  }
+
+  /// A group's value (or pair of values) and a story in it, for `distinct story`.
+  struct StoryOfValue: Hashable {
+    var value: [Value]
+    var story: String
   }
 
   /// `groupCounts(_:by:statement:)` counts the articles a clause keeps (nil: all) by the values of
@@ -393,13 +413,23 @@ public struct PostgresBackend: Backend {
       let r = (0..<rows.width).map { "r.v\($0)" }
       let k = (0..<columns.width).map { "k.v\($0)" }
       let list = (r + k).joined(separator: ", ")
-      let pairsSQL = "SELECT \(list), \(stories ? "count(DISTINCT f.story)" : "count(*)") FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id"
-        + " JOIN (\(columns.sql)) k ON k.article_id = f.id GROUP BY \(list)"
+      let joined = " FROM (\(ids)) f JOIN (\(rows.sql)) r ON r.article_id = f.id JOIN (\(columns.sql)) k ON k.article_id = f.id"
       var pairs: [[Value]: Int] = [:]
-      for row in try query(pairsSQL, compiler.binds) {
-        let cells = row.makeRandomAccess()
-        let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
-        pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
+      if stories {
+        // Each story once per pair of values (not per row of columns: a year holds many dates).
+        var seen = Set<StoryOfValue>()
+        for row in try query("SELECT DISTINCT \(list), f.story" + joined, compiler.binds) {
+          let cells = row.makeRandomAccess()
+          let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
+          let story = try cells[rows.width + columns.width].decode(String.self)
+          if seen.insert(StoryOfValue(value: key, story: story)).inserted { pairs[key, default: 0] += 1 }
+        }
+      } else {
+        for row in try query("SELECT \(list), count(*)" + joined + " GROUP BY \(list)", compiler.binds) {
+          let cells = row.makeRandomAccess()
+          let key = [try rows.value(cells, from: 0), try columns.value(cells, from: rows.width)]
+          pairs[key, default: 0] += try cells[rows.width + columns.width].decode(Int.self)
+        }
       }
       let rowTotals = try groupCounts(filter, binds: compiler.binds, by: rows, stories: stories)
       let columnTotals = try groupCounts(filter, binds: compiler.binds, by: columns, stories: stories)

@@ -278,6 +278,13 @@ extension PostgresAddress {
       appendJSONLine(original, to: &lines)
       for copy in maker.copies(of: original, index: i) { appendJSONLine(copy.article, to: &lines) }
     }
+    // One story run on several days of a year, and the next year: counted once per year.
+    let body = (1...12).map { "Đoạn \($0): lực lượng chức năng tỉnh kiểm tra kho hàng số \($0 * 7) và lập biên bản vi phạm." }
+      .joined(separator: " ")
+    for (k, date) in ["2021-02-03", "2021-02-17", "2021-09-30", "2022-01-05"].enumerated() {
+      let record = ["id": "copy-\(k)", "title": "Kiểm tra kho hàng \(k)", "date": date, "source": "S\(k % 2)", "body": body]
+      lines += try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]) + Data("\n".utf8)
+    }
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("tinq-pg-stories-\(UUID().uuidString).jsonl").path
     try Data(lines).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -293,6 +300,8 @@ extension PostgresAddress {
       "articles where year >= 2020 order by story, id limit 20 select id, story",
       "count articles by story order by count desc, story limit 5",
       "count articles by year distinct story",
+      "count articles by month distinct story",
+      "count articles where contains \"kho hàng\" by date, source distinct story",
       "count articles where contains \"an ninh\" by source, year distinct story",
       "count articles where contains \"ma túy\" by month distinct story as share",
       "count articles by people distinct story order by count desc limit 5",
