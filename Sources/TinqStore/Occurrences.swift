@@ -106,34 +106,36 @@ extension FullTextIndex {
                 let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
                 mask &= mask - 1
                 guard target < seg.docCount else { break blocks }
-                for k in 0..<cur.count {
-                  switch Self.find(&cur[k], target, postings) {
-                  case .found: continue
-                  case .absent: continue candidates
-                  case .exhausted: break blocks
-                  }
+                switch Self.present(cur, st, target, postings) {
+                case true?: break
+                case false?: continue candidates
+                case nil: break blocks
                 }
-                for k in 0..<cur.count {
-                  st[k].ptr = cur[k].posPtr
-                  st[k].end = cur[k].posPtr + cur[k].posLen
-                  st[k].pos = Int.min
-                }
-                let global = seg.firstDoc + target
-                let title = Int(titleLength[global])
-                Self.forEachStart(st, postings.poss, length: length) { start in
-                  switch scope {
-                  case .titleOrBody: break
-                  case .title: if start + length - 1 >= title { return false }
-                  case .body: if start <= title { return true }
-                  }
-                  out.append(Occurrence(article: global, position: start, length: length))
-                  return true
-                }
+                appendStarts(st, postings.poss, article: seg.firstDoc + target, length: length, scope: scope, into: &out)
               }
             }
           }
         }
       }
+    }
+  }
+
+  /// `appendStarts(_:_:article:length:scope:into:)` appends the phrase's occurrences in an article
+  /// whose streams `present` set: every start, kept to the part `scope` searches.
+  @inline(__always)
+  func appendStarts(
+    _ st: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, article: Int, length: Int,
+    scope: TextScope, into out: inout [Occurrence]
+  ) {
+    let title = Int(titleLength[article])
+    Self.forEachStart(st, poss, length: length) { start in
+      switch scope {
+      case .titleOrBody: break
+      case .title: if start + length - 1 >= title { return false }
+      case .body: if start <= title { return true }
+      }
+      out.append(Occurrence(article: article, position: start, length: length))
+      return true
     }
   }
 
@@ -152,25 +154,8 @@ extension FullTextIndex {
         streams.withUnsafeMutableBufferPointer { st in
           for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
           documents: for global in members {
-            let target = global - seg.firstDoc
-            for k in 0..<cur.count {
-              guard case .found = Self.find(&cur[k], target, postings) else { continue documents }
-            }
-            for k in 0..<cur.count {
-              st[k].ptr = cur[k].posPtr
-              st[k].end = cur[k].posPtr + cur[k].posLen
-              st[k].pos = Int.min
-            }
-            let title = Int(titleLength[global])
-            Self.forEachStart(st, postings.poss, length: length) { start in
-              switch scope {
-              case .titleOrBody: break
-              case .title: if start + length - 1 >= title { return false }
-              case .body: if start <= title { return true }
-              }
-              out.append(Occurrence(article: global, position: start, length: length))
-              return true
-            }
+            guard Self.present(cur, st, global - seg.firstDoc, postings) == true else { continue documents }
+            appendStarts(st, postings.poss, article: global, length: length, scope: scope, into: &out)
           }
         }
       }

@@ -576,20 +576,7 @@ extension ArticleStore {
     _ occurrences: [Occurrence], offsets: Bool, reach: Int, reachLeft: Int = .max, stop: @Sendable () -> Bool,
     _ read: @Sendable (any SyllableText, TextPart, Int, Occurrence) -> T?
   ) -> [T?] {
-    let order = occurrences.indices.sorted {
-      (occurrences[$0].article, occurrences[$0].position) < (occurrences[$1].article, occurrences[$1].position)
-    }
-    let runs: [Range<Int>] = {
-      var runs: [Range<Int>] = []
-      var i = 0
-      while i < order.count {
-        var j = i + 1
-        while j < order.count, occurrences[order[j]].article == occurrences[order[i]].article { j += 1 }
-        runs.append(i..<j)
-        i = j
-      }
-      return runs
-    }()
+    let (order, runs) = Self.articleRuns(occurrences)
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
     let parts = Parallel.map(workers) { w -> [(Int, T?)] in
       var out: [(Int, T?)] = []

@@ -127,11 +127,7 @@ extension FullTextIndex {
       searchTerm(seg, cursors[0], scope: scope, within: within, into: &result)
       return
     }
-    var rows: [Int] = []
-    for k in 1..<terms.count {
-      let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
-      if !rows.contains(row) { rows.append(row) }
-    }
+    let rows = Self.pairRows(terms)
     let length = terms.count
     var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
     seg.withStreams { postings in
@@ -149,17 +145,10 @@ extension FullTextIndex {
               candidates: while mask != 0 {
                 let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
                 mask &= mask - 1
-                for k in 0..<cur.count {
-                  switch Self.find(&cur[k], target, postings) {
-                  case .found: continue
-                  case .absent: continue candidates
-                  case .exhausted: break blocks
-                  }
-                }
-                for k in 0..<cur.count {
-                  st[k].ptr = cur[k].posPtr
-                  st[k].end = cur[k].posPtr + cur[k].posLen
-                  st[k].pos = Int.min
+                switch Self.present(cur, st, target, postings) {
+                case true?: break
+                case false?: continue candidates
+                case nil: break blocks
                 }
                 let global = seg.firstDoc + target
                 let title = Int(titleLength[global])
@@ -322,6 +311,29 @@ extension FullTextIndex {
     case found, absent
     /// The term is in no later document of the segment.
     case exhausted
+  }
+
+  /// `present(_:_:_:_:)` looks every cursor's term up in document `target` (`find`): true when all
+  /// are there, each stream then set on its term's positions; false when one is absent; nil when
+  /// one is in no later document of the segment.
+  @inline(__always)
+  static func present(
+    _ cur: UnsafeMutableBufferPointer<Cursor>, _ st: UnsafeMutableBufferPointer<PositionStream>, _ target: Int,
+    _ postings: Segment.Streams
+  ) -> Bool? {
+    for k in 0..<cur.count {
+      switch find(&cur[k], target, postings) {
+      case .found: continue
+      case .absent: return false
+      case .exhausted: return nil
+      }
+    }
+    for k in 0..<cur.count {
+      st[k].ptr = cur[k].posPtr
+      st[k].end = cur[k].posPtr + cur[k].posLen
+      st[k].pos = Int.min
+    }
+    return true
   }
 
   /// `find(_:_:_:)` looks a term up in document `target`, which must not be before the last one

@@ -148,13 +148,8 @@ extension FullTextIndex {
     guard !a.isEmpty, !b.isEmpty, let ta = resolve(a), let tb = resolve(b), !segments.isEmpty else {
       return Cooccurrences()
     }
-    var pairs: [Int] = []
-    for terms in [ta, tb] {
-      for k in terms.indices.dropFirst() {
-        let row = PairFilter.row(terms[k - 1].bare, terms[k].bare)
-        if !pairs.contains(row) { pairs.append(row) }
-      }
-    }
+    var pairs = Self.pairRows(ta)
+    for row in Self.pairRows(tb) where !pairs.contains(row) { pairs.append(row) }
     let rows = pairs
     let work = min(estimatedWork(ta), estimatedWork(tb))
     let workers = Parallel.workers(for: work, unit: FullTextIndex.parallelWork, items: segments.count)
@@ -188,25 +183,6 @@ extension FullTextIndex {
           cb.withUnsafeMutableBufferPointer { cb in
             sa.withUnsafeMutableBufferPointer { sa in
               sb.withUnsafeMutableBufferPointer { sb in
-                /// True when every term of the cursors is in `target` (their streams then set
-                /// on its positions); nil when one is in no later article of the segment.
-                func present(
-                  _ cur: UnsafeMutableBufferPointer<Cursor>, _ st: UnsafeMutableBufferPointer<PositionStream>, _ target: Int
-                ) -> Bool? {
-                  for k in 0..<cur.count {
-                    switch Self.find(&cur[k], target, postings) {
-                    case .found: continue
-                    case .absent: return false
-                    case .exhausted: return nil
-                    }
-                  }
-                  for k in 0..<cur.count {
-                    st[k].ptr = cur[k].posPtr
-                    st[k].end = cur[k].posPtr + cur[k].posLen
-                    st[k].pos = Int.min
-                  }
-                  return true
-                }
                 blocks: for block in 0..<pairRows.count / PairFilter.rows {
                   let base = block * PairFilter.rows
                   var mask = ~UInt64(0)
@@ -216,12 +192,12 @@ extension FullTextIndex {
                     let target = block * PairFilter.blockSize + mask.trailingZeroBitCount
                     mask &= mask - 1
                     guard target < seg.docCount else { break blocks }
-                    switch present(ca, sa, target) {
+                    switch Self.present(ca, sa, target, postings) {
                     case true?: break
                     case false?: continue candidates
                     case nil: break blocks
                     }
-                    switch present(cb, sb, target) {
+                    switch Self.present(cb, sb, target, postings) {
                     case true?: break
                     case false?: continue candidates
                     case nil: break blocks
