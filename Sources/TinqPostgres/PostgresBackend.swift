@@ -359,8 +359,8 @@ public struct PostgresBackend: Backend {
       return try groupCounts(try whereClause(clause, &compiler), binds: compiler.binds, by: source, stories: stories)
     }
     // (`distinct story` with `near` is refused before: a subcorpus would cluster its own stories.)
-    let read = try whereClause(clause.map { Subcorpus.widened($0) }, &compiler)
-    let store = try Subcorpus.store(read, binds: compiler.binds, cancellation: cancellation, query: query)
+    let read = try everyArticle(clause, statement)
+    let store = try Subcorpus.store(read.whereClause, binds: read.binds, cancellation: cancellation, query: query)
     guard case .count(var count) = statement.kind else { throw PostgresFailure("a grouped count of no count") }
     count.filter = clause
     count.groupBy = source.field

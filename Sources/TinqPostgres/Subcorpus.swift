@@ -139,21 +139,27 @@ extension PostgresBackend {
     whereClause: String, binds: [PostgresData], orderBy: String, limit: String, rewritten: CheckedStatement
   )
 
-  func readingPlan(for statement: CheckedStatement) throws(Unsupported) -> SubcorpusPlan? {
+  /// `everyArticle(_:_:)` reads every article a clause keeps (each `near` widened; all articles
+  /// when nil), in corpus order, to run `statement` on.
+  func everyArticle(_ p: Predicate?, _ statement: CheckedStatement) throws(Unsupported) -> SubcorpusPlan {
     var compiler = SQLCompiler()
+    let clause = try whereClause(p.map { Subcorpus.widened($0) }, &compiler)
+    return (clause, compiler.binds, "a.ordinal", "", statement)
+  }
+
+  func readingPlan(for statement: CheckedStatement) throws(Unsupported) -> SubcorpusPlan? {
     switch statement.kind {
     case .concordance(let k):
-      let clause = try whereClause(Subcorpus.widened(k.articles), &compiler)
-      return (clause, compiler.binds, "a.ordinal", "", statement)
+      return try everyArticle(k.articles, statement)
     case .query(let q) where q.collection == .articles:
       // Relevance orders every article the filter keeps: all are read, then ranked in memory with
       // the whole corpus's figures (`relevanceBasis`).
       if Subcorpus.hasNear(q.filter) || q.order.contains(where: { $0.field.derived == .score }) {
-        let clause = try whereClause(q.filter.map { Subcorpus.widened($0) }, &compiler)
-        return (clause, compiler.binds, "a.ordinal", "", statement)
+        return try everyArticle(q.filter, statement)
       }
       guard q.columns.contains(where: { $0.derived == .snippet || $0.derived == .score }) else { return nil }
       // The rows themselves, in their order and cut; the engine then adds each one's snippet.
+      var compiler = SQLCompiler()
       let clause = try whereClause(q.filter, &compiler)
       var cut = ""
       if let limit = q.limit { cut += " LIMIT \(compiler.bind(limit))" }
@@ -168,21 +174,16 @@ extension PostgresBackend {
     // Word statistics count over the articles a `where` keeps (every article without one, and for
     // `keywords` the reference too): those are read whole and counted in memory.
     case .collocates(let c):
-      let clause = try whereClause(c.filter.map { Subcorpus.widened($0) }, &compiler)
-      return (clause, compiler.binds, "a.ordinal", "", statement)
+      return try everyArticle(c.filter, statement)
     case .ngrams(let g):
-      let clause = try whereClause(g.filter.map { Subcorpus.widened($0) }, &compiler)
-      return (clause, compiler.binds, "a.ordinal", "", statement)
+      return try everyArticle(g.filter, statement)
     case .keywords(let k):
-      var read: Predicate? = nil
-      if case .filter(let reference) = k.reference { read = Subcorpus.widened(.any([k.focus, reference])) }
-      let clause = try whereClause(read, &compiler)
-      return (clause, compiler.binds, "a.ordinal", "", statement)
+      guard case .filter(let reference) = k.reference else { return try everyArticle(nil, statement) }
+      return try everyArticle(.any([k.focus, reference]), statement)
     case .count(let c) where c.collection == .articles && Subcorpus.hasNear(c.filter):
       // A share counts its two clauses apart (`count`), each read this way when it has `near`.
       if c.share != nil { return nil }
-      let clause = try whereClause(c.filter.map { Subcorpus.widened($0) }, &compiler)
-      return (clause, compiler.binds, "a.ordinal", "", statement)
+      return try everyArticle(c.filter, statement)
     default:
       return nil
     }
