@@ -193,7 +193,7 @@ public struct Corpus: Sendable {
       .sorted { $0.articles.count > $1.articles.count }.map(\.citation.number)
     var names = store.people.map(\.name) + store.organizations.map(\.name)
     names += store.organizations.compactMap(\.abbreviation)
-    return CompletionVocabulary(ids: store.metadata.map(\.id), citationNumbers: numbers, names: names)
+    return CompletionVocabulary(ids: store.ids, citationNumbers: numbers, names: names)
   }
 
   /// `query(_:cancellation:)` parses, checks and runs one statement.
@@ -235,6 +235,18 @@ public struct Session: Sendable {
 
   /// What answers the session's statements.
   public var backend: any Backend { database?.backend ?? corpus.backend }
+
+  /// `prepareInBackground()` starts building, on a thread of its own, the ranks that ordering
+  /// and comparing by title, source or author need and the corpus's syllable counts, so that
+  /// the first such query of an interactive session answers at once. Not for a database, nor
+  /// for a corpus opened from a snapshot: that reads only what its queries need (the titles'
+  /// ranks would decode every article's record, the counts read every body), so these are
+  /// built on first use there.
+  public func prepareInBackground() {
+    guard database == nil, corpus.snapshot == nil else { return }
+    let backend = corpus.backend
+    Thread.detachNewThread { backend.prepareInBackground() }
+  }
 
   /// The number of articles the session answers from: the corpus's, or what the database counts
   /// (nil when it cannot say, e.g. its connection is gone).

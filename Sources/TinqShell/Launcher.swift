@@ -153,13 +153,8 @@ public enum Launcher {
       let ok = shell.runScript(text, file: "<stdin>")
       return TextOutput.standardOutput.writeError != nil ? usageFailure : ok ? success : queryFailure
     }
-    // While the user reads the banner and types, the ranks that ordering and comparing by title,
-    // source or author need are built, and the corpus's syllables counted, so the first such
-    // query answers at once.
-    if session.database == nil {
-      let backend = session.corpus.backend
-      Thread.detachNewThread { backend.prepareInBackground() }
-    }
+    // While the user reads the banner and types.
+    session.prepareInBackground()
     var repl = Repl(shell: shell, historyPath: Repl.defaultHistoryPath(environment: environment))
     repl.run(banner: Repl.banner(session: session, description: description))
     return success

@@ -52,7 +52,7 @@ public struct Repl {
     shell.errors.write(banner + "\n")
     let vocabulary = VocabularyCache()
     vocabulary.update(shell.session.corpus)
-    let shellVocabulary = shell.session.corpus.completionVocabulary
+    let shellVocabulary = vocabulary.current ?? shell.session.corpus.completionVocabulary
     LineEditor.completer = { prefix in
       Completer.complete(prefix: prefix, vocabulary: vocabulary.current ?? shellVocabulary)
     }

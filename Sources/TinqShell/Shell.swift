@@ -378,13 +378,11 @@ public struct Shell {
     }
   }
 
-  /// `warmSortKeys()` builds, in the REPL, the ranks that ordering and comparing by title, source
-  /// or author need, and the corpus's syllable counts, in the background, while the user reads
-  /// and types.
+  /// `warmSortKeys()` prepares, in the REPL, what the first queries over a new corpus need
+  /// (`Session.prepareInBackground()`).
   private func warmSortKeys() {
-    guard interruptible, session.database == nil else { return }
-    let backend = session.corpus.backend
-    Thread.detachNewThread { backend.prepareInBackground() }
+    guard interruptible else { return }
+    session.prepareInBackground()
   }
 
   /// `ScriptReadError` is why a script could not be read: a path that cannot be opened, or bytes

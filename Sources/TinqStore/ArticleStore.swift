@@ -51,7 +51,7 @@ public struct NamedEntity: Sendable {
 public struct ArticleStore: Sendable {
   /// The articles in load order, *without their bodies* (see `body(of:)` and `article(_:)`); an
   /// article's position here is its *ordinal*.
-  public let metadata: [Article]
+  public let metadata: ArticleTable
   /// The bodies, compactly encoded.
   public let bodies: BodyStore
   /// The positional full-text index over title and body.
@@ -63,17 +63,22 @@ public struct ArticleStore: Sendable {
   /// Distinct organisations, in order of first mention.
   public private(set) var organizations: [NamedEntity]
 
-  let idIndex: [String: Int]
-  let sortedIDs: [(id: String, ordinal: Int)]
+  /// The small indexes: built with the store after a load; on first use when opened from a
+  /// snapshot, which then reads only the first fields of each record.
+  let small: Deferred<SmallIndexes>
+  var idIndex: [String: Int] { small.value.idIndex }
+  /// Whether the small indexes are built (always after a load; on first use from a snapshot).
+  package var smallIndexesBuilt: Bool { small.isComputed }
+  var sortedIDs: [(id: String, ordinal: Int)] { small.value.sortedIDs }
   let entityByToned: [String: [Int]]  // person or organisation (negative-free: people first, then orgs offset)
   let entityByBare: [String: [Int]]
   /// Per year, the articles dated in it.
-  let byYear: [Int: DocSet]
+  var byYear: [Int: DocSet] { small.value.byYear }
   /// Articles with a date, sorted by date ordinal (stable by article ordinal).
-  public let dateOrder: [(ordinal: Int, article: Int)]
+  public var dateOrder: [(ordinal: Int, article: Int)] { small.value.dateOrder }
   /// Source and author values → articles, folded as `=` compares them.
-  let bySource: EqualityIndex
-  let byAuthor: EqualityIndex
+  var bySource: EqualityIndex { small.value.bySource }
+  var byAuthor: EqualityIndex { small.value.byAuthor }
   /// Sort keys of short text fields, built on first use and kept (see `SortKeyCache`).
   public let sortKeys: SortKeyCache
   /// Every syllable's frequency in the whole corpus's bodies, counted on first use and kept.
@@ -93,6 +98,9 @@ public struct ArticleStore: Sendable {
     a.body = bodies.body(of: ordinal)
     return a
   }
+
+  /// The articles' ids in load order (from a snapshot, without decoding the rest of the records).
+  public var ids: [String] { metadata.indices.map { metadata.head($0).id } }
 
   /// Every article in load order, bodies included (decodes every body: for small corpora).
   public var articles: [Article] { metadata.indices.map(article) }
@@ -123,8 +131,8 @@ public struct ArticleStore: Sendable {
   }
 
   init(
-    metadata: [Article], text: (FullTextIndex, BodyStore), documents: [CitedDocument], names: Names,
-    indexes: SmallIndexes
+    metadata: ArticleTable, text: (FullTextIndex, BodyStore), documents: [CitedDocument], names: Names,
+    indexes: Deferred<SmallIndexes>
   ) {
     let (fullText, bodies) = text
     self.fullText = fullText
@@ -135,13 +143,7 @@ public struct ArticleStore: Sendable {
     organizations = names.orgs
     entityByToned = names.toned
     entityByBare = names.bare
-    idIndex = indexes.idIndex
-    sortedIDs = indexes.sortedIDs
-    byYear = indexes.byYear
-    dateOrder = indexes.dateOrder
-    dated = indexes.dated
-    bySource = indexes.bySource
-    byAuthor = indexes.byAuthor
+    small = indexes
     sortKeys = SortKeyCache()
     corpusTermsCache = CorpusTermsCache()
     storyCache = StoryCache()
@@ -276,7 +278,7 @@ public struct ArticleStore: Sendable {
   }
 
   /// Every article with a date.
-  public let dated: DocSet
+  public var dated: DocSet { small.value.dated }
 
   /// `ordinal(ofID:)` returns the article with exactly this id.
   public func ordinal(ofID id: String) -> Int? { idIndex[id] }

@@ -8,7 +8,7 @@ import TinqFacts
 /// about a third of the text's size, and decodes one on demand.
 public struct BodyStore: Sendable {
   let pieces: PieceTable
-  let segments: [[UInt8]]
+  let segments: [Column<UInt8>]
   let starts: [UInt32]
   let segmentSize: Int
 
@@ -21,12 +21,12 @@ public struct BodyStore: Sendable {
   /// `encoded(of:)` is a body as stored: its piece numbers. A piece has one number in the whole
   /// store, so two bodies are equal exactly when their encodings are: counting by body compares
   /// these, a third of the text's size and nothing decoded.
-  public func encoded(of ordinal: Int) -> ArraySlice<UInt8> {
-    guard ordinal >= 0, ordinal < starts.count else { return [] }
+  public func encoded(of ordinal: Int) -> Column<UInt8> {
+    guard ordinal >= 0, ordinal < starts.count else { return Column() }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
-    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
+    let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.endIndex
     return segment[start..<end]
   }
 

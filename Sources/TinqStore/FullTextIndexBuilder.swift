@@ -94,7 +94,7 @@ extension FullTextIndex {
       let index = FullTextIndex(
         lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, documentLength: lengths, universe: n)
       let bodies = BodyStore(
-        pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
+        pieces: pieces.freeze(), segments: parts.map { Column($0.2) }, starts: starts, segmentSize: FullTextIndex.segmentSize)
       return (index, bodies)
     }
   }

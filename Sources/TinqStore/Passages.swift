@@ -395,7 +395,7 @@ extension BodyStore {
 
   /// `cursor(of:)` is a cursor on the pieces of the body of `ordinal` (none for an unknown one).
   func cursor(of ordinal: Int) -> PieceCursor {
-    guard ordinal >= 0, ordinal < starts.count else { return PieceCursor(bytes: [], start: 0, end: 0) }
+    guard ordinal >= 0, ordinal < starts.count else { return PieceCursor(bytes: Column(), start: 0, end: 0) }
     let segment = segments[ordinal / segmentSize]
     let start = Int(starts[ordinal])
     let next = ordinal + 1
@@ -454,14 +454,14 @@ struct BodyWindow {
 /// stepped over (a varint ends at its first byte below 0x80, so eight bytes holding fewer ends
 /// than are left to pass are passed whole).
 struct PieceCursor {
-  private let bytes: [UInt8]
+  private let bytes: Column<UInt8>
   private let start: Int
   private let end: Int
   private var i: Int
   /// The number of the piece `next()` reads.
   private(set) var index = 0
 
-  init(bytes: [UInt8], start: Int, end: Int) {
+  init(bytes: Column<UInt8>, start: Int, end: Int) {
     self.bytes = bytes
     self.start = start
     self.end = end

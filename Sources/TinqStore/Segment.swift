@@ -14,19 +14,19 @@ import TinqFacts
 struct Segment: Sendable {
   var firstDoc: Int
   var docCount: Int
-  var terms: [UInt32] = []  // sorted bare ids
-  var docStart: [UInt32] = []  // per term: offset into docStream; one extra at the end
-  var posStart: [UInt32] = []  // per term: offset into posStream
-  var termDocs: [UInt32] = []  // per term: number of documents
+  var terms = Column<UInt32>()  // sorted bare ids
+  var docStart = Column<UInt32>()  // per term: offset into docStream; one extra at the end
+  var posStart = Column<UInt32>()  // per term: offset into posStream
+  var termDocs = Column<UInt32>()  // per term: number of documents
   /// Per term: where its `dense` offsets start, or `Segment.sparse`.
-  var denseStart: [UInt32] = []
-  var docStream: [UInt8] = []
-  var posStream: [UInt8] = []
+  var denseStart = Column<UInt32>()
+  var docStream = Column<UInt8>()
+  var posStream = Column<UInt8>()
   /// Dense terms' offsets: per article and one past the last, where its positions start,
   /// relative to the term's `posStart`.
-  var dense: [UInt16] = []
+  var dense = Column<UInt16>()
   /// The `PairFilter` rows of the segment's blocks of articles, block after block.
-  var pairRows: [UInt64] = []
+  var pairRows = Column<UInt64>()
 
   func slot(of term: UInt32) -> Int? {
     var lo = 0

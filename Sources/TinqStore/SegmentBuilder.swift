@@ -157,6 +157,15 @@ final class SegmentBuilder {
   /// `finish()` packs the segment into its compact form, terms in increasing bare id.
   func finish() -> Segment {
     var seg = Segment(firstDoc: firstDoc, docCount: docCount)
+    // Built as arrays, then copied once into the segment's columns.
+    var terms: [UInt32] = []
+    var docStart: [UInt32] = []
+    var posStart: [UInt32] = []
+    var termDocs: [UInt32] = []
+    var denseStart: [UInt32] = []
+    var docStream: [UInt8] = []
+    var posStream: [UInt8] = []
+    var dense: [UInt16] = []
     let order = (0..<slotCount).sorted { slots[$0].term < slots[$1].term }
     var docBytes = 1
     var posBytes = 1
@@ -165,35 +174,43 @@ final class SegmentBuilder {
       if isDense(s) { denseTerms += 1 } else { docBytes += slots[s].doc.count }
       posBytes += slots[s].pos.count
     }
-    seg.terms.reserveCapacity(order.count)
-    seg.docStart.reserveCapacity(order.count + 1)
-    seg.posStart.reserveCapacity(order.count + 1)
-    seg.termDocs.reserveCapacity(order.count)
-    seg.denseStart.reserveCapacity(order.count)
-    seg.docStream.reserveCapacity(docBytes)
-    seg.posStream.reserveCapacity(posBytes)
-    seg.dense.reserveCapacity(denseTerms * (docCount + 1) + 1)
+    terms.reserveCapacity(order.count)
+    docStart.reserveCapacity(order.count + 1)
+    posStart.reserveCapacity(order.count + 1)
+    termDocs.reserveCapacity(order.count)
+    denseStart.reserveCapacity(order.count)
+    docStream.reserveCapacity(docBytes)
+    posStream.reserveCapacity(posBytes)
+    dense.reserveCapacity(denseTerms * (docCount + 1) + 1)
     for s in order {
-      seg.terms.append(slots[s].term)
-      seg.docStart.append(UInt32(seg.docStream.count))
-      seg.posStart.append(UInt32(seg.posStream.count))
-      seg.termDocs.append(slots[s].docs)
+      terms.append(slots[s].term)
+      docStart.append(UInt32(docStream.count))
+      posStart.append(UInt32(posStream.count))
+      termDocs.append(slots[s].docs)
       if isDense(s) {
-        seg.denseStart.append(UInt32(seg.dense.count))
-        appendOffsets(of: slots[s].doc.bytes, to: &seg.dense)
+        denseStart.append(UInt32(dense.count))
+        appendOffsets(of: slots[s].doc.bytes, to: &dense)
       } else {
-        seg.denseStart.append(Segment.sparse)
-        seg.docStream.append(contentsOf: slots[s].doc.bytes)
+        denseStart.append(Segment.sparse)
+        docStream.append(contentsOf: slots[s].doc.bytes)
       }
-      seg.posStream.append(contentsOf: slots[s].pos.bytes)
+      posStream.append(contentsOf: slots[s].pos.bytes)
     }
-    seg.docStart.append(UInt32(seg.docStream.count))
-    seg.posStart.append(UInt32(seg.posStream.count))
-    seg.pairRows = Array(UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount)))
+    docStart.append(UInt32(docStream.count))
+    posStart.append(UInt32(posStream.count))
+    seg.pairRows = Column(Array(UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount))))
     // One element past the end of each stream, so that none is empty.
-    seg.docStream.append(0)
-    seg.posStream.append(0)
-    seg.dense.append(0)
+    docStream.append(0)
+    posStream.append(0)
+    dense.append(0)
+    seg.terms = Column(terms)
+    seg.docStart = Column(docStart)
+    seg.posStart = Column(posStart)
+    seg.termDocs = Column(termDocs)
+    seg.denseStart = Column(denseStart)
+    seg.docStream = Column(docStream)
+    seg.posStream = Column(posStream)
+    seg.dense = Column(dense)
     return seg
   }
 

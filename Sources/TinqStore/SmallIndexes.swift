@@ -60,9 +60,15 @@ struct SmallIndexes: Sendable {
   var bySource: EqualityIndex
   var byAuthor: EqualityIndex
 
-  /// `init(_:idOrder:)` builds the indexes; `idOrder`, the ordinals in id order when already
-  /// known (a snapshot keeps it), spares sorting the ids.
-  init(_ articles: [ArticleFacts], idOrder: [Int]? = nil) {
+  /// `init(_:)` builds the indexes of articles' facts.
+  init(_ articles: [ArticleFacts]) {
+    self.init(articles.map { ArticleHead(id: $0.id, date: $0.date, source: $0.source, author: $0.author) })
+  }
+
+  /// `init(_:idOrder:)` builds the indexes; `idOrder`, the ordinals in id order as a snapshot
+  /// keeps them, spares sorting the ids when it is that (a permutation, in order), and is
+  /// ignored otherwise.
+  init(_ articles: [ArticleHead], idOrder: [Int]? = nil) {
     let n = articles.count
     bySource = EqualityIndex(universe: n)
     byAuthor = EqualityIndex(universe: n)
@@ -79,11 +85,25 @@ struct SmallIndexes: Sendable {
       if let s = a.author { byAuthor.insert(s, i, keys: &keys) }
     }
     dateOrder.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.article < $1.article }
-    if let idOrder {
+    if let idOrder, Self.isIDOrder(idOrder, of: articles) {
       sortedIDs = idOrder.map { (articles[$0].id, $0) }
     } else {
       sortedIDs = articles.enumerated().map { ($0.element.id, $0.offset) }.sorted { $0.id < $1.id }
     }
+  }
+
+  /// `isIDOrder(_:of:)` tells whether `order` is a permutation of the articles in id order (by
+  /// the comparison of the sort it replaces).
+  static func isIDOrder(_ order: [Int], of articles: [ArticleHead]) -> Bool {
+    guard order.count == articles.count else { return false }
+    var seen = [Bool](repeating: false, count: articles.count)
+    for (k, i) in order.enumerated() {
+      guard i >= 0, i < articles.count, !seen[i], k == 0 || articles[order[k - 1]].id <= articles[i].id else {
+        return false
+      }
+      seen[i] = true
+    }
+    return true
   }
 }
 

@@ -76,9 +76,9 @@ public struct StoreBuilder: Sendable {
     }
     let ordered = parts.keys.sorted().compactMap { parts[$0] }
     return ArticleStore(
-      metadata: articles, text: text.assemble(ordered, articles: articles.count),
+      metadata: ArticleTable(articles), text: text.assemble(ordered, articles: articles.count),
       documents: documents ?? ArticleStore.buildDocuments(light), names: names ?? ArticleStore.buildNames(light),
-      indexes: small ?? SmallIndexes(light))
+      indexes: Deferred(value: small ?? SmallIndexes(light)))
   }
 }
 

@@ -50,7 +50,7 @@ public struct Stories: Sendable {
   }
 
   /// `init(labels:metadata:)` groups articles by a label per ordinal (equal labels, one story).
-  package init(labels: [Int], metadata: [Article]) {
+  package init(labels: [Int], metadata: ArticleTable) {
     var groups: [Int: [Int]] = [:]
     for (ordinal, label) in labels.enumerated() { groups[label, default: []].append(ordinal) }
     func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -478,7 +478,7 @@ struct CommonShingles {
 public struct StorySketches: Sendable {
   let flat: [UInt32]
   let present: [Bool]
-  let metadata: [Article]
+  let metadata: ArticleTable
 
   /// `similarity(_:_:)` is the estimated Jaccard similarity of two articles' shingles, nil when
   /// either is too short to have a sketch.

@@ -241,11 +241,11 @@ public struct PieceTable: Sendable {
   public var count: Int { offsets.count - 1 }
 
   /// `decode(_:)` turns an encoded text back into the string it was made from.
-  func decode(_ encoded: ArraySlice<UInt8>) -> String { decode(encoded, maxBytes: .max).text }
+  func decode(_ encoded: Column<UInt8>) -> String { decode(encoded, maxBytes: .max).text }
 
   /// `decode(_:maxBytes:)` decodes pieces until the text holds `maxBytes` bytes or more (whole
   /// pieces, so whole scalars), and tells whether that is the whole text.
-  func decode(_ encoded: ArraySlice<UInt8>, maxBytes: Int) -> (text: String, isWhole: Bool) {
+  func decode(_ encoded: Column<UInt8>, maxBytes: Int) -> (text: String, isWhole: Bool) {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(min(encoded.count * 4, maxBytes) + 64)
     var isWhole = true

@@ -196,15 +196,44 @@ import TinqSupport
     Self.expectRefused(Array(good.dropLast()), "truncated")
     Self.expectRefused(good + [0], "truncated")
     var future = good
-    future[8] = 2
+    future[8] = UInt8(SnapshotFile.version + 1)
     SnapshotFile.reseal(&future)
     Self.expectRefused(future, "written by a later Tinq")
+    // A snapshot of an earlier format (version 1 copied postings and bodies out; 2 reads them in
+    // place) is refused with what to do.
+    var past = good
+    past[8] = UInt8(SnapshotFile.version - 1)
+    SnapshotFile.reseal(&past)
+    Self.expectRefused(past, "rebuild it")
     var header = good
     header[20] ^= 1
     Self.expectRefused(header, "header's checksum")
     var section = good
     section[200] ^= 0x40
     Self.expectRefused(section, "checksum does not match")
+  }
+
+  /// Opening reads nothing it need not: no article's record is decoded and the small indexes
+  /// are not built until a query needs them, and a query on the cited documents needs neither.
+  @Test func openingDecodesNoRecordUntilAQueryNeedsOne() throws {
+    let path = Self.scratch() + "/seeds.tinq"
+    try Corpus.bundledSeeds().save(to: path)
+    let corpus = try Corpus.open(path)
+    #expect(corpus.store.metadata.decodedBlocks.decoded == 0)
+    #expect(!corpus.store.smallIndexesBuilt)
+    #expect(try corpus.query("count articles where cites \"03/2019/NĐ-CP\"") == .count(4))
+    #expect(corpus.store.metadata.decodedBlocks.decoded == 0)
+    #expect(!corpus.store.smallIndexesBuilt)
+    // The small indexes read only the records' first fields.
+    _ = try corpus.query("count articles by year")
+    #expect(corpus.store.smallIndexesBuilt)
+    #expect(corpus.store.metadata.decodedBlocks.decoded == 0)
+    _ = try corpus.query("articles limit 1 select id, title")
+    #expect(corpus.store.metadata.decodedBlocks.decoded == 1)
+    // The same articles as the corpus it was written from, once decoded.
+    let seeds = try Corpus.bundledSeeds()
+    #expect(Array(corpus.store.metadata) == Array(seeds.store.metadata))
+    #expect(corpus.store.ids == seeds.store.ids)
   }
 
   @Test func everyTruncationAndManyFlippedBytesAreRefusedOrHarmless() throws {

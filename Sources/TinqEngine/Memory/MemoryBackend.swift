@@ -552,7 +552,7 @@ public struct MemoryBackend: Backend {
   /// The groups are put in value order by short keys (`RowOrder`), ordered and cut as asked, and
   /// only the texts of the groups returned are decoded for the answer.
   func countByBody(
-    _ set: DocSet, by: Field, encoded: (Int) -> ArraySlice<UInt8>, table: Table, _ c: CheckedCount,
+    _ set: DocSet, by: Field, encoded: (Int) -> Column<UInt8>, table: Table, _ c: CheckedCount,
     cancellation: Cancellation?
   ) throws(EvaluationFailure) -> GroupedCount {
     var buckets: [Int: [Int]] = [:]

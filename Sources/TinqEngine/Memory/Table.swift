@@ -1,5 +1,6 @@
 import TinqFacts
 import TinqStore
+import TinqSupport
 import TinqSyntax
 import TinqText
 
@@ -24,7 +25,7 @@ struct Table {
 
   /// For the articles collection, a row's body as stored (see `BodyStore.encoded(of:)`): equal
   /// bodies have equal encodings.
-  private(set) var encodedBody: ((_ row: Int) -> ArraySlice<UInt8>)? = nil
+  private(set) var encodedBody: ((_ row: Int) -> Column<UInt8>)? = nil
 
   /// `prefix(_:_:scalars:)` is the beginning of a row's text under `field`, at least `scalars`
   /// scalars when the text has them, and whether it is the whole text: the body is decoded only

@@ -1,3 +1,5 @@
+import TinqSupport
+
 /// `SnapshotError` is why a snapshot could not be written or opened: a file that is not a
 /// snapshot, one from a later version of Tinq, a truncated or corrupted one (named by section and
 /// byte offset), or an I/O failure. Opening never traps on bad bytes: every length and count is
@@ -15,8 +17,14 @@ public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible
 /// count and their raw little-endian bytes.
 package struct SnapshotWriter {
   package private(set) var bytes: [UInt8] = []
+  /// Where `bytes` start within their section: a section written in pieces has several writers
+  /// in turn, and a column's elements are aligned within the section.
+  let origin: Int
 
-  package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+  package init(capacity: Int = 0, origin: Int = 0) {
+    bytes.reserveCapacity(capacity)
+    self.origin = origin
+  }
 
   package mutating func u8(_ v: UInt8) { bytes.append(v) }
 
@@ -59,6 +67,14 @@ package struct SnapshotWriter {
   /// (the machines Tinq runs on are little-endian; `open` refuses a big-endian host).
   package mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
     count(values.count)
+    values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+  }
+
+  /// `column(_:)` writes an array that is read in place (`SnapshotReader.column`): its count,
+  /// zero bytes up to the next multiple of 8 within the section, then its elements' bytes.
+  package mutating func column<T: FixedWidthInteger>(_ values: Column<T>) {
+    count(values.count)
+    bytes.append(contentsOf: repeatElement(0, count: (8 - (origin + bytes.count) % 8) % 8))
     values.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 }
@@ -154,6 +170,22 @@ package struct SnapshotReader {
       }
       initialized = n
     }
+  }
+
+  /// `column(_:count:owner:)` reads an array written by `SnapshotWriter.column` in place: the
+  /// column points into the section, which `owner` keeps mapped. (A section starts on a multiple
+  /// of 8 in the file, and the mapping on a page, so the elements are aligned.)
+  package mutating func column<T: FixedWidthInteger>(
+    _: T.Type, count expected: Int? = nil, owner: AnyObject & Sendable
+  ) throws(SnapshotError) -> Column<T> {
+    let n = try count(max: (buffer.count - offset) / MemoryLayout<T>.stride)
+    if let expected, n != expected { throw failure("\(n) values where \(expected) belong") }
+    let padding = try take((8 - offset % 8) % 8)
+    guard padding.allSatisfy({ $0 == 0 }) else { throw failure("padding that is not zero") }
+    let raw = try take(n * MemoryLayout<T>.stride)
+    guard n > 0, let base = raw.baseAddress else { return Column() }
+    guard Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 else { throw failure("a misaligned column") }
+    return Column(mapped: base.assumingMemoryBound(to: T.self), count: n, owner: owner)
   }
 
   /// `expectEnd()` checks that the section has been read exactly.

@@ -16,7 +16,7 @@ public enum SnapshotFile {
   /// The first eight bytes of every snapshot.
   static let magic: [UInt8] = Array("TINQSNAP".utf8)
   /// The format version this build writes and reads.
-  public static let version: UInt32 = 1
+  public static let version: UInt32 = 2
   static let headerSize = 64
   static let entrySize = 32
 
@@ -101,7 +101,7 @@ public enum SnapshotFile {
       package mutating func drain(_ encoder: inout SnapshotWriter, over threshold: Int = 0) throws(SnapshotError) {
         guard encoder.bytes.count >= threshold else { return }
         try write(encoder.bytes)
-        encoder = SnapshotWriter()
+        encoder = SnapshotWriter(origin: length)
       }
     }
 
@@ -201,6 +201,13 @@ public enum SnapshotFile {
       if let base { munmap(UnsafeMutableRawPointer(mutating: base), length) }
     }
 
+    /// `releaseResident()` drops the mapping's pages from this process's resident memory (they
+    /// stay in the system's page cache, shared, and come back on the next read): opening reads
+    /// parts of the index to check them, which a query may never read again.
+    package func releaseResident() {
+      if let base { _ = madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED) }
+    }
+
     /// `section(_:)` is the bytes of a section, which must be present.
     package func section(_ tag: String) throws(SnapshotError) -> UnsafeRawBufferPointer {
       guard let s = sections[tag] else { throw SnapshotError("corrupt snapshot \(path): no \(tag) section") }
@@ -225,7 +232,10 @@ public enum SnapshotFile {
         throw SnapshotError(
           "\(path) was written by a later Tinq (snapshot format \(version); this build reads \(SnapshotFile.version)): rebuild it with this version's `tinq build`")
       }
-      guard version == SnapshotFile.version else { throw SnapshotError("\(path) has snapshot format \(version), which this build does not read") }
+      guard version == SnapshotFile.version else {
+        throw SnapshotError(
+          "\(path) has snapshot format \(version), which this build does not read: rebuild it with this version's `tinq build`")
+      }
       guard fileLength == UInt64(bytes.count) else {
         throw SnapshotError("corrupt snapshot \(path): \(bytes.count) bytes where the header says \(fileLength) (truncated?)")
       }
@@ -240,6 +250,7 @@ public enum SnapshotFile {
       }
       var reader = SnapshotReader(table, section: "table")
       var sections: [String: UnsafeRawBufferPointer] = [:]
+      var expected: [(tag: String, checksum: UInt64, offset: Int, length: Int)] = []
       for _ in 0..<count {
         let tagBytes = try reader.take(4)
         let tag = String(decoding: tagBytes, as: UTF8.self)
@@ -250,11 +261,22 @@ public enum SnapshotFile {
         guard offset >= UInt64(headerSize), offset <= tableOffset, length <= tableOffset - offset, sections[tag] == nil else {
           throw SnapshotError("corrupt snapshot \(path): section \(tag) lies outside the file")
         }
-        let section = UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<Int(offset + length)])
-        guard Checksum.of(section) == checksum else {
-          throw SnapshotError("corrupt snapshot \(path): section \(tag)'s checksum does not match")
-        }
-        sections[tag] = section
+        sections[tag] = UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<Int(offset + length)])
+        expected.append((tag, checksum, Int(offset), Int(length)))
+      }
+      // Every section's checksum, the largest first, across the cores. (This reads every page
+      // of the file; the store lets them go once it has checked its sections, see
+      // `releaseResident()`.)
+      let work = expected.sorted { $0.length > $1.length }
+      struct Bytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+      let all = Bytes(bytes: bytes)
+      let sums = Parallel.map(work.count) { i in
+        Checksum.of(UnsafeRawBufferPointer(rebasing: all.bytes[work[i].offset..<work[i].offset + work[i].length]))
+      }
+      let mismatched = Set(zip(work, sums).filter { $0.0.checksum != $0.1 }.map(\.0.tag))
+      // Named in the table's order, as a reader going through it would find them.
+      if let bad = expected.first(where: { mismatched.contains($0.tag) }) {
+        throw SnapshotError("corrupt snapshot \(path): section \(bad.tag)'s checksum does not match")
       }
       return sections
     }

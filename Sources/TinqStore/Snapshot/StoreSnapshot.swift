@@ -18,6 +18,7 @@ extension ArticleStore {
     static let text = "TEXT"
     static let names = "NAME"
     static let idOrder = "IDOR"
+    static let documents = "DOCS"
   }
 
   /// `write(to:)` adds the store's sections to a snapshot being written.
@@ -53,7 +54,7 @@ extension ArticleStore {
     try file.add(Tag.strings, strings.bytes)
     strings = SnapshotWriter()
     var index = SnapshotWriter()
-    index.integers(offsets)
+    index.column(Column(offsets))
     try file.add(Tag.articleOffsets, index.bytes)
     try checkStop()
     try file.add(Tag.lexicon, fullText.lexicon.encoded())
@@ -66,7 +67,7 @@ extension ArticleStore {
       body.integers(bodies.starts)
       body.count(bodies.segments.count)
       for s in bodies.segments {
-        body.integers(s)
+        body.column(s)
         try out.drain(&body, over: piece)
       }
       try out.drain(&body)
@@ -108,6 +109,7 @@ extension ArticleStore {
       }
     }
     try file.add(Tag.names, names.bytes)
+    try file.add(Tag.documents, encodeDocuments())
     var order = SnapshotWriter()
     order.integers(sortedIDs.map { UInt32($0.ordinal) })
     try file.add(Tag.idOrder, order.bytes)
@@ -117,111 +119,69 @@ extension ArticleStore {
   /// (counts, offsets within their streams, ids within the lexicon) before any query can read
   /// them.
   package init(snapshot file: SnapshotFile.Mapped) throws(SnapshotError) {
-    var stringReader = SnapshotReader(try file.section(Tag.strings), section: Tag.strings)
-    var distinct: [String] = []
-    for _ in 0..<(try stringReader.count()) { distinct.append(try stringReader.string()) }
-    try stringReader.expectEnd()
-    let strings = distinct
     let arts = try file.section(Tag.articles)
     var offsetReader = SnapshotReader(try file.section(Tag.articleOffsets), section: Tag.articleOffsets)
-    let offsets = try offsetReader.integers(UInt64.self)
+    let offsets = try offsetReader.column(UInt64.self, owner: file)
     try offsetReader.expectEnd()
     var head = SnapshotReader(arts, section: Tag.articles)
     let n = try head.count()
-    guard offsets.count == n + 1, offsets.first == UInt64(head.offset), offsets.last == UInt64(arts.count),
-      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+    let ordered = offsets.withUnsafeBufferPointer { o in zip(o, o.dropFirst()).allSatisfy { $0 <= $1 } }
+    guard offsets.count == n + 1, offsets.first == UInt64(head.offset), offsets.last == UInt64(arts.count), ordered
     else { throw SnapshotError("corrupt snapshot: the article offsets do not fit section \(Tag.articles)") }
+    // The records are decoded as queries reach them; the small indexes, from the records' first
+    // fields, when a query first needs them.
+    let records = SnapshotRecords(
+      file: file, count: n, records: arts, offsets: offsets, strings: try file.section(Tag.strings))
+    let table = ArticleTable(records: records)
+    var orderReader = SnapshotReader(try file.section(Tag.idOrder), section: Tag.idOrder)
+    let order = try orderReader.integers(UInt32.self, count: n).map(Int.init)
+    try orderReader.expectEnd()
+    let small = Deferred { SmallIndexes((0..<n).map(table.head), idOrder: order) }
+
     // Read-only views of the mapping, which `file` keeps alive until the store is built.
     struct View: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
     let lexicon = View(bytes: try file.section(Tag.lexicon))
     let pieces = View(bytes: try file.section(Tag.pieces))
     let bodies = View(bytes: try file.section(Tag.bodies))
     let text = View(bytes: try file.section(Tag.text))
-    let all = View(bytes: arts)
-
     let namesView = View(bytes: try file.section(Tag.names))
-    var orderReader = SnapshotReader(try file.section(Tag.idOrder), section: Tag.idOrder)
-    let order = try orderReader.integers(UInt32.self, count: n).map(Int.init)
-    try orderReader.expectEnd()
-
-    // First the articles, in slices across the cores; then, at once, what is derived from them
-    // (the small indexes, the cited documents) beside the lexicon, pieces, bodies, postings and
-    // names, which need nothing but their own sections.
-    let slices = max(1, min(Parallel.cores * 2, n / 2_000))
-    var metadata: [Article] = []
-    metadata.reserveCapacity(n)
-    for slice in Parallel.map(slices, { slice -> Result<[Article], SnapshotError> in
-      let lo = n * slice / slices
-      let hi = n * (slice + 1) / slices
-      return Result { () throws(SnapshotError) in
-        let start = Int(offsets[lo])
-        var reader = ArticleReader(
-          r: SnapshotReader(UnsafeRawBufferPointer(rebasing: all.bytes[start..<Int(offsets[hi])]), section: Tag.articles),
-          strings: strings)
-        var out: [Article] = []
-        out.reserveCapacity(hi - lo)
-        for i in lo..<hi {
-          guard reader.r.offset == Int(offsets[i]) - start else { throw reader.r.failure("article \(i) starts elsewhere") }
-          out.append(try reader.article())
-        }
-        try reader.r.expectEnd()
-        return out
-      }
-    }) {
-      metadata += try slice.get()
-    }
-    let articles = metadata
-    let light = metadata.map(ArticleFacts.init)
+    let documentsView = View(bytes: try file.section(Tag.documents))
 
     enum Part: Sendable {
       case lexicon(Result<Lexicon, SnapshotError>)
       case pieces(Result<PieceTable, SnapshotError>)
-      case bodies(Result<([[UInt8]], [UInt32], Int), SnapshotError>)
+      case bodies(Result<([Column<UInt8>], [UInt32], Int), SnapshotError>)
       case text(Result<([Segment], [UInt32], [UInt32], Int), SnapshotError>)
       case names(Result<Names, SnapshotError>)
-      case small(Result<SmallIndexes, SnapshotError>)
-      case documents([CitedDocument])
+      case documents(Result<[CitedDocument], SnapshotError>)
     }
     var lex: Lexicon?
-    var table: PieceTable?
-    var body: ([[UInt8]], [UInt32], Int)?
+    var pieceTable: PieceTable?
+    var body: ([Column<UInt8>], [UInt32], Int)?
     var index: ([Segment], [UInt32], [UInt32], Int)?
     var names: Names?
-    var small: SmallIndexes?
-    var documents: [CitedDocument] = []
+    var documents: [CitedDocument]?
     // The longest jobs first.
-    for part in Parallel.map(7, { job -> Part in
+    for part in Parallel.map(6, { job -> Part in
       switch job {
-      case 0: return .small(Result { () throws(SnapshotError) in
-        // A permutation, in id order (by the same comparison as the sort it replaces).
-        var seen = [Bool](repeating: false, count: n)
-        for (k, i) in order.enumerated() {
-          guard i < n, !seen[i], k == 0 || articles[order[k - 1]].id <= articles[i].id else {
-            throw SnapshotError("corrupt snapshot: section \(Tag.idOrder) is not the ids' order")
-          }
-          seen[i] = true
-        }
-        return SmallIndexes(light, idOrder: order)
-      })
-      case 1: return .text(Result { () throws(SnapshotError) in try Self.decodeText(text.bytes, articles: n) })
-      case 2: return .bodies(Result { () throws(SnapshotError) in try Self.decodeBodies(bodies.bytes, articles: n) })
-      case 3: return .names(Result { () throws(SnapshotError) in try Self.decodeNames(namesView.bytes, articles: n) })
-      case 4: return .documents(ArticleStore.buildDocuments(light))
-      case 5: return .lexicon(Result { () throws(SnapshotError) in try Lexicon(snapshot: lexicon.bytes) })
+      case 0: return .names(Result { () throws(SnapshotError) in try Self.decodeNames(namesView.bytes, articles: n) })
+      case 1: return .text(Result { () throws(SnapshotError) in try Self.decodeText(text.bytes, articles: n, owner: file) })
+      case 2: return .lexicon(Result { () throws(SnapshotError) in try Lexicon(snapshot: lexicon.bytes) })
+      case 3: return .bodies(Result { () throws(SnapshotError) in try Self.decodeBodies(bodies.bytes, articles: n, owner: file) })
+      case 4: return .documents(Result { () throws(SnapshotError) in try Self.decodeDocuments(documentsView.bytes, articles: n) })
       default: return .pieces(Result { () throws(SnapshotError) in try PieceTable(snapshot: pieces.bytes) })
       }
     }) {
       switch part {
       case .lexicon(let r): lex = try r.get()
-      case .pieces(let r): table = try r.get()
+      case .pieces(let r): pieceTable = try r.get()
       case .bodies(let r): body = try r.get()
       case .text(let r): index = try r.get()
       case .names(let r): names = try r.get()
-      case .small(let r): small = try r.get()
-      case .documents(let d): documents = d
+      case .documents(let r): documents = try r.get()
       }
     }
-    guard let lex, let table, let body, let index, let names, let small else {
+    guard let lex, let pieceTable, let body, let index, let names, let documents else {
       throw SnapshotError("corrupt snapshot: a section is missing")
     }
     for segment in index.0 {
@@ -230,8 +190,55 @@ extension ArticleStore {
       }
     }
     let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
-    let bodyStore = BodyStore(pieces: table, segments: body.0, starts: body.1, segmentSize: body.2)
-    self.init(metadata: articles, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
+    let bodyStore = BodyStore(pieces: pieceTable, segments: body.0, starts: body.1, segmentSize: body.2)
+    self.init(metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
+    // Checking read the per-term arrays and dense offsets of every segment, and with them the
+    // pages around them; a query reads again only what it needs.
+    file.releaseResident()
+  }
+
+  /// `encodeDocuments()` is the cited documents as a section: each citation as first seen (with
+  /// its provenance) and the articles citing it.
+  func encodeDocuments() -> [UInt8] {
+    var w = SnapshotWriter()
+    w.count(documents.count)
+    for d in documents {
+      let c = d.citation
+      w.optionalString(c.type)
+      w.string(c.number)
+      w.optionalString(c.issuer)
+      w.optionalInt(c.year)
+      w.bool(c.isPartial)
+      w.string(c.provenance.rule)
+      w.optionalInt(c.provenance.line)
+      w.string(c.provenance.excerpt)
+      w.integers(d.articles.map { UInt32($0) })
+    }
+    return w.bytes
+  }
+
+  static func decodeDocuments(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> [CitedDocument] {
+    var r = SnapshotReader(bytes, section: Tag.documents)
+    var documents: [CitedDocument] = []
+    for _ in 0..<(try r.count()) {
+      let type = try r.optionalString()
+      let number = try r.string()
+      let issuer = try r.optionalString()
+      let year = try r.optionalInt()
+      let partial = try r.bool()
+      let provenance = Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
+      let articles = try r.integers(UInt32.self)
+      guard !articles.isEmpty, zip(articles, articles.dropFirst()).allSatisfy({ $0 < $1 }),
+        articles.last.map({ Int($0) < n }) ?? true
+      else { throw r.failure("a document's articles out of order") }
+      documents.append(
+        CitedDocument(
+          citation: Citation(
+            type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: provenance),
+          articles: articles.map(Int.init)))
+    }
+    try r.expectEnd()
+    return documents
   }
 
   static func decodeNames(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> Names {
@@ -276,17 +283,19 @@ extension ArticleStore {
 
   // MARK: - Bodies and postings
 
-  static func decodeBodies(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([[UInt8]], [UInt32], Int) {
+  static func decodeBodies(
+    _ bytes: UnsafeRawBufferPointer, articles n: Int, owner: AnyObject & Sendable
+  ) throws(SnapshotError) -> ([Column<UInt8>], [UInt32], Int) {
     var r = SnapshotReader(bytes, section: Tag.bodies)
     let segmentSize = try r.count(max: 1 << 20)
     guard segmentSize == FullTextIndex.segmentSize else { throw r.failure("segments of \(segmentSize) articles") }
     let starts = try r.integers(UInt32.self, count: n)
     let segmentCount = try r.count(max: n)
     guard segmentCount == (n + segmentSize - 1) / segmentSize else { throw r.failure("\(segmentCount) segments for \(n) articles") }
-    var segments: [[UInt8]] = []
+    var segments: [Column<UInt8>] = []
     segments.reserveCapacity(segmentCount)
     for s in 0..<segmentCount {
-      let seg = try r.integers(UInt8.self)
+      let seg = try r.column(UInt8.self, owner: owner)
       // Each article's encoding lies within its segment, in order.
       var previous = 0
       for i in (s * segmentSize)..<min(n, (s + 1) * segmentSize) {
@@ -300,7 +309,9 @@ extension ArticleStore {
     return (segments, starts, segmentSize)
   }
 
-  static func decodeText(_ bytes: UnsafeRawBufferPointer, articles n: Int) throws(SnapshotError) -> ([Segment], [UInt32], [UInt32], Int) {
+  static func decodeText(
+    _ bytes: UnsafeRawBufferPointer, articles n: Int, owner: AnyObject & Sendable
+  ) throws(SnapshotError) -> ([Segment], [UInt32], [UInt32], Int) {
     var r = SnapshotReader(bytes, section: Tag.text)
     guard try r.count(max: Int.max) == n else { throw r.failure("an index of another number of articles") }
     let titleLength = try r.integers(UInt32.self, count: n)
@@ -311,7 +322,7 @@ extension ArticleStore {
     var segments: [Segment] = []
     segments.reserveCapacity(count)
     for s in 0..<count {
-      segments.append(try Segment(snapshot: &r, firstDoc: s * size, docCount: min(size, n - s * size)))
+      segments.append(try Segment(snapshot: &r, firstDoc: s * size, docCount: min(size, n - s * size), owner: owner))
     }
     try r.expectEnd()
     return (segments, titleLength, documentLength, n)
@@ -322,33 +333,35 @@ extension Segment {
   func encode(into w: inout SnapshotWriter) {
     w.count(firstDoc)
     w.count(docCount)
-    w.integers(terms)
-    w.integers(docStart)
-    w.integers(posStart)
-    w.integers(termDocs)
-    w.integers(denseStart)
-    w.integers(docStream)
-    w.integers(posStream)
-    w.integers(dense)
-    w.integers(pairRows)
+    w.column(terms)
+    w.column(docStart)
+    w.column(posStart)
+    w.column(termDocs)
+    w.column(denseStart)
+    w.column(docStream)
+    w.column(posStream)
+    w.column(dense)
+    w.column(pairRows)
   }
 
   /// `init(snapshot:firstDoc:docCount:)` reads a segment and checks what a search trusts: the
   /// per-term arrays agree, every term's offsets lie within its streams, dense offsets within
   /// its positions, and the pair filter has its rows.
-  init(snapshot r: inout SnapshotReader, firstDoc: Int, docCount: Int) throws(SnapshotError) {
+  init(
+    snapshot r: inout SnapshotReader, firstDoc: Int, docCount: Int, owner: AnyObject & Sendable
+  ) throws(SnapshotError) {
     self.init(firstDoc: try r.count(), docCount: try r.count())
     guard self.firstDoc == firstDoc, self.docCount == docCount else { throw r.failure("a segment out of place") }
-    terms = try r.integers(UInt32.self)
+    terms = try r.column(UInt32.self, owner: owner)
     let t = terms.count
-    docStart = try r.integers(UInt32.self, count: t + 1)
-    posStart = try r.integers(UInt32.self, count: t + 1)
-    termDocs = try r.integers(UInt32.self, count: t)
-    denseStart = try r.integers(UInt32.self, count: t)
-    docStream = try r.integers(UInt8.self)
-    posStream = try r.integers(UInt8.self)
-    dense = try r.integers(UInt16.self)
-    pairRows = try r.integers(UInt64.self, count: PairFilter.words(forDocs: docCount))
+    docStart = try r.column(UInt32.self, count: t + 1, owner: owner)
+    posStart = try r.column(UInt32.self, count: t + 1, owner: owner)
+    termDocs = try r.column(UInt32.self, count: t, owner: owner)
+    denseStart = try r.column(UInt32.self, count: t, owner: owner)
+    docStream = try r.column(UInt8.self, owner: owner)
+    posStream = try r.column(UInt8.self, owner: owner)
+    dense = try r.column(UInt16.self, owner: owner)
+    pairRows = try r.column(UInt64.self, count: PairFilter.words(forDocs: docCount), owner: owner)
     // `finish()` leaves one byte (or offset) past the end of each stream.
     guard !docStream.isEmpty, !posStream.isEmpty, !dense.isEmpty,
       docStart.last.map({ Int($0) == docStream.count - 1 }) ?? false,
@@ -551,7 +564,10 @@ struct ArticleReader {
     Provenance(rule: try string(), line: try r.optionalInt(), excerpt: try string())
   }
 
-  mutating func article() throws(SnapshotError) -> Article {
+  /// `head()` reads a record's first fields: id, title, date, source and author.
+  mutating func head() throws(SnapshotError) -> (
+    id: String, title: String?, date: PartialDate?, source: String?, author: String?
+  ) {
     let id = try string()
     let title = try optionalString()
     var date: PartialDate?
@@ -564,8 +580,11 @@ struct ArticleReader {
       else { throw r.failure("a date that is not in the calendar") }
       date = PartialDate(year: year, month: month, day: day)
     }
-    let source = try optionalString()
-    let author = try optionalString()
+    return (id, title, date, try optionalString(), try optionalString())
+  }
+
+  mutating func article() throws(SnapshotError) -> Article {
+    let (id, title, date, source, author) = try head()
     let url = try optionalString()
     let origin = try optionalString()
     var citations: [Citation] = []
