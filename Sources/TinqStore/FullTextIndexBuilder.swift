@@ -15,7 +15,7 @@ extension FullTextIndex {
 
     /// What one segment produces: its postings, title lengths, encoded bodies, body starts and
     /// document lengths.
-    typealias Part = (Segment, [UInt32], [UInt8], [UInt32], [UInt32])
+    typealias Part = (Segment, [UInt32], Column<UInt8>, [UInt32], [UInt32])
 
     /// The number of segments `count` articles make, the last one possibly short.
     static func segments(_ count: Int) -> Int { (count + FullTextIndex.segmentSize - 1) / FullTextIndex.segmentSize }
@@ -61,7 +61,7 @@ extension FullTextIndex {
       // segments (each call walks the heap, so every segment would cost seconds on 100,000
       // articles).
       if s % 4 == 3 { Memory.releaseFree() }
-      return (builder.finish(), titles, Array(encoded.bytes), starts, lengths)
+      return (builder.finish(), titles, Column(copying: encoded.bytes), starts, lengths)
     }
 
     /// `texts(of:segment:)` moves the bodies of segment `s` out of `articles` (leaving them
@@ -94,7 +94,7 @@ extension FullTextIndex {
       let index = FullTextIndex(
         lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, documentLength: lengths, universe: n)
       let bodies = BodyStore(
-        pieces: pieces.freeze(), segments: parts.map { Column($0.2) }, starts: starts, segmentSize: FullTextIndex.segmentSize)
+        pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
       return (index, bodies)
     }
   }

@@ -198,7 +198,7 @@ final class SegmentBuilder {
     }
     docStart.append(UInt32(docStream.count))
     posStart.append(UInt32(posStream.count))
-    seg.pairRows = Column(Array(UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount))))
+    seg.pairRows = Column(copying: UnsafeBufferPointer(start: pairRows, count: PairFilter.words(forDocs: docCount)))
     // One element past the end of each stream, so that none is empty.
     docStream.append(0)
     posStream.append(0)

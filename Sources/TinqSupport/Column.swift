@@ -22,6 +22,11 @@ public struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unche
 
   /// `init(_:)` copies an array into memory the column owns.
   public init(_ values: [Element]) {
+    self = values.withUnsafeBufferPointer { Column(copying: $0) }
+  }
+
+  /// `init(copying:)` copies elements into memory the column owns.
+  public init(copying values: UnsafeBufferPointer<Element>) {
     guard !values.isEmpty else {
       self.init()
       return
@@ -70,7 +75,7 @@ public struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unche
     let pointer: UnsafeMutablePointer<Element>
     let count: Int
 
-    init(_ values: [Element]) {
+    init(_ values: UnsafeBufferPointer<Element>) {
       count = values.count
       pointer = .allocate(capacity: values.count)
       _ = UnsafeMutableBufferPointer(start: pointer, count: count).initialize(from: values)
