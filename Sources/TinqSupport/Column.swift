@@ -4,13 +4,15 @@
 /// snapshot reads its postings and bodies through columns, so opening copies none of them and
 /// their pages are read from the file only when a query touches them.
 ///
-/// Reads are bounds-checked like an array's; the hot loops take `withUnsafeBufferPointer`.
+/// Reads are bounds-checked like an array's; the hot loops take `withUnsafeBufferPointer`. The
+/// accessors are inlinable so that the modules reading columns get them specialised to their
+/// element type, as an array's would be, not through generic calls.
 public struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Sendable {
   // Immutable: nothing writes through `base` once the column exists.
-  private let base: UnsafePointer<Element>?
+  @usableFromInline let base: UnsafePointer<Element>?
   public let startIndex: Int
   public let endIndex: Int
-  private let owner: AnyObject?
+  @usableFromInline let owner: AnyObject?
 
   /// An empty column.
   public init() {
@@ -41,32 +43,32 @@ public struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unche
     self.init(base: pointer, range: 0..<count, owner: owner)
   }
 
-  private init(base: UnsafePointer<Element>?, range: Range<Int>, owner: AnyObject?) {
+  @usableFromInline init(base: UnsafePointer<Element>?, range: Range<Int>, owner: AnyObject?) {
     self.base = base
     startIndex = range.lowerBound
     endIndex = range.upperBound
     self.owner = owner
   }
 
-  public subscript(position: Int) -> Element {
+  @inlinable public subscript(position: Int) -> Element {
     precondition(position >= startIndex && position < endIndex, "Column index out of range")
     // A non-empty range implies a base.
     return base.unsafelyUnwrapped[position]
   }
 
   /// A slice shares the memory (and its owner); its indices are the column's.
-  public subscript(bounds: Range<Int>) -> Column<Element> {
+  @inlinable public subscript(bounds: Range<Int>) -> Column<Element> {
     precondition(bounds.lowerBound >= startIndex && bounds.upperBound <= endIndex, "Column range out of range")
     return Column(base: base, range: bounds, owner: owner)
   }
 
   /// `withUnsafeBufferPointer(_:)` calls `body` with the elements, `startIndex` at offset 0.
-  public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Element>) throws(E) -> R) throws(E) -> R {
+  @inlinable public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Element>) throws(E) -> R) throws(E) -> R {
     try body(UnsafeBufferPointer(start: base.map { $0 + startIndex }, count: endIndex - startIndex))
   }
 
   /// `withUnsafeBytes(_:)` calls `body` with the elements' bytes.
-  public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+  @inlinable public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
     try withUnsafeBufferPointer { (p: UnsafeBufferPointer<Element>) throws(E) -> R in try body(UnsafeRawBufferPointer(p)) }
   }
 
@@ -87,7 +89,7 @@ public struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unche
 
 extension Column: Equatable {
   /// Two columns are equal when they hold the same elements, wherever they live.
-  public static func == (a: Column, b: Column) -> Bool {
+  @inlinable public static func == (a: Column, b: Column) -> Bool {
     a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.elementsEqual(y) } }
   }
 }
