@@ -50,11 +50,9 @@ public struct Repl {
     let editor = LineEditor(historyPath: historyPath, warn: { errors.write($0 + "\n") })
     shell.interruptible = true
     shell.errors.write(banner + "\n")
-    let vocabulary = VocabularyCache()
-    vocabulary.update(shell.session.corpus)
-    let shellVocabulary = vocabulary.current ?? shell.session.corpus.completionVocabulary
+    let vocabulary = VocabularyCache(shell.session.corpus)
     LineEditor.completer = { prefix in
-      Completer.complete(prefix: prefix, vocabulary: vocabulary.current ?? shellVocabulary)
+      Completer.complete(prefix: prefix, vocabulary: vocabulary.current)
     }
     var pending: [String] = []
     while !shell.wantsToQuit {
@@ -92,25 +90,37 @@ public struct Repl {
   }
 }
 
-/// `VocabularyCache` keeps the completion vocabulary of the current corpus, rebuilt only when
-/// the corpus changes (`.load`).
+/// `VocabularyCache` keeps the completion vocabulary of the current corpus, made when a
+/// completion first asks for it (reading every id of a snapshot's records is not worth a wait
+/// before the first prompt) and made again only when the corpus changes (`.load`, `.open`).
 final class VocabularyCache: @unchecked Sendable {
   private let lock = NSLock()
   private var vocabulary: CompletionVocabulary?
-  private var articleCount = -1
-  private var paths: [String] = []
+  private var corpus: Corpus
+  private var articleCount: Int
+  private var paths: [String]
 
-  var current: CompletionVocabulary? {
+  init(_ corpus: Corpus) {
+    self.corpus = corpus
+    articleCount = corpus.articleCount
+    paths = corpus.paths
+  }
+
+  var current: CompletionVocabulary {
     lock.lock()
     defer { lock.unlock() }
-    return vocabulary
+    if let vocabulary { return vocabulary }
+    let made = corpus.completionVocabulary
+    vocabulary = made
+    return made
   }
 
   func update(_ corpus: Corpus) {
     lock.lock()
     defer { lock.unlock() }
     guard corpus.articleCount != articleCount || corpus.paths != paths else { return }
-    vocabulary = corpus.completionVocabulary
+    self.corpus = corpus
+    vocabulary = nil
     articleCount = corpus.articleCount
     paths = corpus.paths
   }
