@@ -101,13 +101,36 @@ enum Names {
       "tiểu", "sư", "lữ", "đội", "câu", "clb", "công an", "cảnh", "hải", "không", "lục", "bảo", "tòa",
       "the", "new", "world", "royal", "united", "real", "fc", "club", "university", "hospital", "bank", "báo",
       "đài", "tạp",
+      // A make of car or motorbike after `lái xe`, `tài xế`: `lái xe Toyota Fortuner` drives one.
+      "toyota", "honda", "mercedes", "bmw", "hyundai", "kia", "mazda", "lexus", "audi", "porsche", "yamaha",
+      "suzuki", "chevrolet", "nissan", "mitsubishi", "isuzu", "peugeot", "volkswagen", "volvo", "ferrari",
+      "lamborghini", "bentley", "vinfast",
     ])
+
+  /// Proper names that are never a person though a cue or a family name may stand before them:
+  /// landmarks that stand for a government (`người phát ngôn Lầu Năm Góc`), a country's other
+  /// spellings (`Đại sứ Arập Xêút`), leagues (`La Liga`), clubs (`HLV Man Utd`), a genre, a car.
+  /// After a title they are skipped like a country (`HLV Man Utd David Moyes`); alone, no rule
+  /// names them a person.
+  static let notPeopleList = [
+    "Lầu Năm Góc", "Điện Kremlin", "Kremlin", "Nhà Trắng", "Phố Wall", "Nhà Xanh", "Điện Elysee", "Phủ Tổng thống",
+    "Arập Xêút", "A-rập Xê-út", "Ả-rập Xê Út", "Ả Rập Xê-út", "Ả Rập Saudi", "Arập Saudi", "Saudi Arabia",
+    "La Liga", "Serie A", "Premier League", "Bundesliga", "Ligue 1", "Champions League", "Europa League",
+    "V-League", "Man Utd", "Man United", "Man City", "Real Madrid", "Atletico Madrid", "Valencia", "Rock",
+    // Rome (`Giáo hoàng La Mã`), the Temple of Literature (`Tiến sĩ Văn Miếu`), and the bar
+    // association cut before its small word (`Đoàn Luật sư`).
+    "La Mã", "Văn Miếu", "Đoàn Luật",
+  ]
+  static let notPeople = PhraseTable<Bool>(notPeopleList.map { ($0, true) })
+  static let notPeopleNames = Set(notPeopleList.map { UTF8Key($0) })
 
   /// Words that end a Vietnamese name run: an institution starts there (`Đoàn Bộ Quốc phòng`).
   static let endsName = WordSet(
     ["bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "nhà", "quỹ", "tập",
      "ngân", "bệnh", "trường", "tòa", "toà", "báo", "đài", "huyện", "tỉnh", "quận", "xã", "phường", "sông",
-     "đường", "phố", "chợ", "cầu"])
+     "đường", "phố", "chợ", "cầu",
+     // `Theo` (according to) opens the source line after a byline: `Nguyễn Thủy Theo Dân trí`.
+     "theo"])
   static let hTruong = ScanText.wordHashes("trường")[0]
   static let hTu = ScanText.wordHashes("tư")[0]
   static let hNha = ScanText.wordHashes("nhà")[0]
@@ -230,7 +253,12 @@ enum Names {
         hyphens && (gap.elementsEqual([0x27]) || gap.elementsEqual([0xE2, 0x80, 0x99]))
         && w[end + 1].end - w[end + 1].start >= 2 && !w[end + 1].isNumber
         && isInitial(line, end) == w[end + 1].isCapitalized
-      let hyphen = hyphens && gap.elementsEqual([0x2D]) || apostrophe
+      // `Kim Jong-un`: a small part after a hyphen ends a Korean given name.
+      let korean =
+        !hyphens && end > i && gap.elementsEqual([0x2D]) && !w[end + 1].isCapitalized && !w[end + 1].isNumber
+        && w[end + 1].end - w[end + 1].start >= 2 && line.bytes[w[end + 1].start] >= 0x61
+        && line.bytes[w[end + 1].start] <= 0x7A
+      let hyphen = hyphens && gap.elementsEqual([0x2D]) || apostrophe || korean
       // `John J. Alban`: an initial and its period inside a name.
       let initial = isInitial(line, end) && gap.elementsEqual([0x2E, 0x20])
       guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
@@ -324,6 +352,30 @@ enum Names {
     let last = line.words.count - 1
     if end == last { return true }
     guard last - end <= 3, line.gap(after: end).elementsEqual([0x20, 0x28]) else { return false }
+    return true
+  }
+
+  /// `isSyllableShaped(_:_:)` tells whether word `k` could be one Vietnamese syllable: its vowels
+  /// stand together (`Nguyễn`, `Quang`, `Hoài`), never two groups with a consonant between them
+  /// (`Liga`, `Madrid`). A Vietnamese given name is made of such words.
+  static func isSyllableShaped(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    // 0 before the vowels, 1 among them, 2 after them.
+    var state = 0
+    var p = word.start
+    while p < word.end {
+      let (v, width) = ScanText.decode(line.bytes, at: p)
+      p += width
+      // Combining marks (an NFD text) belong to the letter before them.
+      if (0x300...0x36F).contains(v) { continue }
+      // Every non-ASCII letter of Vietnamese is a vowel but `đ`.
+      let vowel = v < 0x80 ? [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79].contains(v | 0x20) : v != 0x110 && v != 0x111
+      switch state {
+      case 0: if vowel { state = 1 }
+      case 1: if !vowel { state = 2 }
+      default: if vowel { return false }
+      }
+    }
     return true
   }
 
