@@ -117,9 +117,10 @@ enum Names {
     "Arập Xêút", "A-rập Xê-út", "Ả-rập Xê Út", "Ả Rập Xê-út", "Ả Rập Saudi", "Arập Saudi", "Saudi Arabia",
     "La Liga", "Serie A", "Premier League", "Bundesliga", "Ligue 1", "Champions League", "Europa League",
     "V-League", "Man Utd", "Man United", "Man City", "Real Madrid", "Atletico Madrid", "Valencia", "Rock",
-    // Rome (`Giáo hoàng La Mã`), the Temple of Literature (`Tiến sĩ Văn Miếu`), and the bar
-    // association cut before its small word (`Đoàn Luật sư`).
-    "La Mã", "Văn Miếu", "Đoàn Luật",
+    // Rome (`Giáo hoàng La Mã`), the Temple of Literature (`Tiến sĩ Văn Miếu`), the Golden Horse
+    // awards and a Hanoi street (`Đại sứ Kim Mã`), and the bar association cut before its small
+    // word (`Đoàn Luật sư`).
+    "La Mã", "Văn Miếu", "Kim Mã", "Đoàn Luật",
   ]
   static let notPeople = PhraseTable<Bool>(notPeopleList.map { ($0, true) })
   static let notPeopleNames = Set(notPeopleList.map { UTF8Key($0) })
@@ -265,7 +266,12 @@ enum Names {
       let next = end + 1
       // `Nguyễn Thị Tỉnh`: after the middle name `Thị` a given name follows, whatever word it is.
       let afterThi = !hyphens && w[end].hash == hThi && isTitleCase(line, next)
-      if w[next].isNumber || (!hyphens && !afterThi && endsName.contains(w[next].hash) && !isGivenTruong(line, next)) { break }
+      if w[next].isNumber
+        || (!hyphens && !afterThi && endsName.contains(w[next].hash) && !isGivenTruong(line, next)
+          && !isGivenLevel(line, next, limit: limit))
+      {
+        break
+      }
       if next + 1 < w.count, institutionPairs.contains(w[next].hash, w[next + 1].hash) { break }
       if !hyphen {
         guard words < maxWords else { break }
@@ -294,6 +300,20 @@ enum Names {
     if !hyphens, end > i, w[end].hash == hThi { return nil }
     return end
   }
+
+  /// `isGivenLevel(_:_:limit:)` tells whether word `k`, one that usually ends a name because a
+  /// place or a body starts there (`Huyện`, `Đường`, `Bộ`), is a given name instead: written as a
+  /// name, with no proper name after it — punctuation or a small word follows (`ông Nguyễn Văn
+  /// Huyện, Chánh thanh tra`, `Nguyễn Văn Đường cho biết`), never `ủy` (`Huyện ủy`).
+  static func isGivenLevel(_ line: TextLine, _ k: Int, limit: Int) -> Bool {
+    let w = line.words
+    // `Theo` (according to) is no given name.
+    guard isTitleCase(line, k), w[k].hash != hTheo else { return false }
+    guard k + 1 < limit, line.gap(after: k).elementsEqual([0x20]) else { return true }
+    return !w[k + 1].isCapitalized && !w[k + 1].isNumber && !committeeWords.contains(w[k + 1].hash)
+  }
+  static let committeeWords = WordSet(["ủy", "uỷ"])
+  static let hTheo = ScanText.wordHashes("theo")[0]
 
   /// `isGlued(_:_:)` tells whether word `k` holds a capital after a small letter (`VũHọc`,
   /// `XLTheo`): two words whose break a scraper lost.

@@ -125,9 +125,15 @@ import TinqFacts
     .init(text: "Anh ta lái xe Toyota Camry chạy quá tốc độ.", expected: []),
     .init(text: "Ông A cho biết bà B bị thương nhẹ.", expected: []),
     .init(text: "Giáo hoàng La Mã đã gửi thư chúc mừng.", expected: []),
+    .init(text: "Cô được chọn làm Đại sứ Kim Mã năm nay.", expected: []),
     .init(text: "Luật sư Trần Bảo Ngọc, Đoàn Luật sư tỉnh, nhận bào chữa.", expected: ["Trần Bảo Ngọc"]),
     // `Theo` opens the source line after a byline, never a given name.
     .init(text: "Bài viết của Hà Minh Thư Theo báo Tuổi Trẻ.", expected: ["Hà Minh Thư"]),
+    // A given name that is also a place's or a body's level word, when no proper name follows it.
+    .init(text: "Ông Lê Văn Huyện, Chánh thanh tra Sở, cho biết như vậy.", expected: ["Lê Văn Huyện"]),
+    .init(text: "Hôm qua ông Trần Văn Đường cho biết đã nộp đơn.", expected: ["Trần Văn Đường"]),
+    .init(text: "Ông Lê Văn Tâm Huyện ủy viên đã về hưu.", expected: ["Lê Văn Tâm"]),
+    .init(text: "Ông Phạm Văn Sáu Huyện Đông Anh đến dự.", expected: ["Phạm Văn Sáu"]),
     // A Korean given name keeps its small part after the hyphen.
     .init(text: "Nhà lãnh đạo Kim Jong-un thị sát một đơn vị.", expected: ["Kim Jong-un"]),
   ]
