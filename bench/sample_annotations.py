@@ -23,6 +23,13 @@ With --dev3 it draws 60 more the same way (seed 14), leaving out every id alread
 including the --dev2 draw (all `dev`; the test half is still unchanged):
 
     python3 bench/sample_annotations.py --dev3 >> bench/annotations/sample.tsv
+
+With --citations-dev2 it draws 50 more articles for the citation sample (seed 15, the same filter
+as --citations), leaving out every id in sample.tsv (all 360 rows) and the first 120 rows of
+citations-sample.tsv; all 50 are `dev`, appended to citations-sample.tsv, because the first
+citation sample's dev half no longer shows any error (the test half is unchanged):
+
+    python3 bench/sample_annotations.py --citations-dev2 >> bench/annotations/citations-sample.tsv
 """
 import json, random, re, sys, pathlib
 
@@ -35,18 +42,19 @@ DOCUMENT = re.compile(
     r"[^.\n]{0,12}?\d|\d+[/-](?:\d{4}/)?[A-ZĐ]{2,}")
 
 def main():
-    citations = "--citations" in sys.argv[1:]
+    citations_dev2 = "--citations-dev2" in sys.argv[1:]
+    citations = "--citations" in sys.argv[1:] or citations_dev2
     dev2 = "--dev2" in sys.argv[1:]
     dev3 = "--dev3" in sys.argv[1:]
-    extra = dev2 or dev3
+    extra = dev2 or dev3 or citations_dev2
     here = pathlib.Path(__file__).resolve().parent
     root = here.parent.parent / "shared" / "corpora"
     drawn = set()
     if extra:
         # Each extra draw leaves out what was sampled before it (the first 240 rows of
         # sample.tsv for --dev2, 300 for --dev3), so rerunning a draw reproduces it.
-        before = 240 if dev2 else 300
-        for name, limit in (("sample.tsv", before), ("citations-sample.tsv", None)):
+        before = 240 if dev2 else 300 if dev3 else 360
+        for name, limit in (("sample.tsv", before), ("citations-sample.tsv", 120)):
             lines = [l for l in (here / "annotations" / name).open(encoding="utf-8") if l.strip()]
             for line in lines[:limit]:
                 drawn.add(line.split("\t")[1])
@@ -60,7 +68,7 @@ def main():
             if d["id"] in drawn:
                 continue
             rows.append((d["id"], path.stem, cat, 4.0 if WEIGHTY.search(cat) else 1.0))
-    seed, n = ((SEED + 1, 120) if citations else (SEED + 2, 60) if dev2
+    seed, n = ((SEED + 4, 50) if citations_dev2 else (SEED + 1, 120) if citations else (SEED + 2, 60) if dev2
                else (SEED + 3, 60) if dev3 else (SEED, N))
     rng = random.Random(seed)
     keyed = sorted(rows, key=lambda r: rng.random() ** (1.0 / r[3]), reverse=True)[:n]

@@ -13,9 +13,16 @@ enum Citations {
     [
       "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Luật", "Kết luận",
       "Kế hoạch", "Hướng dẫn", "Quy định", "Công văn", "Thông báo", "Công điện", "Pháp lệnh", "Đề án", "Quy chế",
-      "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp", "Văn bản",
+      "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp", "Văn bản", "Tờ trình", "Biên bản",
     ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")]
-      + yearNamed.map { ($0.0, $0.1) })
+      + abbreviations + yearNamed.map { ($0.0, $0.1) })
+  /// Head nouns written as their symbol code: `QĐ 09`, `NĐ 34`, `NQ 20`, `CV số 2102/UBND-CN`.
+  static let abbreviations: [(String, String)] = [
+    ("QĐ", "Quyết định"), ("NĐ", "Nghị định"), ("NQ", "Nghị quyết"), ("CV", "Công văn"),
+  ]
+  /// Abbreviated heads that are also everyday words (`CV` is horsepower, a résumé): like the
+  /// generic types, they cite a bare number only after `số`.
+  static let genericAbbreviations = WordSet(["CV"])
   /// Documents named by their year, not a number: `Hiến pháp năm 1992`, `Bộ luật Hình sự 1999`,
   /// `BLHS 2015`. The year is their number.
   static let yearNamed: [(String, String)] = [
@@ -40,7 +47,11 @@ enum Citations {
   /// rule): with a bare number they cite a document only after `số`.
   static let genericTypes: Set<String> = [
     "Văn bản", "Chương trình", "Quy định", "Kế hoạch", "Lệnh", "Hướng dẫn", "Thông báo", "Đề án", "Quy chế",
+    "Tờ trình", "Biên bản", "Luật",
   ]
+  /// Types that cite only with a symbol: `biên bản số 01/BB-CT-08`, not a form's `biên bản số 02`
+  /// or `lập biên bản 57 đối tượng`.
+  static let symbolOnlyTypes: Set<String> = ["Biên bản"]
   /// Generic head nouns that, capitalised, name a document by a bare number without `số`:
   /// `Quy chế 870`, `Kế hoạch 98`, `Thông báo 1382`; not `Chương trình 135`, a programme's name.
   static let numberedGeneric: Set<String> = ["Quy chế", "Kế hoạch", "Thông báo"]
@@ -103,12 +114,15 @@ enum Citations {
             k += 1
             saidSo = true
           }
-          // `Công ty Luật số 5` is a law firm, and a generic head noun needs `số` or a symbol.
+          // `Công ty Luật số 5` is a law firm, and a generic head noun needs `số` or a symbol; a law
+          // by a bare number also a capital (`giới luật số 1` is a precept, `Luật 2008` a year).
           let firm = type == "Luật" && i > 0 && firmWords.contains(w[i - 1].hash)
           guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
-            !genericTypes.contains(type) || saidSo || first.number.contains("/")
-              || namedByNumber(line, head: i, type: type, number: k, first, end: end)
+            first.number.contains("/")
+              || (!symbolOnlyTypes.contains(type) && (type != "Luật" || w[i].isCapitalized)
+                && (!(genericTypes.contains(type) || genericAbbreviations.contains(w[i].hash)) || saidSo
+                  || namedByNumber(line, head: i, type: type, number: k, first, end: end)))
           else {
             i += count
             continue
@@ -266,14 +280,15 @@ enum Citations {
   }
 
   /// `issuerParts(_:from:)` reads the issuer after a document code: `-CP`, `-BQP-BGDĐT`,
-  /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing. Returns the parts and their end.
+  /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing, `_TNMT` with an underscore for the
+  /// hyphen, and a last part of digits (`01/BB-CT-08`). Returns the parts and their end.
   static func issuerParts(_ b: [UInt8], from start: Int) -> ([String], Int)? {
     var parts: [String] = []
     var p = start
     while true {
       var q = p
       while q < b.count, b[q] == 0x20, q - p < 2 { q += 1 }
-      if q < b.count, b[q] == 0x2D {
+      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) {
         q += 1
       } else if q + 2 < b.count, b[q] == 0xE2, b[q + 1] == 0x80, b[q + 2] == 0x93 {
         q += 3
@@ -285,7 +300,10 @@ enum Citations {
       var e = symbolPart(b, from: q)
       // `&` joins two parts of one issuer: `BVHTT&DL`.
       while e + 1 < b.count, b[e] == 0x26, ScanText.isLetterStart(b, e + 1) { e = symbolPart(b, from: e + 1) }
-      guard e > q, ScanText.isUppercaseScalar(ScanText.decode(b, at: q).0) else { break }
+      // Digits close a symbol after an issuer, written straight on: `-CT-08`, not `-CP - 2019`.
+      let digits = !parts.isEmpty && !spaced && q == p + 1 && e > q && e - q <= 4
+        && b[q..<e].allSatisfy(ScanText.isDigit) && !(e < b.count && (b[e] == 0x2F || b[e] == 0x2D))
+      guard e > q, digits || ScanText.isUppercaseScalar(ScanText.decode(b, at: q).0) else { break }
       let part = ScanText.string(b, q, e)
       // An issuer is written in capitals: `-CP`, `-BGDĐT`, `-UBND`; a lowercase word is prose.
       guard part.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { break }

@@ -101,13 +101,37 @@ enum Names {
       "tiểu", "sư", "lữ", "đội", "câu", "clb", "công an", "cảnh", "hải", "không", "lục", "bảo", "tòa",
       "the", "new", "world", "royal", "united", "real", "fc", "club", "university", "hospital", "bank", "báo",
       "đài", "tạp",
+      // A make of car or motorbike after `lái xe`, `tài xế`: `lái xe Toyota Fortuner` drives one.
+      "toyota", "honda", "mercedes", "bmw", "hyundai", "kia", "mazda", "lexus", "audi", "porsche", "yamaha",
+      "suzuki", "chevrolet", "nissan", "mitsubishi", "isuzu", "peugeot", "volkswagen", "volvo", "ferrari",
+      "lamborghini", "bentley", "vinfast",
     ])
+
+  /// Proper names that are never a person though a cue or a family name may stand before them:
+  /// landmarks that stand for a government (`người phát ngôn Lầu Năm Góc`), a country's other
+  /// spellings (`Đại sứ Arập Xêút`), leagues (`La Liga`), clubs (`HLV Man Utd`), a genre, a car.
+  /// After a title they are skipped like a country (`HLV Man Utd David Moyes`); alone, no rule
+  /// names them a person.
+  static let notPeopleList = [
+    "Lầu Năm Góc", "Điện Kremlin", "Kremlin", "Nhà Trắng", "Phố Wall", "Nhà Xanh", "Điện Elysee", "Phủ Tổng thống",
+    "Arập Xêút", "A-rập Xê-út", "Ả-rập Xê Út", "Ả Rập Xê-út", "Ả Rập Saudi", "Arập Saudi", "Saudi Arabia",
+    "La Liga", "Serie A", "Premier League", "Bundesliga", "Ligue 1", "Champions League", "Europa League",
+    "V-League", "Man Utd", "Man United", "Man City", "Real Madrid", "Atletico Madrid", "Valencia", "Rock",
+    // Rome (`Giáo hoàng La Mã`), the Temple of Literature (`Tiến sĩ Văn Miếu`), the Golden Horse
+    // awards and a Hanoi street (`Đại sứ Kim Mã`), and the bar association cut before its small
+    // word (`Đoàn Luật sư`).
+    "La Mã", "Văn Miếu", "Kim Mã", "Đoàn Luật",
+  ]
+  static let notPeople = PhraseTable<Bool>(notPeopleList.map { ($0, true) })
+  static let notPeopleNames = Set(notPeopleList.map { UTF8Key($0) })
 
   /// Words that end a Vietnamese name run: an institution starts there (`Đoàn Bộ Quốc phòng`).
   static let endsName = WordSet(
     ["bộ", "sở", "ủy", "uỷ", "ubnd", "ban", "cục", "tổng", "viện", "hội", "đảng", "phòng", "nhà", "quỹ", "tập",
      "ngân", "bệnh", "trường", "tòa", "toà", "báo", "đài", "huyện", "tỉnh", "quận", "xã", "phường", "sông",
-     "đường", "phố", "chợ", "cầu"])
+     "đường", "phố", "chợ", "cầu",
+     // `Theo` (according to) opens the source line after a byline: `Nguyễn Thủy Theo Dân trí`.
+     "theo"])
   static let hTruong = ScanText.wordHashes("trường")[0]
   static let hTu = ScanText.wordHashes("tư")[0]
   static let hNha = ScanText.wordHashes("nhà")[0]
@@ -230,14 +254,24 @@ enum Names {
         hyphens && (gap.elementsEqual([0x27]) || gap.elementsEqual([0xE2, 0x80, 0x99]))
         && w[end + 1].end - w[end + 1].start >= 2 && !w[end + 1].isNumber
         && isInitial(line, end) == w[end + 1].isCapitalized
-      let hyphen = hyphens && gap.elementsEqual([0x2D]) || apostrophe
+      // `Kim Jong-un`: a small part after a hyphen ends a Korean given name.
+      let korean =
+        !hyphens && end > i && gap.elementsEqual([0x2D]) && !w[end + 1].isCapitalized && !w[end + 1].isNumber
+        && w[end + 1].end - w[end + 1].start >= 2 && line.bytes[w[end + 1].start] >= 0x61
+        && line.bytes[w[end + 1].start] <= 0x7A
+      let hyphen = hyphens && gap.elementsEqual([0x2D]) || apostrophe || korean
       // `John J. Alban`: an initial and its period inside a name.
       let initial = isInitial(line, end) && gap.elementsEqual([0x2E, 0x20])
       guard gap.elementsEqual([0x20]) || hyphen || initial else { break }
       let next = end + 1
       // `Nguyễn Thị Tỉnh`: after the middle name `Thị` a given name follows, whatever word it is.
       let afterThi = !hyphens && w[end].hash == hThi && isTitleCase(line, next)
-      if w[next].isNumber || (!hyphens && !afterThi && endsName.contains(w[next].hash) && !isGivenTruong(line, next)) { break }
+      if w[next].isNumber
+        || (!hyphens && !afterThi && endsName.contains(w[next].hash) && !isGivenTruong(line, next)
+          && !isGivenLevel(line, next, limit: limit))
+      {
+        break
+      }
       if next + 1 < w.count, institutionPairs.contains(w[next].hash, w[next + 1].hash) { break }
       if !hyphen {
         guard words < maxWords else { break }
@@ -266,6 +300,20 @@ enum Names {
     if !hyphens, end > i, w[end].hash == hThi { return nil }
     return end
   }
+
+  /// `isGivenLevel(_:_:limit:)` tells whether word `k`, one that usually ends a name because a
+  /// place or a body starts there (`Huyện`, `Đường`, `Bộ`), is a given name instead: written as a
+  /// name, with no proper name after it — punctuation or a small word follows (`ông Nguyễn Văn
+  /// Huyện, Chánh thanh tra`, `Nguyễn Văn Đường cho biết`), never `ủy` (`Huyện ủy`).
+  static func isGivenLevel(_ line: TextLine, _ k: Int, limit: Int) -> Bool {
+    let w = line.words
+    // `Theo` (according to) is no given name.
+    guard isTitleCase(line, k), w[k].hash != hTheo else { return false }
+    guard k + 1 < limit, line.gap(after: k).elementsEqual([0x20]) else { return true }
+    return !w[k + 1].isCapitalized && !w[k + 1].isNumber && !committeeWords.contains(w[k + 1].hash)
+  }
+  static let committeeWords = WordSet(["ủy", "uỷ"])
+  static let hTheo = ScanText.wordHashes("theo")[0]
 
   /// `isGlued(_:_:)` tells whether word `k` holds a capital after a small letter (`VũHọc`,
   /// `XLTheo`): two words whose break a scraper lost.
@@ -324,6 +372,30 @@ enum Names {
     let last = line.words.count - 1
     if end == last { return true }
     guard last - end <= 3, line.gap(after: end).elementsEqual([0x20, 0x28]) else { return false }
+    return true
+  }
+
+  /// `isSyllableShaped(_:_:)` tells whether word `k` could be one Vietnamese syllable: its vowels
+  /// stand together (`Nguyễn`, `Quang`, `Hoài`), never two groups with a consonant between them
+  /// (`Liga`, `Madrid`). A Vietnamese given name is made of such words.
+  static func isSyllableShaped(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    // 0 before the vowels, 1 among them, 2 after them.
+    var state = 0
+    var p = word.start
+    while p < word.end {
+      let (v, width) = ScanText.decode(line.bytes, at: p)
+      p += width
+      // Combining marks (an NFD text) belong to the letter before them.
+      if (0x300...0x36F).contains(v) { continue }
+      // Every non-ASCII letter of Vietnamese is a vowel but `đ`.
+      let vowel = v < 0x80 ? [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79].contains(v | 0x20) : v != 0x110 && v != 0x111
+      switch state {
+      case 0: if vowel { state = 1 }
+      case 1: if !vowel { state = 2 }
+      default: if vowel { return false }
+      }
+    }
     return true
   }
 

@@ -93,8 +93,9 @@ enum People {
     // Academic titles may follow: `luật sư, TS Nguyễn Văn A`, `GS.TS Nguyễn ...`.
     while k < limit, academic.contains(w[k].hash), k - start < 3 { k += 1 }
     guard k < limit, w[k].isCapitalized, !w[k].isNumber else { return nil }
-    // A country may stand before the name: `Tổng thống Mỹ Barack Obama`, `nhà báo Italy Maurizio`.
-    if let n = Gazetteer.match(line, at: k) {
+    // A country may stand before the name: `Tổng thống Mỹ Barack Obama`, `nhà báo Italy Maurizio`;
+    // or a body named like one: `người phát ngôn Lầu Năm Góc George Little`, `HLV Man Utd David Moyes`.
+    if let n = Gazetteer.match(line, at: k) ?? Names.notPeople.match(line, at: k)?.count {
       guard k + n < limit, line.gapIsSpace(after: k + n - 1), w[k + n].isCapitalized else { return nil }
       k += n
     }
@@ -113,6 +114,7 @@ enum People {
     } else if n == 1 {
       // A given name alone only after a kinship word, and never an initial (`chị H.`, `ông Th.`).
       guard kind == .kin, end == k, !Names.notGivenNames.contains(w[k].hash), !Names.isAllCaps(line, k),
+        !Names.isInitial(line, k),
         Names.isTitleCase(line, k), Names.hasVowel(line, k), positionHeads.match(line, at: k) == nil
       else { return nil }
     } else if Gazetteer.match(line, at: k) == end - k + 1 {
@@ -159,10 +161,15 @@ enum People {
     }
     // A title or a body is no name: `Phó Chủ tịch`, `Đoàn Thanh niên`.
     if positionHeads.match(line, at: i) != nil || OrganizationNames.heads.match(line, at: i) != nil { return nil }
-    // A place inside the run ends the name: `Hoàng Anh Gia Lai`.
+    // A place inside the run ends the name: `Hoàng Anh Gia Lai`; so does a word no Vietnamese
+    // syllable is shaped like (`La Liga`, `Lâm Gia Khang Maya`).
     var j = i + 1
     while j <= end {
       if let n = Gazetteer.match(line, at: j), n >= 2 {
+        end = j - 1
+        break
+      }
+      if !Names.isSyllableShaped(line, j) {
         end = j - 1
         break
       }
@@ -307,6 +314,7 @@ enum People {
     // The provenance is made only for a name not seen before: most mentions repeat one.
     func add(_ name: String, rank: String?, positions: [String], provenance: @autoclosure () -> Provenance) {
       let key = UTF8Key(name)
+      if Names.notPeopleNames.contains(key) { return }
       // A name seen before is updated in place: no copy out of the table, no second hashing.
       if let index = byName[key] {
         if mentions[index].rank == nil, rank != nil { mentions[index].rank = rank }
@@ -619,7 +627,8 @@ enum People {
           PersonRules.isLoneSurname(line, i, limit: limit)
         {
           let name = line.word(i)
-          if loneSeen.insert(UTF8Key(name)).inserted {
+          let key = UTF8Key(name)
+          if !Names.notPeopleNames.contains(key), loneSeen.insert(key).inserted {
             candidates.append(
               PersonMention(name: name, provenance: Provenance(rule: "surname", line: line.number, excerpt: name)))
           }

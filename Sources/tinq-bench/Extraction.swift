@@ -185,7 +185,8 @@ struct ExtractionReport: Codable, Sendable {
       out += table(fields, order: ["year", "people", "people (full names)", "ranks", "citations", "organizations"])
     }
     if !citationSample.isEmpty {
-      out += "\nCitation sample (120 articles that name a numbered document)\n\n"
+      let counts = ["dev", "test"].compactMap { split in citationSample[split].map { "\($0.articles) \(split)" } }
+      out += "\nCitation sample (\(counts.joined(separator: ", ")) articles that name a numbered document)\n\n"
       out += table(citationSample, order: ["dev", "test"])
     }
     for (corpus, r) in corpusResolution.sorted(by: { $0.key < $1.key }) {

@@ -143,6 +143,21 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Học tập Chỉ thị 05 của Bộ Chính trị và Nghị quyết 18 của Ban Chấp hành Trung ương.",
       expected: ["Chỉ thị|05|TW|-|partial", "Nghị quyết|18|TW|-|partial"]),
     .init(text: "Thực hiện Chỉ thị 12 của Trung ương Đoàn.", expected: ["Chỉ thị|12|-|-|partial"]),
+    // A head noun written as its code: `QĐ 09`, `NĐ 34`, `NQ 20`; `CV` only with `số` or a symbol.
+    .init(
+      text: "Sửa NĐ 34 theo QĐ 3409/QĐ-UB và NQ 20 của Đảng.",
+      expected: ["Nghị định|34|-|-|partial", "Quyết định|3409/QĐ-UB|UB|-|full", "Nghị quyết|20|-|-|partial"]),
+    .init(text: "Phân luồng theo CV số 2102/UBND-GT của tỉnh.", expected: ["Công văn|2102/UBND-GT|UBND|-|full"]),
+    .init(text: "Động cơ 150 CV, xe CV 12 chỗ.", expected: []),
+    // An underscore for the hyphen; digits closing a symbol; a report by number and year.
+    .init(text: "Theo văn bản số 815/UBND_KT của quận.", expected: ["Văn bản|815/UBND-KT|UBND|-|full"]),
+    .init(text: "Theo biên bản số 03/BB-TT-09 lập năm ấy.", expected: ["Biên bản|03/BB-TT-09|BB|-|full"]),
+    .init(text: "Xét tờ trình số 02/2019 của nhà trường.", expected: ["Tờ trình|02/2019|-|2019|partial"]),
+    // A form's number, a count of offenders, a precept, a law by its year, a test of questions.
+    .init(
+      text: "Lập biên bản 12 người theo mẫu biên bản số 04; giữ giới luật số 1; sửa Luật 2014; thi luật 30 câu.",
+      expected: []),
+    .init(text: "Kỷ luật 3 cán bộ, Luật số 17 được bàn.", expected: ["Luật|17|-|-|partial"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),

@@ -111,6 +111,31 @@ import TinqFacts
     .init(text: "Cảnh lễ hội (Ảnh: TTXVN)Ông Phạm Văn Tư cho biết lễ hội kéo dài ba ngày.", expected: ["Phạm Văn Tư"]),
     // An initial glued to the rest of a foreign name: unknown where it ends.
     .init(text: "Theo Anne K.Whitfield, dự án đã xong.", expected: []),
+    // A landmark, a league, a club or a country's other spelling is never the person after a
+    // cue: skipped like a country when a name follows it, nothing when none does.
+    .init(text: "Người phát ngôn Lầu Năm Góc Jeremy Holt cho biết như vậy.", expected: ["Jeremy Holt"]),
+    .init(text: "Theo người phát ngôn Điện Kremlin, Nga sẽ đáp trả.", expected: []),
+    .init(text: "Đại sứ Arập Xêút tại Hà Nội đã đến thăm.", expected: []),
+    .init(text: "HLV Man Utd Darren Cole hài lòng với trận hòa.", expected: ["Darren Cole"]),
+    .init(text: "Đội bóng vừa vô địch La Liga mùa này, Man Utd, nữ diễn viên hâm mộ.", expected: []),
+    // A family name and words no Vietnamese syllable is shaped like: a league, not a person.
+    .init(text: "Cuộc đua ở La Liga Real Madrid vẫn dẫn đầu.", expected: []),
+    .init(text: "Sáng nay Lò Văn Puôn (40 tuổi) đã ra đầu thú.", expected: ["Lò Văn Puôn"]),
+    // A make of car after `lái xe` is driven, not named; one letter after `ông` is an initial.
+    .init(text: "Anh ta lái xe Toyota Camry chạy quá tốc độ.", expected: []),
+    .init(text: "Ông A cho biết bà B bị thương nhẹ.", expected: []),
+    .init(text: "Giáo hoàng La Mã đã gửi thư chúc mừng.", expected: []),
+    .init(text: "Cô được chọn làm Đại sứ Kim Mã năm nay.", expected: []),
+    .init(text: "Luật sư Trần Bảo Ngọc, Đoàn Luật sư tỉnh, nhận bào chữa.", expected: ["Trần Bảo Ngọc"]),
+    // `Theo` opens the source line after a byline, never a given name.
+    .init(text: "Bài viết của Hà Minh Thư Theo báo Tuổi Trẻ.", expected: ["Hà Minh Thư"]),
+    // A given name that is also a place's or a body's level word, when no proper name follows it.
+    .init(text: "Ông Lê Văn Huyện, Chánh thanh tra Sở, cho biết như vậy.", expected: ["Lê Văn Huyện"]),
+    .init(text: "Hôm qua ông Trần Văn Đường cho biết đã nộp đơn.", expected: ["Trần Văn Đường"]),
+    .init(text: "Ông Lê Văn Tâm Huyện ủy viên đã về hưu.", expected: ["Lê Văn Tâm"]),
+    .init(text: "Ông Phạm Văn Sáu Huyện Đông Anh đến dự.", expected: ["Phạm Văn Sáu"]),
+    // A Korean given name keeps its small part after the hyphen.
+    .init(text: "Nhà lãnh đạo Kim Jong-un thị sát một đơn vị.", expected: ["Kim Jong-un"]),
   ]
 
   @Test(arguments: cases)
