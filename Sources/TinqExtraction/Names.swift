@@ -375,10 +375,12 @@ enum Names {
     return true
   }
 
-  /// `isSyllableShaped(_:_:)` tells whether word `k` could be one Vietnamese syllable: its vowels
-  /// stand together (`Nguyễn`, `Quang`, `Hoài`), never two groups with a consonant between them
-  /// (`Liga`, `Madrid`). A Vietnamese given name is made of such words.
-  static func isSyllableShaped(_ line: TextLine, _ k: Int) -> Bool {
+  /// `hasOneVowelRun(_:_:)` tells whether word `k` could be one Vietnamese syllable by the
+  /// loosest test, which reads marked letters too: its vowels stand together (`Nguyễn`, `Quang`,
+  /// `Hoài`), never two groups with a consonant between them (`Liga`, `Madrid`). A Vietnamese
+  /// given name is made of such words. (`PersonRules.isSyllableShaped` is the strict test, for
+  /// unmarked letters: an initial, a nucleus and a final that Vietnamese spells.)
+  static func hasOneVowelRun(_ line: TextLine, _ k: Int) -> Bool {
     let word = line.words[k]
     // 0 before the vowels, 1 among them, 2 after them.
     var state = 0

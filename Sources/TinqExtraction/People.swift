@@ -169,7 +169,7 @@ enum People {
         end = j - 1
         break
       }
-      if !Names.isSyllableShaped(line, j) {
+      if !Names.hasOneVowelRun(line, j) {
         end = j - 1
         break
       }
