@@ -84,3 +84,75 @@ public struct Checksum: Sendable {
     bytes.withUnsafeBytes { of($0) }
   }
 }
+
+/// `ChunkedChecksum` is the checksum of a large byte range that can be verified across cores:
+/// the range is cut into chunks of `chunkSize` bytes (the last one shorter, none for an empty
+/// range), each chunk has its `Checksum`, and the result is the `Checksum` of those chunk
+/// checksums as little-endian words. Bytes may be fed in pieces of any size (`update`), as a
+/// writer produces them; `of` computes it over bytes in memory, its chunks across the cores.
+public struct ChunkedChecksum: Sendable {
+  /// The bytes of one chunk: 16 MB.
+  public static let chunkSize = 1 << 24
+  private var current = Checksum()
+  private var inCurrent = 0
+  private var chunks: [UInt64] = []
+
+  /// `init()` starts an empty checksum.
+  public init() {}
+
+  /// `update(_:)` feeds the next bytes.
+  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    var rest = bytes
+    while !rest.isEmpty {
+      let take = min(Self.chunkSize - inCurrent, rest.count)
+      current.update(UnsafeRawBufferPointer(rebasing: rest[0..<take]))
+      inCurrent += take
+      rest = UnsafeRawBufferPointer(rebasing: rest[take...])
+      if inCurrent == Self.chunkSize {
+        chunks.append(current.finish())
+        current = Checksum()
+        inCurrent = 0
+      }
+    }
+  }
+
+  /// `update(_:)` feeds the bytes of an array.
+  public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+  /// `finish()` is the checksum of everything fed.
+  public func finish() -> UInt64 {
+    Self.combine(inCurrent > 0 ? chunks + [current.finish()] : chunks)
+  }
+
+  static func combine(_ chunks: [UInt64]) -> UInt64 {
+    var words: [UInt8] = []
+    words.reserveCapacity(chunks.count * 8)
+    for c in chunks { withUnsafeBytes(of: c.littleEndian) { words.append(contentsOf: $0) } }
+    return Checksum.of(words)
+  }
+
+  /// `chunks(of:)` is where each chunk of `count` bytes starts and ends.
+  public static func chunks(of count: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+  }
+
+  /// `of(_:)` is the checksum of bytes in memory (one core).
+  public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var sum = ChunkedChecksum()
+    sum.update(bytes)
+    return sum.finish()
+  }
+
+  /// `of(_:)` is the checksum of each of several byte ranges, their chunks across the cores.
+  public static func of(_ ranges: [UnsafeRawBufferPointer]) -> [UInt64] {
+    struct Bytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+    let jobs = ranges.enumerated().flatMap { r, bytes in chunks(of: bytes.count).map { (r, $0) } }
+    let all = ranges.map(Bytes.init)
+    let sums = Parallel.map(jobs.count) { j in
+      Checksum.of(UnsafeRawBufferPointer(rebasing: all[jobs[j].0].bytes[jobs[j].1]))
+    }
+    var perRange = [[UInt64]](repeating: [], count: ranges.count)
+    for (job, sum) in zip(jobs, sums) { perRange[job.0].append(sum) }
+    return perRange.map(combine)
+  }
+}

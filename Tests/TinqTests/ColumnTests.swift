@@ -39,3 +39,30 @@ import TinqSupport
     #expect(column.map(Array.init) == [3, 1, 4])
   }
 }
+
+/// `ChunkedChecksum`: fed in any pieces, or computed over ranges across the cores, the same value.
+@Suite struct ChunkedChecksumTests {
+  @Test func piecesWholeAndParallelAgree() {
+    var rng = SplitMix64(seed: 7)
+    let size = ChunkedChecksum.chunkSize * 2 + 12_345
+    let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    bytes.withUnsafeBytes { all in
+      let whole = ChunkedChecksum.of(all)
+      var pieces = ChunkedChecksum()
+      var at = 0
+      for step in [1, 31, 4_096, ChunkedChecksum.chunkSize - 4_128, 3 * 1 << 20, Int.max] where at < size {
+        let end = step == Int.max ? size : min(size, at + step)
+        pieces.update(UnsafeRawBufferPointer(rebasing: all[at..<end]))
+        at = end
+      }
+      #expect(pieces.finish() == whole)
+      let short = UnsafeRawBufferPointer(rebasing: all[0..<100])
+      let empty = UnsafeRawBufferPointer(rebasing: all[0..<0])
+      #expect(ChunkedChecksum.of([all, short, empty]) == [whole, ChunkedChecksum.of(short), ChunkedChecksum.of(empty)])
+      // A byte changed anywhere changes it.
+      var changed = bytes
+      changed[ChunkedChecksum.chunkSize + 5] ^= 1
+      #expect(changed.withUnsafeBytes { ChunkedChecksum.of($0) } != whole)
+    }
+  }
+}

@@ -87,7 +87,7 @@ public enum SnapshotFile {
       let writer: Writer
       let start: Int
       var length = 0
-      var sum = Checksum()
+      var sum = ChunkedChecksum()
 
       /// `write(_:)` appends bytes to the section.
       package mutating func write(_ bytes: [UInt8]) throws(SnapshotError) {
@@ -264,16 +264,10 @@ public enum SnapshotFile {
         sections[tag] = UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<Int(offset + length)])
         expected.append((tag, checksum, Int(offset), Int(length)))
       }
-      // Every section's checksum, the largest first, across the cores. (This reads every page
-      // of the file; the store lets them go once it has checked its sections, see
-      // `releaseResident()`.)
-      let work = expected.sorted { $0.length > $1.length }
-      struct Bytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
-      let all = Bytes(bytes: bytes)
-      let sums = Parallel.map(work.count) { i in
-        Checksum.of(UnsafeRawBufferPointer(rebasing: all.bytes[work[i].offset..<work[i].offset + work[i].length]))
-      }
-      let mismatched = Set(zip(work, sums).filter { $0.0.checksum != $0.1 }.map(\.0.tag))
+      // Every section's checksum, their chunks across the cores. (This reads every page of the
+      // file; the store lets them go once it has checked its sections, see `releaseResident()`.)
+      let sums = ChunkedChecksum.of(expected.map { UnsafeRawBufferPointer(rebasing: bytes[$0.offset..<$0.offset + $0.length]) })
+      let mismatched = Set(zip(expected, sums).filter { $0.0.checksum != $0.1 }.map(\.0.tag))
       // Named in the table's order, as a reader going through it would find them.
       if let bad = expected.first(where: { mismatched.contains($0.tag) }) {
         throw SnapshotError("corrupt snapshot \(path): section \(bad.tag)'s checksum does not match")
@@ -302,7 +296,7 @@ public enum SnapshotFile {
         let offset = load(at + 8)
         let length = load(at + 16)
         guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else { continue }
-        let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset + length)])) }
+        let sum = bytes.withUnsafeBytes { ChunkedChecksum.of(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset + length)])) }
         store(sum, at + 24)
       }
       let end = table + count * entrySize

@@ -325,6 +325,12 @@ extension ArticleStore {
       segments.append(try Segment(snapshot: &r, firstDoc: s * size, docCount: min(size, n - s * size), owner: owner))
     }
     try r.expectEnd()
+    let read = segments
+    if let (s, what) = Parallel.map(read.count, { read[$0].inconsistency() }).enumerated()
+      .first(where: { $0.element != nil }).flatMap({ e in e.element.map { (e.offset, $0) } })
+    {
+      throw SnapshotError("corrupt snapshot: section \(Tag.text), segment \(s): \(what)")
+    }
     return (segments, titleLength, documentLength, n)
   }
 }
@@ -344,9 +350,8 @@ extension Segment {
     w.column(pairRows)
   }
 
-  /// `init(snapshot:firstDoc:docCount:)` reads a segment and checks what a search trusts: the
-  /// per-term arrays agree, every term's offsets lie within its streams, dense offsets within
-  /// its positions, and the pair filter has its rows.
+  /// `init(snapshot:firstDoc:docCount:owner:)` reads a segment in place, its columns' lengths
+  /// checked and the pair filter's rows all there (`inconsistency()` checks the rest).
   init(
     snapshot r: inout SnapshotReader, firstDoc: Int, docCount: Int, owner: AnyObject & Sendable
   ) throws(SnapshotError) {
@@ -362,23 +367,30 @@ extension Segment {
     posStream = try r.column(UInt8.self, owner: owner)
     dense = try r.column(UInt16.self, owner: owner)
     pairRows = try r.column(UInt64.self, count: PairFilter.words(forDocs: docCount), owner: owner)
+  }
+
+  /// `inconsistency()` is what a search would trust but this segment breaks, nil when nothing:
+  /// the per-term arrays agree, every term's offsets lie within its streams, dense offsets
+  /// within its positions.
+  func inconsistency() -> String? {
     // `finish()` leaves one byte (or offset) past the end of each stream.
     guard !docStream.isEmpty, !posStream.isEmpty, !dense.isEmpty,
       docStart.last.map({ Int($0) == docStream.count - 1 }) ?? false,
       posStart.last.map({ Int($0) == posStream.count - 1 }) ?? false
-    else { throw r.failure("a segment's streams do not end where its offsets say") }
-    for i in 0..<t {
+    else { return "a segment's streams do not end where its offsets say" }
+    for i in 0..<terms.count {
       guard i == 0 || terms[i - 1] < terms[i], docStart[i] <= docStart[i + 1], posStart[i] <= posStart[i + 1],
         termDocs[i] <= UInt32(docCount)
-      else { throw r.failure("term \(i) of a segment is out of order") }
+      else { return "term \(i) of a segment is out of order" }
       if denseStart[i] != Segment.sparse {
         let start = Int(denseStart[i])
         let length = Int(posStart[i + 1] - posStart[i])
         guard start <= dense.count - 1, docCount + 1 <= dense.count - 1 - start,
-          dense[start...(start + docCount)].allSatisfy({ Int($0) <= length })
-        else { throw r.failure("a dense term's offsets outside its positions") }
+          dense[start..<(start + docCount + 1)].allSatisfy({ Int($0) <= length })
+        else { return "a dense term's offsets outside its positions" }
       }
     }
+    return nil
   }
 }
 
