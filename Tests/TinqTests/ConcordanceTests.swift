@@ -355,6 +355,39 @@ import TinqText
     for (i, score) in expected { #expect(abs((found[i] ?? -1) - score) < 1e-9, "article \(i)") }
   }
 
+  /// The ranking that keeps the best in a heap and passes over articles by a bound is the plain
+  /// one: every article scored, those unscored at 0, sorted, cut. Scores are compared exactly.
+  @Test(arguments: ["an ninh", "ma túy", "ma tuy", "an", "Bộ Công an", "hoà bình"])
+  func theRankingIsTheSortOfEveryScore(text: String) {
+    let store = ConcordanceTests.store
+    var generator = SplitMix64(seed: 11)
+    let some = DocSet(universe: store.count, members: (0..<store.count).filter { _ in generator.next() % 3 == 0 })
+    let holding = store.fullText.documents(containing: Phrase(text))
+    let plus = DocSet(universe: store.count, members: [0, 1, 2, 3]).union(holding)
+    let basis = RelevanceBasis(articles: 90_000, syllables: 90_000 * 400, documents: [4_000])
+    for scope in [TextScope.titleOrBody, .title, .body] {
+      let phrases = [(Phrase(text), scope)]
+      for articles in [DocSet.all(universe: store.count), some, plus] {
+        for basis in [nil, basis] {
+          var all = store.fullText.relevanceScores(of: phrases, in: articles, basis: basis)
+          let scored = DocSet(universe: store.count, members: all.map(\.article))
+          all += articles.subtracting(scored).members.map { ($0, 0.0) }
+          for highestFirst in [true, false] {
+            let sorted = all.sorted { a, b in
+              a.score != b.score ? (highestFirst ? a.score > b.score : a.score < b.score) : a.article < b.article
+            }
+            for first in [1, 3, 10, 50, articles.count, .max] {
+              let ranked = store.fullText.relevanceRanking(
+                of: phrases, in: articles, basis: basis, first: first, highestFirst: highestFirst)
+              #expect(ranked.map(\.article) == sorted.prefix(first).map(\.article), "\(text) \(scope) \(first)")
+              #expect(ranked.map(\.score) == sorted.prefix(first).map(\.score), "\(text) \(scope) \(first)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func orderByRelevanceIsTheHighestScoreFirst() throws {
     let backend = MemoryBackend(store: Self.store)
     let checked = try Checker.check(

@@ -105,18 +105,11 @@ public struct MemoryBackend: Backend {
     } ?? .max
     var scores: [Int: Double]? = nil
     var ordinals: [Int]
+    let phrases = Self.containedPhrases(q.filter)
     if let first = q.order.first, first.field.derived == .score {
-      // Relevance: every candidate is scored, then sorted; ties keep corpus order.
-      var ranked = store.fullText.relevanceScores(of: Self.containedPhrases(q.filter), in: set, basis: relevanceBasis)
-      // Articles the phrases do not score (a `contains` under `or` with other conditions) score 0.
-      if ranked.count < set.count {
-        let scored = DocSet(universe: set.universe, members: ranked.map(\.article))
-        ranked += set.subtracting(scored).members.map { ($0, 0.0) }
-      }
-      ranked.sort { a, b in
-        if a.score != b.score { return first.descending ? a.score > b.score : a.score < b.score }
-        return a.article < b.article
-      }
+      // Relevance: the best `needed` by score (all when no limit); ties keep corpus order.
+      let ranked = store.fullText.relevanceRanking(
+        of: phrases, in: set, basis: basis(phrases, execution), first: needed, highestFirst: first.descending)
       var known: [Int: Double] = [:]
       for r in ranked.prefix(needed) { known[r.article] = r.score }
       scores = known
@@ -131,16 +124,24 @@ public struct MemoryBackend: Backend {
     }
     var rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
     if q.collection == .articles, q.columns.contains(where: { $0.derived != nil }) {
-      derive(q, ordinals: ordinals, scores: scores, into: &rows)
+      derive(q, ordinals: ordinals, phrases: phrases, scores: scores, basis: basis(phrases, execution), into: &rows)
     }
     return (RowSet(collection: q.collection, columns: q.columns.map(\.name), rows: rows), execution)
   }
 
-  /// `derive(_:ordinals:scores:into:)` fills the columns the query itself decides: each row's
-  /// snippet of the `contains` phrases, and its relevance score (computed for the rows alone
-  /// unless ordering by it already scored them).
-  func derive(_ q: CheckedQuery, ordinals: [Int], scores known: [Int: Double]?, into rows: inout [[Value]]) {
-    let phrases = Self.containedPhrases(q.filter)
+  /// `basis(_:_:)` is what relevance weighs the phrases by: the backend's basis when it has one,
+  /// else the counts the plan found over the whole corpus (nil when it did not search them all).
+  func basis(_ phrases: [(Phrase, TextScope)], _ execution: Execution) -> RelevanceBasis? {
+    relevanceBasis ?? execution.corpusBasis(phrases)
+  }
+
+  /// `derive(_:ordinals:phrases:scores:basis:into:)` fills the columns the query itself decides:
+  /// each row's snippet of the `contains` phrases, and its relevance score (computed for the rows
+  /// alone, weighed by `basis`, unless ordering by it already scored them).
+  func derive(
+    _ q: CheckedQuery, ordinals: [Int], phrases: [(Phrase, TextScope)], scores known: [Int: Double]?,
+    basis: RelevanceBasis?, into rows: inout [[Value]]
+  ) {
     for (j, field) in q.columns.enumerated() {
       switch field.derived {
       case .snippet?:
@@ -150,7 +151,8 @@ public struct MemoryBackend: Backend {
         }
       case .score?:
         let scores =
-          known ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals), basis: relevanceBasis)
+          known
+          ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals), basis: basis)
         for (r, i) in ordinals.enumerated() { rows[r][j] = .decimal(scores[i] ?? 0) }
       case nil:
         continue
