@@ -218,24 +218,6 @@ extension FullTextIndex {
     }
   }
 
-  /// `positionBound(_:)` is at least the number of positions left in the stream, without
-  /// decoding them: the varints that end in its bytes (a position takes one or two).
-  @inline(__always)
-  static func positionBound(_ stream: PositionStream, _ p: UnsafePointer<UInt8>) -> Int {
-    var i = stream.ptr
-    var ends = 0
-    let raw = UnsafeRawPointer(p)
-    while i + 8 <= stream.end {
-      ends += (~raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080).nonzeroBitCount
-      i += 8
-    }
-    while i < stream.end {
-      if p[i] < 0x80 { ends += 1 }
-      i += 1
-    }
-    return ends
-  }
-
   /// `phraseOccurs` finds the first start at which every term stands at its offset (leapfrogging
   /// the streams forward, never back), and stops there: a document needs one occurrence.
   @inline(__always)

@@ -144,8 +144,8 @@ extension FullTextIndex {
   /// `topScores(of:scope:in:basis:first:)` is the `first` articles of `articles` that one phrase
   /// scores highest (ties in article order), as `relevanceScores` scores them, or all it scores
   /// when they are fewer. Each core keeps its best in a heap; once that is full, an article whose
-  /// score cannot reach the last kept, even were every position of its rarest term a match in the
-  /// title, is passed over without reading its positions.
+  /// score cannot reach the last kept, even were every position of one term a match, is passed
+  /// over without matching the phrase.
   func topScores(of phrase: Phrase, scope: TextScope, in articles: DocSet, basis: RelevanceBasis?, first: Int)
     -> [ScoredArticle]
   {
@@ -166,11 +166,13 @@ extension FullTextIndex {
           let title = Int(titleLength[article])
           let syllables = Double(documentSyllables(of: article))
           if let last = heap.lastKept {
-            var bound = Int.max
-            for k in 0..<st.count { bound = min(bound, Self.positionBound(st[k], poss)) }
-            // At most `bound` matches, those in the title counting `BM25.titleWeight` times; the
-            // margin covers rounding.
-            let most = Double(bound) + Double(min(bound, title)) * (BM25.titleWeight - 1)
+            // Each match holds a position of the term with the fewest bytes: a match starting in
+            // the title counts `BM25.titleWeight` times, one in the body once. The margin covers
+            // rounding.
+            var stream = st[0]
+            for k in 1..<st.count where st[k].end - st[k].ptr < stream.end - stream.ptr { stream = st[k] }
+            var most = 0.0
+            while stream.next(poss) { most += stream.pos - stream.offset < title ? BM25.titleWeight : 1 }
             let best = idf * BM25.term(frequency: most, length: syllables, average: average)
             if best * (1 + 1e-9) < last.score { return }
           }
