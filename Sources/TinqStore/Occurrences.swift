@@ -179,6 +179,17 @@ extension FullTextIndex {
     }
   }
 
+  /// `isAtEdge(_:side:)` tells whether no syllable of its part (title or body) stands on that
+  /// side of an occurrence: it opens the part (left) or closes it (right). An occurrence outside
+  /// the index's articles has nothing either side.
+  public func isAtEdge(_ o: Occurrence, side: ContextSide) -> Bool {
+    guard o.article >= 0, o.article < titleLength.count else { return true }
+    let title = Int(titleLength[o.article])
+    // Title positions are `0..<title`, the body's `title + 1 ... documentLength`.
+    if o.position < title { return side == .left ? o.position == 0 : o.position + o.length >= title }
+    return side == .left ? o.position <= title + 1 : o.position + o.length > Int(documentLength[o.article])
+  }
+
   /// `titleSyllables(of:)` is the number of title positions of an article.
   public func titleSyllables(of ordinal: Int) -> Int {
     ordinal >= 0 && ordinal < titleLength.count ? Int(titleLength[ordinal]) : 0

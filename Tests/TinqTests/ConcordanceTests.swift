@@ -167,6 +167,26 @@ import TinqText
     }
   }
 
+  /// The index tells an empty context (an occurrence opening or closing its title or body) as
+  /// reading the text does; when the lines asked for are all such, the order is still the sort.
+  @Test(arguments: ["an", "ma túy", "an ninh"])
+  func anEmptyContextIsKnownFromTheIndex(text: String) {
+    let found = Self.store.fullText.occurrences(of: Phrase(text))
+    for side in [ContextSide.right, .left] {
+      let keys = Self.store.contextKeys(found, side: side, syllables: 2)
+      let edges = found.indices.filter { Self.store.fullText.isAtEdge(found[$0], side: side) }
+      #expect(edges == found.indices.filter { keys[$0].isEmpty }, "\(text) \(side)")
+      #expect(!edges.isEmpty, "the corpus should hold \(text) at an edge")
+      for first in [1, edges.count, edges.count + 1] {
+        let order = Self.store.contextOrder(found, side: side, syllables: 2, descending: false, first: first)
+        let expected = found.indices.sorted { a, b in
+          keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : a < b
+        }
+        #expect(order == Array(expected.prefix(first)), "\(text) \(side) first \(first)")
+      }
+    }
+  }
+
   @Test func aSampleIsReproducibleAndDrawnFromTheLines() throws {
     let all = try Self.run("kwic \"an ninh\" context 2")
     let a = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 7")
