@@ -408,6 +408,32 @@ import TinqText
     }
   }
 
+  /// A `limit` without an order runs the plan over the head of the corpus first: the rows are
+  /// those of running it over everything, for rare and common phrases, `or`, `not`, every cut.
+  @Test(arguments: [
+    "contains \"an\"", "contains \"quốc gia\"", "contains \"tội phạm\" and not contains \"an\"",
+    "contains \"NĐ CP\" or year = 2019", "title contains \"thủy\"", "contains \"không có đâu\"",
+  ])
+  func aLimitWithoutAnOrderGivesTheFirstRows(filter: String) throws {
+    let backend = MemoryBackend(store: Self.store)
+    for cut in ["limit 0", "limit 1", "limit 5", "limit 20", "limit 3 offset 10", "limit 30"] {
+      let source = "articles where \(filter) \(cut) select id, snippet, score"
+      guard case .query(let q) = try Checker.check(try Parser.parseStatement(source), bindings: [:]).kind else {
+        Issue.record("not a query")
+        continue
+      }
+      let early = try backend.rows(q, cancellation: nil).rows
+      let whole = try backend.rows(q, cancellation: nil, early: false).rows
+      #expect(early == whole, "\(source)")
+    }
+    let set = DocSet(universe: 200, members: [3, 64, 130, 199])
+    for lo in stride(from: 0, through: 200, by: 7) {
+      for hi in stride(from: lo, through: 200, by: 5) {
+        #expect(set.hasMembers(in: lo..<hi) == set.members.contains { (lo..<hi).contains($0) }, "\(lo)..<\(hi)")
+      }
+    }
+  }
+
   @Test func orderByRelevanceIsTheHighestScoreFirst() throws {
     let backend = MemoryBackend(store: Self.store)
     let checked = try Checker.check(

@@ -78,31 +78,54 @@ public struct MemoryBackend: Backend {
 
   // MARK: - Filtering
 
-  func filter(_ collection: CollectionKind, _ p: Predicate?, cancellation: Cancellation?) throws(EvaluationFailure) -> (
-    set: DocSet, table: Table, execution: Execution
-  ) {
+  /// `filter(_:_:cancellation:first:)` is the rows of the collection that satisfy `p` (all when
+  /// nil), the table, and the execution that ran the plan. When only the `first` rows in
+  /// collection order are wanted (a `limit` without an order) and they are few, the plan runs
+  /// over the first sixteenth of the collection, and over the rest only when that holds too few:
+  /// whether a row satisfies the plan never depends on the others, so the rows given are the
+  /// first of the whole answer, and then may be all there are of it.
+  func filter(_ collection: CollectionKind, _ p: Predicate?, cancellation: Cancellation?, first: Int = .max)
+    throws(EvaluationFailure) -> (set: DocSet, table: Table, execution: Execution)
+  {
     let table = Table.of(collection, in: store)
     let execution = Execution(store: store, table: table, cancellation: cancellation)
     let all = DocSet.all(universe: table.count)
     guard let p else { return (all, table, execution) }
     let plan = Planner.plan(p, collection: collection)
     do {
+      if first <= all.count / Self.earlyRows {
+        let head = DocSet(universe: all.universe, members: 0..<(all.count / Self.earlyPart))
+        let found = try execution.run(plan, within: head)
+        if found.count >= first { return (found, table, execution) }
+        return (found.union(try execution.run(plan, within: all.subtracting(head))), table, execution)
+      }
       return (try execution.run(plan, within: all), table, execution)
     } catch {
       throw .cancelled
     }
   }
 
+  /// A query wanting at most one row in `earlyRows` of the collection, without an order, runs its
+  /// plan over the first `1 / earlyPart` of the collection first.
+  static let earlyRows = 64
+  static let earlyPart = 16
+
   // MARK: - Rows
 
-  func rows(_ q: CheckedQuery, cancellation: Cancellation?) throws(EvaluationFailure) -> (rows: RowSet, execution: Execution) {
-    let (set, table, execution) = try filter(q.collection, q.filter, cancellation: cancellation)
+  /// `rows(_:cancellation:early:)` answers a query. With `early`, a `limit` without an order
+  /// stops the plan once it has the rows (see `filter`); `explain` runs the whole plan, to count
+  /// every step's rows.
+  func rows(_ q: CheckedQuery, cancellation: Cancellation?, early: Bool = true) throws(EvaluationFailure) -> (
+    rows: RowSet, execution: Execution
+  ) {
     // Enough rows for the limit and its offset; ordering may stop there.
     // Saturating: `limit 1 offset 9223372036854775807` asks for nothing, and must not overflow.
     let needed = q.limit.map { count in
       let (sum, overflow) = q.offset.addingReportingOverflow(count)
       return overflow ? Int.max : sum
     } ?? .max
+    let (set, table, execution) = try filter(
+      q.collection, q.filter, cancellation: cancellation, first: early && q.order.isEmpty ? needed : .max)
     var scores: [Int: Double]? = nil
     var ordinals: [Int]
     let phrases = Self.containedPhrases(q.filter)
@@ -701,7 +724,7 @@ public struct MemoryBackend: Backend {
     var lines = ["query: " + statement.text]
     switch statement.kind {
     case .query(let q):
-      let (rows, execution) = try self.rows(q, cancellation: cancellation)
+      let (rows, execution) = try self.rows(q, cancellation: cancellation, early: false)
       lines.append("collection: \(q.collection.rawValue) (" + rowCount(Table.of(q.collection, in: store).count) + ")")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
       if !q.order.isEmpty {
