@@ -757,7 +757,7 @@ public struct MemoryBackend: Backend {
     case .expectation:
       lines.append("expectation: runs its count or query, then compares")
     case .concordance(let k):
-      let (result, execution) = try concordance(k, cancellation: cancellation)
+      let (result, execution) = try concordance(k, cancellation: cancellation, explaining: true)
       lines.append("collection: articles (" + rowCount(store.count) + ")")
       lines.append("articles:\n" + execution.describe())
       switch k.target {
