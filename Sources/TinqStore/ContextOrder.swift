@@ -16,6 +16,15 @@ extension ArticleStore {
     stop: @Sendable () -> Bool = { false }
   ) -> [Int] {
     guard !occurrences.isEmpty, first > 0 else { return [] }
+    if !descending {
+      // An empty context comes first, and all are alike: when there are `first` of them, they
+      // are the answer, in the order given, and no text is read. The index tells which they are.
+      var empty: [Int] = []
+      for (i, o) in occurrences.enumerated() where n <= 0 || fullText.isAtEdge(o, side: side) {
+        empty.append(i)
+        if empty.count == first { return empty }
+      }
+    }
     let contexts = contextTokens(occurrences, side: side, syllables: max(0, n), stop: stop)
     let comparer = ContextComparer(contexts: contexts, pieces: bodies.pieces)
     let before: (Int, Int) -> Bool = { a, b in

@@ -58,6 +58,22 @@ public struct DocSet: Sendable, Equatable {
     return words[ordinal >> 6]
   }
 
+  /// `hasMembers(in:)` tells whether some member is in the range of ordinals.
+  public func hasMembers(in range: Range<Int>) -> Bool {
+    let lo = max(0, range.lowerBound)
+    let hi = min(universe, range.upperBound)
+    guard lo < hi else { return false }
+    let first = lo >> 6
+    let last = (hi - 1) >> 6
+    for w in first...last {
+      var word = words[w]
+      if w == first { word &= ~0 << UInt64(lo & 63) }
+      if w == last, hi & 63 != 0 { word &= ~0 >> UInt64(64 - hi & 63) }
+      if word != 0 { return true }
+    }
+    return false
+  }
+
   /// The number of members.
   public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 

@@ -83,12 +83,27 @@ extension FullTextIndex {
   }
 
   /// `collect(_:terms:length:rows:within:scope:into:)` appends the occurrences of a phrase of
-  /// several syllables in one segment's articles of `within` (all when nil): the candidates come
-  /// from the pair filter's `rows`, each term is looked up in each (the rarest first), and where
-  /// all are present every start is read.
+  /// several syllables in one segment's articles of `within` (all when nil): every start of each
+  /// candidate `forEachCandidate` finds.
   func collect(
     _ seg: Segment, terms: [QueryTerm], length: Int, rows: [Int], within: DocSet?, scope: TextScope,
     into out: inout [Occurrence]
+  ) {
+    forEachCandidate(seg, terms: terms, rows: rows, within: within) { article, st, poss in
+      forEachStart(st, poss, article: article, length: length, scope: scope) { start in
+        out.append(Occurrence(article: article, position: start, length: length))
+      }
+    }
+  }
+
+  /// `forEachCandidate(_:terms:rows:within:_:)` calls `body` with each article of the segment
+  /// (of `within`, all when nil) that holds every term, its streams set on the terms' positions:
+  /// the candidates come from the pair filter's `rows`, and each term is looked up in each (the
+  /// rarest first). Whether the terms stand together is for `body` to read.
+  @inline(__always)
+  func forEachCandidate(
+    _ seg: Segment, terms: [QueryTerm], rows: [Int], within: DocSet?,
+    _ body: (Int, UnsafeMutableBufferPointer<PositionStream>, UnsafePointer<UInt8>) -> Void
   ) {
     guard var cursors = cursors(seg, terms: terms) else { return }
     var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
@@ -111,7 +126,7 @@ extension FullTextIndex {
                 case false?: continue candidates
                 case nil: break blocks
                 }
-                appendStarts(st, postings.poss, article: seg.firstDoc + target, length: length, scope: scope, into: &out)
+                body(seg.firstDoc + target, st, postings.poss)
               }
             }
           }
@@ -120,12 +135,12 @@ extension FullTextIndex {
     }
   }
 
-  /// `appendStarts(_:_:article:length:scope:into:)` appends the phrase's occurrences in an article
-  /// whose streams `present` set: every start, kept to the part `scope` searches.
+  /// `forEachStart(_:_:article:length:scope:_:)` calls `found` with each start of the phrase in
+  /// an article whose streams `present` set, kept to the part `scope` searches.
   @inline(__always)
-  func appendStarts(
+  func forEachStart(
     _ st: UnsafeMutableBufferPointer<PositionStream>, _ poss: UnsafePointer<UInt8>, article: Int, length: Int,
-    scope: TextScope, into out: inout [Occurrence]
+    scope: TextScope, _ found: (Int) -> Void
   ) {
     let title = Int(titleLength[article])
     Self.forEachStart(st, poss, length: length) { start in
@@ -134,7 +149,7 @@ extension FullTextIndex {
       case .title: if start + length - 1 >= title { return false }
       case .body: if start <= title { return true }
       }
-      out.append(Occurrence(article: article, position: start, length: length))
+      found(start)
       return true
     }
   }
@@ -155,11 +170,24 @@ extension FullTextIndex {
           for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
           documents: for global in members {
             guard Self.present(cur, st, global - seg.firstDoc, postings) == true else { continue documents }
-            appendStarts(st, postings.poss, article: global, length: length, scope: scope, into: &out)
+            forEachStart(st, postings.poss, article: global, length: length, scope: scope) { start in
+              out.append(Occurrence(article: global, position: start, length: length))
+            }
           }
         }
       }
     }
+  }
+
+  /// `isAtEdge(_:side:)` tells whether no syllable of its part (title or body) stands on that
+  /// side of an occurrence: it opens the part (left) or closes it (right). An occurrence outside
+  /// the index's articles has nothing either side.
+  public func isAtEdge(_ o: Occurrence, side: ContextSide) -> Bool {
+    guard o.article >= 0, o.article < titleLength.count else { return true }
+    let title = Int(titleLength[o.article])
+    // Title positions are `0..<title`, the body's `title + 1 ... documentLength`.
+    if o.position < title { return side == .left ? o.position == 0 : o.position + o.length >= title }
+    return side == .left ? o.position <= title + 1 : o.position + o.length > Int(documentLength[o.article])
   }
 
   /// `titleSyllables(of:)` is the number of title positions of an article.

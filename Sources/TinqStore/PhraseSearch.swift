@@ -38,16 +38,18 @@ extension FullTextIndex {
   func documents(containing phrase: Phrase, scope: TextScope, within: DocSet?, workers: Int?) -> DocSet {
     var result = DocSet(universe: universe)
     guard !phrase.isEmpty, let terms = resolve(phrase), !segments.isEmpty else { return result }
+    // Only the segments `within` reaches into are read, and they decide how many cores it is worth.
+    let span = segmentSpan(within)
+    let work = estimatedWork(terms, in: span)
     let workers = min(
-      segments.count,
-      workers ?? Parallel.workers(for: estimatedWork(terms), unit: FullTextIndex.parallelWork, items: segments.count))
+      span.count, workers ?? Parallel.workers(for: work, unit: FullTextIndex.parallelWork, items: span.count))
     if workers <= 1 {
-      for seg in segments { search(seg, terms: terms, scope: scope, within: within, into: &result) }
+      for s in span { search(segments[s], terms: terms, scope: scope, within: within, into: &result) }
       return result
     }
     let parts = Parallel.map(workers) { w in
       var part = DocSet(universe: universe)
-      for s in (segments.count * w / workers)..<(segments.count * (w + 1) / workers) {
+      for s in (span.lowerBound + span.count * w / workers)..<(span.lowerBound + span.count * (w + 1) / workers) {
         search(segments[s], terms: terms, scope: scope, within: within, into: &part)
       }
       return part
@@ -60,10 +62,20 @@ extension FullTextIndex {
   /// costs more than it saves.
   static let parallelWork = 20_000
 
-  /// `estimatedWork(_:)` is the number of documents the phrase's rarest term drives through.
-  func estimatedWork(_ terms: [QueryTerm]) -> Int {
+  /// `segmentSpan(_:)` is the segments from the first to the last holding some of `within` (all
+  /// when nil).
+  func segmentSpan(_ within: DocSet?) -> Range<Int> {
+    guard let within else { return 0..<segments.count }
+    guard let lo = within.words.firstIndex(where: { $0 != 0 }), let hi = within.words.lastIndex(where: { $0 != 0 })
+    else { return 0..<0 }
+    return min(segments.count, lo * 64 / Self.segmentSize)..<min(segments.count, hi * 64 / Self.segmentSize + 1)
+  }
+
+  /// `estimatedWork(_:in:)` is the number of documents the phrase's rarest term drives through
+  /// in the segments `span` (all when nil).
+  func estimatedWork(_ terms: [QueryTerm], in span: Range<Int>? = nil) -> Int {
     var total = 0
-    for seg in segments {
+    for seg in segments[span ?? segments.indices] {
       var fewest = UInt32.max
       for t in terms {
         guard let slot = seg.slot(of: t.bare) else {
@@ -122,6 +134,8 @@ extension FullTextIndex {
   /// looked up in each candidate (the rarest first, which rules most out), and where all are
   /// present the positions are compared.
   func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
+    // A segment holding none of `within` is not read.
+    if let within, !within.hasMembers(in: seg.firstDoc..<(seg.firstDoc + seg.docCount)) { return }
     guard var cursors = cursors(seg, terms: terms) else { return }
     if cursors.count == 1 {
       searchTerm(seg, cursors[0], scope: scope, within: within, into: &result)

@@ -56,9 +56,12 @@ extension FullTextIndex {
     ordinal >= 0 && ordinal < documentLength.count ? Int(documentLength[ordinal]) : 0
   }
 
+  /// The number of syllables of every article's title and body together.
+  public var corpusSyllables: Int { documentLength.reduce(0) { $0 + Int($1) } }
+
   /// The mean number of syllables of an article.
   public var averageDocumentSyllables: Double {
-    documentLength.isEmpty ? 0 : Double(documentLength.reduce(0) { $0 + Int($1) }) / Double(documentLength.count)
+    documentLength.isEmpty ? 0 : Double(corpusSyllables) / Double(documentLength.count)
   }
 
   /// `relevance(of:in:)` scores each article of `articles` by BM25 over the phrases (each in its
@@ -98,5 +101,98 @@ extension FullTextIndex {
       }
     }
     return touched.members.map { ($0, scores[$0]) }
+  }
+}
+
+/// An article and its relevance score.
+public typealias ScoredArticle = (article: Int, score: Double)
+
+extension FullTextIndex {
+  /// `relevanceRanking(of:in:basis:first:highestFirst:)` is the articles of `articles` ordered
+  /// by their `relevanceScores` (highest first, or lowest first), ties in article order, those
+  /// the phrases do not score (a `contains` under `or`) scoring 0, cut to the first `first`.
+  /// One phrase ranked highest first for fewer rows than there are articles is `topScores`.
+  public func relevanceRanking(
+    of phrases: [(Phrase, TextScope)], in articles: DocSet, basis: RelevanceBasis? = nil, first: Int = .max,
+    highestFirst: Bool = true
+  ) -> [ScoredArticle] {
+    let before: (ScoredArticle, ScoredArticle) -> Bool = { a, b in
+      if a.score != b.score { return highestFirst ? a.score > b.score : a.score < b.score }
+      return a.article < b.article
+    }
+    var ranked: [ScoredArticle]
+    // Whether `ranked` holds every article the phrases score.
+    let complete: Bool
+    if phrases.count == 1, highestFirst, first < articles.count {
+      ranked = topScores(of: phrases[0].0, scope: phrases[0].1, in: articles, basis: basis, first: first)
+      // Fewer than asked: no article was passed over, so these are all.
+      complete = ranked.count < first
+    } else {
+      ranked = relevanceScores(of: phrases, in: articles, basis: basis)
+      complete = true
+    }
+    if complete, ranked.count < articles.count {
+      let scored = DocSet(universe: articles.universe, members: ranked.map(\.article))
+      ranked += articles.subtracting(scored).members.map { ($0, 0.0) }
+    }
+    guard first < ranked.count else { return ranked.sorted(by: before) }
+    var heap = BoundedHeap<ScoredArticle>(capacity: first, before: before)
+    for r in ranked { heap.offer(r) }
+    return heap.sorted()
+  }
+
+  /// `topScores(of:scope:in:basis:first:)` is the `first` articles of `articles` that one phrase
+  /// scores highest (ties in article order), as `relevanceScores` scores them, or all it scores
+  /// when they are fewer. Each core keeps its best in a heap; once that is full, an article whose
+  /// score cannot reach the last kept, even were every position of one term a match, is passed
+  /// over without matching the phrase.
+  func topScores(of phrase: Phrase, scope: TextScope, in articles: DocSet, basis: RelevanceBasis?, first: Int)
+    -> [ScoredArticle]
+  {
+    guard !phrase.isEmpty, first > 0, let terms = resolve(phrase), !segments.isEmpty else { return [] }
+    let n = basis.map { $0.documents.first ?? 0 } ?? documents(containing: phrase, scope: scope).count
+    guard n > 0 else { return [] }
+    let idf = BM25.idf(documents: basis?.articles ?? universe, containing: n)
+    let average = basis?.averageDocumentSyllables ?? averageDocumentSyllables
+    let length = phrase.bareKeys.count
+    let rows = Self.pairRows(terms)
+    let workers = min(
+      segments.count,
+      Parallel.workers(for: estimatedWork(terms), unit: FullTextIndex.parallelWork, items: segments.count))
+    let parts = Parallel.map(max(1, workers)) { w -> [ScoredArticle] in
+      var heap = BoundedHeap<ScoredArticle>(capacity: first, before: Self.higherScore)
+      for s in (segments.count * w / max(1, workers))..<(segments.count * (w + 1) / max(1, workers)) {
+        forEachCandidate(segments[s], terms: terms, rows: rows, within: articles) { article, st, poss in
+          let title = Int(titleLength[article])
+          let syllables = Double(documentSyllables(of: article))
+          if let last = heap.lastKept {
+            // Each match holds a position of the term with the fewest bytes: a match starting in
+            // the title counts `BM25.titleWeight` times, one in the body once. The margin covers
+            // rounding.
+            var stream = st[0]
+            for k in 1..<st.count where st[k].end - st[k].ptr < stream.end - stream.ptr { stream = st[k] }
+            var most = 0.0
+            while stream.next(poss) { most += stream.pos - stream.offset < title ? BM25.titleWeight : 1 }
+            let best = idf * BM25.term(frequency: most, length: syllables, average: average)
+            if best * (1 + 1e-9) < last.score { return }
+          }
+          var f = 0.0
+          forEachStart(st, poss, article: article, length: length, scope: scope) { start in
+            f += start < title ? BM25.titleWeight : 1
+          }
+          guard f > 0 else { return }
+          heap.offer((article, idf * BM25.term(frequency: f, length: syllables, average: average)))
+        }
+      }
+      return heap.sorted()
+    }
+    var heap = BoundedHeap<ScoredArticle>(capacity: first, before: Self.higherScore)
+    for part in parts { for r in part { heap.offer(r) } }
+    return heap.sorted()
+  }
+
+  /// The order of a ranking, highest score first, ties in article order.
+  static func higherScore(_ a: ScoredArticle, _ b: ScoredArticle) -> Bool {
+    a.score != b.score ? a.score > b.score : a.article < b.article
   }
 }

@@ -4,9 +4,10 @@
 /// comparison.
 public struct BoundedHeap<Element> {
   public let capacity: Int
-  private let before: (Element, Element) -> Bool
-  private var items: [Element] = []
+  @usableFromInline let before: (Element, Element) -> Bool
+  @usableFromInline var items: [Element] = []
 
+  @inlinable
   public init(capacity: Int, before: @escaping (Element, Element) -> Bool) {
     self.capacity = max(0, capacity)
     self.before = before
@@ -14,6 +15,7 @@ public struct BoundedHeap<Element> {
   }
 
   /// `offer(_:)` keeps `x` when it comes before the last of those kept (or there is room).
+  @inlinable
   public mutating func offer(_ x: Element) {
     guard capacity > 0 else { return }
     if items.count < capacity {
@@ -39,6 +41,12 @@ public struct BoundedHeap<Element> {
     }
   }
 
+  /// The last of the elements kept once there are `capacity` of them (nil before): what an offer
+  /// must come before to be kept.
+  @inlinable
+  public var lastKept: Element? { items.count == capacity ? items.first : nil }
+
   /// The elements kept, in order.
+  @inlinable
   public func sorted() -> [Element] { items.sorted(by: before) }
 }

@@ -167,6 +167,26 @@ import TinqText
     }
   }
 
+  /// The index tells an empty context (an occurrence opening or closing its title or body) as
+  /// reading the text does; when the lines asked for are all such, the order is still the sort.
+  @Test(arguments: ["an", "ma túy", "an ninh"])
+  func anEmptyContextIsKnownFromTheIndex(text: String) {
+    let found = Self.store.fullText.occurrences(of: Phrase(text))
+    for side in [ContextSide.right, .left] {
+      let keys = Self.store.contextKeys(found, side: side, syllables: 2)
+      let edges = found.indices.filter { Self.store.fullText.isAtEdge(found[$0], side: side) }
+      #expect(edges == found.indices.filter { keys[$0].isEmpty }, "\(text) \(side)")
+      #expect(!edges.isEmpty, "the corpus should hold \(text) at an edge")
+      for first in [1, edges.count, edges.count + 1] {
+        let order = Self.store.contextOrder(found, side: side, syllables: 2, descending: false, first: first)
+        let expected = found.indices.sorted { a, b in
+          keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : a < b
+        }
+        #expect(order == Array(expected.prefix(first)), "\(text) \(side) first \(first)")
+      }
+    }
+  }
+
   @Test func aSampleIsReproducibleAndDrawnFromTheLines() throws {
     let all = try Self.run("kwic \"an ninh\" context 2")
     let a = try Self.run("kwic \"an ninh\" context 2 sample 20 seed 7")
@@ -353,6 +373,65 @@ import TinqText
     let found = Self.store.fullText.relevance(of: phrases.map { (Phrase($0), .titleOrBody) }, in: all)
     #expect(Set(found.keys) == Set(expected.keys) && !found.isEmpty)
     for (i, score) in expected { #expect(abs((found[i] ?? -1) - score) < 1e-9, "article \(i)") }
+  }
+
+  /// The ranking that keeps the best in a heap and passes over articles by a bound is the plain
+  /// one: every article scored, those unscored at 0, sorted, cut. Scores are compared exactly.
+  @Test(arguments: ["an ninh", "ma túy", "ma tuy", "an", "Bộ Công an", "hoà bình"])
+  func theRankingIsTheSortOfEveryScore(text: String) {
+    let store = ConcordanceTests.store
+    var generator = SplitMix64(seed: 11)
+    let some = DocSet(universe: store.count, members: (0..<store.count).filter { _ in generator.next() % 3 == 0 })
+    let holding = store.fullText.documents(containing: Phrase(text))
+    let plus = DocSet(universe: store.count, members: [0, 1, 2, 3]).union(holding)
+    let basis = RelevanceBasis(articles: 90_000, syllables: 90_000 * 400, documents: [4_000])
+    for scope in [TextScope.titleOrBody, .title, .body] {
+      let phrases = [(Phrase(text), scope)]
+      for articles in [DocSet.all(universe: store.count), some, plus] {
+        for basis in [nil, basis] {
+          var all = store.fullText.relevanceScores(of: phrases, in: articles, basis: basis)
+          let scored = DocSet(universe: store.count, members: all.map(\.article))
+          all += articles.subtracting(scored).members.map { ($0, 0.0) }
+          for highestFirst in [true, false] {
+            let sorted = all.sorted { a, b in
+              a.score != b.score ? (highestFirst ? a.score > b.score : a.score < b.score) : a.article < b.article
+            }
+            for first in [1, 3, 10, 50, articles.count, .max] {
+              let ranked = store.fullText.relevanceRanking(
+                of: phrases, in: articles, basis: basis, first: first, highestFirst: highestFirst)
+              #expect(ranked.map(\.article) == sorted.prefix(first).map(\.article), "\(text) \(scope) \(first)")
+              #expect(ranked.map(\.score) == sorted.prefix(first).map(\.score), "\(text) \(scope) \(first)")
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A `limit` without an order runs the plan over the head of the corpus first: the rows are
+  /// those of running it over everything, for rare and common phrases, `or`, `not`, every cut.
+  @Test(arguments: [
+    "contains \"an\"", "contains \"quốc gia\"", "contains \"tội phạm\" and not contains \"an\"",
+    "contains \"NĐ CP\" or year = 2019", "title contains \"thủy\"", "contains \"không có đâu\"",
+  ])
+  func aLimitWithoutAnOrderGivesTheFirstRows(filter: String) throws {
+    let backend = MemoryBackend(store: Self.store)
+    for cut in ["limit 0", "limit 1", "limit 5", "limit 20", "limit 3 offset 10", "limit 30"] {
+      let source = "articles where \(filter) \(cut) select id, snippet, score"
+      guard case .query(let q) = try Checker.check(try Parser.parseStatement(source), bindings: [:]).kind else {
+        Issue.record("not a query")
+        continue
+      }
+      let early = try backend.rows(q, cancellation: nil).rows
+      let whole = try backend.rows(q, cancellation: nil, early: false).rows
+      #expect(early == whole, "\(source)")
+    }
+    let set = DocSet(universe: 200, members: [3, 64, 130, 199])
+    for lo in stride(from: 0, through: 200, by: 7) {
+      for hi in stride(from: lo, through: 200, by: 5) {
+        #expect(set.hasMembers(in: lo..<hi) == set.members.contains { (lo..<hi).contains($0) }, "\(lo)..<\(hi)")
+      }
+    }
   }
 
   @Test func orderByRelevanceIsTheHighestScoreFirst() throws {

@@ -8,11 +8,12 @@ import TinqText
 // phrases extraction read in each article), the context from the article's text.
 
 extension MemoryBackend {
-  /// `concordance(_:cancellation:)` answers `kwic ...` (and `count kwic ...`).
-  func concordance(_ k: CheckedConcordance, cancellation: Cancellation?) throws(EvaluationFailure) -> (
-    result: QueryResult, execution: Execution
-  ) {
-    let (articles, execution) = try concordanceArticles(k, cancellation: cancellation)
+  /// `concordance(_:cancellation:explaining:)` answers `kwic ...` (and `count kwic ...`).
+  /// `explaining` runs the whole plan of `concordanceArticles`, to count every step's rows.
+  func concordance(_ k: CheckedConcordance, cancellation: Cancellation?, explaining: Bool = false)
+    throws(EvaluationFailure) -> (result: QueryResult, execution: Execution)
+  {
+    let (articles, execution) = try concordanceArticles(k, cancellation: cancellation, explaining: explaining)
     if cancellation?.isCancelled == true { throw .cancelled }
     let occurrences = self.occurrences(of: k.target, in: articles)
     if cancellation?.isCancelled == true { throw .cancelled }
@@ -82,11 +83,17 @@ extension MemoryBackend {
   /// Sorting by context reads this many syllables (and more when the context shown is wider).
   static let sortContext = 8
 
-  /// `concordanceArticles(_:cancellation:)` is the articles the filter keeps that also hold the
-  /// target (for `cites` and `mentions`, through their indexes).
-  func concordanceArticles(_ k: CheckedConcordance, cancellation: Cancellation?) throws(EvaluationFailure) -> (
-    DocSet, Execution
-  ) {
+  /// `concordanceArticles(_:cancellation:explaining:)` is the articles the filter keeps that also
+  /// hold the target (for `cites` and `mentions`, through their indexes). A phrase is found only
+  /// where it stands, so its occurrences are looked up in the articles the filter keeps, without
+  /// searching the index for it first (`explaining` still runs that step, to show it).
+  func concordanceArticles(_ k: CheckedConcordance, cancellation: Cancellation?, explaining: Bool = false)
+    throws(EvaluationFailure) -> (DocSet, Execution)
+  {
+    if case .phrase = k.target, !explaining {
+      let (set, _, execution) = try filter(.articles, k.filter, cancellation: cancellation)
+      return (set, execution)
+    }
     let (set, _, execution) = try filter(.articles, k.articles, cancellation: cancellation)
     return (set, execution)
   }

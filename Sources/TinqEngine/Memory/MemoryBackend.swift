@@ -78,45 +78,61 @@ public struct MemoryBackend: Backend {
 
   // MARK: - Filtering
 
-  func filter(_ collection: CollectionKind, _ p: Predicate?, cancellation: Cancellation?) throws(EvaluationFailure) -> (
-    set: DocSet, table: Table, execution: Execution
-  ) {
+  /// `filter(_:_:cancellation:first:)` is the rows of the collection that satisfy `p` (all when
+  /// nil), the table, and the execution that ran the plan. When only the `first` rows in
+  /// collection order are wanted (a `limit` without an order) and they are few, the plan runs
+  /// over the first sixteenth of the collection, and over the rest only when that holds too few:
+  /// whether a row satisfies the plan never depends on the others, so the rows given are the
+  /// first of the whole answer, and then may be all there are of it.
+  func filter(_ collection: CollectionKind, _ p: Predicate?, cancellation: Cancellation?, first: Int = .max)
+    throws(EvaluationFailure) -> (set: DocSet, table: Table, execution: Execution)
+  {
     let table = Table.of(collection, in: store)
     let execution = Execution(store: store, table: table, cancellation: cancellation)
     let all = DocSet.all(universe: table.count)
     guard let p else { return (all, table, execution) }
     let plan = Planner.plan(p, collection: collection)
     do {
+      if first <= all.count / Self.earlyRows {
+        let head = DocSet(universe: all.universe, members: 0..<(all.count / Self.earlyPart))
+        let found = try execution.run(plan, within: head)
+        if found.count >= first { return (found, table, execution) }
+        return (found.union(try execution.run(plan, within: all.subtracting(head))), table, execution)
+      }
       return (try execution.run(plan, within: all), table, execution)
     } catch {
       throw .cancelled
     }
   }
 
+  /// A query wanting at most one row in `earlyRows` of the collection, without an order, runs its
+  /// plan over the first `1 / earlyPart` of the collection first.
+  static let earlyRows = 64
+  static let earlyPart = 16
+
   // MARK: - Rows
 
-  func rows(_ q: CheckedQuery, cancellation: Cancellation?) throws(EvaluationFailure) -> (rows: RowSet, execution: Execution) {
-    let (set, table, execution) = try filter(q.collection, q.filter, cancellation: cancellation)
+  /// `rows(_:cancellation:early:)` answers a query. With `early`, a `limit` without an order
+  /// stops the plan once it has the rows (see `filter`); `explain` runs the whole plan, to count
+  /// every step's rows.
+  func rows(_ q: CheckedQuery, cancellation: Cancellation?, early: Bool = true) throws(EvaluationFailure) -> (
+    rows: RowSet, execution: Execution
+  ) {
     // Enough rows for the limit and its offset; ordering may stop there.
     // Saturating: `limit 1 offset 9223372036854775807` asks for nothing, and must not overflow.
     let needed = q.limit.map { count in
       let (sum, overflow) = q.offset.addingReportingOverflow(count)
       return overflow ? Int.max : sum
     } ?? .max
+    let (set, table, execution) = try filter(
+      q.collection, q.filter, cancellation: cancellation, first: early && q.order.isEmpty ? needed : .max)
     var scores: [Int: Double]? = nil
     var ordinals: [Int]
+    let phrases = Self.containedPhrases(q.filter)
     if let first = q.order.first, first.field.derived == .score {
-      // Relevance: every candidate is scored, then sorted; ties keep corpus order.
-      var ranked = store.fullText.relevanceScores(of: Self.containedPhrases(q.filter), in: set, basis: relevanceBasis)
-      // Articles the phrases do not score (a `contains` under `or` with other conditions) score 0.
-      if ranked.count < set.count {
-        let scored = DocSet(universe: set.universe, members: ranked.map(\.article))
-        ranked += set.subtracting(scored).members.map { ($0, 0.0) }
-      }
-      ranked.sort { a, b in
-        if a.score != b.score { return first.descending ? a.score > b.score : a.score < b.score }
-        return a.article < b.article
-      }
+      // Relevance: the best `needed` by score (all when no limit); ties keep corpus order.
+      let ranked = store.fullText.relevanceRanking(
+        of: phrases, in: set, basis: basis(phrases, execution), first: needed, highestFirst: first.descending)
       var known: [Int: Double] = [:]
       for r in ranked.prefix(needed) { known[r.article] = r.score }
       scores = known
@@ -131,16 +147,24 @@ public struct MemoryBackend: Backend {
     }
     var rows = ordinals.map { i in q.columns.map { table.value($0, i) } }
     if q.collection == .articles, q.columns.contains(where: { $0.derived != nil }) {
-      derive(q, ordinals: ordinals, scores: scores, into: &rows)
+      derive(q, ordinals: ordinals, phrases: phrases, scores: scores, basis: basis(phrases, execution), into: &rows)
     }
     return (RowSet(collection: q.collection, columns: q.columns.map(\.name), rows: rows), execution)
   }
 
-  /// `derive(_:ordinals:scores:into:)` fills the columns the query itself decides: each row's
-  /// snippet of the `contains` phrases, and its relevance score (computed for the rows alone
-  /// unless ordering by it already scored them).
-  func derive(_ q: CheckedQuery, ordinals: [Int], scores known: [Int: Double]?, into rows: inout [[Value]]) {
-    let phrases = Self.containedPhrases(q.filter)
+  /// `basis(_:_:)` is what relevance weighs the phrases by: the backend's basis when it has one,
+  /// else the counts the plan found over the whole corpus (nil when it did not search them all).
+  func basis(_ phrases: [(Phrase, TextScope)], _ execution: Execution) -> RelevanceBasis? {
+    relevanceBasis ?? execution.corpusBasis(phrases)
+  }
+
+  /// `derive(_:ordinals:phrases:scores:basis:into:)` fills the columns the query itself decides:
+  /// each row's snippet of the `contains` phrases, and its relevance score (computed for the rows
+  /// alone, weighed by `basis`, unless ordering by it already scored them).
+  func derive(
+    _ q: CheckedQuery, ordinals: [Int], phrases: [(Phrase, TextScope)], scores known: [Int: Double]?,
+    basis: RelevanceBasis?, into rows: inout [[Value]]
+  ) {
     for (j, field) in q.columns.enumerated() {
       switch field.derived {
       case .snippet?:
@@ -150,7 +174,8 @@ public struct MemoryBackend: Backend {
         }
       case .score?:
         let scores =
-          known ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals), basis: relevanceBasis)
+          known
+          ?? store.fullText.relevance(of: phrases, in: DocSet(universe: store.count, members: ordinals), basis: basis)
         for (r, i) in ordinals.enumerated() { rows[r][j] = .decimal(scores[i] ?? 0) }
       case nil:
         continue
@@ -699,7 +724,7 @@ public struct MemoryBackend: Backend {
     var lines = ["query: " + statement.text]
     switch statement.kind {
     case .query(let q):
-      let (rows, execution) = try self.rows(q, cancellation: cancellation)
+      let (rows, execution) = try self.rows(q, cancellation: cancellation, early: false)
       lines.append("collection: \(q.collection.rawValue) (" + rowCount(Table.of(q.collection, in: store).count) + ")")
       if q.filter != nil { lines.append("where:\n" + execution.describe()) }
       if !q.order.isEmpty {
@@ -732,7 +757,7 @@ public struct MemoryBackend: Backend {
     case .expectation:
       lines.append("expectation: runs its count or query, then compares")
     case .concordance(let k):
-      let (result, execution) = try concordance(k, cancellation: cancellation)
+      let (result, execution) = try concordance(k, cancellation: cancellation, explaining: true)
       lines.append("collection: articles (" + rowCount(store.count) + ")")
       lines.append("articles:\n" + execution.describe())
       switch k.target {

@@ -190,6 +190,9 @@ final class Execution {
   let cancellation: Cancellation?
   /// (depth, label, rows) in plan order.
   var steps: [(depth: Int, label: String, rows: Int)] = []
+  /// The phrases searched over the whole collection, each with the number of articles holding
+  /// it: what relevance weighs a phrase by, known without searching again.
+  var corpusCounts: [(phrase: Phrase, scope: TextScope, articles: Int)] = []
 
   init(store: ArticleStore, table: Table, cancellation: Cancellation?) {
     self.store = store
@@ -215,6 +218,7 @@ final class Execution {
     case .phrase(let l, let phrase, let scope):
       label = "index  " + l
       result = store.fullText.documents(containing: phrase, scope: scope, within: within)
+      if within.count == within.universe { corpusCounts.append((phrase, scope, result.count)) }
     case .near(let l, let a, let b, let proximity):
       label = "index  " + l
       result = store.articles(with: a, near: b, proximity: proximity, within: within)
@@ -254,6 +258,18 @@ final class Execution {
     }
     steps[step] = (depth, label, result.count)
     return result
+  }
+
+  /// `corpusBasis(_:)` is what relevance weighs the phrases by over the whole collection, when
+  /// the plan searched each of them over all of it (nil otherwise: relevance searches again).
+  func corpusBasis(_ phrases: [(Phrase, TextScope)]) -> RelevanceBasis? {
+    var documents: [Int] = []
+    for (phrase, scope) in phrases {
+      guard let known = corpusCounts.first(where: { $0.phrase == phrase && $0.scope == scope }) else { return nil }
+      documents.append(known.articles)
+    }
+    let index = store.fullText
+    return RelevanceBasis(articles: index.universe, syllables: index.corpusSyllables, documents: documents)
   }
 
   /// The plan as `explain` prints it: one line per step with the rows it produced.
