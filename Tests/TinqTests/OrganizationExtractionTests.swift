@@ -197,6 +197,19 @@ import TinqFacts
     .init(text: "Giá dầu giảm mạnh trong tuần qua.\nMinh HảiTheo Reuters", expected: ["Reuters"]),
     .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Thanh Hương", expected: []),
     .init(text: "Theo Oilprice, giá dầu giảm mạnh trong tuần qua.", expected: []),
+    // A paper named after the body it belongs to names the paper alone.
+    .init(text: "Theo tìm hiểu của Báo CAND, vụ việc đã rõ.", expected: ["Báo CAND"]),
+    .init(text: "Phóng viên Tạp chí Cảnh sát biển có mặt.", expected: ["Tạp chí Cảnh sát biển"]),
+    .init(text: "Cán bộ Văn phòng Bộ Công an đã có mặt.", expected: ["Văn phòng Bộ Công an", "Bộ Công an|BCA"]),
+    // An outlet's abbreviation opening the line before a dash is its dateline; elsewhere it is cited.
+    .init(text: "QĐND - Sáng nay, đoàn công tác đã lên đường.", expected: []),
+    .init(text: "QĐND– Sáng nay, đoàn công tác đã lên đường.", expected: []),
+    .init(text: "Sáng nay, lãnh đạo BCA - cơ quan chủ trì - đã họp.", expected: ["Bộ Công an|BCA"]),
+    // The outlet a site's copyright line names is the site's own; other bodies there are named.
+    .init(
+      text: "Bản quyền thuộc về Tinq.vn - Báo điện tử của Báo Sức khỏe Mới - Bộ Y tế.",
+      expected: ["Bộ Y tế"]),
+    .init(text: "Phóng viên Báo Sức khỏe Mới đã có mặt.", expected: ["Báo Sức khỏe Mới"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
