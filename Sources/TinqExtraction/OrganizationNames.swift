@@ -283,6 +283,27 @@ enum OrganizationNames {
   static let namedNames: Set<String> = Set(named.map(\.0))
   static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
+  /// National bodies that have no province's or district's branch.
+  static let nationalHeads = PhraseTable<Bool>([("Quốc hội", true), ("Chính phủ", true)])
+
+  /// `closingNumber(_:after:)` returns the last word of a number (`1`, `24/24`) after a proper
+  /// name's capitalised last word `j`, when punctuation or the line's end follows it.
+  static func closingNumber(_ line: TextLine, after j: Int) -> Int? {
+    let w = line.words
+    guard w[j].isCapitalized, !w[j].isNumber, j + 1 < w.count, w[j + 1].isNumber,
+      line.gap(after: j).elementsEqual([0x20])
+    else { return nil }
+    var e = j + 1
+    if e + 1 < w.count, w[e + 1].isNumber, line.gap(after: e).elementsEqual([0x2F]) { e += 1 }
+    guard e + 1 < w.count else { return e }
+    let gap = line.gap(after: e)
+    // Punctuation must follow, and no number glued to it (`2.5`, `2-1`, `2,5`).
+    guard !line.gapIsSpace(after: e), !(w[e + 1].isNumber && !gap.contains(0x20)),
+      let mark = gap.first(where: { $0 != 0x20 }), [0x28, 0x2C, 0x2E, 0x29, 0x3B, 0x3A].contains(mark)
+    else { return nil }
+    return e
+  }
+
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
   /// With `lowerHead`, the head may be written in lowercase (`Trưởng phòng Tổng hợp`).
@@ -401,6 +422,9 @@ enum OrganizationNames {
         continue
       }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
+      // `Đại biểu Quốc hội tỉnh Yên Bái`: a national body has no province's or district's branch;
+      // the place is the member's constituency.
+      if placeLevels.contains(w[k].hash), nationalHeads.match(line, at: i)?.count == headCount { break }
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
           && nameWords.contains(w[k].hash, w[k + 1].hash))
@@ -629,6 +653,10 @@ enum OrganizationNames {
     {
       last += 3
     }
+    // `BV Nhi Đồng 1 (TPHCM)`, `Công ty bảo vệ Vina 24/24,`: a number closing the clause right
+    // after a proper name is the name's own; not one running text goes on from (`Công ty Tân Tạo 2
+    // năm`), a decimal, a score (`2-1`), nor one after a place.
+    if !afterPlace, let e = closingNumber(line, after: last) { last = e }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest

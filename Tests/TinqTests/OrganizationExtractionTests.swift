@@ -210,6 +210,17 @@ import TinqFacts
       text: "Bản quyền thuộc về Tinq.vn - Báo điện tử của Báo Sức khỏe Mới - Bộ Y tế.",
       expected: ["Bộ Y tế"]),
     .init(text: "Phóng viên Báo Sức khỏe Mới đã có mặt.", expected: ["Báo Sức khỏe Mới"]),
+    // A national body has no province's branch: the place is a member's constituency.
+    .init(text: "Đại biểu Quốc hội tỉnh Yên Bái phát biểu ý kiến.", expected: ["Quốc hội"]),
+    .init(text: "Chính phủ tỉnh Bình Dương là cách gọi sai.", expected: ["Chính phủ"]),
+    .init(text: "Ủy ban nhân dân tỉnh Bình Dương đã họp.", expected: ["Ủy ban nhân dân tỉnh Bình Dương"]),
+    // A number closing the clause after a proper name is the name's own.
+    .init(text: "Bé được chuyển tới Bệnh viện Nhi Đồng 1 (TP.HCM) điều trị.", expected: ["Bệnh viện Nhi Đồng 1"]),
+    .init(text: "Nhân viên Công ty bảo vệ Sao Mai 24/24, cho biết như vậy.", expected: ["Công ty bảo vệ Sao Mai 24/24"]),
+    .init(text: "Công ty Sao Mai 2 năm liền đạt giải.", expected: ["Công ty Sao Mai"]),
+    .init(text: "Công ty Sao Mai 2,5 tỷ đồng đã nộp.", expected: ["Công ty Sao Mai"]),
+    .init(text: "Câu lạc bộ Sao Mai 2-1.", expected: ["Câu lạc bộ Sao Mai"]),
+    .init(text: "Trụ sở Công an tỉnh Bình Dương 2.", expected: ["Công an tỉnh Bình Dương"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
