@@ -283,6 +283,9 @@ enum OrganizationNames {
   static let namedNames: Set<String> = Set(named.map(\.0))
   static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
+  /// Heads that say no more than "organisation": `Tổ chức UNESCO` is `UNESCO`.
+  static let genericHeads = PhraseTable<Bool>([("Tổ chức", true)])
+
   /// National bodies that have no province's or district's branch.
   static let nationalHeads = PhraseTable<Bool>([("Quốc hội", true), ("Chính phủ", true)])
 
@@ -339,6 +342,12 @@ enum OrganizationNames {
     }
     var k = i + headCount
     var end = i + headCount - 1
+    // `Tổ chức UNESCO`: the generic head before a listed body's abbreviation names that body.
+    if genericHeads.match(line, at: i)?.count == headCount, k < w.count, line.gap(after: k - 1).elementsEqual([0x20]),
+      Names.isAllCaps(line, k), let (c, payload) = namedTable.match(line, at: k), c == 1
+    {
+      return namedMatch(line, at: k, count: c, payload: payload).map { (headCount + $0.count, $0.entry) }
+    }
     // `Đại đội 33`, `Sư đoàn 304`: a military unit named by its number.
     if numberedUnits.contains(w[i].hash), headCount == 2, k < w.count, w[k].isNumber, line.gapIsSpace(after: k - 1),
       line.gap(after: k - 1).count == 1, numberedUnitHeads.match(line, at: i) != nil
@@ -366,9 +375,11 @@ enum OrganizationNames {
         continue
       }
       // `Sở GD-ĐT`, `Bộ LĐ-TB&XH`, `Sở Văn hóa-Thông tin`: parts joined by `-` or `&`.
+      // `Sở VH,TT&DL`: abbreviations glued by a comma are one name too.
       let joined =
-        (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
-        && w[k].isCapitalized && !w[k].isNumber
+        ((gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
+          && w[k].isCapitalized && !w[k].isNumber)
+        || (gap.elementsEqual([0x2C]) && named && Names.isAllCaps(line, k - 1) && Names.isAllCaps(line, k))
       let spacedDash = gap.elementsEqual([0x20, 0x2D, 0x20]) || gap.elementsEqual([0x2D, 0x20])
       let initials = gap.elementsEqual([0x2E]) && named && Names.isInitial(line, k - 1) && Names.isInitial(line, k)
       guard (line.gapIsSpace(after: k - 1) && gap.count == 1) || spacedDash || joined || initials else { break }

@@ -221,6 +221,14 @@ import TinqFacts
     .init(text: "Công ty Sao Mai 2,5 tỷ đồng đã nộp.", expected: ["Công ty Sao Mai"]),
     .init(text: "Câu lạc bộ Sao Mai 2-1.", expected: ["Câu lạc bộ Sao Mai"]),
     .init(text: "Trụ sở Công an tỉnh Bình Dương 2.", expected: ["Công an tỉnh Bình Dương"]),
+    // Abbreviations glued by a comma are one name; with a plural after it, bodies of a kind.
+    .init(text: "Đại diện Sở VH,TT&DL các địa phương dự họp.", expected: []),
+    .init(
+      text: "Đại diện Sở VH,TT&DL tỉnh Bình Dương dự họp.",
+      expected: ["Sở VH,TT&DL tỉnh Bình Dương"]),
+    // The generic head before a listed abbreviation names the listed body.
+    .init(text: "Khu dự trữ được Tổ chức UNESCO công nhận.", expected: ["UNESCO"]),
+    .init(text: "Ông từng làm việc cho Tổ chức Y tế Thế giới.", expected: ["Tổ chức Y tế Thế giới"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
