@@ -283,6 +283,12 @@ enum OrganizationNames {
   static let namedNames: Set<String> = Set(named.map(\.0))
   static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
+  static let hBo = ScanText.wordHashes("Bộ")[0]
+  /// What `bộ` counts when it is a set, not a ministry: `Bộ Quy tắc ứng xử`, `Bộ luật`, `bộ sưu tập`.
+  static let setNouns = PhraseSet(
+    ["quy tắc", "luật", "tiêu chí", "tiêu chuẩn", "quy chuẩn", "nguyên tắc", "quy chế", "từ điển", "sưu tập", "hồ sơ",
+     "sách", "phim", "công cụ", "đề thi", "câu hỏi"])
+
   /// Heads that say no more than "organisation": `Tổ chức UNESCO` is `UNESCO`.
   static let genericHeads = PhraseTable<Bool>([("Tổ chức", true)])
 
@@ -342,6 +348,13 @@ enum OrganizationNames {
     }
     var k = i + headCount
     var end = i + headCount - 1
+    // `Bộ Quy tắc ứng xử`, `Bộ luật Hình sự`: `bộ` as a set of rules, a code or a collection
+    // names no ministry.
+    if headCount == 1, w[i].hash == hBo, k < w.count, line.gapIsSpace(after: i),
+      setNouns.contains(w[k].hash) || (k + 1 < w.count && line.gapIsSpace(after: k) && setNouns.contains(w[k].hash, w[k + 1].hash))
+    {
+      return nil
+    }
     // `Tổ chức UNESCO`: the generic head before a listed body's abbreviation names that body.
     if genericHeads.match(line, at: i)?.count == headCount, k < w.count, line.gap(after: k - 1).elementsEqual([0x20]),
       Names.isAllCaps(line, k), let (c, payload) = namedTable.match(line, at: k), c == 1

@@ -229,6 +229,10 @@ import TinqFacts
     // The generic head before a listed abbreviation names the listed body.
     .init(text: "Khu dự trữ được Tổ chức UNESCO công nhận.", expected: ["UNESCO"]),
     .init(text: "Ông từng làm việc cho Tổ chức Y tế Thế giới.", expected: ["Tổ chức Y tế Thế giới"]),
+    // `bộ` as a set of rules, a code or a collection names no ministry.
+    .init(text: "Các bên thảo luận về Bộ Quy tắc ứng xử trên biển.", expected: []),
+    .init(text: "Hành vi này vi phạm Bộ Luật Lao động.", expected: []),
+    .init(text: "Đại diện Bộ Tài nguyên và Môi trường phát biểu.", expected: ["Bộ Tài nguyên và Môi trường"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
