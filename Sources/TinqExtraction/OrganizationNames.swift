@@ -283,6 +283,36 @@ enum OrganizationNames {
   static let namedNames: Set<String> = Set(named.map(\.0))
   static let namedVariants: Set<String> = Set(named.flatMap(\.2))
 
+  static let hBo = ScanText.wordHashes("Bộ")[0]
+  /// What `bộ` counts when it is a set, not a ministry: `Bộ Quy tắc ứng xử`, `Bộ luật`, `bộ sưu tập`.
+  static let setNouns = PhraseSet(
+    ["quy tắc", "luật", "tiêu chí", "tiêu chuẩn", "quy chuẩn", "nguyên tắc", "quy chế", "từ điển", "sưu tập", "hồ sơ",
+     "sách", "phim", "công cụ", "đề thi", "câu hỏi"])
+
+  /// Heads that say no more than "organisation": `Tổ chức UNESCO` is `UNESCO`.
+  static let genericHeads = PhraseTable<Bool>([("Tổ chức", true)])
+
+  /// National bodies that have no province's or district's branch.
+  static let nationalHeads = PhraseTable<Bool>([("Quốc hội", true), ("Chính phủ", true)])
+
+  /// `closingNumber(_:after:)` returns the last word of a number (`1`, `24/24`) after a proper
+  /// name's capitalised last word `j`, when punctuation or the line's end follows it.
+  static func closingNumber(_ line: TextLine, after j: Int) -> Int? {
+    let w = line.words
+    guard w[j].isCapitalized, !w[j].isNumber, j + 1 < w.count, w[j + 1].isNumber,
+      line.gap(after: j).elementsEqual([0x20])
+    else { return nil }
+    var e = j + 1
+    if e + 1 < w.count, w[e + 1].isNumber, line.gap(after: e).elementsEqual([0x2F]) { e += 1 }
+    guard e + 1 < w.count else { return e }
+    let gap = line.gap(after: e)
+    // Punctuation must follow, and no number glued to it (`2.5`, `2-1`, `2,5`).
+    guard !line.gapIsSpace(after: e), !(w[e + 1].isNumber && !gap.contains(0x20)),
+      let mark = gap.first(where: { $0 != 0x20 }), [0x28, 0x2C, 0x2E, 0x29, 0x3B, 0x3A].contains(mark)
+    else { return nil }
+    return e
+  }
+
   /// `match(_:at:)` reads an organisation at word `i`: its words and its name (with the head
   /// written out) and abbreviation.
   /// With `lowerHead`, the head may be written in lowercase (`Trưởng phòng Tổng hợp`).
@@ -318,6 +348,19 @@ enum OrganizationNames {
     }
     var k = i + headCount
     var end = i + headCount - 1
+    // `Bộ Quy tắc ứng xử`, `Bộ luật Hình sự`: `bộ` as a set of rules, a code or a collection
+    // names no ministry.
+    if headCount == 1, w[i].hash == hBo, k < w.count, line.gapIsSpace(after: i),
+      setNouns.contains(w[k].hash) || (k + 1 < w.count && line.gapIsSpace(after: k) && setNouns.contains(w[k].hash, w[k + 1].hash))
+    {
+      return nil
+    }
+    // `Tổ chức UNESCO`: the generic head before a listed body's abbreviation names that body.
+    if genericHeads.match(line, at: i)?.count == headCount, k < w.count, line.gap(after: k - 1).elementsEqual([0x20]),
+      Names.isAllCaps(line, k), let (c, payload) = namedTable.match(line, at: k), c == 1
+    {
+      return namedMatch(line, at: k, count: c, payload: payload).map { (headCount + $0.count, $0.entry) }
+    }
     // `Đại đội 33`, `Sư đoàn 304`: a military unit named by its number.
     if numberedUnits.contains(w[i].hash), headCount == 2, k < w.count, w[k].isNumber, line.gapIsSpace(after: k - 1),
       line.gap(after: k - 1).count == 1, numberedUnitHeads.match(line, at: i) != nil
@@ -345,9 +388,11 @@ enum OrganizationNames {
         continue
       }
       // `Sở GD-ĐT`, `Bộ LĐ-TB&XH`, `Sở Văn hóa-Thông tin`: parts joined by `-` or `&`.
+      // `Sở VH,TT&DL`: abbreviations glued by a comma are one name too.
       let joined =
-        (gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
-        && w[k].isCapitalized && !w[k].isNumber
+        ((gap.elementsEqual([0x2D]) || gap.elementsEqual([0x26])) && (w[k - 1].isCapitalized || named)
+          && w[k].isCapitalized && !w[k].isNumber)
+        || (gap.elementsEqual([0x2C]) && named && Names.isAllCaps(line, k - 1) && Names.isAllCaps(line, k))
       let spacedDash = gap.elementsEqual([0x20, 0x2D, 0x20]) || gap.elementsEqual([0x2D, 0x20])
       let initials = gap.elementsEqual([0x2E]) && named && Names.isInitial(line, k - 1) && Names.isInitial(line, k)
       guard (line.gapIsSpace(after: k - 1) && gap.count == 1) || spacedDash || joined || initials else { break }
@@ -401,6 +446,9 @@ enum OrganizationNames {
         continue
       }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
+      // `Đại biểu Quốc hội tỉnh Yên Bái`: a national body has no province's or district's branch;
+      // the place is the member's constituency.
+      if placeLevels.contains(w[k].hash), nationalHeads.match(line, at: i)?.count == headCount { break }
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
           && nameWords.contains(w[k].hash, w[k + 1].hash))
@@ -629,6 +677,10 @@ enum OrganizationNames {
     {
       last += 3
     }
+    // `BV Nhi Đồng 1 (TPHCM)`, `Công ty bảo vệ Vina 24/24,`: a number closing the clause right
+    // after a proper name is the name's own; not one running text goes on from (`Công ty Tân Tạo 2
+    // năm`), a decimal, a score (`2-1`), nor one after a place.
+    if !afterPlace, let e = closingNumber(line, after: last) { last = e }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest

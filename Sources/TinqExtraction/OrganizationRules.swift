@@ -47,13 +47,42 @@ enum OrganizationRules {
     return end + 1 < w.count && line.gap(after: end).elementsEqual([0x2E]) && webSuffixes.contains(w[end + 1].hash)
   }
 
+  /// Heads of outlets, which a paper named after the body it belongs to shares with that body:
+  /// `Báo CAND` names the paper, not `Công an nhân dân`.
+  static let outletHeads = PhraseTable<Bool>([("Báo", true), ("Tạp chí", true), ("Nhà xuất bản", true)])
+
+  /// The words that open a site's copyright line: `Bản quyền thuộc về ...`.
+  static let hCopyright = ScanText.wordHashes("Bản quyền thuộc về")
+
+  /// Dashes after an outlet's abbreviation that make it a dateline: `QĐND - `, `QĐND– `.
+  static let datelineDashes: [[UInt8]] = [[0x20, 0x2D, 0x20], [0x2D, 0x20], [0x20, 0xE2, 0x80, 0x93, 0x20], [0xE2, 0x80, 0x93, 0x20]]
+
+  /// `isOwnOutlet(_:_:)` tells whether an outlet at word `i` stands in the site's copyright line
+  /// (`Bản quyền thuộc về GiaDinh.net.vn - Báo điện tử của Báo Gia đình và Xã hội`): the site's own.
+  static func isOwnOutlet(_ line: TextLine, _ i: Int) -> Bool {
+    let w = line.words
+    let n = hCopyright.count
+    guard i >= n, w[i].isCapitalized, outletHeads.match(line, at: i) != nil else { return false }
+    for s in 0...(i - n) where w[s..<(s + n)].elementsEqual(hCopyright, by: { $0.hash == $1 }) { return true }
+    return false
+  }
+
+  /// `isDateline(_:_:_:)` tells whether an abbreviation opening the line before a dash is the
+  /// outlet's dateline: `QĐND - Hội nghị ...`.
+  static func isDateline(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    guard i == 0, count == 1, count < line.words.count, Names.isAllCaps(line, 0) else { return false }
+    let gap = line.gap(after: 0)
+    return datelineDashes.contains { gap.elementsEqual($0) }
+  }
+
   /// `isCredit(_:_:_:)` tells whether words `i..<i+count` are a credit rather than a citation in
   /// the story: after `Ảnh:` or `Nguồn:`, or alone in brackets closing the line (`(TTXVN)`, `Hoàng
-  /// Hà (TTXVN)`), or a site's own address (`VTV.vn - ...`).
+  /// Hà (TTXVN)`), a site's own address (`VTV.vn - ...`), its dateline (`QĐND - ...`) or its
+  /// copyright line.
   static func isCredit(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
     let w = line.words
     let end = i + count - 1
-    if isWebAddress(line, after: end) { return true }
+    if isWebAddress(line, after: end) || isDateline(line, i, count) || isOwnOutlet(line, i) { return true }
     if i > 0 {
       let before = line.gap(after: i - 1)
       if before.contains(0x3A), creditWords.contains(w[i - 1].hash) { return true }

@@ -208,8 +208,10 @@ enum Organizations {
           emit(e, line, i + count - 2, c)
         }
         // A listed body that a head's name is made of is named too: `Bộ Công an` in `Văn phòng Bộ
-        // Công an`; not the body a unit's name ends with (`Cục CSHS Bộ Công an`).
-        if count > 1, let n = named, n.count == count, let (h, _) = OrganizationNames.orgHeads.match(line, at: i),
+        // Công an`; not the body a unit's name ends with (`Cục CSHS Bộ Công an`), nor the one a
+        // paper is named after (`Báo CAND`).
+        if count > 1, let n = named, n.count == count, OrganizationRules.outletHeads.match(line, at: i) == nil,
+          let (h, _) = OrganizationNames.orgHeads.match(line, at: i),
           i + h < i + count, words[i + h].isCapitalized,
           let (c, e) = match(line, at: i + h, table: table, quanKhu: quanKhu), i + h + c <= i + count
         {

@@ -197,6 +197,42 @@ import TinqFacts
     .init(text: "Giá dầu giảm mạnh trong tuần qua.\nMinh HảiTheo Reuters", expected: ["Reuters"]),
     .init(text: "Giá dầu giảm mạnh trong tuần qua.\nTheo Thanh Hương", expected: []),
     .init(text: "Theo Oilprice, giá dầu giảm mạnh trong tuần qua.", expected: []),
+    // A paper named after the body it belongs to names the paper alone.
+    .init(text: "Theo tìm hiểu của Báo CAND, vụ việc đã rõ.", expected: ["Báo CAND"]),
+    .init(text: "Phóng viên Tạp chí Cảnh sát biển có mặt.", expected: ["Tạp chí Cảnh sát biển"]),
+    .init(text: "Cán bộ Văn phòng Bộ Công an đã có mặt.", expected: ["Văn phòng Bộ Công an", "Bộ Công an|BCA"]),
+    // An outlet's abbreviation opening the line before a dash is its dateline; elsewhere it is cited.
+    .init(text: "QĐND - Sáng nay, đoàn công tác đã lên đường.", expected: []),
+    .init(text: "QĐND– Sáng nay, đoàn công tác đã lên đường.", expected: []),
+    .init(text: "Sáng nay, lãnh đạo BCA - cơ quan chủ trì - đã họp.", expected: ["Bộ Công an|BCA"]),
+    // The outlet a site's copyright line names is the site's own; other bodies there are named.
+    .init(
+      text: "Bản quyền thuộc về Tinq.vn - Báo điện tử của Báo Sức khỏe Mới - Bộ Y tế.",
+      expected: ["Bộ Y tế"]),
+    .init(text: "Phóng viên Báo Sức khỏe Mới đã có mặt.", expected: ["Báo Sức khỏe Mới"]),
+    // A national body has no province's branch: the place is a member's constituency.
+    .init(text: "Đại biểu Quốc hội tỉnh Yên Bái phát biểu ý kiến.", expected: ["Quốc hội"]),
+    .init(text: "Chính phủ tỉnh Bình Dương là cách gọi sai.", expected: ["Chính phủ"]),
+    .init(text: "Ủy ban nhân dân tỉnh Bình Dương đã họp.", expected: ["Ủy ban nhân dân tỉnh Bình Dương"]),
+    // A number closing the clause after a proper name is the name's own.
+    .init(text: "Bé được chuyển tới Bệnh viện Nhi Đồng 1 (TP.HCM) điều trị.", expected: ["Bệnh viện Nhi Đồng 1"]),
+    .init(text: "Nhân viên Công ty bảo vệ Sao Mai 24/24, cho biết như vậy.", expected: ["Công ty bảo vệ Sao Mai 24/24"]),
+    .init(text: "Công ty Sao Mai 2 năm liền đạt giải.", expected: ["Công ty Sao Mai"]),
+    .init(text: "Công ty Sao Mai 2,5 tỷ đồng đã nộp.", expected: ["Công ty Sao Mai"]),
+    .init(text: "Câu lạc bộ Sao Mai 2-1.", expected: ["Câu lạc bộ Sao Mai"]),
+    .init(text: "Trụ sở Công an tỉnh Bình Dương 2.", expected: ["Công an tỉnh Bình Dương"]),
+    // Abbreviations glued by a comma are one name; with a plural after it, bodies of a kind.
+    .init(text: "Đại diện Sở VH,TT&DL các địa phương dự họp.", expected: []),
+    .init(
+      text: "Đại diện Sở VH,TT&DL tỉnh Bình Dương dự họp.",
+      expected: ["Sở VH,TT&DL tỉnh Bình Dương"]),
+    // The generic head before a listed abbreviation names the listed body.
+    .init(text: "Khu dự trữ được Tổ chức UNESCO công nhận.", expected: ["UNESCO"]),
+    .init(text: "Ông từng làm việc cho Tổ chức Y tế Thế giới.", expected: ["Tổ chức Y tế Thế giới"]),
+    // `bộ` as a set of rules, a code or a collection names no ministry.
+    .init(text: "Các bên thảo luận về Bộ Quy tắc ứng xử trên biển.", expected: []),
+    .init(text: "Hành vi này vi phạm Bộ Luật Lao động.", expected: []),
+    .init(text: "Đại diện Bộ Tài nguyên và Môi trường phát biểu.", expected: ["Bộ Tài nguyên và Môi trường"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
   ]
