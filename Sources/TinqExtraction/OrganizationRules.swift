@@ -58,7 +58,7 @@ enum OrganizationRules {
   static let datelineDashes: [[UInt8]] = [[0x20, 0x2D, 0x20], [0x2D, 0x20], [0x20, 0xE2, 0x80, 0x93, 0x20], [0xE2, 0x80, 0x93, 0x20]]
 
   /// `isOwnOutlet(_:_:)` tells whether an outlet at word `i` stands in the site's copyright line
-  /// (`Bản quyền thuộc về GiaDinh.net.vn - Báo điện tử của Báo Gia đình và Xã hội`): the site's own.
+  /// (`Bản quyền thuộc về Tinq.vn - Báo điện tử của Báo Sức khỏe Mới`): the site's own.
   static func isOwnOutlet(_ line: TextLine, _ i: Int) -> Bool {
     let w = line.words
     let n = hCopyright.count
