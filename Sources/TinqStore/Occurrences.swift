@@ -105,7 +105,18 @@ extension FullTextIndex {
     _ seg: Segment, terms: [QueryTerm], rows: [Int], within: DocSet?,
     _ body: (Int, UnsafeMutableBufferPointer<PositionStream>, UnsafePointer<UInt8>) -> Void
   ) {
-    guard var cursors = cursors(seg, terms: terms) else { return }
+    guard let cursors = cursors(seg, terms: terms) else { return }
+    forEachCandidate(seg, cursors: cursors, rows: rows, within: within, body)
+  }
+
+  /// `forEachCandidate(_:cursors:rows:within:_:)` is the same with the terms' cursors found
+  /// already (`cursors(_:terms:)`).
+  @inline(__always)
+  func forEachCandidate(
+    _ seg: Segment, cursors: [Cursor], rows: [Int], within: DocSet?,
+    _ body: (Int, UnsafeMutableBufferPointer<PositionStream>, UnsafePointer<UInt8>) -> Void
+  ) {
+    var cursors = cursors
     var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
     seg.withStreams { postings in
       seg.pairRows.withUnsafeBufferPointer { pairRows in

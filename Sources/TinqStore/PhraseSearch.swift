@@ -130,49 +130,19 @@ extension FullTextIndex {
 
   /// `search(_:terms:scope:within:into:)` adds the segment's articles holding the phrase to
   /// `result`. A bare syllable's documents are read off its postings in order. A phrase of
-  /// several takes its candidates from the `PairFilter`, 64 articles at a time; each term is
-  /// looked up in each candidate (the rarest first, which rules most out), and where all are
-  /// present the positions are compared.
+  /// several takes its candidates from the `PairFilter` (`forEachCandidate`), and where all its
+  /// terms are present the positions are compared.
   func search(_ seg: Segment, terms: [QueryTerm], scope: TextScope, within: DocSet?, into result: inout DocSet) {
     // A segment holding none of `within` is not read.
     if let within, !within.hasMembers(in: seg.firstDoc..<(seg.firstDoc + seg.docCount)) { return }
-    guard var cursors = cursors(seg, terms: terms) else { return }
+    guard let cursors = cursors(seg, terms: terms) else { return }
     if cursors.count == 1 {
       searchTerm(seg, cursors[0], scope: scope, within: within, into: &result)
       return
     }
-    let rows = Self.pairRows(terms)
     let length = terms.count
-    var streams = [PositionStream](repeating: PositionStream(), count: cursors.count)
-    seg.withStreams { postings in
-      seg.pairRows.withUnsafeBufferPointer { pairRows in
-        cursors.withUnsafeMutableBufferPointer { cur in
-          streams.withUnsafeMutableBufferPointer { st in
-            for k in 0..<cur.count {
-              st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant)
-            }
-            blocks: for b in 0..<pairRows.count / PairFilter.rows {
-              let base = b * PairFilter.rows
-              var mask = ~UInt64(0)
-              for row in rows { mask &= pairRows[base + row] }
-              if let within { mask &= within.word(containing: seg.firstDoc + b * PairFilter.blockSize) }
-              candidates: while mask != 0 {
-                let target = b * PairFilter.blockSize + mask.trailingZeroBitCount
-                mask &= mask - 1
-                switch Self.present(cur, st, target, postings) {
-                case true?: break
-                case false?: continue candidates
-                case nil: break blocks
-                }
-                let global = seg.firstDoc + target
-                let title = Int(titleLength[global])
-                guard Self.phraseOccurs(st, postings.poss, length: length, title: title, scope: scope) else { continue }
-                result.insert(global)
-              }
-            }
-          }
-        }
-      }
+    forEachCandidate(seg, cursors: cursors, rows: Self.pairRows(terms), within: within) { global, st, poss in
+      if Self.phraseOccurs(st, poss, length: length, title: Int(titleLength[global]), scope: scope) { result.insert(global) }
     }
   }
 
