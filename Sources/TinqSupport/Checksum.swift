@@ -145,9 +145,8 @@ public struct ChunkedChecksum: Sendable {
 
   /// `of(_:)` is the checksum of each of several byte ranges, their chunks across the cores.
   public static func of(_ ranges: [UnsafeRawBufferPointer]) -> [UInt64] {
-    struct Bytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
     let jobs = ranges.enumerated().flatMap { r, bytes in chunks(of: bytes.count).map { (r, $0) } }
-    let all = ranges.map(Bytes.init)
+    let all = ranges.map(BorrowedBytes.init)
     let sums = Parallel.map(jobs.count) { j in
       Checksum.of(UnsafeRawBufferPointer(rebasing: all[jobs[j].0].bytes[jobs[j].1]))
     }

@@ -93,3 +93,11 @@ extension Column: Equatable {
     a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.elementsEqual(y) } }
   }
 }
+
+/// `BorrowedBytes` hands read-only bytes that someone else keeps alive (a snapshot's mapping) to
+/// work on other cores: the caller vouches that they outlive the work and do not change.
+public struct BorrowedBytes: @unchecked Sendable {
+  public let bytes: UnsafeRawBufferPointer
+
+  public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+}

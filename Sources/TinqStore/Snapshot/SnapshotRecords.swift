@@ -34,8 +34,7 @@ final class SnapshotRecords: @unchecked Sendable {
     self.count = count
     self.records = records
     self.offsets = offsets
-    struct View: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
-    let table = View(bytes: stringBytes)
+    let table = BorrowedBytes(stringBytes)
     strings = Deferred { [file] in
       withExtendedLifetime(file) { Self.decodeStrings(table.bytes) }
     }

@@ -139,13 +139,12 @@ extension ArticleStore {
     let small = Deferred { SmallIndexes((0..<n).map(table.head), idOrder: order) }
 
     // Read-only views of the mapping, which `file` keeps alive until the store is built.
-    struct View: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
-    let lexicon = View(bytes: try file.section(Tag.lexicon))
-    let pieces = View(bytes: try file.section(Tag.pieces))
-    let bodies = View(bytes: try file.section(Tag.bodies))
-    let text = View(bytes: try file.section(Tag.text))
-    let namesView = View(bytes: try file.section(Tag.names))
-    let documentsView = View(bytes: try file.section(Tag.documents))
+    let lexicon = BorrowedBytes(try file.section(Tag.lexicon))
+    let pieces = BorrowedBytes(try file.section(Tag.pieces))
+    let bodies = BorrowedBytes(try file.section(Tag.bodies))
+    let text = BorrowedBytes(try file.section(Tag.text))
+    let namesView = BorrowedBytes(try file.section(Tag.names))
+    let documentsView = BorrowedBytes(try file.section(Tag.documents))
 
     enum Part: Sendable {
       case lexicon(Result<Lexicon, SnapshotError>)
