@@ -25,6 +25,22 @@ extension ArticleStore {
         if empty.count == first { return empty }
       }
     }
+    // The index tells, from the letters of the syllable next to each occurrence, a few that hold
+    // the first; only those are read.
+    if n > 0, let chosen = contextCandidates(occurrences, side: side, descending: descending, first: first, stop: stop) {
+      let order = exactContextOrder(
+        chosen.map { occurrences[$0] }, side: side, syllables: n, descending: descending, first: first, stop: stop)
+      return order.map { chosen[$0] }
+    }
+    return exactContextOrder(occurrences, side: side, syllables: n, descending: descending, first: first, stop: stop)
+  }
+
+  /// `exactContextOrder(_:side:syllables:descending:first:stop:)` is `contextOrder` reading
+  /// every occurrence's context.
+  func exactContextOrder(
+    _ occurrences: [Occurrence], side: ContextSide, syllables n: Int, descending: Bool, first: Int,
+    stop: @Sendable () -> Bool
+  ) -> [Int] {
     let contexts = contextTokens(occurrences, side: side, syllables: max(0, n), stop: stop)
     let comparer = ContextComparer(contexts: contexts, pieces: bodies.pieces)
     let before: (Int, Int) -> Bool = { a, b in
@@ -234,5 +250,52 @@ final class ContextComparer {
       }
       return 0
     }
+  }
+}
+
+extension ArticleStore {
+  /// Fewer occurrences than this are sorted by reading all their contexts at once.
+  static let firstSyllableMinimum = 1024
+
+  /// `contextCandidates(_:side:descending:first:stop:)` is some of the occurrences (indices into
+  /// `occurrences`, ascending) among which are the first `first` in context order: those whose
+  /// nearest syllable comes no later (no earlier, descending) than the `first`-th's. Only that
+  /// syllable of each is read. Nil when too few occurrences, or too many candidates, make the
+  /// narrowing not worth it.
+  ///
+  /// Contexts compare first by their nearest syllable, so an occurrence whose nearest syllable
+  /// comes after that of `first` others (or which has none, descending) is not among the first.
+  func contextCandidates(
+    _ occurrences: [Occurrence], side: ContextSide, descending: Bool, first: Int, stop: @Sendable () -> Bool
+  ) -> [Int]? {
+    guard occurrences.count >= Self.firstSyllableMinimum, first <= occurrences.count / 8 else { return nil }
+    let nearest = contextTokens(occurrences, side: side, syllables: 1, stop: stop)
+    if stop() { return nil }
+    // The distinct syllables, ranked by their collation keys (equal keys share a rank).
+    let distinct = Array(Set(nearest.tokens.filter { $0 != ContextTokens.absent }))
+    let comparer = ContextComparer(contexts: nearest, pieces: bodies.pieces)
+    let keys = distinct.map { comparer.key($0) }
+    let byKey = distinct.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    var rankOf: [UInt32: Int] = [:]
+    rankOf.reserveCapacity(distinct.count)
+    var rank = 0
+    for (k, d) in byKey.enumerated() {
+      if k > 0, keys[byKey[k - 1]] != keys[d] { rank += 1 }
+      rankOf[distinct[d]] = rank + 1
+    }
+    // Per occurrence: its nearest syllable's rank, 0 for an empty context (which comes first).
+    let ranks = nearest.tokens.map { $0 == ContextTokens.absent ? 0 : rankOf[$0] ?? 0 }
+    // The rank of the `first`-th: how many occurrences have each rank, counted from the first.
+    var counts = [Int](repeating: 0, count: rank + 2)
+    for r in ranks { counts[r] += 1 }
+    var seen = 0
+    var threshold = descending ? counts.count - 1 : 0
+    for step in counts.indices {
+      threshold = descending ? counts.count - 1 - step : step
+      seen += counts[threshold]
+      if seen >= first { break }
+    }
+    guard seen <= occurrences.count / 4 else { return nil }
+    return ranks.indices.filter { descending ? ranks[$0] >= threshold : ranks[$0] <= threshold }
   }
 }
