@@ -77,6 +77,14 @@ extension ArticleStore {
       for (count, r) in mine.enumerated() {
         // Asked every 256 articles whether to give up: the caller throws away what is read.
         if count % 256 == 255, stop() { break }
+        // The bodies a few articles ahead start loading (see `BodyStore.prefetch`).
+        for stage in 0..<3 {
+          let ahead = mine.startIndex + count + (3 - stage) * 4
+          guard ahead < mine.endIndex else { continue }
+          let o = occurrences[order[runs[ahead].lowerBound]]
+          let start = o.position - fullText.titleSyllables(of: o.article) - 1
+          if start >= 0 { bodies.prefetch(o.article, piece: side == .right ? start + o.length : max(0, start - n), stage: stage) }
+        }
         let article = occurrences[order[r.lowerBound]].article
         let titleLength = article >= 0 && article < self.count ? fullText.titleSyllables(of: article) : 0
         // The body is read forward, one context's pieces at a time: the contexts move forward

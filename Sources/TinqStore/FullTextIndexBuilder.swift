@@ -93,8 +93,9 @@ extension FullTextIndex {
       }
       let index = FullTextIndex(
         lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, documentLength: lengths, universe: n)
-      let bodies = BodyStore(
+      var bodies = BodyStore(
         pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
+      bodies.marks = BodyMarks(bodies)
       return (index, bodies)
     }
   }

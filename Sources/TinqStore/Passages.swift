@@ -400,7 +400,7 @@ extension BodyStore {
     let start = Int(starts[ordinal])
     let next = ordinal + 1
     let end = next < starts.count && next / segmentSize == ordinal / segmentSize ? Int(starts[next]) : segment.count
-    return PieceCursor(bytes: segment, start: start, end: min(end, segment.count))
+    return PieceCursor(bytes: segment, start: start, end: min(end, segment.count), marks: marks?.of(ordinal) ?? Column())
   }
 }
 
@@ -460,11 +460,15 @@ struct PieceCursor {
   private var i: Int
   /// The number of the piece `next()` reads.
   private(set) var index = 0
+  /// Where pieces `BodyMarks.stride`, `2 * BodyMarks.stride`, ... start, from `start` (none
+  /// when the store keeps no marks).
+  private let marks: Column<UInt32>
 
-  init(bytes: Column<UInt8>, start: Int, end: Int) {
+  init(bytes: Column<UInt8>, start: Int, end: Int, marks: Column<UInt32> = Column()) {
     self.bytes = bytes
     self.start = start
     self.end = end
+    self.marks = marks
     i = start
   }
 
@@ -491,6 +495,16 @@ struct PieceCursor {
   /// `skip(to:)` steps over the pieces before piece `target` (none when it is behind).
   mutating func skip(to target: Int) {
     guard index < target, i < end else { return }
+    // Jump to the last mark at or before `target` when it is ahead.
+    let mark = min(target / BodyMarks.stride, marks.count)
+    if mark > 0, mark * BodyMarks.stride > index {
+      let at = start + Int(marks[marks.startIndex + mark - 1])
+      if at > i, at < end {
+        i = at
+        index = mark * BodyMarks.stride
+        guard index < target else { return }
+      }
+    }
     var left = target - index
     let (after, passed) = bytes.withUnsafeBufferPointer { p -> (Int, Int) in
       guard let base = p.baseAddress else { return (end, 0) }

@@ -15,6 +15,7 @@ extension ArticleStore {
     static let lexicon = "LEXI"
     static let pieces = "PIEC"
     static let bodies = "BODY"
+    static let marks = "MARK"
     static let text = "TEXT"
     static let names = "NAME"
     static let idOrder = "IDOR"
@@ -72,6 +73,13 @@ extension ArticleStore {
       }
       try out.drain(&body)
     }
+    try checkStop()
+    let marks = bodies.marks ?? BodyMarks(bodies)
+    var marksWriter = SnapshotWriter()
+    marksWriter.count(BodyMarks.stride)
+    marksWriter.column(marks.first)
+    marksWriter.column(marks.offsets)
+    try file.add(Tag.marks, marksWriter.bytes)
     try checkStop()
     try file.section(Tag.text) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
       var text = SnapshotWriter()
@@ -189,7 +197,11 @@ extension ArticleStore {
       }
     }
     let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
-    let bodyStore = BodyStore(pieces: pieceTable, segments: body.0, starts: body.1, segmentSize: body.2)
+    var bodyStore = BodyStore(pieces: pieceTable, segments: body.0, starts: body.1, segmentSize: body.2)
+    // A snapshot written before the marks has none: its bodies are stepped through.
+    if let marks = file.sections[Tag.marks] {
+      bodyStore.marks = try Self.decodeMarks(marks, articles: n, owner: file)
+    }
     self.init(metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
     // Checking read the per-term arrays and dense offsets of every segment, and with them the
     // pages around them; a query reads again only what it needs.
@@ -306,6 +318,26 @@ extension ArticleStore {
     }
     try r.expectEnd()
     return (segments, starts, segmentSize)
+  }
+
+  /// `decodeMarks(_:articles:owner:)` reads the bodies' marks in place. Their counts are checked
+  /// here; an offset is checked where it is used (it must fall within its body).
+  static func decodeMarks(
+    _ bytes: UnsafeRawBufferPointer, articles n: Int, owner: AnyObject & Sendable
+  ) throws(SnapshotError) -> BodyMarks {
+    var r = SnapshotReader(bytes, section: Tag.marks)
+    let stride = try r.count(max: 1 << 20)
+    guard stride == BodyMarks.stride else { throw r.failure("marks every \(stride) pieces") }
+    let first = try r.column(UInt32.self, count: n + 1, owner: owner)
+    let offsets = try r.column(UInt32.self, owner: owner)
+    try r.expectEnd()
+    var previous: UInt32 = 0
+    for f in first {
+      guard f >= previous else { throw r.failure("marks out of order") }
+      previous = f
+    }
+    guard first.first == 0, Int(previous) == offsets.count else { throw r.failure("marks that do not fill their column") }
+    return BodyMarks(first: first, offsets: offsets)
   }
 
   static func decodeText(
