@@ -265,18 +265,19 @@ extension ArticleStore {
   /// Fewer occurrences than this are sorted by reading all their contexts at once.
   static let firstSyllableMinimum = 1024
 
-  /// `contextCandidates(_:side:descending:first:stop:)` is some of the occurrences (indices into
+  /// `contextCandidates(_:side:descending:first:minimum:stop:)` is some of the occurrences (indices into
   /// `occurrences`, ascending) among which are the first `first` in context order: those whose
   /// nearest syllable comes no later (no earlier, descending) than the `first`-th's. Only that
-  /// syllable of each is read. Nil when too few occurrences, or too many candidates, make the
-  /// narrowing not worth it.
+  /// syllable of each is read. Nil when too few occurrences (fewer than `minimum`), or too many
+  /// candidates, make the narrowing not worth it.
   ///
   /// Contexts compare first by their nearest syllable, so an occurrence whose nearest syllable
   /// comes after that of `first` others (or which has none, descending) is not among the first.
   func contextCandidates(
-    _ occurrences: [Occurrence], side: ContextSide, descending: Bool, first: Int, stop: @Sendable () -> Bool
+    _ occurrences: [Occurrence], side: ContextSide, descending: Bool, first: Int,
+    minimum: Int = firstSyllableMinimum, stop: @Sendable () -> Bool
   ) -> [Int]? {
-    guard occurrences.count >= Self.firstSyllableMinimum, first <= occurrences.count / 8 else { return nil }
+    guard occurrences.count >= minimum, first <= occurrences.count / 8 else { return nil }
     let nearest = contextTokens(occurrences, side: side, syllables: 1, stop: stop)
     if stop() { return nil }
     // The distinct syllables, ranked by their collation keys (equal keys share a rank).

@@ -167,6 +167,80 @@ import TinqText
     }
   }
 
+  /// Narrowing by the nearest syllable (`contextCandidates`) keeps every line of the plain sort's
+  /// first, so the order read from the candidates alone is the plain sort's, on corpora of several
+  /// seeds, for either side and direction, any cut, occurrences in order or shuffled.
+  @Test(arguments: [(7, "an"), (7, "an ninh"), (11, "ma túy"), (11, "an"), (13, "an ninh"), (13, "công an")])
+  func theNearestSyllableNarrowsWithoutChangingTheOrder(seed: UInt64, text: String) {
+    let store = ArticleStore(articles: Self.longBodies(RandomCorpus.make(count: 800, seed: seed), joining: 4))
+    let all = store.fullText.occurrences(of: Phrase(text))
+    #expect(all.count > 20, "the corpus should hold \(text)")
+    var generator = SplitMix64(seed: seed)
+    var shuffled = all
+    for i in shuffled.indices.reversed() where i > 0 { shuffled.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+    var narrowed = 0
+    for found in [all, Array(shuffled.prefix(max(20, all.count / 2)))] {
+      for side in [ContextSide.right, .left] {
+        for descending in [false, true] {
+          let plain = store.exactContextOrder(
+            found, side: side, syllables: 8, descending: descending, first: .max, stop: { false })
+          for first in [1, 2, 5, found.count / 10, found.count / 8] where first > 0 {
+            let what = "seed \(seed) \(text) \(side) desc \(descending) first \(first)"
+            guard
+              let chosen = store.contextCandidates(
+                found, side: side, descending: descending, first: first, minimum: 0, stop: { false })
+            else { continue }
+            narrowed += 1
+            #expect(chosen == chosen.sorted() && Set(chosen).count == chosen.count, "\(what)")
+            #expect(Set(plain.prefix(first)).isSubset(of: chosen), "\(what)")
+            let order = store.exactContextOrder(
+              chosen.map { found[$0] }, side: side, syllables: 8, descending: descending, first: first, stop: { false })
+            #expect(order.map { chosen[$0] } == Array(plain.prefix(first)), "\(what)")
+            #expect(
+              store.contextOrder(found, side: side, syllables: 8, descending: descending, first: first)
+                == Array(plain.prefix(first)), "\(what)")
+          }
+        }
+      }
+    }
+    #expect(narrowed > 0)
+  }
+
+  /// `longBodies(_:joining:)` is the articles with the bodies of every `k` joined in the first of
+  /// them: bodies of hundreds of pieces, read past many marks.
+  static func longBodies(_ articles: [Article], joining k: Int) -> [Article] {
+    stride(from: 0, to: articles.count, by: k).map { i in
+      var a = articles[i]
+      a.body = articles[i..<min(articles.count, i + k)].map(\.body).joined(separator: "\n")
+      return a
+    }
+  }
+
+  /// A body's marks land where stepping from its start does: a cursor with them and one without
+  /// read the same piece after skipping anywhere.
+  @Test func marksLandWhereSteppingDoes() throws {
+    let store = ArticleStore(articles: Self.longBodies(RandomCorpus.make(count: 400, seed: 3), joining: 8))
+    let bodies = store.bodies
+    let marks = try #require(bodies.marks)
+    var jumped = 0
+    for ordinal in 0..<store.count {
+      let all = bodies.pieceIDs(of: ordinal)
+      #expect(marks.of(ordinal).count == max(0, (all.count - 1) / BodyMarks.stride))
+      // The body alone, in a column of its own: no marks.
+      let plain = Column(Array(bodies.encoded(of: ordinal)))
+      for target in [1, 63, 64, 65, 127, 128, 129, 300, all.count - 1, all.count, all.count + 64] where target >= 1 {
+        var marked = bodies.cursor(of: ordinal)
+        var stepped = PieceCursor(bytes: plain, start: 0, end: plain.count)
+        marked.skip(to: target)
+        stepped.skip(to: target)
+        #expect(marked.index == stepped.index, "article \(ordinal) piece \(target)")
+        #expect(marked.next() == stepped.next(), "article \(ordinal) piece \(target)")
+        if target >= BodyMarks.stride, target < all.count { jumped += 1 }
+      }
+    }
+    #expect(jumped > 100)
+  }
+
   /// The index tells an empty context (an occurrence opening or closing its title or body) as
   /// reading the text does; when the lines asked for are all such, the order is still the sort.
   @Test(arguments: ["an", "ma túy", "an ninh"])
