@@ -1,3 +1,4 @@
+import CPrefetch
 import TinqSupport
 import TinqText
 
@@ -278,7 +279,9 @@ extension ArticleStore {
     minimum: Int = firstSyllableMinimum, stop: @Sendable () -> Bool
   ) -> [Int]? {
     guard occurrences.count >= minimum, first <= occurrences.count / 8 else { return nil }
-    let nearest = contextTokens(occurrences, side: side, syllables: 1, stop: stop)
+    let nearest =
+      bodies.marks.map { nearestTokens(occurrences, side: side, marks: $0, stop: stop) }
+      ?? contextTokens(occurrences, side: side, syllables: 1, stop: stop)
     if stop() { return nil }
     // The distinct syllables, ranked by their collation keys (equal keys share a rank).
     let distinct = Array(Set(nearest.tokens.filter { $0 != ContextTokens.absent }))
@@ -306,5 +309,182 @@ extension ArticleStore {
     }
     guard seen <= occurrences.count / 4 else { return nil }
     return ranks.indices.filter { descending ? ranks[$0] >= threshold : ranks[$0] <= threshold }
+  }
+}
+
+extension ArticleStore {
+  /// `nearestTokens(_:side:marks:stop:)` is `contextTokens(_:side:syllables:stop:)` for one
+  /// syllable, read through the bodies' marks: each occurrence's body is entered at the mark
+  /// before its neighbour and stepped from there, its bytes read in place, with the bodies a few
+  /// articles ahead prefetched; the articles of one segment are read in one go.
+  func nearestTokens(_ occurrences: [Occurrence], side: ContextSide, marks: BodyMarks, stop: @Sendable () -> Bool)
+    -> ContextTokens
+  {
+    let (order, runs) = Self.articleRuns(occurrences)
+    let pieceCount = UInt32(clamping: bodies.pieces.count)
+    let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
+    let stride = BodyMarks.stride
+    let parts = Parallel.map(workers) { w -> (indices: [Int], tokens: [UInt32], words: [String]) in
+      var indices: [Int] = []
+      var tokens: [UInt32] = []
+      var words: [String] = []
+      var wordIndex: [String: UInt32] = [:]
+      let mine = runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)]
+      indices.reserveCapacity(mine.reduce(0) { $0 + $1.count })
+      tokens.reserveCapacity(indices.capacity)
+      // Runs of one segment at a time.
+      var chunkStart = mine.startIndex
+      while chunkStart < mine.endIndex {
+        if stop() { break }
+        let segment = occurrences[order[runs[chunkStart].lowerBound]].article / bodies.segmentSize
+        var chunkEnd = chunkStart + 1
+        while chunkEnd < mine.endIndex, occurrences[order[runs[chunkEnd].lowerBound]].article / bodies.segmentSize == segment {
+          chunkEnd += 1
+        }
+        let chunk = chunkStart..<chunkEnd
+        chunkStart = chunkEnd
+        let bytes = segment >= 0 && segment < bodies.segments.count ? bodies.segments[segment] : Column()
+        bytes.withUnsafeBufferPointer { seg in
+          marks.first.withUnsafeBufferPointer { first in
+            marks.offsets.withUnsafeBufferPointer { offsets in
+              bodies.pieces.shapes.withUnsafeBufferPointer { shapes in
+                bodies.starts.withUnsafeBufferPointer { starts in
+                  // The bytes of a body in its segment (empty for an unknown article).
+                  func body(_ a: Int) -> Range<Int> {
+                    guard a >= 0, a < starts.count, a / bodies.segmentSize == segment else { return 0..<0 }
+                    let lo = Int(starts[a])
+                    let hi = a + 1 < starts.count && (a + 1) / bodies.segmentSize == segment ? Int(starts[a + 1]) : seg.count
+                    return lo <= hi && hi <= seg.count ? lo..<hi : 0..<0
+                  }
+                  // Where the body's piece `p` can be stepped to from: the mark at or before it.
+                  func entry(_ a: Int, _ p: Int, _ range: Range<Int>) -> (at: Int, index: Int) {
+                    guard a + 1 < first.count else { return (range.lowerBound, 0) }
+                    let m = min(p / stride, Int(first[a + 1]) - Int(first[a]))
+                    guard m > 0, Int(first[a]) + m - 1 < offsets.count else { return (range.lowerBound, 0) }
+                    let at = range.lowerBound + Int(offsets[Int(first[a]) + m - 1])
+                    return at > range.lowerBound && at < range.upperBound ? (at, m * stride) : (range.lowerBound, 0)
+                  }
+                  // The piece an occurrence's neighbour is likely in (the body's lead unknown yet).
+                  func guess(_ o: Occurrence) -> Int? {
+                    let s = o.position - fullText.titleSyllables(of: o.article) - 1
+                    guard s >= 0 else { return nil }
+                    return side == .right ? s + o.length : max(0, s - 1)
+                  }
+                  guard let base = seg.baseAddress else {
+                    for r in chunk {
+                      for k in runs[r] {
+                        indices.append(order[k])
+                        tokens.append(ContextTokens.absent)
+                      }
+                    }
+                    return
+                  }
+                  for r in chunk {
+                    // Prefetch: the body's start and its marks' place 12 runs ahead, the mark 8
+                    // ahead, the bytes at the mark 4 ahead.
+                    for stage in 0..<3 {
+                      let ahead = r + (3 - stage) * 4
+                      guard ahead < chunk.upperBound else { continue }
+                      let o = occurrences[order[runs[ahead].lowerBound]]
+                      let a = o.article
+                      let range = body(a)
+                      guard !range.isEmpty, let p = guess(o) else { continue }
+                      switch stage {
+                      case 0:
+                        tinq_prefetch(base + range.lowerBound)
+                        if let f = first.baseAddress, a < first.count { tinq_prefetch(f + a) }
+                      case 1:
+                        if a + 1 < first.count, p >= stride, let f = offsets.baseAddress {
+                          let at = Int(first[a]) + p / stride - 1
+                          if at < offsets.count { tinq_prefetch(f + at) }
+                        }
+                      default:
+                        let at = entry(a, p, range).at
+                        tinq_prefetch(base + at)
+                        if at + 64 < range.upperBound { tinq_prefetch(base + at + 64) }
+                        let id = Int(base[range.lowerBound])
+                        if id < 0x80, id < shapes.count, let s = shapes.baseAddress { tinq_prefetch(s + id) }
+                      }
+                    }
+                    let article = occurrences[order[runs[r].lowerBound]].article
+                    let known = article >= 0 && article < self.count
+                    let titleLength = known ? fullText.titleSyllables(of: article) : 0
+                    let range = known ? body(article) : 0..<0
+                    // 1 when the body opens with a separator alone: syllable `s` is then piece `s + 1`.
+                    var lead = 0
+                    if !range.isEmpty {
+                      var i = range.lowerBound
+                      let opening = Int(VarInt.read(base, &i, range.upperBound))
+                      lead = (opening < shapes.count ? shapes[opening].wordBytes : 0) == 0 ? 1 : 0
+                    }
+                    var title: PartText? = nil
+                    for k in runs[r] {
+                      let o = occurrences[order[k]]
+                      indices.append(order[k])
+                      var token = ContextTokens.absent
+                      if known, o.position < titleLength {
+                        if title == nil { title = PartText(metadata[article].title ?? "") }
+                        if let text = title {
+                          let range = Self.contextRange(side: side, start: o.position, length: o.length, n: 1, end: text.syllables)
+                          if let s = range.syllables.first(where: { _ in true }) {
+                            let word = text.syllable(s)
+                            if let local = wordIndex[word] {
+                              token = pieceCount &+ local
+                            } else {
+                              let local = UInt32(clamping: words.count)
+                              wordIndex[word] = local
+                              words.append(word)
+                              token = pieceCount &+ local
+                            }
+                          }
+                        }
+                      } else if known, !range.isEmpty {
+                        let start = o.position - titleLength - 1
+                        let context = Self.contextRange(side: side, start: start, length: o.length, n: 1, end: .max)
+                        if let s = context.syllables.first(where: { _ in true }) {
+                          let p = s + lead
+                          var (i, index) = entry(article, p, range)
+                          // Eight bytes holding fewer ends of pieces than are left to pass are
+                          // passed whole (as `PieceCursor.skip` does), then one piece at a time.
+                          var left = p - index
+                          while left > 8, i + 8 <= range.upperBound {
+                            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                            guard ends < left else { break }
+                            left -= ends
+                            i += 8
+                          }
+                          while left > 0, i < range.upperBound {
+                            while i < range.upperBound, base[i] >= 0x80 { i += 1 }
+                            i += 1
+                            left -= 1
+                          }
+                          index = p - left
+                          if index == p, i < range.upperBound { token = VarInt.read(base, &i, range.upperBound) }
+                        }
+                      }
+                      tokens.append(token)
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return (indices, tokens, words)
+    }
+    var result = ContextTokens(
+      syllables: 1, pieceCount: pieceCount,
+      tokens: [UInt32](repeating: ContextTokens.absent, count: occurrences.count), words: [])
+    for part in parts {
+      let shift = UInt32(clamping: result.words.count)
+      for (k, index) in part.indices.enumerated() {
+        let t = part.tokens[k]
+        result.tokens[index] = t != ContextTokens.absent && t >= pieceCount ? t &+ shift : t
+      }
+      result.words += part.words
+    }
+    return result
   }
 }

@@ -216,6 +216,33 @@ import TinqText
     }
   }
 
+  /// Reading the nearest syllables through the marks (`nearestTokens`) gives what reading the
+  /// contexts does (`contextTokens` of one syllable), in titles and bodies, either side,
+  /// occurrences in order or shuffled.
+  @Test(arguments: ["an", "an ninh", "ma túy", "ma tuy"])
+  func theNearestSyllablesReadThroughTheMarksAreTheContexts(text: String) throws {
+    let store = ArticleStore(articles: Self.longBodies(RandomCorpus.make(count: 600, seed: 17), joining: 6))
+    let marks = try #require(store.bodies.marks)
+    let all = store.fullText.occurrences(of: Phrase(text))
+    #expect(all.count > 20, "the corpus should hold \(text)")
+    var generator = SplitMix64(seed: 3)
+    var shuffled = all
+    for i in shuffled.indices.reversed() where i > 0 { shuffled.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+    func words(_ c: ContextTokens) -> [String?] {
+      c.tokens.map { t in
+        t == ContextTokens.absent ? nil : t < c.pieceCount ? store.bodies.pieces.word(t) : c.words[Int(t - c.pieceCount)]
+      }
+    }
+    for found in [all, shuffled] {
+      for side in [ContextSide.right, .left] {
+        let plain = store.contextTokens(found, side: side, syllables: 1, stop: { false })
+        let marked = store.nearestTokens(found, side: side, marks: marks, stop: { false })
+        #expect(marked.tokens.count == found.count)
+        #expect(words(marked) == words(plain), "\(text) \(side)")
+      }
+    }
+  }
+
   /// A body's marks land where stepping from its start does: a cursor with them and one without
   /// read the same piece after skipping anywhere.
   @Test func marksLandWhereSteppingDoes() throws {
