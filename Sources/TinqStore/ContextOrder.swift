@@ -315,8 +315,8 @@ extension ArticleStore {
 extension ArticleStore {
   /// `nearestTokens(_:side:marks:stop:)` is `contextTokens(_:side:syllables:stop:)` for one
   /// syllable, read through the bodies' marks: each occurrence's body is entered at the mark
-  /// before its neighbour and stepped from there, its bytes read in place, with the bodies a few
-  /// articles ahead prefetched; the articles of one segment are read in one go.
+  /// before its neighbour and stepped from there, its bytes read in place, with the bytes a few
+  /// occurrences ahead prefetched; the articles of one segment are read in one go.
   func nearestTokens(_ occurrences: [Occurrence], side: ContextSide, marks: BodyMarks, stop: @Sendable () -> Bool)
     -> ContextTokens
   {
@@ -364,12 +364,6 @@ extension ArticleStore {
                     let at = range.lowerBound + Int(offsets[Int(first[a]) + m - 1])
                     return at > range.lowerBound && at < range.upperBound ? (at, m * stride) : (range.lowerBound, 0)
                   }
-                  // The piece an occurrence's neighbour is likely in (the body's lead unknown yet).
-                  func guess(_ o: Occurrence) -> Int? {
-                    let s = o.position - fullText.titleSyllables(of: o.article) - 1
-                    guard s >= 0 else { return nil }
-                    return side == .right ? s + o.length : max(0, s - 1)
-                  }
                   guard let base = seg.baseAddress else {
                     for r in chunk {
                       for k in runs[r] {
@@ -379,29 +373,37 @@ extension ArticleStore {
                     }
                     return
                   }
+                  // Where each occurrence's body is entered (the mark before its neighbour's
+                  // syllable; -1 for none), found first: the marks are read in order, and the
+                  // bodies' bytes can then be prefetched where they will be read.
+                  var plan: [(at: Int, index: Int)] = []
                   for r in chunk {
-                    // Prefetch: the body's start and its marks' place 12 runs ahead, the mark 8
-                    // ahead, the bytes at the mark 4 ahead.
-                    for stage in 0..<3 {
-                      let ahead = r + (3 - stage) * 4
-                      guard ahead < chunk.upperBound else { continue }
-                      let o = occurrences[order[runs[ahead].lowerBound]]
-                      let a = o.article
-                      let range = body(a)
-                      guard !range.isEmpty, let p = guess(o) else { continue }
-                      switch stage {
-                      case 0:
-                        tinq_prefetch(base + range.lowerBound)
-                        if let f = first.baseAddress, a < first.count { tinq_prefetch(f + a) }
-                      case 1:
-                        if a + 1 < first.count, p >= stride, let f = offsets.baseAddress {
-                          let at = Int(first[a]) + p / stride - 1
-                          if at < offsets.count { tinq_prefetch(f + at) }
-                        }
-                      default:
-                        let at = entry(a, p, range).at
-                        tinq_prefetch(base + at)
-                        if at + 64 < range.upperBound { tinq_prefetch(base + at + 64) }
+                    let article = occurrences[order[runs[r].lowerBound]].article
+                    let known = article >= 0 && article < self.count
+                    let titleLength = known ? fullText.titleSyllables(of: article) : 0
+                    let range = known ? body(article) : 0..<0
+                    for k in runs[r] {
+                      let o = occurrences[order[k]]
+                      let context = Self.contextRange(
+                        side: side, start: o.position - titleLength - 1, length: o.length, n: 1, end: .max)
+                      if known, o.position >= titleLength, !range.isEmpty, let s = context.syllables.first(where: { _ in true }) {
+                        plan.append(entry(article, s, range))
+                      } else {
+                        plan.append((-1, 0))
+                      }
+                    }
+                  }
+                  var q = 0
+                  for r in chunk {
+                    // The body's start 8 runs ahead (its first piece tells its lead), that piece's
+                    // shape 4 runs ahead.
+                    if r + 8 < chunk.upperBound {
+                      let range = body(occurrences[order[runs[r + 8].lowerBound]].article)
+                      if !range.isEmpty { tinq_prefetch(base + range.lowerBound) }
+                    }
+                    if r + 4 < chunk.upperBound {
+                      let range = body(occurrences[order[runs[r + 4].lowerBound]].article)
+                      if !range.isEmpty {
                         let id = Int(base[range.lowerBound])
                         if id < 0x80, id < shapes.count, let s = shapes.baseAddress { tinq_prefetch(s + id) }
                       }
@@ -422,6 +424,13 @@ extension ArticleStore {
                       let o = occurrences[order[k]]
                       indices.append(order[k])
                       var token = ContextTokens.absent
+                      // The bytes where the occurrence 8 ahead will be read.
+                      if q + 8 < plan.count, plan[q + 8].at >= 0 {
+                        tinq_prefetch(base + plan[q + 8].at)
+                        if plan[q + 8].at + 64 < seg.count { tinq_prefetch(base + plan[q + 8].at + 64) }
+                      }
+                      let planned = plan[q]
+                      q += 1
                       if known, o.position < titleLength {
                         if title == nil { title = PartText(metadata[article].title ?? "") }
                         if let text = title {
@@ -443,7 +452,7 @@ extension ArticleStore {
                         let context = Self.contextRange(side: side, start: start, length: o.length, n: 1, end: .max)
                         if let s = context.syllables.first(where: { _ in true }) {
                           let p = s + lead
-                          var (i, index) = entry(article, p, range)
+                          var (i, index) = planned.at >= 0 ? planned : entry(article, p, range)
                           // Eight bytes holding fewer ends of pieces than are left to pass are
                           // passed whole (as `PieceCursor.skip` does), then one piece at a time.
                           var left = p - index
