@@ -91,21 +91,28 @@ struct BodyMarks: Sendable {
   /// Per article, the byte offset from its body's start of its pieces `stride`, `2 * stride`, ...
   /// (those it has).
   let offsets: Column<UInt32>
+  /// Per article, 1 when its body opens with a separator alone (syllable `s` is then piece
+  /// `s + 1`), else 0: a reader entering the body at a mark need not read its start.
+  let leads: Column<UInt8>
 
-  init(first: Column<UInt32>, offsets: Column<UInt32>) {
+  init(first: Column<UInt32>, offsets: Column<UInt32>, leads: Column<UInt8>) {
     self.first = first
     self.offsets = offsets
+    self.leads = leads
   }
 
   /// `init(_:)` finds the marks of every body, many articles on every core.
   init(_ bodies: BodyStore) {
     let n = bodies.starts.count
     let workers = Parallel.workers(for: n, unit: 4096, items: n)
-    let parts = Parallel.map(workers) { w -> (counts: [UInt32], offsets: [UInt32]) in
+    let parts = Parallel.map(workers) { w -> (counts: [UInt32], offsets: [UInt32], leads: [UInt8]) in
       var counts: [UInt32] = []
       var offsets: [UInt32] = []
+      var leads: [UInt8] = []
       for a in (n * w / workers)..<(n * (w + 1) / workers) {
         let before = offsets.count
+        var cursor = bodies.cursor(of: a)
+        leads.append(cursor.next().map { bodies.pieces.wordLength($0) == 0 } == true ? 1 : 0)
         bodies.encoded(of: a).withUnsafeBufferPointer { p in
           var pieces = 0
           for (k, byte) in p.enumerated() where byte < 0x80 {
@@ -116,18 +123,22 @@ struct BodyMarks: Sendable {
         }
         counts.append(UInt32(offsets.count - before))
       }
-      return (counts, offsets)
+      return (counts, offsets, leads)
     }
     var first: [UInt32] = [0]
     first.reserveCapacity(n + 1)
     var offsets: [UInt32] = []
     offsets.reserveCapacity(parts.reduce(0) { $0 + $1.offsets.count })
+    var leads: [UInt8] = []
+    leads.reserveCapacity(n)
     for part in parts {
       for c in part.counts { first.append((first.last ?? 0) + c) }
       offsets += part.offsets
+      leads += part.leads
     }
     self.first = Column(first)
     self.offsets = Column(offsets)
+    self.leads = Column(leads)
   }
 
   /// The marks of article `ordinal` (none for an unknown one).

@@ -347,7 +347,7 @@ extension ArticleStore {
         bytes.withUnsafeBufferPointer { seg in
           marks.first.withUnsafeBufferPointer { first in
             marks.offsets.withUnsafeBufferPointer { offsets in
-              bodies.pieces.shapes.withUnsafeBufferPointer { shapes in
+              marks.leads.withUnsafeBufferPointer { leads in
                 bodies.starts.withUnsafeBufferPointer { starts in
                   // The bytes of a body in its segment (empty for an unknown article).
                   func body(_ a: Int) -> Range<Int> {
@@ -395,30 +395,12 @@ extension ArticleStore {
                   }
                   var q = 0
                   for r in chunk {
-                    // The body's start 8 runs ahead (its first piece tells its lead), that piece's
-                    // shape 4 runs ahead.
-                    if r + 8 < chunk.upperBound {
-                      let range = body(occurrences[order[runs[r + 8].lowerBound]].article)
-                      if !range.isEmpty { tinq_prefetch(base + range.lowerBound) }
-                    }
-                    if r + 4 < chunk.upperBound {
-                      let range = body(occurrences[order[runs[r + 4].lowerBound]].article)
-                      if !range.isEmpty {
-                        let id = Int(base[range.lowerBound])
-                        if id < 0x80, id < shapes.count, let s = shapes.baseAddress { tinq_prefetch(s + id) }
-                      }
-                    }
                     let article = occurrences[order[runs[r].lowerBound]].article
                     let known = article >= 0 && article < self.count
                     let titleLength = known ? fullText.titleSyllables(of: article) : 0
                     let range = known ? body(article) : 0..<0
                     // 1 when the body opens with a separator alone: syllable `s` is then piece `s + 1`.
-                    var lead = 0
-                    if !range.isEmpty {
-                      var i = range.lowerBound
-                      let opening = Int(VarInt.read(base, &i, range.upperBound))
-                      lead = (opening < shapes.count ? shapes[opening].wordBytes : 0) == 0 ? 1 : 0
-                    }
+                    let lead = article >= 0 && article < leads.count && leads[article] != 0 ? 1 : 0
                     var title: PartText? = nil
                     for k in runs[r] {
                       let o = occurrences[order[k]]

@@ -207,11 +207,12 @@ import TinqText
   }
 
   /// `longBodies(_:joining:)` is the articles with the bodies of every `k` joined in the first of
-  /// them: bodies of hundreds of pieces, read past many marks.
+  /// them: bodies of hundreds of pieces, read past many marks; every third opens with a separator
+  /// alone (a dash), so its syllables are one piece on.
   static func longBodies(_ articles: [Article], joining k: Int) -> [Article] {
     stride(from: 0, to: articles.count, by: k).map { i in
       var a = articles[i]
-      a.body = articles[i..<min(articles.count, i + k)].map(\.body).joined(separator: "\n")
+      a.body = (i / k % 3 == 0 ? "— " : "") + articles[i..<min(articles.count, i + k)].map(\.body).joined(separator: "\n")
       return a
     }
   }
@@ -253,6 +254,9 @@ import TinqText
     for ordinal in 0..<store.count {
       let all = bodies.pieceIDs(of: ordinal)
       #expect(marks.of(ordinal).count == max(0, (all.count - 1) / BodyMarks.stride))
+      let lead = all.first.map { bodies.pieces.wordLength($0) == 0 } == true ? 1 : 0
+      #expect(Int(marks.leads[ordinal]) == lead, "article \(ordinal)")
+      if ordinal % 3 == 0 { #expect(lead == 1, "article \(ordinal) opens with a dash") }
       // The body alone, in a column of its own: no marks.
       let plain = Column(Array(bodies.encoded(of: ordinal)))
       for target in [1, 63, 64, 65, 127, 128, 129, 300, all.count - 1, all.count, all.count + 64] where target >= 1 {

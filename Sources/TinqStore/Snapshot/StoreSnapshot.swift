@@ -79,6 +79,7 @@ extension ArticleStore {
     marksWriter.count(BodyMarks.stride)
     marksWriter.column(marks.first)
     marksWriter.column(marks.offsets)
+    marksWriter.column(marks.leads)
     try file.add(Tag.marks, marksWriter.bytes)
     try checkStop()
     try file.section(Tag.text) { (out: inout SnapshotFile.Writer.Section) throws(SnapshotError) in
@@ -321,7 +322,8 @@ extension ArticleStore {
   }
 
   /// `decodeMarks(_:articles:owner:)` reads the bodies' marks in place. Their counts are checked
-  /// here; an offset is checked where it is used (it must fall within its body).
+  /// here; an offset is checked where it is used (it must fall within its body), and a lead is
+  /// taken as 1 when it is not 0.
   static func decodeMarks(
     _ bytes: UnsafeRawBufferPointer, articles n: Int, owner: AnyObject & Sendable
   ) throws(SnapshotError) -> BodyMarks {
@@ -330,6 +332,7 @@ extension ArticleStore {
     guard stride == BodyMarks.stride else { throw r.failure("marks every \(stride) pieces") }
     let first = try r.column(UInt32.self, count: n + 1, owner: owner)
     let offsets = try r.column(UInt32.self, owner: owner)
+    let leads = try r.column(UInt8.self, count: n, owner: owner)
     try r.expectEnd()
     var previous: UInt32 = 0
     for f in first {
@@ -337,7 +340,7 @@ extension ArticleStore {
       previous = f
     }
     guard first.first == 0, Int(previous) == offsets.count else { throw r.failure("marks that do not fill their column") }
-    return BodyMarks(first: first, offsets: offsets)
+    return BodyMarks(first: first, offsets: offsets, leads: leads)
   }
 
   static func decodeText(
