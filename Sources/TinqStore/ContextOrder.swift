@@ -269,8 +269,9 @@ extension ArticleStore {
   /// `contextCandidates(_:side:descending:first:minimum:stop:)` is some of the occurrences (indices into
   /// `occurrences`, ascending) among which are the first `first` in context order: those whose
   /// nearest syllable comes no later (no earlier, descending) than the `first`-th's. Only that
-  /// syllable of each is read. Nil when too few occurrences (fewer than `minimum`), or too many
-  /// candidates, make the narrowing not worth it.
+  /// syllable of each is read, through the bodies' marks. Nil when the store keeps no marks, or
+  /// too few occurrences (fewer than `minimum`) or too many candidates make the narrowing not
+  /// worth it.
   ///
   /// Contexts compare first by their nearest syllable, so an occurrence whose nearest syllable
   /// comes after that of `first` others (or which has none, descending) is not among the first.
@@ -278,10 +279,10 @@ extension ArticleStore {
     _ occurrences: [Occurrence], side: ContextSide, descending: Bool, first: Int,
     minimum: Int = firstSyllableMinimum, stop: @Sendable () -> Bool
   ) -> [Int]? {
-    guard occurrences.count >= minimum, first <= occurrences.count / 8 else { return nil }
-    let nearest =
-      bodies.marks.map { nearestTokens(occurrences, side: side, marks: $0, stop: stop) }
-      ?? contextTokens(occurrences, side: side, syllables: 1, stop: stop)
+    // Without marks (a snapshot written before them), reading the nearest syllables costs about
+    // what reading the whole contexts does: the plain sort is as fast.
+    guard let marks = bodies.marks, occurrences.count >= minimum, first <= occurrences.count / 8 else { return nil }
+    let nearest = nearestTokens(occurrences, side: side, marks: marks, stop: stop)
     if stop() { return nil }
     // The distinct syllables, ranked by their collation keys (equal keys share a rank).
     let distinct = Array(Set(nearest.tokens.filter { $0 != ContextTokens.absent }))
