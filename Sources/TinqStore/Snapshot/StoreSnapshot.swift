@@ -480,28 +480,25 @@ extension PieceShape {
 struct ArticleWriter {
   var w = SnapshotWriter()
   private(set) var strings: [String] = []
-  private var numbers: [String: Int] = [:]
+  /// By bytes: a `String` key would hash its canonical form, which cost a quarter of writing a
+  /// snapshot (two spellings of one text then get two numbers, and each reads back as written).
+  private var numbers: [UTF8Key: Int] = [:]
 
-  mutating func string(_ s: String) {
-    if let n = numbers[s] {
-      w.count(n)
-    } else {
-      numbers[s] = strings.count
-      w.count(strings.count)
-      strings.append(s)
-    }
+  /// `number(_:)` is the number of `s` in the table, added when new.
+  private mutating func number(_ s: String) -> Int {
+    let key = UTF8Key(s)
+    if let n = numbers[key] { return n }
+    numbers[key] = strings.count
+    strings.append(s)
+    return strings.count - 1
   }
+
+  mutating func string(_ s: String) { w.count(number(s)) }
 
   /// An optional text: 0 for none, else its number plus one.
   mutating func optionalString(_ s: String?) {
     guard let s else { return w.count(0) }
-    if let n = numbers[s] {
-      w.count(n + 1)
-    } else {
-      numbers[s] = strings.count
-      w.count(strings.count + 1)
-      strings.append(s)
-    }
+    w.count(number(s) + 1)
   }
 
   mutating func provenance(_ p: Provenance) {
