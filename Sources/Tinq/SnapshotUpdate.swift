@@ -45,8 +45,13 @@ extension Corpus {
     let before: AsExtracted
     do { before = try record.asExtracted.value.get() } catch { throw CorpusError(path: path, description: error.description) }
     // The files now, with their checksums: a file is kept when its size and checksum are those
-    // recorded (a touched file is not changed).
-    let now = try recordSources(paths: info.sources)
+    // recorded (a touched file is not changed; one with its recorded size and time is not read).
+    let now: [SourceFile]
+    do throws(CorpusPathError) {
+      now = try SourceFiles.record(paths: info.sources, knowing: info.files)
+    } catch {
+      throw CorpusError(path: error.path, description: error.description)
+    }
     var first: [Int] = []
     var total = 0
     for f in record.perFile {
