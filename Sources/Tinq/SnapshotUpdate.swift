@@ -170,6 +170,13 @@ extension Corpus {
     var builder = StoreBuilder(keeping: keptSegments, of: old.store)
     let count = articles.count
     let store = builder.build(&articles)
+    // When the old articles all stay, first and in order, the corpus's syllable counts are the
+    // snapshot's and the new articles' (else the snapshot's writer counts every body again).
+    if keptFiles == info.files.count, let kept = old.store.corpusTerms(),
+      let added = store.countTerms(DocSet(universe: count, members: old.articleCount..<count))
+    {
+      store.adoptCorpusTerms(kept.followedBy(added))
+    }
     let corpus = Corpus(
       store: store, paths: info.sources, warnings: warnings + renames, label: old.label, snapshot: nil,
       updateRecord: UpdateRecord(perFile: perFile, asExtracted: Deferred(value: .success(asExtracted))))

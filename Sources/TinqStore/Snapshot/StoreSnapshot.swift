@@ -19,6 +19,7 @@ extension ArticleStore {
     static let names = "NAME"
     static let idOrder = "IDOR"
     static let documents = "DOCS"
+    static let terms = "TERM"
   }
 
   /// `write(to:)` adds the store's sections to a snapshot being written.
@@ -113,6 +114,47 @@ extension ArticleStore {
     var order = SnapshotWriter()
     order.integers(sortedIDs.map { UInt32($0.ordinal) })
     try file.add(Tag.idOrder, order.bytes)
+    try checkStop()
+    // The corpus's syllable counts (collocates and keywords read them), so that a snapshot
+    // answers its first word statistics as fast as a loaded corpus does once it has counted.
+    guard let terms = corpusTerms(stop: stop) else { throw SnapshotError("interrupted") }
+    try file.add(Tag.terms, Self.encodeTerms(terms))
+  }
+
+  /// `encodeTerms(_:)` is the `TERM` section: the total, a count of keys, then per key (in
+  /// byte order) the toned key, its first spelling and its frequency.
+  static func encodeTerms(_ terms: CorpusTerms) -> [UInt8] {
+    var w = SnapshotWriter()
+    w.count(terms.total)
+    w.count(terms.frequency.count)
+    for (key, n) in terms.frequency.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }) {
+      w.string(key)
+      w.string(terms.spelling[key] ?? key)
+      w.count(n)
+    }
+    return w.bytes
+  }
+
+  /// `decodeTerms(_:)` reads `TERM` back, checking that the frequencies add up to the total.
+  static func decodeTerms(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> CorpusTerms {
+    var r = SnapshotReader(bytes, section: Tag.terms)
+    let total = try r.count(max: Int.max)
+    let n = try r.count()
+    var frequency: [String: Int] = [:]
+    var spelling: [String: String] = [:]
+    frequency.reserveCapacity(n)
+    spelling.reserveCapacity(n)
+    var sum = 0
+    for _ in 0..<n {
+      let key = try r.string()
+      spelling[key] = try r.string()
+      let f = try r.count(max: total)
+      frequency[key] = f
+      sum += f
+    }
+    try r.expectEnd()
+    guard sum == total, frequency.count == n else { throw r.failure("the counts do not add up") }
+    return CorpusTerms(frequency: frequency, spelling: spelling, total: total)
   }
 
   /// `init(snapshot:)` reads a store back from a verified snapshot, checking that its parts agree
@@ -190,7 +232,13 @@ extension ArticleStore {
     }
     let fullText = FullTextIndex(lexicon: lex, segments: index.0, titleLength: index.1, documentLength: index.2, universe: n)
     let bodyStore = BodyStore(pieces: pieceTable, segments: body.0, starts: body.1, segmentSize: body.2)
-    self.init(metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
+    // Counted again on first use when the snapshot has none or they do not decode.
+    let stored = (try? file.section(Tag.terms)).map(BorrowedBytes.init)
+    let terms = stored.map { view in
+      Deferred { withExtendedLifetime(file) { try? Self.decodeTerms(view.bytes) } }
+    }
+    self.init(
+      metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small, terms: terms)
     // Checking read the per-term arrays and dense offsets of every segment, and with them the
     // pages around them; a query reads again only what it needs.
     file.releaseResident()
