@@ -64,14 +64,7 @@ struct UpdateRecord: Sendable {
       w.bool(entry.citations != nil)
       if let citations = entry.citations {
         w.count(citations.count)
-        for c in citations {
-          w.optionalString(c.type)
-          w.string(c.number)
-          w.optionalString(c.issuer)
-          w.optionalInt(c.year)
-          w.bool(c.isPartial)
-          provenance(c.provenance, &w)
-        }
+        for c in citations { w.citation(c) }
       }
       w.count(entry.candidates.count)
       for p in entry.candidates {
@@ -79,25 +72,16 @@ struct UpdateRecord: Sendable {
         w.optionalString(p.rank)
         w.count(p.positions.count)
         for position in p.positions { w.string(position) }
-        provenance(p.provenance, &w)
+        w.provenance(p.provenance)
       }
     }
     return w.bytes
-  }
-
-  private static func provenance(_ p: Provenance, _ w: inout SnapshotWriter) {
-    w.string(p.rule)
-    w.optionalInt(p.line)
-    w.string(p.excerpt)
   }
 
   /// `decodeEvidence(_:articles:)` reads `EVID` back, checking that the ordinals increase and
   /// stay within the corpus.
   static func decodeEvidence(_ bytes: UnsafeRawBufferPointer, articles: Int) throws(SnapshotError) -> AsExtracted {
     var r = SnapshotReader(bytes, section: evidenceTag)
-    func provenance() throws(SnapshotError) -> Provenance {
-      Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
-    }
     var record = AsExtracted()
     var last = -1
     for _ in 0..<(try r.count(max: articles)) {
@@ -107,15 +91,7 @@ struct UpdateRecord: Sendable {
       var entry = AsExtracted.Entry(id: try r.optionalString())
       if try r.bool() {
         var citations: [Citation] = []
-        for _ in 0..<(try r.count()) {
-          let type = try r.optionalString()
-          let number = try r.string()
-          let issuer = try r.optionalString()
-          let year = try r.optionalInt()
-          let partial = try r.bool()
-          citations.append(
-            Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try provenance()))
-        }
+        for _ in 0..<(try r.count()) { citations.append(try r.citation()) }
         entry.citations = citations
       }
       for _ in 0..<(try r.count()) {
@@ -123,7 +99,7 @@ struct UpdateRecord: Sendable {
         let rank = try r.optionalString()
         var positions: [String] = []
         for _ in 0..<(try r.count()) { positions.append(try r.string()) }
-        entry.candidates.append(PersonMention(name: name, rank: rank, positions: positions, provenance: try provenance()))
+        entry.candidates.append(PersonMention(name: name, rank: rank, positions: positions, provenance: try r.provenance()))
       }
       record.entries[ordinal] = entry
     }

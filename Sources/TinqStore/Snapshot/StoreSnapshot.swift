@@ -250,15 +250,7 @@ extension ArticleStore {
     var w = SnapshotWriter()
     w.count(documents.count)
     for d in documents {
-      let c = d.citation
-      w.optionalString(c.type)
-      w.string(c.number)
-      w.optionalString(c.issuer)
-      w.optionalInt(c.year)
-      w.bool(c.isPartial)
-      w.string(c.provenance.rule)
-      w.optionalInt(c.provenance.line)
-      w.string(c.provenance.excerpt)
+      w.citation(d.citation)
       w.integers(d.articles.map { UInt32($0) })
     }
     return w.bytes
@@ -268,21 +260,12 @@ extension ArticleStore {
     var r = SnapshotReader(bytes, section: Tag.documents)
     var documents: [CitedDocument] = []
     for _ in 0..<(try r.count()) {
-      let type = try r.optionalString()
-      let number = try r.string()
-      let issuer = try r.optionalString()
-      let year = try r.optionalInt()
-      let partial = try r.bool()
-      let provenance = Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
+      let citation = try r.citation()
       let articles = try r.integers(UInt32.self)
       guard !articles.isEmpty, zip(articles, articles.dropFirst()).allSatisfy({ $0 < $1 }),
         articles.last.map({ Int($0) < n }) ?? true
       else { throw r.failure("a document's articles out of order") }
-      documents.append(
-        CitedDocument(
-          citation: Citation(
-            type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: provenance),
-          articles: articles.map(Int.init)))
+      documents.append(CitedDocument(citation: citation, articles: articles.map(Int.init)))
     }
     try r.expectEnd()
     return documents
@@ -709,5 +692,42 @@ package enum ArticleRecord {
       }
     }
     return try result.get()
+  }
+}
+
+extension SnapshotWriter {
+  /// `citation(_:)` writes a citation with its strings inline: type *string?*, number, issuer
+  /// *string?*, year optional int, partial flag, provenance.
+  package mutating func citation(_ c: Citation) {
+    optionalString(c.type)
+    string(c.number)
+    optionalString(c.issuer)
+    optionalInt(c.year)
+    bool(c.isPartial)
+    provenance(c.provenance)
+  }
+
+  /// `provenance(_:)` writes a provenance with its strings inline: rule, optional line, excerpt.
+  package mutating func provenance(_ p: Provenance) {
+    string(p.rule)
+    optionalInt(p.line)
+    string(p.excerpt)
+  }
+}
+
+extension SnapshotReader {
+  /// `citation()` reads what `SnapshotWriter.citation(_:)` wrote.
+  package mutating func citation() throws(SnapshotError) -> Citation {
+    let type = try optionalString()
+    let number = try string()
+    let issuer = try optionalString()
+    let year = try optionalInt()
+    let partial = try bool()
+    return Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try provenance())
+  }
+
+  /// `provenance()` reads what `SnapshotWriter.provenance(_:)` wrote.
+  package mutating func provenance() throws(SnapshotError) -> Provenance {
+    Provenance(rule: try string(), line: try optionalInt(), excerpt: try string())
   }
 }
