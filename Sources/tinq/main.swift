@@ -40,6 +40,7 @@ struct TinqCommand: ParsableCommand {
         echo 'count articles' | tinq
         tinq build articles/ -o news.tinq         build a snapshot once...
         tinq --corpus news.tinq                   ...and open it at once, every time
+        tinq build --update news.tinq             read only new and changed files into it
         tinq load articles/ --into postgres://localhost/news
         tinq --backend postgres://localhost/news -e 'count articles by year'
 
