@@ -42,7 +42,7 @@ struct UpdateRecord: Sendable {
     var counts: [Int] = []
     var total = 0
     for _ in 0..<n {
-      let c = try r.count(max: articles)
+      let c = try r.count(max: articles - total)
       total += c
       counts.append(c)
     }

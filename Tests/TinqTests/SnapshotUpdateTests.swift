@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import Tinq
+import TinqStore
+import TinqSupport
 
 /// `tinq build --update` (`Corpus.update`): a snapshot brought up to date with its sources
 /// answers exactly as a new build of the same files, whatever changed and wherever (a file added
@@ -140,6 +142,54 @@ import Tinq
     #expect(result.extracted == 1)
     #expect(try Corpus.open(other).articleCount == 2)
     #expect(try Corpus.open(s.snapshot).articleCount == 1)
+  }
+
+  /// Where each section of a snapshot's bytes lies, from its section table.
+  static func sections(_ bytes: [UInt8]) -> [String: Range<Int>] {
+    func u64(_ at: Int) -> Int { Int(bytes[at..<at + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+    let count = Int(bytes[12..<16].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    let table = u64(16)
+    var ranges: [String: Range<Int>] = [:]
+    for k in 0..<count {
+      let entry = table + 32 * k
+      let tag = String(decoding: bytes[entry..<entry + 4], as: UTF8.self)
+      ranges[tag] = u64(entry + 8)..<u64(entry + 8) + u64(entry + 16)
+    }
+    return ranges
+  }
+
+  /// The update's own sections and the syllable counts, damaged byte by byte behind valid
+  /// checksums (a forged file), never make opening, querying or updating trap: the snapshot
+  /// opens, answers, and an update either works or says why not.
+  @Test func damagedUpdateRecordsNeverTrap() throws {
+    let s = try Scratch()
+    try s.write("a.txt", "Tin a\n\nHôm qua Phạm Thành nhắc lại Chỉ thị 05 của Bộ Chính trị về ma túy.\n")
+    try s.write("b.jsonl", Self.lines(5, tag: "b"))
+    try s.build()
+    try s.write("c.txt", "Tin c\n\nThượng tá Phạm Thành chỉ đạo.\n")
+    let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: s.snapshot)))
+    let ranges = Self.sections(good)
+    let damaged = s.dir + "/hỏng.tinq"
+    let output = s.dir + "/ra.tinq"
+    var rng = SplitMix64(seed: 5)
+    var opened = 0
+    for tag in ["FILA", "EVID", "TERM"] {
+      let range = try #require(ranges[tag])
+      #expect(!range.isEmpty)
+      for at in range {
+        for value in [0xFF, UInt8.random(in: 0...255, using: &rng)] where value != good[at] {
+          var bytes = good
+          bytes[at] = value
+          SnapshotFile.reseal(&bytes)
+          _ = FileManager.default.createFile(atPath: damaged, contents: Data(bytes))
+          guard let corpus = try? Corpus.open(damaged) else { continue }
+          opened += 1
+          _ = SnapshotTests.answers(corpus, "collocates of \"ma túy\" limit 5", "keywords where id = \"a\" vs rest limit 5")
+          _ = try? Corpus.update(snapshot: damaged, to: output)
+        }
+      }
+    }
+    #expect(opened > 0)
   }
 
   /// A snapshot that does not record its files' articles (written from a corpus built in

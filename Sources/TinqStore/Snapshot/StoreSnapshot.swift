@@ -148,7 +148,7 @@ extension ArticleStore {
     for _ in 0..<n {
       let key = try r.string()
       spelling[key] = try r.string()
-      let f = try r.count(max: total)
+      let f = try r.count(max: total - sum)
       frequency[key] = f
       sum += f
     }
