@@ -323,9 +323,9 @@ public enum StoryClustering {
     return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
   }
 
-  /// `labels(sketches:outlets:threshold:)` clusters sketches (one per item, nil for an item too
-  /// short to compare), with each item's outlet (nil when unknown; none given, all unknown):
-  /// each item's label is the least index in its cluster.
+  /// `labels(sketches:outlets:dates:threshold:)` clusters sketches (one per item, nil for an item
+  /// too short to compare), with each item's outlet and date (nil when unknown; none given, all
+  /// unknown): each item's label is the least index in its cluster.
   public static func labels(sketches: [Sketch?], outlets: [String?] = [], dates: [PartialDate?] = [], threshold: Double = threshold) -> [Int] {
     var flat = [UInt32](repeating: 0, count: sketches.count * bins)
     var present = [Bool](repeating: false, count: sketches.count)
