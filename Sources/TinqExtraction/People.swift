@@ -357,6 +357,7 @@ enum People {
     let hAnh = Bylines.hAnh
     let foreignGivenNames = Names.foreignGivenNames
     let countries = PersonRules.countries
+    let specifiedRoles = PersonRules.specifiedRoles
     let hHo = Names.hoChiMinh[0]
     for (lineIndex, line) in lines.enumerated() where !reporterLines.contains(line.number) {
       let w = line.words
@@ -533,6 +534,18 @@ enum People {
           i = follow(line, end, limit: limit)
           continue
         }
+        // A role, a few small words about it, then a foreign name: `chuyên gia phân tích chính trị
+        // Stefan Ionescu`.
+        if nextCapital <= i + 7, !w[i].isCapitalized || Dates.isSentenceStart(line, i),
+          specifiedRoles.startsAny(w[i].hash), let (count, _) = specifiedRoles.match(line, at: i), i + count < limit,
+          line.gapIsSpace(after: i + count - 1), let (start, end) = PersonRules.afterSpecifiedRole(line, from: i + count, limit: limit)
+        {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "role and words", line: line.number, excerpt: line.excerpt(i, end)))
+          i = follow(line, end, limit: limit)
+          continue
+        }
         // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
         // Lê Quý Đôn và Trần Hưng Đạo`, `trường Lương Thế Vinh, Đoàn Thị Điểm`.
         if i > 0, w[i].isCapitalized, Names.introduces(line, i - 1), line.gapIsSpace(after: i - 1),
@@ -576,6 +589,17 @@ enum People {
             line.excerpt(start, end), rank: nil, positions: [],
             provenance: Provenance(rule: "foreign name", line: line.number, excerpt: line.excerpt(start, end)))
           i = follow(line, end, limit: limit, start: start)
+          continue
+        }
+        // A name set off by commas after the title of the body it heads: `Chủ tịch Brelford, Anton
+        // Weiss, cho biết`.
+        if w[i].isCapitalized, i >= 2, i + 1 < limit, line.gap(after: i - 1).elementsEqual([0x2C, 0x20]),
+          let (start, end) = PersonRules.titledAppositive(line, at: i, limit: limit)
+        {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "apposition after title", line: line.number, excerpt: line.excerpt(start, end)))
+          i = end + 1
           continue
         }
         // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
