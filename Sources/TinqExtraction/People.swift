@@ -552,7 +552,11 @@ enum People {
           !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
         {
           var k = institutionEnd(line, from: i, limit: limit)
-          placeSpans.append((lineIndex, i, k))
+          // `dưới thời Kowalczyk`: an era named after a foreigner is no place; the same word
+          // elsewhere in the article stays the person (`thời Lý` names a dynasty, skipped all the same).
+          if !(PersonRules.eraWords.contains(w[i - 1].hash) && !surnames.contains(w[i].hash)) {
+            placeSpans.append((lineIndex, i, k))
+          }
           while k < limit {
             guard k + 2 < limit else { break }
             let gap = line.gap(after: k)

@@ -407,6 +407,9 @@ extension PersonRules {
   /// Titles of monarchs written alone as a name (`bức tượng của Shah`): the office, not one person.
   static let royalTitles = WordSet(["shah", "sultan", "emir", "tsar", "czar", "pharaoh", "caliph", "khedive", "maharaja"])
 
+  /// Words that name an era after them: `thời Kowalczyk`, `đời Lý`.
+  static let eraWords = WordSet(["thời", "đời", "triều"])
+
   /// Words after which a capitalised word is where something happens: `ở Brackwell`, `tại Dunmore`.
   static let locatives = WordSet(["ở", "tại"])
 

@@ -197,6 +197,8 @@ import TinqFacts
     .init(text: "Bức tượng của Shah được trưng bày ở bảo tàng.", expected: []),
     .init(text: "Trận đấu hôm qua, Weip - Olsen đã vẽ rất đẹp.", expected: []),
     .init(text: "Hôm qua, Olsen đã vẽ rất đẹp.", expected: ["Olsen"]),
+    // An era named after a foreigner is no place: the same word elsewhere stays the person.
+    .init(text: "Dưới thời Kowalczyk, đội chơi hay. Hôm qua, Kowalczyk đã chơi rất hay.", expected: ["Kowalczyk"]),
   ]
 
   @Test(arguments: loneCases)
