@@ -143,7 +143,11 @@ enum People {
     if i > 0, !aged {
       let before = w[i - 1]
       // `số 25 Trần Hưng Đạo` is an address; `19.5.2012, Nguyễn Văn Đức` is not.
-      if Names.introduces(line, i - 1) || (before.isNumber && line.gapIsSpace(after: i - 1)) { return nil }
+      if (Names.introduces(line, i - 1) && !PersonRules.isHomeOf(line, i, limit: limit))
+        || (before.isNumber && line.gapIsSpace(after: i - 1))
+      {
+        return nil
+      }
       // Inside a longer proper name (`Bệnh viện Bạch Mai`), unless an organisation's abbreviation
       // or a place ends right before it: `Thứ trưởng Bộ GDĐT Nguyễn Vinh Hiển`, `Bí thư Thành ủy Hà
       // Nội Phạm Quang Nghị`.
@@ -508,6 +512,17 @@ enum People {
               break
             }
           }
+          // `Ảnh: M.TAnh Nguyễn Văn Bảy nói`: the photographer's initials glued to the kinship word
+          // that opens the next sentence; the full name after it is a person's.
+          if let j = (i + 1..<k).first(where: { PersonRules.endsWithGluedKin(line, $0) }), j + 1 < limit,
+            line.gapIsSpace(after: j), let (start, end) = cuedName(line, from: j + 1, kind: .kin, limit: limit), end > start
+          {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "person cue after credit", line: line.number, excerpt: line.excerpt(j, end)))
+            i = follow(line, end, limit: limit)
+            continue
+          }
           i = k
           continue
         }
@@ -549,7 +564,8 @@ enum People {
         // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
         // Lê Quý Đôn và Trần Hưng Đạo`, `trường Lương Thế Vinh, Đoàn Thị Điểm`.
         if i > 0, w[i].isCapitalized, Names.introduces(line, i - 1), line.gapIsSpace(after: i - 1),
-          !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
+          !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i),
+          !PersonRules.isHomeOf(line, i, limit: limit)
         {
           var k = institutionEnd(line, from: i, limit: limit)
           // `dưới thời Kowalczyk`: an era named after a foreigner is no place; the same word

@@ -521,3 +521,34 @@ extension PersonRules {
     return (s, end)
   }
 }
+
+extension PersonRules {
+  static let hNha = ScanText.wordHashes("nhà")[0]
+
+  /// `isHomeOf(_:_:limit:)` tells whether the name at word `i` follows a small `nhà` as the
+  /// person whose home it is: `đến nhà Trần Văn Lộc`, a family name and two words or more after
+  /// it. Not after an era word, where `nhà` names a dynasty (`thời nhà Nguyễn Gia Miêu`).
+  static func isHomeOf(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
+    let w = line.words
+    guard i >= 1, w[i - 1].hash == hNha, !w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1),
+      People.surnames.contains(w[i].hash), let end = Names.run(line, from: i, limit: limit, maxWords: 4, hyphens: false),
+      end - i >= 2
+    else { return false }
+    return !(i >= 2 && line.gapIsSpace(after: i - 2) && eraWords.contains(w[i - 2].hash))
+  }
+
+  /// Kinship words that open a sentence, as a photo credit's initials may be glued to them.
+  static let gluedKinTails: [[UInt8]] = ["Anh", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác"].map { Array($0.utf8) }
+
+  /// `endsWithGluedKin(_:_:)` tells whether word `k` is capital initials glued to a kinship word
+  /// written as a sentence's first (`TAnh` in `Ảnh: M.TAnh Nguyễn ...`): one to three capital
+  /// Latin letters, then the kinship word.
+  static func endsWithGluedKin(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    let b = line.bytes[word.start..<word.end]
+    for tail in gluedKinTails where b.count > tail.count && b.count <= tail.count + 3 && b.reversed().starts(with: tail.reversed()) {
+      return b.dropLast(tail.count).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+    return false
+  }
+}

@@ -143,6 +143,13 @@ import TinqFacts
     .init(text: "Giám đốc Sở Y tế, Bệnh viện Bạch Mai, đã đến thăm.", expected: []),
     .init(text: "Sau trận đấu ở Brelford, Anton Weiss, Pavel Marek đều về nước.", expected: []),
     .init(text: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo, đã ký văn bản.", expected: []),
+    // `nhà` before a full name is that person's home; after an era word, a dynasty.
+    .init(text: "Chiều qua Tâm đến nhà Trần Văn Lộc chơi.", expected: ["Trần Văn Lộc"]),
+    .init(text: "Ngôi đình được dựng từ thời nhà Nguyễn Gia Miêu.", expected: []),
+    .init(text: "Khách sạn ở phố nhà Thờ Lớn.", expected: []),
+    // A photographer's initials glued to the kinship word opening the next sentence.
+    .init(text: "Cảnh hiện trường. Ảnh: M.TAnh Nguyễn Văn Bảy, hàng xóm của nạn nhân, kể lại.", expected: ["Nguyễn Văn Bảy"]),
+    .init(text: "Cảnh hiện trường. Ảnh: M.TAnh Nguyễn kể lại.", expected: []),
     // A role, a few small words about it, then a foreign name.
     .init(text: "Chuyên gia phân tích chính trị Radu Ionescu nhận định như vậy.", expected: ["Radu Ionescu"]),
     .init(text: "Nhà thiết kế nổi tiếng Ilse Vandermeer đã đến Hà Nội.", expected: ["Ilse Vandermeer"]),
