@@ -139,7 +139,7 @@ enum OrganizationNames {
     ("Vietnam Airlines", nil, ["Vietnam Airlines"]), ("VietJet Air", nil, ["VietJet Air", "Vietjet Air", "VietJet"]),
     ("Google", nil, ["Google"]), ("Facebook", nil, ["Facebook"]), ("Microsoft", nil, ["Microsoft"]),
     ("Twitter", nil, ["Twitter"]), ("Apple", nil, ["Apple"]), ("Samsung", nil, ["Samsung"]),
-    ("Manchester United", "MU", ["Manchester United", "Man United", "Man Utd", "M.U"]),
+    ("Manchester United", "MU", ["Manchester United", "Man United", "Man Utd", "M.U", "MU"]),
     ("Manchester City", nil, ["Manchester City", "Man City"]), ("Chelsea", nil, ["Chelsea"]),
     ("Arsenal", nil, ["Arsenal"]), ("Liverpool", nil, ["Liverpool"]), ("Tottenham", nil, ["Tottenham"]),
     ("Everton", nil, ["Everton"]), ("Real Madrid", nil, ["Real Madrid"]), ("Barcelona", nil, ["Barcelona", "Barca"]),
@@ -681,6 +681,8 @@ enum OrganizationNames {
     // after a proper name is the name's own; not one running text goes on from (`Công ty Tân Tạo 2
     // năm`), a decimal, a score (`2-1`), nor one after a place.
     if !afterPlace, let e = closingNumber(line, after: last) { last = e }
+    // `Công ty TNHH`, `Công ty cổ phần`: a company's legal form alone names no company.
+    if (i + headCount...last).allSatisfy({ legalForms.contains(w[$0].hash) }) { return nil }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest
@@ -878,6 +880,10 @@ enum OrganizationNames {
     if !line.gap(after: j).elementsEqual([0x20]) { return true }
     return !w[j + 1].isCapitalized && stops.contains(w[j + 1].hash)
   }
+  /// The words of a company's legal form: `TNHH`, `MTV`, `cổ phần`, `trách nhiệm hữu hạn một thành viên`.
+  static let legalForms = WordSet(
+    ["tnhh", "mtv", "cp", "ctcp", "cổ", "phần", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "ltd", "jsc", "co"])
+
   /// Heads of Party cells, named by the place they serve.
   static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
 

@@ -235,6 +235,10 @@ import TinqFacts
     .init(text: "Đại diện Bộ Tài nguyên và Môi trường phát biểu.", expected: ["Bộ Tài nguyên và Môi trường"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
+    // A company's legal form alone names no company; a club by its short form.
+    .init(text: "Anh làm việc cho một Công ty TNHH ở quận 7.", expected: []),
+    .init(text: "Anh làm việc cho Công ty TNHH Hòa Bình ở quận 7.", expected: ["Công ty TNHH Hòa Bình"]),
+    .init(text: "Chiến thắng của MU tại giải năm nay.", expected: ["Manchester United|MU"]),
     // The outlet the text is told or sent things to is the article's own, wherever it stands.
     .init(text: "VietNamNet đã đăng ý kiến bạn đọc. Ông Lâm vừa cho VietNamNet biết dự án sẽ xong.", expected: []),
     .init(text: "Bạn đọc gửi thông tin về cho VietNamNet qua thư điện tử.", expected: []),
