@@ -261,7 +261,8 @@ enum OrganizationNames {
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
       "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
-      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục",
+      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục", "khí hậu", "hải đảo", "đất đai",
+      "khoáng sản", "địa chất", "đo đạc", "bản đồ",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
@@ -570,6 +571,16 @@ enum OrganizationNames {
           && Names.isTitleCase(line, k + 2))
       {
         k += 1
+        continue
+      }
+      // `Trung tâm Mạng lưới khí tượng thủy văn và môi trường`: `và` between two listed fields
+      // written small, after the name has read one.
+      if w[k].hash == hVa, named, lowerRun > 0, !dashed, k + 2 < w.count, line.gapIsSpace(after: k),
+        line.gapIsSpace(after: k + 1), !w[k + 1].isCapitalized, nameWords.contains(w[k + 1].hash, w[k + 2].hash)
+      {
+        lowerRun += 2
+        end = k + 2
+        k += 3
         continue
       }
       // `Ban Chỉ đạo Nhà nước về Du lịch`, `Phòng CSĐT tội phạm về TTXH`, `Tổng cục Cảnh sát Quản
