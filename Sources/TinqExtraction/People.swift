@@ -551,8 +551,8 @@ enum People {
         }
         // A role, a few small words about it, then a foreign name: `chuyên gia phân tích chính trị
         // Stefan Ionescu`.
-        if nextCapital <= i + 7, !w[i].isCapitalized || Dates.isSentenceStart(line, i),
-          specifiedRoles.startsAny(w[i].hash), let (count, _) = specifiedRoles.match(line, at: i), i + count < limit,
+        if specifiedRoles.startsAny(w[i].hash), nextCapital <= i + 7, !w[i].isCapitalized || Dates.isSentenceStart(line, i),
+          let (count, _) = specifiedRoles.match(line, at: i), i + count < limit,
           line.gapIsSpace(after: i + count - 1), let (start, end) = PersonRules.afterSpecifiedRole(line, from: i + count, limit: limit)
         {
           add(
@@ -613,7 +613,8 @@ enum People {
         }
         // A name set off by commas after the title of the body it heads: `Chủ tịch Brelford, Anton
         // Weiss, cho biết`.
-        if w[i].isCapitalized, i >= 2, i + 1 < limit, line.gap(after: i - 1).elementsEqual([0x2C, 0x20]),
+        // (The comma is read as two bytes: most capitalised words have none before them.)
+        if w[i].isCapitalized, i >= 2, i + 1 < limit, w[i].start - w[i - 1].end == 2, line.bytes[w[i - 1].end] == 0x2C,
           let (start, end) = PersonRules.titledAppositive(line, at: i, limit: limit)
         {
           add(

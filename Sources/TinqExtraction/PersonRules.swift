@@ -448,6 +448,7 @@ extension PersonRules {
   /// của Quỹ Ostrava, Pavel Marek, nhận định`. The clause before the first comma opens with a title
   /// or a position within ten words joined by spaces; the name is written as a plain name, and a
   /// foreign one (no family name of Vietnam first) holds no listed place at all (`Tây Ukraine`).
+  @inline(never)
   static func titledAppositive(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
     guard i >= 2, line.gap(after: i - 1).elementsEqual([0x2C, 0x20]), let end = commaRunEnd(line, from: i, limit: limit),
@@ -498,6 +499,7 @@ extension PersonRules {
   /// function word, place word or word of a work (`diễn viên phim Harry Potter` plays in a film),
   /// and the name opens with no family name of Vietnam, holds no listed place, body or title, and
   /// ends there.
+  @inline(never)
   static func afterSpecifiedRole(_ line: TextLine, from k: Int, limit: Int) -> (Int, Int)? {
     let w = line.words
     var s = k
@@ -528,6 +530,7 @@ extension PersonRules {
   /// `isHomeOf(_:_:limit:)` tells whether the name at word `i` follows a small `nhà` as the
   /// person whose home it is: `đến nhà Trần Văn Lộc`, a family name and two words or more after
   /// it. Not after an era word, where `nhà` names a dynasty (`thời nhà Nguyễn Gia Miêu`).
+  @inline(never)
   static func isHomeOf(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
     let w = line.words
     guard i >= 1, w[i - 1].hash == hNha, !w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1),
@@ -543,6 +546,7 @@ extension PersonRules {
   /// `endsWithGluedKin(_:_:)` tells whether word `k` is capital initials glued to a kinship word
   /// written as a sentence's first (`TAnh` in `Ảnh: M.TAnh Nguyễn ...`): one to three capital
   /// Latin letters, then the kinship word.
+  @inline(never)
   static func endsWithGluedKin(_ line: TextLine, _ k: Int) -> Bool {
     let word = line.words[k]
     let b = line.bytes[word.start..<word.end]
