@@ -611,28 +611,28 @@ enum People {
           i = follow(line, end, limit: limit, start: start)
           continue
         }
-        // A name set off by commas after the title of the body it heads: `Chủ tịch Brelford, Anton
-        // Weiss, cho biết`.
-        // (The comma is read as two bytes: most capitalised words have none before them.)
-        if w[i].isCapitalized, i >= 2, i + 1 < limit, w[i].start - w[i - 1].end == 2, line.bytes[w[i - 1].end] == 0x2C,
-          let (start, end) = PersonRules.titledAppositive(line, at: i, limit: limit)
-        {
-          add(
-            line.excerpt(start, end), rank: nil, positions: [],
-            provenance: Provenance(rule: "apposition after title", line: line.number, excerpt: line.excerpt(start, end)))
-          i = end + 1
-          continue
-        }
-        // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
-        // Its run has two words or more: most capitalised words have a small word after them.
-        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i),
-          let (start, end) = PersonRules.appositive(line, at: i, limit: limit)
-        {
-          add(
-            line.excerpt(start, end), rank: nil, positions: [],
-            provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
-          i = end + 1
-          continue
+        // A name that an apposition explains, after it (`Emme Sky, một chuyên gia`, `Dan Serfati, Chủ
+        // tịch ...`) or after the title of the body it heads. Its run has two words or more: most
+        // capitalised words have a small word after them.
+        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i) {
+          // A name set off by commas after the title of the body it heads: `Chủ tịch Brelford, Anton
+          // Weiss, cho biết` (the comma read as two bytes).
+          if i >= 2, w[i].start - w[i - 1].end == 2, line.bytes[w[i - 1].end] == 0x2C,
+            let (start, end) = PersonRules.titledAppositive(line, at: i, limit: limit)
+          {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "apposition after title", line: line.number, excerpt: line.excerpt(start, end)))
+            i = end + 1
+            continue
+          }
+          if let (start, end) = PersonRules.appositive(line, at: i, limit: limit) {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
+            i = end + 1
+            continue
+          }
         }
         // A Vietnamese name standing alone: three or more words from a family name, or two with
         // an age after them (`Nguyễn Trà My (29 tuổi, ...)`).
