@@ -143,6 +143,9 @@ import TinqFacts
     .init(text: "Giám đốc Sở Y tế, Bệnh viện Bạch Mai, đã đến thăm.", expected: []),
     .init(text: "Sau trận đấu ở Brelford, Anton Weiss, Pavel Marek đều về nước.", expected: []),
     .init(text: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo, đã ký văn bản.", expected: []),
+    // A role or a series names a character or a work, not a person.
+    .init(text: "Cậu từng đóng vai Harry Potter trong ba phần phim.", expected: []),
+    .init(text: "Khán giả chờ series Sherlock Holmes mới.", expected: []),
     // `nhà` before a full name is that person's home; after an era word, a dynasty.
     .init(text: "Chiều qua Tâm đến nhà Trần Văn Lộc chơi.", expected: ["Trần Văn Lộc"]),
     .init(text: "Ngôi đình được dựng từ thời nhà Nguyễn Gia Miêu.", expected: []),
