@@ -17,7 +17,7 @@ let scratchFile: String = {
 let statements: [CheckedStatement] = [
   "count articles by year", "articles where contains \"an ninh\" select id, title, snippet",
   "kwic \"ma túy\" sort by right limit 5", "people", "citations", "articles where cites \"3/2019/nd-cp\"",
-  "articles order by title limit 3", "ngrams 2 limit 3",
+  "articles order by title limit 3", "ngrams 2 limit 3", "collocates of \"an ninh\" limit 3",
 ].compactMap { try? Checker.check(Parser.parseStatement($0), bindings: [:]) }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -83,6 +83,10 @@ extension Corpus {
       }
       w.i64(Int(Date().timeIntervalSince1970))
       try writer.add(SourcesTag.tag, w.bytes)
+      if let record = updateRecord, record.fits(files) {
+        try writer.add(UpdateRecord.filesTag, record.encodeFiles())
+        try writer.add(UpdateRecord.evidenceTag, UpdateRecord.encodeEvidence(try record.asExtracted.value.get()))
+      }
       if stop() { throw SnapshotError("interrupted") }
       try store.write(to: writer, stop: stop)
       if stop() { throw SnapshotError("interrupted") }
@@ -122,9 +126,31 @@ extension Corpus {
       let store = try ArticleStore(snapshot: file)
       let changes = SourceFiles.changes(since: files, paths: roots)
       let info = SnapshotInfo(path: path, sources: roots, files: files, written: written, changes: changes)
-      return Corpus(store: store, paths: roots, warnings: warnings, label: label, snapshot: info)
+      return Corpus(
+        store: store, paths: roots, warnings: warnings, label: label, snapshot: info,
+        updateRecord: updateRecord(file, files: files, articles: store.count))
     } catch {
       throw CorpusError(path: path, description: error.description)
     }
+  }
+
+  /// `updateRecord(_:files:articles:)` reads what an update needs, when the snapshot has it: the
+  /// articles per file now (a short section), the facts before the corpus-wide pass when an update
+  /// asks (they are checked then). Queries never read them, so a record that does not fit the
+  /// file (forged with valid checksums) only makes the snapshot one that cannot be updated.
+  static func updateRecord(_ file: SnapshotFile.Mapped, files: [SourceFile], articles: Int) -> UpdateRecord? {
+    guard let filesSection = try? file.section(UpdateRecord.filesTag),
+      let evidenceSection = try? file.section(UpdateRecord.evidenceTag),
+      let counts = try? UpdateRecord.decodeFiles(filesSection, files: files.count, articles: articles)
+    else { return nil }
+    let evidence = BorrowedBytes(evidenceSection)
+    return UpdateRecord(
+      perFile: zip(files, counts).map { ($0.path, $1) },
+      asExtracted: Deferred {
+        // The closure holds the mapping, so the bytes stay readable.
+        withExtendedLifetime(file) {
+          Result { () throws(SnapshotError) in try UpdateRecord.decodeEvidence(evidence.bytes, articles: articles) }
+        }
+      })
   }
 }

@@ -66,6 +66,10 @@ public struct Corpus: Sendable {
   /// sources have changed since.
   public let snapshot: SnapshotInfo?
 
+  /// What `tinq build --update` needs from a snapshot of this corpus: the articles of each file
+  /// and the facts before the corpus-wide pass. Nil for a corpus built in memory or added to.
+  let updateRecord: UpdateRecord?
+
   /// `init(articles:)` builds a corpus from articles made in memory, without touching the file
   /// system. A repeated id is renamed `ID~2`, `ID~3`, ... with a warning. An article that
   /// carries no facts of its own (no citations, people or organisations)
@@ -89,12 +93,22 @@ public struct Corpus: Sendable {
     self.init(articles: texts.map { ArticleExtractor.extract(text: $0.text, id: $0.id, origin: nil) })
   }
 
-  package init(store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil, snapshot: SnapshotInfo? = nil) {
+  package init(
+    store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String? = nil, snapshot: SnapshotInfo? = nil
+  ) {
+    self.init(store: store, paths: paths, warnings: warnings, label: label, snapshot: snapshot, updateRecord: nil)
+  }
+
+  init(
+    store: ArticleStore, paths: [String], warnings: [LoadWarning], label: String?, snapshot: SnapshotInfo?,
+    updateRecord: UpdateRecord?
+  ) {
     self.store = store
     self.paths = paths
     self.warnings = warnings
     self.label = label ?? (paths.isEmpty ? "in memory" : paths.joined(separator: ", "))
     self.snapshot = snapshot
+    self.updateRecord = updateRecord
   }
 
   /// `load(paths:progress:)` loads directories (recursively: `.txt` articles and `.jsonl` files), single
@@ -133,7 +147,8 @@ public struct Corpus: Sendable {
     loaded.articles = []
     let store = builder.build(&articles)
     Memory.releaseFree()
-    return Corpus(store: store, paths: paths, warnings: loaded.warnings)
+    let record = UpdateRecord(perFile: loaded.perFile, asExtracted: Deferred(value: .success(loaded.asExtracted)))
+    return Corpus(store: store, paths: paths, warnings: loaded.warnings, label: nil, snapshot: nil, updateRecord: record)
   }
 
   /// `bundledSeeds()` is the five seed articles compiled into Tinq, its default corpus, each

@@ -67,6 +67,8 @@ enum Names {
       "tòa", "toà", "nhà", "ngân", "tập", "thuyết", "chủ", "nghĩa", "triều", "đại", "thời", "kỷ", "niệm",
       "tộc", "họ", "dòng", "giống", "loại", "tỉnh", "vùng", "miền", "bãi", "gò", "ngọn", "dãy", "đồi", "hang",
       "động", "thác", "đầm", "phá", "cửa", "mũi", "bán", "lực", "cơ", "sở", "công", "lập", "xuyên", "đấu", "bang",
+      // A role or a series is a character or a work: `đóng vai Harry Potter`, `series Sherlock Holmes`.
+      "vai", "series",
     ])
 
   /// `introduces(_:_:)` tells whether word `k` is a common noun that makes the capitalised words

@@ -139,7 +139,7 @@ enum OrganizationNames {
     ("Vietnam Airlines", nil, ["Vietnam Airlines"]), ("VietJet Air", nil, ["VietJet Air", "Vietjet Air", "VietJet"]),
     ("Google", nil, ["Google"]), ("Facebook", nil, ["Facebook"]), ("Microsoft", nil, ["Microsoft"]),
     ("Twitter", nil, ["Twitter"]), ("Apple", nil, ["Apple"]), ("Samsung", nil, ["Samsung"]),
-    ("Manchester United", "MU", ["Manchester United", "Man United", "Man Utd", "M.U"]),
+    ("Manchester United", "MU", ["Manchester United", "Man United", "Man Utd", "M.U", "MU"]),
     ("Manchester City", nil, ["Manchester City", "Man City"]), ("Chelsea", nil, ["Chelsea"]),
     ("Arsenal", nil, ["Arsenal"]), ("Liverpool", nil, ["Liverpool"]), ("Tottenham", nil, ["Tottenham"]),
     ("Everton", nil, ["Everton"]), ("Real Madrid", nil, ["Real Madrid"]), ("Barcelona", nil, ["Barcelona", "Barca"]),
@@ -261,7 +261,8 @@ enum OrganizationNames {
       "khảo cổ", "cổ học", "học", "khí tượng", "thủy văn", "thuỷ văn", "dự báo", "cây trồng", "vật nuôi",
       "sinh học", "hóa học", "vật lý", "toán học", "y học", "dược", "tâm lý", "xã hội học", "nhân văn",
       "an toàn", "dự án", "tài liệu", "hoạch hóa", "hoạch hoá", "gia đình", "phòng chống",
-      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục",
+      "truy nã", "thuốc lá", "tải biển", "tố tụng", "tư lệnh", "kỷ lục", "khí hậu", "hải đảo", "đất đai",
+      "khoáng sản", "địa chất", "đo đạc", "bản đồ",
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
@@ -572,6 +573,16 @@ enum OrganizationNames {
         k += 1
         continue
       }
+      // `Trung tâm Mạng lưới khí tượng thủy văn và môi trường`: `và` between two listed fields
+      // written small, after the name has read one.
+      if w[k].hash == hVa, named, lowerRun > 0, !dashed, k + 2 < w.count, line.gapIsSpace(after: k),
+        line.gapIsSpace(after: k + 1), !w[k + 1].isCapitalized, nameWords.contains(w[k + 1].hash, w[k + 2].hash)
+      {
+        lowerRun += 2
+        end = k + 2
+        k += 3
+        continue
+      }
       // `Ban Chỉ đạo Nhà nước về Du lịch`, `Phòng CSĐT tội phạm về TTXH`, `Tổng cục Cảnh sát Quản
       // lý hành chính về trật tự an toàn xã hội`: `về` and the field the body deals with.
       if w[k].hash == hVe, named, !dashed, k + 1 < w.count, line.gapIsSpace(after: k), aboutFollows(line, at: k + 1) {
@@ -681,6 +692,8 @@ enum OrganizationNames {
     // after a proper name is the name's own; not one running text goes on from (`Công ty Tân Tạo 2
     // năm`), a decimal, a score (`2-1`), nor one after a place.
     if !afterPlace, let e = closingNumber(line, after: last) { last = e }
+    // `Công ty TNHH`, `Công ty cổ phần`: a company's legal form alone names no company.
+    if (i + headCount...last).allSatisfy({ legalForms.contains(w[$0].hash) }) { return nil }
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest
@@ -878,6 +891,10 @@ enum OrganizationNames {
     if !line.gap(after: j).elementsEqual([0x20]) { return true }
     return !w[j + 1].isCapitalized && stops.contains(w[j + 1].hash)
   }
+  /// The words of a company's legal form: `TNHH`, `MTV`, `cổ phần`, `trách nhiệm hữu hạn một thành viên`.
+  static let legalForms = WordSet(
+    ["tnhh", "mtv", "cp", "ctcp", "cổ", "phần", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "ltd", "jsc", "co"])
+
   /// Heads of Party cells, named by the place they serve.
   static let cellHeads = PhraseTable<Bool>([("Đảng bộ", true), ("Chi bộ", true)])
 

@@ -67,6 +67,29 @@ enum OrganizationRules {
     return false
   }
 
+  /// Outlets by the names and codes they are written with (`VietNamNet`, `Dân trí`, `ANTĐ`).
+  static let outletNames = PhraseTable<Bool>(Set(Sources.codes.keys).union(Sources.codes.values).map { ($0, true) })
+  static let hCho = ScanText.wordHashes("cho")[0]
+  static let hBiet = ScanText.wordHashes("biết")[0]
+  static let hGui = ScanText.wordHashes("gửi")[0]
+
+  /// `isAddressedOutlet(_:_:_:)` tells whether an outlet at words `i..<i+count` (one listed, or one
+  /// a head such as `Báo` opens) is the one the text is told or sent things to: `vừa cho Tin Mới
+  /// biết`, `gửi thông tin về cho Tin Mới`, `có văn bản gửi Báo Tin Mới`. That is the article's own
+  /// outlet, which is no organisation of the story anywhere in it.
+  static func isAddressedOutlet(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {
+    let w = line.words
+    guard i > 0, line.gapIsSpace(after: i - 1) else { return false }
+    let before = w[i - 1].hash
+    guard before == hCho || before == hGui else { return false }
+    guard outletNames.match(line, at: i)?.count == count || outletHeads.match(line, at: i) != nil else { return false }
+    if before == hGui { return true }
+    // `về cho X`, `gửi cho X`; or `cho X biết`.
+    if i > 1, line.gapIsSpace(after: i - 2), w[i - 2].hash == hGui || w[i - 2].hash == OrganizationNames.hVe { return true }
+    let end = i + count - 1
+    return end + 1 < w.count && line.gapIsSpace(after: end) && w[end + 1].hash == hBiet
+  }
+
   /// `isDateline(_:_:_:)` tells whether an abbreviation opening the line before a dash is the
   /// outlet's dateline: `QĐND - Hội nghị ...`.
   static func isDateline(_ line: TextLine, _ i: Int, _ count: Int) -> Bool {

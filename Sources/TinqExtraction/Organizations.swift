@@ -119,6 +119,9 @@ enum Organizations {
     var seen: Set<UTF8Key> = []
     var result: [OrganizationMention] = []
     var brands: Set<String> = []
+    // The article's own outlet, found where the text is told or sent things to it: no
+    // organisation of the story wherever it stands.
+    var ownOutlets: Set<UTF8Key> = []
     let table = Self.table
     let quanKhu = Self.hQuanKhu
     let lowerFirst = OrganizationNames.lowerFirst
@@ -200,6 +203,11 @@ enum Organizations {
           i += count
           continue
         }
+        if OrganizationRules.isAddressedOutlet(line, i, count) {
+          ownOutlets.insert(UTF8Key(entry.name))
+          i += count
+          continue
+        }
         emit(entry, line, i, count)
         // `Ủy ban Pháp luật của Quốc hội` names the parliament too.
         if count > 3, words[i + count - 3].hash == OrganizationNames.hCua,
@@ -220,6 +228,7 @@ enum Organizations {
         i += count
       }
     }
+    if !ownOutlets.isEmpty { result.removeAll { ownOutlets.contains(UTF8Key($0.name)) } }
     return OrganizationRules.consolidated(result, brands: brands)
   }
 }

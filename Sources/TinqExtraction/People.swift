@@ -143,7 +143,11 @@ enum People {
     if i > 0, !aged {
       let before = w[i - 1]
       // `số 25 Trần Hưng Đạo` is an address; `19.5.2012, Nguyễn Văn Đức` is not.
-      if Names.introduces(line, i - 1) || (before.isNumber && line.gapIsSpace(after: i - 1)) { return nil }
+      if (Names.introduces(line, i - 1) && !PersonRules.isHomeOf(line, i, limit: limit))
+        || (before.isNumber && line.gapIsSpace(after: i - 1))
+      {
+        return nil
+      }
       // Inside a longer proper name (`Bệnh viện Bạch Mai`), unless an organisation's abbreviation
       // or a place ends right before it: `Thứ trưởng Bộ GDĐT Nguyễn Vinh Hiển`, `Bí thư Thành ủy Hà
       // Nội Phạm Quang Nghị`.
@@ -357,6 +361,7 @@ enum People {
     let hAnh = Bylines.hAnh
     let foreignGivenNames = Names.foreignGivenNames
     let countries = PersonRules.countries
+    let specifiedRoles = PersonRules.specifiedRoles
     let hHo = Names.hoChiMinh[0]
     for (lineIndex, line) in lines.enumerated() where !reporterLines.contains(line.number) {
       let w = line.words
@@ -507,6 +512,17 @@ enum People {
               break
             }
           }
+          // `Ảnh: M.TAnh Nguyễn Văn Bảy nói`: the photographer's initials glued to the kinship word
+          // that opens the next sentence; the full name after it is a person's.
+          if let j = (i + 1..<k).first(where: { PersonRules.endsWithGluedKin(line, $0) }), j + 1 < limit,
+            line.gapIsSpace(after: j), let (start, end) = cuedName(line, from: j + 1, kind: .kin, limit: limit), end > start
+          {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "person cue after credit", line: line.number, excerpt: line.excerpt(j, end)))
+            i = follow(line, end, limit: limit)
+            continue
+          }
           i = k
           continue
         }
@@ -533,13 +549,30 @@ enum People {
           i = follow(line, end, limit: limit)
           continue
         }
+        // A role, a few small words about it, then a foreign name: `chuyên gia phân tích chính trị
+        // Stefan Ionescu`.
+        if specifiedRoles.startsAny(w[i].hash), nextCapital <= i + 7, !w[i].isCapitalized || Dates.isSentenceStart(line, i),
+          let (count, _) = specifiedRoles.match(line, at: i), i + count < limit,
+          line.gapIsSpace(after: i + count - 1), let (start, end) = PersonRules.afterSpecifiedRole(line, from: i + count, limit: limit)
+        {
+          add(
+            line.excerpt(start, end), rank: nil, positions: [],
+            provenance: Provenance(rule: "role and words", line: line.number, excerpt: line.excerpt(i, end)))
+          i = follow(line, end, limit: limit)
+          continue
+        }
         // A list after a word that makes its items places or institutions: `các phố Nguyễn Văn Tố,
         // Lê Quý Đôn và Trần Hưng Đạo`, `trường Lương Thế Vinh, Đoàn Thị Điểm`.
         if i > 0, w[i].isCapitalized, Names.introduces(line, i - 1), line.gapIsSpace(after: i - 1),
-          !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i)
+          !surnames.contains(w[i].hash) || !Names.hasAgeAfter(line, Names.run(line, from: i, limit: limit, maxWords: 4) ?? i),
+          !PersonRules.isHomeOf(line, i, limit: limit)
         {
           var k = institutionEnd(line, from: i, limit: limit)
-          placeSpans.append((lineIndex, i, k))
+          // `dưới thời Kowalczyk`: an era named after a foreigner is no place; the same word
+          // elsewhere in the article stays the person (`thời Lý` names a dynasty, skipped all the same).
+          if !(PersonRules.eraWords.contains(w[i - 1].hash) && !surnames.contains(w[i].hash)) {
+            placeSpans.append((lineIndex, i, k))
+          }
           while k < limit {
             guard k + 2 < limit else { break }
             let gap = line.gap(after: k)
@@ -578,16 +611,28 @@ enum People {
           i = follow(line, end, limit: limit, start: start)
           continue
         }
-        // A name that an apposition explains: `Emme Sky, một chuyên gia`, `Dan Serfati, Chủ tịch ...`.
-        // Its run has two words or more: most capitalised words have a small word after them.
-        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i),
-          let (start, end) = PersonRules.appositive(line, at: i, limit: limit)
-        {
-          add(
-            line.excerpt(start, end), rank: nil, positions: [],
-            provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
-          i = end + 1
-          continue
+        // A name that an apposition explains, after it (`Emme Sky, một chuyên gia`, `Dan Serfati, Chủ
+        // tịch ...`) or after the title of the body it heads. Its run has two words or more: most
+        // capitalised words have a small word after them.
+        if w[i].isCapitalized, i + 1 < limit, PersonRules.runCrosses(line, after: i) {
+          // A name set off by commas after the title of the body it heads: `Chủ tịch Brelford, Anton
+          // Weiss, cho biết` (the comma read as two bytes).
+          if i >= 2, w[i].start - w[i - 1].end == 2, line.bytes[w[i - 1].end] == 0x2C,
+            let (start, end) = PersonRules.titledAppositive(line, at: i, limit: limit)
+          {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "apposition after title", line: line.number, excerpt: line.excerpt(start, end)))
+            i = end + 1
+            continue
+          }
+          if let (start, end) = PersonRules.appositive(line, at: i, limit: limit) {
+            add(
+              line.excerpt(start, end), rank: nil, positions: [],
+              provenance: Provenance(rule: "apposition", line: line.number, excerpt: line.excerpt(start, end + 3 < w.count ? end + 3 : end)))
+            i = end + 1
+            continue
+          }
         }
         // A Vietnamese name standing alone: three or more words from a family name, or two with
         // an age after them (`Nguyễn Trà My (29 tuổi, ...)`).

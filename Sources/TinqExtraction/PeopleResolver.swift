@@ -10,6 +10,11 @@ public enum PeopleResolver {
   /// The rule `People.extract` gives a foreign surname standing alone (`Moyes`).
   static let loneSurnameRule = "surname"
 
+  /// The rules of the people `resolve(_:)` adds: no other step gives them.
+  static let confirmedNameRule = "name (known in corpus)"
+  static let confirmedSurnameRule = "surname (known in corpus)"
+  static let confirmedRules: Set<String> = [confirmedNameRule, confirmedSurnameRule]
+
   /// `resolve(_:)` adds to each article the candidate names that the corpus knows as people, and
   /// clears the candidates.
   ///
@@ -97,11 +102,11 @@ public enum PeopleResolver {
           }
           guard !(lastWords?.contains(key) ?? false), have.insert(key).inserted else { continue }
           var p = c
-          p.provenance.rule = "surname (known in corpus)"
+          p.provenance.rule = confirmedSurnameRule
           article.people.append(p)
         } else if known.contains(UTF8Key(c.name)) && have.insert(UTF8Key(c.name)).inserted {
           var p = c
-          p.provenance.rule = "name (known in corpus)"
+          p.provenance.rule = confirmedNameRule
           article.people.append(p)
         }
       }

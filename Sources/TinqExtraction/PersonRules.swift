@@ -404,6 +404,12 @@ extension PersonRules {
     return false
   }
 
+  /// Titles of monarchs written alone as a name (`bức tượng của Shah`): the office, not one person.
+  static let royalTitles = WordSet(["shah", "sultan", "emir", "tsar", "czar", "pharaoh", "caliph", "khedive", "maharaja"])
+
+  /// Words that name an era after them: `thời Kowalczyk`, `đời Lý`.
+  static let eraWords = WordSet(["thời", "đời", "triều"])
+
   /// Words after which a capitalised word is where something happens: `ở Brackwell`, `tại Dunmore`.
   static let locatives = WordSet(["ở", "tại"])
 
@@ -428,8 +434,125 @@ extension PersonRules {
       return false
     }
     if i == w.count - 1, Names.isGluedStart(line, i) { return false }
-    return !People.surnames.contains(word.hash) && !openers.contains(word.hash) && !notPersonWords.contains(word.hash)
+    // `Werner Weip - Olsen`: after a spaced dash and a name, the word ends a longer name.
+    if i >= 2, line.gap(after: i - 1).elementsEqual([0x20, 0x2D, 0x20]), Names.isTitleCase(line, i - 1) { return false }
+    return !People.surnames.contains(word.hash) && !royalTitles.contains(word.hash) && !openers.contains(word.hash) && !notPersonWords.contains(word.hash)
       && !Names.institutionHeads.contains(word.hash) && Gazetteer.match(line, at: i) == nil
       && Names.cues.match(line, at: i) == nil && !Names.foreignGivenNames.contains(word.hash)
+  }
+}
+
+extension PersonRules {
+  /// `titledAppositive(_:at:limit:)` reads a name of two to four words set off by commas after the
+  /// title of the body it heads: `Chủ tịch Brelford, Anton Weiss, cho biết`, `Giám đốc điều hành
+  /// của Quỹ Ostrava, Pavel Marek, nhận định`. The clause before the first comma opens with a title
+  /// or a position within ten words joined by spaces; the name is written as a plain name, and a
+  /// foreign one (no family name of Vietnam first) holds no listed place at all (`Tây Ukraine`).
+  @inline(never)
+  static func titledAppositive(_ line: TextLine, at i: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    guard i >= 2, line.gap(after: i - 1).elementsEqual([0x2C, 0x20]), let end = commaRunEnd(line, from: i, limit: limit),
+      end + 1 < limit, !openers.contains(w[i].hash)
+    else { return nil }
+    var j = i - 1
+    var titled = false
+    while j >= 0, i - 1 - j < 10 {
+      if People.positionHeads.match(line, at: j) != nil || officialHeads.match(line, at: j) != nil
+        || Names.cues.match(line, at: j)?.payload == .title
+      {
+        titled = true
+        break
+      }
+      guard j > 0, line.gapIsSpace(after: j - 1) else { break }
+      j -= 1
+    }
+    guard titled, Names.isTitleCase(line, i), Names.run(line, from: i, limit: limit, maxWords: 4) == end,
+      isPlainName(line, i, end)
+    else { return nil }
+    for k in i...end {
+      guard Names.isTitleCase(line, k) || !w[k].isCapitalized, !Names.isInitial(line, k) else { return nil }
+    }
+    if !People.surnames.contains(w[i].hash) {
+      for k in i...end where Gazetteer.match(line, at: k) != nil || Names.notPeople.match(line, at: k) != nil { return nil }
+    }
+    return (i, end)
+  }
+
+  /// Roles after which a few small words may say more before the name: `chuyên gia phân tích chính
+  /// trị Stefan Ionescu`, `nhà thiết kế nổi tiếng Adrian Voss`. Only words for people: makers,
+  /// drivers and suspects name a car or a firm as often.
+  static let specifiedRoles = PhraseTable<Bool>(
+    ["chuyên gia", "nhà báo", "nhà văn", "nhà thơ", "nhà nghiên cứu", "nhà khoa học", "nhà phân tích", "luật sư",
+     "bác sĩ", "giáo sư", "ca sĩ", "nữ ca sĩ", "nam ca sĩ", "diễn viên", "nữ diễn viên", "nam diễn viên", "nhạc sĩ",
+     "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "đạo diễn", "nhà thiết kế", "người mẫu", "họa sĩ",
+     "nhà hoạt động", "nhiếp ảnh gia", "tay vợt", "võ sĩ", "vận động viên", "nhà sử học", "nhà kinh tế học"]
+      .map { ($0, true) })
+  /// Small words that make the words after a role a place, an origin or a possession, not more
+  /// about the person: `cầu thủ người Brazil`, `nhà báo đến từ New York`, `diễn viên của hãng`.
+  static let notSpecifiers = WordSet(["người", "gốc", "quốc", "tịch", "đến", "thuộc", "hãng", "tờ", "đài", "kênh", "đội",
+    "tuyển", "câu", "clb", "nhóm", "ban", "trường", "viện", "công", "ty", "tập", "đoàn", "vô", "địch", "áo", "khoác",
+    "đấu", "thi", "tham", "gia", "trận", "sân", "mùa", "phim", "giải", "cúp", "vai", "sách", "truyện", "bài", "khúc",
+    "album", "chương", "trình", "tác", "phẩm", "tên", "hiệu", "danh"])
+
+  /// `afterSpecifiedRole(_:from:limit:)` reads a foreign name of two to four words after one to
+  /// four small words that follow a role (`specifiedRoles`) from word `k`: the small words hold no
+  /// function word, place word or word of a work (`diễn viên phim Harry Potter` plays in a film),
+  /// and the name opens with no family name of Vietnam, holds no listed place, body or title, and
+  /// ends there.
+  @inline(never)
+  static func afterSpecifiedRole(_ line: TextLine, from k: Int, limit: Int) -> (Int, Int)? {
+    let w = line.words
+    var s = k
+    while s < limit, s - k < 4, !w[s].isCapitalized {
+      guard line.gapIsSpace(after: s - 1), !w[s].isNumber, !OrganizationNames.stops.contains(w[s].hash),
+        !notSpecifiers.contains(w[s].hash)
+      else { return nil }
+      s += 1
+    }
+    guard s > k, s < limit, line.gapIsSpace(after: s - 1), !Names.introduces(line, s - 1), Names.isTitleCase(line, s),
+      !People.surnames.contains(w[s].hash),
+      let end = Names.run(line, from: s, limit: limit, maxWords: 4, hyphens: true), end > s, isPlainName(line, s, end),
+      !(end + 1 < w.count && line.gapIsSpace(after: end) && w[end + 1].isCapitalized)
+    else { return nil }
+    for j in s...end {
+      if Gazetteer.match(line, at: j) != nil || Names.notPeople.match(line, at: j) != nil || Names.isInitial(line, j) {
+        return nil
+      }
+    }
+    if end == w.count - 1, Names.isGluedStart(line, s) { return nil }
+    return (s, end)
+  }
+}
+
+extension PersonRules {
+  static let hNha = ScanText.wordHashes("nhà")[0]
+
+  /// `isHomeOf(_:_:limit:)` tells whether the name at word `i` follows a small `nhà` as the
+  /// person whose home it is: `đến nhà Trần Văn Lộc`, a family name and two words or more after
+  /// it. Not after an era word, where `nhà` names a dynasty (`thời nhà Nguyễn Gia Miêu`).
+  @inline(never)
+  static func isHomeOf(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
+    let w = line.words
+    guard i >= 1, w[i - 1].hash == hNha, !w[i - 1].isCapitalized, line.gapIsSpace(after: i - 1),
+      People.surnames.contains(w[i].hash), let end = Names.run(line, from: i, limit: limit, maxWords: 4, hyphens: false),
+      end - i >= 2
+    else { return false }
+    return !(i >= 2 && line.gapIsSpace(after: i - 2) && eraWords.contains(w[i - 2].hash))
+  }
+
+  /// Kinship words that open a sentence, as a photo credit's initials may be glued to them.
+  static let gluedKinTails: [[UInt8]] = ["Anh", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác"].map { Array($0.utf8) }
+
+  /// `endsWithGluedKin(_:_:)` tells whether word `k` is capital initials glued to a kinship word
+  /// written as a sentence's first (`TAnh` in `Ảnh: M.TAnh Nguyễn ...`): one to three capital
+  /// Latin letters, then the kinship word.
+  @inline(never)
+  static func endsWithGluedKin(_ line: TextLine, _ k: Int) -> Bool {
+    let word = line.words[k]
+    let b = line.bytes[word.start..<word.end]
+    for tail in gluedKinTails where b.count > tail.count && b.count <= tail.count + 3 && b.reversed().starts(with: tail.reversed()) {
+      return b.dropLast(tail.count).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+    return false
   }
 }

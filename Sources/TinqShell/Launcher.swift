@@ -216,6 +216,41 @@ public enum Launcher {
     return success
   }
 
+  /// `tinq build --update FILE [-o OUT]`: reads only the new and changed source files and
+  /// rewrites the snapshot (to `OUT` when given). Exit 0 when written or already up to date.
+  public static func update(snapshot: String, output: String?) -> Int32 {
+    let errors = TextOutput.standardError
+    LineEditor.watchInterrupts()
+    let stop = { LineEditor.interrupted() }
+    let start = ContinuousClock.now
+    let meter = isatty(2) != 0 ? ProgressLine(errors) : nil
+    let target = output ?? snapshot
+    guard Corpus.isSnapshot(path: snapshot) else {
+      errors.write("tinq: error: \(snapshot) is not a Tinq snapshot; --update takes one written by `tinq build`\n")
+      return usageFailure
+    }
+    let result: SnapshotUpdate
+    do {
+      meter?.say("checking the sources of \(snapshot)...")
+      result = try Corpus.update(snapshot: snapshot, to: output, progress: { meter?.show($0) }, stop: stop)
+      meter?.clear()
+    } catch {
+      return stopped(by: error.description, meter: meter, interrupted: stop(), "\(target) was not written")
+    }
+    if meter != nil {
+      let seconds = (ContinuousClock.now - start) / .seconds(1)
+      if result.isUpToDate {
+        errors.write("\(snapshot) is up to date with its sources; nothing written.\n")
+      } else {
+        errors.write(
+          String(
+            format: "Updated %@ (%@): %d articles read, %d kept; %d of %d index segments kept, in %.1f s.\n", target,
+            result.changes.summary, result.extracted, result.kept, result.keptSegments, result.segments, seconds))
+      }
+    }
+    return success
+  }
+
   /// `stopped(by:meter:interrupted:_:)` ends a long command that failed: the progress line is
   /// cleared, and Ctrl-C is said with what it left (`what`, exit 130), any other error as itself
   /// (exit 2).

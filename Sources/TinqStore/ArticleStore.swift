@@ -132,7 +132,7 @@ public struct ArticleStore: Sendable {
 
   init(
     metadata: ArticleTable, text: (FullTextIndex, BodyStore), documents: [CitedDocument], names: Names,
-    indexes: Deferred<SmallIndexes>
+    indexes: Deferred<SmallIndexes>, terms: Deferred<CorpusTerms?>? = nil
   ) {
     let (fullText, bodies) = text
     self.fullText = fullText
@@ -145,7 +145,7 @@ public struct ArticleStore: Sendable {
     entityByBare = names.bare
     small = indexes
     sortKeys = SortKeyCache()
-    corpusTermsCache = CorpusTermsCache()
+    corpusTermsCache = CorpusTermsCache(stored: terms)
     storyCache = StoryCache()
   }
 

@@ -73,20 +73,38 @@ public struct CorpusTerms: Sendable {
   public let total: Int
 }
 
-/// `CorpusTermsCache` holds a store's `CorpusTerms` once counted.
+extension CorpusTerms {
+  /// `followedBy(_:)` is the counts of a corpus made of this one's articles and then `later`'s:
+  /// frequencies add up, and a key keeps the spelling this corpus saw first.
+  package func followedBy(_ later: CorpusTerms) -> CorpusTerms {
+    var frequency = self.frequency
+    var spelling = self.spelling
+    for (key, n) in later.frequency {
+      frequency[key, default: 0] += n
+      if spelling[key] == nil { spelling[key] = later.spelling[key] }
+    }
+    return CorpusTerms(frequency: frequency, spelling: spelling, total: total + later.total)
+  }
+}
+
+/// `CorpusTermsCache` holds a store's `CorpusTerms` once counted, or once read from the
+/// snapshot the store was opened from.
 final class CorpusTermsCache: Sendable {
   let value = Mutex<CorpusTerms?>(nil)
+  /// The counts a snapshot stored, decoded on first use (nil when they do not decode: they are
+  /// counted then).
+  let stored: Deferred<CorpusTerms?>?
+
+  init(stored: Deferred<CorpusTerms?>? = nil) { self.stored = stored }
 }
 
 extension ArticleStore {
-  /// `corpusTerms(stop:)` is every syllable's frequency in the corpus's bodies, counted over
-  /// every body on first use (nil when stopped) and kept for the store's life.
-  public func corpusTerms(stop: () -> Bool = { false }) -> CorpusTerms? {
-    if let known = corpusTermsCache.value.withLock({ $0 }) { return known }
+  /// `countTerms(_:stop:)` counts the syllables of the bodies of `articles` (nil when stopped).
+  package func countTerms(_ articles: DocSet, stop: () -> Bool = { false }) -> CorpusTerms? {
     var reader = GramReader(bodies: bodies)
     var frequency: [Int] = []
     var total = 0
-    let completed = DocSet.all(universe: count).forEach(stoppingWhen: stop) { a in
+    let completed = articles.forEach(stoppingWhen: stop) { a in
       reader.forEachTerm(of: a) { t in
         if t >= frequency.count { frequency.append(contentsOf: repeatElement(0, count: t + 1 - frequency.count)) }
         frequency[t] += 1
@@ -103,7 +121,27 @@ extension ArticleStore {
       byKey[counter.keys[t]] = frequency[t]
       spelling[counter.keys[t]] = counter.spellings[t]
     }
-    let terms = CorpusTerms(frequency: byKey, spelling: spelling, total: total)
+    return CorpusTerms(frequency: byKey, spelling: spelling, total: total)
+  }
+
+  /// Whether the store was opened from a snapshot that stored its syllable counts.
+  package var hasStoredCorpusTerms: Bool { corpusTermsCache.stored != nil }
+
+  /// `adoptCorpusTerms(_:)` gives the store counts made elsewhere (an update adds the new
+  /// articles' counts to the snapshot's), which must be those of its bodies.
+  package func adoptCorpusTerms(_ terms: CorpusTerms) {
+    corpusTermsCache.value.withLock { if $0 == nil { $0 = terms } }
+  }
+
+  /// `corpusTerms(stop:)` is every syllable's frequency in the corpus's bodies, counted over
+  /// every body on first use (nil when stopped) and kept for the store's life.
+  public func corpusTerms(stop: () -> Bool = { false }) -> CorpusTerms? {
+    if let known = corpusTermsCache.value.withLock({ $0 }) { return known }
+    if let stored = corpusTermsCache.stored?.value {
+      corpusTermsCache.value.withLock { if $0 == nil { $0 = stored } }
+      return stored
+    }
+    guard let terms = countTerms(DocSet.all(universe: count), stop: stop) else { return nil }
     corpusTermsCache.value.withLock { if $0 == nil { $0 = terms } }
     return terms
   }

@@ -8,10 +8,34 @@ extension FullTextIndex {
   /// `Builder` builds the index and the body store one segment at a time, so the caller can
   /// index segments as articles arrive and schedule them beside other work on the same cores.
   struct Builder: Sendable {
-    let lexicon = Lexicon()
-    let pieces = PieceTable.Builder()
+    let lexicon: Lexicon
+    let pieces: PieceTable.Builder
     /// The piece caches, kept between segments (one per worker at a time).
     let caches = Reusable { PieceCache() }
+
+    /// `init()` starts with an empty lexicon and piece table.
+    init() {
+      lexicon = Lexicon()
+      pieces = PieceTable.Builder()
+    }
+
+    /// `init(continuing:pieces:)` starts with copies of a built index's lexicon and piece table,
+    /// so that segments built before keep their numbers and new ones add to them.
+    init(continuing index: FullTextIndex, pieces table: PieceTable) {
+      lexicon = Lexicon(state: index.lexicon.state.withLock { $0 })
+      pieces = PieceTable.Builder(table)
+    }
+
+    /// `part(_:index:bodies:)` is segment `s` of a built index and body store, as `segment(_:texts:)`
+    /// made it, for a build that keeps it.
+    static func part(_ s: Int, index: FullTextIndex, bodies: BodyStore) -> Part {
+      let lo = s * FullTextIndex.segmentSize
+      let hi = min(index.universe, lo + FullTextIndex.segmentSize)
+      return (
+        index.segments[s], Array(index.titleLength[lo..<hi]), bodies.segments[s], Array(bodies.starts[lo..<hi]),
+        Array(index.documentLength[lo..<hi])
+      )
+    }
 
     /// What one segment produces: its postings, title lengths, encoded bodies, body starts and
     /// document lengths.

@@ -12,13 +12,31 @@ import TinqText
 public struct StoreBuilder: Sendable {
   let text: FullTextIndex.Builder
   let background: BackgroundIndexer
-  /// The segments handed to the background indexer.
+  /// The number of articles in a segment of the full-text index (the unit a build can keep).
+  package static let segmentSize = FullTextIndex.segmentSize
+
+  /// The segments handed to the background indexer (or kept from an earlier store).
   var queued = 0
+  /// The segments kept from an earlier store, by number.
+  var kept: [Int: FullTextIndex.Builder.Part] = [:]
 
   /// `init()` starts an empty build.
   public init() {
     text = FullTextIndex.Builder()
     background = BackgroundIndexer(text)
+  }
+
+  /// `init(keeping:of:)` starts a build whose first `segments` segments are those of `store`,
+  /// taken as they are (read in place when the store was opened from a snapshot): the articles
+  /// given to `build` must begin with the same articles, whose titles and bodies are then not
+  /// read. The lexicon and piece table start as the store's, so the kept postings keep their
+  /// meaning.
+  package init(keeping segments: Int, of store: ArticleStore) {
+    text = FullTextIndex.Builder(continuing: store.fullText, pieces: store.bodies.pieces)
+    background = BackgroundIndexer(text)
+    let n = min(max(0, segments), FullTextIndex.Builder.segments(store.count))
+    for s in 0..<n { kept[s] = FullTextIndex.Builder.part(s, index: store.fullText, bodies: store.bodies) }
+    queued = n
   }
 
   /// `indexCompleteSegments(of:)` hands the complete segments of `articles` not indexed yet to
@@ -62,7 +80,7 @@ public struct StoreBuilder: Sendable {
       default: .segment(jobs[job - 3].segment, text.segment(jobs[job - 3].segment, texts: jobs[job - 3].texts))
       }
     }
-    var parts = background.finish()
+    var parts = background.finish().merging(kept) { new, _ in new }
     var documents: [CitedDocument]? = nil
     var names: ArticleStore.Names? = nil
     var small: SmallIndexes? = nil

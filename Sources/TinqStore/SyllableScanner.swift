@@ -273,7 +273,21 @@ public struct PieceTable: Sendable {
       var arena: [UInt8] = []
       var offsets: [UInt32] = [0]
     }
-    let state = Mutex(State())
+    let state: Mutex<State>
+
+    init() { state = Mutex(State()) }
+
+    /// `init(_:)` starts with the pieces of a table, under the same numbers.
+    init(_ table: PieceTable) {
+      var s = State()
+      s.arena = table.arena
+      s.offsets = table.offsets
+      s.ids.reserveCapacity(table.count)
+      for i in 0..<table.count {
+        s.ids[Array(table.arena[Int(table.offsets[i])..<Int(table.offsets[i + 1])])] = UInt32(i)
+      }
+      state = Mutex(s)
+    }
 
     func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
       let key = Array(bytes)

@@ -111,3 +111,102 @@ struct SnapshotBench: ParsableCommand {
     return out
   }
 }
+
+/// `UpdateReport` is what one `measure-update` child found.
+struct UpdateReport: Codable, Sendable {
+  /// Seconds for the whole update (check the sources, read the new file, settle, index, write).
+  var seconds: Double
+  /// The process's peak resident memory, in bytes.
+  var peakRSSBytes: Int
+  /// Articles read from the new files, and kept from the snapshot.
+  var extracted: Int
+  var kept: Int
+  /// Index segments kept, of all.
+  var keptSegments: Int
+  var segments: Int
+}
+
+/// `MeasureUpdate` updates a snapshot in this process, as `tinq build --update` does.
+struct MeasureUpdate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "measure-update", abstract: "Update one snapshot in this process (used by `update`).", shouldDisplay: false)
+
+  @Option(help: "The snapshot.") var snapshot: String
+
+  func run() throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try Corpus.update(snapshot: snapshot)
+    let report = UpdateReport(
+      seconds: (clock.now - start).seconds, peakRSSBytes: peakResidentBytes(), extracted: result.extracted,
+      kept: result.kept, keptSegments: result.keptSegments, segments: result.segments)
+    FileHandle.standardOutput.write(try JSONEncoder().encode(report))
+    FileHandle.standardOutput.write(Data("\n".utf8))
+  }
+}
+
+/// `UpdateBench` measures `tinq build --update` against a full build (issue #15): a folder holding
+/// the corpus is built, N generated articles are added to it as a new file, the snapshot is
+/// updated, and the folder is built again from scratch; each step in a fresh process. The updated
+/// and the new snapshot must give the same answers to the suite and to the corpus's entity lists.
+struct UpdateBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "update",
+    abstract: "Measure adding articles to a snapshot with --update against a full build (issue #15).",
+    discussion: """
+        swift run -c release tinq-bench update --corpus bench/out/perf-100k.jsonl --add 1000
+      """)
+
+  @Option(help: "The corpus (a .jsonl file).") var corpus: String
+  @Option(help: "How many generated articles to add.") var add: Int = 1000
+  @Option(help: "A folder for the work (default: a new one under the temporary folder).") var work: String?
+
+  func child<T: Decodable>(_ args: [String]) throws -> T { try runChild(selfExecutable(), args) }
+
+  func run() throws {
+    let fm = FileManager.default
+    let dir = work ?? (NSTemporaryDirectory() + "tinq-update-\(getpid())")
+    let sources = dir + "/sources"
+    try fm.createDirectory(atPath: sources, withIntermediateDirectories: true)
+    defer { if work == nil { try? fm.removeItem(atPath: dir) } }
+    try fm.createSymbolicLink(atPath: sources + "/a.jsonl", withDestinationPath: (corpus as NSString).isAbsolutePath ? corpus : fm.currentDirectoryPath + "/" + corpus)
+    let updated = dir + "/updated.tinq"
+    let fresh = dir + "/fresh.tinq"
+    let base: BuildReport = try child(["measure-build", "--corpus", sources, "--output", updated])
+    // Another seed: other articles, some of whose ids repeat the corpus's (renamed, as a load would).
+    _ = try CorpusWriter(generator: ArticleGenerator(seed: 7)).write(count: add, format: .jsonl, to: sources + "/b.jsonl")
+    let update: UpdateReport = try child(["measure-update", "--snapshot", updated])
+    let full: BuildReport = try child(["measure-build", "--corpus", sources, "--output", fresh])
+    let a = try Corpus.open(updated)
+    let b = try Corpus.open(fresh)
+    let suite = BenchSuite.queries().flatMap { q in [q.tinq] + (q.tinqIds.map { [$0] } ?? []) }
+    let statements =
+      suite
+      + ["people order by articles desc limit 200", "organizations order by articles desc limit 200",
+        "citations order by articles desc limit 200", "count articles by year", "articles where year = 2020 select id, people, citations, organizations"]
+    var same = 0
+    for s in statements where answer(a, s) == answer(b, s) { same += 1 }
+    let fullSeconds = full.loadSeconds + full.saveSeconds
+    print(
+      """
+      | | seconds | peak RSS |
+      | --- | --- | --- |
+      | build of \(base.articles) articles (load / write) | \(f(base.loadSeconds)) / \(f(base.saveSeconds)) | \(base.peakRSSBytes / 1_000_000) MB |
+      | update adding \(update.extracted) (kept \(update.kept); \(update.keptSegments) of \(update.segments) segments kept) | \(f(update.seconds)) (\(String(format: "%.0f", 100 * update.seconds / fullSeconds))% of the full build) | \(update.peakRSSBytes / 1_000_000) MB |
+      | full build of \(full.articles) articles (load / write) | \(f(full.loadSeconds)) / \(f(full.saveSeconds)) | \(full.peakRSSBytes / 1_000_000) MB |
+
+      \(same) of \(statements.count) statements answer identically on the updated and the new snapshot.
+      """)
+    if same != statements.count { throw ExitCode(1) }
+  }
+
+  func f(_ s: Double) -> String { String(format: "%.2f s", s) }
+
+  func answer(_ corpus: Corpus, _ statement: String) -> String {
+    do {
+      return Renderer(format: .json).render(try corpus.query(statement))
+    } catch {
+      return "error: \(error)"
+    }
+  }
+}

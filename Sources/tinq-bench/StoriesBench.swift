@@ -54,6 +54,7 @@ struct StoriesBench: ParsableCommand {
   @Option(help: "Corpora holding the labelled articles (files or folders); none skips the labelled pairs.")
   var corpus: [String] = []
   @Option(help: "A corpus to time the clustering on, beside its load.") var timing: String?
+  @Flag(help: "Print the dev pairs the clustering gets wrong (never the test pairs).") var errors = false
 
   func run() throws {
     try synthetic()
@@ -175,6 +176,20 @@ struct StoriesBench: ParsableCommand {
     print("at the threshold \(StoryClustering.threshold):")
     print("  dev   " + score(chosen, split: "dev").line)
     print("  test  " + score(chosen, split: "test").line)
+    if errors {
+      print("dev pairs wrong (estimated similarity, containment, shared shingles, outlets, story size):")
+      for p in rows where p.split == "dev" {
+        guard let a = ordinal[p.a], let b = ordinal[p.b] else { continue }
+        let joined = chosen.storyOf[a] == chosen.storyOf[b]
+        guard joined != p.same else { continue }
+        let o = sketches.overlap(a, b)
+        print(
+          String(
+            format: "  %@ %@ %@  J %.2f  C %.2f  shared %.0f  %@  story of %d", (p.same ? "missed" : "joined") as NSString, p.a as NSString,
+            p.b as NSString, sketches.similarity(a, b) ?? -1, o?.containment ?? -1, o?.shared ?? -1,
+            (sketches.sameOutlet(a, b) ? "one outlet" : "two outlets") as NSString, chosen.story(of: a).copies))
+      }
+    }
     let multi = chosen.all.filter { $0.copies > 1 }
     print(
       "stories: \(chosen.all.count) for \(store.count) articles; \(multi.count) with copies, holding \(multi.reduce(0) { $0 + $1.copies }) articles"

@@ -9,7 +9,7 @@ struct TinqBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tinq-bench",
     abstract: "Generate synthetic Vietnamese news corpora and benchmark Tinq beside SQLite FTS5.",
-    subcommands: [Generate.self, Run.self, Measure.self, ExtractionBench.self, SnapshotBench.self, MeasureBuild.self, PostgresBench.self, StoriesBench.self]
+    subcommands: [Generate.self, Run.self, Measure.self, ExtractionBench.self, SnapshotBench.self, MeasureBuild.self, UpdateBench.self, MeasureUpdate.self, PostgresBench.self, StoriesBench.self]
   )
 }
 

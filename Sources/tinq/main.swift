@@ -40,6 +40,7 @@ struct TinqCommand: ParsableCommand {
         echo 'count articles' | tinq
         tinq build articles/ -o news.tinq         build a snapshot once...
         tinq --corpus news.tinq                   ...and open it at once, every time
+        tinq build --update news.tinq             read only new and changed files into it
         tinq load articles/ --into postgres://localhost/news
         tinq --backend postgres://localhost/news -e 'count articles by year'
 
@@ -139,23 +140,45 @@ struct BuildCommand: ParsableCommand {
 
       The file is written beside its destination and renamed into place when complete: an error or Ctrl-C leaves no partial file and keeps the previous one.
 
+      With --update, Tinq reads only the files that are new or changed since the snapshot was built (from the same paths), takes the other articles from the snapshot as they were extracted, settles what depends on the whole corpus again (short citations, names confirmed by other articles, duplicate ids), keeps the index of the articles before the first change, and rewrites the snapshot; when nothing changed, it writes nothing.
+
       Examples:
         tinq build ../corpora/ -o news.tinq
         tinq build a.jsonl b/ --output news.tinq
+        tinq build --update news.tinq
         tinq --corpus news.tinq -e 'count articles by year'
 
-      Exit status: 0 written, 2 a usage or I/O error, 130 interrupted.
+      Exit status: 0 written (or up to date), 2 a usage or I/O error, 130 interrupted.
       """
   )
 
-  @Argument(help: ArgumentHelp("Folders, .txt or .jsonl files to load (or one snapshot to rewrite).", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp(
+      "Folders, .txt or .jsonl files to load (or one snapshot to rewrite; with --update, the snapshot to update).",
+      valueName: "path"))
   var paths: [String]
 
-  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The snapshot file to write.", valueName: "file"))
-  var output: String
+  @Option(
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp("The snapshot file to write (with --update: instead of the snapshot itself).", valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Bring the snapshot given up to date with its source files, reading only new and changed ones.")
+  var update = false
+
+  func validate() throws {
+    if update {
+      guard paths.count == 1 else { throw ValidationError("--update takes one snapshot, e.g. `tinq build --update news.tinq`") }
+    } else if output == nil {
+      throw ValidationError("Missing expected argument '--output <file>' (or -o FILE), the snapshot to write")
+    }
+  }
 
   func run() throws {
-    throw ExitCode(Launcher.build(paths: paths, output: output))
+    if update {
+      throw ExitCode(Launcher.update(snapshot: paths[0], output: output))
+    }
+    throw ExitCode(Launcher.build(paths: paths, output: output ?? ""))
   }
 }
 

@@ -235,6 +235,24 @@ import TinqFacts
     .init(text: "Đại diện Bộ Tài nguyên và Môi trường phát biểu.", expected: ["Bộ Tài nguyên và Môi trường"]),
     // `Trung ương Đảng` after a title.
     .init(text: "Ông là Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy.", expected: ["Trung ương Đảng"]),
+    // Fields written small, joined by `và`, and a field's noun after a capitalised part.
+    .init(
+      text: "Đại diện Trung tâm Mạng lưới khí tượng thủy văn và môi trường phát biểu.",
+      expected: ["Trung tâm Mạng lưới khí tượng thủy văn và môi trường"]),
+    .init(text: "Đại diện Cục Biến đổi khí hậu phát biểu.", expected: ["Cục Biến đổi khí hậu"]),
+    .init(text: "Sở Y tế và bệnh viện tỉnh đã họp.", expected: ["Sở Y tế"]),
+    // A company's legal form alone names no company; a club by its short form.
+    .init(text: "Anh làm việc cho một Công ty TNHH ở quận 7.", expected: []),
+    .init(text: "Anh làm việc cho Công ty TNHH Hòa Bình ở quận 7.", expected: ["Công ty TNHH Hòa Bình"]),
+    .init(text: "Chiến thắng của MU tại giải năm nay.", expected: ["Manchester United|MU"]),
+    // The outlet the text is told or sent things to is the article's own, wherever it stands.
+    .init(text: "VietNamNet đã đăng ý kiến bạn đọc. Ông Lâm vừa cho VietNamNet biết dự án sẽ xong.", expected: []),
+    .init(text: "Bạn đọc gửi thông tin về cho VietNamNet qua thư điện tử.", expected: []),
+    .init(
+      text: "Báo Tin Mới đã đăng bài. Sở Y tế tỉnh Bình Dương vừa có văn bản gửi Báo Tin Mới.",
+      expected: ["Sở Y tế tỉnh Bình Dương"]),
+    .init(text: "Báo Tin Mới cho biết dự án sẽ xong.", expected: ["Báo Tin Mới"]),
+    .init(text: "Bộ Y tế đã báo cho Sở Y tế tỉnh Bình Dương biết.", expected: ["Bộ Y tế", "Sở Y tế tỉnh Bình Dương"]),
   ]
 
   @Test(arguments: cases)

@@ -136,6 +136,32 @@ import TinqFacts
     .init(text: "Ông Phạm Văn Sáu Huyện Đông Anh đến dự.", expected: ["Phạm Văn Sáu"]),
     // A Korean given name keeps its small part after the hyphen.
     .init(text: "Nhà lãnh đạo Kim Jong-un thị sát một đơn vị.", expected: ["Kim Jong-un"]),
+    // A name set off by commas after the title of the body it heads.
+    .init(text: "Chủ tịch Brelford, Anton Weiss, cho biết đội sẽ mua thêm cầu thủ.", expected: ["Anton Weiss"]),
+    .init(text: "Người phát ngôn của Điện Elysee, Odile Vautrin, cho biết như vậy.", expected: ["Odile Vautrin"]),
+    .init(text: "Thị trưởng thành phố Lvova, Tây Ukraine, cho biết như vậy.", expected: []),
+    .init(text: "Giám đốc Sở Y tế, Bệnh viện Bạch Mai, đã đến thăm.", expected: []),
+    .init(text: "Sau trận đấu ở Brelford, Anton Weiss, Pavel Marek đều về nước.", expected: []),
+    .init(text: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo, đã ký văn bản.", expected: []),
+    // A role or a series names a character or a work, not a person.
+    .init(text: "Cậu từng đóng vai Harry Potter trong ba phần phim.", expected: []),
+    .init(text: "Khán giả chờ series Sherlock Holmes mới.", expected: []),
+    // `nhà` before a full name is that person's home; after an era word, a dynasty.
+    .init(text: "Chiều qua Tâm đến nhà Trần Văn Lộc chơi.", expected: ["Trần Văn Lộc"]),
+    .init(text: "Ngôi đình được dựng từ thời nhà Nguyễn Gia Miêu.", expected: []),
+    .init(text: "Khách sạn ở phố nhà Thờ Lớn.", expected: []),
+    // A photographer's initials glued to the kinship word opening the next sentence.
+    .init(text: "Cảnh hiện trường. Ảnh: M.TAnh Nguyễn Văn Bảy, hàng xóm của nạn nhân, kể lại.", expected: ["Nguyễn Văn Bảy"]),
+    .init(text: "Cảnh hiện trường. Ảnh: M.TAnh Nguyễn kể lại.", expected: []),
+    // A role, a few small words about it, then a foreign name.
+    .init(text: "Chuyên gia phân tích chính trị Radu Ionescu nhận định như vậy.", expected: ["Radu Ionescu"]),
+    .init(text: "Nhà thiết kế nổi tiếng Ilse Vandermeer đã đến Hà Nội.", expected: ["Ilse Vandermeer"]),
+    .init(text: "Nữ diễn viên phim Harry Potter đã đến Hà Nội.", expected: []),
+    .init(text: "Cầu thủ đội tuyển Costa Rica ghi bàn thắng duy nhất.", expected: []),
+    .init(text: "Chuyên gia kinh tế Ngân hàng Thế giới cho biết như vậy.", expected: []),
+    .init(text: "Nhà báo đến từ New Bradford kể lại.", expected: []),
+    .init(text: "Tay vợt vô địch Roland Garros năm ngoái đã rút lui.", expected: []),
+    .init(text: "Cầu thủ khoác áo Bayern Brelford ghi bàn.", expected: []),
   ]
 
   @Test(arguments: cases)
@@ -153,7 +179,8 @@ import TinqFacts
   static let evidence = [
     "HLV Robert Kowalczyk đã ký hợp đồng.", "Tiền đạo Robert Kowalczyk ghi bàn.", "Ca sĩ Anna Kestrel hát.",
     "Nữ ca sĩ Anna Kestrel lưu diễn.", "Công ty TNHH Kestrel bị phạt.", "Thủ môn Jonas Banh bắt chính.",
-    "Tiền đạo Jonas Banh ghi bàn.",
+    "Tiền đạo Jonas Banh ghi bàn.", "Chuyên gia Samir Shah cho biết.", "Ông Samir Shah nói.",
+    "Họa sĩ Ilse Olsen vẽ tranh.", "Nhà báo Ilse Olsen viết bài.",
   ]
 
   struct LoneCase: Sendable, CustomStringConvertible {
@@ -175,6 +202,13 @@ import TinqFacts
     .init(text: "Trận đấu diễn ra ở Kowalczyk, gần biên giới.", expected: []),
     .init(text: "Trận đấu hôm qua, Banh đã bắt rất hay.", expected: ["Banh"]),
     .init(text: "Trời mưa to. Banh lăn ra khỏi sân.", expected: []),
+    // A monarch's title written alone is the office; after a spaced dash and a name, a word ends
+    // a longer name.
+    .init(text: "Bức tượng của Shah được trưng bày ở bảo tàng.", expected: []),
+    .init(text: "Trận đấu hôm qua, Weip - Olsen đã vẽ rất đẹp.", expected: []),
+    .init(text: "Hôm qua, Olsen đã vẽ rất đẹp.", expected: ["Olsen"]),
+    // An era named after a foreigner is no place: the same word elsewhere stays the person.
+    .init(text: "Dưới thời Kowalczyk, đội chơi hay. Hôm qua, Kowalczyk đã chơi rất hay.", expected: ["Kowalczyk"]),
   ]
 
   @Test(arguments: loneCases)

@@ -36,8 +36,8 @@ import TinqSupport
   ]
 
   /// Every query's rendered answer, as JSON.
-  static func answers(_ corpus: Corpus) -> [String] {
-    queries.map { q in
+  static func answers(_ corpus: Corpus, _ statements: String...) -> [String] {
+    (statements.isEmpty ? queries : statements).map { q in
       var session = Session(corpus: corpus)
       return session.run(q).map { outcome in
         switch outcome.result {
@@ -234,6 +234,22 @@ import TinqSupport
     let seeds = try Corpus.bundledSeeds()
     #expect(Array(corpus.store.metadata) == Array(seeds.store.metadata))
     #expect(corpus.store.ids == seeds.store.ids)
+  }
+
+  /// The corpus's syllable counts (word statistics read them) are stored, so a snapshot's first
+  /// `collocates` or `keywords` reads no body for them; they are those of the corpus loaded.
+  @Test func theCorpusSyllableCountsAreStored() throws {
+    let path = Self.scratch() + "/seeds.tinq"
+    let seeds = try Corpus.bundledSeeds()
+    try seeds.save(to: path)
+    let opened = try Corpus.open(path)
+    #expect(opened.store.hasStoredCorpusTerms)
+    let stored = try #require(opened.store.corpusTerms())
+    let counted = try #require(seeds.store.countTerms(DocSet.all(universe: seeds.articleCount)))
+    #expect(stored.total == counted.total && stored.total > 0)
+    #expect(stored.frequency == counted.frequency)
+    #expect(stored.spelling == counted.spelling)
+    #expect(!Corpus(texts: [(id: "x", text: "Tin\n\nBài.")]).store.hasStoredCorpusTerms)
   }
 
   @Test func everyTruncationAndManyFlippedBytesAreRefusedOrHarmless() throws {

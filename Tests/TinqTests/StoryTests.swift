@@ -281,3 +281,145 @@ enum StoryTexts {
     assertSyntaxDiagnostic("stories where 1️⃣copy >= 3", "unknown field `copy` in stories")
   }
 }
+
+/// Invented texts for the outlet rule: one outlet's template series (a fund's weekly report:
+/// the same opening and closing around different figures), an outlet's update of its own
+/// article, and a reader-question box that is all of a short body.
+enum OutletTexts {
+  static let fundOpening = """
+    Quỹ Tấm Lòng Vàng của tòa soạn xin trân trọng thông báo tới quý bạn đọc kết quả tiếp nhận và \
+    chuyển tiền ủng hộ trong tuần qua. Toàn bộ số tiền bạn đọc gửi về đã được ban biên tập đối chiếu \
+    với sao kê của ngân hàng và chuyển tới từng hoàn cảnh đúng như tâm nguyện của người gửi. Quỹ chân \
+    thành cảm ơn sự đồng hành bền bỉ của các nhà hảo tâm trong và ngoài nước suốt thời gian qua.
+    """
+  static let fundClosing = """
+    Mọi thắc mắc về khoản ủng hộ xin liên hệ trực tiếp bộ phận công tác xã hội của tòa soạn trong giờ \
+    hành chính. Bạn đọc có thể tra cứu danh sách chi tiết trên trang của quỹ, mỗi khoản tiền đều được \
+    ghi rõ tên người gửi, ngày nhận và địa chỉ của hoàn cảnh được giúp đỡ để tiện theo dõi.
+    """
+  static let fundWeek1 = """
+    Trong tuần thứ nhất của tháng, quỹ đã chuyển hơn bốn mươi triệu đồng tới gia đình bà cụ sống một \
+    mình bên bờ suối ở huyện miền núi, giúp cụ sửa lại mái nhà dột nát trước mùa mưa bão, đồng thời \
+    trao học bổng cho hai anh em mồ côi đang theo học trường nội trú của tỉnh.
+    """
+  static let fundWeek2 = """
+    Sang tuần thứ hai, nhiều bạn đọc tiếp tục gửi tiền giúp cậu học trò bị tai nạn giao thông phải \
+    nằm viện dài ngày ở thành phố, số tiền hơn sáu mươi triệu đồng đã được trao tận tay người mẹ đang \
+    bán hàng rong nuôi con, phần còn lại dành cho ca phẫu thuật tim của một bé gái.
+    """
+  static let issue1 = fundOpening + "\n" + fundWeek1 + "\n" + fundClosing
+  static let issue2 = fundOpening + "\n" + fundWeek2 + "\n" + fundClosing
+
+  static let morning = """
+    Sáng nay giá vàng miếng trong nước được các doanh nghiệp điều chỉnh tăng mạnh theo đà đi lên của \
+    thị trường thế giới sau khi đồng đô la suy yếu. Lúc chín giờ, công ty vàng bạc lớn nhất niêm yết \
+    giá mua vào và bán ra cao hơn chốt phiên hôm qua khoảng ba trăm nghìn đồng mỗi lượng, chênh lệch \
+    giữa hai chiều giao dịch vẫn ở mức cao. Nhiều người dân xếp hàng bán vàng chốt lời ngay từ đầu \
+    giờ, trong khi lượng khách mua vào khá thưa thớt. Các chuyên gia cho rằng thị trường còn biến \
+    động trong những ngày tới và khuyên nhà đầu tư nhỏ lẻ thận trọng.
+    """
+  static let afternoonAddition = """
+    Đến đầu giờ chiều, giá vàng tiếp tục leo thang thêm hai trăm nghìn đồng nữa, lập mức cao nhất \
+    trong vòng một tháng qua. Ngân hàng nhà nước cho biết sẽ theo dõi sát diễn biến và sẵn sàng can \
+    thiệp để bình ổn thị trường nếu cần thiết.
+    """
+  static let afternoon = morning + "\n" + afternoonAddition
+
+  static let questionFooter = "Xem thêm bảng giá xe mới. Câu hỏi cần tư vấn xin gửi về hộp thư của chuyên mục xe."
+  static let question1 = "Xe cũ có nên mua? " + questionFooter
+  static let question2 = "Mất giấy sang tên được? " + questionFooter
+}
+
+@Suite struct StoryOutletRuleTests {
+  static let day1 = PartialDate(iso: "2016-10-03")
+  static let day2 = PartialDate(iso: "2016-10-10")
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var what: String
+    var texts: (String, String)
+    var outlets: (String?, String?)
+    var dates: (PartialDate?, PartialDate?)
+    var joined: Bool
+    var testDescription: String { what }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      what: "two issues of one outlet's weekly template, a week apart, are two stories", texts: (OutletTexts.issue1, OutletTexts.issue2),
+      outlets: ("DT", "DT"), dates: (day1, day2), joined: false),
+    Case(
+      what: "two undated issues of one outlet's template are two stories", texts: (OutletTexts.issue1, OutletTexts.issue2),
+      outlets: ("DT", "DT"), dates: (nil, nil), joined: false),
+    Case(
+      what: "the same two texts under two outlets are joined: across outlets the similarity alone decides",
+      texts: (OutletTexts.issue1, OutletTexts.issue2), outlets: ("DT", "VNE"), dates: (day1, day2), joined: true),
+    Case(
+      what: "the same two texts with outlets unknown are joined", texts: (OutletTexts.issue1, OutletTexts.issue2), outlets: (nil, nil),
+      dates: (day1, day2), joined: true),
+    Case(
+      what: "one outlet's two texts of one day are joined (a same-day rewrite)", texts: (OutletTexts.issue1, OutletTexts.issue2),
+      outlets: ("DT", "DT"), dates: (day1, day1), joined: true),
+    Case(
+      what: "one outlet's morning text inside its afternoon update is one story", texts: (OutletTexts.morning, OutletTexts.afternoon),
+      outlets: ("VOV", "VOV"), dates: (day1, day1), joined: true),
+    Case(
+      what: "one outlet's text inside its next-day update is one story (containment)", texts: (OutletTexts.morning, OutletTexts.afternoon),
+      outlets: ("VOV", "VOV"), dates: (day1, day2), joined: true),
+    Case(
+      what: "a cross-outlet copy is one story", texts: (OutletTexts.afternoon, OutletTexts.afternoon), outlets: ("VOV", "TTXVN"),
+      dates: (day1, day2), joined: true),
+    Case(
+      what: "one outlet's two short bodies sharing only its reader-question box are two stories, even on one day",
+      texts: (OutletTexts.question1, OutletTexts.question2), outlets: ("VNE", "VNE"), dates: (day1, day1), joined: false),
+    Case(
+      what: "the same short bodies under two outlets are joined", texts: (OutletTexts.question1, OutletTexts.question2),
+      outlets: ("VNE", "DT"), dates: (day1, day1), joined: true),
+  ]
+
+  static func sketch(_ text: String) -> StoryClustering.Sketch? {
+    StoryClustering.sketch(shingles: StoryClustering.shingles(StoryClustering.syllableHashes(of: text)))
+  }
+
+  @Test(arguments: cases)
+  func outletRule(_ c: Case) throws {
+    let sketches = [Self.sketch(c.texts.0), Self.sketch(c.texts.1)]
+    let labels = StoryClustering.labels(sketches: sketches, outlets: [c.outlets.0, c.outlets.1], dates: [c.dates.0, c.dates.1])
+    #expect((labels[0] == labels[1]) == c.joined, "\(c.what)")
+  }
+
+  /// The texts are what the cases say: the template issues are similar enough to join across
+  /// outlets but share little more than half of each; the update holds all of the morning text;
+  /// the question box is a sentence or two.
+  @Test func textsHaveTheIntendedOverlap() throws {
+    func shingles(_ s: String) -> Set<UInt64> { Set(StoryClustering.shingles(StoryClustering.syllableHashes(of: s))) }
+    let (i1, i2) = (shingles(OutletTexts.issue1), shingles(OutletTexts.issue2))
+    let shared = Double(i1.intersection(i2).count)
+    #expect(StoryClustering.jaccard(i1, i2) > 0.45)
+    #expect(shared / Double(min(i1.count, i2.count)) < 0.75)
+    let (m, a) = (shingles(OutletTexts.morning), shingles(OutletTexts.afternoon))
+    #expect(m.isSubset(of: a))
+    let (q1, q2) = (shingles(OutletTexts.question1), shingles(OutletTexts.question2))
+    #expect(q1.intersection(q2).count < Int(StoryClustering.sameOutletShared) - 8)
+    #expect(StoryClustering.jaccard(q1, q2) > 0.45)
+  }
+
+  /// The store passes each article's outlet and date to the clustering, as a load does.
+  @Test func theStoreAppliesTheOutletRule() {
+    let articles = [
+      Article(id: "fund-1", title: "Quỹ tuần 1", date: Self.day1, source: "DT", body: OutletTexts.issue1),
+      Article(id: "fund-2", title: "Quỹ tuần 2", date: Self.day2, source: "DT", body: OutletTexts.issue2),
+      Article(id: "gold-am", title: "Vàng tăng", date: Self.day1, source: "VOV", body: OutletTexts.morning),
+      Article(id: "gold-pm", title: "Vàng tăng tiếp", date: Self.day1, source: "VOV", body: OutletTexts.afternoon),
+      Article(id: "gold-copy", title: "Giá vàng lập đỉnh", date: Self.day2, source: "TTXVN", body: OutletTexts.afternoon),
+    ]
+    let store = ArticleStore(articles: articles)
+    let stories = store.stories
+    func story(_ id: String) -> String? {
+      store.metadata.firstIndex { $0.id == id }.map { stories.story(of: $0).id }
+    }
+    #expect(story("fund-1") == "fund-1")
+    #expect(story("fund-2") == "fund-2")
+    #expect(story("gold-pm") == "gold-am")
+    #expect(story("gold-copy") == "gold-am")
+  }
+}

@@ -12,6 +12,11 @@ public struct LoadedArticles: Sendable {
   public var articles: [Article]
   /// The skipped files and lines, with reasons.
   public var warnings: [LoadWarning]
+  /// What the corpus-wide steps changed, as it was before them (see `AsExtracted`).
+  package var asExtracted = AsExtracted()
+  /// Each file read, in order, with the number of articles it gave (a snapshot records them, so
+  /// an update knows which articles came from which file).
+  package var perFile: [(path: String, articles: Int)] = []
 
   /// `init(articles:warnings:)` makes a result.
   public init(articles: [Article] = [], warnings: [LoadWarning] = []) {
@@ -54,6 +59,22 @@ public enum CorpusLoader {
     paths: [String], progress: (LoadProgress) -> Void = { _ in }, stop: () -> Bool = { false },
     afterBatch: (inout [Article]) -> Void = { _ in }
   ) throws(CorpusPathError) -> LoadedArticles {
+    var ids = UniqueIDs()
+    var loaded = try loadUnresolved(paths: paths, ids: &ids, progress: progress, stop: stop, afterBatch: afterBatch)
+    let renamed = loaded.asExtracted.entries
+    loaded.asExtracted = CorpusEvidence.resolve(&loaded.articles)
+    for (ordinal, entry) in renamed { loaded.asExtracted.entries[ordinal, default: .init()].id = entry.id }
+    return loaded
+  }
+
+  /// `loadUnresolved(paths:ids:progress:stop:afterBatch:)` is `load` without the corpus-wide
+  /// pass (`CorpusEvidence`), with ids made unique against `ids` (which it updates), for a caller
+  /// that adds these articles to others and runs the pass over all of them. The renamed articles'
+  /// first ids are in `asExtracted`.
+  package static func loadUnresolved(
+    paths: [String], ids: inout UniqueIDs, progress: (LoadProgress) -> Void = { _ in },
+    stop: () -> Bool = { false }, afterBatch: (inout [Article]) -> Void = { _ in }
+  ) throws(CorpusPathError) -> LoadedArticles {
     var collector = FileCollector()
     for path in paths { try collector.add(path) }
     let files = collector.files
@@ -62,12 +83,17 @@ public enum CorpusLoader {
     var articles: [Article] = []
     let pool = StringPool()
     // Ids are made unique as articles arrive, before a batch is indexed.
-    var ids = UniqueIDs()
     var renamed: [LoadWarning] = []
+    var asExtracted = AsExtracted()
+    var perFile: [(path: String, articles: Int)] = []
     var checked = 0
     func admitThenIndex(_ articles: inout [Article]) {
       while checked < articles.count {
-        if let warning = ids.admit(&articles[checked]) { renamed.append(warning) }
+        let first = articles[checked].id
+        if let warning = ids.admit(&articles[checked]) {
+          renamed.append(warning)
+          asExtracted.entries[checked] = AsExtracted.Entry(id: first)
+        }
         checked += 1
       }
       afterBatch(&articles)
@@ -90,6 +116,7 @@ public enum CorpusLoader {
     for file in files {
       // Ctrl-C abandons the load between files and batches; nothing of it is kept.
       if stop() { throw CorpusPathError(path: file, description: "interrupted") }
+      let articlesBefore = articles.count + pendingText.count
       if (file as NSString).pathExtension.lowercased() == "jsonl" {
         flushText()
         let before = status.bytes
@@ -111,12 +138,15 @@ public enum CorpusLoader {
         }
         if pendingText.count >= 4096 { flushText() }
       }
+      perFile.append((file, articles.count + pendingText.count - articlesBefore))
       status.files += 1
       progress(status)
     }
     flushText()
-    CorpusEvidence.resolve(&articles)
-    return LoadedArticles(articles: articles, warnings: warnings + renamed)
+    var loaded = LoadedArticles(articles: articles, warnings: warnings + renamed)
+    loaded.asExtracted = asExtracted
+    loaded.perFile = perFile
+    return loaded
   }
 
   /// The size of a file in bytes, 0 when it cannot be read.
@@ -585,6 +615,8 @@ public struct LoadProgress: Sendable, Equatable {
 /// warning naming both places, so `show`, `id =` and every other operator agree on one article.
 public struct UniqueIDs: Sendable {
   private var firstSeen: [String: String] = [:]
+  /// How the reason of a renaming warning begins.
+  package static let renameReasonPrefix = "duplicate id"
 
   public init() {}
 
@@ -599,7 +631,7 @@ public struct UniqueIDs: Sendable {
     while firstSeen["\(article.id)~\(k)"] != nil { k += 1 }
     let fresh = "\(article.id)~\(k)"
     let warning = LoadWarning(
-      path: place, reason: "duplicate id \"\(article.id)\" (first at \(first)); this one is \"\(fresh)\"")
+      path: place, reason: "\(Self.renameReasonPrefix) \"\(article.id)\" (first at \(first)); this one is \"\(fresh)\"")
     firstSeen[fresh] = place
     article.id = fresh
     return warning

@@ -65,10 +65,15 @@ public enum SourceFiles {
     return collector.files
   }
 
-  /// `record(paths:)` records every file a load of `paths` reads: size, time and checksum.
-  public static func record(paths: [String]) throws(CorpusPathError) -> [SourceFile] {
-    try list(paths: paths).map { path in
+  /// `record(paths:knowing:)` records every file a load of `paths` reads: size, time and
+  /// checksum; a file `known` records with the same size and time keeps its checksum unread.
+  public static func record(paths: [String], knowing known: [SourceFile] = []) throws(CorpusPathError) -> [SourceFile] {
+    let byPath = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    return try list(paths: paths).map { path in
       let (size, modified) = stamp(path) ?? (0, 0)
+      // A file of the same size and time as one recorded is taken to hold the same bytes, as
+      // `changes(since:paths:)` takes it.
+      if let k = byPath[path], k.size == size, k.modified == modified { return k }
       return SourceFile(path: path, size: size, modified: modified, checksum: checksum(path) ?? 0)
     }
   }

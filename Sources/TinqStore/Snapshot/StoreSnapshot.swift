@@ -20,6 +20,7 @@ extension ArticleStore {
     static let names = "NAME"
     static let idOrder = "IDOR"
     static let documents = "DOCS"
+    static let terms = "TERM"
   }
 
   /// `write(to:)` adds the store's sections to a snapshot being written.
@@ -122,6 +123,47 @@ extension ArticleStore {
     var order = SnapshotWriter()
     order.integers(sortedIDs.map { UInt32($0.ordinal) })
     try file.add(Tag.idOrder, order.bytes)
+    try checkStop()
+    // The corpus's syllable counts (collocates and keywords read them), so that a snapshot
+    // answers its first word statistics as fast as a loaded corpus does once it has counted.
+    guard let terms = corpusTerms(stop: stop) else { throw SnapshotError("interrupted") }
+    try file.add(Tag.terms, Self.encodeTerms(terms))
+  }
+
+  /// `encodeTerms(_:)` is the `TERM` section: the total, a count of keys, then per key (in
+  /// byte order) the toned key, its first spelling and its frequency.
+  static func encodeTerms(_ terms: CorpusTerms) -> [UInt8] {
+    var w = SnapshotWriter()
+    w.count(terms.total)
+    w.count(terms.frequency.count)
+    for (key, n) in terms.frequency.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }) {
+      w.string(key)
+      w.string(terms.spelling[key] ?? key)
+      w.count(n)
+    }
+    return w.bytes
+  }
+
+  /// `decodeTerms(_:)` reads `TERM` back, checking that the frequencies add up to the total.
+  static func decodeTerms(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> CorpusTerms {
+    var r = SnapshotReader(bytes, section: Tag.terms)
+    let total = try r.count(max: Int.max)
+    let n = try r.count()
+    var frequency: [String: Int] = [:]
+    var spelling: [String: String] = [:]
+    frequency.reserveCapacity(n)
+    spelling.reserveCapacity(n)
+    var sum = 0
+    for _ in 0..<n {
+      let key = try r.string()
+      spelling[key] = try r.string()
+      let f = try r.count(max: total - sum)
+      frequency[key] = f
+      sum += f
+    }
+    try r.expectEnd()
+    guard sum == total, frequency.count == n else { throw r.failure("the counts do not add up") }
+    return CorpusTerms(frequency: frequency, spelling: spelling, total: total)
   }
 
   /// `init(snapshot:)` reads a store back from a verified snapshot, checking that its parts agree
@@ -203,7 +245,13 @@ extension ArticleStore {
     if let marks = file.sections[Tag.marks] {
       bodyStore.marks = try Self.decodeMarks(marks, articles: n, owner: file)
     }
-    self.init(metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small)
+    // Counted again on first use when the snapshot has none or they do not decode.
+    let stored = (try? file.section(Tag.terms)).map(BorrowedBytes.init)
+    let terms = stored.map { view in
+      Deferred { withExtendedLifetime(file) { try? Self.decodeTerms(view.bytes) } }
+    }
+    self.init(
+      metadata: table, text: (fullText, bodyStore), documents: documents, names: names, indexes: small, terms: terms)
     // Checking read the per-term arrays and dense offsets of every segment, and with them the
     // pages around them; a query reads again only what it needs.
     file.releaseResident()
@@ -215,15 +263,7 @@ extension ArticleStore {
     var w = SnapshotWriter()
     w.count(documents.count)
     for d in documents {
-      let c = d.citation
-      w.optionalString(c.type)
-      w.string(c.number)
-      w.optionalString(c.issuer)
-      w.optionalInt(c.year)
-      w.bool(c.isPartial)
-      w.string(c.provenance.rule)
-      w.optionalInt(c.provenance.line)
-      w.string(c.provenance.excerpt)
+      w.citation(d.citation)
       w.integers(d.articles.map { UInt32($0) })
     }
     return w.bytes
@@ -233,21 +273,12 @@ extension ArticleStore {
     var r = SnapshotReader(bytes, section: Tag.documents)
     var documents: [CitedDocument] = []
     for _ in 0..<(try r.count()) {
-      let type = try r.optionalString()
-      let number = try r.string()
-      let issuer = try r.optionalString()
-      let year = try r.optionalInt()
-      let partial = try r.bool()
-      let provenance = Provenance(rule: try r.string(), line: try r.optionalInt(), excerpt: try r.string())
+      let citation = try r.citation()
       let articles = try r.integers(UInt32.self)
       guard !articles.isEmpty, zip(articles, articles.dropFirst()).allSatisfy({ $0 < $1 }),
         articles.last.map({ Int($0) < n }) ?? true
       else { throw r.failure("a document's articles out of order") }
-      documents.append(
-        CitedDocument(
-          citation: Citation(
-            type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: provenance),
-          articles: articles.map(Int.init)))
+      documents.append(CitedDocument(citation: citation, articles: articles.map(Int.init)))
     }
     try r.expectEnd()
     return documents
@@ -515,28 +546,25 @@ extension PieceShape {
 struct ArticleWriter {
   var w = SnapshotWriter()
   private(set) var strings: [String] = []
-  private var numbers: [String: Int] = [:]
+  /// By bytes: a `String` key would hash its canonical form, which cost a quarter of writing a
+  /// snapshot (two spellings of one text then get two numbers, and each reads back as written).
+  private var numbers: [UTF8Key: Int] = [:]
 
-  mutating func string(_ s: String) {
-    if let n = numbers[s] {
-      w.count(n)
-    } else {
-      numbers[s] = strings.count
-      w.count(strings.count)
-      strings.append(s)
-    }
+  /// `number(_:)` is the number of `s` in the table, added when new.
+  private mutating func number(_ s: String) -> Int {
+    let key = UTF8Key(s)
+    if let n = numbers[key] { return n }
+    numbers[key] = strings.count
+    strings.append(s)
+    return strings.count - 1
   }
+
+  mutating func string(_ s: String) { w.count(number(s)) }
 
   /// An optional text: 0 for none, else its number plus one.
   mutating func optionalString(_ s: String?) {
     guard let s else { return w.count(0) }
-    if let n = numbers[s] {
-      w.count(n + 1)
-    } else {
-      numbers[s] = strings.count
-      w.count(strings.count + 1)
-      strings.append(s)
-    }
+    w.count(number(s) + 1)
   }
 
   mutating func provenance(_ p: Provenance) {
@@ -699,5 +727,42 @@ package enum ArticleRecord {
       }
     }
     return try result.get()
+  }
+}
+
+extension SnapshotWriter {
+  /// `citation(_:)` writes a citation with its strings inline: type *string?*, number, issuer
+  /// *string?*, year optional int, partial flag, provenance.
+  package mutating func citation(_ c: Citation) {
+    optionalString(c.type)
+    string(c.number)
+    optionalString(c.issuer)
+    optionalInt(c.year)
+    bool(c.isPartial)
+    provenance(c.provenance)
+  }
+
+  /// `provenance(_:)` writes a provenance with its strings inline: rule, optional line, excerpt.
+  package mutating func provenance(_ p: Provenance) {
+    string(p.rule)
+    optionalInt(p.line)
+    string(p.excerpt)
+  }
+}
+
+extension SnapshotReader {
+  /// `citation()` reads what `SnapshotWriter.citation(_:)` wrote.
+  package mutating func citation() throws(SnapshotError) -> Citation {
+    let type = try optionalString()
+    let number = try string()
+    let issuer = try optionalString()
+    let year = try optionalInt()
+    let partial = try bool()
+    return Citation(type: type, number: number, issuer: issuer, year: year, isPartial: partial, provenance: try provenance())
+  }
+
+  /// `provenance()` reads what `SnapshotWriter.provenance(_:)` wrote.
+  package mutating func provenance() throws(SnapshotError) -> Provenance {
+    Provenance(rule: try string(), line: try optionalInt(), excerpt: try string())
   }
 }
