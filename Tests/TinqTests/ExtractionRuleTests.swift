@@ -158,6 +158,29 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Lập biên bản 12 người theo mẫu biên bản số 04; giữ giới luật số 1; sửa Luật 2014; thi luật 30 câu.",
       expected: []),
     .init(text: "Kỷ luật 3 cán bộ, Luật số 17 được bàn.", expected: ["Luật|17|-|-|partial"]),
+    // A number with a letter after it, read only in a full symbol: `30a/2008/NQ-CP`.
+    .init(
+      text: "Huyện nghèo theo Nghị quyết số 30a/2008/NQ-CP; vốn theo 135b/2010/QĐ-TTg.",
+      expected: ["Nghị quyết|30a/2008/NQ-CP|CP|2008|full", "Quyết định|135b/2010/QĐ-TTg|TTg|2010|full"]),
+    .init(text: "Theo Nghị quyết 30a/2008 và Nghị quyết 30a, nhà 12b/3 ở huyện 30a.", expected: []),
+    // A known issuer with a slip of case, or the Government spelt out: the official symbol.
+    .init(
+      text: "Hỗ trợ theo quyết định 268/QĐ-Ttg và Quyết định số 77/2014/QĐ-TTG.",
+      expected: ["Quyết định|268/QĐ-TTg|TTg|-|full", "Quyết định|77/2014/QĐ-TTg|TTg|2014|full"]),
+    .init(text: "Học phí theo Nghị định 49/2010/NĐ-Chính phủ sẽ gộp.", expected: ["Nghị định|49/2010/NĐ-CP|CP|2010|full"]),
+    // A type code with no issuer is a symbol cut short; prose after the hyphen is no issuer.
+    .init(
+      text: "Theo Nghị định 12/2011/NĐ ban hành và Thông tư 05/2012/TT-hướng dẫn.",
+      expected: ["Nghị định|12/2011/NĐ|-|2011|partial", "Thông tư|05/2012/TT|-|2012|partial"]),
+    // A stray space after the slash, before the capitals of the symbol.
+    .init(
+      text: "Ông ký công văn số 412/ ĐĐB - VP và Quyết định 2051/ QĐ- UBND ngày 3/5.",
+      expected: ["Công văn|412/ĐĐB-VP|ĐĐB|-|full", "Quyết định|2051/QĐ-UBND|UBND|-|full"]),
+    .init(text: "Đội nhà thắng 3/ 1, tỷ lệ 5/ ha, đạt 7/ Điểm.", expected: []),
+    // A court's decisions on a case (adjourning, first instance, appeal) are no cited documents.
+    .init(
+      text: "Tòa ra quyết định số 12/2014/QĐ-HPT, rồi quyết định số 31/2015/QĐST-KDTM và 7/QĐ-PT; theo Quyết định 12/2014/QĐ-UBND.",
+      expected: ["Quyết định|12/2014/QĐ-UBND|UBND|2014|full"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
