@@ -404,16 +404,29 @@ enum Citations {
         return (Citation(type: t, number: number, issuer: issuer, year: year), end)
       }
     }
-    // number-CODE/ISSUER (party), or with a space slip `09 CT/TW`
-    var dashAt = p
-    if p < b.count, b[p] == 0x20, p + 1 < b.count, !ScanText.isDigit(b[p + 1]) { dashAt = p }
-    if dashAt < b.count, b[dashAt] == 0x2D || b[dashAt] == 0x20 {
-      let codeStart = dashAt + 1
+    // number-CODE/ISSUER (party), or with a slip of spacing or an en dash: `09 CT/TW`,
+    // `03 - CT/TW`, `09- NQ/TU`, `29 – NQ/TW`.
+    var codeStart = p
+    let spaceBefore = codeStart < b.count && b[codeStart] == 0x20
+    if spaceBefore { codeStart += 1 }
+    var dash = false
+    if codeStart < b.count, b[codeStart] == 0x2D {
+      codeStart += 1
+      dash = true
+    } else if codeStart + 2 < b.count, b[codeStart] == 0xE2, b[codeStart + 1] == 0x80, b[codeStart + 2] == 0x93 {
+      codeStart += 3
+      dash = true
+    }
+    if dash, codeStart < b.count, b[codeStart] == 0x20 { codeStart += 1 }
+    if dash || spaceBefore, ScanText.isLetterStart(b, codeStart) {
       let codeEnd = symbolPart(b, from: codeStart)
       if codeEnd > codeStart, codeEnd + 1 < b.count, b[codeEnd] == 0x2F {
         let code = ScanText.string(b, codeStart, codeEnd)
         let issuerEnd = symbolPart(b, from: codeEnd + 1)
-        if let codeType = codeTypes[code], issuerEnd > codeEnd + 1 {
+        // A party body's code is written in capitals: `/TW`, `/TU`, `/ĐUCA`.
+        if let codeType = codeTypes[code], issuerEnd > codeEnd + 1,
+          ScanText.isUppercaseScalar(ScanText.decode(b, at: codeEnd + 1).0)
+        {
           let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
           return (
             Citation(type: type ?? codeType, number: written + "-" + code + "/" + issuer, issuer: issuer, year: nil),

@@ -177,6 +177,11 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Ông ký công văn số 412/ ĐĐB - VP và Quyết định 2051/ QĐ- UBND ngày 3/5.",
       expected: ["Công văn|412/ĐĐB-VP|ĐĐB|-|full", "Quyết định|2051/QĐ-UBND|UBND|-|full"]),
     .init(text: "Đội nhà thắng 3/ 1, tỷ lệ 5/ ha, đạt 7/ Điểm.", expected: []),
+    // A party symbol with a slip of spacing around its hyphen, or an en dash for it.
+    .init(
+      text: "Sau Chỉ thị số 03 - CT/TW, Nghị quyết 29 – NQ/TW và NQ 09- NQ/TU của Thành ủy.",
+      expected: ["Chỉ thị|03-CT/TW|TW|-|full", "Nghị quyết|29-NQ/TW|TW|-|full", "Nghị quyết|09-NQ/TU|TU|-|full"]),
+    .init(text: "Tỷ số 3 - 2, đội 2013 - CT và 5 – KH/ngày.", expected: []),
     // A court's decisions on a case (adjourning, first instance, appeal) are no cited documents.
     .init(
       text: "Tòa ra quyết định số 12/2014/QĐ-HPT, rồi quyết định số 31/2015/QĐST-KDTM và 7/QĐ-PT; theo Quyết định 12/2014/QĐ-UBND.",
