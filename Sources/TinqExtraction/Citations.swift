@@ -151,8 +151,7 @@ enum Citations {
           continue
         }
         // A bare symbol: digits directly followed by `/` or `-` and letters.
-        if w[i].isNumber || suffixedNumber(line, i),
-          i == 0 || !(line.gap(after: i - 1).last.map { $0 == 0x2F || $0 == 0x2D } ?? false),
+        if w[i].isNumber, i == 0 || !(line.gap(after: i - 1).last.map { $0 == 0x2F || $0 == 0x2D } ?? false),
           let (c, end) = parseNumber(line, at: w[i].start, type: nil), !c.isPartial || c.number.contains("/")
         {
           var cited = c
@@ -332,7 +331,8 @@ enum Citations {
   }
 
   /// `suffixedNumber(_:_:)` tells whether word `k` is a number with one lowercase letter after it
-  /// and then `/`, as in `30a/2008/NQ-CP`.
+  /// and then `/`, as in `Nghị quyết số 30a/2008/NQ-CP`. Only a head noun's number is tried so:
+  /// every word of every line would pay for it on its own.
   static func suffixedNumber(_ line: TextLine, _ k: Int) -> Bool {
     let b = line.bytes
     let s = line.words[k].start
@@ -363,7 +363,7 @@ enum Citations {
     while p < b.count, ScanText.isDigit(b[p]) { p += 1 }
     let digitsEnd = p
     guard digitsEnd - start <= 5, let value = ScanText.int(b, start, digitsEnd) else { return nil }
-    let letter = ScanText.string(b, digitsEnd, suffix)
+    let letter = suffix > digitsEnd ? ScanText.string(b, digitsEnd, suffix) : ""
     p = suffix
     let written = ScanText.string(b, start, suffix)
     func upper(_ s: String) -> Bool { s.unicodeScalars.first.map { ScanText.isUppercaseScalar($0.value) } ?? false }

@@ -160,7 +160,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(text: "Kỷ luật 3 cán bộ, Luật số 17 được bàn.", expected: ["Luật|17|-|-|partial"]),
     // A number with a letter after it, read only in a full symbol: `30a/2008/NQ-CP`.
     .init(
-      text: "Huyện nghèo theo Nghị quyết số 30a/2008/NQ-CP; vốn theo 135b/2010/QĐ-TTg.",
+      text: "Huyện nghèo theo Nghị quyết số 30a/2008/NQ-CP; vốn theo Quyết định 135b/2010/QĐ-TTg.",
       expected: ["Nghị quyết|30a/2008/NQ-CP|CP|2008|full", "Quyết định|135b/2010/QĐ-TTg|TTg|2010|full"]),
     .init(text: "Theo Nghị quyết 30a/2008 và Nghị quyết 30a, nhà 12b/3 ở huyện 30a.", expected: []),
     // A known issuer with a slip of case, or the Government spelt out: the official symbol.
