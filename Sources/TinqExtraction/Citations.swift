@@ -289,13 +289,14 @@ enum Citations {
   /// `issuerParts(_:from:)` reads the issuer after a document code: `-CP`, `-BQP-BGDĐT`,
   /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing, `_TNMT` with an underscore for the
   /// hyphen, and a last part of digits (`01/BB-CT-08`). Returns the parts and their end.
-  static func issuerParts(_ b: [UInt8], from start: Int) -> ([String], Int)? {
+  static func issuerParts(_ b: [UInt8], from start: Int, slash: Bool = false) -> ([String], Int)? {
     var parts: [String] = []
     var p = start
     while true {
       var q = p
       while q < b.count, b[q] == 0x20, q - p < 2 { q += 1 }
-      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) {
+      // With `slash`, a `/` for the first hyphen: `12/2013/TT/NHNN` after a type code.
+      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) || (slash && b[q] == 0x2F && q == start) {
         q += 1
       } else if q + 2 < b.count, b[q] == 0xE2, b[q + 1] == 0x80, b[q + 2] == 0x93 {
         q += 3
@@ -378,13 +379,20 @@ enum Citations {
         // `88/2007/ NĐ-CP`: a stray space after the slash.
         if codeStart + 1 < b.count, b[codeStart] == 0x20, ScanText.isLetterStart(b, codeStart + 1) { codeStart += 1 }
         let codeEnd = symbolPart(b, from: codeStart)
-        let code = ScanText.string(b, codeStart, codeEnd)
+        var code = ScanText.string(b, codeStart, codeEnd)
         guard upper(code) else { return nil }
         var issuer: String? = code
         var docCode: String? = nil
         var end = codeEnd
         var symbol = code
-        if let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
+        if let (found, issuerEnd) = issuerParts(b, from: codeEnd, slash: codeTypes[code] != nil) {
+          var parts = found
+          // The issuer and the head noun's own code swapped, `Nghị định 87/2012/CP-NĐ`: the
+          // official order, `87/2012/NĐ-CP`.
+          if let t = type, let own = typeCodes[t], parts == [own], oldIssuers.contains(code) {
+            parts = [code]
+            code = own
+          }
           issuer = parts.joined(separator: "-")
           docCode = code
           end = issuerEnd

@@ -172,6 +172,13 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(
       text: "Theo Nghị định 12/2011/NĐ ban hành và Thông tư 05/2012/TT-hướng dẫn.",
       expected: ["Nghị định|12/2011/NĐ|-|2011|partial", "Thông tư|05/2012/TT|-|2012|partial"]),
+    // A slash for the hyphen after a type code, and an issuer swapped with the head noun's code.
+    .init(
+      text: "NHNN ban hành Thông tư 12/2013/TT/NHNN; hải quan theo Nghị định 87/2012/CP-NĐ.",
+      expected: ["Thông tư|12/2013/TT-NHNN|NHNN|2013|full", "Nghị định|87/2012/NĐ-CP|CP|2012|full"]),
+    .init(
+      text: "Luật 19/2008/QH12/QH13 và Quyết định 87/2012/CP-UBND, Nghị định 5/2012/UB-NĐ.",
+      expected: ["Luật|19/2008/QH12|QH12|2008|full", "Quyết định|87/2012/CP-UBND|UBND|2012|full", "Nghị định|05/2012/UB-NĐ|NĐ|2012|full"]),
     // A stray space after the slash, before the capitals of the symbol.
     .init(
       text: "Ông ký công văn số 412/ ĐĐB - VP và Quyết định 2051/ QĐ- UBND ngày 3/5.",
