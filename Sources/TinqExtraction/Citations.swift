@@ -430,12 +430,21 @@ enum Citations {
       let codeEnd = symbolPart(b, from: codeStart)
       if codeEnd > codeStart, codeEnd + 1 < b.count, b[codeEnd] == 0x2F {
         let code = ScanText.string(b, codeStart, codeEnd)
-        let issuerEnd = symbolPart(b, from: codeEnd + 1)
+        var issuerEnd = symbolPart(b, from: codeEnd + 1)
         // A party body's code is written in capitals: `/TW`, `/TU`, `/ĐUCA`.
         if let codeType = codeTypes[code], issuerEnd > codeEnd + 1,
           ScanText.isUppercaseScalar(ScanText.decode(b, at: codeEnd + 1).0)
         {
-          let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+          var issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+          // The Central Committee written `TƯ` or `T.Ư` (Trung ương): its code `TW`.
+          if issuer == "T", issuerEnd + 1 < b.count, b[issuerEnd] == 0x2E {
+            let e = symbolPart(b, from: issuerEnd + 1)
+            if ScanText.string(b, issuerEnd + 1, e) == "Ư" {
+              issuer = "TW"
+              issuerEnd = e
+            }
+          }
+          if issuer == "TƯ" { issuer = "TW" }
           return (
             Citation(type: type ?? codeType, number: written + "-" + code + "/" + issuer, issuer: issuer, year: nil),
             issuerEnd

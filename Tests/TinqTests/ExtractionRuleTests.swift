@@ -189,6 +189,10 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Sau Chỉ thị số 03 - CT/TW, Nghị quyết 29 – NQ/TW và NQ 09- NQ/TU của Thành ủy.",
       expected: ["Chỉ thị|03-CT/TW|TW|-|full", "Nghị quyết|29-NQ/TW|TW|-|full", "Nghị quyết|09-NQ/TU|TU|-|full"]),
     .init(text: "Tỷ số 3 - 2, đội 2013 - CT và 5 – KH/ngày.", expected: []),
+    // The Central Committee written `TƯ` or `T.Ư` in a party symbol: `TW`; other issuers kept.
+    .init(
+      text: "Theo Kết luận số 23-KL/T.Ư, Chỉ thị số 27-CT/TƯ và Nghị quyết 09-NQ/TU; Quyết định 15-QĐ/TƯĐ.",
+      expected: ["Kết luận|23-KL/TW|TW|-|full", "Chỉ thị|27-CT/TW|TW|-|full", "Nghị quyết|09-NQ/TU|TU|-|full", "Quyết định|15-QĐ/TƯĐ|TƯĐ|-|full"]),
     // A court's decisions on a case (adjourning, first instance, appeal) are no cited documents.
     .init(
       text: "Tòa ra quyết định số 12/2014/QĐ-HPT, rồi quyết định số 31/2015/QĐST-KDTM và 7/QĐ-PT; theo Quyết định 12/2014/QĐ-UBND.",
