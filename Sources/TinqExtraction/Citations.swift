@@ -65,6 +65,13 @@ enum Citations {
   static let oldIssuers: Set<String> = ["CP", "TTg", "HĐBT", "HĐCP", "BCA", "BQP", "BTC", "TW", "QH"]
   /// Codes of document kinds that always carry a year; without it the reference is short.
   static let normativeCodes: Set<String> = ["NĐ", "TT", "TTLT"]
+  /// Issuers whose official spelling mixes cases, by their capitals: `TTg` (Thủ tướng).
+  static let issuerSpelling: [String: String] = ["TTG": "TTg"]
+  /// `Chính phủ` written out where its code `CP` belongs.
+  static let chinhPhu = Array("Chính phủ".utf8)
+  /// A court's procedure codes in the symbol of its decisions: adjourning a hearing (`QĐ-HPT`),
+  /// first instance (`QĐST`), appeal (`QĐPT`), bringing to trial (`QĐXXST`), cassation (`GĐT`).
+  static let courtCodes: Set<String> = ["HPT", "ST", "PT", "XXST", "XXPT", "GĐT"]
   static let hSo = ScanText.wordHashes("số")[0]
   /// Words before `Luật` that make it a law firm's name: `Công ty Luật`, `Văn phòng Luật`.
   static let firmWords = WordSet(["ty", "phòng", "hãng"])
@@ -117,7 +124,7 @@ enum Citations {
           // `Công ty Luật số 5` is a law firm, and a generic head noun needs `số` or a symbol; a law
           // by a bare number also a capital (`giới luật số 1` is a precept, `Luật 2008` a year).
           let firm = type == "Luật" && i > 0 && firmWords.contains(w[i - 1].hash)
-          guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber,
+          guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber || suffixedNumber(line, k),
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
             first.number.contains("/")
               || (!symbolOnlyTypes.contains(type) && (type != "Luật" || w[i].isCapitalized)
@@ -282,13 +289,14 @@ enum Citations {
   /// `issuerParts(_:from:)` reads the issuer after a document code: `-CP`, `-BQP-BGDĐT`,
   /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing, `_TNMT` with an underscore for the
   /// hyphen, and a last part of digits (`01/BB-CT-08`). Returns the parts and their end.
-  static func issuerParts(_ b: [UInt8], from start: Int) -> ([String], Int)? {
+  static func issuerParts(_ b: [UInt8], from start: Int, slash: Bool = false) -> ([String], Int)? {
     var parts: [String] = []
     var p = start
     while true {
       var q = p
       while q < b.count, b[q] == 0x20, q - p < 2 { q += 1 }
-      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) {
+      // With `slash`, a `/` for the first hyphen: `12/2013/TT/NHNN` after a type code.
+      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) || (slash && b[q] == 0x2F && q == start) {
         q += 1
       } else if q + 2 < b.count, b[q] == 0xE2, b[q + 1] == 0x80, b[q + 2] == 0x93 {
         q += 3
@@ -304,7 +312,17 @@ enum Citations {
       let digits = !parts.isEmpty && !spaced && q == p + 1 && e > q && e - q <= 4
         && b[q..<e].allSatisfy(ScanText.isDigit) && !(e < b.count && (b[e] == 0x2F || b[e] == 0x2D))
       guard e > q, digits || ScanText.isUppercaseScalar(ScanText.decode(b, at: q).0) else { break }
-      let part = ScanText.string(b, q, e)
+      // The Government spelt out, `49/2010/NĐ-Chính phủ`: its code.
+      if parts.isEmpty, q + chinhPhu.count <= b.count, b[q..<q + chinhPhu.count].elementsEqual(chinhPhu),
+        !ScanText.isLetterStart(b, q + chinhPhu.count)
+      {
+        parts.append("CP")
+        p = q + chinhPhu.count
+        continue
+      }
+      var part = ScanText.string(b, q, e)
+      // A slip of case in a known issuer, `-Ttg`, `-TTG`: its official spelling.
+      if let official = issuerSpelling[part.uppercased()] { part = official }
       // An issuer is written in capitals: `-CP`, `-BGDĐT`, `-UBND`; a lowercase word is prose.
       guard part.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { break }
       parts.append(part)
@@ -313,15 +331,42 @@ enum Citations {
     return parts.isEmpty ? nil : (parts, p)
   }
 
+  /// `suffixedNumber(_:_:)` tells whether word `k` is a number with one lowercase letter after it
+  /// and then `/`, as in `Nghị quyết số 30a/2008/NQ-CP`. Only a head noun's number is tried so:
+  /// every word of every line would pay for it on its own.
+  static func suffixedNumber(_ line: TextLine, _ k: Int) -> Bool {
+    let b = line.bytes
+    let s = line.words[k].start
+    let e = line.words[k].end
+    guard e - s >= 2, e < b.count, b[e] == 0x2F, ScanText.isDigit(b[s]), (0x61...0x7A).contains(b[e - 1]) else { return false }
+    return b[s..<(e - 1)].allSatisfy(ScanText.isDigit)
+  }
+
   /// `parseNumber(_:at:type:)` reads a document number at byte `at` and returns the citation and
-  /// the byte where it ends.
+  /// the byte where it ends. A number with a letter after it (`30a/2008/NQ-CP`) is read only as
+  /// part of a full symbol.
   static func parseNumber(_ line: TextLine, at start: Int, type: String?) -> (Citation, Int)? {
+    let b = line.bytes
+    var p = start
+    while p < b.count, ScanText.isDigit(b[p]) { p += 1 }
+    guard p > start, p + 1 < b.count, (0x61...0x7A).contains(b[p]), b[p + 1] == 0x2F else {
+      return parseDigits(line, at: start, type: type, suffix: p)
+    }
+    guard let (c, end) = parseDigits(line, at: start, type: type, suffix: p + 1), !c.isPartial else { return nil }
+    return (c, end)
+  }
+
+  /// `parseDigits(_:at:type:suffix:)` reads a document number whose digits, and letter if any,
+  /// end at byte `suffix`.
+  static func parseDigits(_ line: TextLine, at start: Int, type: String?, suffix: Int) -> (Citation, Int)? {
     let b = line.bytes
     var p = start
     while p < b.count, ScanText.isDigit(b[p]) { p += 1 }
     let digitsEnd = p
     guard digitsEnd - start <= 5, let value = ScanText.int(b, start, digitsEnd) else { return nil }
-    let written = ScanText.string(b, start, digitsEnd)
+    let letter = suffix > digitsEnd ? ScanText.string(b, digitsEnd, suffix) : ""
+    p = suffix
+    let written = ScanText.string(b, start, suffix)
     func upper(_ s: String) -> Bool { s.unicodeScalars.first.map { ScanText.isUppercaseScalar($0.value) } ?? false }
     // number/YYYY/CODE-ISSUER or number/YYYY/ISSUER (laws: 80/2015/QH13)
     if p + 5 < b.count, b[p] == 0x2F, ScanText.isDigit(b[p + 1]) {
@@ -334,34 +379,72 @@ enum Citations {
         // `88/2007/ NĐ-CP`: a stray space after the slash.
         if codeStart + 1 < b.count, b[codeStart] == 0x20, ScanText.isLetterStart(b, codeStart + 1) { codeStart += 1 }
         let codeEnd = symbolPart(b, from: codeStart)
-        let code = ScanText.string(b, codeStart, codeEnd)
+        var code = ScanText.string(b, codeStart, codeEnd)
         guard upper(code) else { return nil }
         var issuer: String? = code
         var docCode: String? = nil
         var end = codeEnd
         var symbol = code
-        if let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
+        if let (found, issuerEnd) = issuerParts(b, from: codeEnd, slash: codeTypes[code] != nil) {
+          var parts = found
+          // The issuer and the head noun's own code swapped, `Nghị định 87/2012/CP-NĐ`: the
+          // official order, `87/2012/NĐ-CP`.
+          if let t = type, let own = typeCodes[t], parts == [own], oldIssuers.contains(code) {
+            parts = [code]
+            code = own
+          }
           issuer = parts.joined(separator: "-")
           docCode = code
           end = issuerEnd
           symbol = code + "-" + parts.joined(separator: "-")
+          // A court's decision to adjourn or to try (`53/2013/QĐ-HPT`, `84/2012/QĐST-DS`) is a
+          // paper of a case, not a cited document.
+          if code.hasPrefix("QĐ"), courtCodes.contains(String(code.dropFirst(2))) || parts.contains(where: courtCodes.contains) {
+            return nil
+          }
         }
-        let number = (value < 10 ? "0" : "") + String(value) + "/" + String(year) + "/" + symbol
+        let number = (value < 10 ? "0" : "") + String(value) + letter + "/" + String(year) + "/" + symbol
+        // A type code with no issuer after it (`49/2010/NĐ`) is a symbol cut short: partial.
+        if docCode == nil, let codeType = codeTypes[code] {
+          return (Citation(type: type ?? codeType, number: number, issuer: nil, year: year, isPartial: true), end)
+        }
         let t = type ?? docCode.flatMap { codeTypes[$0] } ?? (issuer?.hasPrefix("QH") == true ? "Luật" : nil)
         return (Citation(type: t, number: number, issuer: issuer, year: year), end)
       }
     }
-    // number-CODE/ISSUER (party), or with a space slip `09 CT/TW`
-    var dashAt = p
-    if p < b.count, b[p] == 0x20, p + 1 < b.count, !ScanText.isDigit(b[p + 1]) { dashAt = p }
-    if dashAt < b.count, b[dashAt] == 0x2D || b[dashAt] == 0x20 {
-      let codeStart = dashAt + 1
+    // number-CODE/ISSUER (party), or with a slip of spacing or an en dash: `09 CT/TW`,
+    // `03 - CT/TW`, `09- NQ/TU`, `29 – NQ/TW`.
+    var codeStart = p
+    let spaceBefore = codeStart < b.count && b[codeStart] == 0x20
+    if spaceBefore { codeStart += 1 }
+    var dash = false
+    if codeStart < b.count, b[codeStart] == 0x2D {
+      codeStart += 1
+      dash = true
+    } else if codeStart + 2 < b.count, b[codeStart] == 0xE2, b[codeStart + 1] == 0x80, b[codeStart + 2] == 0x93 {
+      codeStart += 3
+      dash = true
+    }
+    if dash, codeStart < b.count, b[codeStart] == 0x20 { codeStart += 1 }
+    if dash || spaceBefore, ScanText.isLetterStart(b, codeStart) {
       let codeEnd = symbolPart(b, from: codeStart)
       if codeEnd > codeStart, codeEnd + 1 < b.count, b[codeEnd] == 0x2F {
         let code = ScanText.string(b, codeStart, codeEnd)
-        let issuerEnd = symbolPart(b, from: codeEnd + 1)
-        if let codeType = codeTypes[code], issuerEnd > codeEnd + 1 {
-          let issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+        var issuerEnd = symbolPart(b, from: codeEnd + 1)
+        // A party body's code is written in capitals: `/TW`, `/TU`, `/ĐUCA`.
+        if let codeType = codeTypes[code], issuerEnd > codeEnd + 1,
+          ScanText.isUppercaseScalar(ScanText.decode(b, at: codeEnd + 1).0)
+        {
+          var issuer = ScanText.string(b, codeEnd + 1, issuerEnd)
+          // The Central Committee written `TƯ` or `T.Ư` (Trung ương): its code `TW`.
+          if issuer == "T", issuerEnd + 1 < b.count, b[issuerEnd] == 0x2E {
+            let e = symbolPart(b, from: issuerEnd + 1)
+            if ScanText.string(b, issuerEnd + 1, e) == "Ư" {
+              issuer = "TW"
+              issuerEnd = e
+            }
+          }
+          if issuer == "TƯ" { issuer = "TW" }
           return (
             Citation(type: type ?? codeType, number: written + "-" + code + "/" + issuer, issuer: issuer, year: nil),
             issuerEnd
@@ -406,11 +489,19 @@ enum Citations {
     }
     // number/CODE-ISSUER (administrative) or a short `03/NĐ-CP`; number/ISSUER-UNIT letters
     if p + 1 < b.count, b[p] == 0x2F, !ScanText.isDigit(b[p + 1]) {
-      let codeEnd = symbolPart(b, from: p + 1)
-      let code = ScanText.string(b, p + 1, codeEnd)
+      // `3033/ QĐ- UBND`: a stray space after the slash, before capitals.
+      var codeStart = p + 1
+      if b[codeStart] == 0x20, codeStart + 1 < b.count, ScanText.isUppercaseScalar(ScanText.decode(b, at: codeStart + 1).0) {
+        codeStart += 1
+      }
+      let codeEnd = symbolPart(b, from: codeStart)
+      let code = ScanText.string(b, codeStart, codeEnd)
       if upper(code), let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
         let issuer = parts.joined(separator: "-")
         let symbol = written + "/" + code + "-" + issuer
+        if code.hasPrefix("QĐ"), courtCodes.contains(String(code.dropFirst(2))) || parts.contains(where: courtCodes.contains) {
+          return nil
+        }
         if let codeType = codeTypes[code] {
           let partial = normativeCodes.contains(code)
           return (

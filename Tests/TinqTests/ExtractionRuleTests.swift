@@ -158,6 +158,45 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Lập biên bản 12 người theo mẫu biên bản số 04; giữ giới luật số 1; sửa Luật 2014; thi luật 30 câu.",
       expected: []),
     .init(text: "Kỷ luật 3 cán bộ, Luật số 17 được bàn.", expected: ["Luật|17|-|-|partial"]),
+    // A number with a letter after it, read only in a full symbol: `30a/2008/NQ-CP`.
+    .init(
+      text: "Huyện nghèo theo Nghị quyết số 30a/2008/NQ-CP; vốn theo Quyết định 135b/2010/QĐ-TTg.",
+      expected: ["Nghị quyết|30a/2008/NQ-CP|CP|2008|full", "Quyết định|135b/2010/QĐ-TTg|TTg|2010|full"]),
+    .init(text: "Theo Nghị quyết 30a/2008 và Nghị quyết 30a, nhà 12b/3 ở huyện 30a.", expected: []),
+    // A known issuer with a slip of case, or the Government spelt out: the official symbol.
+    .init(
+      text: "Hỗ trợ theo quyết định 268/QĐ-Ttg và Quyết định số 77/2014/QĐ-TTG.",
+      expected: ["Quyết định|268/QĐ-TTg|TTg|-|full", "Quyết định|77/2014/QĐ-TTg|TTg|2014|full"]),
+    .init(text: "Học phí theo Nghị định 49/2010/NĐ-Chính phủ sẽ gộp.", expected: ["Nghị định|49/2010/NĐ-CP|CP|2010|full"]),
+    // A type code with no issuer is a symbol cut short; prose after the hyphen is no issuer.
+    .init(
+      text: "Theo Nghị định 12/2011/NĐ ban hành và Thông tư 05/2012/TT-hướng dẫn.",
+      expected: ["Nghị định|12/2011/NĐ|-|2011|partial", "Thông tư|05/2012/TT|-|2012|partial"]),
+    // A slash for the hyphen after a type code, and an issuer swapped with the head noun's code.
+    .init(
+      text: "NHNN ban hành Thông tư 12/2013/TT/NHNN; hải quan theo Nghị định 87/2012/CP-NĐ.",
+      expected: ["Thông tư|12/2013/TT-NHNN|NHNN|2013|full", "Nghị định|87/2012/NĐ-CP|CP|2012|full"]),
+    .init(
+      text: "Luật 19/2008/QH12/QH13 và Quyết định 87/2012/CP-UBND, Nghị định 5/2012/UB-NĐ.",
+      expected: ["Luật|19/2008/QH12|QH12|2008|full", "Quyết định|87/2012/CP-UBND|UBND|2012|full", "Nghị định|05/2012/UB-NĐ|NĐ|2012|full"]),
+    // A stray space after the slash, before the capitals of the symbol.
+    .init(
+      text: "Ông ký công văn số 412/ ĐĐB - VP và Quyết định 2051/ QĐ- UBND ngày 3/5.",
+      expected: ["Công văn|412/ĐĐB-VP|ĐĐB|-|full", "Quyết định|2051/QĐ-UBND|UBND|-|full"]),
+    .init(text: "Đội nhà thắng 3/ 1, tỷ lệ 5/ ha, đạt 7/ Điểm.", expected: []),
+    // A party symbol with a slip of spacing around its hyphen, or an en dash for it.
+    .init(
+      text: "Sau Chỉ thị số 03 - CT/TW, Nghị quyết 29 – NQ/TW và NQ 09- NQ/TU của Thành ủy.",
+      expected: ["Chỉ thị|03-CT/TW|TW|-|full", "Nghị quyết|29-NQ/TW|TW|-|full", "Nghị quyết|09-NQ/TU|TU|-|full"]),
+    .init(text: "Tỷ số 3 - 2, đội 2013 - CT và 5 – KH/ngày.", expected: []),
+    // The Central Committee written `TƯ` or `T.Ư` in a party symbol: `TW`; other issuers kept.
+    .init(
+      text: "Theo Kết luận số 23-KL/T.Ư, Chỉ thị số 27-CT/TƯ và Nghị quyết 09-NQ/TU; Quyết định 15-QĐ/TƯĐ.",
+      expected: ["Kết luận|23-KL/TW|TW|-|full", "Chỉ thị|27-CT/TW|TW|-|full", "Nghị quyết|09-NQ/TU|TU|-|full", "Quyết định|15-QĐ/TƯĐ|TƯĐ|-|full"]),
+    // A court's decisions on a case (adjourning, first instance, appeal) are no cited documents.
+    .init(
+      text: "Tòa ra quyết định số 12/2014/QĐ-HPT, rồi quyết định số 31/2015/QĐST-KDTM và 7/QĐ-PT; theo Quyết định 12/2014/QĐ-UBND.",
+      expected: ["Quyết định|12/2014/QĐ-UBND|UBND|2014|full"]),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
