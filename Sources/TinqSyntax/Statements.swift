@@ -116,7 +116,10 @@ extension ParserState {
     let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     var notes: [String] = []
     if case .keyword(let k) = current.kind, [.where, .order, .limit, .offset, .select, .by].contains(k) {
-      if (k == .offset || k == .limit), !remaining.contains(k), !remaining.contains(.where) {
+      if (k == .offset || k == .limit), afterList {
+        // `select` came first (as in SQL): the limit goes before it.
+        notes.append("note: clauses go in the order `where`, `order by`, `limit`, `select`")
+      } else if (k == .offset || k == .limit), !remaining.contains(k), !remaining.contains(.where) {
         notes.append("note: `limit N` and `offset N` each come once, in either order")
       } else if k == .by {
         notes.append("note: `by FIELD` groups a `count` statement")

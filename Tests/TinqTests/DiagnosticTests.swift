@@ -160,6 +160,24 @@ func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
       """
     ),
     (
+      "stories where copies >= 4 select id, copies limit 3",
+      """
+      <query>:1:45: error: expected `,` or end of statement, found `limit`
+      stories where copies >= 4 select id, copies limit 3
+                                                  ^~~~~
+      note: clauses go in the order `where`, `order by`, `limit`, `select`
+      """
+    ),
+    (
+      "articles limit 2 limit 3",
+      """
+      <query>:1:18: error: expected `offset`, `select` or end of statement, found `limit`
+      articles limit 2 limit 3
+                       ^~~~~
+      note: `limit N` and `offset N` each come once, in either order
+      """
+    ),
+    (
       "articles limit -1",
       """
       <query>:1:10: error: `limit` must not be negative, found -1
