@@ -74,6 +74,9 @@ public struct ArticleStore: Sendable {
   let entityByBare: [String: [Int]]
   /// Per year, the articles dated in it.
   var byYear: [Int: DocSet] { small.value.byYear }
+  /// Per article, the year of its date (`Int32.min` when unknown), from the year index: take it
+  /// once and read it for many articles.
+  package var articleYears: [Int32] { small.value.years }
   /// Articles with a date, sorted by date ordinal (stable by article ordinal).
   public var dateOrder: [(ordinal: Int, article: Int)] { small.value.dateOrder }
   /// Source and author values → articles, folded as `=` compares them.

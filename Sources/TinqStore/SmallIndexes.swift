@@ -55,6 +55,9 @@ struct SmallIndexes: Sendable {
   var idIndex: [String: Int] = [:]
   var sortedIDs: [(id: String, ordinal: Int)] = []
   var byYear: [Int: DocSet] = [:]
+  /// Per article, its year (`Int32.min` when unknown): a count by year and something else reads
+  /// it for every article, which an article's record would cost a copy.
+  var years: [Int32] = []
   var dateOrder: [(ordinal: Int, article: Int)] = []
   var dated: DocSet
   var bySource: EqualityIndex
@@ -74,9 +77,11 @@ struct SmallIndexes: Sendable {
     byAuthor = EqualityIndex(universe: n)
     dated = DocSet(universe: n)
     var keys = MatchKeys()
+    years = [Int32](repeating: .min, count: n)
     for (i, a) in articles.enumerated() {
       if idIndex[a.id] == nil { idIndex[a.id] = i }
       if let d = a.date {
+        years[i] = Int32(clamping: d.year)
         byYear[d.year, default: DocSet(universe: n)].insert(i)
         dateOrder.append((d.ordinal, i))
         dated.insert(i)

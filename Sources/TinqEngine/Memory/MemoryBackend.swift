@@ -458,8 +458,9 @@ public struct MemoryBackend: Backend {
     guard table.collection == .articles else { return nil }
     let store = self.store
     if field.index == .year {
+      let years = store.articleYears
       return GroupKeys(
-        key: { store.metadata[$0].date?.year ?? Int.min / 4 },
+        key: { years[$0] == .min ? Int.min / 4 : Int(years[$0]) },
         value: { $0 == Int.min / 4 ? .null : .integer($0) })
     }
     guard field.type == .text, field.derived == nil, let ranks = table.ranks(field) else { return nil }
