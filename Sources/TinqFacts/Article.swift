@@ -67,6 +67,15 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
   public static func < (a: PartialDate, b: PartialDate) -> Bool { a.ordinal < b.ordinal }
 
+  /// `init(ordinal:)` is the date an `ordinal` was made from, for a year from 0 on and a month
+  /// and day in range (nil otherwise: a month 13 or a day 45 would read as another date).
+  public init?(ordinal: Int) {
+    let month = ordinal / 100 % 100
+    let day = ordinal % 100
+    guard ordinal >= 0, month <= 12, day <= 31 else { return nil }
+    self.init(year: ordinal / 10_000, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+  }
+
   /// `daysIn(month:year:)` returns the length of a month in the Gregorian calendar.
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {

@@ -19,6 +19,22 @@ import TinqFacts
     #expect(Period.day.value(of: PartialDate(year: 2021, month: 6, day: 30)) == .date(PartialDate(year: 2021, month: 6, day: 30)))
   }
 
+  /// A count by period reads dates back from their ordinals (the date order keeps those): every
+  /// date with a month and day in range comes back as it was; others give nil (read elsewhere).
+  @Test(arguments: [
+    PartialDate(year: 2021), PartialDate(year: 2021, month: 6), PartialDate(year: 2021, month: 12, day: 31),
+    PartialDate(year: 1900, month: 1, day: 1), PartialDate(year: 0, month: 2, day: 29),
+  ])
+  func datesComeBackFromTheirOrdinals(_ date: PartialDate) {
+    #expect(PartialDate(ordinal: date.ordinal) == date)
+  }
+
+  @Test func outOfRangeOrdinalsGiveNoDate() {
+    #expect(PartialDate(ordinal: -1) == nil)
+    #expect(PartialDate(ordinal: PartialDate(year: 2021, month: 13).ordinal) == nil)
+    #expect(PartialDate(ordinal: PartialDate(year: 2021, month: 1, day: 45).ordinal) == nil)
+  }
+
   @Test func spansListEveryPeriodBetween() {
     let weeks = Period.week.span(from: .text("2020-W52"), to: .text("2021-W02")) ?? []
     #expect(weeks == [.text("2020-W52"), .text("2020-W53"), .text("2021-W01"), .text("2021-W02")])

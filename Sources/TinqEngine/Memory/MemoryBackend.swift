@@ -497,7 +497,8 @@ public struct MemoryBackend: Backend {
       for entry in store.dateOrder where set.contains(entry.article) {
         if entry.ordinal != lastOrdinal {
           lastOrdinal = entry.ordinal
-          value = period.value(of: store.metadata[entry.article].date)
+          // The ordinal says the date; the article's record is read only for a year before 0.
+          value = period.value(of: PartialDate(ordinal: entry.ordinal) ?? store.metadata[entry.article].date)
         }
         if value.isNull { continue }
         counted += 1
