@@ -731,7 +731,9 @@ extension ArticleStore {
       if !bodyMatches.isEmpty {
         let part = bodies.text(of: article, offsets: false, memo: memo)
         body = part
-        for m in bodyMatches {
+        // A match past the body's end (an index that disagrees with a damaged snapshot's
+        // bodies) has no passage to show.
+        for m in bodyMatches where m.position < part.syllables {
           // Start at the sentence holding the match when it starts within half a window.
           var start = max(0, m.position - length / 4)
           var s = m.position

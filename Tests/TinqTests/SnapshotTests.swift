@@ -252,6 +252,30 @@ import TinqSupport
     #expect(!Corpus(texts: [(id: "x", text: "Tin\n\nBài.")]).store.hasStoredCorpusTerms)
   }
 
+  /// A fuzz finding: bodies cut shorter than the index says (their starts moved, checksums
+  /// recomputed) made a snippet's window start past the body's end. Every body in turn is made
+  /// empty; every statement that reads bodies at the index's positions answers.
+  @Test func bodiesShorterThanTheirPostingsNeverTrap() throws {
+    let good = try Self.seedBytes()
+    let body = try #require(SnapshotUpdateTests.sections(good)["BODY"])
+    // BODY: the segment size (1024, two bytes), the count of starts (one byte), then the starts.
+    #expect(good[body.lowerBound] == 0x80 && good[body.lowerBound + 1] == 0x08)
+    let articles = Int(good[body.lowerBound + 2])
+    let path = Self.scratch() + "/short.tinq"
+    for k in 1..<articles {
+      var bytes = good
+      let at = body.lowerBound + 3 + 4 * k
+      for b in 0..<4 { bytes[at + b] = bytes[at - 4 + b] }
+      SnapshotFile.reseal(&bytes)
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      guard let corpus = try? Corpus.open(path) else { continue }
+      _ = Self.answers(
+        corpus, "articles where contains \"ma túy\" select id, snippet", "articles where contains \"an ninh\" select snippet",
+        "kwic \"ma túy\" sort by left", "kwic \"công an\" sort by right desc limit 3",
+        "articles where contains \"ma túy\" near \"công an\" within sentence select id, snippet")
+    }
+  }
+
   @Test func everyTruncationAndManyFlippedBytesAreRefusedOrHarmless() throws {
     let good = try Self.seedBytes()
     let path = Self.scratch() + "/damaged.tinq"
