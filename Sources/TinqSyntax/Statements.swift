@@ -523,7 +523,16 @@ extension ParserState {
         remaining = Self.remaining(after: limit)
       }
     }
-    try expectStatementEnd(couldContinueWith: remaining)
+    do {
+      try expectStatementEnd(couldContinueWith: remaining)
+    } catch {
+      // A clause out of place (`sort by left context 4`) is told the concordance's own order.
+      guard case .keyword(let k) = current.kind, [.where, .context, .sort, .order, .sample, .seed, .limit, .offset].contains(k)
+      else { throw error }
+      var diagnostic = error
+      diagnostic.notes = ["note: a concordance's clauses go in the order `where`, `context`, `sort by`, `sample`, `limit`"]
+      throw diagnostic
+    }
     statement.range = SourceRange(start.start, previousEnd)
     return statement
   }

@@ -169,6 +169,15 @@ func syntaxDiagnose(_ source: String, file: String = "<query>") -> String {
       """
     ),
     (
+      "kwic \"ma túy\" sort by left context 4",
+      """
+      <query>:1:28: error: expected `sample`, `limit` or end of statement, found `context`
+      kwic "ma túy" sort by left context 4
+                                 ^~~~~~~
+      note: a concordance's clauses go in the order `where`, `context`, `sort by`, `sample`, `limit`
+      """
+    ),
+    (
       "articles limit 2 limit 3",
       """
       <query>:1:18: error: expected `offset`, `select` or end of statement, found `limit`
