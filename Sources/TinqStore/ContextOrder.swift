@@ -65,15 +65,12 @@ extension ArticleStore {
     let (order, runs) = Self.articleRuns(occurrences)
     let pieceCount = UInt32(clamping: bodies.pieces.count)
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
-    let parts = Parallel.map(workers) { w -> (indices: [Int], tokens: [UInt32], words: [String]) in
-      var indices: [Int] = []
-      var tokens: [UInt32] = []
-      var words: [String] = []
-      var wordIndex: [String: UInt32] = [:]
+    let parts = Parallel.map(workers) { w -> ContextTokens.Part in
+      var part = ContextTokens.Part()
       let mine = runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)]
       if let lo = mine.first?.lowerBound, let hi = mine.last?.upperBound {
-        indices.reserveCapacity(hi - lo)
-        tokens.reserveCapacity((hi - lo) * n)
+        part.indices.reserveCapacity(hi - lo)
+        part.tokens.reserveCapacity((hi - lo) * n)
       }
       for (count, r) in mine.enumerated() {
         // Asked every 256 articles whether to give up: the caller throws away what is read.
@@ -94,7 +91,7 @@ extension ArticleStore {
         var title: PartText? = nil
         for k in r {
           let o = occurrences[order[k]]
-          indices.append(order[k])
+          part.indices.append(order[k])
           var written = 0
           if article >= 0, article < self.count {
             if o.position < titleLength {
@@ -102,16 +99,7 @@ extension ArticleStore {
               if let text = title {
                 let range = Self.contextRange(side: side, start: o.position, length: o.length, n: n, end: text.syllables)
                 for s in range.syllables {
-                  let word = text.syllable(s)
-                  let local: UInt32
-                  if let known = wordIndex[word] {
-                    local = known
-                  } else {
-                    local = UInt32(clamping: words.count)
-                    wordIndex[word] = local
-                    words.append(word)
-                  }
-                  tokens.append(pieceCount &+ local)
+                  part.tokens.append(part.token(word: text.syllable(s), pieceCount: pieceCount))
                   written += 1
                 }
               }
@@ -124,30 +112,17 @@ extension ArticleStore {
               }
               for s in range.syllables {
                 guard let id = window?.piece(s) else { break }
-                tokens.append(id)
+                part.tokens.append(id)
                 written += 1
               }
             }
           }
-          for _ in written..<n { tokens.append(ContextTokens.absent) }
+          for _ in written..<n { part.tokens.append(ContextTokens.absent) }
         }
       }
-      return (indices, tokens, words)
+      return part
     }
-    var result = ContextTokens(
-      syllables: n, pieceCount: pieceCount,
-      tokens: [UInt32](repeating: ContextTokens.absent, count: occurrences.count * n), words: [])
-    for part in parts {
-      let shift = UInt32(clamping: result.words.count)
-      for (k, index) in part.indices.enumerated() {
-        for j in 0..<n {
-          let t = part.tokens[k * n + j]
-          result.tokens[index * n + j] = t != ContextTokens.absent && t >= pieceCount ? t &+ shift : t
-        }
-      }
-      result.words += part.words
-    }
-    return result
+    return ContextTokens(merging: parts, occurrences: occurrences.count, syllables: n, pieceCount: pieceCount)
   }
 
   /// `articleRuns(_:)` is the occurrences' indices by article and position, and the runs of
@@ -208,6 +183,44 @@ struct ContextTokens {
   var pieceCount: UInt32
   var tokens: [UInt32]
   var words: [String]
+
+  /// `Part` is what one worker read: for each occurrence it took (by index), its `syllables`
+  /// tokens, and the title words it numbered (a title syllable's token is `pieceCount` plus the
+  /// word's number here).
+  struct Part {
+    var indices: [Int] = []
+    var tokens: [UInt32] = []
+    var words: [String] = []
+    private var wordIndex: [String: UInt32] = [:]
+
+    /// `token(word:pieceCount:)` is the token of a title syllable, its word numbered on first sight.
+    mutating func token(word: String, pieceCount: UInt32) -> UInt32 {
+      if let known = wordIndex[word] { return pieceCount &+ known }
+      let local = UInt32(clamping: words.count)
+      wordIndex[word] = local
+      words.append(word)
+      return pieceCount &+ local
+    }
+  }
+}
+
+extension ContextTokens {
+  /// `init(merging:occurrences:syllables:pieceCount:)` puts the workers' parts together, each
+  /// occurrence's tokens at its index, the title words renumbered after those of earlier parts.
+  init(merging parts: [Part], occurrences: Int, syllables n: Int, pieceCount: UInt32) {
+    self.init(
+      syllables: n, pieceCount: pieceCount, tokens: [UInt32](repeating: Self.absent, count: occurrences * n), words: [])
+    for part in parts {
+      let shift = UInt32(clamping: words.count)
+      for (k, index) in part.indices.enumerated() {
+        for j in 0..<n {
+          let t = part.tokens[k * n + j]
+          tokens[index * n + j] = t != Self.absent && t >= pieceCount ? t &+ shift : t
+        }
+      }
+      words += part.words
+    }
+  }
 }
 
 /// `ContextComparer` compares two occurrences' contexts as `contextKeys` would: syllable by
@@ -325,14 +338,11 @@ extension ArticleStore {
     let pieceCount = UInt32(clamping: bodies.pieces.count)
     let workers = Parallel.workers(for: runs.count, unit: 256, items: runs.count)
     let stride = BodyMarks.stride
-    let parts = Parallel.map(workers) { w -> (indices: [Int], tokens: [UInt32], words: [String]) in
-      var indices: [Int] = []
-      var tokens: [UInt32] = []
-      var words: [String] = []
-      var wordIndex: [String: UInt32] = [:]
+    let parts = Parallel.map(workers) { w -> ContextTokens.Part in
+      var part = ContextTokens.Part()
       let mine = runs[(runs.count * w / workers)..<(runs.count * (w + 1) / workers)]
-      indices.reserveCapacity(mine.reduce(0) { $0 + $1.count })
-      tokens.reserveCapacity(indices.capacity)
+      part.indices.reserveCapacity(mine.reduce(0) { $0 + $1.count })
+      part.tokens.reserveCapacity(part.indices.capacity)
       // Runs of one segment at a time.
       var chunkStart = mine.startIndex
       while chunkStart < mine.endIndex {
@@ -368,8 +378,8 @@ extension ArticleStore {
                   guard let base = seg.baseAddress else {
                     for r in chunk {
                       for k in runs[r] {
-                        indices.append(order[k])
-                        tokens.append(ContextTokens.absent)
+                        part.indices.append(order[k])
+                        part.tokens.append(ContextTokens.absent)
                       }
                     }
                     return
@@ -405,7 +415,7 @@ extension ArticleStore {
                     var title: PartText? = nil
                     for k in runs[r] {
                       let o = occurrences[order[k]]
-                      indices.append(order[k])
+                      part.indices.append(order[k])
                       var token = ContextTokens.absent
                       // The bytes where the occurrence 8 ahead will be read.
                       if q + 8 < plan.count, plan[q + 8].at >= 0 {
@@ -419,15 +429,7 @@ extension ArticleStore {
                         if let text = title {
                           let range = Self.contextRange(side: side, start: o.position, length: o.length, n: 1, end: text.syllables)
                           if let s = range.syllables.first(where: { _ in true }) {
-                            let word = text.syllable(s)
-                            if let local = wordIndex[word] {
-                              token = pieceCount &+ local
-                            } else {
-                              let local = UInt32(clamping: words.count)
-                              wordIndex[word] = local
-                              words.append(word)
-                              token = pieceCount &+ local
-                            }
+                            token = part.token(word: text.syllable(s), pieceCount: pieceCount)
                           }
                         }
                       } else if known, !range.isEmpty {
@@ -455,7 +457,7 @@ extension ArticleStore {
                           if index == p, i < range.upperBound { token = VarInt.read(base, &i, range.upperBound) }
                         }
                       }
-                      tokens.append(token)
+                      part.tokens.append(token)
                     }
                   }
                 }
@@ -464,19 +466,8 @@ extension ArticleStore {
           }
         }
       }
-      return (indices, tokens, words)
+      return part
     }
-    var result = ContextTokens(
-      syllables: 1, pieceCount: pieceCount,
-      tokens: [UInt32](repeating: ContextTokens.absent, count: occurrences.count), words: [])
-    for part in parts {
-      let shift = UInt32(clamping: result.words.count)
-      for (k, index) in part.indices.enumerated() {
-        let t = part.tokens[k]
-        result.tokens[index] = t != ContextTokens.absent && t >= pieceCount ? t &+ shift : t
-      }
-      result.words += part.words
-    }
-    return result
+    return ContextTokens(merging: parts, occurrences: occurrences.count, syllables: 1, pieceCount: pieceCount)
   }
 }
