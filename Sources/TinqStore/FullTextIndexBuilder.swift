@@ -12,11 +12,16 @@ extension FullTextIndex {
     let pieces: PieceTable.Builder
     /// The piece caches, kept between segments (one per worker at a time).
     let caches = Reusable { PieceCache() }
+    /// Whether `assemble` numbers the pieces again by frequency (`PieceTable.byFrequency`): a new
+    /// build does; a build that keeps another store's segments keeps their numbers, and so their
+    /// bytes.
+    let renumbers: Bool
 
     /// `init()` starts with an empty lexicon and piece table.
     init() {
       lexicon = Lexicon()
       pieces = PieceTable.Builder()
+      renumbers = true
     }
 
     /// `init(continuing:pieces:)` starts with copies of a built index's lexicon and piece table,
@@ -24,6 +29,7 @@ extension FullTextIndex {
     init(continuing index: FullTextIndex, pieces table: PieceTable) {
       lexicon = Lexicon(state: index.lexicon.state.withLock { $0 })
       pieces = PieceTable.Builder(table)
+      renumbers = false
     }
 
     /// `part(_:index:bodies:)` is segment `s` of a built index and body store, as `segment(_:texts:)`
@@ -103,7 +109,8 @@ extension FullTextIndex {
     }
 
     /// `assemble(_:articles:)` joins the segments, in order, into the index and the body store.
-    func assemble(_ parts: [Part], articles n: Int) -> (FullTextIndex, BodyStore) {
+    func assemble(_ parts: inout [Part], articles n: Int) -> (FullTextIndex, BodyStore) {
+      let table = renumbers ? pieces.freeze().byFrequency(&parts) : pieces.freeze()
       var titleLength: [UInt32] = []
       titleLength.reserveCapacity(n)
       var starts: [UInt32] = []
@@ -118,7 +125,7 @@ extension FullTextIndex {
       let index = FullTextIndex(
         lexicon: lexicon, segments: parts.map(\.0), titleLength: titleLength, documentLength: lengths, universe: n)
       var bodies = BodyStore(
-        pieces: pieces.freeze(), segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
+        pieces: table, segments: parts.map(\.2), starts: starts, segmentSize: FullTextIndex.segmentSize)
       bodies.marks = BodyMarks(bodies)
       return (index, bodies)
     }

@@ -122,7 +122,7 @@ extension FullTextIndex {
       seg.pairRows.withUnsafeBufferPointer { pairRows in
         cursors.withUnsafeMutableBufferPointer { cur in
           streams.withUnsafeMutableBufferPointer { st in
-            for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
+            for k in 0..<cur.count { st[k] = PositionStream(cur[k], offset: cur[k].phraseOffset) }
             blocks: for b in 0..<pairRows.count / PairFilter.rows {
               let base = b * PairFilter.rows
               var mask = ~UInt64(0)
@@ -178,7 +178,7 @@ extension FullTextIndex {
     seg.withStreams { postings in
       cursors.withUnsafeMutableBufferPointer { cur in
         streams.withUnsafeMutableBufferPointer { st in
-          for k in 0..<cur.count { st[k] = PositionStream(offset: cur[k].phraseOffset, variant: cur[k].variant) }
+          for k in 0..<cur.count { st[k] = PositionStream(cur[k], offset: cur[k].phraseOffset) }
           documents: for global in members {
             guard Self.present(cur, st, global - seg.firstDoc, postings) == true else { continue documents }
             forEachStart(st, postings.poss, article: global, length: length, scope: scope) { start in

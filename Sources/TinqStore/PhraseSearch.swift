@@ -106,6 +106,8 @@ extension FullTextIndex {
     var phraseOffset: Int
     /// The one variant a toned query allows, or `anyVariant`.
     var variant: UInt32
+    /// How many low bits of each position code hold the variant (`Segment.variantBits`).
+    var variantBits: UInt8
   }
 
   static let anyVariant = UInt32.max
@@ -122,7 +124,8 @@ extension FullTextIndex {
         Cursor(
           docPtr: Int(seg.docStart[slot]), docEnd: Int(seg.docStart[slot + 1]), posPtr: Int(seg.posStart[slot]),
           posBase: Int(seg.posStart[slot]), dense: dense == Segment.sparse ? -1 : Int(dense), docCount: seg.docCount,
-          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant ?? Self.anyVariant))
+          count: seg.termDocs[slot], phraseOffset: k, variant: t.variant ?? Self.anyVariant,
+          variantBits: seg.variantBits[slot]))
     }
     cursors.sort { $0.count < $1.count }
     return cursors
@@ -151,7 +154,7 @@ extension FullTextIndex {
   func searchTerm(_ seg: Segment, _ cursor: Cursor, scope: TextScope, within: DocSet?, into result: inout DocSet) {
     var c = cursor
     let needsPositions = scope != .titleOrBody || c.variant != Self.anyVariant
-    var stream = PositionStream(offset: 0, variant: c.variant)
+    var stream = PositionStream(c, offset: 0)
     seg.withStreams { postings in
       withUnsafeMutablePointer(to: &stream) { st in
         while Self.advance(&c, postings) {
@@ -177,26 +180,29 @@ extension FullTextIndex {
     var end = 0
     var offset = 0
     var variant = FullTextIndex.anyVariant
+    /// How many low bits of a code hold the variant; the rest is the gap from the position before.
+    var bits: UInt64 = 0
     var pos = Int.min
+
+    init() {}
+
+    /// `init(_:offset:)` is a stream on a cursor's term, standing at `offset` in the phrase.
+    init(_ cursor: Cursor, offset: Int) {
+      self.offset = offset
+      variant = cursor.variant
+      bits = UInt64(cursor.variantBits)
+    }
 
     /// Moves to the next position holding the wanted variant; false at the end.
     @inline(__always)
     mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
-      if variant == FullTextIndex.anyVariant {
-        // Any form will do: the next position is the one.
-        guard ptr < end else { return false }
-        let code = VarInt.read(p, &ptr, end)
-        if code & 1 != 0, ptr < end { _ = VarInt.read(p, &ptr, end) }
-        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
-        return true
-      }
       while ptr < end {
-        let code = VarInt.read(p, &ptr, end)
-        let v = code & 1 == 0 ? 0 : VarInt.read(p, &ptr, end)
-        // The first delta is from position 0.
-        pos = (pos == Int.min ? 0 : pos) + Int(code >> 1)
-        if variant != FullTextIndex.anyVariant, variant != v { continue }
-        return true
+        let code = PositionCode.read(p, &ptr, end)
+        // The first gap is from position 0.
+        pos = (pos == Int.min ? 0 : pos) &+ Int(truncatingIfNeeded: code >> bits)
+        if variant == FullTextIndex.anyVariant || variant == UInt32(truncatingIfNeeded: code & ((1 << bits) &- 1)) {
+          return true
+        }
       }
       return false
     }

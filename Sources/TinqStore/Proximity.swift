@@ -173,8 +173,8 @@ extension FullTextIndex {
     guard var ca = cursors(seg, terms: ta), var cb = cursors(seg, terms: tb) else { return }
     var sa = [PositionStream](repeating: PositionStream(), count: ca.count)
     var sb = [PositionStream](repeating: PositionStream(), count: cb.count)
-    for k in ca.indices { sa[k] = PositionStream(offset: ca[k].phraseOffset, variant: ca[k].variant) }
-    for k in cb.indices { sb[k] = PositionStream(offset: cb[k].phraseOffset, variant: cb[k].variant) }
+    for k in ca.indices { sa[k] = PositionStream(ca[k], offset: ca[k].phraseOffset) }
+    for k in cb.indices { sb[k] = PositionStream(cb[k], offset: cb[k].phraseOffset) }
     let la = ta.count
     let lb = tb.count
     seg.withStreams { postings in

@@ -6,11 +6,12 @@ import TinqFacts
 
 /// `Segment` is the positional index of a contiguous run of articles (built by one worker).
 ///
-/// For each term present (sorted by bare id): its documents and a position stream of (position
-/// delta, variant) pairs, all varints. A term in most of the segment's articles is *dense*: for
-/// each article, where its positions start (and so how many bytes they take, none when it is
-/// absent), so a search finds an article's positions with two loads. Any other term has a doc
-/// stream of (doc delta, byte length of its positions) pairs, read in order.
+/// For each term present (sorted by bare id): its documents (varints) and a position stream of
+/// `PositionCode`s, each a position's gap with its variant in the low bits. A term in most of
+/// the segment's articles is *dense*: for each article, where its positions start (and so how
+/// many bytes they take, none when it is absent), so a search finds an article's positions with
+/// two loads. Any other term has a doc stream of (doc delta, byte length of its positions)
+/// pairs, read in order.
 struct Segment: Sendable {
   var firstDoc: Int
   var docCount: Int
@@ -20,6 +21,9 @@ struct Segment: Sendable {
   var termDocs = Column<UInt32>()  // per term: number of documents
   /// Per term: where its `dense` offsets start, or `Segment.sparse`.
   var denseStart = Column<UInt32>()
+  /// Per term: how many low bits of each of its position codes hold the variant (enough for the
+  /// highest variant of it in the segment; 0 when all are the first-seen form).
+  var variantBits = Column<UInt8>()
   var docStream = Column<UInt8>()
   var posStream = Column<UInt8>()
   /// Dense terms' offsets: per article and one past the last, where its positions start,

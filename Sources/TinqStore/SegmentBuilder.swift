@@ -157,12 +157,14 @@ final class SegmentBuilder {
   /// `finish()` packs the segment into its compact form, terms in increasing bare id.
   func finish() -> Segment {
     var seg = Segment(firstDoc: firstDoc, docCount: docCount)
+    let bits = (0..<slotCount).map { recode($0) }
     // Built as arrays, then copied once into the segment's columns.
     var terms: [UInt32] = []
     var docStart: [UInt32] = []
     var posStart: [UInt32] = []
     var termDocs: [UInt32] = []
     var denseStart: [UInt32] = []
+    var variantBits: [UInt8] = []
     var docStream: [UInt8] = []
     var posStream: [UInt8] = []
     var dense: [UInt16] = []
@@ -179,6 +181,7 @@ final class SegmentBuilder {
     posStart.reserveCapacity(order.count + 1)
     termDocs.reserveCapacity(order.count)
     denseStart.reserveCapacity(order.count)
+    variantBits.reserveCapacity(order.count)
     docStream.reserveCapacity(docBytes)
     posStream.reserveCapacity(posBytes)
     dense.reserveCapacity(denseTerms * (docCount + 1) + 1)
@@ -187,6 +190,7 @@ final class SegmentBuilder {
       docStart.append(UInt32(docStream.count))
       posStart.append(UInt32(posStream.count))
       termDocs.append(slots[s].docs)
+      variantBits.append(bits[s])
       if isDense(s) {
         denseStart.append(UInt32(dense.count))
         appendOffsets(of: slots[s].doc.bytes, to: &dense)
@@ -208,10 +212,52 @@ final class SegmentBuilder {
     seg.posStart = Column(posStart)
     seg.termDocs = Column(termDocs)
     seg.denseStart = Column(denseStart)
+    seg.variantBits = Column(variantBits)
     seg.docStream = Column(docStream)
     seg.posStream = Column(posStream)
     seg.dense = Column(dense)
     return seg
+  }
+
+  /// `recode(_:)` rewrites slot `s`'s positions from the form `add(tokens:)` writes (a varint of
+  /// the gap and a flag bit, then the variant when the flag is set) into their stored form: one
+  /// `PositionCode` of the gap shifted past as many bits as the slot's highest variant needs,
+  /// the variant in them. It rewrites the byte lengths in the slot's doc entries to match, and
+  /// returns the number of bits.
+  private func recode(_ s: Int) -> UInt8 {
+    let slot = slots + s
+    let old = slot.pointee.pos.bytes
+    let entries = slot.pointee.doc.bytes
+    guard let p = old.baseAddress, let d = entries.baseAddress else { return 0 }
+    var highest: UInt32 = 0
+    var i = 0
+    while i < old.count {
+      if VarInt.read(p, &i, old.count) & 1 != 0, i < old.count { highest |= VarInt.read(p, &i, old.count) }
+    }
+    let bits = UInt64(32 - highest.leadingZeroBitCount)
+    var pos = ByteRun()
+    var doc = ByteRun()
+    pos.reserve(old.count)
+    doc.reserve(entries.count)
+    i = 0
+    var e = 0
+    while e < entries.count {
+      let (gap, length) = VarInt.readEntry(d, &e, entries.count)
+      let end = min(i + length, old.count)
+      let start = pos.count
+      while i < end {
+        let code = VarInt.read(p, &i, end)
+        let variant = code & 1 != 0 && i < end ? VarInt.read(p, &i, end) : 0
+        PositionCode.append(UInt64(code >> 1) << bits | UInt64(variant), to: &pos)
+      }
+      doc.append(UInt32(gap))
+      doc.append(UInt32(pos.count - start))
+    }
+    slot.pointee.pos.free()
+    slot.pointee.doc.free()
+    slot.pointee.pos = pos
+    slot.pointee.doc = doc
+    return UInt8(bits)
   }
 
   /// `isDense(_:)` tells whether slot `s`'s term is kept dense.

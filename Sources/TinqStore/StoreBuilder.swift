@@ -72,7 +72,7 @@ public struct StoreBuilder: Sendable {
         ($0, FullTextIndex.Builder.texts(of: &articles, segment: $0))
       }
     let text = self.text
-    let done = Parallel.map(jobs.count + 3) { job -> Part in
+    var done = Parallel.map(jobs.count + 3) { job -> Part in
       switch job {
       case 0: .names(ArticleStore.buildNames(light))
       case 1: .small(SmallIndexes(light))
@@ -92,9 +92,13 @@ public struct StoreBuilder: Sendable {
       case .small(let s): small = s
       }
     }
-    let ordered = parts.keys.sorted().compactMap { parts[$0] }
+    // The segments pass to `assemble` alone, so that the bodies it encodes again are let go.
+    done = []
+    var ordered = parts.keys.sorted().compactMap { parts[$0] }
+    parts = [:]
+    kept = [:]
     return ArticleStore(
-      metadata: ArticleTable(articles), text: text.assemble(ordered, articles: articles.count),
+      metadata: ArticleTable(articles), text: text.assemble(&ordered, articles: articles.count),
       documents: documents ?? ArticleStore.buildDocuments(light), names: names ?? ArticleStore.buildNames(light),
       indexes: Deferred(value: small ?? SmallIndexes(light)))
   }

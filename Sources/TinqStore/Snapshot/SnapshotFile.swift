@@ -16,7 +16,7 @@ public enum SnapshotFile {
   /// The first eight bytes of every snapshot.
   static let magic: [UInt8] = Array("TINQSNAP".utf8)
   /// The format version this build writes and reads.
-  public static let version: UInt32 = 2
+  public static let version: UInt32 = 3
   static let headerSize = 64
   static let entrySize = 32
 

@@ -409,6 +409,7 @@ extension Segment {
     w.column(posStart)
     w.column(termDocs)
     w.column(denseStart)
+    w.column(variantBits)
     w.column(docStream)
     w.column(posStream)
     w.column(dense)
@@ -428,6 +429,7 @@ extension Segment {
     posStart = try r.column(UInt32.self, count: t + 1, owner: owner)
     termDocs = try r.column(UInt32.self, count: t, owner: owner)
     denseStart = try r.column(UInt32.self, count: t, owner: owner)
+    variantBits = try r.column(UInt8.self, count: t, owner: owner)
     docStream = try r.column(UInt8.self, owner: owner)
     posStream = try r.column(UInt8.self, owner: owner)
     dense = try r.column(UInt16.self, owner: owner)
@@ -447,6 +449,8 @@ extension Segment {
       guard i == 0 || terms[i - 1] < terms[i], docStart[i] <= docStart[i + 1], posStart[i] <= posStart[i + 1],
         termDocs[i] <= UInt32(docCount)
       else { return "term \(i) of a segment is out of order" }
+      // A variant is a position in its bare key's list, which a 32-bit number holds.
+      guard variantBits[i] <= 32 else { return "term \(i) of a segment has \(variantBits[i]) bits of variant" }
       if denseStart[i] != Segment.sparse {
         let start = Int(denseStart[i])
         let length = Int(posStart[i + 1] - posStart[i])
