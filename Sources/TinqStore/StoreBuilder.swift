@@ -153,6 +153,11 @@ final class BackgroundIndexer: Sendable {
   /// `finish()` waits for the segment in progress and returns the parts done, by segment.
   func finish() -> [Int: FullTextIndex.Builder.Part] {
     group.wait()
-    return state.withLock { $0.done }
+    // Handed over, not kept: the build numbers the bodies' pieces again, and the old bytes
+    // should go as each segment's new ones are made.
+    return state.withLock { s in
+      defer { s.done = [:] }
+      return s.done
+    }
   }
 }

@@ -101,3 +101,73 @@ import TinqSupport
     }
   }
 }
+
+/// How positions and bodies are coded in a segment: a position code round-trips at every
+/// width, a term with many toned forms finds each form alone, and pieces numbered again by
+/// frequency decode to the same bodies.
+@Suite struct PostingCodingTests {
+  @Test(arguments: [
+    (UInt64(0), 1), (1, 1), (239, 1), (240, 2), (241, 2), (4079, 2), (4080, 2), (4081, 2), (4080 + 127, 2),
+    (4080 + 128, 3), (1 << 20, 4), (UInt64(UInt32.max), 6), (1 << 40, 7), (UInt64.max - 4080, 11),
+  ] as [(UInt64, Int)])
+  func positionCodesRoundTrip(value: UInt64, bytes: Int) {
+    var run = ByteRun()
+    defer { run.free() }
+    PositionCode.append(value, to: &run)
+    PositionCode.append(7, to: &run)
+    let written = run.bytes
+    guard let p = written.baseAddress else {
+      Issue.record("nothing written")
+      return
+    }
+    var i = 0
+    #expect(PositionCode.read(p, &i, written.count) == value)
+    #expect(i == bytes, "\(value) takes \(i) bytes")
+    #expect(PositionCode.read(p, &i, written.count) == 7)
+    #expect(i == written.count)
+    // Cut anywhere, a code reads without going past its end.
+    for cut in 1..<bytes {
+      var j = 0
+      _ = PositionCode.read(p, &j, cut)
+      #expect(j <= cut)
+    }
+  }
+
+  /// Nine toned forms of one bare syllable (four bits of variant), each found alone, in phrases
+  /// and bare, and far apart so that gaps take more than one byte.
+  @Test func everyTonedFormIsFoundAlone() {
+    let forms = ["ma", "má", "mà", "mả", "mã", "mạ", "Ma", "MÁ", "mÀ"]
+    let filler = Array(repeating: "khác", count: 300).joined(separator: " ")
+    let articles = forms.enumerated().map { k, form in
+      Article(id: "a\(k)", body: "\(filler) \(form) túy \(filler) lần \(form)")
+    }
+    let store = ArticleStore(articles: articles)
+    for (k, form) in forms.enumerated() {
+      let folded = form.lowercased()
+      let expected = forms.indices.filter { forms[$0].lowercased() == folded }
+      let found = store.fullText.documents(containing: Phrase("\(form) túy"), scope: .titleOrBody, within: nil)
+      #expect(found.members == expected, "\(form) túy in article \(k)")
+      let alone = store.fullText.documents(containing: Phrase("lần \(form)"), scope: .body, within: nil)
+      #expect(alone.members == expected, "lần \(form)")
+    }
+    #expect(store.fullText.documents(containing: Phrase("ma tuy"), scope: .titleOrBody, within: nil).count == forms.count)
+  }
+
+  /// A build numbers pieces by frequency: the bodies decode as they were written, and the most
+  /// frequent piece takes the first number.
+  @Test func piecesNumberedByFrequencyDecodeToTheSameBodies() {
+    // Numbers make more than the 128 pieces under which nothing is numbered again.
+    let articles = RandomCorpus.make(count: 2100, seed: 5).enumerated().map { i, a in
+      Article(id: a.id, body: a.body + " số \(i % 400), mã \(i % 50).")
+    }
+    #expect(Set(articles.map(\.body)).count > 400)
+    let store = ArticleStore(articles: articles)
+    for i in stride(from: 0, to: articles.count, by: 7) {
+      #expect(store.bodies.body(of: i) == articles[i].body)
+    }
+    var counts = [Int](repeating: 0, count: store.bodies.pieces.count)
+    for i in 0..<articles.count { for id in store.bodies.pieceIDs(of: i) { counts[Int(id)] += 1 } }
+    #expect(counts.first == counts.max())
+    #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 >= $1 })
+  }
+}
