@@ -18,6 +18,8 @@ final class SegmentBuilder {
     /// The article of the last closed entry, or -1.
     var closedDoc: Int = -1
     var lastPos: UInt32 = 0
+    /// The bits of every variant written, so that `recode` knows how many bits they need.
+    var variants: UInt32 = 0
     /// Where the open article's positions start in `pos`.
     var mark: Int = 0
     var doc = ByteRun()
@@ -126,7 +128,10 @@ final class SegmentBuilder {
         } else {
           slot.pointee.pos.append((pos &- slot.pointee.lastPos) << 1 | flag)
         }
-        if flag != 0 { slot.pointee.pos.append(t.variant) }
+        if flag != 0 {
+          slot.pointee.pos.append(t.variant)
+          slot.pointee.variants |= t.variant
+        }
         slot.pointee.lastPos = pos
       }
     }
@@ -229,17 +234,12 @@ final class SegmentBuilder {
     let old = slot.pointee.pos.bytes
     let entries = slot.pointee.doc.bytes
     guard let p = old.baseAddress, let d = entries.baseAddress else { return 0 }
-    var highest: UInt32 = 0
-    var i = 0
-    while i < old.count {
-      if VarInt.read(p, &i, old.count) & 1 != 0, i < old.count { highest |= VarInt.read(p, &i, old.count) }
-    }
-    let bits = UInt64(32 - highest.leadingZeroBitCount)
+    let bits = UInt64(32 - slot.pointee.variants.leadingZeroBitCount)
     var pos = ByteRun()
     var doc = ByteRun()
     pos.reserve(old.count)
     doc.reserve(entries.count)
-    i = 0
+    var i = 0
     var e = 0
     while e < entries.count {
       let (gap, length) = VarInt.readEntry(d, &e, entries.count)
