@@ -14,8 +14,10 @@ package enum Citations {
       "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Luật", "Kết luận",
       "Kế hoạch", "Hướng dẫn", "Quy định", "Công văn", "Thông báo", "Công điện", "Pháp lệnh", "Đề án", "Quy chế",
       "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp", "Văn bản", "Tờ trình", "Biên bản",
-    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")]
+    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định"), ("QCVN", regulation)]
       + abbreviations + yearNamed.map { ($0.0, $0.1) })
+  /// A national technical regulation, cited by its `QCVN` symbol alone.
+  static let regulation = "Quy chuẩn"
   /// Head nouns written as their symbol code: `QĐ 09`, `NĐ 34`, `NQ 20`, `CV số 2102/UBND-CN`.
   static let abbreviations: [(String, String)] = [
     ("QĐ", "Quyết định"), ("NĐ", "Nghị định"), ("NQ", "Nghị quyết"), ("CV", "Công văn"),
@@ -79,7 +81,6 @@ package enum Citations {
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
   static let hNgay = ScanText.wordHashes("ngày")[0]
-  static let hQCVN = ScanText.wordHashes("QCVN")[0]
   /// Head nouns written as their code that may take a hyphen before a bare number: `NĐ-18`.
   static let hyphenedHeads = WordSet(["NĐ", "QĐ", "NQ"])
 
@@ -106,6 +107,17 @@ package enum Citations {
         }
         if nextNumber <= i + 7, w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
           var k = i + count
+          // A national technical regulation by its symbol, `QCVN 31:2011/BGTVT`, and nothing else.
+          if type == regulation {
+            if let (c, end) = technicalRegulation(line, at: i) {
+              result.append(c)
+              consumedUntil = end
+              while i < w.count, w[i].start < end { i += 1 }
+            } else {
+              i += count
+            }
+            continue
+          }
           if yearNamedTypes.contains(type), let (years, end) = yearList(line, from: k) {
             for (y, a, z) in years {
               result.append(
@@ -129,9 +141,10 @@ package enum Citations {
           // by a bare number also a capital (`giới luật số 1` is a precept, `Luật 2008` a year).
           let firm = type == "Luật" && i > 0 && firmWords.contains(w[i - 1].hash)
           // A code head joined to a bare number by a hyphen, `NĐ-18`: up to 3 digits, nothing after.
-          let hyphened = !saidSo && count == 1 && k < w.count && hyphenedHeads.contains(w[i].hash)
-            && line.gap(after: i).elementsEqual([0x2D]) && w[k].isNumber && w[k].end - w[k].start <= 3
+          let hyphened = !saidSo && count == 1 && k < w.count && w[k].start == w[i].end + 1
+            && line.bytes[w[i].end] == 0x2D && w[k].isNumber && w[k].end - w[k].start <= 3
             && (w[k].end == line.bytes.count || !ScanText.isLetterStart(line.bytes, w[k].end))
+            && hyphenedHeads.contains(w[i].hash)
           guard !firm, k < w.count, line.gapIsSpace(after: k - 1) || hyphened, w[k].isNumber || suffixedNumber(line, k),
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
             !hyphened || (first.isPartial && end == w[k].end),
@@ -157,13 +170,6 @@ package enum Citations {
           }
           consumedUntil = cursor
           while i < w.count, w[i].start < cursor { i += 1 }
-          continue
-        }
-        // A national technical regulation by its symbol: `QCVN 31:2011/BGTVT`.
-        if w[i].hash == hQCVN, let (c, end) = technicalRegulation(line, at: i) {
-          result.append(c)
-          consumedUntil = end
-          while i < w.count, w[i].start < end { i += 1 }
           continue
         }
         // A bare symbol: digits directly followed by `/` or `-` and letters.
