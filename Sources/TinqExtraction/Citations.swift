@@ -398,8 +398,10 @@ package enum Citations {
       if let official = issuerSpelling[part.uppercased()] { part = official }
       // An issuer is written in capitals: `-CP`, `-BGDĐT`, `-UBND`; a lowercase word is prose.
       guard part.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { break }
-      // After a dot for the hyphen, only capitals, two or more: `.CCTHADS`, not `.Ông` or `.A`.
-      guard !dotted || (part.unicodeScalars.count >= 2 && part.unicodeScalars.allSatisfy { ScanText.isUppercaseScalar($0.value) })
+      // After a dot for the hyphen, only capitals, two or more: `.CCTHADS`, not `.Ông` or `.A`; and
+      // no dot after them, which makes a symbol dotted throughout (`211/QĐ.HC.99`), not read here.
+      guard !dotted || (part.unicodeScalars.count >= 2 && part.unicodeScalars.allSatisfy { ScanText.isUppercaseScalar($0.value) }
+          && !(e + 1 < b.count && b[e] == 0x2E && ScanText.isWordScalar(ScanText.decode(b, at: e + 1).0)))
       else { break }
       // A department by its roman numeral after the letter of `Vụ`: `7760/VPCP-V.I`.
       if part.unicodeScalars.count == 1, e + 1 < b.count, b[e] == 0x2E, let r = romanEnd(b, from: e + 1) {

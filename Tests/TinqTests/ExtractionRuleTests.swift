@@ -202,6 +202,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Chi cục ra Quyết định số 05/QĐ.THA và Thông báo số 12/TB.THA cùng ngày.",
       expected: ["Quyết định|05/QĐ-THA|THA|-|full", "Thông báo|12/TB-THA|THA|-|full"]),
     .init(text: "Theo Quyết định số 05/QĐ.Ông Nam ký, Thông báo 7/TB.A nêu.", expected: []),
+    .init(text: "Hủy Quyết định số 211/QĐ.HC.99 và Quyết định 35/QĐ.UB.ND của huyện.", expected: []),
     // A department by its roman numeral (`V.III`, Vụ III); `TƯ` for the Central Committee's `TW`,
     // and `TT` a Thông tri's code, which carries no year.
     .init(
