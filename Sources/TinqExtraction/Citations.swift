@@ -7,15 +7,17 @@ import TinqSupport
 /// Numbers follow the official conventions (see DOMAIN.md): normative documents
 /// `number/year/TYPE-ISSUER` with two-digit numbers below 10, party documents `number-TYPE/ISSUER`,
 /// administrative ones `number/TYPE-ISSUER`, each kept as written otherwise.
-enum Citations {
+package enum Citations {
   /// Document types by head noun.
   static let types = PhraseTable<String>(
     [
       "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Luật", "Kết luận",
       "Kế hoạch", "Hướng dẫn", "Quy định", "Công văn", "Thông báo", "Công điện", "Pháp lệnh", "Đề án", "Quy chế",
       "Chương trình", "Thông tri", "Sắc lệnh", "Lệnh", "Hiến pháp", "Văn bản", "Tờ trình", "Biên bản",
-    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định")]
+    ].map { ($0, $0) } + [("Nghị Định", "Nghị định"), ("Quyết Định", "Quyết định"), ("QCVN", regulation)]
       + abbreviations + yearNamed.map { ($0.0, $0.1) })
+  /// A national technical regulation, cited by its `QCVN` symbol alone.
+  static let regulation = "Quy chuẩn"
   /// Head nouns written as their symbol code: `QĐ 09`, `NĐ 34`, `NQ 20`, `CV số 2102/UBND-CN`.
   static let abbreviations: [(String, String)] = [
     ("QĐ", "Quyết định"), ("NĐ", "Nghị định"), ("NQ", "Nghị quyết"), ("CV", "Công văn"),
@@ -53,8 +55,9 @@ enum Citations {
   /// or `lập biên bản 57 đối tượng`.
   static let symbolOnlyTypes: Set<String> = ["Biên bản"]
   /// Generic head nouns that, capitalised, name a document by a bare number without `số`:
-  /// `Quy chế 870`, `Kế hoạch 98`, `Thông báo 1382`; not `Chương trình 135`, a programme's name.
-  static let numberedGeneric: Set<String> = ["Quy chế", "Kế hoạch", "Thông báo"]
+  /// `Quy chế 870`, `Kế hoạch 98`, `Thông báo 1382`, `Đề án 30 của Chính phủ`; not `Chương trình
+  /// 135`, a programme's name.
+  static let numberedGeneric: Set<String> = ["Quy chế", "Kế hoạch", "Thông báo", "Đề án"]
   /// Words that may follow such a number; any other (`Kế hoạch 10 năm`, `Quy chế 15 điều`) makes
   /// it a count.
   static let afterNumbered = WordSet([
@@ -78,6 +81,8 @@ enum Citations {
   static let hVa = ScanText.wordHashes("và")[0]
   static let hNam = ScanText.wordHashes("năm")[0]
   static let hNgay = ScanText.wordHashes("ngày")[0]
+  /// Head nouns written as their code that may take a hyphen before a bare number: `NĐ-18`.
+  static let hyphenedHeads = WordSet(["NĐ", "QĐ", "NQ"])
 
   /// `extract(_:)` returns the citations of the given lines in order of first appearance.
   static func extract(_ lines: [TextLine]) -> [Citation] {
@@ -102,6 +107,17 @@ enum Citations {
         }
         if nextNumber <= i + 7, w[i].isCapitalized || types.startsAny(w[i].hash), let (count, type) = types.match(line, at: i) {
           var k = i + count
+          // A national technical regulation by its symbol, `QCVN 31:2011/BGTVT`, and nothing else.
+          if type == regulation {
+            if let (c, end) = technicalRegulation(line, at: i) {
+              result.append(c)
+              consumedUntil = end
+              while i < w.count, w[i].start < end { i += 1 }
+            } else {
+              i += count
+            }
+            continue
+          }
           if yearNamedTypes.contains(type), let (years, end) = yearList(line, from: k) {
             for (y, a, z) in years {
               result.append(
@@ -124,8 +140,14 @@ enum Citations {
           // `Công ty Luật số 5` is a law firm, and a generic head noun needs `số` or a symbol; a law
           // by a bare number also a capital (`giới luật số 1` is a precept, `Luật 2008` a year).
           let firm = type == "Luật" && i > 0 && firmWords.contains(w[i - 1].hash)
-          guard !firm, k < w.count, line.gapIsSpace(after: k - 1), w[k].isNumber || suffixedNumber(line, k),
+          // A code head joined to a bare number by a hyphen, `NĐ-18`: up to 3 digits, nothing after.
+          let hyphened = !saidSo && count == 1 && k < w.count && w[k].start == w[i].end + 1
+            && line.bytes[w[i].end] == 0x2D && w[k].isNumber && w[k].end - w[k].start <= 3
+            && (w[k].end == line.bytes.count || !ScanText.isLetterStart(line.bytes, w[k].end))
+            && hyphenedHeads.contains(w[i].hash)
+          guard !firm, k < w.count, line.gapIsSpace(after: k - 1) || hyphened, w[k].isNumber || suffixedNumber(line, k),
             let (first, end) = parseNumber(line, at: w[k].start, type: type),
+            !hyphened || (first.isPartial && end == w[k].end),
             first.number.contains("/")
               || (!symbolOnlyTypes.contains(type) && (type != "Luật" || w[i].isCapitalized)
                 && (!(genericTypes.contains(type) || genericAbbreviations.contains(w[i].hash)) || saidSo
@@ -168,6 +190,55 @@ enum Citations {
       }
     }
     return deduplicated(result)
+  }
+
+  /// `technicalRegulation(_:at:)` reads a national technical regulation after `QCVN` (word `i`):
+  /// `QCVN 31:2011/BGTVT`, `QCVN 8-2:2011/BYT`, the number, `:`, the year, `/` and the issuer in
+  /// capitals. Nil for anything else (`QCVN` alone, `QCVN 31`).
+  static func technicalRegulation(_ line: TextLine, at i: Int) -> (Citation, Int)? {
+    let w = line.words
+    let b = line.bytes
+    guard w[i].isCapitalized, i + 1 < w.count, line.gapIsSpace(after: i), w[i + 1].isNumber else { return nil }
+    let start = w[i + 1].start
+    var p = start
+    func digits(_ most: Int) -> Bool {
+      let from = p
+      while p < b.count, ScanText.isDigit(b[p]) { p += 1 }
+      return p > from && p - from <= most
+    }
+    guard digits(3) else { return nil }
+    // A part number: `8-2`, `01-1`.
+    if p + 1 < b.count, b[p] == 0x2D, ScanText.isDigit(b[p + 1]) {
+      p += 1
+      guard digits(2) else { return nil }
+    }
+    guard p < b.count, b[p] == 0x3A else { return nil }
+    p += 1
+    let yearStart = p
+    guard digits(4), let year = ScanText.int(b, yearStart, p), (1900...2100).contains(year), p + 1 < b.count,
+      b[p] == 0x2F
+    else { return nil }
+    let issuerEnd = symbolPart(b, from: p + 1)
+    let issuer = ScanText.string(b, p + 1, issuerEnd)
+    guard issuerEnd - p - 1 >= 2, issuer.unicodeScalars.allSatisfy({ ScanText.isUppercaseScalar($0.value) }),
+      issuerEnd == b.count || !(b[issuerEnd] == 0x2F || b[issuerEnd] == 0x2D)
+    else { return nil }
+    let number = "QCVN " + ScanText.string(b, start, issuerEnd)
+    let provenance = Provenance(
+      rule: "citation symbol", line: line.number, excerpt: ScanText.string(b, w[i].start, issuerEnd))
+    return (Citation(type: "Quy chuẩn", number: number, issuer: issuer, year: year, provenance: provenance), issuerEnd)
+  }
+
+  /// `canonicalNumber(_:type:)` is a number as extraction writes it: read back through the same
+  /// parser, so that a slip of writing (`03 CT/TW`, `32/2012/TT–BNNPTNT` with an en dash) becomes
+  /// the symbol extraction gives (`03-CT/TW`, `32/2012/TT-BNNPTNT`). A number the parser does not
+  /// read whole is returned as it is. Used to compare numbers written by hand with extraction's.
+  package static func canonicalNumber(_ number: String, type: String?) -> String {
+    let line = TextLine(number: 1, bytes: Array(TextNormalizer.normalize(number).utf8))
+    guard let first = line.bytes.first, ScanText.isDigit(first),
+      let (c, end) = parseNumber(line, at: 0, type: type), end == line.bytes.count
+    else { return number }
+    return c.number
   }
 
   /// `namedByNumber(_:head:type:number:_:end:)` tells whether a generic head noun and the bare
@@ -289,14 +360,16 @@ enum Citations {
   /// `issuerParts(_:from:)` reads the issuer after a document code: `-CP`, `-BQP-BGDĐT`,
   /// `-BVHTT&DL`, and `- CP` or `– CP` with a slip of spacing, `_TNMT` with an underscore for the
   /// hyphen, and a last part of digits (`01/BB-CT-08`). Returns the parts and their end.
-  static func issuerParts(_ b: [UInt8], from start: Int, slash: Bool = false) -> ([String], Int)? {
+  /// With `dot`, a `.` for the first hyphen before capitals: `01/QĐ.CCTHADS` after a type code.
+  static func issuerParts(_ b: [UInt8], from start: Int, slash: Bool = false, dot: Bool = false) -> ([String], Int)? {
     var parts: [String] = []
     var p = start
     while true {
       var q = p
       while q < b.count, b[q] == 0x20, q - p < 2 { q += 1 }
+      let dotted = dot && q == start && q < b.count && b[q] == 0x2E
       // With `slash`, a `/` for the first hyphen: `12/2013/TT/NHNN` after a type code.
-      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) || (slash && b[q] == 0x2F && q == start) {
+      if q < b.count, b[q] == 0x2D || (b[q] == 0x5F && q == p) || (slash && b[q] == 0x2F && q == start) || dotted {
         q += 1
       } else if q + 2 < b.count, b[q] == 0xE2, b[q + 1] == 0x80, b[q + 2] == 0x93 {
         q += 3
@@ -325,10 +398,31 @@ enum Citations {
       if let official = issuerSpelling[part.uppercased()] { part = official }
       // An issuer is written in capitals: `-CP`, `-BGDĐT`, `-UBND`; a lowercase word is prose.
       guard part.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { break }
+      // After a dot for the hyphen, only capitals, two or more: `.CCTHADS`, not `.Ông` or `.A`; and
+      // no dot after them, which makes a symbol dotted throughout (`211/QĐ.HC.99`), not read here.
+      guard !dotted || (part.unicodeScalars.count >= 2 && part.unicodeScalars.allSatisfy { ScanText.isUppercaseScalar($0.value) }
+          && !(e + 1 < b.count && b[e] == 0x2E && ScanText.isWordScalar(ScanText.decode(b, at: e + 1).0)))
+      else { break }
+      // A department by its roman numeral after the letter of `Vụ`: `7760/VPCP-V.I`.
+      if part.unicodeScalars.count == 1, e + 1 < b.count, b[e] == 0x2E, let r = romanEnd(b, from: e + 1) {
+        part += ScanText.string(b, e, r)
+        e = r
+      }
+      // The Central Committee written `TƯ` (Trung ương): its code `TW`.
+      if part == "TƯ" { part = "TW" }
       parts.append(part)
       p = e
     }
     return parts.isEmpty ? nil : (parts, p)
+  }
+
+  /// `romanEnd(_:from:)` returns where a roman numeral of one to four letters (`I`, `III`, `IV`)
+  /// starting at byte `from` ends, when no other letter or digit follows it.
+  static func romanEnd(_ b: [UInt8], from: Int) -> Int? {
+    var p = from
+    while p < b.count, b[p] == 0x49 || b[p] == 0x56 || b[p] == 0x58 { p += 1 }
+    guard p > from, p - from <= 4, p == b.count || !ScanText.isWordScalar(ScanText.decode(b, at: p).0) else { return nil }
+    return p
   }
 
   /// `suffixedNumber(_:_:)` tells whether word `k` is a number with one lowercase letter after it
@@ -385,7 +479,7 @@ enum Citations {
         var docCode: String? = nil
         var end = codeEnd
         var symbol = code
-        if let (found, issuerEnd) = issuerParts(b, from: codeEnd, slash: codeTypes[code] != nil) {
+        if let (found, issuerEnd) = issuerParts(b, from: codeEnd, slash: codeTypes[code] != nil, dot: codeTypes[code] != nil) {
           var parts = found
           // The issuer and the head noun's own code swapped, `Nghị định 87/2012/CP-NĐ`: the
           // official order, `87/2012/NĐ-CP`.
@@ -496,14 +590,16 @@ enum Citations {
       }
       let codeEnd = symbolPart(b, from: codeStart)
       let code = ScanText.string(b, codeStart, codeEnd)
-      if upper(code), let (parts, issuerEnd) = issuerParts(b, from: codeEnd) {
+      if upper(code), let (parts, issuerEnd) = issuerParts(b, from: codeEnd, dot: codeTypes[code] != nil) {
         let issuer = parts.joined(separator: "-")
         let symbol = written + "/" + code + "-" + issuer
         if code.hasPrefix("QĐ"), courtCodes.contains(String(code.dropFirst(2))) || parts.contains(where: courtCodes.contains) {
           return nil
         }
         if let codeType = codeTypes[code] {
-          let partial = normativeCodes.contains(code)
+          // `TT` is a Thông tư's code, a normative document with a year, but also a Thông tri's
+          // (`Thông tri số 297/TT-TƯ`), which has none.
+          let partial = normativeCodes.contains(code) && type != "Thông tri"
           return (
             Citation(type: type ?? codeType, number: symbol, issuer: issuer, year: nil, isPartial: partial), issuerEnd
           )

@@ -314,11 +314,13 @@ enum AnnotatedTruth {
   }
 
   /// `documentKey(type:number:)` folds a document number, dropping leading zeros; a number
-  /// without a symbol (`46`, `1992`) keeps its type.
+  /// without a symbol (`46`, `1992`) keeps its type. Both sides are first read back as extraction
+  /// writes a number (`Citations.canonicalNumber`: `03 CT/TW` is `03-CT/TW`, an en dash a hyphen),
+  /// so that a slip an annotator copied as written and the symbol extraction gives for it meet.
   static func documentKey(type: String?, number: String) -> String {
     var out = ""
     var digits = ""
-    for ch in key(number) where ch != " " {
+    for ch in key(Citations.canonicalNumber(number, type: type)) where ch != " " {
       if ch.isNumber {
         digits.append(ch)
       } else {

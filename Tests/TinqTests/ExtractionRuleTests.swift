@@ -197,10 +197,47 @@ struct CitationCase: Sendable, CustomStringConvertible {
     .init(
       text: "Tòa ra quyết định số 12/2014/QĐ-HPT, rồi quyết định số 31/2015/QĐST-KDTM và 7/QĐ-PT; theo Quyết định 12/2014/QĐ-UBND.",
       expected: ["Quyết định|12/2014/QĐ-UBND|UBND|2014|full"]),
+    // A dot for the hyphen after a type code; prose glued on after a dot is no issuer.
+    .init(
+      text: "Chi cục ra Quyết định số 05/QĐ.THA và Thông báo số 12/TB.THA cùng ngày.",
+      expected: ["Quyết định|05/QĐ-THA|THA|-|full", "Thông báo|12/TB-THA|THA|-|full"]),
+    .init(text: "Theo Quyết định số 05/QĐ.Ông Nam ký, Thông báo 7/TB.A nêu.", expected: []),
+    .init(text: "Hủy Quyết định số 211/QĐ.HC.99 và Quyết định 35/QĐ.UB.ND của huyện.", expected: []),
+    // A department by its roman numeral (`V.III`, Vụ III); `TƯ` for the Central Committee's `TW`,
+    // and `TT` a Thông tri's code, which carries no year.
+    .init(
+      text: "Theo Công văn số 512/VPCP-V.III và Thông tri số 15/TT-TƯ của Ban Bí thư.",
+      expected: ["Công văn|512/VPCP-V.III|VPCP|-|full", "Thông tri|15/TT-TW|TW|-|full"]),
+    .init(text: "Theo Công văn số 512/VPCP-V.Ông ký.", expected: ["Công văn|512/VPCP-V|VPCP|-|full"]),
+    // A code head joined to a bare number by a hyphen: `NĐ-18`; not a code pair, a year or a letter.
+    .init(
+      text: "Phí thu theo NĐ-18 và QĐ-25 gây bức xúc.",
+      expected: ["Nghị định|18|-|-|partial", "Quyết định|25|-|-|partial"]),
+    .init(text: "Theo NĐ-CP, NQ-TW, QĐ-2013 và NĐ-18A, NĐ-1234.", expected: []),
+    // A national technical regulation by its symbol.
+    .init(
+      text: "Thiết bị đạt QCVN 31:2011/BGTVT và QCVN 8-2:2011/BYT.",
+      expected: ["Quy chuẩn|QCVN 31:2011/BGTVT|BGTVT|2011|full", "Quy chuẩn|QCVN 8-2:2011/BYT|BYT|2011|full"]),
+    .init(text: "Theo QCVN 31 và QCVN 2011, tỷ số 3:2, QCVN 5:2011/byt.", expected: []),
+    // A scheme named by its number, capitalised; not a period or lowercase prose.
+    .init(text: "Thực hiện Đề án 30 của Chính phủ.", expected: ["Đề án|30|-|-|partial"]),
+    .init(text: "Đề án 10 năm và đề án 30 của tỉnh, Đề án 2020 được bàn.", expected: []),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
     .init(text: "Ngày 5/9/2019 bảo đảm QP-AN, ANTT; các nghị quyết, kết luận của Đảng.", expected: []),
   ]
+
+  /// A number written by hand reads back as extraction writes it (the benchmark compares so).
+  @Test func canonicalNumbers() {
+    #expect(Citations.canonicalNumber("03 CT/TW", type: "Chỉ thị") == "03-CT/TW")
+    #expect(Citations.canonicalNumber("32/2012/TT–BNNPTNT", type: "Thông tư") == "32/2012/TT-BNNPTNT")
+    #expect(Citations.canonicalNumber("01/QĐ.CCTHADS", type: "Quyết định") == "01/QĐ-CCTHADS")
+    #expect(Citations.canonicalNumber("16-2010", type: "Nghị định") == "16/2010")
+    #expect(Citations.canonicalNumber("1992", type: "Hiến pháp") == "1992")
+    #expect(Citations.canonicalNumber("QCVN 31:2011/BGTVT", type: "Quy chuẩn") == "QCVN 31:2011/BGTVT")
+    #expect(Citations.canonicalNumber("0693", type: "Công văn") == "0693")
+    #expect(Citations.canonicalNumber("12/2014/QĐ-HPT", type: "Quyết định") == "12/2014/QĐ-HPT")
+  }
 
   @Test(arguments: cases)
   func citations(_ c: CitationCase) {
