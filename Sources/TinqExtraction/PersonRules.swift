@@ -575,9 +575,9 @@ extension PersonRules {
   @inline(never)
   static func givenPair(_ line: TextLine, at i: Int, limit: Int) -> Bool {
     let w = line.words
-    guard i + 2 < limit, Names.isTitleCase(line, i), line.gap(after: i).elementsEqual([0x20]), Names.isTitleCase(line, i + 1),
-      line.gap(after: i + 1).elementsEqual([0x20]), !w[i + 2].isCapitalized, !w[i + 2].isNumber,
-      !People.surnames.contains(w[i].hash)
+    // Cheapest first: gaps and hashes, the word before, then the tables; the letters last.
+    guard i + 2 < limit, line.gap(after: i).elementsEqual([0x20]), line.gap(after: i + 1).elementsEqual([0x20]),
+      !w[i + 2].isCapitalized, !w[i + 2].isNumber, !People.surnames.contains(w[i].hash)
     else { return false }
     if i > 0, !Dates.isSentenceStart(line, i) {
       // After a comma, or a small word that a person's name follows as often as any (`của`, `và`,
@@ -585,27 +585,30 @@ extension PersonRules {
       // name (`trường chuyên biệt Bình Minh`, `tiệm vàng Thanh Tâm`, `vai diễn Bích Liên`).
       let gap = line.gap(after: i - 1)
       guard gap.elementsEqual([0x2C, 0x20]) || (gap.elementsEqual([0x20]) && pairOpeners.contains(w[i - 1].hash)),
-        !w[i - 1].isCapitalized, !w[i - 1].isNumber, !Names.introduces(line, i - 1), !firmTails.contains(w[i - 1].hash)
+        !w[i - 1].isCapitalized, !w[i - 1].isNumber, !firmTails.contains(w[i - 1].hash), !Names.introduces(line, i - 1)
       else { return false }
     } else if Names.isGluedStart(line, i) {
       return false
     }
+    guard !openers.contains(w[i].hash), !Names.institutionHeads.contains(w[i].hash), !notPersonWords.contains(w[i].hash),
+      !notPersonWords.contains(w[i + 1].hash), Gazetteer.match(line, at: i) == nil, Gazetteer.match(line, at: i + 1) == nil,
+      People.positionHeads.match(line, at: i) == nil, Organizations.match(line, at: i) == nil,
+      OrganizationNames.heads.match(line, at: i) == nil, Names.cues.match(line, at: i) == nil,
+      Names.notPeople.match(line, at: i) == nil,
+      // `Ngày Chủ tịch Hồ Chí Minh ...`: a title or a body starting at the second word is no name's part.
+      People.positionHeads.match(line, at: i + 1) == nil, Organizations.match(line, at: i + 1) == nil,
+      Names.cues.match(line, at: i + 1) == nil, Names.isTitleCase(line, i), Names.isTitleCase(line, i + 1)
+    else { return false }
     for k in i...(i + 1) {
-      guard Names.hasOneVowelRun(line, k), Names.hasVowel(line, k), !notPersonWords.contains(w[k].hash) else { return false }
-      // A word of plain letters must be one Vietnamese syllable (`Chi Pu`), not a foreign word (`West Ham`).
-      if line.bytes[w[k].start..<w[k].end].allSatisfy({ $0 < 0x80 }),
-        !isSyllableShaped(line.bytes[w[k].start..<w[k].end])
-      {
-        return false
+      let letters = line.bytes[w[k].start..<w[k].end]
+      // A word of plain letters must be one Vietnamese syllable (`Chi Pu`), not a foreign word
+      // (`West Ham`); a marked word has its vowels together (`Hân`, not `Lợini`).
+      if letters.allSatisfy({ $0 < 0x80 }) {
+        guard isSyllableShaped(letters) else { return false }
+      } else {
+        guard Names.hasOneVowelRun(line, k), Names.hasVowel(line, k) else { return false }
       }
     }
-    return Gazetteer.match(line, at: i) == nil && Gazetteer.match(line, at: i + 1) == nil
-      && People.positionHeads.match(line, at: i) == nil && Organizations.match(line, at: i) == nil
-      && OrganizationNames.heads.match(line, at: i) == nil && Names.cues.match(line, at: i) == nil
-      && Names.notPeople.match(line, at: i) == nil && !Names.institutionHeads.contains(w[i].hash)
-      && !openers.contains(w[i].hash)
-      // `Ngày Chủ tịch Hồ Chí Minh ...`: a title or a body starting at the second word is no name's part.
-      && People.positionHeads.match(line, at: i + 1) == nil && Organizations.match(line, at: i + 1) == nil
-      && Names.cues.match(line, at: i + 1) == nil
+    return true
   }
 }
