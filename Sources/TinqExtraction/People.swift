@@ -667,6 +667,18 @@ enum People {
           i = follow(line, name.end, limit: limit)
           continue
         }
+        // Two given names alone (`Bảo Anh đã hát`): the corpus decides.
+        if w[i].isCapitalized, i + 2 < limit, w[i + 1].isCapitalized, !w[i + 2].isCapitalized,
+          PersonRules.givenPair(line, at: i, limit: limit)
+        {
+          let name = line.excerpt(i, i + 1)
+          let key = UTF8Key(name)
+          if !Names.notPeopleNames.contains(key), byName[key] == nil, loneSeen.insert(key).inserted {
+            candidates.append(
+              PersonMention(
+                name: name, provenance: Provenance(rule: PeopleResolver.givenPairRule, line: line.number, excerpt: name)))
+          }
+        }
         // A foreign surname alone (`Moyes`): the corpus decides.
         if w[i].isCapitalized, PersonRules.hasLoneSurnameShape(line, i),
           PersonRules.isLoneSurname(line, i, limit: limit)

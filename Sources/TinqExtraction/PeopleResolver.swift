@@ -10,10 +10,29 @@ public enum PeopleResolver {
   /// The rule `People.extract` gives a foreign surname standing alone (`Moyes`).
   static let loneSurnameRule = "surname"
 
+  /// The rule `People.extract` gives two given names standing alone (`Bảo Anh`).
+  static let givenPairRule = "given names"
+
   /// The rules of the people `resolve(_:)` adds: no other step gives them.
   static let confirmedNameRule = "name (known in corpus)"
   static let confirmedSurnameRule = "surname (known in corpus)"
-  static let confirmedRules: Set<String> = [confirmedNameRule, confirmedSurnameRule]
+  static let confirmedPairRule = "given names (known in corpus)"
+  static let confirmedRules: Set<String> = [confirmedNameRule, confirmedSurnameRule, confirmedPairRule]
+
+  /// `isCued(_:)` tells whether a rule found the person right after a rank or a role that
+  /// announces one (`ca sĩ`, `tiền vệ`, `Thượng tá`). Not a kinship word: ordinary people named so
+  /// (`chị Thu Hà`) share their given names with shops and firms. Not a position, whose body may
+  /// be what follows (`Tổng biên tập Thanh Niên`), nor an apposition, whose name may be a source or
+  /// a place before a comma (`Theo Dân Việt, Chủ tịch ...`).
+  static func isCued(_ p: PersonMention) -> Bool {
+    let rule = p.provenance.rule
+    if rule == "role and words" || rule.hasPrefix("rank ") { return true }
+    guard rule == "person cue", p.provenance.excerpt.hasSuffix(p.name) else { return false }
+    var cue = p.provenance.excerpt.dropLast(p.name.count)
+    while cue.last == " " { cue = cue.dropLast() }
+    return !kinCues.contains(cue.lowercased())
+  }
+  static let kinCues = Set(Names.kinWords.map { $0.lowercased() })
 
   /// `resolve(_:)` adds to each article the candidate names that the corpus knows as people, and
   /// clears the candidates.
@@ -26,9 +45,29 @@ public enum PeopleResolver {
     // The lone surnames proposed anywhere: only their evidence is gathered. (The passes read the
     // articles in place: copying an article out of the array retains every field.)
     var proposed: Set<UTF8Key> = []
+    // Two given names standing alone (`Bảo Anh`): only their evidence is gathered, the number of
+    // articles that name them after a word that announces a person (`ca sĩ Bảo Anh`).
+    var proposedPairs: Set<UTF8Key> = []
     for index in articles.indices {
-      for c in articles[index].nameCandidates where c.provenance.rule == loneSurnameRule {
-        proposed.insert(UTF8Key(c.name))
+      for c in articles[index].nameCandidates {
+        if c.provenance.rule == loneSurnameRule {
+          proposed.insert(UTF8Key(c.name))
+        } else if c.provenance.rule == givenPairRule {
+          proposedPairs.insert(UTF8Key(c.name))
+        }
+      }
+    }
+    var pairArticles: [UTF8Key: Int] = [:]
+    if !proposedPairs.isEmpty {
+      for index in articles.indices {
+        var counted: [UTF8Key] = []
+        let people = articles[index].people
+        for k in people.indices {
+          let key = UTF8Key(people[k].name)
+          guard proposedPairs.contains(key), !counted.contains(key), isCued(people[k]) else { continue }
+          counted.append(key)
+          pairArticles[key, default: 0] += 1
+        }
       }
     }
     // Foreign surnames: the last word of names a foreign first word opens (`David Moyes`), and a
@@ -103,6 +142,13 @@ public enum PeopleResolver {
           guard !(lastWords?.contains(key) ?? false), have.insert(key).inserted else { continue }
           var p = c
           p.provenance.rule = confirmedSurnameRule
+          article.people.append(p)
+        } else if c.provenance.rule == givenPairRule {
+          // Named after a cue in two other articles or more: `ca sĩ Bảo Anh`, `người mẫu Bảo Anh`.
+          let key = UTF8Key(c.name)
+          guard pairArticles[key, default: 0] >= 2, have.insert(key).inserted else { continue }
+          var p = c
+          p.provenance.rule = confirmedPairRule
           article.people.append(p)
         } else if known.contains(UTF8Key(c.name)) && have.insert(UTF8Key(c.name)).inserted {
           var p = c

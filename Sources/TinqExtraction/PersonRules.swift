@@ -492,7 +492,9 @@ extension PersonRules {
   static let notSpecifiers = WordSet(["người", "gốc", "quốc", "tịch", "đến", "thuộc", "hãng", "tờ", "đài", "kênh", "đội",
     "tuyển", "câu", "clb", "nhóm", "ban", "trường", "viện", "công", "ty", "tập", "đoàn", "vô", "địch", "áo", "khoác",
     "đấu", "thi", "tham", "gia", "trận", "sân", "mùa", "phim", "giải", "cúp", "vai", "sách", "truyện", "bài", "khúc",
-    "album", "chương", "trình", "tác", "phẩm", "tên", "hiệu", "danh"])
+    "album", "chương", "trình", "tác", "phẩm", "tên", "hiệu", "danh",
+    // `nhà văn hóa Thanh Niên` is a cultural house, not a writer.
+    "hóa", "hoá"])
 
   /// `afterSpecifiedRole(_:from:limit:)` reads a foreign name of two to four words after one to
   /// four small words that follow a role (`specifiedRoles`) from word `k`: the small words hold no
@@ -554,5 +556,59 @@ extension PersonRules {
       return b.dropLast(tail.count).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
     return false
+  }
+}
+
+extension PersonRules {
+  /// Words before a capitalised pair that make it a firm's name: `cổ phần Thanh Hà`, `hãng xe Cẩm Vân`.
+  static let firmTails = WordSet(["phần", "xe", "hiệu", "mác"])
+  /// Small words after which two given names are a person's as often as anything: `của Bảo Anh`.
+  static let pairOpeners = WordSet(
+    ["của", "và", "là", "thì", "cho", "khi", "nhưng", "với", "như", "mà", "do", "cùng", "cả", "khiến", "giúp", "được",
+     "để", "rằng", "bởi", "từ", "hay", "hoặc", "giữa", "nên", "nếu", "gặp", "thấy"])
+
+  /// `givenPair(_:at:limit:)` reads two given names standing alone, as entertainers and players
+  /// are named (`Bảo Anh đã hát`): two words written as names, each shaped as one Vietnamese
+  /// syllable, no family name first, in running text (a small word after them, and before them a
+  /// small word or a sentence's start), never a listed place, body or title, never a byline glued
+  /// to the sentence before. Only the corpus can tell whether it is a person (`PeopleResolver`).
+  @inline(never)
+  static func givenPair(_ line: TextLine, at i: Int, limit: Int) -> Bool {
+    let w = line.words
+    // Cheapest first: gaps and hashes, the word before, then the tables; the letters last.
+    guard i + 2 < limit, line.gap(after: i).elementsEqual([0x20]), line.gap(after: i + 1).elementsEqual([0x20]),
+      !w[i + 2].isCapitalized, !w[i + 2].isNumber, !People.surnames.contains(w[i].hash)
+    else { return false }
+    if i > 0, !Dates.isSentenceStart(line, i) {
+      // After a comma, or a small word that a person's name follows as often as any (`của`, `và`,
+      // `là`, `khiến`): never after a noun, which makes it a school's, a shop's or a role's
+      // name (`trường chuyên biệt Bình Minh`, `tiệm vàng Thanh Tâm`, `vai diễn Bích Liên`).
+      let gap = line.gap(after: i - 1)
+      guard gap.elementsEqual([0x2C, 0x20]) || (gap.elementsEqual([0x20]) && pairOpeners.contains(w[i - 1].hash)),
+        !w[i - 1].isCapitalized, !w[i - 1].isNumber, !firmTails.contains(w[i - 1].hash), !Names.introduces(line, i - 1)
+      else { return false }
+    } else if Names.isGluedStart(line, i) {
+      return false
+    }
+    guard !openers.contains(w[i].hash), !Names.institutionHeads.contains(w[i].hash), !notPersonWords.contains(w[i].hash),
+      !notPersonWords.contains(w[i + 1].hash), Gazetteer.match(line, at: i) == nil, Gazetteer.match(line, at: i + 1) == nil,
+      People.positionHeads.match(line, at: i) == nil, Organizations.match(line, at: i) == nil,
+      OrganizationNames.heads.match(line, at: i) == nil, Names.cues.match(line, at: i) == nil,
+      Names.notPeople.match(line, at: i) == nil,
+      // `Ngày Chủ tịch Hồ Chí Minh ...`: a title or a body starting at the second word is no name's part.
+      People.positionHeads.match(line, at: i + 1) == nil, Organizations.match(line, at: i + 1) == nil,
+      Names.cues.match(line, at: i + 1) == nil, Names.isTitleCase(line, i), Names.isTitleCase(line, i + 1)
+    else { return false }
+    for k in i...(i + 1) {
+      let letters = line.bytes[w[k].start..<w[k].end]
+      // A word of plain letters must be one Vietnamese syllable (`Chi Pu`), not a foreign word
+      // (`West Ham`); a marked word has its vowels together (`Hân`, not `Lợini`).
+      if letters.allSatisfy({ $0 < 0x80 }) {
+        guard isSyllableShaped(letters) else { return false }
+      } else {
+        guard Names.hasOneVowelRun(line, k), Names.hasVowel(line, k) else { return false }
+      }
+    }
+    return true
   }
 }

@@ -27,6 +27,11 @@ struct ExtractionBench: ParsableCommand {
       valueName: "split"))
   var examplesOf: String?
   @Flag(help: "Print the report as JSON.") var json = false
+  @Option(
+    help: ArgumentHelp(
+      "Write every person extracted from the corpora (id, name, rule, excerpt; tab-separated) to this file, leaving out the test half's articles, to compare rules across the whole corpora.",
+      valueName: "path"))
+  var dumpPeople: String?
 
   func validate() throws {
     if let split = examplesOf, split != "dev", split != "test" {
@@ -59,6 +64,20 @@ struct ExtractionBench: ParsableCommand {
       for (k, index) in indexes.enumerated() { articles[index] = group[k] }
     }
     report.metadata = MetadataTruth.measure(records, articles, examples: examples)
+    if let dumpPeople {
+      let held =
+        FileManager.default.fileExists(atPath: truth)
+        ? Set(try Annotation.load(path: truth).filter { $0.split == "test" }.map(\.id)) : []
+      var out = ""
+      for (record, article) in zip(records, articles) where !held.contains(record.id) {
+        for p in article.people {
+          let excerpt = p.provenance.excerpt.replacingOccurrences(of: "\t", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+          out += "\(record.id)\t\(p.name)\t\(p.provenance.rule)\t\(excerpt)\n"
+        }
+      }
+      try out.write(toFile: dumpPeople, atomically: true, encoding: .utf8)
+    }
     var byId: [String: (RealRecord, Article)] = [:]
     for (record, article) in zip(records, articles) where byId[record.id] == nil { byId[record.id] = (record, article) }
     if FileManager.default.fileExists(atPath: truth) {

@@ -162,6 +162,7 @@ import TinqFacts
     .init(text: "Nhà báo đến từ New Bradford kể lại.", expected: []),
     .init(text: "Tay vợt vô địch Roland Garros năm ngoái đã rút lui.", expected: []),
     .init(text: "Cầu thủ khoác áo Bayern Brelford ghi bàn.", expected: []),
+    .init(text: "Buổi lễ diễn ra tại nhà văn hóa Thanh Bình của phường.", expected: []),
   ]
 
   @Test(arguments: cases)
@@ -226,6 +227,30 @@ import TinqFacts
   ])
   func loneWordAfterATitleElsewhere(_ evidence: [String], _ expected: [String]) {
     let articles = Self.corpus(evidence + ["Chiều qua, Petrovan đã ký sắc lệnh mới."])
+    #expect(articles[evidence.count].people.map(\.name) == expected)
+  }
+
+  /// Two given names alone (`Khuê Diên đã hát`) are a person when two other articles name them
+  /// after a word that announces one (`ca sĩ Khuê Diên`); never on one article's evidence, nor on
+  /// names standing bare elsewhere, nor after a word that makes them a paper or a firm, nor as a
+  /// byline, nor when a word is no Vietnamese syllable (`Bret Hal`).
+  static let cuedTwice = ["Ca sĩ Khuê Diên hát rất hay.", "Nữ ca sĩ Khuê Diên lưu diễn.", "Ca sĩ Bret Hal hát.", "Ca sĩ Bret Hal lưu diễn."]
+  @Test(arguments: [
+    (cuedTwice, "Tối qua, Khuê Diên đã hát ba bài.", ["Khuê Diên"]),
+    (cuedTwice, "Khuê Diên vừa ra mắt album mới.", ["Khuê Diên"]),
+    (Array(cuedTwice.prefix(1)), "Tối qua, Khuê Diên đã hát ba bài.", []),
+    (["Chị Khuê Diên bán hàng.", "Hôm qua chị Khuê Diên đến."], "Tối qua, Khuê Diên đã hát ba bài.", []),
+    (["Hôm qua Khuê Diên hát.", "Khuê Diên lưu diễn ở Huế."], "Tối qua, Khuê Diên đã hát ba bài.", []),
+    (cuedTwice, "Tờ báo Khuê Diên đưa tin giá vàng giảm.", []),
+    (cuedTwice, "Công ty cổ phần Khuê Diên cho biết lãi tăng.", []),
+    (cuedTwice, "Buổi diễn kết thúc lúc 22 giờ.Khuê Diên", []),
+    (cuedTwice, "Tối qua, Bret Hal đã hát ba bài.", []),
+    (cuedTwice, "Khán giả say mê giọng hát của Khuê Diên trong đêm nhạc.", ["Khuê Diên"]),
+    (cuedTwice, "Tên trộm nhắm đến tiệm vàng Khuê Diên ở thị trấn.", []),
+    (cuedTwice, "Cả nước mừng Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi.", ["Hồ Chí Minh"]),
+  ])
+  func givenNamesCuedElsewhere(_ evidence: [String], _ text: String, _ expected: [String]) {
+    let articles = Self.corpus(evidence + [text])
     #expect(articles[evidence.count].people.map(\.name) == expected)
   }
 }
