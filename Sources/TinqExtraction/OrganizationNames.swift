@@ -290,6 +290,21 @@ enum OrganizationNames {
     ["quy tắc", "luật", "tiêu chí", "tiêu chuẩn", "quy chuẩn", "nguyên tắc", "quy chế", "từ điển", "sưu tập", "hồ sơ",
      "sách", "phim", "công cụ", "đề thi", "câu hỏi"])
 
+  /// Heads of institutions that a description in unlisted small words and a place may name
+  /// (`Cơ quan hàng không dân dụng Colombia`, `Hiệp hội chăn nuôi gia cầm Đông Nam Bộ`).
+  static let looseHeads = PhraseTable<Bool>(
+    ["Cơ quan", "Cục", "Tổng cục", "Sở", "Ủy ban", "Uỷ ban", "Hội đồng", "Viện", "Trung tâm", "Hiệp hội", "Liên đoàn",
+     "Ngân hàng", "Tập đoàn", "Quỹ", "Hội"].map { ($0, true) })
+  /// First small words after such a head that make it no institution: `Hội nghị`, `Hội thảo`,
+  /// `Hội chợ`, `Viện trợ`, `Sở hữu`, `Sở dĩ`, `Cục diện`, `Quỹ đất`; a title (`Viện trưởng`).
+  static let looseNotFirst = WordSet(
+    ["nghị", "thảo", "chợ", "thi", "diễn", "trại", "đàm", "quán", "viên", "họa", "hoạ", "ngộ", "tụ", "ý", "hè",
+     "xuân", "làng", "đua", "giảng", "kiến", "chẩn", "nhập", "trợ", "phí", "hữu", "dĩ", "thích", "trường", "diện",
+     "đất", "lương", "thời", "sách", "trưởng", "phó"])
+  /// Small words no description of a body holds: a rank (`lớn nhất`, `lớn thứ hai nước Mỹ`), a
+  /// generic `chức năng`, a plant (`Trung tâm nhiệt điện`).
+  static let looseStops = WordSet(["nhất", "chức", "này", "kia", "nọ", "ta", "mình", "họ", "lớn", "thứ", "nước", "đầu", "nhiệt"])
+
   /// Heads that say no more than "organisation": `Tổ chức UNESCO` is `UNESCO`.
   static let genericHeads = PhraseTable<Bool>([("Tổ chức", true)])
 
@@ -379,6 +394,9 @@ enum OrganizationNames {
     var inPerson = false
     // Listed lowercase words between the head and its name: `Cục điều tra Quốc gia Philippines`.
     var preRun = false
+    // Unlisted lowercase words between an institution's head and a place: `Cơ quan hàng không dân
+    // dụng Colombia`, a foreign body as news describes it; the place must end the name plainly.
+    var loose = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
@@ -466,6 +484,11 @@ enum OrganizationNames {
           afterPlace = true
           continue
         }
+        // After unlisted small words, a level that is no place's (`quốc gia`) names a listed one.
+        // Nor does a level written with a capital (`Hội phụng sự Xã Hội`).
+        if loose, w[k].isCapitalized || !placeLevels.contains(w[k].hash), p < w.count, Gazetteer.match(line, at: p) == nil {
+          break
+        }
         if p < w.count, w[p].isCapitalized, !w[p].isNumber, line.gapIsSpace(after: p - 1) || dotted {
           let placeWords = Gazetteer.match(line, at: p) ?? placeLength(line, at: p)
           end = p + placeWords - 1
@@ -484,6 +507,8 @@ enum OrganizationNames {
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
+        // After unlisted small words, only a listed place names the body.
+        if loose, Gazetteer.match(line, at: k) == nil { break }
         // `Bệnh viện đa khoa Định Quán`, `Công ty Vận tải biển Thăng Long`: a firm, a school or a
         // hospital is named by its proper name after the listed words of its field.
         let afterField = head.namedAfterPeople && (preRun || lowerRun >= 2) && isNameAfterField(line, at: k)
@@ -605,6 +630,17 @@ enum OrganizationNames {
           continue
         }
       }
+      if !named, !dashed, !lowerHead, !w[k].isNumber, !w[k].isCapitalized, k - (i + headCount) < 6,
+        !stops.contains(w[k].hash), !looseStops.contains(w[k].hash),
+        k > i + headCount || !looseNotFirst.contains(w[k].hash),
+        !(k + 1 < w.count && line.gapIsSpace(after: k) && OrganizationRules.verbPairs.contains(w[k].hash, w[k + 1].hash)),
+        looseHeads.match(line, at: i)?.count == headCount
+      {
+        k += 1
+        preRun = true
+        loose = true
+        continue
+      }
       guard named, !w[k].isNumber, !stops.contains(w[k].hash) else { break }
       if lowerRun == 0, w[k - 1].isCapitalized, !Names.isAllCaps(line, k - 1) {
         // `Bộ Công Thương tổ chức`: the syllable begins a verb, not the part.
@@ -660,6 +696,21 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Cơ quan hàng không dân dụng Colombia thông báo`: after unlisted small words, the place ends
+    // the name, before punctuation, a function word or a verb. A seat after it (`Hội người Việt
+    // Nam tại Cộng hòa Séc`) leaves unknown where the name ends.
+    // `các Sở ban ngành TP Cần Thơ`: after a plural, bodies of a kind, even with a place; a dash
+    // after the place may join another (`Ủy ban liên chính phủ Nga - Cuba`).
+    if loose {
+      let after = end + 1 < w.count ? line.gap(after: end) : []
+      guard afterPlace, !plural, !after.contains(0x2D), !after.starts(with: [0xE2, 0x80, 0x93]),
+        !after.starts(with: [0x20, 0xE2, 0x80, 0x93]),
+        !(end + 1 < w.count && line.gapIsSpace(after: end) && (w[end + 1].hash == hTai || w[end + 1].hash == hO)),
+        endsAfter(line, end)
+          || (end + 2 < w.count && line.gapIsSpace(after: end) && line.gapIsSpace(after: end + 1)
+            && OrganizationRules.verbPairs.contains(w[end + 1].hash, w[end + 2].hash))
+      else { return nil }
+    }
     // `Sở Giáo dục các địa phương`: a plural after the name, too.
     if !afterPlace,
       plural
