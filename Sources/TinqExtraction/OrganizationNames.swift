@@ -1207,7 +1207,7 @@ extension OrganizationNames {
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
   /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
   static let lowerFirst = WordSet(
-    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo"])
+    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo", "hãng", "tập"])
 
   /// How a lowercase head that a proper name follows names the body.
   enum Naming: Sendable {
@@ -1217,12 +1217,19 @@ extension OrganizationNames {
     case paper
     /// A venue or a firm, named with its head: `khách sạn Vạn Xuân`, `nhà xe Phương Trang`.
     case venue
+    /// A company, named with its head, whose name is no place's (`công ty Trung Quốc`, `hãng Nga
+    /// ...` say where a firm is from): `công ty Venus`, `hãng Hasbro`.
+    case firm
   }
 
   /// Lowercase heads a proper name follows, as news writes outlets and venues.
   static let namingHeads = PhraseTable<Naming>(
     [("tờ", .outlet), ("nhật báo", .outlet), ("trang tin", .outlet), ("tạp chí", .outlet), ("báo", .paper),
-     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue)])
+     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue), ("công ty", .firm),
+     ("hãng", .firm), ("tập đoàn", .firm)])
+  static let hTong = ScanText.wordHashes("tổng")[0]
+  /// Legal forms written as one word: `công ty TNHHMTV` names no firm.
+  static let glued = WordSet(["TNHHMTV", "CPTM", "TNHHTM"])
   /// Words before `báo` that make it part of a verb or another noun: `thông báo`, `cảnh báo`,
   /// `trình báo`, `dự báo`.
   static let notBeforeBao = WordSet(
@@ -1232,7 +1239,7 @@ extension OrganizationNames {
   /// Small words that end an outlet's or a venue's name: what it says or does, or the date.
   static let endsOutlet = WordSet(
     ["rằng", "đưa", "dẫn", "viết", "đăng", "nêu", "nhận", "tiết", "bình", "trích", "ngày", "số", "hôm", "phỏng",
-     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố"])
+     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố", "đi", "lên", "xuống", "sang", "qua", "vào"])
 
   /// `matchNaming(_:at:)` reads an outlet or a venue after a lowercase head at word `i`: one to
   /// five words written as names or in capitals, joined by spaces, `&` or hyphens, glued to no next
@@ -1243,6 +1250,13 @@ extension OrganizationNames {
     guard let (h, naming) = namingHeads.match(line, at: i), !w[i].isCapitalized else { return nil }
     if w[i].hash == hBaoLower, i > 0, line.gapIsSpace(after: i - 1), notBeforeBao.contains(w[i - 1].hash) { return nil }
     let k = i + h
+    // `tổng công ty ...` is another head; `công ty Nga Digital Sky`: a place first says where the
+    // firm is from, and the name after it is left.
+    if naming == .firm {
+      // `Công ty cổ phần tập đoàn Mai Linh`: inside a longer name after its legal form.
+      if i > 0, line.gapIsSpace(after: i - 1), w[i - 1].hash == hTong || legalForms.contains(w[i - 1].hash) { return nil }
+      if k < w.count, Gazetteer.match(line, at: k) != nil { return nil }
+    }
     guard k < w.count, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
       Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k),
       Names.cues.match(line, at: k) == nil, People.positionHeads.match(line, at: k) == nil,
@@ -1288,6 +1302,23 @@ extension OrganizationNames {
       return nil
     }
     if naming != .venue, Gazetteer.match(line, at: k) == end - k + 1 { return nil }
+    // `các công ty OTT`: firms of a kind; `công ty TNHH`: a legal form alone names no firm.
+    if naming == .firm {
+      if i > 0, line.gapIsSpace(after: i - 1), pluralWords.contains(w[i - 1].hash) { return nil }
+      if (k...end).allSatisfy({ legalForms.contains(w[$0].hash) }) || glued.contains(w[k].hash) { return nil }
+      // `công ty A. T. Kearney`: an initial; `công ty Xổ số kiến thiết`: a small word after one
+      // capitalised word that the words after it go on from: unknown where the name ends.
+      if end == k, w[k].end - w[k].start == 1 { return nil }
+      if end == k, end + 2 < w.count, line.gap(after: end).elementsEqual([0x20]), !w[end + 1].isCapitalized,
+        line.gap(after: end + 1).elementsEqual([0x20]), !w[end + 2].isCapitalized, !w[end + 2].isNumber,
+        !stops.contains(w[end + 1].hash), !stops.contains(w[end + 2].hash),
+        !OrganizationRules.verbPairs.contains(w[end + 1].hash, w[end + 2].hash)
+      {
+        return nil
+      }
+      // Six words read and the name goes on: unknown where it ends.
+      if end - k >= 5, end + 1 < w.count, line.gap(after: end).elementsEqual([0x20]) { return nil }
+    }
     // `The Wall Street Journal`: a listed body inside the run is read as such; `Harper's Bazaar`:
     // a possessive goes on past what is read, unknown where.
     for j in k...end where namedTable.match(line, at: j) != nil { return nil }

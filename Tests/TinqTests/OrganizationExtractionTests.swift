@@ -268,6 +268,18 @@ import TinqFacts
     .init(text: "Ông Minh là Chủ tịch Ủy ban hợp tác liên chính phủ Nga - Lào.", expected: []),
     .init(text: "Hội nghị thượng đỉnh Canada sẽ họp vào tuần tới.", expected: []),
     .init(text: "Trung tâm điều độ điện quốc gia Alpha đã báo cáo.", expected: []),
+    // A firm after a lowercase `công ty`, `hãng` or `tập đoàn`, named with its head as written.
+    .init(text: "Anh Nam làm kế toán cho công ty Hoa Lan, một doanh nghiệp nhỏ.", expected: ["công ty Hoa Lan"]),
+    .init(text: "Mẫu xe mới do hãng Zentrix Motors (Đức) sản xuất.", expected: ["hãng Zentrix Motors"]),
+    // Not a place (where the firm is from), a plural, a legal form alone, an initial, another
+    // head, or a name that goes on past what is read.
+    .init(text: "Nhiều công ty Thái Lan đã rút vốn.", expected: []),
+    .init(text: "Các công ty OTT chưa nộp thuế.", expected: []),
+    .init(text: "Chị là kế toán của một công ty TNHH nhỏ.", expected: []),
+    .init(text: "Theo công ty A. B. Norton, giá sẽ giảm.", expected: []),
+    .init(text: "Dự án của tổng công ty Đông Hải đã xong.", expected: []),
+    .init(text: "Ông làm ở công ty Xổ số kiến thiết tỉnh.", expected: []),
+    .init(text: "Chúng tôi đi xe của hãng Lanta đi Viêng Chăn.", expected: ["hãng Lanta"]),
     // `trực thuộc` ends a name, as a verb does.
     .init(text: "Trung tâm Đào tạo Việt - Hàn trực thuộc Viện Khoa học Khí tượng.", expected: ["Trung tâm Đào tạo Việt - Hàn", "Viện Khoa học Khí tượng"]),
   ]
