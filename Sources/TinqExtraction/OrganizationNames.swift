@@ -290,6 +290,21 @@ enum OrganizationNames {
     ["quy tắc", "luật", "tiêu chí", "tiêu chuẩn", "quy chuẩn", "nguyên tắc", "quy chế", "từ điển", "sưu tập", "hồ sơ",
      "sách", "phim", "công cụ", "đề thi", "câu hỏi"])
 
+  /// Heads of institutions that a description in unlisted small words and a place may name
+  /// (`Cơ quan hàng không dân dụng Colombia`, `Hiệp hội chăn nuôi gia cầm Đông Nam Bộ`).
+  static let looseHeads = PhraseTable<Bool>(
+    ["Cơ quan", "Cục", "Tổng cục", "Sở", "Ủy ban", "Uỷ ban", "Hội đồng", "Viện", "Trung tâm", "Hiệp hội", "Liên đoàn",
+     "Ngân hàng", "Tập đoàn", "Quỹ", "Hội"].map { ($0, true) })
+  /// First small words after such a head that make it no institution: `Hội nghị`, `Hội thảo`,
+  /// `Hội chợ`, `Viện trợ`, `Sở hữu`, `Sở dĩ`, `Cục diện`, `Quỹ đất`; a title (`Viện trưởng`).
+  static let looseNotFirst = WordSet(
+    ["nghị", "thảo", "chợ", "thi", "diễn", "trại", "đàm", "quán", "viên", "họa", "hoạ", "ngộ", "tụ", "ý", "hè",
+     "xuân", "làng", "đua", "giảng", "kiến", "chẩn", "nhập", "trợ", "phí", "hữu", "dĩ", "thích", "trường", "diện",
+     "đất", "lương", "thời", "sách", "trưởng", "phó"])
+  /// Small words no description of a body holds: a rank (`lớn nhất`, `lớn thứ hai nước Mỹ`), a
+  /// generic `chức năng`, a plant (`Trung tâm nhiệt điện`).
+  static let looseStops = WordSet(["nhất", "chức", "này", "kia", "nọ", "ta", "mình", "họ", "lớn", "thứ", "nước", "đầu", "nhiệt"])
+
   /// Heads that say no more than "organisation": `Tổ chức UNESCO` is `UNESCO`.
   static let genericHeads = PhraseTable<Bool>([("Tổ chức", true)])
 
@@ -379,6 +394,9 @@ enum OrganizationNames {
     var inPerson = false
     // Listed lowercase words between the head and its name: `Cục điều tra Quốc gia Philippines`.
     var preRun = false
+    // Unlisted lowercase words between an institution's head and a place: `Cơ quan hàng không dân
+    // dụng Colombia`, a foreign body as news describes it; the place must end the name plainly.
+    var loose = false
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
@@ -466,6 +484,11 @@ enum OrganizationNames {
           afterPlace = true
           continue
         }
+        // After unlisted small words, a level that is no place's (`quốc gia`) names a listed one.
+        // Nor does a level written with a capital (`Hội phụng sự Xã Hội`).
+        if loose, w[k].isCapitalized || !placeLevels.contains(w[k].hash), p < w.count, Gazetteer.match(line, at: p) == nil {
+          break
+        }
         if p < w.count, w[p].isCapitalized, !w[p].isNumber, line.gapIsSpace(after: p - 1) || dotted {
           let placeWords = Gazetteer.match(line, at: p) ?? placeLength(line, at: p)
           end = p + placeWords - 1
@@ -484,6 +507,8 @@ enum OrganizationNames {
         continue
       }
       if w[k].isCapitalized, !w[k].isNumber {
+        // After unlisted small words, only a listed place names the body.
+        if loose, Gazetteer.match(line, at: k) == nil { break }
         // `Bệnh viện đa khoa Định Quán`, `Công ty Vận tải biển Thăng Long`: a firm, a school or a
         // hospital is named by its proper name after the listed words of its field.
         let afterField = head.namedAfterPeople && (preRun || lowerRun >= 2) && isNameAfterField(line, at: k)
@@ -605,6 +630,17 @@ enum OrganizationNames {
           continue
         }
       }
+      if !named, !dashed, !lowerHead, !w[k].isNumber, !w[k].isCapitalized, k - (i + headCount) < 6,
+        !stops.contains(w[k].hash), !looseStops.contains(w[k].hash),
+        k > i + headCount || !looseNotFirst.contains(w[k].hash),
+        !(k + 1 < w.count && line.gapIsSpace(after: k) && OrganizationRules.verbPairs.contains(w[k].hash, w[k + 1].hash)),
+        looseHeads.match(line, at: i)?.count == headCount
+      {
+        k += 1
+        preRun = true
+        loose = true
+        continue
+      }
       guard named, !w[k].isNumber, !stops.contains(w[k].hash) else { break }
       if lowerRun == 0, w[k - 1].isCapitalized, !Names.isAllCaps(line, k - 1) {
         // `Bộ Công Thương tổ chức`: the syllable begins a verb, not the part.
@@ -660,6 +696,21 @@ enum OrganizationNames {
       break
     }
     guard named, end >= i + headCount else { return nil }
+    // `Cơ quan hàng không dân dụng Colombia thông báo`: after unlisted small words, the place ends
+    // the name, before punctuation, a function word or a verb. A seat after it (`Hội người Việt
+    // Nam tại Cộng hòa Séc`) leaves unknown where the name ends.
+    // `các Sở ban ngành TP Cần Thơ`: after a plural, bodies of a kind, even with a place; a dash
+    // after the place may join another (`Ủy ban liên chính phủ Nga - Cuba`).
+    if loose {
+      let after = end + 1 < w.count ? line.gap(after: end) : []
+      guard afterPlace, !plural, !after.contains(0x2D), !after.starts(with: [0xE2, 0x80, 0x93]),
+        !after.starts(with: [0x20, 0xE2, 0x80, 0x93]),
+        !(end + 1 < w.count && line.gapIsSpace(after: end) && (w[end + 1].hash == hTai || w[end + 1].hash == hO)),
+        endsAfter(line, end)
+          || (end + 2 < w.count && line.gapIsSpace(after: end) && line.gapIsSpace(after: end + 1)
+            && OrganizationRules.verbPairs.contains(w[end + 1].hash, w[end + 2].hash))
+      else { return nil }
+    }
     // `Sở Giáo dục các địa phương`: a plural after the name, too.
     if !afterPlace,
       plural
@@ -1156,7 +1207,7 @@ extension OrganizationNames {
   static let lowerHeads = PhraseTable<Bool>([("công an", true), ("cảnh sát", false)])
   /// The first words of `lowerHeads`, `titledHeads` and `namingHeads`, tested once per lowercase word.
   static let lowerFirst = WordSet(
-    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo"])
+    ["công", "cảnh", "phòng", "ban", "sở", "tờ", "báo", "nhật", "tạp", "trang", "khách", "nhà", "đảng", "theo", "hãng", "tập"])
 
   /// How a lowercase head that a proper name follows names the body.
   enum Naming: Sendable {
@@ -1166,12 +1217,19 @@ extension OrganizationNames {
     case paper
     /// A venue or a firm, named with its head: `khách sạn Vạn Xuân`, `nhà xe Phương Trang`.
     case venue
+    /// A company, named with its head, whose name is no place's (`công ty Trung Quốc`, `hãng Nga
+    /// ...` say where a firm is from): `công ty Venus`, `hãng Hasbro`.
+    case firm
   }
 
   /// Lowercase heads a proper name follows, as news writes outlets and venues.
   static let namingHeads = PhraseTable<Naming>(
     [("tờ", .outlet), ("nhật báo", .outlet), ("trang tin", .outlet), ("tạp chí", .outlet), ("báo", .paper),
-     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue)])
+     ("khách sạn", .venue), ("nhà hàng", .venue), ("nhà nghỉ", .venue), ("nhà xe", .venue), ("công ty", .firm),
+     ("hãng", .firm), ("tập đoàn", .firm)])
+  static let hTong = ScanText.wordHashes("tổng")[0]
+  /// Legal forms written as one word: `công ty TNHHMTV` names no firm.
+  static let glued = WordSet(["TNHHMTV", "CPTM", "TNHHTM"])
   /// Words before `báo` that make it part of a verb or another noun: `thông báo`, `cảnh báo`,
   /// `trình báo`, `dự báo`.
   static let notBeforeBao = WordSet(
@@ -1181,7 +1239,7 @@ extension OrganizationNames {
   /// Small words that end an outlet's or a venue's name: what it says or does, or the date.
   static let endsOutlet = WordSet(
     ["rằng", "đưa", "dẫn", "viết", "đăng", "nêu", "nhận", "tiết", "bình", "trích", "ngày", "số", "hôm", "phỏng",
-     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố"])
+     "cho", "ra", "thì", "nằm", "ở", "gần", "trên", "đường", "phố", "đi", "lên", "xuống", "sang", "qua", "vào"])
 
   /// `matchNaming(_:at:)` reads an outlet or a venue after a lowercase head at word `i`: one to
   /// five words written as names or in capitals, joined by spaces, `&` or hyphens, glued to no next
@@ -1192,6 +1250,13 @@ extension OrganizationNames {
     guard let (h, naming) = namingHeads.match(line, at: i), !w[i].isCapitalized else { return nil }
     if w[i].hash == hBaoLower, i > 0, line.gapIsSpace(after: i - 1), notBeforeBao.contains(w[i - 1].hash) { return nil }
     let k = i + h
+    // `tổng công ty ...` is another head; `công ty Nga Digital Sky`: a place first says where the
+    // firm is from, and the name after it is left.
+    if naming == .firm {
+      // `Công ty cổ phần tập đoàn Mai Linh`: inside a longer name after its legal form.
+      if i > 0, line.gapIsSpace(after: i - 1), w[i - 1].hash == hTong || legalForms.contains(w[i - 1].hash) { return nil }
+      if k < w.count, Gazetteer.match(line, at: k) != nil { return nil }
+    }
     guard k < w.count, line.gapIsSpace(after: k - 1), line.gap(after: k - 1).count == 1, !w[k].isNumber,
       Names.isTitleCase(line, k) || Names.isAllCaps(line, k), !Names.isGlued(line, k),
       Names.cues.match(line, at: k) == nil, People.positionHeads.match(line, at: k) == nil,
@@ -1237,6 +1302,23 @@ extension OrganizationNames {
       return nil
     }
     if naming != .venue, Gazetteer.match(line, at: k) == end - k + 1 { return nil }
+    // `các công ty OTT`: firms of a kind; `công ty TNHH`: a legal form alone names no firm.
+    if naming == .firm {
+      if i > 0, line.gapIsSpace(after: i - 1), pluralWords.contains(w[i - 1].hash) { return nil }
+      if (k...end).allSatisfy({ legalForms.contains(w[$0].hash) }) || glued.contains(w[k].hash) { return nil }
+      // `công ty A. T. Kearney`: an initial; `công ty Xổ số kiến thiết`: a small word after one
+      // capitalised word that the words after it go on from: unknown where the name ends.
+      if end == k, w[k].end - w[k].start == 1 { return nil }
+      if end == k, end + 2 < w.count, line.gap(after: end).elementsEqual([0x20]), !w[end + 1].isCapitalized,
+        line.gap(after: end + 1).elementsEqual([0x20]), !w[end + 2].isCapitalized, !w[end + 2].isNumber,
+        !stops.contains(w[end + 1].hash), !stops.contains(w[end + 2].hash),
+        !OrganizationRules.verbPairs.contains(w[end + 1].hash, w[end + 2].hash)
+      {
+        return nil
+      }
+      // Six words read and the name goes on: unknown where it ends.
+      if end - k >= 5, end + 1 < w.count, line.gap(after: end).elementsEqual([0x20]) { return nil }
+    }
     // `The Wall Street Journal`: a listed body inside the run is read as such; `Harper's Bazaar`:
     // a possessive goes on past what is read, unknown where.
     for j in k...end where namedTable.match(line, at: j) != nil { return nil }

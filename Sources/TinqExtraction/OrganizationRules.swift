@@ -25,7 +25,7 @@ enum OrganizationRules {
       "mở rộng", "tháng năm", "hồi tháng", "hồi năm", "năm nay", "năm ngoái", "tuyên bố", "bác bỏ", "kêu gọi",
       "đưa tin", "đã có", "ký kết", "trao tặng", "tặng thưởng", "giới thiệu", "tham gia", "lên án", "chấp thuận",
       "phê duyệt", "phê chuẩn", "cảnh báo", "nhấn mạnh", "khai trương", "ra mắt", "hỗ trợ", "mua lại",
-      "truy tố", "xét xử", "bắt đầu", "cấp phép", "cung cấp", "thu hồi", "tạm giữ",
+      "truy tố", "xét xử", "bắt đầu", "cấp phép", "cung cấp", "thu hồi", "tạm giữ", "trực thuộc",
     ])
 
   /// Lowercase words after `Chính phủ` that make it generic: `Chính phủ hai nước`, `Chính phủ nào`,

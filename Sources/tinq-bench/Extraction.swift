@@ -332,6 +332,29 @@ enum AnnotatedTruth {
     return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
   }
 
+  /// `orgKey(_:)` is `key(_:)` for an organisation's name, with two spellings of one name made
+  /// equal, as GUIDE.md allows them (the name is the fullest form the text uses; an abbreviation
+  /// expanded only where the text gives the full form): a common noun written in lowercase before
+  /// the name (`báo Haaretz`, `trường ĐH Bách khoa`) is not the name's, and the standard
+  /// abbreviations of a body's head and level (`UBND`, `HĐND`, `TAND`, `VKSND`, `ĐH`, `TP`) read
+  /// as the words they stand for, so `UBND TP` and `Ủy ban nhân dân thành phố` are one name. The
+  /// same on both halves, both sides.
+  static func orgKey(_ s: String) -> String {
+    var text = TextNormalizer.normalize(s)
+    for noun in lowercaseNouns where text.hasPrefix(noun + " ") && text.count > noun.count + 1 {
+      text = String(text.dropFirst(noun.count + 1))
+      break
+    }
+    let words = key(text).split(separator: " ").flatMap { w in orgAbbreviations[String(w)].map { [$0] } ?? [String(w)] }
+    return words.joined(separator: " ")
+  }
+  static let lowercaseNouns = ["báo", "tờ", "trường", "hãng", "đài", "kênh", "tạp chí", "nhật báo"]
+  static let orgAbbreviations: [String: String] = Dictionary(
+    uniqueKeysWithValues: [
+      ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("TAND", "Tòa án nhân dân"),
+      ("VKSND", "Viện Kiểm sát nhân dân"), ("ĐH", "Đại học"), ("TP", "thành phố"),
+    ].map { (key($0.0), key($0.1)) })
+
   /// `documentKey(type:number:)` folds a document number, dropping leading zeros; a number
   /// without a symbol (`46`, `1992`) keeps its type. Both sides are first read back as extraction
   /// writes a number (`Citations.canonicalNumber`: `03 CT/TW` is `03-CT/TW`, an en dash a hyphen),
@@ -458,15 +481,15 @@ enum AnnotatedTruth {
       // Organisations: by full name or by abbreviation.
       var orgOf: [String: Int] = [:]
       for (n, o) in (a.organizations ?? []).enumerated() {
-        orgOf[key(o.name)] = orgOf[key(o.name)] ?? n
-        if let ab = o.abbreviation { orgOf[key(ab)] = orgOf[key(ab)] ?? n }
+        orgOf[orgKey(o.name)] = orgOf[orgKey(o.name)] ?? n
+        if let ab = o.abbreviation { orgOf[orgKey(ab)] = orgOf[orgKey(ab)] ?? n }
       }
       var foundOrgs: Set<Int> = []
       organizations.articles += 1
       if !article.organizations.isEmpty { organizations.articlesGiven += 1 }
       for o in article.organizations {
         organizations.given += 1
-        if let n = orgOf[key(o.name)] ?? o.abbreviation.flatMap({ orgOf[key($0)] }) {
+        if let n = orgOf[orgKey(o.name)] ?? o.abbreviation.flatMap({ orgOf[orgKey($0)] }) {
           organizations.correct += 1
           foundOrgs.insert(n)
         } else {

@@ -253,6 +253,35 @@ import TinqFacts
       expected: ["Sở Y tế tỉnh Bình Dương"]),
     .init(text: "Báo Tin Mới cho biết dự án sẽ xong.", expected: ["Báo Tin Mới"]),
     .init(text: "Bộ Y tế đã báo cho Sở Y tế tỉnh Bình Dương biết.", expected: ["Bộ Y tế", "Sở Y tế tỉnh Bình Dương"]),
+    // Round 7: an institution's head, unlisted small words and a listed place that plainly ends
+    // the name name a body (a foreign one, mostly).
+    .init(text: "Cơ quan khí tượng biển Canada cho biết bão đã tan.", expected: ["Cơ quan khí tượng biển Canada"]),
+    .init(text: "Số liệu do Hiệp hội nuôi ong mật Thái Lan công bố.", expected: ["Hiệp hội nuôi ong mật Thái Lan"]),
+    .init(text: "Ông là thành viên Hội làm vườn tỉnh Nam Định.", expected: ["Hội làm vườn tỉnh Nam Định"]),
+    // Not when the run holds a rank, a generic noun or a title, when a plural precedes, when the
+    // place goes on after a seat or a dash, or when the head begins another word.
+    .init(text: "Ngân hàng lớn thứ ba nước Mỹ vừa công bố lợi nhuận.", expected: []),
+    .init(text: "Cơ quan chức năng Thái Lan đang điều tra.", expected: []),
+    .init(text: "Ông Hòa, nguyên Viện trưởng viện Đông Nam Á, cho biết như vậy.", expected: []),
+    .init(text: "Đại diện các Sở ban ngành tỉnh Nam Định đã có mặt.", expected: []),
+    .init(text: "Đại diện Hội người Việt Nam tại Lyon phát biểu.", expected: []),
+    .init(text: "Ông Minh là Chủ tịch Ủy ban hợp tác liên chính phủ Nga - Lào.", expected: []),
+    .init(text: "Hội nghị thượng đỉnh Canada sẽ họp vào tuần tới.", expected: []),
+    .init(text: "Trung tâm điều độ điện quốc gia Alpha đã báo cáo.", expected: []),
+    // A firm after a lowercase `công ty`, `hãng` or `tập đoàn`, named with its head as written.
+    .init(text: "Anh Nam làm kế toán cho công ty Hoa Lan, một doanh nghiệp nhỏ.", expected: ["công ty Hoa Lan"]),
+    .init(text: "Mẫu xe mới do hãng Zentrix Motors (Đức) sản xuất.", expected: ["hãng Zentrix Motors"]),
+    // Not a place (where the firm is from), a plural, a legal form alone, an initial, another
+    // head, or a name that goes on past what is read.
+    .init(text: "Nhiều công ty Thái Lan đã rút vốn.", expected: []),
+    .init(text: "Các công ty OTT chưa nộp thuế.", expected: []),
+    .init(text: "Chị là kế toán của một công ty TNHH nhỏ.", expected: []),
+    .init(text: "Theo công ty A. B. Norton, giá sẽ giảm.", expected: []),
+    .init(text: "Dự án của tổng công ty Đông Hải đã xong.", expected: []),
+    .init(text: "Ông làm ở công ty Xổ số kiến thiết tỉnh.", expected: []),
+    .init(text: "Chúng tôi đi xe của hãng Lanta đi Viêng Chăn.", expected: ["hãng Lanta"]),
+    // `trực thuộc` ends a name, as a verb does.
+    .init(text: "Trung tâm Đào tạo Việt - Hàn trực thuộc Viện Khoa học Khí tượng.", expected: ["Trung tâm Đào tạo Việt - Hàn", "Viện Khoa học Khí tượng"]),
   ]
 
   @Test(arguments: cases)
