@@ -70,6 +70,7 @@ enum PositionCode {
   }
 
   /// `append(_:to:)` writes `value`'s code.
+  @inline(__always)
   static func append(_ value: UInt64, to run: inout ByteRun) {
     if value < oneByte {
       run.appendByte(UInt8(value))

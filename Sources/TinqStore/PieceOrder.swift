@@ -71,20 +71,26 @@ extension PieceTable {
     var newStarts: [UInt32] = []
     newStarts.reserveCapacity(starts.count)
     bytes.withUnsafeBufferPointer { p in
-      guard let base = p.baseAddress else { return }
-      var next = 0
-      var i = 0
-      while i < p.count {
-        while next < starts.count, Int(starts[next]) <= i {
-          newStarts.append(UInt32(out.count))
-          next += 1
+      numbers.withUnsafeBufferPointer { map in
+        guard let base = p.baseAddress, let table = map.baseAddress else {
+          newStarts = starts.map { _ in 0 }
+          return
         }
-        let id = Int(VarInt.read(base, &i, p.count))
-        out.append(id < numbers.count ? numbers[id] : UInt32(truncatingIfNeeded: id))
-      }
-      while next < starts.count {
-        newStarts.append(UInt32(out.count))
-        next += 1
+        let limit = UInt32(map.count)
+        for a in starts.indices {
+          newStarts.append(UInt32(out.count))
+          var i = min(Int(starts[a]), p.count)
+          let end = a + 1 < starts.count ? min(max(i, Int(starts[a + 1])), p.count) : p.count
+          while i < end {
+            let id = VarInt.read(base, &i, end)
+            let new = id < limit ? table[Int(id)] : id
+            if new < 0x80, out.count < out.capacity {
+              out.appendByte(UInt8(truncatingIfNeeded: new))
+            } else {
+              out.append(new)
+            }
+          }
+        }
       }
     }
     return (Column(copying: out.bytes), newStarts)

@@ -237,8 +237,9 @@ final class SegmentBuilder {
     let bits = UInt64(32 - slot.pointee.variants.leadingZeroBitCount)
     var pos = ByteRun()
     var doc = ByteRun()
-    pos.reserve(old.count)
-    doc.reserve(entries.count)
+    // Room for every code to take two bytes more than before, so the run rarely grows.
+    pos.reserve(old.count * 2 + 16)
+    doc.reserve(entries.count + 16)
     var i = 0
     var e = 0
     while e < entries.count {
@@ -248,7 +249,12 @@ final class SegmentBuilder {
       while i < end {
         let code = VarInt.read(p, &i, end)
         let variant = code & 1 != 0 && i < end ? VarInt.read(p, &i, end) : 0
-        PositionCode.append(UInt64(code >> 1) << bits | UInt64(variant), to: &pos)
+        let value = UInt64(code &>> 1) &<< bits | UInt64(variant)
+        if value < PositionCode.oneByte, pos.count < pos.capacity {
+          pos.appendByte(UInt8(truncatingIfNeeded: value))
+        } else {
+          PositionCode.append(value, to: &pos)
+        }
       }
       doc.append(UInt32(gap))
       doc.append(UInt32(pos.count - start))
