@@ -270,10 +270,13 @@ enum Dates {
   /// Words before a year (or `năm` and a year) that make it a target: `đến năm 2030`, `tầm nhìn 2045`.
   static let lookingAhead = WordSet(["đến", "tới", "nhìn", "đoạn", "kỳ", "hướng"])
 
+  /// `isSentenceStart(_:_:)` tells whether word `i` opens a sentence: the line's first word, one
+  /// after `.`, `!`, `?` or `;`, or the second of two words a scraper glued (`MỹBà`), which
+  /// nothing separates (`ScanText.isGlue`).
   static func isSentenceStart(_ line: TextLine, _ i: Int) -> Bool {
     if i == 0 { return true }
     let gap = line.gap(after: i - 1)
-    return gap.contains(0x2E) || gap.contains(0x21) || gap.contains(0x3F) || gap.contains(0x3B)
+    return gap.isEmpty || gap.contains(0x2E) || gap.contains(0x21) || gap.contains(0x3F) || gap.contains(0x3B)
   }
 
   /// `presentDate(_:at:)` reads `Hôm nay [ngày] D/M/YYYY`, `Sáng nay (D-M-YYYY)`, `Chiều hôm qua,

@@ -266,6 +266,7 @@ enum OrganizationNames {
     ])
   static let hVa = ScanText.wordHashes("và")[0]
   static let hVe = ScanText.wordHashes("về")[0]
+  static let hVu = ScanText.wordHashes("vụ")[0]
   static let hBao = ScanText.wordHashes("Báo")[0]
   static let hSo = ScanText.wordHashes("số")[0]
   static let hChau = ScanText.wordHashes("châu")[0]
@@ -358,6 +359,14 @@ enum OrganizationNames {
     // none in particular, unless a place makes it one.
     let plural = i > 0 && !w[i - 1].isCapitalized && pluralWords.contains(w[i - 1].hash)
       && line.gap(after: i - 1).elementsEqual([0x20])
+    // `Vụ Neymar`: an affair named after someone, no department, whose name is Vietnamese words
+    // (`Vụ Pháp chế`) or an abbreviation (`Vụ ASEAN`).
+    if w[i].hash == hVu, headCount == 1, i + 1 < w.count, !Names.isAllCaps(line, i + 1),
+      line.bytes[w[i + 1].start..<w[i + 1].end].allSatisfy({ $0 < 0x80 }),
+      !PersonRules.isSyllableShaped(line.bytes[w[i + 1].start..<w[i + 1].end])
+    {
+      return nil
+    }
     // `Báo Washington Post`: the paper is named by its own name.
     if w[i].hash == hBao, headCount == 1, i + 1 < w.count, line.gapIsSpace(after: i), namedTable.match(line, at: i + 1) != nil {
       return nil

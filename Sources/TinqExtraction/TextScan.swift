@@ -166,6 +166,8 @@ enum ScanText {
       }
       let start = i
       var digits = true
+      // The last capital inside the word: where a scraper may have glued two words (`MỹBà`).
+      var cut = 0
       while i < n {
         let c = p[i]
         if c < 0x80 {
@@ -174,6 +176,7 @@ enum ScanText {
           } else if (c | 0x20) &- 0x61 < 26 {
             digits = false
             lower[i] = c | 0x20
+            if c & 0x20 == 0, i > start { cut = i }
           } else {
             break
           }
@@ -185,6 +188,7 @@ enum ScanText {
         digits = false
         if w == 2 || w == 3 {
           let lv = v < 0x1F00 ? t(table, v) : v
+          if lv != v, i > start { cut = i }
           if w == 2 {
             lower[i] = UInt8(truncatingIfNeeded: 0xC0 | (lv >> 6))
             lower[i + 1] = UInt8(truncatingIfNeeded: 0x80 | (lv & 0x3F))
@@ -199,6 +203,17 @@ enum ScanText {
         i += w
       }
       guard count < out.count else { return }
+      if cut > start, isGlue(p, lower, start: start, cut: cut, end: i), count + 1 < out.count {
+        // Two words whose break was lost: each its own word, with nothing between them.
+        let left = (start..<cut).allSatisfy { p[$0] &- 0x30 < 10 }
+        out[count] = Word(
+          start: start, end: cut, hash: WordHasher.hash(lower + start, count: cut - start), isCapitalized: cap,
+          isNumber: left)
+        out[count + 1] = Word(
+          start: cut, end: i, hash: WordHasher.hash(lower + cut, count: i - cut), isCapitalized: true, isNumber: false)
+        count += 2
+        continue
+      }
       let hash = WordHasher.hash(lower + start, count: i - start)
       out[count] = Word(start: start, end: i, hash: hash, isCapitalized: cap, isNumber: digits)
       count += 1
@@ -207,6 +222,28 @@ enum ScanText {
 
   @inline(__always)
   static func t(_ table: UnsafeBufferPointer<UInt32>, _ v: UInt32) -> UInt32 { table[Int(v)] }
+
+  /// `isGlue(_:_:start:cut:end:)` tells whether the word `start..<end` is two words a scraper
+  /// glued when it lost a paragraph break, the second starting at the capital at `cut`: `MỹBà`,
+  /// `ReutersSở`, `FBIĐài`, `2013Sở`. The second must be one capitalised Vietnamese syllable, small
+  /// letters after its capital and a letter no English word has among them, so that a brand or
+  /// name written with a capital inside (`YouTube`, `McAlister`, `iPhone`, `VinFast`) stays whole;
+  /// the first must be two bytes or more.
+  static func isGlue(
+    _ p: UnsafeBufferPointer<UInt8>, _ lower: UnsafeMutablePointer<UInt8>, start: Int, cut: Int, end: Int
+  ) -> Bool {
+    guard cut - start >= 2, end - cut >= 3, end - cut <= 12 else { return false }
+    // The capital's own bytes, then small letters only (lowering left them as they were).
+    var k = cut + 1
+    while k < end, p[k] & 0xC0 == 0x80 { k += 1 }
+    guard k < end else { return false }
+    var vietnamese = p[cut] >= 0x80
+    for j in k..<end {
+      guard lower[j] == p[j] else { return false }
+      if p[j] >= 0x80 { vietnamese = true }
+    }
+    return vietnamese
+  }
 
   /// `string(_:_:_:)` makes a String from a byte range of valid UTF-8.
   @inline(__always)

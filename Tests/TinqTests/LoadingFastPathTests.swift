@@ -304,3 +304,34 @@ import Testing
     return .article(id: id, body: Array(text.utf8), metadata: metadata)
   }
 }
+
+/// Words a scraper glued when it lost a paragraph break are read as two words; a word written
+/// with a capital inside stays one.
+@Suite struct GluedWordTests {
+  @Test(arguments: [
+    ("đến MỹBà Lan", ["đến", "Mỹ", "Bà", "Lan"]),
+    ("theo ReutersSở Y tế", ["theo", "Reuters", "Sở", "Y", "tế"]),
+    ("FBIĐài CNN", ["FBI", "Đài", "CNN"]),
+    ("năm 2013Sở", ["năm", "2013", "Sở"]),
+    ("xem YouTube", ["xem", "YouTube"]),
+    ("ông McAlister", ["ông", "McAlister"]),
+    ("chiếc iPhone mới", ["chiếc", "iPhone", "mới"]),
+    ("hãng VinFast", ["hãng", "VinFast"]),
+    ("HĐND tỉnh", ["HĐND", "tỉnh"]),
+    ("Quyết định 12/QĐ-TTg", ["Quyết", "định", "12", "QĐ", "TTg"]),
+    ("tỉnh ĐắkLắk", ["tỉnh", "Đắk", "Lắk"]),
+    ("aBà", ["aBà"]),
+  ] as [(String, [String])])
+  func gluedWordsSplit(text: String, words: [String]) {
+    let line = TextLine(number: 1, text: text)
+    #expect(line.words.map { ScanText.string(line.bytes, $0.start, $0.end) } == words)
+  }
+
+  @Test func theSecondOfTwoGluedWordsOpensASentence() {
+    let line = TextLine(number: 1, text: "đến MỹBà Lan")
+    #expect(line.words.count == 4)
+    #expect(Dates.isSentenceStart(line, 2))
+    #expect(!Dates.isSentenceStart(line, 1))
+    #expect(line.words[2].isCapitalized && !line.words[1].isNumber)
+  }
+}

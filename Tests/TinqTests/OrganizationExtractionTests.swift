@@ -282,6 +282,12 @@ import TinqFacts
     .init(text: "Chúng tôi đi xe của hãng Lanta đi Viêng Chăn.", expected: ["hãng Lanta"]),
     // `trực thuộc` ends a name, as a verb does.
     .init(text: "Trung tâm Đào tạo Việt - Hàn trực thuộc Viện Khoa học Khí tượng.", expected: ["Trung tâm Đào tạo Việt - Hàn", "Viện Khoa học Khí tượng"]),
+    // `Vụ` before a foreign name is an affair; a department is named in Vietnamese or by an
+    // abbreviation.
+    .init(text: "Vụ Kowalski không làm ai bất ngờ.", expected: []),
+    .init(text: "Ông làm ở Vụ Pháp chế rồi sang Vụ ASEAN.", expected: ["Vụ Pháp chế", "Vụ ASEAN"]),
+    // A body opening a sentence glued to the one before it.
+    .init(text: "Tin do hãng AP đưa trước đóSở Tư pháp tỉnh Lâm Đồng cho biết.", expected: ["AP", "Sở Tư pháp tỉnh Lâm Đồng"]),
   ]
 
   @Test(arguments: cases)

@@ -163,6 +163,12 @@ import TinqFacts
     .init(text: "Tay vợt vô địch Roland Garros năm ngoái đã rút lui.", expected: []),
     .init(text: "Cầu thủ khoác áo Bayern Brelford ghi bàn.", expected: []),
     .init(text: "Buổi lễ diễn ra tại nhà văn hóa Thanh Bình của phường.", expected: []),
+    // Two sentences a scraper glued when it lost a paragraph break: the second opens a sentence.
+    .init(text: "Ông Hà Văn Lực đã sang MỹBà Trịnh Thị Nhàn cho biết như vậy.", expected: ["Hà Văn Lực", "Trịnh Thị Nhàn"]),
+    .init(text: "Hãng tin đưa tin trước ReutersChị Đàm Thị Quyên nói.", expected: ["Đàm Thị Quyên"]),
+    .init(text: "Đoàn khách đến năm 2013Ông Vương Đình Khải phát biểu.", expected: ["Vương Đình Khải"]),
+    // A name written with a capital inside is no glue: nothing is cut from it.
+    .init(text: "HLV Mark McAlister đến sân.", expected: ["Mark McAlister"]),
   ]
 
   @Test(arguments: cases)
