@@ -36,6 +36,9 @@ extension PieceTable {
         parts[batch.lowerBound + k].3 = starts
       }
       s = batch.upperBound
+      // The old bodies' pages go back every few batches, as the build's own do, so that the
+      // new bodies do not stand beside all of them.
+      if (s / batch.count) % 8 == 0 { Memory.releaseFree() }
     }
     return PieceTable(arena: arena, offsets: offsets, shapes: shapes)
   }
@@ -67,7 +70,7 @@ extension PieceTable {
   private static func encode(_ bytes: Column<UInt8>, starts: [UInt32], numbers: [UInt32]) -> (Column<UInt8>, [UInt32]) {
     var out = ByteRun()
     defer { out.free() }
-    out.reserve(bytes.count + 16)
+    out.reserve(bytes.count)
     var newStarts: [UInt32] = []
     newStarts.reserveCapacity(starts.count)
     bytes.withUnsafeBufferPointer { p in

@@ -238,7 +238,7 @@ final class SegmentBuilder {
     var pos = ByteRun()
     var doc = ByteRun()
     // Room for every code to take two bytes more than before, so the run rarely grows.
-    pos.reserve(old.count * 2 + 16)
+    pos.reserve(old.count + old.count / 8 + 16)
     doc.reserve(entries.count + 16)
     var i = 0
     var e = 0
