@@ -505,6 +505,11 @@ enum People {
         if w[i].hash == hAnh, w[i].isCapitalized, line.gap(after: i).contains(0x3A) {
           var k = i + 1
           while k < limit, k - i <= 4, w[k].isCapitalized, !w[k].isNumber, line.gap(after: k - 1).count <= 2 {
+            // `Ảnh: APNghi phạm ...`: a word glued to the credit opens the next sentence.
+            if k > i + 1, line.gap(after: k - 1).isEmpty {
+              creditEnd = k
+              break
+            }
             k += 1
             // `(Ảnh: TTXVN)Ông Phạm ...`: the bracket closes the credit; a sentence starts after it.
             if line.gap(after: k - 1).first == 0x29 {

@@ -207,9 +207,20 @@ enum PersonRules {
     while items.count < 8, cursor + 2 < limit {
       var s: Int
       var closing = false
-      if line.gap(after: cursor).elementsEqual([0x2C, 0x20]) {
+      // `Angela Camargo (Mexico), Bilal Habib (Ấn Độ) và ...`: an item's country in brackets.
+      var bracketed = false
+      if line.gap(after: cursor).elementsEqual([0x20, 0x28]), let (n, _) = countries.match(line, at: cursor + 1, allowHyphens: true),
+        cursor + n + 2 < limit, line.gap(after: cursor + n).first == 0x29
+      {
+        cursor += n
+        bracketed = true
+      }
+      let gap = line.gap(after: cursor).dropFirst(bracketed ? 1 : 0)
+      if gap.elementsEqual([0x2C, 0x20]) {
         s = cursor + 1
-      } else if line.gapIsSpace(after: cursor), w[cursor + 1].hash == People.hVa, line.gapIsSpace(after: cursor + 1) {
+      } else if bracketed ? gap.elementsEqual([0x20]) : line.gapIsSpace(after: cursor), w[cursor + 1].hash == People.hVa,
+        line.gapIsSpace(after: cursor + 1)
+      {
         s = cursor + 2
         closing = true
       } else {

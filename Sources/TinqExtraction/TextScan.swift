@@ -228,7 +228,8 @@ enum ScanText {
   /// `ReutersSở`, `FBIĐài`, `2013Sở`. The second must be one capitalised Vietnamese syllable, small
   /// letters after its capital and a letter no English word has among them, so that a brand or
   /// name written with a capital inside (`YouTube`, `McAlister`, `iPhone`, `VinFast`) stays whole;
-  /// the first must be two bytes or more.
+  /// or, after capitals only (a photo credit, an agency: `XLTheo`, `APNghi`), a syllable shape
+  /// without marks with a space after it. The first must be two bytes or more.
   static func isGlue(
     _ p: UnsafeBufferPointer<UInt8>, _ lower: UnsafeMutablePointer<UInt8>, start: Int, cut: Int, end: Int
   ) -> Bool {
@@ -242,7 +243,12 @@ enum ScanText {
       guard lower[j] == p[j] else { return false }
       if p[j] >= 0x80 { vietnamese = true }
     }
-    return vietnamese
+    if vietnamese { return true }
+    // A credit or an abbreviation in capitals before a syllable without marks and a space:
+    // `XLTheo`, `APNghi`, `TTXVNSau` (but `VPBank`, `PVGas`, `SEAGames` stay whole, no syllable
+    // following; and `VNREDSat-1`, a hyphen after it).
+    guard end < p.count, p[end] == 0x20, (start..<cut).allSatisfy({ p[$0] &- 0x41 < 26 }) else { return false }
+    return PersonRules.isSyllableShaped(Array(p[cut..<end])[...])
   }
 
   /// `string(_:_:_:)` makes a String from a byte range of valid UTF-8.

@@ -321,6 +321,13 @@ import Testing
     ("Quyết định 12/QĐ-TTg", ["Quyết", "định", "12", "QĐ", "TTg"]),
     ("tỉnh ĐắkLắk", ["tỉnh", "Đắk", "Lắk"]),
     ("aBà", ["aBà"]),
+    ("Ảnh: XLTheo lời khai", ["Ảnh", "XL", "Theo", "lời", "khai"]),
+    ("Ảnh: APNghi phạm", ["Ảnh", "AP", "Nghi", "phạm"]),
+    ("vay VPBank và ABBank", ["vay", "VPBank", "và", "ABBank"]),
+    ("giải SEAGames 31", ["giải", "SEAGames", "31"]),
+    ("vệ tinh VNREDSat-1", ["vệ", "tinh", "VNREDSat", "1"]),
+    ("của PVTheo đó", ["của", "PV", "Theo", "đó"]),
+    ("trang ZDNet.", ["trang", "ZDNet"]),
   ] as [(String, [String])])
   func gluedWordsSplit(text: String, words: [String]) {
     let line = TextLine(number: 1, text: text)

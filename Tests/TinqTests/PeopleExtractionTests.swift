@@ -77,6 +77,14 @@ import TinqFacts
       expected: ["Jack Pelling", "Kemal Ostrowski", "Ruud Vamberg", "Arno Deville", "Pim Sollers"]),
     .init(text: "Đội có nhiều tiền vệ như Kemal Ostrowski, Jack Pelling, Arno Deville.", expected: ["Jack Pelling"]),
     .init(text: "Họ đến Lào Cai, Hà Nội, Jack Pelling và Arno Deville.", expected: ["Jack Pelling", "Arno Deville"]),
+    // Items whose country is given in brackets; a bracket holding anything else ends the list.
+    .init(
+      text: "Giám khảo gồm Jack Pelling (Anh), Tarik Benali (Ma-rốc), Ilse Vonk (Hà Lan) và Omar Haddad (Ai Cập).",
+      expected: ["Jack Pelling", "Tarik Benali", "Ilse Vonk", "Omar Haddad"]),
+    .init(text: "Giám khảo gồm Jack Pelling (Anh) và Tarik Benali (Ma-rốc) chấm điểm.", expected: ["Jack Pelling", "Tarik Benali"]),
+    .init(text: "Giám khảo gồm Jack Pelling (Anh), Hà Giang (quê hương) đến.", expected: ["Jack Pelling"]),
+    // A credit glued to the next sentence's cue.
+    .init(text: "Hiện trường vụ nổ. Ảnh: APNghi phạm Tarik Benali bị bắt giữ.", expected: ["Tarik Benali"]),
     // More common given names; an apostrophe inside a foreign name.
     .init(text: "Người tiền nhiệm Leon Marsh từng cam kết như vậy.", expected: ["Leon Marsh"]),
     .init(text: "Sau đó, Moshe Ba’adon cũng lên tiếng.", expected: ["Moshe Ba'adon"]),
