@@ -760,6 +760,11 @@ enum OrganizationNames {
     if let expansion = head.expansion {
       return (last - i + 1, Organizations.Entry(name: expansion + rest, abbreviation: written))
     }
+    // `Bộ GD-ĐT`, `Sở NN&PTNT Hà Nội`: a ministry's or department's field abbreviated is read as
+    // its words, so that one body is one name however the text writes it.
+    if headCount == 1, case let full = OrganizationFields.expanded(written), full != written {
+      return (last - i + 1, Organizations.Entry(name: full, abbreviation: written))
+    }
     // `Bộ Công an (BCA)`: an abbreviation in brackets right after the name.
     var abbreviation: String? = nil
     if last + 1 < w.count, line.gap(after: last).elementsEqual([0x20, 0x28]), Names.isAllCaps(line, last + 1),

@@ -31,14 +31,20 @@ public struct NameQuery: Sendable {
   package let bare: Bool
   package let key: String
 
-  /// `init(_:)` folds the typed name: without diacritics when typed without them.
+  /// `init(_:)` folds the typed name: without diacritics when typed without them, and with a
+  /// field's abbreviation written as words (`Bộ GD-ĐT` is `Bộ Giáo dục và Đào tạo`).
   public init(_ text: String) {
     bare = !Fold.hasDiacritics(text)
-    key = Fold.matchKey(text, bare: bare)
+    key = Self.key(text, bare: bare)
+  }
+
+  /// `key(_:bare:)` is how a typed name and an extracted one are folded to be compared.
+  public static func key(_ name: String, bare: Bool) -> String {
+    Fold.matchKey(OrganizationFields.expanded(name), bare: bare)
   }
 
   /// `matches(_:)` tells whether a name (or abbreviation) is the one typed.
-  public func matches(_ name: String) -> Bool { Fold.matchKey(name, bare: bare) == key }
+  public func matches(_ name: String) -> Bool { Self.key(name, bare: bare) == key }
 
   /// `matches(_:)` tells whether the article mentions the person or organisation.
   public func mentionedIn(_ a: Article) -> Bool {

@@ -251,7 +251,7 @@ struct SQLCompiler {
       return "EXISTS (SELECT 1 FROM tinq_citations c JOIN tinq_documents d ON d.key = c.document_key WHERE c.article_id = a.id AND \(test))"
     case .mentions(let typed):
       let bare = !Fold.hasDiacritics(typed)
-      let key = bind(Key.matchKey(typed, bare: bare))
+      let key = bind(Key.nfc(NameQuery.key(typed, bare: bare)))
       let mode = bare ? "_bare" : "_toned"
       // The organisations so named or abbreviated, by their keys (an organisation's key is its
       // toned name), from the small dictionary; then their mentions by the key's index.

@@ -304,7 +304,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
     ),
     (
       "Công an thị xã Thuận An (Bình Dương) báo cáo UBND tỉnh Bình Dương và Sở GD-ĐT Hà Nội.",
-      ["Công an thị xã Thuận An", "Ủy ban nhân dân tỉnh Bình Dương", "Sở GD-ĐT Hà Nội"]
+      ["Công an thị xã Thuận An", "Ủy ban nhân dân tỉnh Bình Dương", "Sở Giáo dục và Đào tạo Hà Nội"]
     ),
     ("Sở Tài nguyên và Môi trường cho biết Bộ Công an truy kích.", ["Sở Tài nguyên và Môi trường", "Bộ Công an"]),
     ("Sở Văn hóa, Thể thao và Du lịch phối hợp với Viện Khảo cổ học.", ["Sở Văn hóa, Thể thao và Du lịch", "Viện Khảo cổ học"]),

@@ -1,5 +1,6 @@
 import Testing
 import TinqExtraction
+import Tinq
 import TinqFacts
 
 /// One sentence per organisation rule, with what must (and must not) come out of it. The first
@@ -105,6 +106,14 @@ import TinqFacts
     .init(text: "Tổng cục Thể dục Thể thao vừa họp.", expected: ["Tổng cục Thể dục Thể thao"]),
     // A level abbreviated with a dot glued to the place.
     .init(text: "Chủ tịch UBND Q.Tân Bình ký quyết định.", expected: ["Ủy ban nhân dân Q.Tân Bình|UBND Q.Tân Bình"]),
+    // A ministry's or department's field in its standard abbreviation reads as its words.
+    .init(text: "Theo Bộ GD-ĐT, kỳ thi vẫn giữ nguyên.", expected: ["Bộ Giáo dục và Đào tạo|Bộ GD-ĐT"]),
+    .init(text: "Sở GD&ĐT Hà Nội vừa có văn bản.", expected: ["Sở Giáo dục và Đào tạo Hà Nội|Sở GD&ĐT Hà Nội"]),
+    .init(
+      text: "Bộ NN&PTNT và Bộ LĐ-TB&XH cùng ký.",
+      expected: ["Bộ Nông nghiệp và Phát triển nông thôn|Bộ NN&PTNT", "Bộ Lao động - Thương binh và Xã hội|Bộ LĐ-TB&XH"]),
+    .init(text: "Bộ GTVT yêu cầu làm rõ.", expected: ["Bộ Giao thông vận tải|Bộ GTVT"]),
+    .init(text: "Bộ Y tế cảnh báo dịch.", expected: ["Bộ Y tế"]),
     .init(text: "Sau đó Công an H.Long Thành đã vào cuộc.", expected: ["Công an H.Long Thành"]),
     // Listed words of a police unit's field, `phòng, chống` with its comma.
     .init(text: "Cán bộ Cục Cảnh sát truy nã tội phạm đã có mặt.", expected: ["Cục Cảnh sát truy nã tội phạm"]),
@@ -148,7 +157,7 @@ import TinqFacts
       text: "Ông là cán bộ Viện Nghiên cứu cây ăn quả trực thuộc Bộ Nông nghiệp.",
       expected: ["Viện Nghiên cứu cây ăn quả", "Bộ Nông nghiệp"]),
     .init(text: "Việc này Sở Giao thông đồng ý.", expected: ["Sở Giao thông"]),
-    .init(text: "Sau đó Bộ GTVT giao phó (theo văn bản số 5).", expected: ["Bộ GTVT"]),
+    .init(text: "Sau đó Bộ GTVT giao phó (theo văn bản số 5).", expected: ["Bộ Giao thông vận tải|Bộ GTVT"]),
     // A Party cell is named by its place; in a body it is read as that body's.
     .init(text: "Hội nghị của Đảng bộ phường Tân Lập diễn ra sáng nay.", expected: ["Đảng bộ phường Tân Lập"]),
     .init(text: "Hội nghị của Đảng bộ Công ty Sao Mai diễn ra sáng nay.", expected: ["Công ty Sao Mai"]),
@@ -225,7 +234,7 @@ import TinqFacts
     .init(text: "Đại diện Sở VH,TT&DL các địa phương dự họp.", expected: []),
     .init(
       text: "Đại diện Sở VH,TT&DL tỉnh Bình Dương dự họp.",
-      expected: ["Sở VH,TT&DL tỉnh Bình Dương"]),
+      expected: ["Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương|Sở VH,TT&DL tỉnh Bình Dương"]),
     // The generic head before a listed abbreviation names the listed body.
     .init(text: "Khu dự trữ được Tổ chức UNESCO công nhận.", expected: ["UNESCO"]),
     .init(text: "Ông từng làm việc cho Tổ chức Y tế Thế giới.", expected: ["Tổ chức Y tế Thế giới"]),
@@ -296,5 +305,45 @@ import TinqFacts
       o.abbreviation.map { o.name + "|" + $0 } ?? o.name
     }
     #expect(found == c.expected)
+  }
+}
+
+/// A ministry's field in its abbreviation, in the text and as typed after `mentions`, is one
+/// organisation however it is written.
+@Suite struct OrganizationFieldTests {
+  @Test(arguments: [
+    ("Bộ GD-ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("bo gd-dt", "bo Giáo dục và Đào tạo"),
+    ("Sở LĐTB&XH Hà Nội", "Sở Lao động - Thương binh và Xã hội Hà Nội"),
+    ("Bộ VH,TT&DL", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Bộ Y tế", "Bộ Y tế"),
+    ("Bộ GD", "Bộ GD"),
+    ("Nguyễn GTVT", "Nguyễn GTVT"),
+    ("Bộ", "Bộ"),
+    ("", ""),
+  ] as [(String, String)])
+  func expanded(name: String, expected: String) {
+    #expect(OrganizationFields.expanded(name) == expected)
+  }
+
+  @Test func everySpellingFindsTheOneMinistry() throws {
+    let corpus = Corpus(texts: [
+      (id: "a", text: "Tin 1\n\nBộ GD-ĐT công bố lịch thi."),
+      (id: "b", text: "Tin 2\n\nBộ Giáo dục và Đào tạo vừa ban hành quy chế."),
+      (id: "c", text: "Tin 3\n\nTheo Bộ GD&ĐT, kỳ thi giữ nguyên."),
+      (id: "d", text: "Tin 4\n\nBộ LĐ-TB&XH và Bộ Y tế cùng ký."),
+    ])
+    for (typed, expected) in [
+      ("Bộ GD-ĐT", 3), ("Bộ Giáo dục và Đào tạo", 3), ("bo gddt", 3), ("Bộ GDĐT", 3), ("bo giao duc va dao tao", 3),
+      ("Bộ Lao động - Thương binh và Xã hội", 1), ("Bộ LĐTB&XH", 1), ("Bộ Y tế", 1),
+    ] {
+      guard case .count(let n) = try corpus.query("count articles where mentions \"\(typed)\"") else {
+        Issue.record("no count for \(typed)")
+        continue
+      }
+      #expect(n == expected, "mentions \(typed)")
+      #expect(corpus.articles.filter { NameQuery(typed).mentionedIn($0) }.count == expected, "row by row: \(typed)")
+    }
   }
 }
