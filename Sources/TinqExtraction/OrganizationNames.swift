@@ -757,12 +757,13 @@ enum OrganizationNames {
     let head0 = ScanText.string(line.bytes, w[i].start, w[i + headCount - 1].end)
     let rest = ScanText.string(line.bytes, w[i + headCount - 1].end, w[last].end)
     let written = head0 + rest
+    // `UBND TP.Hà Nội`, `Bộ GD-ĐT`, `Công an TPHCM`: an abbreviated head, field or level is
+    // written out, so that one body is one name however the text writes it.
     if let expansion = head.expansion {
-      return (last - i + 1, Organizations.Entry(name: expansion + rest, abbreviation: written))
+      let full = expansion + rest
+      return (last - i + 1, Organizations.Entry(name: OrganizationFields.written(full), abbreviation: written))
     }
-    // `Bộ GD-ĐT`, `Sở NN&PTNT Hà Nội`: a ministry's or department's field abbreviated is read as
-    // its words, so that one body is one name however the text writes it.
-    if headCount == 1, case let full = OrganizationFields.expanded(written), full != written {
+    if case let full = OrganizationFields.written(written), full != written {
       return (last - i + 1, Organizations.Entry(name: full, abbreviation: written))
     }
     // `Bộ Công an (BCA)`: an abbreviation in brackets right after the name.

@@ -26,25 +26,32 @@ public struct CitationQuery: Sendable {
   }
 }
 
-/// `NameQuery` is what a user typed after `mentions`, folded as names are compared.
+/// `NameQuery` is what a user typed after `mentions`, folded as names are compared: as typed, and
+/// with an organisation's abbreviations written out (`UBND TP.Hà Nội` is also `Ủy ban nhân dân
+/// thành phố Hà Nội`, `Bộ GD-ĐT` also `Bộ Giáo dục và Đào tạo`; see `OrganizationFields`).
 public struct NameQuery: Sendable {
   package let bare: Bool
+  /// The typed name folded as typed (what `=` compares a name with).
   package let key: String
+  /// `key`, and the key of the name written out when that differs.
+  package let keys: [String]
 
-  /// `init(_:)` folds the typed name: without diacritics when typed without them, and with a
-  /// field's abbreviation written as words (`Bộ GD-ĐT` is `Bộ Giáo dục và Đào tạo`).
+  /// `init(_:)` folds the typed name: without diacritics when typed without them.
   public init(_ text: String) {
     bare = !Fold.hasDiacritics(text)
-    key = Self.key(text, bare: bare)
+    key = Fold.matchKey(text, bare: bare)
+    let written = Fold.matchKey(OrganizationFields.written(text, typed: true), bare: bare)
+    keys = written == key ? [key] : [key, written]
   }
 
-  /// `key(_:bare:)` is how a typed name and an extracted one are folded to be compared.
-  public static func key(_ name: String, bare: Bool) -> String {
-    Fold.matchKey(OrganizationFields.expanded(name), bare: bare)
+  /// `matches(_:)` tells whether a name (or abbreviation) is one the typed name reads as.
+  public func matches(_ name: String) -> Bool {
+    let k = Fold.matchKey(name, bare: bare)
+    return keys.contains(k)
   }
 
-  /// `matches(_:)` tells whether a name (or abbreviation) is the one typed.
-  public func matches(_ name: String) -> Bool { Self.key(name, bare: bare) == key }
+  /// `matchesExactly(_:)` tells whether a name is the typed one, folded (what `=` means).
+  public func matchesExactly(_ name: String) -> Bool { Fold.matchKey(name, bare: bare) == key }
 
   /// `matches(_:)` tells whether the article mentions the person or organisation.
   public func mentionedIn(_ a: Article) -> Bool {

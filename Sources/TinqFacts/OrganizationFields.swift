@@ -1,14 +1,13 @@
 import TinqText
 
-/// `OrganizationFields` owns one way of writing an organisation's name: a ministry's or
+/// `OrganizationFields` owns how an organisation's name is written out in full: a ministry's or
 /// department's field in its standard abbreviation (`Bộ GD-ĐT`, `Sở NN&PTNT Hà Nội`, `Bộ
-/// LĐTB&XH`). Extraction names such a body by its field's words (`Bộ Giáo dục và Đào tạo`, the
-/// abbreviation kept as written), and a name typed after `mentions` is read the same way, so that
-/// every spelling finds the one organisation on every backend.
+/// LĐTB&XH`), a people's body's head (`UBND`, `HĐND`, `TAND`, `VKSND`) and an abbreviated level
+/// before a place (`TP.Hà Nội`, `TPHCM`, `Q.Tân Bình`, `H.Định Quán`, `TX.Thuận An`). Extraction
+/// names an organisation so written by its words (the abbreviation kept as written), and a name
+/// typed after `mentions` is read both as typed and written out, so every spelling finds the one
+/// organisation on every backend.
 public enum OrganizationFields {
-  /// Heads whose name may be a field in its abbreviation, lowercased and without diacritics
-  /// (`Bộ`, `Sở`, `Phòng`, `Vụ`, `Cục`, as typed either way).
-  static let heads: Set<String> = ["bo", "so", "phong", "vu", "cuc"]
   /// The fields by their abbreviations, written without the `-`, `&`, `,`, `.` or `–` that join
   /// their parts (`GD-ĐT`, `GD&ĐT`, `GDĐT` are one).
   static let fields: [String: String] = [
@@ -17,21 +16,159 @@ public enum OrganizationFields {
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "TTTT": "Thông tin và Truyền thông", "KHCN": "Khoa học và Công nghệ",
     "VHTT": "Văn hóa - Thông tin", "GTCC": "Giao thông công chính",
   ]
+  /// The people's bodies' heads in their abbreviations.
+  static let bodies: [String: String] = [
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TAND": "Tòa án nhân dân", "VKSND": "Viện Kiểm sát nhân dân",
+  ]
+  /// First words of the names whose levels are written out, as written or typed (capitalised or
+  /// not, with or without diacritics): the heads of bodies that take a place. A person's name
+  /// opens with none of them.
+  static let placeTakers: Set<[UInt8]> = {
+    let words = [
+      "UBND", "HĐND", "HDND", "TAND", "VKSND", "Ủy", "Uỷ", "Uy", "Hội", "Hoi", "Tòa", "Toà", "Toa", "Viện", "Vien", "Công",
+      "Cong", "Sở", "So", "Cục", "Cuc", "Phòng", "Phong", "Bộ", "Bo", "Ban", "Đội", "Doi", "Chi",
+    ]
+    return Set(words.flatMap { [Array($0.utf8), Array($0.lowercased().utf8)] })
+  }()
 
-  /// The same, typed without diacritics (`GD-DT`, `LDTBXH`).
-  static let bareFields: [String: String] = Dictionary(
-    fields.map { (Fold.bare($0.key).uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+  /// `written(_:typed:)` is `name` written out in full, or `name` itself when nothing in it is
+  /// abbreviated as these rules read. A name `typed` by a user may be in small letters (`bo gddt`).
+  public static func written(_ name: String, typed: Bool = false) -> String {
+    // Most names extraction finds have nothing abbreviated: every abbreviation these rules read has
+    // two capitals in a row (`GD`, `UBND`, `TP`), a capital and a dot (`Q.`), or `Tp`. One pass
+    // over the bytes finds none, and nothing is allocated.
+    var previous: UInt8 = 0
+    var abbreviated = typed
+    var space = -1
+    for (k, b) in name.utf8.enumerated() {
+      if b == 0x20, space < 0 { space = k }
+      let upper = b &- 0x41 < 26
+      if (previous &- 0x41 < 26 && (upper || b == 0x2E)) || (b == 0x70 && (previous == 0x54 || previous == 0x74)) {
+        abbreviated = true
+      }
+      previous = b
+    }
+    guard abbreviated, space > 0, placeTakers.contains(Array(name.utf8.prefix(space))) else { return name }
+    return placesSpelledOut(expanded(name))
+  }
 
   /// `expanded(_:)` is `name` with the field after its head written as words (`Bộ GD-ĐT` → `Bộ
-  /// Giáo dục và Đào tạo`), or `name` itself when it opens with no such head and field.
+  /// Giáo dục và Đào tạo`) and a people's body's head too (`UBND` → `Ủy ban nhân dân`).
   public static func expanded(_ name: String) -> String {
-    guard let space = name.firstIndex(of: " ") else { return name }
-    let head = name[..<space]
-    guard head.count <= 5, heads.contains(Fold.bare(head.lowercased())) else { return name }
-    let part = name[name.index(after: space)...]
-    let token = part.prefix { $0 != " " }
-    let squeezed = String(token.filter { $0 != "-" && $0 != "&" && $0 != "," && $0 != "." && $0 != "–" })
-    guard let field = fields[squeezed.uppercased()] ?? bareFields[Fold.bare(squeezed).uppercased()] else { return name }
-    return head + " " + field + part.dropFirst(token.count)
+    let bytes = Array(name.utf8)
+    guard let space = bytes.firstIndex(of: 0x20) else { return name }
+    let head = upper(bytes[..<space])
+    let part = bytes[(space + 1)...]
+    if let body = bodyBytes[head] { return String(decoding: body + [0x20] + part, as: UTF8.self) }
+    guard headBytes.contains(head) else { return name }
+    let token = part.prefix { $0 != 0x20 }
+    // `GD-ĐT`, `GD&ĐT`, `VH,TT&DL`: the parts' joints dropped (an en dash is E2 80 93).
+    var squeezed = upper(token).filter { $0 != 0x2D && $0 != 0x26 && $0 != 0x2C && $0 != 0x2E }
+    if let dash = squeezed.firstRange(of: [0xE2, 0x80, 0x93]) { squeezed.removeSubrange(dash) }
+    guard let field = fieldBytes[squeezed] else { return name }
+    return String(decoding: bytes[...space] + field + part.dropFirst(token.count), as: UTF8.self)
+  }
+
+  /// `upper(_:)` capitalises ASCII letters and `đ` (what an abbreviation is made of).
+  static func upper(_ s: ArraySlice<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(s.count)
+    var previous: UInt8 = 0
+    for b in s {
+      if previous == 0xC4, b == 0x91 {
+        out.append(0x90)
+      } else {
+        out.append(b &- 0x61 < 26 ? b - 0x20 : b)
+      }
+      previous = b
+    }
+    return out
+  }
+  /// The heads, the fields (also without diacritics: `Đ` as `D`) and the people's bodies, by
+  /// their bytes as `upper(_:)` gives them.
+  static let headBytes: Set<[UInt8]> = Set(
+    ["BỘ", "BỘ", "BO", "SỞ", "SO", "PHÒNG", "PHONG", "VỤ", "VU", "CỤC", "CUC"].map { upper(Array($0.utf8)[...]) }
+      + ["Bộ", "Sở", "Phòng", "Vụ", "Cục"].map { upper(Array($0.utf8)[...]) })
+  static let fieldBytes: [[UInt8]: [UInt8]] = {
+    var table: [[UInt8]: [UInt8]] = [:]
+    for (abbreviation, field) in fields {
+      table[upper(Array(abbreviation.utf8)[...])] = Array(field.utf8)
+      table[upper(Array(abbreviation.replacingOccurrences(of: "Đ", with: "D").utf8)[...])] = Array(field.utf8)
+    }
+    return table
+  }()
+  static let bodyBytes: [[UInt8]: [UInt8]] = {
+    var table: [[UInt8]: [UInt8]] = [:]
+    for (abbreviation, body) in bodies {
+      table[upper(Array(abbreviation.utf8)[...])] = Array(body.utf8)
+      table[upper(Array(abbreviation.replacingOccurrences(of: "Đ", with: "D").utf8)[...])] = Array(body.utf8)
+    }
+    return table
+  }()
+
+  /// `placesSpelledOut(_:)` writes the levels abbreviated in a name as words: `TP.Hà Nội`, `TP Hà
+  /// Nội` → `thành phố Hà Nội`; `TPHCM`, `TP.HCM`, `TP HCM` → `thành phố Hồ Chí Minh`; `Q.Tân
+  /// Bình`, `Q.1` → `quận ...`; `H.Định Quán` → `huyện ...`; `TX.Thuận An` → `thị xã ...`. A level
+  /// before what is no place's name (`H.T`, a lone capital) stays as written. Typed in small
+  /// letters, `tp` and `tphcm` are read too.
+  public static func placesSpelledOut(_ name: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count + 16)
+    var changed = false
+    var afterCity = false
+    for token in Array(name.utf8).split(separator: 0x20, omittingEmptySubsequences: false) {
+      if !out.isEmpty { out.append(0x20) }
+      let upper = token.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+      if upper.elementsEqual(tphcm) || upper.elementsEqual(tpDotHCM) {
+        out += city + [0x20] + hoChiMinh
+        changed = true
+        afterCity = false
+        continue
+      }
+      if afterCity, upper.elementsEqual(hcm) {
+        out += hoChiMinh
+        changed = true
+        afterCity = false
+        continue
+      }
+      if upper.elementsEqual(tp) || upper.elementsEqual(tpDot) {
+        out += city
+        changed = true
+        afterCity = true
+        continue
+      }
+      afterCity = false
+      if let (prefix, level, digits) = levels.first(where: { token.starts(with: $0.0) }),
+        isPlaceName(token.dropFirst(prefix.count), digits: digits)
+      {
+        out += level + [0x20] + token.dropFirst(prefix.count)
+        changed = true
+      } else {
+        out += token
+      }
+    }
+    return changed ? String(decoding: out, as: UTF8.self) : name
+  }
+
+  static let tphcm = Array("TPHCM".utf8)
+  static let tpDotHCM = Array("TP.HCM".utf8)
+  static let hcm = Array("HCM".utf8)
+  static let tp = Array("TP".utf8)
+  static let tpDot = Array("TP.".utf8)
+  static let city = Array("thành phố".utf8)
+  static let hoChiMinh = Array("Hồ Chí Minh".utf8)
+  /// Levels abbreviated with a dot glued to the place, and whether digits may follow (`Q.1`).
+  static let levels: [([UInt8], [UInt8], Bool)] = [
+    (Array("TP.".utf8), city, false), (Array("Tp.".utf8), city, false), (Array("Q.".utf8), Array("quận".utf8), true),
+    (Array("H.".utf8), Array("huyện".utf8), false), (Array("TX.".utf8), Array("thị xã".utf8), false),
+  ]
+
+  /// `isPlaceName(_:digits:)` tells whether the bytes may be a place's name: a capital and a small
+  /// letter (`Tân`, `Định`), or digits when `digits` (`Q.1`).
+  static func isPlaceName(_ s: ArraySlice<UInt8>, digits: Bool) -> Bool {
+    if digits, !s.isEmpty, s.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
+    let word = String(decoding: s, as: UTF8.self)
+    guard let first = word.first, first.isUppercase, let second = word.dropFirst().first else { return false }
+    return second.isLowercase
   }
 }

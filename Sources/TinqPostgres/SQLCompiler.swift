@@ -250,19 +250,21 @@ struct SQLCompiler {
       }
       return "EXISTS (SELECT 1 FROM tinq_citations c JOIN tinq_documents d ON d.key = c.document_key WHERE c.article_id = a.id AND \(test))"
     case .mentions(let typed):
-      let bare = !Fold.hasDiacritics(typed)
-      let key = bind(Key.nfc(NameQuery.key(typed, bare: bare)))
+      // The name as typed, and written out when that differs (`NameQuery`).
+      let query = NameQuery(typed)
+      let bare = query.bare
+      let key = query.keys.map { bind(Key.nfc($0)) }.joined(separator: ", ")
       let mode = bare ? "_bare" : "_toned"
       // The organisations so named or abbreviated, by their keys (an organisation's key is its
       // toned name), from the small dictionary; then their mentions by the key's index.
       let organizations = "SELECT e.key FROM tinq_organizations e WHERE "
-        + (bare ? "e.name_bare = \(key)" : "e.key = \(key)") + " OR e.abbreviation\(mode) = \(key)"
+        + (bare ? "e.name_bare IN (\(key))" : "e.key IN (\(key))") + " OR e.abbreviation\(mode) IN (\(key))"
       if top {
         // One subquery PostgreSQL joins once (two under `or` would be tested article by article).
-        return "a.id IN (SELECT p.article_id FROM tinq_article_people p WHERE p.name\(mode) = \(key)"
+        return "a.id IN (SELECT p.article_id FROM tinq_article_people p WHERE p.name\(mode) IN (\(key))"
           + " UNION ALL SELECT o.article_id FROM tinq_article_organizations o WHERE o.organization_key IN (\(organizations)))"
       }
-      return "(EXISTS (SELECT 1 FROM tinq_article_people p WHERE p.article_id = a.id AND p.name\(mode) = \(key))"
+      return "(EXISTS (SELECT 1 FROM tinq_article_people p WHERE p.article_id = a.id AND p.name\(mode) IN (\(key)))"
         + " OR EXISTS (SELECT 1 FROM tinq_article_organizations o WHERE o.article_id = a.id AND o.organization_key IN (\(organizations))))"
     case .near:
       throw unsupported("near")

@@ -245,7 +245,11 @@ public struct ArticleStore: Sendable {
   /// whose name or abbreviation is `text`, folded: without diacritics when typed without them.
   public func entities(named text: String) -> [Int] {
     let query = NameQuery(text)
-    return (query.bare ? entityByBare[query.key] : entityByToned[query.key]) ?? []
+    let map = query.bare ? entityByBare : entityByToned
+    guard query.keys.count > 1 else { return map[query.key] ?? [] }
+    var found: [Int] = []
+    for k in query.keys { for e in map[k] ?? [] where !found.contains(e) { found.append(e) } }
+    return found
   }
 
   /// `articles(mentioning:)` returns the articles in which a person or organisation so named was extracted.
@@ -318,7 +322,7 @@ public struct ArticleStore: Sendable {
   public func articles(withPersonNamed text: String) -> DocSet {
     let query = NameQuery(text)
     var set = DocSet(universe: count)
-    for e in entities(named: text) where e < people.count && query.matches(people[e].name) {
+    for e in entities(named: text) where e < people.count && query.matchesExactly(people[e].name) {
       for i in people[e].articles { set.insert(i) }
     }
     return set
@@ -329,7 +333,7 @@ public struct ArticleStore: Sendable {
   public func articles(withOrganizationNamed text: String) -> DocSet {
     let query = NameQuery(text)
     var set = DocSet(universe: count)
-    for e in entities(named: text) where e >= people.count && query.matches(organizations[e - people.count].name) {
+    for e in entities(named: text) where e >= people.count && query.matchesExactly(organizations[e - people.count].name) {
       for i in organizations[e - people.count].articles { set.insert(i) }
     }
     return set

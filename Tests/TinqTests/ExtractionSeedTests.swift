@@ -70,7 +70,7 @@ let seedExpectations: [SeedExpectation] = [
     ],
     // Line 5: both ministries and `của Chính phủ`; line 9: the two Party committees.
     organizations: [
-      "Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Công an TP Cần Thơ", "Đảng", "Quân ủy Trung ương",
+      "Bộ Công an", "Bộ Quốc phòng", "Chính phủ", "Công an thành phố Cần Thơ", "Đảng", "Quân ủy Trung ương",
       "Đảng ủy Công an Trung ương",
     ],
     residue: ["Chia sẻ bài viết", "15/01/2020", "Nâng cao hiệu quả công tác phối hợp"],
