@@ -124,6 +124,18 @@ enum People {
     if end == w.count - 1, Names.isGluedStart(line, start - 1 >= 0 ? start - 1 : 0) || Names.isGluedStart(line, k) {
       return nil
     }
+    if kind != .kin, !vietnamese {
+      // `Tổng giám đốc Samsung Vina`, `Chủ tịch HĐQT Saigon Co`: a firm, its form's word closing it.
+      if PersonRules.firmEnds.contains(w[end].hash) { return nil }
+      // `Tổng giám đốc Vicostone Phạm Trí Dũng`: a firm in plain letters, then the person's
+      // Vietnamese name (not `Chum-ma-ly`, `Cưu Ma La Thập`, one name).
+      if let j = (k + 1...max(k + 1, end)).first(where: { $0 <= end && surnames.contains(w[$0].hash) }), end - j >= 2,
+        line.gapIsSpace(after: j - 1),
+        (k..<j).allSatisfy({ q in line.bytes[w[q].start..<w[q].end].allSatisfy { $0 < 0x80 } })
+      {
+        return (j, end)
+      }
+    }
     return (k, end)
   }
 
@@ -136,6 +148,8 @@ enum People {
     guard Names.isTitleCase(line, i) else { return nil }
     // `Ông`, `Bà` opening a sentence are the courtesy words, not the family names.
     if i + 1 < w.count, w[i].hash == hOng || w[i].hash == hBa, surnames.contains(w[i + 1].hash) { return nil }
+    // `Phó Trưởng Đoàn`, `Phó Giám Đốc`: a deputy's title in capitals, not the family name `Phó`.
+    if i + 1 < w.count, w[i].hash == PersonRules.hPho, PersonRules.deputyTitles.contains(w[i + 1].hash) { return nil }
     if Gazetteer.match(line, at: i) != nil { return nil }
     guard var end = Names.run(line, from: i, limit: limit, maxWords: 4, hyphens: false) else { return nil }
     // An age after a name makes it a person whatever stands before it: no place has an age.
@@ -481,7 +495,9 @@ enum People {
             i = follow(line, name.end, limit: limit)
             continue
           }
+          // `Giám Đốc Điều Hành`: a title written in capitals goes on with its field, no name.
           if k < limit, line.gapIsSpace(after: k - 1), let last = spans.last, PersonRules.isTitle(line, at: last.0),
+            PersonRules.titleTails.match(line, at: k) == nil,
             let (start, stop) = cuedName(line, from: k, kind: .title, limit: limit), wholeRun(start, stop, vietnamese: false)
           {
             add(
@@ -541,6 +557,8 @@ enum People {
         if nextCapital <= i + 3, let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
           kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i) || i == creditEnd,
           !PersonRules.cueNamesNoOne(line, i),
+          // `TP.Bà Rịa`, `huyện Cô Tô`: a courtesy word that opens a listed place is the place's.
+          kind != .kin || !w[i].isCapitalized || (Gazetteer.match(line, at: i) ?? 0) < 2,
           let (start, end) = cuedName(line, from: i + count, kind: kind, limit: limit)
         {
           add(

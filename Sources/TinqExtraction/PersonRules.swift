@@ -262,6 +262,19 @@ extension PersonRules {
     return Names.cues.match(line, at: i + 1)?.payload == .title
   }
   static let hPho = ScanText.wordHashes("phó")[0]
+  /// Words that open a title after `Phó` (`Phó Trưởng đoàn`, `Phó Giám đốc`, `Phó Chủ tịch`).
+  static let deputyTitles = WordSet(
+    ["trưởng", "giám", "chủ", "tổng", "bí", "thủ", "chánh", "viện", "cục", "vụ", "hiệu", "tư", "chỉ", "tham", "đồn",
+     "chính", "thống", "đoàn", "ban", "trưởng"])
+  /// Words that close a firm's name, not a person's (`Samsung Vina`, `An Bình Bank`, `Saigon Co`).
+  static let firmEnds = WordSet(
+    ["vina", "bank", "co", "corp", "group", "jsc", "holdings", "inc", "ltd", "company", "corporation", "limited", "plc",
+     "gmbh", "telecom", "pharma", "motors", "airlines", "airways", "securities", "insurance", "entertainment"])
+  /// A title's field after it, written in capitals in captions (`Giám Đốc Điều Hành`): no name.
+  static let titleTails = PhraseTable<Bool>(
+    ["Điều Hành", "Tài Chính", "Kinh Doanh", "Nhân Sự", "Kỹ Thuật", "Sản Xuất", "Chi Nhánh", "Khu Vực", "Quốc Gia",
+     "Truyền Thông", "Dự Án", "Bán Hàng", "Tiếp Thị", "Thường Trực", "Đối Ngoại", "Thương Mại", "Marketing"]
+      .map { ($0, true) })
 
   static func cueNamesNoOne(_ line: TextLine, _ i: Int) -> Bool {
     guard i > 0, line.gapIsSpace(after: i - 1) else { return false }

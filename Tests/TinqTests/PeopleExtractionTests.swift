@@ -83,6 +83,15 @@ import TinqFacts
       expected: ["Jack Pelling", "Tarik Benali", "Ilse Vonk", "Omar Haddad"]),
     .init(text: "Giám khảo gồm Jack Pelling (Anh) và Tarik Benali (Ma-rốc) chấm điểm.", expected: ["Jack Pelling", "Tarik Benali"]),
     .init(text: "Giám khảo gồm Jack Pelling (Anh), Hà Giang (quê hương) đến.", expected: ["Jack Pelling"]),
+    // A courtesy word opening a listed place; a deputy's title in capitals; a title's field in
+    // capitals; a firm after a title, alone or before the person's name.
+    .init(text: "Công an TP.Bà Rịa đang điều tra vụ trộm.", expected: []),
+    .init(text: "Phó Trưởng Đoàn đại biểu chủ trì cuộc họp.", expected: []),
+    .init(text: "Phó Đức Nam (35 tuổi) bị bắt.", expected: ["Phó Đức Nam"]),
+    .init(text: "Bà Lê Hòa, Giám Đốc Điều Hành của hãng, phát biểu.", expected: ["Lê Hòa"]),
+    .init(text: "Tổng giám đốc Minh Phát Group cho biết công ty sẽ mở rộng.", expected: []),
+    .init(text: "Tổng giám đốc Vicomax Trần Văn Toàn cho biết như vậy.", expected: ["Trần Văn Toàn"]),
+    .init(text: "Thống đốc Thad Allen cho biết như vậy.", expected: ["Thad Allen"]),
     // A credit glued to the next sentence's cue.
     .init(text: "Hiện trường vụ nổ. Ảnh: APNghi phạm Tarik Benali bị bắt giữ.", expected: ["Tarik Benali"]),
     // More common given names; an apostrophe inside a foreign name.
