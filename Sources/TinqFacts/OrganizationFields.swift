@@ -87,24 +87,21 @@ public enum OrganizationFields {
   /// The heads, the fields (also without diacritics: `Đ` as `D`) and the people's bodies, by
   /// their bytes as `upper(_:)` gives them.
   static let headBytes: Set<[UInt8]> = Set(
-    ["BỘ", "BỘ", "BO", "SỞ", "SO", "PHÒNG", "PHONG", "VỤ", "VU", "CỤC", "CUC"].map { upper(Array($0.utf8)[...]) }
+    ["BỘ", "BO", "SỞ", "SO", "PHÒNG", "PHONG", "VỤ", "VU", "CỤC", "CUC"].map { upper(Array($0.utf8)[...]) }
       + ["Bộ", "Sở", "Phòng", "Vụ", "Cục"].map { upper(Array($0.utf8)[...]) })
-  static let fieldBytes: [[UInt8]: [UInt8]] = {
-    var table: [[UInt8]: [UInt8]] = [:]
-    for (abbreviation, field) in fields {
-      table[upper(Array(abbreviation.utf8)[...])] = Array(field.utf8)
-      table[upper(Array(abbreviation.replacingOccurrences(of: "Đ", with: "D").utf8)[...])] = Array(field.utf8)
+  static let fieldBytes = byBytes(fields)
+  static let bodyBytes = byBytes(bodies)
+
+  /// `byBytes(_:)` keys a table by its abbreviations' bytes as `upper(_:)` gives them, with and
+  /// without diacritics (`Đ` as `D`).
+  static func byBytes(_ table: [String: String]) -> [[UInt8]: [UInt8]] {
+    var out: [[UInt8]: [UInt8]] = [:]
+    for (abbreviation, words) in table {
+      out[upper(Array(abbreviation.utf8)[...])] = Array(words.utf8)
+      out[upper(Array(abbreviation.replacingOccurrences(of: "Đ", with: "D").utf8)[...])] = Array(words.utf8)
     }
-    return table
-  }()
-  static let bodyBytes: [[UInt8]: [UInt8]] = {
-    var table: [[UInt8]: [UInt8]] = [:]
-    for (abbreviation, body) in bodies {
-      table[upper(Array(abbreviation.utf8)[...])] = Array(body.utf8)
-      table[upper(Array(abbreviation.replacingOccurrences(of: "Đ", with: "D").utf8)[...])] = Array(body.utf8)
-    }
-    return table
-  }()
+    return out
+  }
 
   /// `placesSpelledOut(_:)` writes the levels abbreviated in a name as words: `TP.Hà Nội`, `TP Hà
   /// Nội` → `thành phố Hà Nội`; `TPHCM`, `TP.HCM`, `TP HCM` → `thành phố Hồ Chí Minh`; `Q.Tân
