@@ -83,6 +83,9 @@ enum Gazetteer {
   /// Every listed place, by its words' hashes; the payload is unused.
   static let table = PhraseTable<Bool>((provinces + cities + countries + regions).map { ($0, true) })
 
+  /// The provinces and cities of Vietnam alone.
+  static let domestic = PhraseTable<Bool>((provinces + cities).map { ($0, true) })
+
   /// `match(_:at:)` returns how many words the place at word `i` spans, if one starts there.
   static func match(_ line: TextLine, at i: Int) -> Int? {
     guard line.words[i].isCapitalized else { return nil }

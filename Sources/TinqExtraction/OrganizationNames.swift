@@ -476,7 +476,13 @@ enum OrganizationNames {
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
       // `Đại biểu Quốc hội tỉnh Yên Bái`: a national body has no province's or district's branch;
       // the place is the member's constituency.
-      if placeLevels.contains(w[k].hash), nationalHeads.match(line, at: i)?.count == headCount { break }
+      // Nor after a province or city alone: `Đoàn đại biểu Quốc hội Hà Nội` (a country stays:
+      // `Quốc hội Mỹ`).
+      if placeLevels.contains(w[k].hash) || (w[k].isCapitalized && Gazetteer.domestic.match(line, at: k) != nil),
+        nationalHeads.match(line, at: i)?.count == headCount
+      {
+        break
+      }
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
           && nameWords.contains(w[k].hash, w[k + 1].hash))

@@ -106,6 +106,9 @@ import TinqFacts
     .init(text: "Tổng cục Thể dục Thể thao vừa họp.", expected: ["Tổng cục Thể dục Thể thao"]),
     // A level abbreviated with a dot glued to the place.
     .init(text: "Chủ tịch UBND Q.Tân Bình ký quyết định.", expected: ["Ủy ban nhân dân quận Tân Bình|UBND Q.Tân Bình"]),
+    // A national body has no branch in a province or city; a country's parliament is named.
+    .init(text: "Đoàn đại biểu Quốc hội Hà Nội chủ trì cuộc họp.", expected: ["Quốc hội"]),
+    .init(text: "Hôm qua Quốc hội Mỹ thông qua dự luật.", expected: ["Quốc hội Mỹ"]),
     // A ministry's or department's field in its standard abbreviation reads as its words.
     .init(text: "Theo Bộ GD-ĐT, kỳ thi vẫn giữ nguyên.", expected: ["Bộ Giáo dục và Đào tạo|Bộ GD-ĐT"]),
     .init(text: "Sở GD&ĐT Hà Nội vừa có văn bản.", expected: ["Sở Giáo dục và Đào tạo Hà Nội|Sở GD&ĐT Hà Nội"]),
