@@ -312,6 +312,13 @@ enum OrganizationNames {
   /// National bodies that have no province's or district's branch.
   static let nationalHeads = PhraseTable<Bool>([("Quốc hội", true), ("Chính phủ", true)])
 
+  /// `isNationalBody(_:at:words:before:)` tells whether the `n` words at `i` are a national body
+  /// and word `k` opens a province or city written without its level, which is then no branch of
+  /// it: `Đoàn đại biểu Quốc hội Hà Nội` names `Quốc hội` (a country stays: `Quốc hội Mỹ`).
+  static func isNationalBody(_ line: TextLine, at i: Int, words n: Int, before k: Int) -> Bool {
+    nationalHeads.match(line, at: i)?.count == n && line.words[k].isCapitalized && Gazetteer.domestic.match(line, at: k) != nil
+  }
+
   /// `closingNumber(_:after:)` returns the last word of a number (`1`, `24/24`) after a proper
   /// name's capitalised last word `j`, when punctuation or the line's end follows it.
   static func closingNumber(_ line: TextLine, after j: Int) -> Int? {
@@ -362,7 +369,7 @@ enum OrganizationNames {
     // `Vụ Neymar`: an affair named after someone, no department, whose name is Vietnamese words
     // (`Vụ Pháp chế`) or an abbreviation (`Vụ ASEAN`).
     if w[i].hash == hVu, headCount == 1, i + 1 < w.count, !Names.isAllCaps(line, i + 1),
-      line.bytes[w[i + 1].start..<w[i + 1].end].allSatisfy({ $0 < 0x80 }),
+      line.isPlainLetters(i + 1),
       !PersonRules.isSyllableShaped(line.bytes[w[i + 1].start..<w[i + 1].end])
     {
       return nil
@@ -476,13 +483,8 @@ enum OrganizationNames {
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
       // `Đại biểu Quốc hội tỉnh Yên Bái`: a national body has no province's or district's branch;
       // the place is the member's constituency.
-      // Nor after a province or city alone: `Đoàn đại biểu Quốc hội Hà Nội` (a country stays:
-      // `Quốc hội Mỹ`).
-      if placeLevels.contains(w[k].hash) || (w[k].isCapitalized && Gazetteer.domestic.match(line, at: k) != nil),
-        nationalHeads.match(line, at: i)?.count == headCount
-      {
-        break
-      }
+      if placeLevels.contains(w[k].hash), nationalHeads.match(line, at: i)?.count == headCount { break }
+      if isNationalBody(line, at: i, words: headCount, before: k) { break }
       if !dashed, let (n, _) = levels.match(line, at: k),
         !(placeLevels.contains(w[k].hash) && k + 1 < w.count && !w[k + 1].isCapitalized
           && nameWords.contains(w[k].hash, w[k + 1].hash))

@@ -169,11 +169,9 @@ enum Organizations {
         // `Bộ đội Biên phòng Quảng Nam`: a listed body and a listed place right after it, which
         // the head's own reading cannot span, name the body's branch there; the listed bodies are
         // Vietnam's own, so `Cảnh sát biển Việt Nam` stays `Cảnh sát biển`.
-        // A national body has no branch in a province or city: `Đoàn đại biểu Quốc hội Hà Nội`.
         if goesOn == true, let l = listed, (named?.count ?? 0) <= l.count,
           let n = Gazetteer.match(line, at: i + l.count),
-          !(OrganizationNames.nationalHeads.match(line, at: i)?.count == l.count
-            && Gazetteer.domestic.match(line, at: i + l.count) != nil),
+          !OrganizationNames.isNationalBody(line, at: i, words: l.count, before: i + l.count),
           !(n == 2 && words[i + l.count].hash == hVietNam[0] && words[i + l.count + 1].hash == hVietNam[1])
         {
           let last = i + l.count + n - 1

@@ -131,7 +131,7 @@ enum People {
       // Vietnamese name (not `Chum-ma-ly`, `Cưu Ma La Thập`, one name).
       if let j = (k + 1...max(k + 1, end)).first(where: { $0 <= end && surnames.contains(w[$0].hash) }), end - j >= 2,
         line.gapIsSpace(after: j - 1),
-        (k..<j).allSatisfy({ q in line.bytes[w[q].start..<w[q].end].allSatisfy { $0 < 0x80 } })
+        (k..<j).allSatisfy(line.isPlainLetters)
       {
         return (j, end)
       }

@@ -265,7 +265,7 @@ extension PersonRules {
   /// Words that open a title after `Phó` (`Phó Trưởng đoàn`, `Phó Giám đốc`, `Phó Chủ tịch`).
   static let deputyTitles = WordSet(
     ["trưởng", "giám", "chủ", "tổng", "bí", "thủ", "chánh", "viện", "cục", "vụ", "hiệu", "tư", "chỉ", "tham", "đồn",
-     "chính", "thống", "đoàn", "ban", "trưởng"])
+     "chính", "thống", "đoàn", "ban"])
   /// Words that close a firm's name, not a person's (`Samsung Vina`, `An Bình Bank`, `Saigon Co`).
   static let firmEnds = WordSet(
     ["vina", "bank", "co", "corp", "group", "jsc", "holdings", "inc", "ltd", "company", "corporation", "limited", "plc",

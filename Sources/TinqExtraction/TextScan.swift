@@ -374,6 +374,9 @@ struct TextLine: Sendable {
     return bytes[from..<to]
   }
 
+  /// `isPlainLetters(_:)` tells whether word `i` is written in ASCII alone (no mark, no `đ`).
+  func isPlainLetters(_ i: Int) -> Bool { bytes[words[i].start..<words[i].end].allSatisfy { $0 < 0x80 } }
+
   /// `word(_:)` returns word `i` as written.
   func word(_ i: Int) -> String { ScanText.string(bytes, words[i].start, words[i].end) }
 

@@ -54,7 +54,7 @@ public enum OrganizationFields {
 
   /// `expanded(_:)` is `name` with the field after its head written as words (`Bộ GD-ĐT` → `Bộ
   /// Giáo dục và Đào tạo`) and a people's body's head too (`UBND` → `Ủy ban nhân dân`).
-  public static func expanded(_ name: String) -> String {
+  static func expanded(_ name: String) -> String {
     let bytes = Array(name.utf8)
     guard let space = bytes.firstIndex(of: 0x20) else { return name }
     let head = upper(bytes[..<space])
@@ -108,14 +108,14 @@ public enum OrganizationFields {
   /// Bình`, `Q.1` → `quận ...`; `H.Định Quán` → `huyện ...`; `TX.Thuận An` → `thị xã ...`. A level
   /// before what is no place's name (`H.T`, a lone capital) stays as written. Typed in small
   /// letters, `tp` and `tphcm` are read too.
-  public static func placesSpelledOut(_ name: String) -> String {
+  static func placesSpelledOut(_ name: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(name.utf8.count + 16)
     var changed = false
     var afterCity = false
     for token in Array(name.utf8).split(separator: 0x20, omittingEmptySubsequences: false) {
       if !out.isEmpty { out.append(0x20) }
-      let upper = token.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+      let upper = upper(token)
       if upper.elementsEqual(tphcm) || upper.elementsEqual(tpDotHCM) {
         out += city + [0x20] + hoChiMinh
         changed = true
