@@ -116,6 +116,12 @@ import Tinq
     ("count articles where mentions \"BCA\"", ["#5"]),
     ("count articles where mentions \"Tô Lâm\"", ["#0"]),
     ("count articles where mentions \"Công an\"", ["#0"]),  // a word of a name is not a name
+    // A body whose level the text abbreviates, found by every spelling (as typed and written
+    // out), also under `not` (PostgreSQL's other form of the test).
+    ("count articles where mentions \"Công an TP Cần Thơ\"", ["#1"]),
+    ("count articles where mentions \"cong an thanh pho can tho\"", ["#1"]),
+    ("count articles where mentions \"Công an thành phố Cần Thơ\"", ["#1"]),
+    ("count articles where not mentions \"Công an TP.Cần Thơ\" and year >= 2000", ["#2"]),
     // contains: whole syllables, smart diacritics, tone placement.
     ("count articles where contains \"nh quốc\"", ["#0"]),
     ("count articles where contains \"ma tuy\"", ["#4"]),

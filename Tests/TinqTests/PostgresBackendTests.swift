@@ -214,6 +214,35 @@ extension PostgresAddress {
     Self.expectSameAnswers(statements, memory: corpus.backend, postgres: pg)
   }
 
+  /// A ministry and a city's body written several ways: every spelling typed after `mentions`
+  /// finds the one organisation on the server as in memory, the ones only the written-out
+  /// reading reaches (`Bộ GDĐT`, `bo gddt`) included, under `not` too.
+  @Test func organisationSpellingsAgreeWithMemory() async throws {
+    let corpus = Corpus(texts: [
+      (id: "a", text: "Tin 1\n\nBộ GD-ĐT công bố lịch thi."),
+      (id: "b", text: "Tin 2\n\nBộ Giáo dục và Đào tạo vừa ban hành quy chế."),
+      (id: "c", text: "Tin 3\n\nChủ tịch UBND TP.Hà Nội ký quyết định."),
+      (id: "d", text: "Tin 4\n\nỦy ban nhân dân Thành phố Hà Nội yêu cầu báo cáo."),
+    ])
+    let (pg, _, drop) = try await TestServer.loaded(corpus)
+    defer { drop() }
+    let counts = [
+      ("count articles where mentions \"Bộ GDĐT\"", 2), ("count articles where mentions \"bo gddt\"", 2),
+      ("count articles where mentions \"Bộ GD&ĐT\"", 2), ("count articles where mentions \"UBND TP Hà Nội\"", 2),
+      ("count articles where mentions \"ubnd tp ha noi\"", 2), ("count articles where not mentions \"Bộ GDĐT\"", 2),
+    ]
+    for (statement, n) in counts {
+      guard case .success(.count(let found)) = Self.outcome(statement, on: corpus.backend) else {
+        Issue.record("no count for \(statement)")
+        continue
+      }
+      #expect(found == n, "\(statement)")
+    }
+    Self.expectSameAnswers(
+      counts.map(\.0) + ["articles where mentions \"bo gddt\" or mentions \"ubnd tp ha noi\" order by id select id"],
+      memory: corpus.backend, postgres: pg)
+  }
+
   /// The derived collections over a random corpus whose names vary in case and tone placement,
   /// with ranks, positions and abbreviations seen in some articles only: the same entities, in
   /// the same order, with the same fields as in memory.
