@@ -278,6 +278,7 @@ enum OrganizationNames {
   static let hTai = ScanText.wordHashes("tại")[0]
   static let hO = ScanText.wordHashes("ở")[0]
   static let hTP = ScanText.wordHashes("TP")[0]
+  static let hTX = ScanText.wordHashes("TX")[0]
   /// Levels after which a court or procuracy may name its seat: `TAND tối cao tại TP.HCM`.
   static let seatLevels = WordSet(["cao"])
   /// Every variant of a named body, as written, that is its canonical name: other variants are the
@@ -479,6 +480,27 @@ enum OrganizationNames {
         named = true
         afterPlace = true
         continue
+      }
+      // Straight after the head of a body that takes a place: `TAND TX Long Khánh`, `VKSND TX.
+      // Hương Trà`, a town's level apart from its place; `UBND Q12`, `Công an P7`, a district's or
+      // a ward's number glued to its level (`OrganizationFields` writes both out).
+      if !dashed, head.takesPlace, k == i + headCount, w[k].isCapitalized {
+        if w[k].hash == hTX, k + 1 < w.count, line.gapIsSpace(after: k) || line.gap(after: k).elementsEqual([0x2E, 0x20]),
+          Names.isTitleCase(line, k + 1)
+        {
+          end = k + (Gazetteer.match(line, at: k + 1) ?? placeLength(line, at: k + 1))
+          k = end + 1
+          named = true
+          afterPlace = true
+          continue
+        }
+        if OrganizationFields.numberedLevel(line.bytes[w[k].start..<w[k].end]) != nil {
+          end = k
+          k += 1
+          named = true
+          afterPlace = true
+          continue
+        }
       }
       // A level and a place: `tỉnh Bình Dương`, `TP Hồ Chí Minh`, `thị xã Thuận An`.
       // `Đại biểu Quốc hội tỉnh Yên Bái`: a national body has no province's or district's branch;

@@ -43,7 +43,10 @@ public enum OrganizationFields {
     for (k, b) in name.utf8.enumerated() {
       if b == 0x20, space < 0 { space = k }
       let upper = b &- 0x41 < 26
-      if (previous &- 0x41 < 26 && (upper || b == 0x2E)) || (b == 0x70 && (previous == 0x54 || previous == 0x74)) {
+      // `Q12`, `P7`: a district's or a ward's number glued to its level.
+      if (previous &- 0x41 < 26 && (upper || b == 0x2E || b &- 0x30 < 10))
+        || (b == 0x70 && (previous == 0x54 || previous == 0x74))
+      {
         abbreviated = true
       }
       previous = b
@@ -113,9 +116,27 @@ public enum OrganizationFields {
     out.reserveCapacity(name.utf8.count + 16)
     var changed = false
     var afterCity = false
-    for token in Array(name.utf8).split(separator: 0x20, omittingEmptySubsequences: false) {
+    let tokens = Array(name.utf8).split(separator: 0x20, omittingEmptySubsequences: false)
+    for (t, token) in tokens.enumerated() {
       if !out.isEmpty { out.append(0x20) }
       let upper = upper(token)
+      // `TX Long Khánh`, `TX. Hương Trà`: a town's level in capitals, apart from its name.
+      let afterBody = t > 0 && bodyEnds.contains(Self.upper(tokens[t - 1]))
+      if afterBody, upper.elementsEqual(tx) || upper.elementsEqual(txDot), t + 1 < tokens.count,
+        isPlaceName(tokens[t + 1], digits: false)
+      {
+        out += town
+        changed = true
+        afterCity = false
+        continue
+      }
+      // `Q12`, `P7`: a district's or a ward's number glued to its level.
+      if afterBody, let level = numberedLevel(upper[...]) {
+        out += level + [0x20] + token.dropFirst()
+        changed = true
+        afterCity = false
+        continue
+      }
       if upper.elementsEqual(tphcm) || upper.elementsEqual(tpDotHCM) {
         out += city + [0x20] + hoChiMinh
         changed = true
@@ -156,9 +177,28 @@ public enum OrganizationFields {
   static let hoChiMinh = Array("Hồ Chí Minh".utf8)
   /// Levels abbreviated with a dot glued to the place, and whether digits may follow (`Q.1`).
   static let levels: [([UInt8], [UInt8], Bool)] = [
-    (Array("TP.".utf8), city, false), (Array("Tp.".utf8), city, false), (Array("Q.".utf8), Array("quận".utf8), true),
-    (Array("H.".utf8), Array("huyện".utf8), false), (Array("TX.".utf8), Array("thị xã".utf8), false),
+    (Array("TP.".utf8), city, false), (Array("Tp.".utf8), city, false), (Array("Q.".utf8), district, true),
+    (Array("H.".utf8), Array("huyện".utf8), false), (Array("TX.".utf8), town, false), (Array("P.".utf8), ward, true),
+    (Array("TT.".utf8), Array("thị trấn".utf8), false),
   ]
+  static let district = Array("quận".utf8)
+  static let ward = Array("phường".utf8)
+  static let town = Array("thị xã".utf8)
+  /// The last words of the people's bodies and the police, in capitals, after which a level may
+  /// stand apart from its place (`TAND TX Long Khánh`) or a number be glued to it (`UBND Q12`);
+  /// after another word (`Công ty Q10`) neither is a level.
+  static let bodyEnds: Set<[UInt8]> = Set(
+    ["UBND", "HĐND", "HDND", "TAND", "VKSND", "an", "dân", "dan"].map { upper(Array($0.utf8)[...]) })
+  static let tx = Array("TX".utf8)
+  static let txDot = Array("TX.".utf8)
+
+  /// `numberedLevel(_:)` is the level of a district or a ward written as its capital with its
+  /// number glued on (`Q12` → `quận`, `P7` → `phường`), one or two digits; nil for any other word.
+  public static func numberedLevel(_ token: ArraySlice<UInt8>) -> [UInt8]? {
+    guard let first = token.first, (2...3).contains(token.count), token.dropFirst().allSatisfy({ $0 &- 0x30 < 10 })
+    else { return nil }
+    return first == 0x51 ? district : first == 0x50 ? ward : nil
+  }
 
   /// `isPlaceName(_:digits:)` tells whether the bytes may be a place's name: a capital and a small
   /// letter (`Tân`, `Định`), or digits when `digits` (`Q.1`).

@@ -300,6 +300,14 @@ import TinqFacts
     .init(text: "Ông làm ở Vụ Pháp chế rồi sang Vụ ASEAN.", expected: ["Vụ Pháp chế", "Vụ ASEAN"]),
     // A body opening a sentence glued to the one before it.
     .init(text: "Tin do hãng AP đưa trước đóSở Tư pháp tỉnh Lâm Đồng cho biết.", expected: ["AP", "Sở Tư pháp tỉnh Lâm Đồng"]),
+    // A level in capitals: a number glued to it, or apart from its place; not after a firm.
+    .init(text: "Chiều qua, UBND Q12 xin ý kiến các sở.", expected: ["Ủy ban nhân dân quận 12|UBND Q12"]),
+    .init(text: "Tuần sau TAND TX Long Khánh mở phiên xử.", expected: ["Tòa án nhân dân thị xã Long Khánh|TAND TX Long Khánh"]),
+    .init(
+      text: "Đại diện VKSND TX. Hương Trà cho biết hồ sơ đã đủ.",
+      expected: ["Viện Kiểm sát nhân dân thị xã Hương Trà|VKSND TX. Hương Trà"]),
+    .init(text: "Tối đó, Công an P.Bến Nghé tuần tra.", expected: ["Công an phường Bến Nghé|Công an P.Bến Nghé"]),
+    .init(text: "Đêm qua Công an P7 bắt giữ hai người.", expected: ["Công an phường 7|Công an P7"]),
   ]
 
   @Test(arguments: cases)
@@ -333,6 +341,16 @@ import TinqFacts
     ("Công an H.Định Quán", "Công an huyện Định Quán"),
     ("Sở GD-ĐT TP.HCM", "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
     ("Công ty H.T", "Công ty H.T"),
+    ("UBND Q12", "Ủy ban nhân dân quận 12"),
+    ("Công an P7", "Công an phường 7"),
+    ("UBND P.Tân Định", "Ủy ban nhân dân phường Tân Định"),
+    ("UBND TT.Trảng Bom", "Ủy ban nhân dân thị trấn Trảng Bom"),
+    ("TAND TX Long Khánh", "Tòa án nhân dân thị xã Long Khánh"),
+    ("VKSND TX. Hương Trà", "Viện Kiểm sát nhân dân thị xã Hương Trà"),
+    ("Công ty Q10", "Công ty Q10"),
+    ("Công ty TX Long Khánh", "Công ty TX Long Khánh"),
+    ("UBND TX", "Ủy ban nhân dân TX"),
+    ("UBND Q123", "Ủy ban nhân dân Q123"),
     ("Nguyễn Văn TP", "Nguyễn Văn TP"),
     ("Phạm H.Thành", "Phạm H.Thành"),
   ] as [(String, String)])
@@ -347,6 +365,8 @@ import TinqFacts
     ("so ldtbxh ha noi", "so Lao động - Thương binh và Xã hội ha noi"),
     ("ubnd tp ha noi", "Ủy ban nhân dân thành phố ha noi"),
     ("cong an tphcm", "cong an thành phố Hồ Chí Minh"),
+    ("ubnd q12", "Ủy ban nhân dân quận 12"),
+    ("cong an p7", "cong an phường 7"),
     ("nguyen van bo", "nguyen van bo"),
   ] as [(String, String)])
   func typed(name: String, expected: String) {
