@@ -76,7 +76,7 @@ struct ExtractionBench: ParsableCommand {
           out += "\(record.id)\t\(p.name)\t\(p.provenance.rule)\t\(excerpt)\n"
         }
       }
-      try out.write(toFile: dumpPeople, atomically: true, encoding: .utf8)
+      try writeOutput(out, to: dumpPeople)
     }
     var byId: [String: (RealRecord, Article)] = [:]
     for (record, article) in zip(records, articles) where byId[record.id] == nil { byId[record.id] = (record, article) }

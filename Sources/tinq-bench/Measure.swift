@@ -165,8 +165,21 @@ struct Measure: ParsableCommand {
         out += "\(id)\t\(year)\t\(ordinal)\n"
       }
     }
-    try out.write(toFile: path, atomically: true, encoding: .utf8)
+    try writeOutput(out, to: path)
   }
+}
+
+/// `writeOutput(_:to:)` writes a report the harness was asked for: atomically (a temporary file
+/// renamed over it) when the destination is a regular file or nothing yet, straight into it when
+/// it is a device or a pipe (`/dev/null`, `/dev/stdout`), which a rename would replace.
+func writeOutput(_ text: String, to path: String) throws {
+  var info = stat()
+  if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+    guard (info.st_mode & S_IFMT) != S_IFDIR else { throw ValidationError("\(path) is a folder") }
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    return
+  }
+  try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 /// `Percentiles` summarises latency samples.
