@@ -417,8 +417,9 @@ enum OrganizationNames {
     while k < w.count {
       let gap = line.gap(after: k - 1)
       // `Bộ Văn hóa, Thể thao và Du lịch`, `Lao động, Thương binh và Xã hội`: parts listed with
-      // commas, the last after `và`, are one name.
-      if named, gap.elementsEqual([0x2C, 0x20]), w[k].isCapitalized, let last = commaPartsEnd(line, from: k) {
+      // commas, the last after `và`, are one name; not after a place, which ends it (`Công an
+      // phường Tân Hòa, Minh và Hùng khai nhận`).
+      if named, !afterPlace, gap.elementsEqual([0x2C, 0x20]), w[k].isCapitalized, let last = commaPartsEnd(line, from: k) {
         end = last
         k = last + 1
         continue

@@ -308,6 +308,8 @@ import TinqFacts
       expected: ["Viện Kiểm sát nhân dân thị xã Hương Trà|VKSND TX. Hương Trà"]),
     .init(text: "Tối đó, Công an P.Bến Nghé tuần tra.", expected: ["Công an phường Bến Nghé|Công an P.Bến Nghé"]),
     .init(text: "Đêm qua Công an P7 bắt giữ hai người.", expected: ["Công an phường 7|Công an P7"]),
+    .init(
+      text: "Tại trụ sở Công an phường Tân Hòa, Minh và Hùng khai nhận sự việc.", expected: ["Công an phường Tân Hòa"]),
   ]
 
   @Test(arguments: cases)
