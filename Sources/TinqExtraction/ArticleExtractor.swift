@@ -146,7 +146,7 @@ public enum ArticleExtractor {
     CitationResolver.resolveWithin(&citations)
     CitationResolver.mergeShortWithin(&citations)
     article.citations = Citations.deduplicated(citations)
-    article.people = people
+    article.people = People.withoutFirmNames(people, organizations: organizations)
     article.organizations = organizations
 
     // Metadata wins.

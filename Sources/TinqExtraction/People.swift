@@ -746,3 +746,50 @@ enum People {
     return mentions.filter { $0.name.utf8.contains(0x20) || !words.contains(UTF8Key($0.name)) }
   }
 }
+
+extension People {
+  /// First words of a firm's name (`Công ty TNHH Cân Nhơn Hòa`, `Tập đoàn ...`, `Cty ...`).
+  static let firmHeads = WordSet(["Công", "Tập", "Tổng", "Cty", "Ngân", "Hãng", "Doanh"])
+  /// Capitalised words of a firm's head and form before its proper name: `Tổng Công ty`, `Ngân hàng
+  /// TMCP`, `Công ty TNHH MTV` (capitals alone are forms too).
+  static let firmHeadWords = WordSet(["Công", "Ty", "Tập", "Đoàn", "Tổng", "Ngân", "Hàng", "Hãng", "Cổ", "Phần", "Doanh", "Nghiệp"])
+  /// A firm's offices, in small letters, as they stand before the name of the firm they head.
+  static let firmOffices = ["giám đốc ", "ceo ", "sáng lập ", "chủ tịch "]
+
+  /// `withoutFirmNames(_:organizations:)` leaves out a "person" of two words or more who is the
+  /// proper name of a firm of the same article, straight after its head and form, whom no
+  /// Vietnamese family name opens, and whom a firm's office or nothing introduced: `Tổng giám đốc
+  /// Sông Đà` where the article names `Tổng Công ty Sông Đà`. A name a family name opens (`Công ty
+  /// Nguyễn Kim`) may be a person's too and stays.
+  static func withoutFirmNames(_ people: [PersonMention], organizations: [OrganizationMention]) -> [PersonMention] {
+    guard !people.isEmpty, !organizations.isEmpty else { return people }
+    // Each firm's proper name: the words after its head and form.
+    var names: Set<String> = []
+    for o in organizations {
+      let words = o.name.split(separator: " ")
+      guard words.count >= 3, let head = ScanText.wordHashes(String(words[0])).first, firmHeads.contains(head) else { continue }
+      var k = 1
+      while k < words.count, isFirmForm(words[k]) { k += 1 }
+      if words.count - k >= 2 { names.insert(words[k...].joined(separator: " ")) }
+    }
+    guard !names.isEmpty else { return people }
+    return people.filter { p in
+      guard names.contains(p.name) else { return true }
+      let words = ScanText.wordHashes(p.name)
+      guard let first = words.first, words.count >= 2, !surnames.contains(first) else { return true }
+      // Only a firm's office before the name (`Tổng giám đốc`, `CEO`, `nhà sáng lập`), or no cue
+      // at all, leaves it the firm's: `bà Thanh Hằng`, `nghệ sĩ Chánh Tín` stay people.
+      if p.provenance.rule == "foreign name" { return false }
+      let cue = p.provenance.excerpt.dropLast(p.name.count).lowercased()
+      return !firmOffices.contains { cue.hasSuffix($0) }
+    }
+  }
+
+  /// `isFirmForm(_:)` tells whether a word of a firm's name belongs to its head or form: a small
+  /// word (`ty`, `cổ phần`), capitals (`TNHH`, `MTV`) or a listed head word (`Tổng Công ty`).
+  static func isFirmForm(_ word: Substring) -> Bool {
+    guard let first = word.first, first.isUppercase else { return true }
+    if word.allSatisfy({ $0.isUppercase }) { return true }
+    return ScanText.wordHashes(String(word)).first.map(firmHeadWords.contains) == true
+  }
+}

@@ -92,6 +92,16 @@ import TinqFacts
     .init(text: "Tổng giám đốc Minh Phát Group cho biết công ty sẽ mở rộng.", expected: []),
     .init(text: "Tổng giám đốc Vicomax Trần Văn Toàn cho biết như vậy.", expected: ["Trần Văn Toàn"]),
     .init(text: "Thống đốc Thad Allen cho biết như vậy.", expected: ["Thad Allen"]),
+    // A firm's proper name after its office, when the article names the firm.
+    .init(
+      text: "Công ty TNHH Hòa Bình Xanh vừa khánh thành nhà máy. Tổng giám đốc Hòa Bình Xanh cho biết như vậy.",
+      expected: []),
+    .init(
+      text: "Công ty TNHH Thu Hương mở cửa hàng. Ông Thu Hương, người sáng lập, cho biết như vậy.",
+      expected: ["Thu Hương"]),
+    .init(
+      text: "Công ty Nguyễn Kim Anh mở cửa hàng. Tổng giám đốc Nguyễn Kim Anh cho biết như vậy.",
+      expected: ["Nguyễn Kim Anh"]),
     // A credit glued to the next sentence's cue.
     .init(text: "Hiện trường vụ nổ. Ảnh: APNghi phạm Tarik Benali bị bắt giữ.", expected: ["Tarik Benali"]),
     // More common given names; an apostrophe inside a foreign name.
