@@ -94,7 +94,7 @@ import TinqFacts
     .init(text: "Thống đốc Thad Allen cho biết như vậy.", expected: ["Thad Allen"]),
     // A firm's proper name after its office, when the article names the firm.
     .init(
-      text: "Công ty TNHH Hòa Bình Xanh vừa khánh thành nhà máy. Tổng giám đốc Hòa Bình Xanh cho biết như vậy.",
+      text: "Công ty TNHH Đông Khải Phát vừa khánh thành nhà máy. Tổng giám đốc Đông Khải Phát cho biết như vậy.",
       expected: []),
     .init(
       text: "Công ty TNHH Thu Hương mở cửa hàng. Ông Thu Hương, người sáng lập, cho biết như vậy.",
