@@ -75,7 +75,10 @@ public enum CitationResolver {
   /// `fits(_:_:)` checks what the short reference does say: a year, a symbol `03/NĐ-CP`.
   static func fits(_ partial: Citation, _ full: Citation) -> Bool {
     if let y = partial.year, full.year != y { return false }
-    if let i = partial.issuer, full.issuer != i { return false }
+    // A joint document's issuers are all named in its code: `TTLT-BCA-BQP` is the Bộ Công an's too.
+    if let i = partial.issuer, full.issuer != i, !(full.issuer ?? "").split(separator: "-").contains(Substring(i)) {
+      return false
+    }
     if let slash = partial.number.firstIndex(of: "/") {
       let symbol = partial.number[partial.number.index(after: slash)...]
       // `77/2010` says only the year, which was checked above.

@@ -243,13 +243,18 @@ package enum Citations {
 
   /// `namedByNumber(_:head:type:number:_:end:)` tells whether a generic head noun and the bare
   /// number after it (word `k`) name a document: the head capitalised, 2 to 5 digits that are not a
-  /// year, then the line's end, punctuation, a bracket or quote, or one of `afterNumbered`.
+  /// year, then an issuer (`của Chính phủ`), the line's end, punctuation, a bracket or quote, or one
+  /// of `afterNumbered`.
   static func namedByNumber(_ line: TextLine, head: Int, type: String, number k: Int, _ c: Citation, end: Int) -> Bool {
     let w = line.words
     let digits = w[k].end - w[k].start
-    guard numberedGeneric.contains(type), w[head].isCapitalized, c.isPartial, end == w[k].end, (2...5).contains(digits),
+    guard numberedGeneric.contains(type), w[head].isCapitalized, c.isPartial, (2...5).contains(digits),
       let value = ScanText.int(line.bytes, w[k].start, w[k].end), digits != 4 || !(1900...2100).contains(value)
     else { return false }
+    // `Đề án 30 của Chính phủ`: the issuer read after the number names a document.
+    if end != w[k].end {
+      return c.issuer != nil && line.bytes[w[k].end...].starts(with: ofIssuer)
+    }
     let g = line.gap(after: k)
     guard let first = g.first else { return true }
     // `,` `.` `;` `:` `)` `!` `?` `"` and the curly quotes and dashes (E2 80 ..).
@@ -643,8 +648,61 @@ package enum Citations {
     if let e = partyPhrase(b, at: end) {
       issuer = "TW"
       end = e
+    } else if let (code, e) = issuerPhrase(b, at: end) {
+      // `Thông tư 30 của Bộ Giáo dục và Đào tạo`: the ministry's code, so that the corpus never
+      // resolves it to another ministry's circular of the same number.
+      issuer = code
+      end = e
     }
     return (Citation(type: t, number: written, issuer: issuer, year: year, isPartial: true), end)
+  }
+
+  /// The bodies a short reference may name after `của`, by their codes in a document's symbol:
+  /// the Government, the Prime Minister, the State Bank and the ministries, written out (`Bộ Giáo
+  /// dục và Đào tạo`, `Bộ Giáo dục & Đào tạo`); a ministry's abbreviation (`Bộ GD&ĐT`) is read
+  /// apart, through `OrganizationFields`.
+  static let issuerNames: [([UInt8], String)] = {
+    var names: [(String, String)] = [
+      ("Thủ tướng Chính phủ", "TTg"), ("Thủ tướng", "TTg"), ("Chính phủ", "CP"), ("Ngân hàng Nhà nước", "NHNN"),
+      ("Bộ Y tế", "BYT"), ("Bộ Tài chính", "BTC"), ("Bộ Công an", "BCA"), ("Bộ Quốc phòng", "BQP"),
+      ("Bộ Tư pháp", "BTP"), ("Bộ Công Thương", "BCT"), ("Bộ Công thương", "BCT"), ("Bộ Xây dựng", "BXD"),
+      ("Bộ Nội vụ", "BNV"), ("Bộ Ngoại giao", "BNG"), ("Bộ Lao động, Thương binh và Xã hội", "BLĐTBXH"),
+    ]
+    for (abbreviation, field) in OrganizationFields.ministries {
+      names.append(("Bộ " + field, "B" + abbreviation))
+    }
+    var out: [([UInt8], String)] = []
+    for (name, code) in names {
+      for spelling in Set([name, name.replacingOccurrences(of: " và ", with: " & ")]) {
+        out.append((Array((" của " + spelling).utf8), code))
+      }
+    }
+    // The longest first: `Thủ tướng Chính phủ` before `Thủ tướng`.
+    return out.sorted { $0.0.count > $1.0.count }
+  }()
+  static let ofMinistry = Array(" của Bộ ".utf8)
+  static let ofIssuer = Array(" của ".utf8)
+
+  /// `issuerPhrase(_:at:)` reads `của` and a body of `issuerNames` (or `Bộ` and a ministry's
+  /// abbreviation) at byte `p`, ending there (no letter, digit or capitalised word after it):
+  /// the body's code and where the phrase ends; nil otherwise.
+  static func issuerPhrase(_ b: [UInt8], at p: Int) -> (String, Int)? {
+    guard p + 8 < b.count, b[p] == 0x20, b[p + 1] == 0x63 else { return nil }
+    func ends(_ e: Int) -> Bool {
+      if e == b.count { return true }
+      if ScanText.isLetterStart(b, e) || ScanText.isDigit(b[e]) { return false }
+      return !(e + 1 < b.count && b[e] == 0x20 && ScanText.isUppercaseScalar(ScanText.decode(b, at: e + 1).0))
+    }
+    for (phrase, code) in issuerNames where p + phrase.count <= b.count && b[p..<p + phrase.count].elementsEqual(phrase) {
+      if ends(p + phrase.count) { return (code, p + phrase.count) }
+    }
+    // `của Bộ GD&ĐT`, `của Bộ LĐ-TB&XH`
+    guard p + ofMinistry.count < b.count, b[p..<p + ofMinistry.count].elementsEqual(ofMinistry) else { return nil }
+    let start = p + ofMinistry.count
+    var e = start
+    while e < b.count, b[e] != 0x20, b[e] != 0x2C, b[e] != 0x2E, b[e] != 0x3B, b[e] != 0x29, b[e] != 0x3A { e += 1 }
+    guard e > start, ends(e), let field = OrganizationFields.ministryCode(b[start..<e]) else { return nil }
+    return ("B" + field, e)
   }
 
   /// Phrases naming the Party's central bodies after a short reference, whose documents carry `/TW`.

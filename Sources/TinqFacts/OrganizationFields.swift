@@ -16,6 +16,19 @@ public enum OrganizationFields {
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "TTTT": "Thông tin và Truyền thông", "KHCN": "Khoa học và Công nghệ",
     "VHTT": "Văn hóa - Thông tin", "GTCC": "Giao thông công chính",
   ]
+  /// The fields of the ministries, by the abbreviations their documents' codes carry after `B`
+  /// (`BGDĐT`, `BLĐTBXH`); `VHTT` and `GTCC` were ministries or departments once, and are left out.
+  public static let ministries: [(String, String)] = fields.filter { $0.key != "VHTT" && $0.key != "GTCC" }
+    .map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+
+  /// `ministryCode(_:)` is the field's abbreviation of a ministry written as its abbreviation
+  /// (`GD&ĐT`, `GD-ĐT`, `GDĐT`, `LĐ-TB&XH` → `GDĐT`, `LĐTBXH`), or nil.
+  public static func ministryCode(_ written: ArraySlice<UInt8>) -> String? {
+    let bare = written.filter { $0 != 0x2D && $0 != 0x26 }
+    let key = String(decoding: bare, as: UTF8.self)
+    return ministries.contains { $0.0 == key } ? key : nil
+  }
+
   /// The people's bodies' heads in their abbreviations.
   static let bodies: [String: String] = [
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TAND": "Tòa án nhân dân", "VKSND": "Viện Kiểm sát nhân dân",

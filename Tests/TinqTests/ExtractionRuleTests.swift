@@ -143,6 +143,16 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Học tập Chỉ thị 05 của Bộ Chính trị và Nghị quyết 18 của Ban Chấp hành Trung ương.",
       expected: ["Chỉ thị|05|TW|-|partial", "Nghị quyết|18|TW|-|partial"]),
     .init(text: "Thực hiện Chỉ thị 12 của Trung ương Đoàn.", expected: ["Chỉ thị|12|-|-|partial"]),
+    // A short reference with a ministry, the Government or the Prime Minister as issuer: its code.
+    .init(
+      text: "Áp dụng Thông tư 30 của Bộ Giáo dục & Đào tạo và Thông tư 12 của Bộ GD-ĐT.",
+      expected: ["Thông tư|30|BGDĐT|-|partial", "Thông tư|12|BGDĐT|-|partial"]),
+    .init(
+      text: "Theo Chỉ thị số 10 của Thủ tướng Chính phủ và Nghị quyết 11 của Chính phủ, Thông tư 07 của Bộ Xây dựng.",
+      expected: ["Chỉ thị|10|TTg|-|partial", "Nghị quyết|11|CP|-|partial", "Thông tư|07|BXD|-|partial"]),
+    .init(text: "Thực hiện Đề án 30 của Chính phủ về cải cách.", expected: ["Đề án|30|CP|-|partial"]),
+    .init(text: "Thực hiện Thông tư 30 của Bộ Y tế Nhật Bản.", expected: ["Thông tư|30|-|-|partial"]),
+    .init(text: "Thông tư 30 của Bộ GDĐTX đã sửa.", expected: ["Thông tư|30|-|-|partial"]),
     // A head noun written as its code: `QĐ 09`, `NĐ 34`, `NQ 20`; `CV` only with `số` or a symbol.
     .init(
       text: "Sửa NĐ 34 theo QĐ 3409/QĐ-UB và NQ 20 của Đảng.",
@@ -220,7 +230,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
       expected: ["Quy chuẩn|QCVN 31:2011/BGTVT|BGTVT|2011|full", "Quy chuẩn|QCVN 8-2:2011/BYT|BYT|2011|full"]),
     .init(text: "Theo QCVN 31 và QCVN 2011, tỷ số 3:2, QCVN 5:2011/byt.", expected: []),
     // A scheme named by its number, capitalised; not a period or lowercase prose.
-    .init(text: "Thực hiện Đề án 30 của Chính phủ.", expected: ["Đề án|30|-|-|partial"]),
+    .init(text: "Thực hiện Đề án 30 của Chính phủ.", expected: ["Đề án|30|CP|-|partial"]),
     .init(text: "Đề án 10 năm và đề án 30 của tỉnh, Đề án 2020 được bàn.", expected: []),
     // Not citations: ship numbers, phone numbers, counts, dates, topic abbreviations.
     .init(text: "Tàu KG-94793-TS và tàu CSB 4035, gọi 0912.345.678, bắt 5 vụ/6 đối tượng.", expected: []),
@@ -281,6 +291,22 @@ struct CitationCase: Sendable, CustomStringConvertible {
     CitationResolver.resolve(&articles)
     #expect(articles[1].citations.map(\.number) == ["05-CT/TW"])
     #expect(articles[1].citations.first?.provenance.rule == "citation (resolved in corpus)")
+  }
+
+  @Test func ministryPhraseNarrowsResolution() throws {
+    var articles = [
+      extracted("Bộ Y tế ban hành Thông tư 30/2012/TT-BYT về điều kiện kinh doanh."),
+      extracted("Nhà trường áp dụng Thông tư 30 của Bộ Giáo dục và Đào tạo."),
+      extracted("Phòng khám làm theo Thông tư 30 của Bộ Y tế."),
+      extracted("Lực lượng làm theo Thông tư liên tịch 01 của Bộ Công an."),
+      extracted("Hai bộ ký Thông tư liên tịch 01/2013/TTLT-BCA-BQP về phối hợp."),
+    ]
+    CitationResolver.resolve(&articles)
+    // Another ministry's circular of that number is not the one meant.
+    #expect(articles[1].citations.map(\.number) == ["30"])
+    #expect(articles[2].citations.map(\.number) == ["30/2012/TT-BYT"])
+    // A joint circular is each of its ministries'.
+    #expect(articles[3].citations.map(\.number) == ["01/2013/TTLT-BCA-BQP"])
   }
 }
 
