@@ -63,7 +63,21 @@ public enum CitationResolver {
         citations[k].isPartial = true
       }
     }
+    // `Thông tư liên tịch 06` named first, then `Thông tư 06`: the short name of the one joint
+    // circular of that number, when the article cites no other circular of it.
+    for k in citations.indices where citations[k].type == circular && citations[k].isPartial && citations[k].year == nil {
+      guard let value = key(citations[k])?.value, !citations[k].number.contains("/") else { continue }
+      let joint = citations.filter { $0.type == jointCircular && key($0)?.value == value && fits(citations[k], $0) }
+      let others = citations.filter { $0.type == circular && key($0)?.value == value && $0.number != citations[k].number }
+      if joint.count == 1, others.isEmpty, let f = joint.first {
+        let partial = f.isPartial
+        citations[k] = resolved(citations[k], by: f, scope: "article")
+        citations[k].isPartial = partial
+      }
+    }
   }
+  static let circular = "Thông tư"
+  static let jointCircular = "Thông tư liên tịch"
 
   static func key(_ c: Citation) -> Key? {
     guard let type = c.type else { return nil }

@@ -151,6 +151,16 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Theo Chỉ thị số 10 của Thủ tướng Chính phủ và Nghị quyết 11 của Chính phủ, Thông tư 07 của Bộ Xây dựng.",
       expected: ["Chỉ thị|10|TTg|-|partial", "Nghị quyết|11|CP|-|partial", "Thông tư|07|BXD|-|partial"]),
     .init(text: "Thực hiện Đề án 30 của Chính phủ về cải cách.", expected: ["Đề án|30|CP|-|partial"]),
+    // A joint circular named again without `liên tịch` is the one document.
+    .init(
+      text: "Theo Thông tư liên tịch 08 về mũ bảo hiểm, người đi xe phải đội mũ. Thông tư 08 cũng quy định mức phạt.",
+      expected: ["Thông tư liên tịch|08|-|-|partial"]),
+    .init(
+      text: "Thông tư liên tịch 08/2013/TTLT-BCA-BGTVT có hiệu lực; Thông tư 08 sửa đổi.",
+      expected: ["Thông tư liên tịch|08/2013/TTLT-BCA-BGTVT|BCA-BGTVT|2013|full"]),
+    .init(
+      text: "Thông tư liên tịch 08 và Thông tư 08/2012/TT-BTC, còn Thông tư 08 thì khác.",
+      expected: ["Thông tư liên tịch|08|-|-|partial", "Thông tư|08/2012/TT-BTC|BTC|2012|full"]),
     .init(text: "Thực hiện Thông tư 30 của Bộ Y tế Nhật Bản.", expected: ["Thông tư|30|-|-|partial"]),
     .init(text: "Thông tư 30 của Bộ GDĐTX đã sửa.", expected: ["Thông tư|30|-|-|partial"]),
     // A head noun written as its code: `QĐ 09`, `NĐ 34`, `NQ 20`; `CV` only with `số` or a symbol.
