@@ -245,6 +245,8 @@ enum People {
       }
     }
     if end == w.count - 1, Names.isGluedStart(line, i) { return nil }
+    // `Louis Vuitton Classic`, `Jacob Creek Open`: an event, a club or a firm.
+    if (i...end).contains(where: { PersonRules.notPersonWords.contains(w[$0].hash) }) { return nil }
     // `Anne K.Whitfield`: an initial glued to the rest of the name; unknown where it ends.
     if Names.isInitial(line, end), end + 1 < w.count, line.gap(after: end).elementsEqual([0x2E]) { return nil }
     return (i, end)

@@ -30,7 +30,8 @@ enum PersonRules {
   static let notPersonWords = WordSet(
     ["united", "city", "fc", "club", "madrid", "inc", "group", "airlines", "airways", "corporation", "corp",
      "company", "foundation", "university", "college", "school", "hotel", "resort", "bank", "news", "times",
-     "post", "press", "tv", "online", "team", "league", "cup", "award", "awards", "festival", "movement", "show"])
+     "post", "press", "tv", "online", "team", "league", "cup", "award", "awards", "festival", "movement", "show",
+     "classic", "revival", "open", "prix", "championship", "series", "tour", "beach", "expo", "prize", "trophy"])
 
   /// Words between a title and a country that make the title a firm's: `Chủ tịch Tập đoàn Hàn Quốc`.
   static let firmWords = WordSet(["tập", "công", "hãng", "ngân", "câu", "clb", "đội", "tuyển", "tờ", "báo", "đài"])
@@ -216,7 +217,11 @@ enum PersonRules {
         bracketed = true
       }
       let gap = line.gap(after: cursor).dropFirst(bracketed ? 1 : 0)
-      if gap.elementsEqual([0x2C, 0x20]) {
+      // `A, B, và C`: a comma before the closing `và` too.
+      if gap.elementsEqual([0x2C, 0x20]), w[cursor + 1].hash == People.hVa, line.gapIsSpace(after: cursor + 1) {
+        s = cursor + 2
+        closing = true
+      } else if gap.elementsEqual([0x2C, 0x20]) {
         s = cursor + 1
       } else if bracketed ? gap.elementsEqual([0x20]) : line.gapIsSpace(after: cursor), w[cursor + 1].hash == People.hVa,
         line.gapIsSpace(after: cursor + 1)
@@ -335,7 +340,10 @@ extension PersonRules {
   /// makes it no street or school; otherwise nothing.
   static func listLeaders(_ line: TextLine, before s: Int) -> [(Int, Int)] {
     let w = line.words
-    guard s >= 4, w[s - 1].hash == People.hVa, line.gapIsSpace(after: s - 1), line.gapIsSpace(after: s - 2) else { return [] }
+    // `A, B và C`, or `A, B, và C` with a comma before `và`.
+    guard s >= 4, w[s - 1].hash == People.hVa, line.gapIsSpace(after: s - 1),
+      line.gapIsSpace(after: s - 2) || line.gap(after: s - 2).elementsEqual([0x2C, 0x20])
+    else { return [] }
     var items: [(Int, Int)] = []
     var end = s - 2
     while items.count < 8, end >= 1 {

@@ -92,6 +92,15 @@ import TinqFacts
     .init(text: "Tổng giám đốc Minh Phát Group cho biết công ty sẽ mở rộng.", expected: []),
     .init(text: "Tổng giám đốc Vicomax Trần Văn Toàn cho biết như vậy.", expected: ["Trần Văn Toàn"]),
     .init(text: "Thống đốc Thad Allen cho biết như vậy.", expected: ["Thad Allen"]),
+    // A comma before the closing `và` of a list; an event or a club is no foreign name.
+    .init(
+      text: "Buổi lễ có mặt Franz Weber, Tomas Kessler, Erich Hahn, và Dieter Brandt.",
+      expected: ["Franz Weber", "Tomas Kessler", "Erich Hahn", "Dieter Brandt"]),
+    .init(
+      text: "Đoàn gồm Lê Văn Hòa, Trần Minh Quân, và Phạm Thị Lan đã đến.",
+      expected: ["Lê Văn Hòa", "Trần Minh Quân", "Phạm Thị Lan"]),
+    .init(text: "Xe từng đoạt giải tại Pebble Beach, Louis Vuitton Classic, và Goodwood Revival.", expected: []),
+    .init(text: "Ban nhạc diễn ở Angel Price Music Festival năm ngoái.", expected: []),
     // A firm's proper name after its office, when the article names the firm.
     .init(
       text: "Công ty TNHH Đông Khải Phát vừa khánh thành nhà máy. Tổng giám đốc Đông Khải Phát cho biết như vậy.",
