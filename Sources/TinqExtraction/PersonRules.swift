@@ -169,7 +169,10 @@ enum PersonRules {
     // The governing word: within eight words before, joined by spaces only.
     var j = i - 1
     var head: Int? = nil
-    while j >= 0, i - j <= 8, line.gapIsSpace(after: j) {
+    // `lập trình viên người Thụy Điển Wille Dahlbo`: a nationality, then a name of two words or more.
+    let nationality = i >= 1 && w[i - 1].hash == hNguoi && line.gapIsSpace(after: i - 1)
+    if nationality { head = i }
+    while head == nil, j >= 0, i - j <= 8, line.gapIsSpace(after: j) {
       if firmWords.contains(w[j].hash) { return nil }
       if let (c, _) = People.positionHeads.match(line, at: j) ?? officialHeads.match(line, at: j) {
         head = j + c
@@ -189,7 +192,7 @@ enum PersonRules {
     else { return nil }
     if end == k {
       // One word: only straight after the title and the country, and a word that goes on small.
-      guard headEnd == i, end + 1 < w.count, line.gapIsSpace(after: end), !w[end + 1].isCapitalized,
+      guard !nationality, headEnd == i, end + 1 < w.count, line.gapIsSpace(after: end), !w[end + 1].isCapitalized,
         !People.surnames.contains(w[k].hash), Names.hasVowel(line, k)
       else { return nil }
     }
@@ -267,6 +270,7 @@ extension PersonRules {
     return Names.cues.match(line, at: i + 1)?.payload == .title
   }
   static let hPho = ScanText.wordHashes("phó")[0]
+  static let hNguoi = ScanText.wordHashes("người")[0]
   /// Words that open a title after `Phó` (`Phó Trưởng đoàn`, `Phó Giám đốc`, `Phó Chủ tịch`).
   static let deputyTitles = WordSet(
     ["trưởng", "giám", "chủ", "tổng", "bí", "thủ", "chánh", "viện", "cục", "vụ", "hiệu", "tư", "chỉ", "tham", "đồn",

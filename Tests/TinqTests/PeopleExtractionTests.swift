@@ -101,6 +101,12 @@ import TinqFacts
       expected: ["Lê Văn Hòa", "Trần Minh Quân", "Phạm Thị Lan"]),
     .init(text: "Xe từng đoạt giải tại Pebble Beach, Louis Vuitton Classic, và Goodwood Revival.", expected: []),
     .init(text: "Ban nhạc diễn ở Angel Price Music Festival năm ngoái.", expected: []),
+    // A nationality before a name of two words or more; not one word alone.
+    .init(
+      text: "Hai kỹ sư người Thụy Điển Anders Holm và Nils Berg viết phần mềm này.",
+      expected: ["Anders Holm", "Nils Berg"]),
+    .init(text: "Tay vợt người Nhật Bản Kenji Mori thắng trận.", expected: ["Kenji Mori"]),
+    .init(text: "Nhiều người Mỹ Latinh sang đây làm việc.", expected: []),
     // A firm's proper name after its office, when the article names the firm.
     .init(
       text: "Công ty TNHH Đông Khải Phát vừa khánh thành nhà máy. Tổng giám đốc Đông Khải Phát cho biết như vậy.",
