@@ -557,7 +557,8 @@ enum People {
           while nextCapital < limit, !w[nextCapital].isCapitalized { nextCapital += 1 }
         }
         if nextCapital <= i + 3, let (count, kind) = cues.match(line, at: i), i + count < limit, line.gapIsSpace(after: i + count - 1),
-          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i) || i == creditEnd,
+          kind != .kin || !w[i].isCapitalized || Dates.isSentenceStart(line, i) || i == creditEnd
+            || PersonRules.capitalCourtesy(line, i, limit: limit),
           !PersonRules.cueNamesNoOne(line, i),
           // `TP.Bà Rịa`, `huyện Cô Tô`: a courtesy word that opens a listed place is the place's.
           kind != .kin || !w[i].isCapitalized || (Gazetteer.match(line, at: i) ?? 0) < 2,

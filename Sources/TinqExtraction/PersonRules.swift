@@ -648,3 +648,24 @@ extension PersonRules {
     return true
   }
 }
+
+extension PersonRules {
+  /// `capitalCourtesy(_:_:limit:)` tells whether `Ông` or `Bà` written with a capital inside a
+  /// sentence (`Kathy Uyên và Bà Phạm Thị Mai Son`) announces a full name: a family name and two or
+  /// three more words written as a name, joined by single spaces, and no street, market or school
+  /// word before it (`phố Bà Triệu`, `chợ Bà Chiểu` have no family name and one word). Two words
+  /// are left (`Bà Quan Âm` is a bodhisattva), and so are five, which may be two names run
+  /// together.
+  static func capitalCourtesy(_ line: TextLine, _ i: Int, limit: Int) -> Bool {
+    let w = line.words
+    guard w[i].hash == People.hOng || w[i].hash == People.hBa, i + 3 < limit, People.surnames.contains(w[i + 1].hash),
+      !(i > 0 && line.gapIsSpace(after: i - 1) && Names.introduces(line, i - 1))
+    else { return false }
+    var n = 0
+    while i + n + 1 < limit, n < 5, line.gap(after: i + n).elementsEqual([0x20]), Names.isTitleCase(line, i + n + 1) { n += 1 }
+    // `Bà Hồ Thị Duyệt Nguyễn văn Thìn`: a family name no one is given ends no name; the next starts.
+    return (3...4).contains(n) && !familyNamesOnly.contains(w[i + n].hash)
+  }
+  /// Family names that are never given names: a name does not end with one.
+  static let familyNamesOnly = WordSet(["Nguyễn", "Trần", "Phạm", "Huỳnh", "Đặng", "Bùi", "Đỗ", "Ngô", "Trịnh"])
+}

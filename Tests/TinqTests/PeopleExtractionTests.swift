@@ -106,6 +106,13 @@ import TinqFacts
       text: "Hai chàng trai người Phần Lan Ilkka Vuori và Oskari Lehto đã đến.", expected: ["Ilkka Vuori", "Oskari Lehto"]),
     .init(text: "Cô gái người Nhật Bản Keiko Mori thắng trận.", expected: ["Keiko Mori"]),
     .init(text: "Nhiều người Mỹ Latinh sang đây làm việc.", expected: []),
+    // `Ông` or `Bà` with a capital inside a sentence, before a full name; not a street's, a
+    // bodhisattva's, or a name run into the next.
+    .init(text: "Có mặt ca sĩ Kathy Uyên và Bà Phạm Thị Mai Son tại buổi lễ.", expected: ["Kathy Uyên", "Phạm Thị Mai Son"]),
+    .init(text: "Chiều qua, Ông Nguyễn Văn Hùng đã đến nhà văn hóa.", expected: ["Nguyễn Văn Hùng"]),
+    .init(text: "Khách sạn nằm trên phố Bà Triệu và chợ Bà Chiểu.", expected: []),
+    .init(text: "Người dân thờ Bà Quan Âm ở chùa.", expected: []),
+    .init(text: "Số 12 Bà Hồ Thị Duyệt Nguyễn văn Thìn góp 100 ngàn.", expected: []),
     // A firm's proper name after its office, when the article names the firm.
     .init(
       text: "Công ty TNHH Đông Khải Phát vừa khánh thành nhà máy. Tổng giám đốc Đông Khải Phát cho biết như vậy.",
