@@ -57,7 +57,11 @@ enum Gazetteer {
     "Iceland", "Morocco", "Ma-rốc", "Algeria", "Ethiopia", "Somalia", "Sudan", "Mali", "Angola", "Mozambique",
     "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Panama", "Jamaica", "Haiti", "Nicaragua", "Honduras",
     "Guatemala", "Costa Rica", "Anh Quốc", "Vương quốc Anh", "Liên Xô", "Nam Hàn", "Bắc Triều Tiên", "Đại Hàn",
-    "Ô-man", "Oman", "UAE", "Dubai", "Abu Dhabi",
+    "Ô-man", "Oman", "UAE", "Dubai", "Abu Dhabi", "Samoa", "Fiji", "Tonga", "Vanuatu", "Papua New Guinea",
+    "Ghana", "Cameroon", "Senegal", "Bờ Biển Ngà", "Zimbabwe", "Zambia", "Uganda", "Tanzania", "Rwanda", "Congo",
+    "Azerbaijan", "Armenia", "Gruzia", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Moldova", "Bosnia",
+    "Montenegro", "Macedonia", "Albania", "Luxembourg", "Malta", "Síp", "Cyprus", "Bahrain",
+    "Namibia", "Botswana", "Madagascar", "Mauritius", "Cộng hòa Séc", "Liechtenstein", "Andorra",
   ]
   static let regions = [
     "Biển Đông", "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Bắc Băng Dương", "Địa Trung Hải",

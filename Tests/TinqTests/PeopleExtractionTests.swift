@@ -113,6 +113,9 @@ import TinqFacts
     .init(text: "Khách sạn nằm trên phố Bà Triệu và chợ Bà Chiểu.", expected: []),
     .init(text: "Người dân thờ Bà Quan Âm ở chùa.", expected: []),
     .init(text: "Số 12 Bà Hồ Thị Duyệt Nguyễn văn Thìn góp 100 ngàn.", expected: []),
+    // A small country between a title and a name is no part of the name.
+    .init(text: "Thủ tướng Samoa Tuilaepa Malielegaoi phát biểu.", expected: ["Tuilaepa Malielegaoi"]),
+    .init(text: "Tổng thống Kyrgyzstan Almazbek Atambayev đến thăm.", expected: ["Almazbek Atambayev"]),
     // A firm's proper name after its office, when the article names the firm.
     .init(
       text: "Công ty TNHH Đông Khải Phát vừa khánh thành nhà máy. Tổng giám đốc Đông Khải Phát cho biết như vậy.",
