@@ -605,6 +605,8 @@ enum People {
             if gap.elementsEqual([0x2C, 0x20]), w[k + 1].isCapitalized {
               k += 1
             } else if line.gapIsSpace(after: k), w[k + 1].hash == hVa, line.gapIsSpace(after: k + 1), w[k + 2].isCapitalized {
+              // `trú tại tỉnh Yên Bái và Đỗ Văn Điệp`: a person's name, not a second province.
+              if PersonRules.regionLevels.contains(w[i - 1].hash), PersonRules.isVanThiName(line, at: k + 2, limit: limit) { break }
               k += 2
             } else {
               break

@@ -669,3 +669,19 @@ extension PersonRules {
   /// Family names that are never given names: a name does not end with one.
   static let familyNamesOnly = WordSet(["Nguyễn", "Trần", "Phạm", "Huỳnh", "Đặng", "Bùi", "Đỗ", "Ngô", "Trịnh"])
 }
+
+extension PersonRules {
+  /// Levels of the places where people live, whose names are never a person's with `Văn` or `Thị`.
+  /// Streets, schools and wards may be named after people (`phố Nguyễn Văn Tố`), and are not here.
+  static let regionLevels = WordSet(["tỉnh", "huyện", "xã", "thôn", "ấp", "bản", "làng"])
+  static let vanThi = WordSet(["văn", "thị"])
+
+  /// `isVanThiName(_:at:limit:)` tells whether a family name, `Văn` or `Thị` and a given name begin
+  /// at word `s`: the shape of a Vietnamese person's name that no province or village has.
+  static func isVanThiName(_ line: TextLine, at s: Int, limit: Int) -> Bool {
+    let w = line.words
+    return s + 2 < limit && People.surnames.contains(w[s].hash) && vanThi.contains(w[s + 1].hash)
+      && line.gapIsSpace(after: s) && line.gapIsSpace(after: s + 1) && Names.isTitleCase(line, s + 1)
+      && Names.isTitleCase(line, s + 2)
+  }
+}

@@ -113,6 +113,11 @@ import TinqFacts
     .init(text: "Khách sạn nằm trên phố Bà Triệu và chợ Bà Chiểu.", expected: []),
     .init(text: "Người dân thờ Bà Quan Âm ở chùa.", expected: []),
     .init(text: "Số 12 Bà Hồ Thị Duyệt Nguyễn văn Thìn góp 100 ngàn.", expected: []),
+    // A person's name after a province and `và` is no second province; a street's may be a name.
+    .init(
+      text: "Hai bị can gồm Lê Minh Tâm trú tại tỉnh Yên Bái và Đỗ Văn Điệp quê ở Hà Nam.",
+      expected: ["Lê Minh Tâm", "Đỗ Văn Điệp"]),
+    .init(text: "Các phố Nguyễn Văn Tố và Nguyễn Thị Định bị ngập.", expected: []),
     // A small country between a title and a name is no part of the name.
     .init(text: "Thủ tướng Samoa Tuilaepa Malielegaoi phát biểu.", expected: ["Tuilaepa Malielegaoi"]),
     .init(text: "Tổng thống Kyrgyzstan Almazbek Atambayev đến thăm.", expected: ["Almazbek Atambayev"]),
