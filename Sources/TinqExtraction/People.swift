@@ -768,26 +768,44 @@ extension People {
   /// Nguyễn Kim`) may be a person's too and stays.
   static func withoutFirmNames(_ people: [PersonMention], organizations: [OrganizationMention]) -> [PersonMention] {
     guard !people.isEmpty, !organizations.isEmpty else { return people }
-    // Each firm's proper name: the words after its head and form.
-    var names: Set<String> = []
-    for o in organizations {
-      let words = o.name.split(separator: " ")
-      guard words.count >= 3, let head = ScanText.wordHashes(String(words[0])).first, firmHeads.contains(head) else { continue }
-      var k = 1
-      while k < words.count, isFirmForm(words[k]) { k += 1 }
-      if words.count - k >= 2 { names.insert(words[k...].joined(separator: " ")) }
-    }
-    guard !names.isEmpty else { return people }
-    return people.filter { p in
-      guard names.contains(p.name) else { return true }
+    var kept = people
+    kept.removeAll { p in
+      // Cheap first: an organisation's name must end with the person's, after a space. Most
+      // articles have no such pair, and nothing is split or hashed for them.
+      guard let firm = organizations.first(where: { endsWithWords($0.name, p.name) }) else { return false }
       let words = ScanText.wordHashes(p.name)
-      guard let first = words.first, words.count >= 2, !surnames.contains(first) else { return true }
+      guard let first = words.first, words.count >= 2, !surnames.contains(first), isFirmName(firm.name, endingWith: words.count)
+      else { return false }
       // Only a firm's office before the name (`Tổng giám đốc`, `CEO`, `nhà sáng lập`), or no cue
       // at all, leaves it the firm's: `bà Thanh Hằng`, `nghệ sĩ Chánh Tín` stay people.
-      if p.provenance.rule == "foreign name" { return false }
+      if p.provenance.rule == "foreign name" { return true }
       let cue = p.provenance.excerpt.dropLast(p.name.count).lowercased()
-      return !firmOffices.contains { cue.hasSuffix($0) }
+      return firmOffices.contains { cue.hasSuffix($0) }
     }
+    return kept
+  }
+
+  /// `endsWithWords(_:_:)` tells whether `text` ends with a space and `words`, by bytes.
+  static func endsWithWords(_ text: String, _ words: String) -> Bool {
+    var text = text
+    var words = words
+    return text.withUTF8 { t in
+      words.withUTF8 { w in
+        guard t.count > w.count + 1, t[t.count - w.count - 1] == 0x20 else { return false }
+        for k in 0..<w.count where t[t.count - w.count + k] != w[k] { return false }
+        return true
+      }
+    }
+  }
+
+  /// `isFirmName(_:endingWith:)` tells whether `name` is a firm's (`Công ty TNHH Cân Nhơn Hòa`)
+  /// whose proper name, after its head and form, is its last `count` words.
+  static func isFirmName(_ name: String, endingWith count: Int) -> Bool {
+    let words = name.split(separator: " ")
+    guard words.count >= 3, let head = ScanText.wordHashes(String(words[0])).first, firmHeads.contains(head) else { return false }
+    var k = 1
+    while k < words.count, isFirmForm(words[k]) { k += 1 }
+    return words.count - k == count
   }
 
   /// `isFirmForm(_:)` tells whether a word of a firm's name belongs to its head or form: a small
