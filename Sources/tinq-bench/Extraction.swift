@@ -32,6 +32,11 @@ struct ExtractionBench: ParsableCommand {
       "Write every person extracted from the corpora (id, name, rule, excerpt; tab-separated) to this file, leaving out the test half's articles, to compare rules across the whole corpora.",
       valueName: "path"))
   var dumpPeople: String?
+  @Option(
+    help: ArgumentHelp(
+      "Write every organisation extracted from the corpora (id, name, abbreviation, rule, excerpt; tab-separated) to this file, leaving out the test half's articles.",
+      valueName: "path"))
+  var dumpOrganizations: String?
 
   func validate() throws {
     if let split = examplesOf, split != "dev", split != "test" {
@@ -64,19 +69,29 @@ struct ExtractionBench: ParsableCommand {
       for (k, index) in indexes.enumerated() { articles[index] = group[k] }
     }
     report.metadata = MetadataTruth.measure(records, articles, examples: examples)
-    if let dumpPeople {
+    if dumpPeople != nil || dumpOrganizations != nil {
       let held =
         FileManager.default.fileExists(atPath: truth)
         ? Set(try Annotation.load(path: truth).filter { $0.split == "test" }.map(\.id)) : []
-      var out = ""
-      for (record, article) in zip(records, articles) where !held.contains(record.id) {
-        for p in article.people {
-          let excerpt = p.provenance.excerpt.replacingOccurrences(of: "\t", with: " ")
-            .replacingOccurrences(of: "\n", with: " ")
-          out += "\(record.id)\t\(p.name)\t\(p.provenance.rule)\t\(excerpt)\n"
+      func cell(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+      if let dumpPeople {
+        var out = ""
+        for (record, article) in zip(records, articles) where !held.contains(record.id) {
+          for p in article.people {
+            out += "\(record.id)\t\(p.name)\t\(p.provenance.rule)\t\(cell(p.provenance.excerpt))\n"
+          }
         }
+        try writeOutput(out, to: dumpPeople)
       }
-      try writeOutput(out, to: dumpPeople)
+      if let dumpOrganizations {
+        var out = ""
+        for (record, article) in zip(records, articles) where !held.contains(record.id) {
+          for o in article.organizations {
+            out += "\(record.id)\t\(o.name)\t\(o.abbreviation ?? "")\t\(o.provenance.rule)\t\(cell(o.provenance.excerpt))\n"
+          }
+        }
+        try writeOutput(out, to: dumpOrganizations)
+      }
     }
     var byId: [String: (RealRecord, Article)] = [:]
     for (record, article) in zip(records, articles) where byId[record.id] == nil { byId[record.id] = (record, article) }
