@@ -193,8 +193,8 @@ package enum Citations {
   }
 
   /// `technicalRegulation(_:at:)` reads a national technical regulation after `QCVN` (word `i`):
-  /// `QCVN 31:2011/BGTVT`, `QCVN 8-2:2011/BYT`, the number, `:`, the year, `/` and the issuer in
-  /// capitals. Nil for anything else (`QCVN` alone, `QCVN 31`).
+  /// `QCVN 31:2011/BGTVT`, `QCVN 8-2:2011/BYT`, the number, `:` (a space after it is a slip), the
+  /// year, `/` and the issuer in capitals. Nil for anything else (`QCVN` alone, `QCVN 31`).
   static func technicalRegulation(_ line: TextLine, at i: Int) -> (Citation, Int)? {
     let w = line.words
     let b = line.bytes
@@ -213,7 +213,10 @@ package enum Citations {
       guard digits(2) else { return nil }
     }
     guard p < b.count, b[p] == 0x3A else { return nil }
+    let colon = p
     p += 1
+    // `QCVN 2: 2008/BKHCN`: a space slipped after the colon.
+    if p + 1 < b.count, b[p] == 0x20, ScanText.isDigit(b[p + 1]) { p += 1 }
     let yearStart = p
     guard digits(4), let year = ScanText.int(b, yearStart, p), (1900...2100).contains(year), p + 1 < b.count,
       b[p] == 0x2F
@@ -223,7 +226,7 @@ package enum Citations {
     guard issuerEnd - p - 1 >= 2, issuer.unicodeScalars.allSatisfy({ ScanText.isUppercaseScalar($0.value) }),
       issuerEnd == b.count || !(b[issuerEnd] == 0x2F || b[issuerEnd] == 0x2D)
     else { return nil }
-    let number = "QCVN " + ScanText.string(b, start, issuerEnd)
+    let number = "QCVN " + ScanText.string(b, start, colon + 1) + ScanText.string(b, yearStart, issuerEnd)
     let provenance = Provenance(
       rule: "citation symbol", line: line.number, excerpt: ScanText.string(b, w[i].start, issuerEnd))
     return (Citation(type: "Quy chuẩn", number: number, issuer: issuer, year: year, provenance: provenance), issuerEnd)

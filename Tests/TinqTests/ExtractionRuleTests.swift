@@ -151,6 +151,7 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Theo Chỉ thị số 10 của Thủ tướng Chính phủ và Nghị quyết 11 của Chính phủ, Thông tư 07 của Bộ Xây dựng.",
       expected: ["Chỉ thị|10|TTg|-|partial", "Nghị quyết|11|CP|-|partial", "Thông tư|07|BXD|-|partial"]),
     .init(text: "Thực hiện Đề án 30 của Chính phủ về cải cách.", expected: ["Đề án|30|CP|-|partial"]),
+    .init(text: "Mũ phải đạt QCVN 2: 2008/BKHCN mới được bán.", expected: ["Quy chuẩn|QCVN 2:2008/BKHCN|BKHCN|2008|full"]),
     // A joint circular named again without `liên tịch` is the one document.
     .init(
       text: "Theo Thông tư liên tịch 08 về mũ bảo hiểm, người đi xe phải đội mũ. Thông tư 08 cũng quy định mức phạt.",
