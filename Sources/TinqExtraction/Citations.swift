@@ -416,6 +416,16 @@ package enum Citations {
         part += ScanText.string(b, e, r)
         e = r
       }
+      // A branch after a dot inside the issuer: `69/QĐ-NHHT.ST` (a bank's branch), capitals
+      // only, then a space, a comma, a semicolon, a bracket or the end; not the next sentence.
+      if !dotted, part.unicodeScalars.count >= 2, e + 2 < b.count, b[e] == 0x2E {
+        var f = e + 1
+        while f < b.count, ScanText.isUppercaseScalar(ScanText.decode(b, at: f).0) { f += ScanText.decode(b, at: f).1 }
+        if f - e - 1 >= 2, f == b.count || [0x20, 0x2C, 0x3B, 0x29].contains(b[f]) {
+          part += ScanText.string(b, e, f)
+          e = f
+        }
+      }
       // The Central Committee written `TƯ` (Trung ương): its code `TW`.
       if part == "TƯ" { part = "TW" }
       parts.append(part)

@@ -151,6 +151,9 @@ struct CitationCase: Sendable, CustomStringConvertible {
       text: "Theo Chỉ thị số 10 của Thủ tướng Chính phủ và Nghị quyết 11 của Chính phủ, Thông tư 07 của Bộ Xây dựng.",
       expected: ["Chỉ thị|10|TTg|-|partial", "Nghị quyết|11|CP|-|partial", "Thông tư|07|BXD|-|partial"]),
     .init(text: "Thực hiện Đề án 30 của Chính phủ về cải cách.", expected: ["Đề án|30|CP|-|partial"]),
+    // A branch after a dot in the issuer; a sentence glued after a symbol is not one.
+    .init(text: "Ngân hàng ra Quyết định số 52/QĐ-NHAB.HN chấm dứt hợp đồng.", expected: ["Quyết định|52/QĐ-NHAB.HN|NHAB.HN|-|full"]),
+    .init(text: "Theo Quyết định số 52/QĐ-UBND.Sau đó tỉnh họp.", expected: ["Quyết định|52/QĐ-UBND|UBND|-|full"]),
     .init(text: "Mũ phải đạt QCVN 2: 2008/BKHCN mới được bán.", expected: ["Quy chuẩn|QCVN 2:2008/BKHCN|BKHCN|2008|full"]),
     // A joint circular named again without `liên tịch` is the one document.
     .init(
