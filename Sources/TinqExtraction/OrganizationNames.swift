@@ -279,6 +279,8 @@ enum OrganizationNames {
   static let hO = ScanText.wordHashes("ở")[0]
   static let hTP = ScanText.wordHashes("TP")[0]
   static let hTX = ScanText.wordHashes("TX")[0]
+  static let hQ = ScanText.wordHashes("Q")[0]
+  static let hP = ScanText.wordHashes("P")[0]
   /// Levels after which a court or procuracy may name its seat: `TAND tối cao tại TP.HCM`.
   static let seatLevels = WordSet(["cao"])
   /// Every variant of a named body, as written, that is its canonical name: other variants are the
@@ -473,6 +475,17 @@ enum OrganizationNames {
       if afterPlace { break }
       // `UBND Q.Bình Tân`, `Công an H.Định Quán`: a level abbreviated to capitals, a dot glued to
       // the place; only after a head that takes a place (`Công ty P.A` is no level).
+      // `UBND Q.1`, `Công an P.7`: a district's or a ward's number after the dot.
+      if !dashed, head.takesPlace, w[k].isCapitalized, k + 1 < w.count, w[k + 1].start == w[k].end + 1,
+        line.bytes[w[k].end] == 0x2E, w[k + 1].isNumber, w[k].hash == hQ || w[k].hash == hP,
+        w[k + 1].end - w[k + 1].start <= 2
+      {
+        end = k + 1
+        k = end + 1
+        named = true
+        afterPlace = true
+        continue
+      }
       if !dashed, head.takesPlace, w[k].isCapitalized, k + 1 < w.count, w[k + 1].start == w[k].end + 1,
         line.bytes[w[k].end] == 0x2E, dottedLevels.contains(w[k].hash), Names.isTitleCase(line, k + 1)
       {
@@ -483,11 +496,12 @@ enum OrganizationNames {
         continue
       }
       // Straight after the head of a body that takes a place: `TAND TX Long Khánh`, `VKSND TX.
-      // Hương Trà`, a town's level apart from its place; `UBND Q12`, `Công an P7`, a district's or
+      // Hương Trà`, `Công an Q. Bình Thạnh`, a level apart from its place; `UBND Q12`, `Công an P7`, a district's or
       // a ward's number glued to its level (`OrganizationFields` writes both out).
       if !dashed, head.takesPlace, k == i + headCount, w[k].isCapitalized {
-        if w[k].hash == hTX, k + 1 < w.count, line.gapIsSpace(after: k) || line.gap(after: k).elementsEqual([0x2E, 0x20]),
-          Names.isTitleCase(line, k + 1)
+        if (w[k].hash == hTX && line.gapIsSpace(after: k))
+          || (dottedLevels.contains(w[k].hash) && line.gap(after: k).elementsEqual([0x2E, 0x20])),
+          k + 1 < w.count, Names.isTitleCase(line, k + 1)
         {
           end = k + (Gazetteer.match(line, at: k + 1) ?? placeLength(line, at: k + 1))
           k = end + 1

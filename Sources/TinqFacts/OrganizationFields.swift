@@ -133,12 +133,10 @@ public enum OrganizationFields {
     for (t, token) in tokens.enumerated() {
       if !out.isEmpty { out.append(0x20) }
       let upper = upper(token)
-      // `TX Long Khánh`, `TX. Hương Trà`: a town's level in capitals, apart from its name.
+      // `TX Long Khánh`, `TX. Hương Trà`, `Q. Bình Thạnh`: a level in capitals, apart from its name.
       let afterBody = t > 0 && bodyEnds.contains(Self.upper(tokens[t - 1]))
-      if afterBody, upper.elementsEqual(tx) || upper.elementsEqual(txDot), t + 1 < tokens.count,
-        isPlaceName(tokens[t + 1], digits: false)
-      {
-        out += town
+      if afterBody, let level = apartLevels[upper], t + 1 < tokens.count, isPlaceName(tokens[t + 1], digits: false) {
+        out += level
         changed = true
         afterCity = false
         continue
@@ -202,8 +200,12 @@ public enum OrganizationFields {
   /// after another word (`Công ty Q10`) neither is a level.
   static let bodyEnds: Set<[UInt8]> = Set(
     ["UBND", "HĐND", "HDND", "TAND", "VKSND", "an", "dân", "dan"].map { upper(Array($0.utf8)[...]) })
-  static let tx = Array("TX".utf8)
-  static let txDot = Array("TX.".utf8)
+  /// Levels written in capitals apart from the place after them, by their bytes as `upper(_:)`
+  /// gives them.
+  static let apartLevels: [[UInt8]: [UInt8]] = [
+    Array("TX".utf8): town, Array("TX.".utf8): town, Array("Q.".utf8): district, Array("H.".utf8): Array("huyện".utf8),
+    Array("P.".utf8): ward, Array("TT.".utf8): Array("thị trấn".utf8),
+  ]
 
   /// `numberedLevel(_:)` is the level of a district or a ward written as its capital with its
   /// number glued on (`Q12` → `quận`, `P7` → `phường`), one or two digits; nil for any other word.

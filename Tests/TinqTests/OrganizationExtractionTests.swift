@@ -308,6 +308,9 @@ import TinqFacts
       expected: ["Viện Kiểm sát nhân dân thị xã Hương Trà|VKSND TX. Hương Trà"]),
     .init(text: "Tối đó, Công an P.Bến Nghé tuần tra.", expected: ["Công an phường Bến Nghé|Công an P.Bến Nghé"]),
     .init(text: "Đêm qua Công an P7 bắt giữ hai người.", expected: ["Công an phường 7|Công an P7"]),
+    .init(text: "Chiều qua UBND Q.1 họp với các sở.", expected: ["Ủy ban nhân dân quận 1|UBND Q.1"]),
+    .init(
+      text: "Đề nghị Công an Q. Bình Thạnh phối hợp.", expected: ["Công an quận Bình Thạnh|Công an Q. Bình Thạnh"]),
     .init(
       text: "Tại trụ sở Công an phường Tân Hòa, Minh và Hùng khai nhận sự việc.", expected: ["Công an phường Tân Hòa"]),
   ]
@@ -353,6 +356,8 @@ import TinqFacts
     ("Công ty TX Long Khánh", "Công ty TX Long Khánh"),
     ("UBND TX", "Ủy ban nhân dân TX"),
     ("UBND Q123", "Ủy ban nhân dân Q123"),
+    ("Công an Q. Bình Thạnh", "Công an quận Bình Thạnh"),
+    ("Công ty Q. Bình", "Công ty Q. Bình"),
     ("Nguyễn Văn TP", "Nguyễn Văn TP"),
     ("Phạm H.Thành", "Phạm H.Thành"),
   ] as [(String, String)])
